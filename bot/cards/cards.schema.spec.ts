@@ -1,0 +1,69 @@
+/** Every card the bot can send validates against the official Adaptive Cards 1.5 schema (msteams removed first). */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { reminderKinds } from '../../src/domain/reminders/reminder.model.js';
+import type { MeetingSummary, TaskSummary } from '../bot.ports.js';
+import type { AdaptiveCard } from './card.common.js';
+import { deadlinesCard, helpCard, messageCard, nextMeetingCard, tasksCard } from './command.cards.js';
+import { reminderCard } from './reminder.card.js';
+
+const require = createRequire(import.meta.url);
+const draft06 = require('ajv/dist/refs/json-schema-draft-06.json') as object;
+const schema = JSON.parse(readFileSync(new URL('../../../shared/reference/adaptive-card-1.5.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+// ajv-formats is CommonJS; under NodeNext its default export is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => void;
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addMetaSchema(draft06);
+addFormats(ajv);
+const { id, ...rest } = schema;
+const validate = ajv.compile({ $id: id as string, ...rest });
+
+const links = { teamsAppId: 'app-1', tabEntityId: 'samraad' };
+const meeting: MeetingSummary = { meetingId: 'm1', forumId: 'f1', forumName: 'Klyngestyregruppe Vest', title: '4. møde', date: '2026-03-20', start: '13:00', end: '15:00', location: 'Regionshuset', online: true, status: 'planned', myAnswer: 'substitute', substituteName: 'Jens', answerDeadline: '2026-03-19T11:00:00Z' };
+const task: TaskSummary = { taskId: 't1', forumName: 'Driftsforum', title: 'Udkast', dueOn: '2026-04-01', status: 'open' };
+
+function allCards(): [string, AdaptiveCard][] {
+  const out: [string, AdaptiveCard][] = [];
+  for (const locale of ['da', 'en'] as const) {
+    for (const kind of reminderKinds) {
+      for (const variant of ['meeting', 'task', 'forum', 'cancelled', 'done'] as const) {
+        const subject =
+          variant === 'meeting' ? { forumName: 'F', meeting } :
+          variant === 'cancelled' ? { forumName: 'F', meeting: { ...meeting, status: 'cancelled' as const } } :
+          variant === 'task' ? { forumName: 'F', task } :
+          variant === 'done' ? { forumName: 'F', task: { ...task, status: 'done' as const } } : { forumName: 'F' };
+        const reminder = { key: `${kind}:x`, kind, forumId: 'f1', meetingId: subject.meeting ? 'm1' : undefined, taskId: subject.task ? 't1' : undefined, deadline: '2026-03-19T11:00:00Z' };
+        out.push([`${kind}/${variant}/${locale}`, reminderCard({ reminder, subject, locale, links, refreshForUserId: '29:u' })]);
+        out.push([`${kind}/${variant}/${locale}/channel`, reminderCard({ reminder, subject, locale, links, teamsChannelId: '19:c@thread.tacv2' })]);
+      }
+    }
+    out.push([`next/${locale}`, nextMeetingCard(meeting, locale, links)], [`next-none/${locale}`, nextMeetingCard(null, locale, links)]);
+    out.push([`next-cancelled/${locale}`, nextMeetingCard({ ...meeting, status: 'cancelled' }, locale, links)]);
+    out.push([`deadlines/${locale}`, deadlinesCard([{ kind: 'task_due', forumName: 'F', deadline: '2026-03-19T11:00:00Z', label: 'x' }], locale, links)], [`deadlines-none/${locale}`, deadlinesCard([], locale, links)]);
+    out.push([`tasks/${locale}`, tasksCard([task, { ...task, taskId: 't2', status: 'done' }], locale, links)], [`tasks-none/${locale}`, tasksCard([], locale, links)]);
+    out.push([`help/${locale}`, helpCard(locale, links, 'hvad')], [`message/${locale}`, messageCard(locale, 'ok')]);
+  }
+  return out;
+}
+
+describe('Adaptive Cards 1.5 schema', () => {
+  const cards = allCards();
+  it('covers every reminder kind and command card', () => {
+    expect(cards.length).toBe(2 * (reminderKinds.length * 10 + 9));
+  });
+  it.each(cards)('%s validates', (_name, card) => {
+    const { msteams, ...plain } = card;
+    expect(msteams).toEqual({ width: 'Full' });
+    const ok = validate(plain);
+    expect(ok ? [] : validate.errors).toEqual([]);
+  });
+  it('the validator is not vacuous: a broken card fails', () => {
+    const [, c] = cards[0]!;
+    const { msteams: _m, ...plain } = c;
+    expect(validate({ ...plain, actions: [{ type: 'Action.Execute', verb: 1 }] })).toBe(false);
+    expect(validate({ ...plain, bogus: true })).toBe(false);
+  });
+});

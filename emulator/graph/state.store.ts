@@ -1,0 +1,101 @@
+/**
+ * In-memory (optionally file-backed) state of the Graph emulator: teams and their
+ * channels, mailboxes with events and a per-mailbox change log (for calendarView
+ * delta), drives with items and content, sent mail, subscriptions and users.
+ * Persistence is a whole-file JSON snapshot written atomically after changes; it is
+ * meant for `npm start`, not for large data.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type EmuUser = { id: string; displayName: string; mail: string; userPrincipalName: string };
+export type EmuMember = { id: string; userId: string; displayName: string; email: string; roles: string[] };
+export type EmuTab = { id: string; displayName: string; teamsAppId: string; configuration: Record<string, unknown> };
+export type EmuChannel = {
+  id: string;
+  displayName: string;
+  description: string | null;
+  membershipType: string;
+  createdDateTime: string;
+  isArchived: boolean;
+  webUrl: string;
+  members: EmuMember[];
+  tabs: EmuTab[];
+  folderItemId: string;
+};
+export type EmuTeam = { id: string; driveId: string; channels: Record<string, EmuChannel> };
+export type EmuEvent = Record<string, unknown> & { id: string; transactionId?: string | null };
+export type EmuChange = { seq: number; eventId: string };
+export type EmuMailbox = { key: string; events: Record<string, EmuEvent>; changes: EmuChange[]; cancellations: { eventId: string; subject: string; comment: string | null; at: string }[] };
+export type EmuDriveItem = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  isFolder: boolean;
+  size: number;
+  mimeType?: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  eTag: string;
+  version: number;
+  contentBase64?: string;
+  fields: Record<string, unknown>;
+  versions: { id: string; size: number; lastModifiedDateTime: string }[];
+};
+export type EmuDrive = { id: string; items: Record<string, EmuDriveItem> };
+export type EmuMail = { from: string; message: Record<string, unknown>; saveToSentItems: boolean; at: string };
+export type EmuSubscription = Record<string, unknown> & { id: string; notificationUrl: string; resource: string; clientState?: string; expirationDateTime: string; changeType: string };
+export type EmuUploadSession = { id: string; driveId: string; parentId: string; name: string; conflictBehavior: string; expires: string; received: number; total?: number; chunks: string[] };
+
+export type EmulatorState = {
+  seq: number;
+  users: Record<string, EmuUser>;
+  teams: Record<string, EmuTeam>;
+  mailboxes: Record<string, EmuMailbox>;
+  drives: Record<string, EmuDrive>;
+  mail: EmuMail[];
+  subscriptions: Record<string, EmuSubscription>;
+  uploadSessions: Record<string, EmuUploadSession>;
+};
+
+export function emptyState(): EmulatorState {
+  return { seq: 0, users: {}, teams: {}, mailboxes: {}, drives: {}, mail: [], subscriptions: {}, uploadSessions: {} };
+}
+
+export type StateStore = {
+  state: EmulatorState;
+  /** Marks the state changed; the snapshot is written on the next tick (coalesced). */
+  touch(): void;
+  flush(): void;
+};
+
+export function createStateStore(dataFile?: string): StateStore {
+  let state = emptyState();
+  if (dataFile && existsSync(dataFile)) {
+    state = { ...emptyState(), ...(JSON.parse(readFileSync(dataFile, 'utf8')) as Partial<EmulatorState>) };
+  }
+  let dirty = false;
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (!dataFile || !dirty) return;
+    dirty = false;
+    mkdirSync(path.dirname(dataFile), { recursive: true });
+    const tmp = `${dataFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, dataFile);
+  };
+  return {
+    get state() {
+      return state;
+    },
+    touch() {
+      dirty = true;
+      if (dataFile && !scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm test`: type-check the whole project, then run every jest test (TypeScript
+// run directly through @swc/jest as native ES modules). Extra arguments go to jest.
+// SAMRAAD_SKIP_TYPECHECK=1 skips the type-check for quick local runs.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const run = (cmd, argv, env = {}) => {
+  const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+if (!process.env.SAMRAAD_SKIP_TYPECHECK) run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+run('npx', ['jest', ...args], {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+});

@@ -1,0 +1,33 @@
+/** The append-only audit log (UPDATE/DELETE are refused by a trigger). */
+import { desc, eq } from 'drizzle-orm';
+import type { AuditStore } from '../../usecases/ports/store.port.js';
+import type { DbOrTx } from './database.js';
+import { auditLog } from './schema.js';
+
+export function auditRepository(db: DbOrTx): AuditStore {
+  return {
+    async record(e) {
+      await db.insert(auditLog).values({
+        actorPersonId: e.actorPersonId ?? null,
+        action: e.action,
+        forumId: e.forumId ?? null,
+        target: e.target ?? null,
+        outcome: e.outcome,
+        detail: e.detail ?? null,
+      });
+    },
+    async listForForum(forumId, limit = 200) {
+      const rows = await db.select().from(auditLog).where(eq(auditLog.forumId, forumId)).orderBy(desc(auditLog.id)).limit(limit);
+      return rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        action: r.action,
+        outcome: r.outcome as 'ok' | 'refused',
+        ...(r.actorPersonId ? { actorPersonId: r.actorPersonId } : {}),
+        ...(r.forumId ? { forumId: r.forumId } : {}),
+        ...(r.target ? { target: r.target } : {}),
+        ...(r.detail ? { detail: r.detail as Record<string, unknown> } : {}),
+      }));
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import JSZip from 'jszip';
+import { extractTermsDrafts } from '../../domain/terms-import/terms-import.extract.js';
+import { readTermsDocument, readTermsDocumentFile } from './terms-document.reader.js';
+
+const cell = (...paras: string[]) => new TableCell({ children: paras.map((p) => new Paragraph(p)) });
+const row = (head: string, ...paras: string[]) => new TableRow({ children: [cell(head), cell(...paras)] });
+
+async function kommissoriumDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Kommissorium for Fokusgruppe Sundhed og Beskæftigelse', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('Fokusgruppen refererer til Klyngestyregruppen i Vestklyngen.'),
+          new Table({
+            rows: [
+              row('Formål', 'Fokusgruppen skal sikre gode forløb for borgere tæt på arbejdsmarkedet.'),
+              row('Medlemmer', '1-2 repræsentanter fra hver kommune', '3 repræsentanter fra hospitalet'),
+              row('Formandskab', 'Delt formandsskab mellem Hospital og Kommune for 2 år ad gangen.'),
+              row('Mødefrekvens', 'Fire gange om året samt ad hoc. Dagsordenen udsendes 14 dage før mødet.'),
+            ],
+          }),
+          new Paragraph('Godkendt i Klyngestyregruppen: 3. maj 2017'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** An OLE compound file header, as Word writes a password-protected .docx. */
+function oleFile(streamNames: string[]): Uint8Array {
+  const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  return Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((n) => Buffer.from(n, 'utf16le')), Buffer.alloc(64)]);
+}
+
+describe('readTermsDocument', () => {
+  it('reads a real .docx made with the docx package, tables as heading<TAB>cell rows', async () => {
+    const r = await readTermsDocument(await kommissoriumDocx(), { fileName: 'k.docx' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.format).toBe('docx');
+    expect(r.text).toMatch(/^Formål\t<p>Fokusgruppen skal sikre/m);
+
+    const result = extractTermsDrafts(r.text);
+    expect(result.text).toMatch(/^Medlemmer\t1-2 repræsentanter fra hver kommune\n3 repræsentanter fra hospitalet$/m);
+    const drafts = result.drafts;
+    expect(drafts).toHaveLength(1);
+    const d = drafts[0]!;
+    expect(d.forumName.value).toBe('Fokusgruppe Sundhed og Beskæftigelse');
+    expect(d.fields['parent.name']?.value).toBe('Klyngestyregruppen i Vestklyngen');
+    expect(d.fields['chair.shared']?.value).toBe(true);
+    expect(d.fields['chair.termYears']?.value).toBe(2);
+    expect(d.fields['meetings.perYearMin']?.value).toBe(4);
+    expect(d.fields['meetings.adHoc']?.value).toBe(true);
+    expect(d.fields['deadlines.agendaLead']?.value).toEqual({ amount: 14, unit: 'calendar_days' });
+    expect(d.fields.approvedOn?.value).toBe('2017-05-03');
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([
+      ['municipality', 1, 2],
+      ['hospital', 3, 3],
+    ]);
+    expect(d.lists.purpose.map((p) => p.value)).toEqual(['Fokusgruppen skal sikre gode forløb for borgere tæt på arbejdsmarkedet.']);
+  });
+
+  it('refuses a ZIP that is not a Word document', async () => {
+    const zip = new JSZip();
+    zip.file('hello.txt', 'ikke word');
+    const r = await readTermsDocument(await zip.generateAsync({ type: 'uint8array' }), { fileName: 'k.docx' });
+    expect(r).toEqual({ ok: false, error: { code: 'not_word', message: expect.stringContaining('ikke et Word-dokument') } });
+  });
+
+  it('refuses an empty file', async () => {
+    const r = await readTermsDocument(new Uint8Array(0));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('empty');
+  });
+
+  it('refuses a whitespace-only text file as empty', async () => {
+    const r = await readTermsDocument(Buffer.from('  \n\n \t\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('empty');
+  });
+
+  it('refuses an oversized file with its size in the message', async () => {
+    const r = await readTermsDocument(Buffer.alloc(2048, 0x41), { maxBytes: 1024 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('too_large');
+      expect(r.error.message).toMatch(/højst/);
+    }
+  });
+
+  it('recognises a password-protected .docx (OLE container with EncryptedPackage)', async () => {
+    const r = await readTermsDocument(oleFile(['EncryptionInfo', 'EncryptedPackage']), { fileName: 'k.docx' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('password_protected');
+      expect(r.error.message).toMatch(/adgangskode/);
+    }
+  });
+
+  it('tells an old binary .doc apart from an encrypted .docx', async () => {
+    const r = await readTermsDocument(oleFile(['WordDocument']), { fileName: 'k.doc' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('legacy_doc');
+  });
+
+  it('refuses binary data that is neither Word nor text', async () => {
+    const r = await readTermsDocument(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), { fileName: 'billede.png' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('not_word');
+  });
+
+  it('reads UTF-8 text and falls back to Windows-1252 for older files', async () => {
+    const utf8 = await readTermsDocument(Buffer.from('Mødefrekvens\t4 gange om året', 'utf8'));
+    expect(utf8.ok && utf8.text).toBe('Mødefrekvens\t4 gange om året');
+    const cp1252 = await readTermsDocument(Buffer.from([0x4d, 0xf8, 0x64, 0x65, 0x72])); // "Møder" in Windows-1252
+    expect(cp1252.ok && cp1252.text).toBe('Møder');
+  });
+
+  it('checks the size on disk before reading a file, and reports a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terms-import-'));
+    const big = join(dir, 'stor.docx');
+    writeFileSync(big, Buffer.alloc(4096));
+    const r = await readTermsDocumentFile(big, { maxBytes: 1000 });
+    expect(r.ok || r.error.code).toBe('too_large');
+    const missing = await readTermsDocumentFile(join(dir, 'findes-ikke.docx'));
+    expect(missing.ok || missing.error.code).toBe('unreadable');
+  });
+});

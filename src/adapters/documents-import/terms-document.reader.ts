@@ -1,0 +1,163 @@
+/**
+ * Reads an uploaded kommissorium (.docx or plain text) into text the importer
+ * understands, or refuses it with a clear Danish message.
+ *
+ * What it does: checks size and emptiness before parsing; recognises an OLE
+ * compound file (D0 CF 11 E0), which is what a password-protected .docx is (and
+ * also an old binary .doc); checks that a ZIP is really a Word document
+ * (word/document.xml) before mammoth reads it; turns Word tables into
+ * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds.
+ * What it does not do: decrypt protected files, read .doc/.odt/.pdf, or keep
+ * images and comments. Nothing is written anywhere.
+ */
+import { open, stat } from 'node:fs/promises';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type DocumentReadErrorCode = 'empty' | 'too_large' | 'password_protected' | 'legacy_doc' | 'not_word' | 'unreadable';
+export type DocumentReadError = { code: DocumentReadErrorCode; message: string };
+export type DocumentReadResult =
+  | { ok: true; format: 'docx' | 'txt'; text: string; warnings: string[] }
+  | { ok: false; error: DocumentReadError };
+
+export type ReadOptions = { fileName?: string; maxBytes?: number };
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+const fail = (code: DocumentReadErrorCode, message: string): DocumentReadResult => ({ ok: false, error: { code, message } });
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
+export async function readTermsDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentReadResult> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) return fail('empty', 'Filen er tom. Vælg kommissoriet som Word-dokument (.docx) eller tekstfil (.txt).');
+  if (bytes.length > max) return fail('too_large', `Filen fylder ${mb(bytes.length)}; et kommissorium må højst fylde ${mb(max)}.`);
+  if (startsWith(bytes, OLE)) {
+    // An encrypted .docx is an OLE container holding the streams EncryptionInfo and EncryptedPackage.
+    if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
+      return fail('password_protected', 'Dokumentet er beskyttet med adgangskode. Fjern adgangskoden i Word (Filer > Oplysninger > Beskyt dokument) og prøv igen.');
+    }
+    return fail('legacy_doc', 'Dokumentet er i det gamle Word-format (.doc) eller beskyttet med adgangskode. Gem det som .docx uden adgangskode og prøv igen.');
+  }
+  if (startsWith(bytes, ZIP)) return readDocx(bytes);
+  if (/\.docx$/i.test(options.fileName ?? '')) return fail('not_word', 'Filen hedder .docx, men er ikke et Word-dokument.');
+  return readText(bytes);
+}
+
+/** Reads a file from disk, refusing oversized files before loading them. */
+export async function readTermsDocumentFile(path: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<DocumentReadResult> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return fail('unreadable', `${path} er ikke en fil.`);
+    size = s.size;
+  } catch {
+    return fail('unreadable', `Filen ${path} findes ikke eller kan ikke læses.`);
+  }
+  if (size > max) return fail('too_large', `Filen fylder ${mb(size)}; et kommissorium må højst fylde ${mb(max)}.`);
+  const fh = await open(path, 'r');
+  try {
+    const buf = await fh.readFile();
+    return await readTermsDocument(buf, { ...options, fileName: path });
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return fail('not_word', 'Filen ligner en ZIP-fil, men kan ikke åbnes. Er den beskadiget?');
+  }
+  if (!zip.file('word/document.xml')) {
+    return fail('not_word', 'Filen er en ZIP-fil, men ikke et Word-dokument (.docx).');
+  }
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    const text = htmlToImportText(result.value);
+    if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.');
+    return { ok: true, format: 'docx', text, warnings: result.messages.map((m) => m.message) };
+  } catch (err) {
+    return fail('unreadable', `Word-dokumentet kunne ikke læses: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function readText(bytes: Uint8Array): DocumentReadResult {
+  if (bytes.includes(0)) {
+    return fail('not_word', 'Filen er hverken et Word-dokument (.docx) eller en tekstfil. Gem kommissoriet som .docx eller .txt.');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Older Danish text files are often Windows-1252.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  if (!text.trim()) return fail('empty', 'Filen indeholder ingen tekst.');
+  return { ok: true, format: 'txt', text, warnings: [] };
+}
+
+/**
+ * mammoth's HTML as the importer's text: paragraphs and headings separated by blank
+ * lines, list items as "- item", and each table row as "first cell<TAB>other cells"
+ * (other cells keep <p>/<ul> so normalizeDocumentText splits them into lines).
+ */
+export function htmlToImportText(html: string): string {
+  const parts: string[] = [];
+  const tableRe = /<table\b[^>]*>([\s\S]*?)<\/table>/gi;
+  let last = 0;
+  for (const t of html.matchAll(tableRe)) {
+    parts.push(blocksToText(html.slice(last, t.index)));
+    const rows: string[] = [];
+    for (const r of t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+      const cells = [...r[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => c[1]!);
+      if (!cells.length) continue;
+      const head = decode(cells[0]!.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+      const rest = cells
+        .slice(1)
+        .map((c) => c.replace(/<li\b[^>]*>/gi, ' - ').replace(/<\/li>/gi, '').replace(/\s*\n\s*/g, ' '))
+        .join(' ');
+      rows.push(`${head}\t${rest}`);
+    }
+    parts.push('\n\n' + rows.join('\n') + '\n\n');
+    last = t.index + t[0].length;
+  }
+  parts.push(blocksToText(html.slice(last)));
+  return parts.join('').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+function blocksToText(html: string): string {
+  return decode(
+    html
+      .replace(/<li\b[^>]*>/gi, '\n- ')
+      .replace(/<\/li>/gi, '')
+      .replace(/<\/?(?:p|h[1-6]|ul|ol|div)\b[^>]*>/gi, '\n\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/\n(?:\s*\n)+(?=- )/g, '\n')
+    .replace(/[ \t]+\n/g, '\n');
+}
+
+function decode(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function containsUtf16(bytes: Uint8Array, s: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(s, 'utf16le'));
+}

@@ -1,0 +1,180 @@
+/**
+ * CalendarPort on Graph: events in the organizer's mailbox (`/users/{mailbox}/events`).
+ *
+ * Idempotent upsert: PATCH the stored event id; if there is none (or it is gone),
+ * find the event by our single-value extended property (the meeting id); only then
+ * POST, with a transactionId derived from the meeting id so a create retried after a
+ * lost response is not duplicated. Delta: `calendarView/delta` per mailbox; the
+ * cursor is Graph's deltaLink. Delta does not return extended properties, so the
+ * meeting id of each changed event is looked up in `$batch` GETs.
+ *
+ * Not done: attendee responses (apologies as declined) - Graph does not let the
+ * organizer set another attendee's response.
+ */
+import { createHash } from 'node:crypto';
+import { M365Error, type CalendarChange, type CalendarPort, type DeltaResult, type EventSpec, type RemoteEvent, type UpsertedEvent } from '../../usecases/ports/m365.port.js';
+import type { BatchRequest, BatchResponse } from './graph-batch.helper.js';
+import { toM365Error, type GraphHttp } from './graph.pipeline.js';
+import { fromGraphDateTime, toGraphDateTime } from './time-zone.mapping.js';
+
+/** Our named property: a fixed GUID namespace for Samraad, name "SamraadMeetingId". */
+export const MEETING_ID_PROPERTY = 'String {8c6e1a47-2d3e-4f5a-9b36-5f4a2d8f0c6e} Name SamraadMeetingId';
+
+type GraphEvent = {
+  id: string;
+  subject?: string;
+  start?: { dateTime: string; timeZone: string };
+  end?: { dateTime: string; timeZone: string };
+  changeKey?: string;
+  webLink?: string;
+  isCancelled?: boolean;
+  onlineMeeting?: { joinUrl?: string } | null;
+  singleValueExtendedProperties?: { id: string; value: string }[];
+  '@removed'?: { reason: string };
+};
+
+const q = (s: string): string => s.replaceAll("'", "''");
+const enc = encodeURIComponent;
+
+export function transactionIdFor(meetingId: string): string {
+  // Deterministic, so the retry of a create carries the same id. GUID-shaped like Outlook's own.
+  const h = createHash('sha256').update(`samraad-meeting:${meetingId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function meetingIdOf(e: GraphEvent): string | null {
+  return e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === MEETING_ID_PROPERTY.toLowerCase())?.value ?? null;
+}
+
+function toRemote(e: GraphEvent): RemoteEvent {
+  return {
+    eventId: e.id,
+    meetingId: meetingIdOf(e),
+    subject: e.subject ?? '',
+    start: fromGraphDateTime(e.start),
+    end: fromGraphDateTime(e.end),
+    changeKey: e.changeKey ?? null,
+    webLink: e.webLink ?? null,
+    joinUrl: e.onlineMeeting?.joinUrl ?? null,
+  };
+}
+
+const EXPAND_TAG = `$expand=${enc(`singleValueExtendedProperties($filter=id eq '${MEETING_ID_PROPERTY}')`)}`;
+
+export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) => Promise<BatchResponse[]>): CalendarPort {
+  const eventBody = (s: EventSpec): Record<string, unknown> => ({
+    subject: s.subject,
+    body: { contentType: 'html', content: s.bodyHtml },
+    start: toGraphDateTime(s.start, s.timeZone),
+    end: toGraphDateTime(s.end, s.timeZone),
+    ...(s.location ? { location: { displayName: s.location } } : {}),
+    attendees: s.attendees.map((a) => ({ emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) }, type: a.optional ? 'optional' : 'required' })),
+    isOnlineMeeting: s.onlineMeeting,
+    ...(s.onlineMeeting ? { onlineMeetingProvider: 'teamsForBusiness' } : {}),
+    allowNewTimeProposals: false,
+    responseRequested: true,
+    singleValueExtendedProperties: [{ id: MEETING_ID_PROPERTY, value: s.meetingId }],
+  });
+
+  const findByMeetingId = async (mailbox: string, meetingId: string): Promise<RemoteEvent | null> => {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${q(MEETING_ID_PROPERTY)}' and ep/value eq '${q(meetingId)}')`;
+    const r = await http.json<{ value: GraphEvent[] }>({ method: 'GET', path: `/users/${enc(mailbox)}/events?$filter=${enc(filter)}&${EXPAND_TAG}&$top=2` });
+    const found = r.body.value ?? [];
+    if (found.length > 1) {
+      // Should not happen (transactionId + find-before-create); keep the first, the caller can clean up.
+      throw new M365Error({ kind: 'conflict', message: `mailbox holds ${found.length} events tagged with meeting ${meetingId}` });
+    }
+    return found[0] ? toRemote(found[0]) : null;
+  };
+
+  const patch = async (mailbox: string, eventId: string, s: EventSpec): Promise<UpsertedEvent | null> => {
+    const r = await http.request<GraphEvent>({ method: 'PATCH', path: `/users/${enc(mailbox)}/events/${enc(eventId)}`, body: eventBody(s) });
+    if (r.status === 404) return null;
+    if (r.status !== 200) throw toM365Error({ method: 'PATCH', path: '/users/{mailbox}/events/{id}' }, r);
+    return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: false };
+  };
+
+  return {
+    findByMeetingId,
+
+    async upsertEvent(s) {
+      if (s.storedEventId) {
+        const done = await patch(s.mailbox, s.storedEventId, s);
+        if (done) return done;
+      }
+      const existing = await findByMeetingId(s.mailbox, s.meetingId);
+      if (existing) {
+        const done = await patch(s.mailbox, existing.eventId, s);
+        if (done) return done;
+      }
+      const r = await http.json<GraphEvent>({
+        method: 'POST',
+        path: `/users/${enc(s.mailbox)}/events`,
+        body: { ...eventBody(s), transactionId: s.transactionId ?? transactionIdFor(s.meetingId) },
+      });
+      return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: true };
+    },
+
+    async cancel(mailbox, eventId, comment) {
+      const r = await http.request({ method: 'POST', path: `/users/${enc(mailbox)}/events/${enc(eventId)}/cancel`, body: comment ? { Comment: comment } : {} });
+      if (r.status === 404) return { cancelled: false };
+      if (r.status < 200 || r.status >= 300) throw toM365Error({ method: 'POST', path: '/users/{mailbox}/events/{id}/cancel' }, r);
+      return { cancelled: true };
+    },
+
+    async delta(mailbox, cursor, window): Promise<DeltaResult> {
+      const initial = `/users/${enc(mailbox)}/calendarView/delta?startDateTime=${enc(window.start)}&endDateTime=${enc(window.end)}`;
+      let restarted = false;
+      let link: string = cursor ?? initial;
+      const items: GraphEvent[] = [];
+      for (;;) {
+        const r = await http.request<{ value: GraphEvent[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string }>({
+          method: 'GET',
+          path: link,
+          headers: { Prefer: 'odata.maxpagesize=50' },
+        });
+        if ((r.status === 410 || r.status === 400) && cursor && !restarted && link === cursor) {
+          // The sync state expired or is unknown: start over with a full sync of the window.
+          restarted = true;
+          link = initial;
+          continue;
+        }
+        if (r.status !== 200) throw toM365Error({ method: 'GET', path: '/users/{mailbox}/calendarView/delta' }, r);
+        items.push(...(r.body.value ?? []));
+        if (r.body['@odata.nextLink']) link = r.body['@odata.nextLink'];
+        else if (r.body['@odata.deltaLink']) {
+          link = r.body['@odata.deltaLink'];
+          break;
+        } else throw new M365Error({ kind: 'unknown', message: 'calendarView/delta page without nextLink or deltaLink' });
+      }
+      // The same event can appear on several pages; the last one wins.
+      const latest = new Map<string, GraphEvent>();
+      for (const e of items) latest.set(e.id, e);
+      const live = [...latest.values()].filter((e) => !e['@removed']);
+      const tags = live.length
+        ? await batch(live.map((e) => ({ method: 'GET', url: `/users/${enc(mailbox)}/events/${enc(e.id)}?$select=id&${EXPAND_TAG}` })))
+        : [];
+      const tagOf = new Map<string, BatchResponse>();
+      live.forEach((e, i) => tagOf.set(e.id, tags[i]!));
+      const changes: CalendarChange[] = [];
+      for (const e of latest.values()) {
+        const t = tagOf.get(e.id);
+        if (e['@removed'] || t?.status === 404) {
+          changes.push({ kind: 'removed', eventId: e.id });
+          continue;
+        }
+        if (!t || t.status !== 200) throw new M365Error({ kind: t && (t.status === 429 || t.status >= 500) ? 'transient' : 'unknown', status: t?.status, message: `reading the meeting tag of a changed event failed with ${t?.status}` });
+        changes.push({
+          kind: 'upsert',
+          eventId: e.id,
+          meetingId: meetingIdOf(t.body as GraphEvent),
+          subject: e.subject ?? '',
+          start: fromGraphDateTime(e.start),
+          end: fromGraphDateTime(e.end),
+          isCancelled: e.isCancelled === true,
+        });
+      }
+      return { changes, cursor: link, restarted };
+    },
+  };
+}

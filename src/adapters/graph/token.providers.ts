@@ -1,0 +1,95 @@
+/**
+ * Access-token providers for the Graph pipeline: MSAL client credentials (secret or
+ * certificate) for background work, on-behalf-of for user-initiated actions, and a
+ * static token for the local emulator. MSAL caches tokens; on top of that concurrent
+ * callers share one in-flight acquisition (single flight). Failures are never
+ * swallowed: they surface as M365Error("permission") with MSAL's message (which
+ * carries no token).
+ */
+import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { M365Error } from '../../usecases/ports/m365.port.js';
+
+export type TokenProvider = { getToken(): Promise<string> };
+
+export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+
+export type ClientCredentialsConfig = {
+  tenantId: string;
+  clientId: string;
+  /** Either a client secret ... */
+  clientSecret?: string;
+  /** ... or a certificate: PEM private key plus SHA-256 thumbprint (hex), optionally the x5c chain for SN+I. */
+  certificate?: { privateKeyPem: string; thumbprintSha256: string; x5c?: string };
+  authorityHost?: string;
+  scopes?: string[];
+};
+
+function msalConfig(c: ClientCredentialsConfig): Configuration {
+  const authority = `${(c.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '')}/${c.tenantId}`;
+  if (c.clientSecret && c.certificate) throw new Error('give either a client secret or a certificate, not both');
+  if (c.clientSecret) return { auth: { clientId: c.clientId, authority, clientSecret: c.clientSecret } };
+  if (c.certificate) {
+    return {
+      auth: {
+        clientId: c.clientId,
+        authority,
+        clientCertificate: { thumbprintSha256: c.certificate.thumbprintSha256, privateKey: c.certificate.privateKeyPem, ...(c.certificate.x5c ? { x5c: c.certificate.x5c } : {}) },
+      },
+    };
+  }
+  throw new Error('client credentials need a client secret or a certificate');
+}
+
+function singleFlight(acquire: () => Promise<string>): TokenProvider {
+  let pending: Promise<string> | undefined;
+  return {
+    getToken() {
+      pending ??= acquire().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+  };
+}
+
+const authFailure = (what: string, e: unknown): M365Error =>
+  new M365Error({ kind: 'permission', message: `${what} failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });
+
+export function clientCredentialsTokenProvider(c: ClientCredentialsConfig, app?: Pick<ConfidentialClientApplication, 'acquireTokenByClientCredential'>): TokenProvider {
+  const cca = app ?? new ConfidentialClientApplication(msalConfig(c));
+  const scopes = c.scopes ?? [GRAPH_DEFAULT_SCOPE];
+  return singleFlight(async () => {
+    let r;
+    try {
+      r = await cca.acquireTokenByClientCredential({ scopes });
+    } catch (e) {
+      throw authFailure('client-credentials token', e);
+    }
+    if (!r?.accessToken) throw new M365Error({ kind: 'permission', message: 'client-credentials token: MSAL returned no token' });
+    return r.accessToken;
+  });
+}
+
+/** On-behalf-of: one provider per incoming user token (the tab's SSO token, already validated). */
+export function onBehalfOfTokenProviderFactory(
+  c: ClientCredentialsConfig,
+  app?: Pick<ConfidentialClientApplication, 'acquireTokenOnBehalfOf'>,
+): (userAssertion: string, scopes?: string[]) => TokenProvider {
+  const cca = app ?? new ConfidentialClientApplication(msalConfig(c));
+  return (userAssertion, scopes) =>
+    singleFlight(async () => {
+      let r;
+      try {
+        r = await cca.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: scopes ?? c.scopes ?? [GRAPH_DEFAULT_SCOPE] });
+      } catch (e) {
+        throw authFailure('on-behalf-of token', e);
+      }
+      if (!r?.accessToken) throw new M365Error({ kind: 'permission', message: 'on-behalf-of token: MSAL returned no token' });
+      return r.accessToken;
+    });
+}
+
+/** For the local emulator, which accepts any Bearer token. */
+export function staticTokenProvider(token = 'emulator-token'): TokenProvider {
+  return { getToken: async () => token };
+}

@@ -1,0 +1,113 @@
+/**
+ * Loads the demo region (src/demo/demo-region.json, a file a person can read and
+ * edit) into an empty database, in one transaction: every record is validated
+ * with the same domain schemas as the API, so a mistake in the file is reported
+ * with its place, and nothing half-loaded is left behind.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  ForumInput,
+  MembershipInput,
+  OrganisationInput,
+  PersonInput,
+  TermsOfReferenceInput,
+  type Forum,
+} from '../domain/registry/registry.model.js';
+import { instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
+import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
+import type { MeetingStore } from '../usecases/ports/planning.port.js';
+
+/** The demo loader needs the registry and the meetings in one transaction. */
+export type DemoTransact = <T>(fn: (uow: UnitOfWork & { meetings: Pick<MeetingStore, 'insertMeeting'> }) => Promise<T>) => Promise<T>;
+
+/** A stored meeting as written in the file: the API's MeetingInput plus its status and what already happened. */
+const DemoMeeting = MeetingInput.and(
+  z.object({
+    id: z.string(),
+    status: MeetingStatus.default('planned'),
+    sequence: z.number().int().min(1).optional(),
+    agendaSentAt: instant.optional(),
+    minutesSentAt: instant.optional(),
+  }),
+);
+
+export const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-region.json');
+
+const DemoFile = z.object({
+  region: z.string(),
+  organisations: z.array(OrganisationInput.extend({ id: z.string() })),
+  people: z.array(PersonInput.extend({ id: z.string() })),
+  forums: z.array(ForumInput.extend({ id: z.string() })),
+  terms: z.array(TermsOfReferenceInput.extend({ forumId: z.string() })),
+  memberships: z.array(MembershipInput),
+  meetings: z.array(DemoMeeting).default([]),
+});
+export type DemoData = z.output<typeof DemoFile>;
+
+export function readDemoData(file = demoFile): DemoData {
+  const parsed = DemoFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new Error(`The demo file ${file} is invalid at ${i.path.join('.')}: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+/** Parents before children, so foreign references always point backwards. */
+function parentFirst(forums: Forum[]): Forum[] {
+  const byId = new Map(forums.map((f) => [f.id, f]));
+  const out: Forum[] = [];
+  const done = new Set<string>();
+  const visit = (f: Forum) => {
+    if (done.has(f.id)) return;
+    done.add(f.id);
+    if (f.parentId && byId.has(f.parentId)) visit(byId.get(f.parentId)!);
+    out.push(f);
+  };
+  forums.forEach(visit);
+  return out;
+}
+
+/**
+ * Loads the file into an empty database. With the planning transactor
+ * (src/adapters/db/planning.unit-of-work.ts) the meetings are loaded too, in the
+ * same transaction; with the registry's plain `Transact` (older callers, tests
+ * that bring their own meetings) only the registry is loaded.
+ */
+export async function loadDemoData(transact: DemoTransact | Transact, data: DemoData = readDemoData()): Promise<{ loaded: boolean; meetings: number }> {
+  const forumIds = new Set(data.forums.map((f) => f.id));
+  for (const [i, m] of data.meetings.entries()) {
+    // Checked before writing so the message names the place in the file, not a foreign-key error.
+    if (!forumIds.has(m.forumId)) throw new Error(`The demo file is invalid at meetings.${i}.forumId: no forum "${m.forumId}"`);
+    if (m.jointWithForumId && !forumIds.has(m.jointWithForumId)) throw new Error(`The demo file is invalid at meetings.${i}.jointWithForumId: no forum "${m.jointWithForumId}"`);
+  }
+  return (transact as DemoTransact)(async (uow) => {
+    const { registry, audit } = uow;
+    // Absent when called with the registry's plain Transact (see above).
+    const meetings = (uow as Partial<typeof uow>).meetings;
+    if ((await registry.listForums()).length > 0) return { loaded: false, meetings: 0 };
+    for (const o of data.organisations) await registry.insertOrganisation(o);
+    for (const p of data.people) await registry.insertPerson(p);
+    for (const f of parentFirst(data.forums)) await registry.insertForum(f);
+    for (const [i, t] of data.terms.entries()) {
+      const { forumId, ...body } = t;
+      await registry.insertTerms({ ...body, id: `tor-${forumId}-1`, forumId, version: 1 });
+      void i;
+    }
+    const ms = data.memberships.map((m, i) => ({ ...m, id: m.id ?? `m-demo-${i}` }));
+    // Substitutes point at other memberships: insert those last.
+    for (const m of [...ms].sort((a, b) => Number(Boolean(a.substituteForId)) - Number(Boolean(b.substituteForId)))) {
+      await registry.insertMembership(m);
+    }
+    const toLoad = meetings ? data.meetings : [];
+    for (const m of toLoad) {
+      const meeting: Meeting = { ...m, revision: 1 };
+      await meetings!.insertMeeting(meeting);
+    }
+    await audit.record({ action: 'demo.load', outcome: 'ok', detail: { forums: data.forums.length, people: data.people.length, meetings: toLoad.length } });
+    return { loaded: true, meetings: toLoad.length };
+  });
+}

@@ -1,0 +1,236 @@
+// Phrase-level checks of the Danish rules, each sentence run through the whole
+// importer inside a minimal kommissorium. Different wordings of one rule must give
+// the same value; look-alike sentences must give nothing.
+import { describe, expect, it } from '@jest/globals';
+import { extractTermsDrafts } from './terms-import.extract.js';
+import type { ScalarPath } from './terms-import.model.js';
+
+const doc = (body: string) => `Kommissorium for Driftsforum Test\n\n${body}\n`;
+const fields = (body: string) => {
+  const r = extractTermsDrafts(doc(body));
+  expect(r.drafts).toHaveLength(1);
+  return Object.fromEntries(Object.entries(r.drafts[0]!.fields).map(([k, f]) => [k, f!.value])) as Partial<Record<ScalarPath, unknown>>;
+};
+const days = (amount: number) => ({ amount, unit: 'calendar_days' });
+const weeks = (amount: number) => ({ amount, unit: 'weeks' });
+const workdays = (amount: number) => ({ amount, unit: 'working_days' });
+
+describe('meeting frequency', () => {
+  it.each([
+    ['Der afholdes 4 møder årligt.', 4, 4, undefined],
+    ['Der afholdes 2-4 møder årligt.', 2, 4, undefined],
+    ['Gruppen mødes 4 gange om året samt ad hoc.', 4, 4, true],
+    ['Gruppen mødes Fire gange om året.', 4, 4, undefined],
+    ['Gruppen mødes 4-5 gange om året.', 4, 5, undefined],
+    ['Der holdes fem møder om året og ved behov.', 5, 5, true],
+    ['Gruppen mødes to til tre gange årligt.', 2, 3, undefined],
+    ['Forummet holder tre årlige møder.', 3, 3, undefined],
+  ])('%s', (sentence, min, max, adHoc) => {
+    const f = fields(sentence);
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax'], f['meetings.adHoc']]).toEqual([min, max, adHoc]);
+  });
+
+  it('reads a Mødefrekvens table row that only says "Ad hoc"', () => {
+    expect(fields('Mødefrekvens\tAd hoc')['meetings.adHoc']).toBe(true);
+  });
+
+  it('does not take "kan udvides ad hoc" or ad hoc experts as ad hoc meetings', () => {
+    const f = fields('Mødekredsen kan udvides ad hoc. Når der er brug for ekspertise indkaldes dette ad hoc.');
+    expect(f['meetings.adHoc']).toBeUndefined();
+  });
+});
+
+describe('deadlines', () => {
+  it.each([
+    ['Dagsordenen udsendes 14 dage før mødet.', days(14)],
+    ['Dagsordenen udsendes 14 dage forud for mødet.', days(14)],
+    ['Dagsorden udsendes senest 2 uger før mødet.', weeks(2)],
+    ['Dagsorden med bilag udsendes 5 hverdage inden mødet.', workdays(5)],
+    ['Dagsordenen sendes ud en uge før mødet.', weeks(1)],
+  ])('agenda: %s', (sentence, lead) => {
+    expect(fields(sentence)['deadlines.agendaLead']).toEqual(lead);
+  });
+
+  it.each([
+    ['Punkter fremsendes senest 2 uger før mødet.', weeks(2)],
+    ['Forslag til punkter skal være sekretariatet i hænde inden 11 dage før mødet.', days(11)],
+  ])('items cut-off: %s', (sentence, lead) => {
+    const f = fields(sentence);
+    expect(f['deadlines.itemsCutoff']).toEqual(lead);
+    expect(f['deadlines.agendaLead']).toBeUndefined();
+  });
+
+  it('keeps a call for items apart from the agenda deadline', () => {
+    expect(fields('Sekretariatet indkalder til punkter til dagsordenen 4 uger før mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+
+  it('reads minutes, comment window and tacit approval', () => {
+    const f = fields('Referater udsendes 7 dage efter mødet. Eventuelle bemærkninger til referatet sendes indenfor 7 dage, hvorefter referatet betragtes som godkendt.');
+    expect(f['deadlines.minutesDue']).toEqual(days(7));
+    expect(f['deadlines.commentWindow']).toEqual(days(7));
+    expect(f['deadlines.tacitApproval']).toBe(true);
+  });
+
+  it('reads short decision minutes', () => {
+    expect(fields('Der udarbejdes korte beslutningsreferater efter hvert møde.').decisionMinutes).toBe(true);
+    expect(fields('Der udarbejdes korte beslutningsreferater efter hvert møde.')['deadlines.minutesDue']).toBeUndefined();
+  });
+});
+
+describe('chairmanship', () => {
+  it('reads "Formandskab: Delt"', () => {
+    expect(fields('Formandskab: Delt')['chair.shared']).toBe(true);
+  });
+
+  it('reads sides, term and offset with the spelling "formandsskab"', () => {
+    const f = fields('Gruppen har delt formandsskab mellem Hospital og Kommune. Formandsskabet sidder i 2-årige perioder og vælges med ½ års forskydning i forhold til Klyngestyregruppens formandsskab.');
+    expect(f['chair.shared']).toBe(true);
+    expect(f['chair.sides']).toEqual(['hospital', 'municipality']);
+    expect(f['chair.termYears']).toBe(2);
+    expect(f['chair.offsetMonthsFromParent']).toBe(6);
+  });
+
+  it('tells municipal rotation apart from rotation among all parties', () => {
+    expect(fields('Kommunernes deltagelse i det delte formandskab går på skift mellem de tre kommuner.')['chair.rotatingSide']).toBe('municipality');
+    const all = fields('Formandskab og sekretariatsfunktion går på skift mellem de tre kommuner og hospitalet og varetages for 2 år ad gangen.');
+    expect(all['chair.rotatesAmongAllParties']).toBe(true);
+    expect(all['chair.rotatingSide']).toBeUndefined();
+    expect(all['secretariat.followsChair']).toBe(true);
+    expect(all['chair.termYears']).toBe(2);
+  });
+
+  it('reads the evaluation of the chairmanship apart from the evaluation of the forum', () => {
+    const f = fields('Formandsskabet evalueres efter to år. Gruppen evaluerer sit arbejde senest efter 1 år og afrapporterer til Klyngestyregruppen.');
+    expect(f['chair.evaluateAfterYears']).toBe(2);
+    expect(f.evaluation).toEqual({ afterMonths: 12, reportToName: 'Klyngestyregruppen' });
+  });
+});
+
+describe('relations and duties', () => {
+  it('reads the parent, the approval and a date in several spellings', () => {
+    expect(fields('Driftsforum refererer til Klyngestyregruppen i Vestklyngen.')['parent.name']).toBe('Klyngestyregruppen i Vestklyngen');
+    const a = fields('Vedtaget på Klyngestyregruppemøde d. 3. maj 2017');
+    expect([a.approvedByName, a.approvedOn]).toEqual(['Klyngestyregruppe', '2017-05-03']);
+    const b = fields('Godkendt i Sundhedsstyregruppen: 12.03.2019');
+    expect([b.approvedByName, b.approvedOn]).toEqual(['Sundhedsstyregruppen', '2019-03-12']);
+  });
+
+  it('does not accept an impossible date', () => {
+    expect(fields('Godkendt i Sundhedsstyregruppen: 31. februar 2019').approvedOn).toBeUndefined();
+  });
+
+  it('reads joint meetings, theme days, annual status and publication', () => {
+    const f = fields(
+      'Gruppen holder fællesmøde med Temagruppen for voksenpsykiatri samme dag, i forlængelse af eget møde. Gruppen deltager i to årlige temadage med Klyngestyregruppen. Gruppen afgiver årlig status til Klyngestyregruppen. Dagsordener og referater lægges på regionens hjemmeside.',
+    );
+    expect(f.jointMeeting).toEqual({ withForumName: 'Temagruppen for voksenpsykiatri', order: 'after' });
+    expect(f.themeDays).toEqual({ perYear: 2, withForumName: 'Klyngestyregruppen' });
+    expect(f.annualStatus).toEqual({ toForumName: 'Klyngestyregruppen' });
+    expect(f.publication).toEqual({ public: true, where: 'regionens hjemmeside' });
+  });
+
+  it('reads the sub-groups a forum may set up', () => {
+    const r = extractTermsDrafts(doc('Gruppen kan nedsætte ad hoc grupper og udviklingsgrupper. Gruppen etablerer Implementeringsgrupper ad hoc.'));
+    expect(r.drafts[0]!.lists.subGroupsAllowed.map((g) => g.value)).toEqual(['ad hoc grupper', 'udviklingsgrupper', 'implementeringsgrupper']);
+  });
+});
+
+describe('composition', () => {
+  const seats = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((s) => s.value);
+
+  it('splits a list whose line breaks were lost, without splitting "de 3 kommuner"', () => {
+    expect(
+      seats('Medlemmer\t2-4 chef-/lederrepræsentanter fra hver af de 3 kommuner ca. 6 repræsentanter fra hospitalet 1 repræsentant fra almen praksis').map((s) => [
+        s.party.sector,
+        s.party.perOrganisation,
+        s.min,
+        s.max,
+      ]),
+    ).toEqual([
+      ['municipality', true, 2, 4],
+      ['hospital', false, 6, 6],
+      ['general_practice', false, 1, 1],
+    ]);
+  });
+
+  it('reads "1-2 ... fra hver kommune" and "minimum én person er gennemgående"', () => {
+    const r = extractTermsDrafts(doc('Medlemmer:\n\n- 1-2 Kommunale repræsentanter fra hver kommune (minimum én person er gennemgående i gruppens arbejde)\n- Repræsentation fra Almen praksis.'));
+    const d = r.drafts[0]!;
+    expect(d.fields.continuityRequired?.value).toBe(true);
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([
+      ['municipality', 1, 2],
+      ['general_practice', null, null],
+    ]);
+  });
+
+  it('does not read prose about members as seats', () => {
+    expect(seats('Medlemmer\tDer skal være ledelsesrepræsentation fra både kommuner og hospital.')).toEqual([]);
+  });
+});
+
+describe('several forums in one document', () => {
+  it('gives one draft per member of a plural forum listed by name', () => {
+    const text = [
+      'Klynge-temagrupper',
+      '',
+      'Klyngestyregruppen har valgt at nedsætte to klynge-temagrupper:',
+      '',
+      '- Klynge-temagruppe for ældre',
+      '- Klynge-temagruppe for børn',
+      '',
+      'Mødefrekvens\t4 gange om året',
+      'Medlemmer\tI klynge-temagruppen for ældre: 2 repræsentanter fra hver kommune',
+      'I klynge-temagruppen for børn: 1 repræsentant fra hver kommune',
+    ].join('\n');
+    const r = extractTermsDrafts(text);
+    expect(r.drafts.map((d) => d.forumName.value)).toEqual(['Klynge-temagruppe for ældre', 'Klynge-temagruppe for børn']);
+    expect(r.drafts.map((d) => d.fields['parent.name']?.value)).toEqual(['Klyngestyregruppen', 'Klyngestyregruppen']);
+    expect(r.drafts.map((d) => d.lists.seats.map((s) => s.value.min))).toEqual([[2], [1]]);
+  });
+
+  it('returns no draft for text that describes no forum', () => {
+    expect(extractTermsDrafts('Referat fra mødet\n\nMødet blev holdt 3. maj 2017.\n').drafts).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('reads a long run-on text without full stops in bounded time', () => {
+    const runOn = 'Dagsordenen offentliggøres og formandskabet er delt mellem kommunen og hospitalet samt fælles sekretariat der kan nedsætte arbejdsgrupper '.repeat(2000);
+    const t0 = performance.now();
+    const r = extractTermsDrafts(doc(runOn));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    for (const f of Object.values(r.drafts[0]!.fields)) expect(r.text.slice(f!.span.start, f!.span.end)).toBe(f!.span.quote);
+  });
+});
+
+describe('documents that do not name their forum', () => {
+  it('reads "Kommissorium for X" as the forum even when X has no known kind word', () => {
+    const r = extractTermsDrafts('Kommissorium for Rehabiliteringsnetværket Nord\n\nMøder\nDer afholdes 4 møder årligt.\n');
+    expect(r.drafts.map((d) => d.forumName.value)).toEqual(['Rehabiliteringsnetværket Nord']);
+    expect(r.drafts[0]!.fields['forum.kind']).toBeUndefined();
+    expect(r.drafts[0]!.fields['meetings.perYearMin']?.value).toBe(4);
+  });
+
+  it('gives pasted rules without a forum name one unnamed draft', () => {
+    const r = extractTermsDrafts('Møder\nDer afholdes 2-4 møder årligt. Dagsordenen udsendes 10 dage før mødet.\n');
+    expect(r.drafts).toHaveLength(1);
+    expect(r.drafts[0]!.forumName).toEqual({ value: '', span: { start: 0, end: 0, quote: '' }, confidence: 0 });
+    expect(r.drafts[0]!.fields['deadlines.agendaLead']?.value).toEqual({ amount: 10, unit: 'calendar_days' });
+  });
+});
+
+describe('documents that are not terms of reference', () => {
+  it('finds no forum in minutes, even with a participants list and a meeting rule for another forum', () => {
+    const minutes = [
+      'Referat af 4. møde i Klyngestyregruppe Vest',
+      '',
+      'Deltagere:',
+      'Jens Jensen, direktør, Herning Kommune (kommunal medformand)',
+      'Lise Olsen, hospitalsdirektør, Hospitalsenheden Vest (regional medformand)',
+      '',
+      '2. Kommissorium for fokusgrupperne',
+      'Det indstilles, at klyngestyregruppen godkender kommissoriet. Fokusgrupperne mødes 4 gange årligt.',
+    ].join('\n');
+    expect(extractTermsDrafts(minutes).drafts).toEqual([]);
+  });
+});

@@ -1,0 +1,429 @@
+/**
+ * Extracts kommissorium drafts from Danish text. Pure: text in, drafts out.
+ *
+ * What it does: normalises the text, walks it line by line to find which forum
+ * each part describes (headings, "Heading<TAB>cell" table rows, "Heading:" lines,
+ * and sentences like "Sundhedsstyregruppen er det øverste ..."), then runs
+ * sentence rules (terms-import.rules.ts) on each forum's text. One document may describe
+ * several forums; a plural heading whose list names its members ("to
+ * klynge-temagrupper: - Klynge-temagruppe for ...") gives one draft per member.
+ * Every value carries its span and a confidence; a field stated twice with
+ * different values is reported as a contradiction.
+ *
+ * Rules written under section headings before any forum is named go to one
+ * unnamed draft (name ''), for a person to assign; minutes and agendas give none.
+ *
+ * What it does not do yet: read tables with more than two columns (e.g. a seats
+ * table "Organisation | Antal | Rolle"), tell apart two forums of the same kind
+ * described under unqualified headings, split a plural heading into members
+ * unless the list names them with the kind word ("- Klynge-temagruppe for ..."),
+ * or resolve names to forum ids (see forum-name.match.ts).
+ */
+import { normalizeDocumentText } from './document-text.normalize.js';
+import { kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
+import {
+  docLevelRules,
+  parseSeatLine,
+  sentenceRules,
+  splitSentences,
+  subGroupMentions,
+  type RawFinding,
+} from './terms-import.rules.js';
+import type {
+  Contradiction,
+  Finding,
+  ListFields,
+  ListPath,
+  ScalarFields,
+  ScalarPath,
+  SourceSpan,
+  TermsDraft,
+  TermsImportResult,
+} from './terms-import.model.js';
+
+type Line = { start: number; end: number; text: string };
+
+type ForumAcc = {
+  name: Finding<string>;
+  kind: ForumKindEntry;
+  bare: boolean;
+  plural: boolean;
+  instances: Finding<string>[];
+  scalars: Map<ScalarPath, Finding<unknown>[]>;
+  lists: { [P in ListPath]: { finding: Finding<ListFields[P]>; scope?: string }[] };
+};
+
+export function extractTermsDrafts(raw: string): TermsImportResult {
+  const text = normalizeDocumentText(raw);
+  const lines = splitLines(text);
+  const forums: ForumAcc[] = [];
+  const span = (start: number, end: number): SourceSpan => ({ start, end, quote: text.slice(start, end) });
+
+  let current: ForumAcc | null = null;
+  let section: SectionKind | 'intro' = 'intro';
+  let tableMode = false;
+  let seatScope: string | undefined;
+  let seatLabel: OrganisationKind | undefined;
+  let membersBlockHadContent = false;
+  const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
+
+  let titleForum: ForumAcc | null = null;
+  const openForum = (headStart: number, head: string, fromDefinition = false): ForumAcc | null => {
+    const stripped = head.replace(/^kommissorium\s+(?:for|til|[-–:])\s*/i, '');
+    const prefix = head.length - stripped.length;
+    let k = kindAtStart(stripped);
+    let qualifiedTitle = false;
+    // "Kommissorium for Den Administrative Styregruppe": a title may put a qualifier before the kind word.
+    if (!k && prefix > 0) {
+      const m = kindMentions(stripped).find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3 && /^[\p{Lu}]/u.test(stripped));
+      if (m) {
+        k = { kind: m.kind, length: m.index + m.text.length };
+        qualifiedTitle = true;
+      }
+    }
+    // A title "Kommissorium for X" names the forum even when X has no known kind word.
+    if (!k && prefix > 0 && /^[\p{Lu}\d]/u.test(stripped)) {
+      k = { kind: unknownForumKind, length: stripped.length };
+      qualifiedTitle = true;
+    }
+    if (!k) return null;
+    let name = head.slice(prefix);
+    // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
+    name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d$/, '').replace(/[:.]\s*$/, '').trim();
+    const bare = !qualifiedTitle && name.length <= k.length + 1;
+    if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
+    if (fromDefinition) name = name.replace(/(e)n$|(e)t$/i, '$1$2');
+    const nameStart = headStart + prefix;
+    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name)));
+    if (existing) return existing;
+    const word = name.slice(0, k.length).toLowerCase();
+    const f: ForumAcc = {
+      name: { value: name, span: span(nameStart, nameStart + name.length), confidence: fromDefinition ? 0.7 : 0.9 },
+      kind: k.kind,
+      bare,
+      plural: /(?:er|erne)$/.test(word) && !/(?:udvalg|forum)/.test(word),
+      instances: [],
+      scalars: new Map(),
+      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
+    };
+    const nameSpan = f.name.span;
+    if (k.kind.slug) addScalar(f, 'forum.kind', { value: k.kind.slug, span: span(nameSpan.start, nameSpan.start + k.length), confidence: 0.9 });
+    if (k.kind.level) {
+      addScalar(f, 'forum.level', { value: k.kind.level, span: span(nameSpan.start, nameSpan.start + k.length), confidence: 0.6, inferred: true });
+    }
+    forums.push(f);
+    if (prefix > 0 && forums.length === 1) titleForum = f;
+    return f;
+  };
+
+  // Rules under a section heading before any forum is named ("Kommissorium\n\nMøder\n...") belong
+  // to one unnamed forum: the person uploading it for a known forum names it.
+  // Minutes and agendas list people under "Deltagere:"; they are not terms of reference.
+  const isMinutesOrAgenda = /^\s*(?:mødereferat|beslutningsreferat|referat|dagsorden)\b/iu.test(text);
+  const implicitForum = (): ForumAcc | null => {
+    if (current) return current;
+    if (forums.length || isMinutesOrAgenda) return null;
+    const f: ForumAcc = {
+      name: { value: '', span: span(0, 0), confidence: 0 },
+      kind: unknownForumKind,
+      bare: false,
+      plural: false,
+      instances: [],
+      scalars: new Map(),
+      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
+    };
+    forums.push(f);
+    return f;
+  };
+
+  const contradictions: Contradiction[] = [];
+  function addScalar<P extends ScalarPath>(f: ForumAcc, path: P, finding: Finding<ScalarFields[P]>) {
+    const list = f.scalars.get(path) ?? [];
+    list.push(finding as Finding<unknown>);
+    f.scalars.set(path, list);
+  }
+
+  const processBody = (start: number, body: string) => {
+    if (!current || body.trim() === '') return;
+    const f = current;
+    // Numbered items ("1) ...", "a. ...") are list items in purpose and task sections.
+    const marker = section === 'tasks' || section === 'purpose' ? /^\s*(?:[-•–*]|\d{1,2}[.)]|[a-zæøå][.)])\s+/u : /^\s*[-•–*]\s+/u;
+    const isBullet = marker.test(body);
+    const itemOffset = start + (body.length - body.replace(marker, '').trimStart().length);
+    const item = body.replace(marker, '').trim();
+
+    // A plural heading's bullet list that names members of the kind: "- Klynge-temagruppe for ...".
+    if (section === 'intro' && isBullet && f.plural) {
+      const k = kindAtStart(item);
+      if (k && k.kind.slug === f.kind.slug && /^\S+\s+for\s+\S/.test(item)) {
+        f.instances.push({ value: item.replace(/[.;]$/, ''), span: span(itemOffset, itemOffset + item.replace(/[.;]$/, '').length), confidence: 0.8 });
+      }
+    }
+    if (section === 'purpose' && !item.endsWith(':')) {
+      f.lists.purpose.push({ finding: { value: item, span: span(itemOffset, itemOffset + item.length), confidence: 0.85 } });
+    }
+    if (section === 'tasks' && !item.endsWith(':') && (isBullet || tableMode)) {
+      f.lists.tasks.push({ finding: { value: item, span: span(itemOffset, itemOffset + item.length), confidence: 0.85 } });
+    }
+    if (section === 'members') {
+      const scoped = /^I\s+(.+?):\s*/u.exec(item);
+      if (scoped) {
+        seatScope = scoped[1];
+        seatLabel = undefined;
+      }
+      const parsed = parseSeatLine(item, seatLabel);
+      seatLabel = parsed.label ?? seatLabel;
+      for (const s of parsed.seats) {
+        f.lists.seats.push({
+          finding: { value: s.value, span: span(itemOffset + s.start, itemOffset + s.end), confidence: s.confidence },
+          scope: seatScope,
+        });
+      }
+    }
+    if ((section === 'meetings') && /^ad[- ]?hoc\.?$/i.test(item)) {
+      addScalar(f, 'meetings.adHoc', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
+    }
+    if ((section === 'chair' || section === 'chair_secretariat') && /^delt\.?$/i.test(item)) {
+      addScalar(f, 'chair.shared', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
+    }
+    for (const s of splitSentences(body)) {
+      docSentences.push({ start: start + s.start, text: s.text, forum: f });
+      const ctx = { section, forumKind: f.kind.slug, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
+      for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
+    }
+  };
+
+  const addRaw = (f: ForumAcc, r: RawFinding, base: number) => {
+    const sp = span(base + r.start, base + r.end);
+    if (r.list) {
+      const path = r.list;
+      (f.lists[path] as { finding: Finding<unknown> }[]).push({ finding: { value: r.value, span: sp, confidence: r.confidence } });
+    } else if (r.path) {
+      addScalar(f, r.path, { value: r.value as never, span: sp, confidence: r.confidence, ...(r.inferred ? { inferred: true } : {}) });
+    }
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text;
+    const prevBlank = i === 0 || lines[i - 1]!.text.trim() === '';
+    const nextBlank = i === lines.length - 1 || lines[i + 1]!.text.trim() === '';
+    if (t.trim() === '') continue;
+
+    const row = /^([^\t]{0,100})\t(.*)$/.exec(t);
+    if (row) {
+      tableMode = true;
+      const head = row[1]!.trim();
+      const bodyStart = line.start + row[1]!.length + 1;
+      if (head === '') {
+        processBody(bodyStart, row[2]!);
+        continue;
+      }
+      const forum = sectionOf(head) ? null : openForum(line.start + (row[1]!.length - row[1]!.trimStart().length), head);
+      if (forum) {
+        current = forum;
+        section = 'intro';
+      } else {
+        section = sectionOf(head) ?? 'forum_other';
+        if (sectionOf(head) && sectionOf(head) !== 'forum_other') current = implicitForum();
+      }
+      seatScope = undefined;
+      seatLabel = undefined;
+      processBody(bodyStart, row[2]!);
+      continue;
+    }
+    if (tableMode && !prevBlank) {
+      processBody(line.start, t);
+      continue;
+    }
+    tableMode = false;
+
+    // "Medlemmer:", "Formandskab: Delt", "Opgaver i Sundhed og Beskæftigelse:".
+    const colon = /^([^:\n]{2,80}?):\s*(.*)$/.exec(t);
+    const colonSection = colon ? sectionOf(colon[1]!) : undefined;
+    if (colon && colonSection && colon[1]!.split(/\s+/).length <= 8) {
+      if (colonSection !== 'forum_other') current = implicitForum();
+      section = colonSection;
+      seatScope = undefined;
+      seatLabel = undefined;
+      membersBlockHadContent = false;
+      processBody(line.start + t.length - colon[2]!.length, colon[2]!);
+      continue;
+    }
+
+    // A heading followed directly by its text counts only when it names a forum or a known section.
+    if (prevBlank && !nextBlank && looksLikeHeading(t) && t.trim().split(/\s+/).length <= 8) {
+      const sec = sectionOf(t);
+      const forum = sec ? null : openForum(line.start, t.trim());
+      if (sec && sec !== 'forum_other') current = implicitForum();
+      if (forum || (sec && current)) {
+        if (forum) current = forum;
+        section = forum ? 'intro' : sec!;
+        membersBlockHadContent = false;
+        continue;
+      }
+    }
+    const standalone = prevBlank && nextBlank;
+    if (standalone && looksLikeHeading(t)) {
+      const forum = sectionOf(t) ? null : openForum(line.start, t.trim());
+      if (forum) {
+        current = forum;
+        section = 'intro';
+        continue;
+      }
+      const sec = sectionOf(t);
+      if (sec && sec !== 'forum_other') current = implicitForum();
+      if (sec && current) {
+        section = sec;
+        membersBlockHadContent = false;
+        continue;
+      }
+      // A heading that belongs to no forum ends the current forum's part, except in a
+      // kommissorium for one forum ("Kommissorium for X"), where every part is about X.
+      current = forums.length === 1 && titleForum === forums[0] ? titleForum : null;
+      for (const s of splitSentences(t)) docSentences.push({ start: line.start + s.start, text: s.text, forum: null });
+      section = 'intro';
+      continue;
+    }
+
+    // Members lists end with their block: the prose after them is about the forum in general.
+    if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t)) section = 'intro';
+    if (section === 'members') membersBlockHadContent = true;
+
+    // "Sundhedsstyregruppen er det øverste administrative organ ...": a forum introduced by a sentence.
+    const def = /^(\S+(?:\s\S+)?)\s+er\s+(?:det|den|en|et)\s/u.exec(t);
+    if (prevBlank && def) {
+      const k = kindAtStart(t);
+      if (k && k.kind.standing && (!current || current.kind.slug !== k.kind.slug)) {
+        const f = openForum(line.start, t.slice(0, k.length), true);
+        if (f) {
+          current = f;
+          section = 'intro';
+        }
+      }
+    }
+    if (!current) {
+      for (const s of splitSentences(t)) docSentences.push({ start: line.start + s.start, text: s.text, forum: null });
+      continue;
+    }
+    processBody(line.start, t);
+  }
+
+  // Document-level facts: approval applies to every forum the document describes.
+  for (const s of docSentences) {
+    for (const r of docLevelRules(s.text)) for (const f of forums) addRaw(f, r, s.start);
+  }
+  // "X og Y kan nedsætte ad hoc grupper": sub-groups go to the forums named as subject, else to the sentence's forum.
+  for (const s of docSentences) {
+    const sub = subGroupMentions(s.text);
+    if (!sub) continue;
+    const targets = sub.subjectKinds.length
+      ? forums.filter((f) => sub.subjectKinds.includes(f.kind.slug))
+      : s.forum ? [s.forum] : [];
+    for (const f of targets) {
+      for (const g of sub.groups) {
+        f.lists.subGroupsAllowed.push({ finding: { value: g.label, span: span(s.start + g.start, s.start + g.end), confidence: 0.8 } });
+      }
+    }
+  }
+
+  for (const f of forums) inferChairFromCoChairSeats(f, addScalar, span);
+
+  const drafts: TermsDraft[] = [];
+  for (const f of forums) {
+    const empty = !f.scalars.size && Object.values(f.lists).every((l) => !l.length);
+    if (!f.name.value && empty) continue;
+    const fields = resolveScalars(f, contradictions);
+    const names = f.instances.length >= 2 ? f.instances : [f.name];
+    for (const name of names) {
+      const scopeKey = f.instances.length >= 2 ? forTail(name.value) : undefined;
+      const pick = <P extends ListPath>(p: P) =>
+        dedupe(
+          f.lists[p]
+            .filter((x) => !x.scope || !scopeKey || forTail(x.scope) === scopeKey)
+            .map((x) => x.finding),
+        );
+      drafts.push({
+        forumName: name,
+        fields: { ...fields },
+        lists: { purpose: pick('purpose'), tasks: pick('tasks'), seats: pick('seats'), subGroupsAllowed: pick('subGroupsAllowed') },
+      });
+    }
+  }
+  return { text, drafts, contradictions };
+}
+
+/** Members listed as "(medformand)" from two sides mean a shared chair between those sides. */
+function inferChairFromCoChairSeats(
+  f: ForumAcc,
+  addScalar: <P extends ScalarPath>(f: ForumAcc, path: P, finding: Finding<ScalarFields[P]>) => void,
+  span: (start: number, end: number) => SourceSpan,
+) {
+  const coChairs = f.lists.seats.filter((x) => /(?:^|;\s*)medformand$/i.test(x.finding.value.note ?? ''));
+  const sides: ChairSide[] = [];
+  for (const c of coChairs) {
+    const side = sideOf(c.finding.value.party.sector);
+    if (side && !sides.includes(side)) sides.push(side);
+  }
+  if (sides.length < 2) return;
+  const first = coChairs[0]!.finding.span;
+  const last = coChairs[coChairs.length - 1]!.finding.span;
+  addScalar(f, 'chair.shared', { value: true, span: first, confidence: 0.7, inferred: true });
+  addScalar(f, 'chair.sides', { value: sides, span: span(first.start, last.end), confidence: 0.7, inferred: true });
+}
+
+function resolveScalars(f: ForumAcc, contradictions: Contradiction[]): TermsDraft['fields'] {
+  const out: Record<string, Finding<unknown>> = {};
+  for (const [path, list] of f.scalars) {
+    const distinct: Finding<unknown>[] = [];
+    for (const x of list) if (!distinct.some((d) => sameValue(d.value, x.value))) distinct.push(x);
+    const first = list.reduce((a, b) => (sameValue(a.value, b.value) && b.confidence > a.confidence ? b : a), list[0]!);
+    if (distinct.length > 1) {
+      contradictions.push({ forumName: f.name.value, field: path, findings: list });
+      out[path] = { ...distinct[0]!, confidence: Math.min(distinct[0]!.confidence, 0.4) };
+    } else {
+      out[path] = first;
+    }
+  }
+  return out as TermsDraft['fields'];
+}
+
+function dedupe<T>(list: Finding<T>[]): Finding<T>[] {
+  const out: Finding<T>[] = [];
+  for (const x of list) if (!out.some((o) => sameValue(o.value, x.value))) out.push(x);
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** "Klynge-temagruppe for den voksne patient/borger" and "klynge-temagruppen for den voksne ..." share this. */
+function forTail(s: string): string {
+  const m = /\sfor\s+(.*)$/iu.exec(s);
+  return (m ? m[1]! : s).toLowerCase().replace(/[.:]$/, '').trim();
+}
+
+function looksLikeHeading(t: string): boolean {
+  const s = t.trim();
+  if (/[.,;]$/.test(s) || /^[-•–*]\s/.test(s)) return false;
+  // "Der nedsættes temagrupper om:" leads into a list; it is not a heading.
+  if (s.endsWith(':') && s.split(/\s+/).length > 3) return false;
+  return s.split(/\s+/).length <= 14;
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ start, end: start + part.length, text: part });
+    start += part.length + 1;
+  }
+  return out;
+}

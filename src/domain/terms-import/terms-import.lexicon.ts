@@ -1,0 +1,165 @@
+/**
+ * Danish words the importer recognises: number words, forum kinds, section
+ * headings, sector keywords. Rules in terms-import.extract.ts are written against these
+ * patterns, not against particular documents.
+ */
+import type { ChairSide, ForumLevel, OrganisationKind } from '../registry/registry.model.js';
+
+const NUMBER_WORDS: Record<string, number> = {
+  en: 1, én: 1, et: 1, ét: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10,
+  elleve: 11, tolv: 12, tretten: 13, fjorten: 14, femten: 15, seksten: 16, tyve: 20,
+};
+
+/** A count as Danish writes it: digits or a number word (captured). */
+export const NUM = String.raw`(\d{1,3}|en|én|et|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|tyve)`;
+/** Word boundaries that know æ, ø and å are letters. */
+export const B = String.raw`(?<![\p{L}\d])`;
+export const E = String.raw`(?![\p{L}\d])`;
+
+export function parseNumber(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word.toLowerCase()];
+}
+
+export type ForumKindEntry = {
+  slug: string;
+  /** Matches the kind word at the start of a word, any inflection. */
+  stem: string;
+  level?: ForumLevel;
+  /** Kinds that name a function inside a forum as well as a forum: a forum only when qualified ("Formandskab for ..."). */
+  needsQualifier?: boolean;
+  /** Kinds that describe a standing body that a sentence "X er en ..." may introduce. */
+  standing?: boolean;
+  /** Sub-group kinds that a forum may set up. */
+  subGroupLabel?: string;
+};
+
+// Longest first: "klynge-temagruppe" must win over "temagruppe".
+export const forumKinds: readonly ForumKindEntry[] = [
+  { slug: 'sundhedskoordinationsudvalg', stem: 'sundhedskoordinationsudvalg', level: 'political', standing: true },
+  { slug: 'klyngestyregruppe', stem: 'klyngestyregrupp', level: 'cluster', standing: true },
+  { slug: 'klynge_temagruppe', stem: 'klynge-?temagrupp', level: 'cluster_operational', standing: true },
+  { slug: 'sundhedsstyregruppe', stem: 'sundhedsstyregrupp', level: 'central', standing: true },
+  { slug: 'strategisk_sundhedsforum', stem: 'strategisk[e]? sundhedsfor(?:um|a)', level: 'central', standing: true },
+  { slug: 'forloebsprogramgruppe', stem: 'forløbsprogramgrupp', level: 'central_theme', standing: true },
+  { slug: 'temagruppe', stem: 'temagrupp', level: 'central_theme', standing: true },
+  { slug: 'fokusgruppe', stem: 'fokus ?grupp', level: 'cluster_operational', standing: true },
+  { slug: 'driftsforum', stem: 'driftsfor(?:um|a)', level: 'cluster_operational', standing: true },
+  { slug: 'ad_hoc_gruppe', stem: 'ad[- ]?hoc[- ]?(?:arbejds)?grupp', level: 'ad_hoc', subGroupLabel: 'ad hoc grupper' },
+  { slug: 'arbejdsgruppe', stem: 'arbejdsgrupp', level: 'ad_hoc', subGroupLabel: 'arbejdsgrupper' },
+  { slug: 'udviklingsgruppe', stem: 'udviklingsgrupp', level: 'ad_hoc', subGroupLabel: 'udviklingsgrupper' },
+  { slug: 'implementeringsgruppe', stem: 'implementeringsgrupp', level: 'ad_hoc', subGroupLabel: 'implementeringsgrupper' },
+  { slug: 'undergruppe', stem: 'undergrupp', subGroupLabel: 'undergrupper' },
+  { slug: 'styregruppe', stem: 'styregrupp', standing: true },
+  { slug: 'formandskab', stem: 'formand(?:s)?skab', level: 'central', needsQualifier: true },
+  { slug: 'faelles_sekretariat', stem: '(?:fælles ?)?sekretariat', level: 'central', needsQualifier: true },
+];
+
+/** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */
+export const unknownForumKind: ForumKindEntry = { slug: '', stem: '(?!)' };
+
+const INFLECTION = String.raw`(?:e|en|et|er|erne|ens|ets|ernes|s)?`;
+
+/** The forum kind named by the word(s) at the start of `s`, and how long that mention is. */
+export function kindAtStart(s: string): { kind: ForumKindEntry; length: number } | undefined {
+  for (const kind of forumKinds) {
+    const m = new RegExp(`^(?:${kind.stem})(?:e|a|um)?${INFLECTION}${E}`, 'iu').exec(s);
+    if (m) return { kind, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** Every mention of a forum kind in a sentence, in order. */
+export function kindMentions(s: string): { kind: ForumKindEntry; index: number; text: string }[] {
+  const found: { kind: ForumKindEntry; index: number; text: string }[] = [];
+  const taken: [number, number][] = [];
+  for (const kind of forumKinds) {
+    const re = new RegExp(`${B}(?:${kind.stem})(?:e|a|um)?${INFLECTION}${E}`, 'giu');
+    for (const m of s.matchAll(re)) {
+      const a = m.index, b = m.index + m[0].length;
+      if (taken.some(([x, y]) => a < y && b > x)) continue;
+      taken.push([a, b]);
+      found.push({ kind, index: a, text: m[0] });
+    }
+  }
+  return found.sort((x, y) => x.index - y.index);
+}
+
+export type SectionKind = 'purpose' | 'tasks' | 'members' | 'chair' | 'secretariat' | 'chair_secretariat' | 'meetings' | 'forum_other';
+
+/** A heading that opens a part of one forum's description. */
+export function sectionOf(heading: string): SectionKind | undefined {
+  // "3.1 Formandskab", "## Møder", "FORMÅL:" all name the same section.
+  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
+  // "Temagruppens opgaver", "Fokusgruppens sammensætning": the forum's own section.
+  const owner = kindAtStart(h);
+  if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
+  if (/^formål/.test(h)) return 'purpose';
+  if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver)/.test(h)) return 'tasks';
+  if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation)/.test(h)) return 'members';
+  if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';
+  if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^formand$/.test(h)) return 'chair';
+  if (/^(?:sekretariat|sekretariatsbetjening|betjening)/.test(h)) return 'secretariat';
+  if (/^(?:mødefrekvens|møder|mødekadence|mødeform|mødeplan|mødeafholdelse|mødestruktur|mødeafvikling)/.test(h)) return 'meetings';
+  if (/^(?:roller|arbejdsform|kompetence|beslutningskompetence|dagsorden og referat|referat|evaluering|opfølgning)/.test(h)) return 'forum_other';
+  return undefined;
+}
+
+const SECTORS: [OrganisationKind, RegExp][] = [
+  ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
+  ['hospital', new RegExp(`${B}(?:regions)?hospital|${B}sygehus`, 'iu')],
+  ['municipality', new RegExp(`${B}kommun|${B}KOSU${E}|${B}KKR${E}`, 'iu')],
+  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO${E}|${B}praktiserende læge`, 'iu')],
+  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri))|${B}sundhedsplanlægning`, 'iu')],
+];
+
+/** The sector a phrase names first ("fra hver kommune", "fra hospitalet"), with its position. */
+export function firstSector(s: string): { sector: OrganisationKind; index: number } | undefined {
+  let best: { sector: OrganisationKind; index: number } | undefined;
+  for (const [sector, re] of SECTORS) {
+    const m = re.exec(s);
+    if (m && (!best || m.index < best.index)) best = { sector, index: m.index };
+  }
+  return best;
+}
+
+export function allSectors(s: string): OrganisationKind[] {
+  return SECTORS.map(([sector, re]) => ({ sector, m: re.exec(s) }))
+    .filter((x) => x.m)
+    .sort((a, b) => a.m!.index - b.m!.index)
+    .map((x) => x.sector);
+}
+
+export function sideOf(sector: OrganisationKind): ChairSide | undefined {
+  switch (sector) {
+    case 'municipality': return 'municipality';
+    case 'hospital': return 'hospital';
+    case 'psychiatry': return 'psychiatry';
+    case 'general_practice': return 'general_practice';
+    case 'region_administration': return 'region';
+    default: return undefined;
+  }
+}
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+export const DATE = String.raw`(\d{1,2}\.\s*(?:${MONTHS.join('|')})\s+\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|\d{4}-\d{2}-\d{2})`;
+
+/** "3. maj 2017", "03.05.2017", "3-5-2017", "2017-05-03" as YYYY-MM-DD. */
+export function parseDanishDate(s: string): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let m = /^(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})$/u.exec(s.trim());
+  if (m) {
+    const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+    if (month > 0) return valid(Number(m[3]), month, Number(m[1]));
+  }
+  m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s.trim());
+  if (m) return valid(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  return undefined;
+  function valid(y: number, mo: number, d: number): string | undefined {
+    const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if (mo < 1 || mo > 12 || d < 1 || d > dim[mo - 1]!) return undefined;
+    return `${y}-${pad(mo)}-${pad(d)}`;
+  }
+}

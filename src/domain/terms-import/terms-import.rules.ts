@@ -1,0 +1,570 @@
+/**
+ * Sentence rules for Danish terms of reference. Each rule reads one sentence (or
+ * one clause of it) and returns findings with offsets relative to that sentence.
+ * The rules name phrasings of the language ("2-4 møder årligt", "Fire gange om
+ * året", "senest 2 uger før", "5 hverdage inden mødet", "for 2 år ad gangen",
+ * "½ års forskydning"), never a particular document.
+ */
+import type { ChairSide, LeadTime, OrganisationKind } from '../registry/registry.model.js';
+import {
+  allSectors,
+  B,
+  DATE,
+  E,
+  firstSector,
+  kindAtStart,
+  kindMentions,
+  NUM,
+  parseDanishDate,
+  parseNumber,
+  sideOf,
+  type SectionKind,
+} from './terms-import.lexicon.js';
+import type { ListPath, ScalarPath, SeatDraft } from './terms-import.model.js';
+
+export type RawFinding = {
+  path?: ScalarPath;
+  list?: ListPath;
+  value: unknown;
+  start: number;
+  end: number;
+  confidence: number;
+  inferred?: boolean;
+};
+
+export type RuleContext = { section: SectionKind | 'intro'; forumKind: string };
+
+const ABBREVIATIONS = /(?:^|\s)(?:ca|hhv|bl\.a|jf|mv|d|dvs|fx|evt|inkl|pkt|nr|kl|vedr|f\.eks|m\.fl|osv|ift|iht|mht)\.$/i;
+
+const MAX_SENTENCE = 1000;
+
+/** Sentences of one line, with offsets; abbreviations ("ca.", "d. 3. maj", "hhv.") do not end a sentence. */
+export function splitSentences(line: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let start = 0;
+  const re = /[.!?](\s+)(?=[\p{Lu}])/gu;
+  for (const m of line.matchAll(re)) {
+    const endOfSentence = m.index + 1;
+    if (ABBREVIATIONS.test(line.slice(start, endOfSentence))) continue;
+    push(start, endOfSentence);
+    start = endOfSentence + m[1]!.length;
+  }
+  push(start, line.length);
+  return out;
+  function push(a: number, b: number) {
+    // Real sentences are short; a run-on "sentence" (a pasted table, a file without full stops)
+    // is cut at word boundaries so that no rule ever scans more than MAX_SENTENCE characters.
+    while (b - a > MAX_SENTENCE) {
+      const cut = line.lastIndexOf(' ', a + MAX_SENTENCE);
+      const end = cut > a ? cut : a + MAX_SENTENCE;
+      push(a, end);
+      a = end;
+    }
+    const raw = line.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ start: a + lead, text });
+  }
+}
+
+/** Clauses of a sentence, so "punkter senest 3 uger før, og dagsordenen 2 uger før" gives two lead times. */
+function clauses(s: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let start = 0;
+  for (const m of s.matchAll(/,\s+(?:og|mens|hvorefter|hvor|så)\s+|;\s*/g)) {
+    out.push({ start, text: s.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, text: s.slice(start) });
+  return out;
+}
+
+const UNIT = String.raw`(kalenderdage|dage|døgn|uger|uge|hverdage|arbejdsdage)`;
+const LEAD = String.raw`${B}(?:(?:senest|mindst|minimum|ca\.|inden)\s+)?${NUM}\s+${UNIT}${E}`;
+
+function leadTime(num: string, unit: string): LeadTime | undefined {
+  const amount = parseNumber(num);
+  if (amount === undefined) return undefined;
+  const u = unit.toLowerCase();
+  if (u.startsWith('uge')) return { amount, unit: 'weeks' };
+  if (u === 'hverdage' || u === 'arbejdsdage') return { amount, unit: 'working_days' };
+  return { amount, unit: 'calendar_days' };
+}
+
+const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab)\p{L}*`;
+/** A forum's name as written after "til", "med", "i": "Klyngestyregruppen i Vestklyngen". */
+const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const FORUM_WORD_RE = new RegExp(`^${FORUM_WORD}$`, 'iu');
+const NOT_A_NAME_WORD = new Set(['forhold', 'regi', 'henhold', 'øvrigt', 'det', 'den', 'de', 'at']);
+const isUpper = (w: string) => /^[\p{Lu}]/u.test(w);
+
+/**
+ * The forum name inside a captured phrase. The phrase regexes run case-insensitively
+ * (so [\p{Lu}] there also matches lower case); here capitalisation decides:
+ * "de øvrige arbejdsgrupper" -> "arbejdsgrupper", "Driftsforum for psykiatri samme dag" -> "Driftsforum for psykiatri".
+ */
+function forumNameIn(phrase: string): { name: string; offset: number } {
+  const words = [...phrase.matchAll(/\S+/g)].map((m) => ({ w: m[0], i: m.index }));
+  const k = words.findIndex((x) => FORUM_WORD_RE.test(x.w));
+  if (k < 0) return { name: phrase, offset: 0 };
+  let first = k;
+  while (first > 0 && isUpper(words[first - 1]!.w)) first--;
+  let last = k;
+  while (last + 1 < words.length && isUpper(words[last + 1]!.w)) last++;
+  const q = words[last + 1];
+  const nxt = words[last + 2];
+  // "i Vestklyngen" (a place: capitalised), "for psykiatri" / "for Rehabilitering" (a subject).
+  if (q && nxt && ((q.w === 'i' && isUpper(nxt.w)) || (q.w === 'for' && !NOT_A_NAME_WORD.has(nxt.w.toLowerCase())))) {
+    last += 2;
+    while (last + 1 < words.length && isUpper(words[last + 1]!.w)) last++;
+    // "for IT og digitale arbejdsgange", "for børn og unge", but not "for IT og ophører ...":
+    // a Danish verb in the present tense ends in -r.
+    if (q.w === 'for' && /^(?:og|samt)$/.test(words[last + 1]?.w ?? '')) {
+      let k = last + 2;
+      while (k < words.length && k <= last + 4 && /^[\p{Ll}-]+$/u.test(words[k]!.w) && !/r$/.test(words[k]!.w) && !FUNCTION_WORDS.has(words[k]!.w)) k++;
+      if (k > last + 2) last = k - 1;
+    }
+  }
+  const start = words[first]!.i;
+  const end = words[last]!.i + words[last]!.w.length;
+  return { name: phrase.slice(start, end), offset: start };
+}
+const nameOf = (phrase: string) => capitalise(forumNameIn(phrase).name);
+
+export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  // "Fokusgrupperne mødes 4 gange årligt" inside a klyngestyregruppe's text is about the fokusgrupper:
+  // a sentence whose subject is another standing forum says nothing about this one.
+  const lead = kindMentions(s)[0];
+  if (lead && lead.index === 0 && lead.kind.standing && lead.kind.slug !== ctx.forumKind) return parentBySetUp(s, ctx);
+  const add = (path: ScalarPath, value: unknown, start: number, end: number, confidence: number, inferred = false) =>
+    out.push({ path, value, start, end, confidence, ...(inferred ? { inferred: true } : {}) });
+  const lower = s.toLowerCase();
+  const mentionsChair = /formand(?:s)?skab|formand(?:s)?skabet/i.test(s) || ctx.section === 'chair' || ctx.section === 'chair_secretariat';
+  const aboutSelfChair = ctx.forumKind === 'formandskab';
+  const aboutSelfSecretariat = ctx.forumKind === 'faelles_sekretariat';
+
+  for (const c of clauses(s)) {
+    const cl = c.text;
+    const at = (m: RegExpExecArray, group = 0) => {
+      const g = m[group] ?? m[0];
+      const off = group === 0 ? m.index : m.index + m[0].indexOf(g);
+      return [c.start + off, c.start + off + g.length] as const;
+    };
+
+    // Deadlines.
+    const before = new RegExp(`${LEAD}\\s+(?:før|forud\\s+for|inden|forinden)`, 'iu').exec(cl);
+    const isItems = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager)(?:\s|$)/i.test(cl) && !/indkald/i.test(cl);
+    if (before) {
+      const lt = leadTime(before[1]!, before[2]!);
+      if (lt && isItems) add('deadlines.itemsCutoff', lt, ...at(before), 0.85);
+      else if (lt && /dagsorden/i.test(cl) && !/indkald\p{L}*\s+(?:til|efter)\s+punkter/iu.test(cl)) add('deadlines.agendaLead', lt, ...at(before), 0.9);
+    }
+    const comments = /bemærkning|kommentar|indsigelse|rettelse/i.test(cl);
+    const after = new RegExp(`${LEAD}\\s+efter`, 'iu').exec(cl);
+    if (after && /referat/i.test(cl) && !comments && !/beslutningsreferat/i.test(cl)) {
+      const lt = leadTime(after[1]!, after[2]!);
+      if (lt) add('deadlines.minutesDue', lt, ...at(after), 0.9);
+    } else if (!after && !before && /referat/i.test(cl) && !comments && /udsendes|sendes|foreligger|fremsendes/i.test(cl)) {
+      // "Referat udsendes inden for 14 dage": minutes can only be due after the meeting.
+      const within = new RegExp(`(?:inden\\s*for|indenfor)\\s+${NUM}\\s+${UNIT}${E}(?!\\s+(?:før|forud))`, 'iu').exec(cl);
+      const lt = within && leadTime(within[1]!, within[2]!);
+      if (within && lt) add('deadlines.minutesDue', lt, ...at(within), 0.75);
+    }
+    if (comments) {
+      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden)\\s+${NUM}\\s+${UNIT}${E}`, 'iu').exec(cl);
+      if (w) {
+        const lt = leadTime(w[1]!, w[2]!);
+        if (lt) add('deadlines.commentWindow', lt, ...at(w), 0.85);
+      }
+    }
+
+    // Meeting frequency.
+    if (!/temadag|status|evaluer|rapport/i.test(cl)) {
+      const freq = new RegExp(
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|faste\\s+|årlige\\s+)?(?:møder|gange|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+år|årlig)${E}`,
+        'iu',
+      ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
+      const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
+      if (freq && meetingContext) {
+        const q = (freq[1] ?? '').toLowerCase();
+        const a = parseNumber(freq[2]!);
+        const b = freq[3] ? parseNumber(freq[3]) : a;
+        const conf = q === '' ? 0.9 : 0.7;
+        if (a !== undefined && b !== undefined) {
+          if (/^(?:op|højst|maksimalt)/.test(q)) add('meetings.perYearMax', a, ...at(freq), conf);
+          else if (/^(?:minimum|mindst)/.test(q)) add('meetings.perYearMin', a, ...at(freq), conf);
+          else {
+            add('meetings.perYearMin', a, ...at(freq), conf);
+            add('meetings.perYearMax', b, ...at(freq), conf);
+          }
+        }
+        const extra = /(?:samt|og|\+|plus|eller)\s+(?:ved\s+behov|efter\s+behov|ad[- ]?hoc)/iu.exec(cl.slice(freq.index + freq[0].length));
+        if (extra) {
+          const off = c.start + freq.index + freq[0].length + extra.index;
+          add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
+        }
+      } else if (meetingContext) {
+        const per = /(?<![\p{L}])(kvartalsvis|hvert\s+kvartal|månedlig[te]?|hver\s+måned|halvårlig[te]?|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/iu.exec(cl);
+        const everyNth = per && /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
+        const nth = everyNth ? ({ anden: 2, tredje: 3, fjerde: 4, sjette: 6 } as Record<string, number>)[everyNth[1]!.toLowerCase()] ?? parseInt(everyNth[1]!, 10) : undefined;
+        if (per && (ctx.section === 'meetings' || /mød/i.test(cl)) && (!nth || 12 % nth === 0)) {
+          const n = nth ? 12 / nth : /kvartal/i.test(per[1]!) ? 4 : /måned/i.test(per[1]!) ? 12 : 2;
+          add('meetings.perYearMin', n, ...at(per), 0.75);
+          add('meetings.perYearMax', n, ...at(per), 0.75);
+        }
+      }
+    }
+    const adhoc = /ad[- ]?hoc[- ]?møde\p{L}*|møde\p{L}*\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|mødes\s+(?:ad[- ]?hoc|efter\s+behov)/iu.exec(cl);
+    if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
+
+    // Chairmanship.
+    if (mentionsChair && !aboutSelfChair) {
+      const shared = /delt[e]?\s+formand(?:s)?skab|formand(?:s)?skab\p{L}*\s+(?:\p{L}+\s+){0,3}er\s+delt|formand(?:s)?skab:\s*delt/iu.exec(cl);
+      if (shared) add('chair.shared', true, ...at(shared), 0.9);
+      const sides = /(?:delt\s+(?:\p{L}+\s+){0,2}mellem|formand(?:s)?skab\p{L}*\s+(?:består\s+af|varetages\s+(?:i\s+fællesskab\s+)?af|deles\s+(?:af|mellem)))\s+(.+?)(?=\s+for\s+(?:\d|\p{L}+\s+år)|\s+i\s+\d|[.,;]|$)/iu.exec(cl);
+      if (sides) {
+        const list = uniqueSides(allSectors(sides[1]!));
+        if (list.length >= 2) add('chair.sides', list, ...at(sides), 0.8);
+      }
+      const rot = /(?:går\s+på\s+skift|roterer|skifter)\s+mellem\s+(.+?)(?=\s+og\s+varetages|\s+for\s+\d|[.,;]|$)/iu.exec(cl);
+      if (rot) {
+        const sectors = allSectors(rot[1]!);
+        if (sectors.includes('municipality') && sectors.length >= 2) {
+          add('chair.rotatesAmongAllParties', true, ...at(rot), 0.85);
+        } else if (sectors.length === 1 && sideOf(sectors[0]!)) {
+          add('chair.rotatingSide', sideOf(sectors[0]!), ...at(rot), 0.85);
+        }
+        if (/sekretariat/i.test(cl) && !aboutSelfSecretariat) add('secretariat.followsChair', true, ...at(rot), 0.75);
+      }
+      const term = new RegExp(
+        `for\\s+${NUM}\\s+år\\s+a[df]\\s+gangen|${NUM}\\s+år\\s+ad\\s+gangen|${B}(\\d+)-årige?\\s+perioder?|periode\\s+på\\s+${NUM}\\s+år|perioder\\s+(?:af|på)\\s+${NUM}\\s+år|(?:vælges|valgt|udpeges)\\s+for\\s+${NUM}\\s+år|(?:sidder|varetages)\\s+i\\s+${NUM}\\s+år`,
+        'iu',
+      ).exec(cl);
+      if (term) {
+        const n = parseNumber(term.slice(1).find((g) => g !== undefined) ?? '');
+        if (n) add('chair.termYears', n, ...at(term), 0.85);
+      }
+      const offset = new RegExp(`(½|et\\s+halvt|en\\s+halv|${NUM}\\s+måneders?)\\s*(?:års?\\s+)?forskydning|forskudt\\s+(?:med\\s+)?(et\\s+halvt\\s+år|${NUM}\\s+måneder)`, 'iu').exec(cl);
+      if (offset) {
+        const g = (offset[1] ?? offset[3] ?? '').toLowerCase();
+        const months = /½|halv/.test(g) ? 6 : parseNumber(offset[2] ?? offset[4] ?? '');
+        if (months) add('chair.offsetMonthsFromParent', months, ...at(offset), 0.85);
+      }
+      const ev = new RegExp(`evaluer\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}(?:senest\\s+)?efter\\s+${NUM}\\s+år`, 'iu').exec(cl);
+      if (ev && /formand/i.test(cl)) {
+        const n = parseNumber(ev[1]!);
+        if (n) add('chair.evaluateAfterYears', n, ...at(ev), 0.85);
+      }
+    }
+
+    // Secretariat.
+    if (!aboutSelfSecretariat) {
+      const shared =
+        /(?:etableres|er|nedsættes|oprettes|har)\s+(?:et\s+|en\s+)?(?:fælles|delt)\s+\p{L}*sekretariat|delt\s+formand(?:s)?skab\s+og\s+sekretariat|sekretariatsbetjenes\s+af\s+.+?\s+(?:samt|og)\s+.+|(?:fælles|delt)\s+sekretariatsbetjening|sekretariat\p{L}*\s+(?:\p{L}+\s+){0,2}i\s+fællesskab/iu.exec(cl);
+      if (shared) add('secretariat.shared', true, ...at(shared), 0.85);
+      const follows = /sekretariat\p{L}*.*?den\s+kommune,?\s+(?:der|som)\s+(?:har|varetager)\s+(?:med)?formand/iu.exec(cl);
+      if (follows) add('secretariat.followsChair', true, ...at(follows), 0.8);
+    }
+
+    const cont = new RegExp(`(?:minimum|mindst)\\s+(?:én|en|1|et|ét)\\s+(?:\\p{L}+\\s+){0,2}(?:er|skal\\s+være|være)\\s+gennemgående`, 'iu').exec(cl);
+    if (cont) add('continuityRequired', true, ...at(cont), 0.85);
+  }
+
+  const dm = /beslutningsreferat\p{L}*/iu.exec(s);
+  if (dm) add('decisionMinutes', true, dm.index, dm.index + dm[0].length, 0.85);
+
+  const tacit = /(?:betragtes|anses|regnes)\s+(?:\p{L}+\s+){0,3}(?:som|for)\s+godkendt|godkendes\s+stiltiende|stiltiende\s+godkend\p{L}*/iu.exec(s);
+  if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
+
+  if (/dagsorden|referat/i.test(s)) {
+    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
+    if (pub) {
+      const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
+      add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
+    }
+  }
+
+  const parent = new RegExp(
+    `${B}(?:refererer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}`,
+    'iu',
+  ).exec(s);
+  if (parent && !/evaluer/i.test(s)) {
+    const phrase = (parent[1] ?? parent[2] ?? parent[3])!;
+    const { name, offset } = forumNameIn(phrase);
+    const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
+    add('parent.name', capitalise(name), off, off + name.length, 0.9);
+  }
+  out.push(...parentBySetUp(s, ctx));
+
+  const td = new RegExp(`${B}${NUM}\\s+(?:årlige\\s+)?temadag\\p{L}*`, 'iu').exec(s);
+  if (td && /årlig|om\s+året|pr\.?\s*år/i.test(s)) {
+    const perYear = parseNumber(td[1]!);
+    const w = new RegExp(`temadag\\p{L}*\\s+(?:sammen\\s+)?med\\s+${FORUM_PHRASE}`, 'iu').exec(s);
+    const end = w ? w.index + w[0].length : td.index + td[0].length;
+    if (perYear !== undefined) add('themeDays', { perYear, ...(w ? { withForumName: nameOf(w[1]!) } : {}) }, td.index, end, 0.85);
+  }
+
+  const jm = /fællesmøde\p{L}*/iu.exec(s);
+  if (jm) {
+    const w = new RegExp(`(?:fællesmøde\\p{L}*|møde\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:med|som)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
+    const order = /(?:umiddelbart\s+)?(?:efter|i\s+forlængelse\s+af)(?:\s+(?:eget|det\s+ordinære|deres|gruppens)?\s*møde|\s*[.,]|\s*$)/i.test(s)
+      ? 'after'
+      : /(?:før|forud\s+for|inden)(?:\s+(?:eget|det\s+ordinære|deres|gruppens)?\s*møde|\s*[.,]|\s*$)/i.test(s)
+        ? 'before'
+        : undefined;
+    add('jointMeeting', { ...(w ? { withForumName: nameOf(w[1]!) } : {}), ...(order ? { order } : {}) }, 0, s.length, 0.75);
+  }
+
+  if (/evaluer/i.test(s) && !/formand/i.test(s)) {
+    const ev = new RegExp(`(?:senest\\s+)?efter\\s+${NUM}\\s+(år|måneder)`, 'iu').exec(s);
+    if (ev) {
+      const n = parseNumber(ev[1]!);
+      const to = new RegExp(`(?:afrapporter\\p{L}*|rapporter\\p{L}*|forelægges|fremlægges)\\s+(?:\\p{L}+\\s+){0,2}(?:til|for)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
+      if (n) {
+        const afterMonths = /^år/i.test(ev[2]!) ? n * 12 : n;
+        add('evaluation', { afterMonths, ...(to ? { reportToName: nameOf(to[1]!) } : {}) }, 0, s.length, 0.8);
+      }
+    }
+  }
+
+  const st = /årlig\p{L}*\s+status\p{L}*|status\p{L}*\s+(?:\p{L}+\s+){0,2}(?:en\s+gang\s+)?(?:årligt|hvert\s+år|om\s+året)|årsstatus|årsrapport/iu.exec(s);
+  if (st) {
+    const to = new RegExp(`til\\s+${FORUM_PHRASE}`, 'iu').exec(s);
+    add('annualStatus', to ? { toForumName: nameOf(to[1]!) } : {}, st.index, to ? Math.max(st.index + st[0].length, to.index + to[0].length) : st.index + st[0].length, 0.75);
+  }
+
+  // "Temagrupperne har til opgave at ...", "er det fokusgruppens opgave at ...": a task stated in prose.
+  if ((ctx.section === 'intro' || ctx.section === 'tasks') && /(?:har\s+(?:\p{L}+\s+){0,2}til\s+opgave\s+at|er\s+det\s+\p{L}+\s+opgave\s+at)\s/iu.test(s)) {
+    out.push({ list: 'tasks', value: s, start: 0, end: s.length, confidence: 0.7 });
+  }
+
+  // "Formandskabet for sundhedssamarbejdet består af X og Y": the forum's own members.
+  const self = kindAtStart(s);
+  const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
+  const consists = /\s+(?:består|sammensættes)\s+af\s+(.+?)\.?$/u.exec(s);
+  if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
+    const body = consists[1]!;
+    const bodyStart = consists.index + consists[0].indexOf(body);
+    for (const part of splitTopLevel(body)) {
+      for (const seat of parseSeatSegment(part.text, undefined)) {
+        out.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
+      }
+    }
+  }
+  return out;
+}
+
+/** The one forum that sets this one up is its parent. */
+function parentBySetUp(s: string, ctx: RuleContext): RawFinding[] {
+  // "har klyngestyregruppen valgt at nedsætte to klynge-temagrupper": the one forum that sets this one up is its parent.
+  const setUp = /(?:valgt\s+at\s+)?(?:nedsætte|nedsat|nedsætter|oprette|opretter|etablere|etablerer)\s/iu.exec(s);
+  if (setUp) {
+    const mentions = kindMentions(s);
+    const subjects = mentions.filter((m) => m.index < setUp.index && m.kind.slug !== ctx.forumKind && m.kind.standing);
+    const objects = mentions.filter((m) => m.index > setUp.index && m.kind.slug === ctx.forumKind);
+    if (objects.length && subjects.length === 1 && !/\s(?:og|eller)\s/.test(s.slice(subjects[0]!.index, setUp.index))) {
+      const m = subjects[0]!;
+      return [{ path: 'parent.name', value: capitalise(m.text), start: m.index, end: m.index + m.text.length, confidence: 0.75 }];
+    }
+  }
+  return [];
+}
+
+function uniqueSides(sectors: OrganisationKind[]): ChairSide[] {
+  const out: ChairSide[] = [];
+  for (const s of sectors) {
+    const side = sideOf(s);
+    if (side && !out.includes(side)) out.push(side);
+  }
+  return out;
+}
+
+/** Split "a, b og c (x og y)" at commas and "og"/"samt" outside parentheses. */
+function splitTopLevel(s: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth) continue;
+    const m = /^(?:,\s+|\s+og\s+|\s+samt\s+)/.exec(s.slice(i));
+    if (m) {
+      out.push({ start, text: s.slice(start, i) });
+      start = i + m[0].length;
+      i = start - 1;
+    }
+  }
+  out.push({ start, text: s.slice(start) });
+  return out.filter((p) => p.text.trim());
+}
+
+/** Facts about the whole document: who approved it and when. */
+export function docLevelRules(s: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const m = new RegExp(`(?:godkendt|vedtaget|besluttet)\\s+(?:i|på|af)\\s+(.+?)(?:\\s*:\\s*|\\s+(?:d\\.|den)\\s+|\\s+)${DATE}`, 'iu').exec(s);
+  if (m) {
+    const body = m[1]!.replace(/[,:]$/, '').trim();
+    const name = body.replace(/(?:s)?møde(?:t)?$/i, '');
+    const nameStart = m.index + m[0].indexOf(m[1]!);
+    if (name) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
+    const date = parseDanishDate(m[2]!);
+    const ds = m.index + m[0].lastIndexOf(m[2]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + m[2]!.length, confidence: 0.9 });
+    return out;
+  }
+  const only = new RegExp(`^(?:godkendt|vedtaget)(?:\\s+den|\\s+d\\.)?\\s*:?\\s*${DATE}\\.?$`, 'iu').exec(s);
+  if (only) {
+    const date = parseDanishDate(only[1]!);
+    const ds = only.index + only[0].lastIndexOf(only[1]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + only[1]!.length, confidence: 0.85 });
+  }
+  return out;
+}
+
+/** "X og Y kan nedsætte ad hoc grupper": the groups a forum may set up, and which forums the sentence names as subject. */
+export function subGroupMentions(s: string): { subjectKinds: string[]; groups: { label: string; start: number; end: number }[] } | undefined {
+  const verb = /(?:kan\s+)?(?:nedsætte|nedsætter|nedsættelse\s+af|etablere|etablerer|oprette|opretter)\s/iu.exec(s);
+  if (!verb) return undefined;
+  const tail = s.slice(verb.index + verb[0].length);
+  const groups: { label: string; start: number; end: number }[] = [];
+  for (const m of kindMentions(tail)) {
+    if (!m.kind.subGroupLabel || groups.some((g) => g.label === m.kind.subGroupLabel)) continue;
+    const start = verb.index + verb[0].length + m.index;
+    groups.push({ label: m.kind.subGroupLabel, start, end: start + m.text.length });
+  }
+  if (!groups.length) return undefined;
+  const subjectKinds = kindMentions(s.slice(0, verb.index)).filter((m) => !m.kind.subGroupLabel).map((m) => m.kind.slug);
+  return { subjectKinds: [...new Set(subjectKinds)], groups };
+}
+
+// ---- Seats ----
+
+const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
+const STOP_BEFORE_COUNT = new Set(['de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
+const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
+const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b/iu;
+
+export type ParsedSeat = { value: SeatDraft; start: number; end: number; confidence: number };
+
+/**
+ * One line of a members section: "Kommuner: 3 direktører 3-5 sundheds- og ældrechefer ...",
+ * "- 1-2 Kommunale repræsentanter fra hver kommune", "Koncerndirektør Region Midtjylland (medformand)".
+ * Lists whose line breaks were lost are split before each count and before a capitalised word
+ * that starts a new phrase.
+ */
+export function parseSeatLine(line: string, inheritedLabel: OrganisationKind | undefined): { seats: ParsedSeat[]; label?: OrganisationKind } {
+  let pos = 0;
+  let label = inheritedLabel;
+  let labelSet: OrganisationKind | undefined;
+  const scoped = /^I\s+.+?:\s*/u.exec(line);
+  if (scoped) pos = scoped[0].length;
+  for (;;) {
+    const m = /^([\p{L}][\p{L}\s/-]{0,40}?):\s*/u.exec(line.slice(pos));
+    if (!m || m[1]!.trim().split(/\s+/).length > 4) break;
+    const sec = firstSector(m[1]!);
+    if (sec) label = labelSet = sec.sector;
+    pos += m[0].length;
+  }
+  if (line.slice(pos).trim().endsWith(':')) return { seats: [], label: labelSet };
+  const seats: ParsedSeat[] = [];
+  for (const seg of splitSeatSegments(line.slice(pos))) {
+    const start = pos + seg.start;
+    for (const value of parseSeatSegment(seg.text, label)) {
+      seats.push({ value, start, end: start + seg.text.replace(/[.\s]+$/, '').length, confidence: value.min === null && value.max === null ? 0.7 : 0.8 });
+    }
+  }
+  return { seats, label: labelSet };
+}
+
+function splitSeatSegments(s: string): { start: number; text: string }[] {
+  const cuts = new Set<number>();
+  const words = [...s.matchAll(/\S+/g)].map((m) => ({ text: m[0], index: m.index }));
+  for (let i = 1; i < words.length; i++) {
+    const prev = words[i - 1]!.text;
+    const w = words[i]!.text;
+    const next = words[i + 1]?.text ?? '';
+    const prevLower = prev.toLowerCase();
+    if (/^\d+(?:[-–]\d+)?$/.test(w) || (prevLower !== 'ca.' && w.toLowerCase() === 'ca.' && /^\d/.test(next))) {
+      if (/^\d/.test(w) && prevLower === 'ca.') continue;
+      if (STOP_BEFORE_COUNT.has(prevLower)) continue;
+      if (/^(?:år|gange|dage|uger|måneder|timer|kommuner|minutter)/i.test(/^\d/.test(w) ? next : words[i + 2]?.text ?? '')) continue;
+      cuts.add(words[i]!.index);
+      continue;
+    }
+    if (/^[\p{Lu}]/u.test(w) && !/^[\p{Lu}]{2,5}\p{P}*$/u.test(w)) {
+      if (/[,;:(]$/.test(prev)) continue;
+      const prevLowerInitial = /^[\p{Ll}]/u.test(prev);
+      if (prevLowerInitial && !FUNCTION_WORDS.has(prevLower)) cuts.add(words[i]!.index);
+      else if (/^[\p{Lu}]/u.test(prev) && ROLE_WORD.test(w) && ROLE_WORD.test(prev)) cuts.add(words[i]!.index);
+    }
+  }
+  const points = [0, ...[...cuts].sort((a, b) => a - b), s.length];
+  const out: { start: number; text: string }[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const raw = s.slice(points[i], points[i + 1]);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim()) out.push({ start: points[i]! + lead, text: raw.trim() });
+  }
+  return out;
+}
+
+export function parseSeatSegment(segment: string, labelSector: OrganisationKind | undefined): SeatDraft[] {
+  let s = segment.trim().replace(/^[-•–*]\s+/, '').replace(/[.;,]+$/, '').trim();
+  if (!s || s.endsWith(':') || s.split(/\s+/).length > 22) return [];
+  if (/^(?:derudover|herudover|endvidere|desuden)\b/iu.test(s)) {
+    const af = /deltagelse\s+af,?\s+(.*)$/iu.exec(s);
+    if (!af) return [];
+    return uniq(allSectors(af[1]!).filter((x) => x === 'psychiatry' || x === 'general_practice' || x === 'hospital'))
+      .map((sector) => ({ party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null }));
+  }
+  if (NOT_A_SEAT.test(s)) return [];
+  const count = new RegExp(`^(?:(ca\\.|cirka|op\\s+til|minimum|mindst|maksimalt|højst)\\s*)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?=\\p{L})`, 'iu').exec(s);
+  let min: number | null = null;
+  let max: number | null = null;
+  const notes: string[] = [];
+  if (count) {
+    const q = (count[1] ?? '').toLowerCase();
+    const a = parseNumber(count[2]!) ?? null;
+    const b = count[3] ? parseNumber(count[3]) ?? null : a;
+    if (/^(?:op|maks|højst)/.test(q)) max = a;
+    else if (/^(?:minimum|mindst)/.test(q)) min = a;
+    else {
+      min = a;
+      max = b;
+    }
+    if (/^(?:ca|cirka)/.test(q)) notes.push(count[0].trim());
+    s = s.slice(count[0].length);
+  }
+  for (const p of s.matchAll(/\(([^)]*)\)/g)) notes.push(p[1]!.trim());
+  const role = s
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[.;,:]+$/, '')
+    .replace(/\s+(?:samt|og|eller)$/i, '')
+    .trim();
+  if (!role) return [];
+  const perOrganisation = /fra\s+hver(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
+  const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
+  const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
+  if (two) {
+    const a = firstSector(two[1]!);
+    const b = firstSector(two[2]!);
+    if (a && b && a.sector !== b.sector) {
+      return [a.sector, b.sector].map((sector) => ({ party: { kind: 'sector', sector, perOrganisation }, ...base }));
+    }
+  }
+  const sector = firstSector(role)?.sector ?? labelSector ?? (count ? 'other' : undefined);
+  if (!sector) return [];
+  return [{ party: { kind: 'sector', sector, perOrganisation }, ...base }];
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+

@@ -1,0 +1,43 @@
+import { describe, it, expect } from '@jest/globals';
+import type { Forum, TermsOfReference } from '../registry/registry.model.js';
+import { WorkingDayCalendar } from '../calendar/working-day.calendar.js';
+import { buildAnnualWheel, buildRegionWheel } from './annual.wheel.js';
+
+const cal = new WorkingDayCalendar();
+const forum = (id: string, extra: Partial<Forum> = {}): Forum => ({ id, name: id, kind: 'x', level: 'cluster', parentId: null, region: 'Midtjylland', status: 'active', successorIds: [], channelType: 'standard', links: [], ...extra });
+const terms: TermsOfReference = {
+  id: 't', forumId: 'ksg', version: 1, validFrom: '2026-03-01', purpose: [], tasks: [], seats: [], continuityRequired: false,
+  meetings: { perYearMin: 4, perYearMax: 4, adHoc: true, preferredWeekdays: [] }, deadlines: { closedDayPolicy: {} }, decisionMinutes: true, subGroupsAllowed: [],
+  annualWheel: [{ agreement: 'Samarbejdsaftale om udskrivelse', meetingIndex: 2 }, { agreement: 'Samarbejdsaftale om hjælpemidler', meetingIndex: 7 }],
+  annualStatus: { dueMonth: 10 }, evaluation: { afterMonths: 12 },
+  chair: { shared: true, sides: ['hospital', 'municipality'], rotationOrder: ['viborg', 'skive'], rotatesAmongAllParties: false, firstTermStarts: '2025-07-01', evaluateAfterYears: 2 },
+};
+const meetings = ['2027-03-04', '2027-06-03', '2027-09-02', '2027-12-02'].map((date, i) => ({ id: `m${i}`, date, start: '13:00', end: '15:00', kind: 'ordinary' as const }));
+
+describe('annual wheel', () => {
+  const wheel = buildAnnualWheel({ forum: forum('ksg', { parentId: 'ssg' }), terms, year: 2027, meetings, calendar: cal, forumName: (id) => (id === 'ssg' ? 'Sundhedsstyregruppen' : undefined) });
+
+  it('lists meetings with deadlines, agreements on their meeting, status, evaluation and hand-over, in date order', () => {
+    const kinds = wheel.duties.map((d) => d.kind);
+    expect(kinds.filter((k) => k === 'meeting')).toHaveLength(4);
+    expect(kinds.filter((k) => k === 'agenda_due')).toHaveLength(4);
+    expect(wheel.duties.find((d) => d.kind === 'agreement_followup')).toMatchObject({ date: '2027-06-03', meetingId: 'm1', title: 'Opfølgning på samarbejdsaftale: Samarbejdsaftale om udskrivelse' });
+    expect(wheel.unassigned).toEqual(['Samarbejdsaftale om hjælpemidler (møde 7)']);
+    expect(wheel.duties.find((d) => d.kind === 'annual_status')).toMatchObject({ date: '2027-10-29', title: 'Årlig status til Sundhedsstyregruppen' });
+    expect(wheel.duties.find((d) => d.kind === 'evaluation')!.date).toBe('2027-03-01');
+    expect(wheel.duties.find((d) => d.kind === 'chair_handover')!.date).toBe('2027-07-01');
+    expect(wheel.duties.find((d) => d.kind === 'chair_evaluation')!.date).toBe('2027-07-01');
+    const dates = wheel.duties.map((d) => d.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates.every((d) => d.startsWith('2027-'))).toBe(true);
+  });
+
+  it('gathers a region\'s forums month by month for the secretariat', () => {
+    const other = buildAnnualWheel({ forum: forum('fokus'), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });
+    const elsewhere = buildAnnualWheel({ forum: forum('syd', { region: 'Syddanmark' }), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });
+    const region = buildRegionWheel('Midtjylland', 2027, [wheel, other, elsewhere], [forum('ksg', { shortName: 'KSG' }), forum('fokus'), forum('syd', { region: 'Syddanmark' })]);
+    const march = region.months[2]!;
+    expect(march.name).toBe('marts');
+    expect(new Set(march.duties.map((d) => d.forumName))).toEqual(new Set(['KSG', 'fokus']));
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Duties of the year (årshjul) for one forum, and a secretariat view across the
+ * forums of a region.
+ *
+ * What it does: lists, by date, each meeting with its deadlines, the follow-up of
+ * each collaboration agreement assigned to a meeting ("meetingIndex" = the n-th
+ * ordinary meeting of the year), the yearly status to the parent, evaluations,
+ * chair hand-overs, the end of an ad hoc group's mandate and tasks falling due.
+ *
+ * What it does not do yet: duties that repeat on a custom rule beyond these.
+ */
+import type { Forum, TermsOfReference } from '../registry/registry.model.js';
+import type { Task } from '../meetings/meeting.model.js';
+import { type WorkingDayCalendar, addMonths, danishMonths, formatDanishDate } from '../calendar/working-day.calendar.js';
+import { deadlineLabels, meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../deadlines/meeting.deadlines.js';
+import { chairTimeline, type ChairTimeline } from '../rotation/chair.rotation.js';
+import { annualStatusDate } from '../deadlines/forum.deadlines.js';
+
+export const dutyKinds = [
+  'meeting',
+  'joint_meeting',
+  'theme_day',
+  'items_cutoff',
+  'agenda_due',
+  'minutes_due',
+  'comment_window_closes',
+  'agreement_followup',
+  'annual_status',
+  'evaluation',
+  'chair_handover',
+  'chair_evaluation',
+  'mandate_ends',
+  'task_due',
+] as const;
+export type DutyKind = (typeof dutyKinds)[number];
+
+export type Duty = {
+  date: string;
+  /** UTC instant where the duty has a time (deadlines, meetings). */
+  at?: string;
+  kind: DutyKind;
+  forumId: string;
+  meetingId?: string;
+  taskId?: string;
+  /** Danish text for the screen. */
+  title: string;
+};
+
+/** The meeting shape the wheel needs: a stored meeting or a proposal. */
+export type WheelMeeting = {
+  id?: string;
+  date: string;
+  start: string;
+  end: string;
+  kind: 'ordinary' | 'joint' | 'theme_day' | 'extraordinary';
+  status?: 'planned' | 'held' | 'cancelled';
+  minutesSentAt?: string | undefined;
+};
+
+export type AnnualWheelInput = {
+  forum: Forum;
+  terms?: TermsOfReference | undefined;
+  parentTerms?: TermsOfReference | undefined;
+  year: number;
+  meetings: readonly WheelMeeting[];
+  tasks?: readonly Task[];
+  calendar: WorkingDayCalendar;
+  forumName?: (id: string) => string | undefined;
+  organisationName?: (id: string) => string | undefined;
+  /** Local date "today", for the next chair hand-over (default: 1 January of the year). */
+  today?: string;
+};
+
+export type WheelMeetingEntry = WheelMeeting & { sequence?: number; deadlines?: MeetingDeadlines };
+
+export type AnnualWheel = {
+  forumId: string;
+  year: number;
+  meetings: WheelMeetingEntry[];
+  duties: Duty[];
+  chair?: ChairTimeline;
+  /** Agreements assigned to a meeting number the year does not have. */
+  unassigned: string[];
+};
+
+const meetingKindDuty = { ordinary: 'meeting', extraordinary: 'meeting', joint: 'joint_meeting', theme_day: 'theme_day' } as const;
+
+export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
+  const { forum, terms, year, calendar: cal } = input;
+  const rules = resolveDeadlineRules(terms?.deadlines);
+  const name = (id: string) => input.forumName?.(id) ?? id;
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const inYear = (d: string) => d >= from && d <= to;
+  const duties: Duty[] = [];
+  const add = (d: Duty) => {
+    if (inYear(d.date)) duties.push(d);
+  };
+
+  const live = input.meetings.filter((m) => inYear(m.date) && m.status !== 'cancelled').sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : 1) : a.date < b.date ? -1 : 1));
+  let seq = 0;
+  const meetings: WheelMeetingEntry[] = live.map((m) => {
+    const entry: WheelMeetingEntry = { ...m };
+    if (m.kind === 'ordinary' || m.kind === 'extraordinary') {
+      seq += 1;
+      entry.sequence = seq;
+      entry.deadlines = meetingDeadlines(m, rules, cal);
+    }
+    return entry;
+  });
+
+  for (const m of meetings) {
+    const ref = m.id ? { meetingId: m.id } : {};
+    const what = m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
+    add({ date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind], forumId: forum.id, ...ref, title: `${what} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}` });
+    if (!m.deadlines) continue;
+    for (const d of [m.deadlines.itemsCutoff, m.deadlines.agendaDue, m.deadlines.minutesDue, m.deadlines.commentWindowCloses]) {
+      const label = deadlineLabels[d.kind].da;
+      add({ date: d.date, at: d.at, kind: d.kind, forumId: forum.id, ...ref, title: `${label} (${m.sequence}. møde ${formatDanishDate(m.date, false)})${d.projected ? ', forventet' : ''}` });
+    }
+  }
+
+  const unassigned: string[] = [];
+  for (const a of terms?.annualWheel ?? []) {
+    const m = meetings.find((x) => x.sequence === a.meetingIndex);
+    if (!m) {
+      unassigned.push(`${a.agreement} (møde ${a.meetingIndex})`);
+      continue;
+    }
+    add({ date: m.date, kind: 'agreement_followup', forumId: forum.id, ...(m.id ? { meetingId: m.id } : {}), title: `Opfølgning på samarbejdsaftale: ${a.agreement}` });
+  }
+
+  if (terms?.annualStatus) {
+    const date = annualStatusDate(cal, year, terms.annualStatus.dueMonth);
+    const toForum = terms.annualStatus.toForumId ?? forum.parentId ?? undefined;
+    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'annual_status', forumId: forum.id, title: `Årlig status${toForum ? ` til ${name(toForum)}` : ''}` });
+  }
+  if (terms?.evaluation) {
+    const date = cal.onOrBefore(addMonths(terms.validFrom, terms.evaluation.afterMonths));
+    const toForum = terms.evaluation.reportToForumId ?? forum.parentId ?? undefined;
+    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'evaluation', forumId: forum.id, title: `Evaluering af arbejdsformen${toForum ? `, rapporteres til ${name(toForum)}` : ''}` });
+  }
+
+  let chair: ChairTimeline | undefined;
+  if (terms?.chair) {
+    chair = chairTimeline({
+      rule: terms.chair,
+      secretariat: terms.secretariat,
+      parentRule: input.parentTerms?.chair,
+      from,
+      until: to,
+      today: input.today ?? from,
+      ...(input.organisationName ? { organisationName: input.organisationName } : {}),
+    });
+    for (const h of chair.handovers) add({ date: h.date, kind: 'chair_handover', forumId: forum.id, title: h.da.replace(/^[^:]+: /, 'Formandsskifte: ') });
+    for (const e of chair.evaluations) add({ date: e.date, kind: 'chair_evaluation', forumId: forum.id, title: e.da });
+  }
+
+  if (forum.level === 'ad_hoc' && forum.mandateEndsOn) {
+    add({ date: forum.mandateEndsOn, kind: 'mandate_ends', forumId: forum.id, title: 'Opdraget udløber; gruppen afsluttes og melder tilbage' });
+  }
+  for (const t of input.tasks ?? []) {
+    if (t.status !== 'open') continue;
+    if (t.forumId !== forum.id && t.assigneeForumId !== forum.id) continue;
+    const dir = t.assigneeForumId === forum.id && t.forumId !== forum.id ? `opdrag fra ${name(t.forumId)}` : 'opgave';
+    add({ date: t.dueOn, at: cal.instant(t.dueOn, rules.endOfWorkingDay), kind: 'task_due', forumId: forum.id, taskId: t.id, title: `Frist for ${dir}: ${t.title}` });
+  }
+
+  duties.sort((a, b) => (a.date === b.date ? (a.at ?? '') .localeCompare(b.at ?? '') || a.kind.localeCompare(b.kind) : a.date < b.date ? -1 : 1));
+  const wheel: AnnualWheel = { forumId: forum.id, year, meetings, duties, unassigned };
+  if (chair) wheel.chair = chair;
+  return wheel;
+}
+
+export type RegionWheel = {
+  region: string;
+  year: number;
+  months: { month: number; name: string; duties: (Duty & { forumName: string })[] }[];
+};
+
+/** The secretariat's view: all forums' duties of a region, month by month. */
+export function buildRegionWheel(region: string, year: number, wheels: readonly AnnualWheel[], forums: readonly Forum[]): RegionWheel {
+  const byId = new Map(forums.map((f) => [f.id, f]));
+  const months: RegionWheel['months'] = danishMonths.map((n, i) => ({ month: i + 1, name: n, duties: [] }));
+  for (const w of wheels) {
+    const f = byId.get(w.forumId);
+    if (!f || f.region !== region || w.year !== year) continue;
+    for (const d of w.duties) months[Number(d.date.slice(5, 7)) - 1]!.duties.push({ ...d, forumName: f.shortName ?? f.name });
+  }
+  for (const m of months) m.duties.sort((a, b) => (a.date === b.date ? (a.at ?? '').localeCompare(b.at ?? '') || a.forumName.localeCompare(b.forumName, 'da') : a.date < b.date ? -1 : 1));
+  return { region, year, months };
+}

@@ -1,0 +1,191 @@
+/**
+ * The composition root: reads nothing from the environment itself (config comes
+ * in), opens the store of record, starts the job queue and the HTTP server for
+ * the chosen role, and wires ports to adapters. `stop()` shuts down in order:
+ * stop accepting requests and finish in-flight ones, let running jobs finish,
+ * close the database, release the data-folder lock.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config/config.js';
+import { productionRefusals } from '../config/production-guard.js';
+import { openDatabase, type Database } from '../adapters/db/database.js';
+import { lockDataDir, type DataDirLock } from '../adapters/db/data-dir-lock.js';
+import { registryRepository } from '../adapters/db/registry.repository.js';
+import { auditRepository } from '../adapters/db/audit.repository.js';
+import { transactor } from '../adapters/db/unit-of-work.js';
+import { planningTransactor } from '../adapters/db/planning.unit-of-work.js';
+import { startJobQueue, type JobQueue } from '../adapters/queue/job-queue.js';
+import { createSsoTokenValidator, ssoValidatorOptionsFrom } from '../adapters/identity/sso-token.validator.js';
+import { registryUseCases } from '../usecases/registry/registry.usecases.js';
+import type { Clock, IdGenerator, Transact } from '../usecases/ports/store.port.js';
+import { loadDemoData } from '../demo/demo-loader.js';
+import { buildServer } from './http/server.js';
+import type { HttpContext } from './http/http-context.js';
+import { allQueues, queues } from './jobs/queues.js';
+
+export type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+
+export type AppModule = {
+  name: string;
+  /** HTTP routes this module adds (web role). */
+  routes?: (ctx: HttpContext) => FastifyPluginAsync;
+  /** Job workers this module runs (worker role). */
+  startWorkers?: (deps: AppDeps) => Promise<void>;
+  /** Started after the server listens; stopped before the database closes. */
+  start?: (deps: AppDeps) => Promise<{ stop(): Promise<void> } | void>;
+};
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  queue: JobQueue;
+  transact: Transact;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+};
+
+export type RunningApp = {
+  config: Config;
+  server?: FastifyInstance;
+  url?: string;
+  deps: AppDeps;
+  stop(): Promise<void>;
+};
+
+export class StartupRefused extends Error {}
+
+export const systemClock: Clock = { now: () => new Date() };
+export const randomIds: IdGenerator = { newId: (prefix) => `${prefix}_${randomBytes(9).toString('base64url')}` };
+
+export async function startApp(
+  config: Config,
+  opts: {
+    logger: Logger;
+    modules?: AppModule[];
+    tabDir?: string;
+    httpLogger?: boolean;
+    clock?: Clock;
+    /** Tests pass a database they opened (and close) themselves. */
+    database?: Database;
+  } = { logger: console },
+): Promise<RunningApp> {
+  const { logger } = opts;
+  const refusals = productionRefusals(config);
+  if (refusals.length) throw new StartupRefused(`Refusing to start in production mode:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+
+  let lock: DataDirLock | undefined;
+  let database: Database;
+  if (opts.database) {
+    database = opts.database;
+  } else if (config.databaseUrl) {
+    database = await openDatabase({ kind: 'postgres', connectionString: config.databaseUrl });
+  } else {
+    lock = lockDataDir(config.dataDir); // throws DataDirLockedError with a clear message
+    try {
+      database = await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+  const clock = opts.clock ?? systemClock;
+  const runsWorkers = config.role !== 'web';
+  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers });
+  const transact = transactor(database, queue);
+  const deps: AppDeps = { config, database, queue, transact, clock, ids: randomIds, logger };
+
+  if (config.loadDemo && (database.kind === 'pglite' || opts.database)) {
+    const { loaded } = await loadDemoData(planningTransactor(database, queue));
+    if (loaded) logger.info('Loaded the demo region (src/demo/demo-region.json).');
+  }
+
+  const modules = opts.modules ?? [];
+  if (runsWorkers) {
+    await queue.work<{ failing?: boolean }>(queues.selfTest.name, async (data) => {
+      if (data.failing) throw new Error('self-test job asked to fail');
+    });
+    for (const m of modules) await m.startWorkers?.(deps);
+  }
+
+  const reads = registryRepository(database.db);
+  const audit = auditRepository(database.db);
+  const ssoOptions = ssoValidatorOptionsFrom(config.identity);
+  const sso = ssoOptions ? createSsoTokenValidator(ssoOptions) : undefined;
+  const ctx: HttpContext = {
+    config,
+    clock,
+    reads,
+    audit,
+    registry: registryUseCases({ transact, ids: randomIds }),
+    identity: {
+      devSignIn: config.devSignIn && !sso,
+      findPersonById: (id) => reads.getPerson(id),
+      findPersonByEntra: (t, o) => reads.findPersonByEntra(t, o),
+      ...(sso ? { validateSsoToken: async (token: string) => sso.validate(token) } : {}),
+    },
+    async accessFor(personId) {
+      const [memberships, forums] = await Promise.all([reads.listMemberships({ personId }), reads.listForums()]);
+      return {
+        personId,
+        memberships,
+        forumsById: new Map(forums.map((f) => [f.id, f])),
+        today: clock.now().toISOString().slice(0, 10),
+      };
+    },
+    async health() {
+      let db = 'ok';
+      try {
+        await database.ping();
+      } catch (err) {
+        db = err instanceof Error ? err.message : 'unreachable';
+      }
+      return { database: db, queue: 'ok' };
+    },
+    jobs: {
+      listDeadLetters: (limit) => queue.listDeadLetters(limit),
+      retryDeadLetter: (id) => queue.retryDeadLetter(id),
+      enqueueSelfTest: (failing) => queue.enqueue(queues.selfTest.name, { failing }),
+    },
+    tabDir: opts.tabDir,
+    deps,
+  };
+
+  let server: FastifyInstance | undefined;
+  let url: string | undefined;
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    server = await buildServer(ctx, { logger: opts.httpLogger ?? false, extraRoutes: modules.flatMap((m) => (m.routes ? [m.routes] : [])) });
+    url = await server.listen({ port: config.port, host: '0.0.0.0' });
+    for (const m of modules) {
+      const s = await m.start?.(deps);
+      if (s) started.push(s);
+    }
+  } catch (err) {
+    await server?.close().catch(() => {});
+    await queue.stop().catch(() => {});
+    if (!opts.database) await database.close().catch(() => {});
+    lock?.release();
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    server,
+    url,
+    deps,
+    stop() {
+      stopping ??= (async () => {
+        await server?.close(); // stops accepting, waits for in-flight requests
+        for (const s of started.reverse()) await s.stop().catch((e: unknown) => logger.warn(`stopping a module failed: ${String(e)}`));
+        await queue.stop().catch((e: unknown) => logger.warn(`stopping the job queue failed: ${String(e)}`));
+        if (!opts.database) await database.close();
+        lock?.release();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The bot as an app module: POST /api/messages (bot/bot.http.ts mounted on
+ * Fastify), the reminder jobs and the secretariat's dead-letter list.
+ *
+ * - reminders.plan (every 5 minutes in the worker, and on demand: other modules
+ *   enqueue it) runs the rules engine's reminder planner with `now` from the clock
+ *   and enqueues the new deliveries, then asks for reminders.deliver;
+ * - reminders.deliver runs the dispatcher until nothing is due (retries falling
+ *   due within a minute included); later sendAt times are picked up by the next plan run;
+ * - GET /api/reminders/failed: failed deliveries of the forums the caller
+ *   administers (secretariat of the forum or of a forum above it).
+ *
+ * What it does not do yet: e-mail (no MailPort is wired: people without a Teams
+ * conversation get "unsupported"), resolving the 1:1 chat through Graph for
+ * members who never wrote to the bot, and a cross-process lock for the dispatcher
+ * (one deliver run at a time per process; claims keep several processes from
+ * double-sending, but the rate limiter is per process).
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps, AppModule } from './app.js';
+import type { HttpContext } from './http/http-context.js';
+import { requirePerson } from './http/auth.js';
+import { access } from '../domain/access/access.policy.js';
+import { forbidden } from '../usecases/use-case.errors.js';
+import { botConfigFromEnv, type BotConfig } from '../../bot/bot.config.js';
+import { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from '../../bot/bot.http.js';
+import type { BotBackend, BotStores, MailPort } from '../../bot/bot.ports.js';
+import { createReminderDispatcher } from '../../bot/dispatch/reminder-dispatch.factory.js';
+import type { DispatcherOptions, ReminderDispatcher } from '../../bot/dispatch/reminder.dispatcher.js';
+import { botConversationRepository, botDeliveryRepository, type ForumChannelMap } from '../adapters/db/bot.repository.js';
+import { attendanceUseCases } from '../usecases/meetings/attendance.usecase.js';
+import { proposalUseCases } from '../usecases/meetings/proposals.usecase.js';
+import { minutesUseCases } from '../usecases/meetings/minutes.usecase.js';
+import type { WorkflowDeps } from '../usecases/meetings/workflow.context.js';
+import { botBackend, recipientDirectory } from '../usecases/bot/bot.backend.js';
+import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-plan.usecase.js';
+import { workflowTransactor } from './workflow.module.js';
+import { queues } from './jobs/queues.js';
+
+/**
+ * The Agents Playground demo (.m365agentsplayground.yml): its tenant, its users'
+ * Entra object ids linked to demo people, and its channel linked to the forum
+ * "Klyngestyregruppe Vest". Applied only in embedded mode (no BOT_ID, never in
+ * production) with the demo region loaded, and only to people with no Entra id.
+ */
+export const playgroundDemo = {
+  tenantId: '00000000-0000-0000-0000-00000000d3a0',
+  people: {
+    '00000000-0000-0000-0000-000000000101': 'bente-vest', // "Mette Sekretær", the current user: secretary of vest-ksg and vest-fg-sb
+    '00000000-0000-0000-0000-000000000102': 'yrsa-nord',
+    '00000000-0000-0000-0000-000000000103': 'aksel-hede',
+    '00000000-0000-0000-0000-000000000104': 'peter-kjaer',
+    '00000000-0000-0000-0000-000000000105': 'hanne-eg',
+    '00000000-0000-0000-0000-000000000106': 'carsten-aa',
+  } as Record<string, string>,
+  forumChannels: { 'vest-ksg': { teamId: '19:demo-team@thread.tacv2', teamsChannelId: '19:klyngestyregruppe-vest@thread.tacv2' } } satisfies ForumChannelMap,
+};
+
+async function linkPlaygroundPeople(deps: AppDeps): Promise<number> {
+  return workflowTransactor(deps)(async (uow) => {
+    let linked = 0;
+    for (const [aad, personId] of Object.entries(playgroundDemo.people)) {
+      const p = await uow.registry.getPerson(personId);
+      if (!p || p.entraObjectId) continue;
+      await uow.registry.updatePerson({ ...p, entraObjectId: aad, tenantId: playgroundDemo.tenantId });
+      linked++;
+    }
+    return linked;
+  });
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+export type BotModuleOptions = {
+  /** Defaults to botConfigFromEnv(process.env). */
+  config?: BotConfig;
+  endpoint?: BotEndpointOptions;
+  dispatcher?: DispatcherOptions;
+  mail?: MailPort;
+  /** Cron of the plan job (default every 5 minutes); null = not scheduled. */
+  planCron?: string | null;
+};
+
+export type BotServices = {
+  config: BotConfig;
+  backend: BotBackend;
+  stores: BotStores;
+  endpoint: BotEndpoint;
+  dispatcher: ReminderDispatcher;
+  plan(): Promise<PlanRunResult>;
+  deliver(): Promise<void>;
+  /** Ends a delivery run's waiting (the send in progress finishes). */
+  stop(): Promise<void>;
+};
+
+/** A sleep that stopping the module cuts short. */
+function stopSignal() {
+  let wake: (() => void) | undefined;
+  const st = {
+    requested: false,
+    stop() {
+      st.requested = true;
+      wake?.();
+    },
+    sleep(ms: number) {
+      return new Promise<void>((resolve) => {
+        const t = setTimeout(done, ms);
+        function done() {
+          clearTimeout(t);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+      });
+    },
+  };
+  return st;
+}
+
+const playgroundMode = (deps: AppDeps, config: BotConfig) => !config.botId && !config.production && !deps.config.production && deps.config.loadDemo;
+
+export function botModule(opts: BotModuleOptions = {}): AppModule & { services(): BotServices } {
+  let built: BotServices | undefined;
+  const init = (deps: AppDeps): BotServices => {
+    if (built) return built;
+    const config = opts.config ?? botConfigFromEnv(process.env);
+    const stopping = stopSignal();
+    const transact = workflowTransactor(deps);
+    // Attendance, proposals and remarks do not touch documents; the workflow deps type asks for them anyway.
+    const wf: WorkflowDeps = {
+      transact,
+      clock: deps.clock,
+      ids: deps.ids,
+      documents: {
+        put: () => Promise.reject(new Error('documents are not available to the bot')),
+        get: () => Promise.reject(new Error('documents are not available to the bot')),
+        listVersions: () => Promise.reject(new Error('documents are not available to the bot')),
+      },
+      renderDocx: () => Promise.reject(new Error('documents are not available to the bot')),
+    };
+    const attendance = attendanceUseCases(wf);
+    const proposals = proposalUseCases(wf);
+    const minutes = minutesUseCases(wf);
+    const backend = botBackend({
+      transact,
+      clock: deps.clock,
+      workflow: {
+        answer: (meetingId, input, actor) => attendance.answer(meetingId, input, actor),
+        propose: (meetingId, input, actor) => proposals.propose(meetingId, input, actor),
+        remark: (meetingId, input, actor) => minutes.remark(meetingId, input, actor),
+      },
+    });
+    const conversations = botConversationRepository(deps.database.db, playgroundMode(deps, config) ? playgroundDemo.forumChannels : {});
+    const deliveries = botDeliveryRepository(deps.database.db);
+    const stores: BotStores = { conversations, deliveries, directory: recipientDirectory({ transact, forumChannel: (id) => conversations.forumChannel(id) }) };
+    const log = {
+      error: (msg: string, ctx?: Record<string, unknown>) => deps.logger.error(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
+      info: (msg: string, ctx?: Record<string, unknown>) => deps.logger.info(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
+    };
+    const endpoint = createBotEndpoint(config, backend, stores, { log, ...opts.endpoint });
+    const dispatcher = createReminderDispatcher(config, backend, stores, { mail: opts.mail, log, options: { pollMs: 5_000, ...opts.dispatcher } });
+    let running: Promise<void> | undefined;
+    let again = false;
+    const pass = async (): Promise<void> => {
+      // Sends what is due, then waits only for retries falling due within a minute;
+      // anything later is picked up by the next run (the plan job asks for one every 5 minutes).
+      const until = Date.now() + 60_000;
+      for (;;) {
+        const s = await dispatcher.run();
+        if (s.sent + s.failed + s.retried + s.unsupported > 0) deps.logger.info(`reminders.deliver: ${JSON.stringify(s)}`);
+        if (stopping.requested) return;
+        const next = await deliveries.nextDueAt();
+        if (next === null || Date.parse(next) > until) return;
+        await stopping.sleep(Math.max(50, Date.parse(next) - Date.now()));
+      }
+    };
+    const deliver = async (): Promise<void> => {
+      // One run per process; a request arriving meanwhile makes the run go round once more.
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await pass();
+          } while (again && !stopping.requested);
+        } finally {
+          running = undefined;
+        }
+      })();
+      return running;
+    };
+    built = {
+      config,
+      backend,
+      stores,
+      endpoint,
+      dispatcher,
+      plan: () =>
+        runReminderPlan({
+          transact,
+          clock: deps.clock,
+          delivered: () => deliveries.listKeys(),
+          enqueue: (reminders) => dispatcher.enqueue(reminders),
+        }),
+      deliver,
+      async stop() {
+        stopping.stop();
+        await running;
+      },
+    };
+    return built;
+  };
+  const services = () => {
+    if (!built) throw new Error('the bot module has not been started');
+    return built;
+  };
+
+  const routes = (ctx: HttpContext): FastifyPluginAsyncZod => async (app) => {
+    const s = init(ctx.deps);
+    // Bot Framework and Agents Playground post JSON; the handler validates before parsing anything further.
+    const unauthenticatedMode = !(opts.config ?? botConfigFromEnv(process.env)).botId;
+    app.post('/api/messages', { schema: { hide: true } }, async (request, reply) => {
+      // With no bot id (embedded mode) the endpoint takes unauthenticated Agents Playground
+      // traffic: only from this machine, judged by the TCP peer, never by what the body says.
+      if (unauthenticatedMode && !isLoopback(request.socket.remoteAddress)) {
+        return reply
+          .code(403)
+          .type('application/problem+json')
+          .send({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Without a bot id the bot accepts unauthenticated activities only from this machine (Microsoft 365 Agents Playground).' });
+      }
+      await s.endpoint(
+        { method: request.method, headers: request.headers, body: request.body },
+        {
+          status: (code) => reply.code(code),
+          header: (name, value) => reply.header(name, value),
+          send: (body) => reply.send(body),
+          end: () => reply.send(),
+        },
+      );
+      return reply;
+    });
+
+    app.get(
+      '/api/reminders/failed',
+      {
+        schema: {
+          summary: 'Failed reminder deliveries (dead letters) of the forums the caller administers',
+          querystring: z.object({ forumId: z.string().min(1).max(100).optional() }),
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        const actx = await ctx.accessFor(person.id);
+        const administered = [...actx.forumsById.keys()].filter((id) => access.canAdministerForum(actx, id));
+        if (administered.length === 0) throw forbidden('Only a forum secretariat can see failed reminders', 'Kun et forums sekretariat kan se mislykkede påmindelser');
+        const { forumId } = request.query;
+        if (forumId && !administered.includes(forumId)) throw forbidden('You are not in the secretariat of this forum', 'Du er ikke i forummets sekretariat');
+        const forumIds = forumId ? [forumId] : administered;
+        const failed = await botDeliveryRepository(ctx.deps.database.db).list({ state: 'failed', forumIds });
+        return {
+          items: failed.map((d) => ({
+            id: d.id,
+            key: d.key,
+            kind: d.reminder.kind,
+            forumId: d.reminder.forumId,
+            meetingId: d.reminder.meetingId ?? null,
+            taskId: d.reminder.taskId ?? null,
+            recipientId: d.recipientId,
+            deadline: d.reminder.deadline,
+            attempts: d.attempts,
+            lastStatus: d.lastStatus ?? null,
+            lastError: d.lastError ?? null,
+          })),
+        };
+      },
+    );
+  };
+
+  return {
+    name: 'bot',
+    services,
+    routes,
+    async startWorkers(deps) {
+      const s = init(deps);
+      await deps.queue.work(queues.reminderPlan.name, async () => {
+        const r = await s.plan();
+        deps.logger.info(`reminders.plan at ${r.now}: ${r.planned} planned, ${r.due} due, ${r.newDeliveries} new deliveries`);
+        await deps.queue.enqueue(queues.reminderDeliver.name, {}, { singletonKey: 'reminders.deliver' });
+      });
+      await deps.queue.work(queues.reminderDeliver.name, async () => {
+        await s.deliver();
+      });
+      const cron = opts.planCron === undefined ? '*/5 * * * *' : opts.planCron;
+      if (cron) await deps.queue.boss.schedule(queues.reminderPlan.name, cron, {});
+    },
+    async start(deps) {
+      const s = init(deps);
+      if (playgroundMode(deps, s.config)) {
+        const n = await linkPlaygroundPeople(deps);
+        if (n) deps.logger.info(`bot: linked ${n} demo people to the Agents Playground users (.m365agentsplayground.yml)`);
+      }
+      return { stop: () => s.stop() };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** What the HTTP routes get from the composition root (src/entry/app.ts). */
+import type { Config } from '../../config/config.js';
+import type { AccessContext } from '../../domain/access/access.policy.js';
+import type { RegistryUseCases } from '../../usecases/registry/registry.usecases.js';
+import type { AuditStore, Clock, RegistryStore } from '../../usecases/ports/store.port.js';
+import type { DeadLetter } from '../../adapters/queue/job-queue.js';
+import type { IdentityDeps } from './auth.js';
+import type { AppDeps } from '../app.js';
+
+export type HttpContext = {
+  config: Config;
+  clock: Clock;
+  /** Reads outside a transaction. */
+  reads: RegistryStore;
+  audit: AuditStore;
+  registry: RegistryUseCases;
+  identity: IdentityDeps;
+  accessFor(personId: string): Promise<AccessContext>;
+  health(): Promise<{ database: 'ok' | string; queue: 'ok' | 'off' | string }>;
+  jobs?: {
+    listDeadLetters(limit?: number): Promise<DeadLetter[]>;
+    retryDeadLetter(id: string): Promise<boolean>;
+    enqueueSelfTest(failing: boolean): Promise<string | null>;
+  };
+  /** Directory of the built tab (index.html and assets). */
+  tabDir?: string;
+  /** The composition root's dependencies, for feature modules that wire their own use cases (database, queue, ids). */
+  deps: AppDeps;
+};

@@ -1,0 +1,168 @@
+/**
+ * REST API of the meeting workflow (issue 4): the meeting page, agenda, proposals,
+ * attendance, minutes, remarks, documents and attachments, and "my overview".
+ * Rights are enforced in the use cases from forum roles; these handlers only
+ * parse, sign in and answer.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AgendaItemInput } from '../../../domain/meetings/meeting.model.js';
+import { id } from '../../../domain/registry/registry.model.js';
+import { renderMeetingDocx, docxContentType } from '../../../adapters/documents/meeting.docx-writer.js';
+import { renderMeetingHtml } from '../../../adapters/documents/meeting.html-renderer.js';
+import { buildMeetingDocument } from '../../../domain/documents/meeting-document.view.js';
+import { defaultMaxAttachmentBytes, validateAttachment } from '../../../adapters/documents/attachment.validator.js';
+import type { AgendaUseCases } from '../../../usecases/meetings/agenda.usecase.js';
+import type { proposalUseCases } from '../../../usecases/meetings/proposals.usecase.js';
+import { DeclineInput, ProposalInput } from '../../../usecases/meetings/proposals.usecase.js';
+import type { attendanceUseCases } from '../../../usecases/meetings/attendance.usecase.js';
+import { AnswerInput, PresenceInput } from '../../../usecases/meetings/attendance.usecase.js';
+import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
+import { DecisionInput, MeetingTaskInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
+import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
+import { requirePerson } from '../auth.js';
+import { sendProblem } from '../problem.js';
+import type { HttpContext } from '../http-context.js';
+
+export type WorkflowServices = {
+  agenda: AgendaUseCases;
+  proposals: ReturnType<typeof proposalUseCases>;
+  attendance: ReturnType<typeof attendanceUseCases>;
+  minutes: MinutesUseCases;
+  view: MeetingViewUseCases;
+};
+
+const M = z.object({ id });
+const MI = z.object({ id, itemId: id });
+const MIA = z.object({ id, itemId: id, attachmentId: id });
+const MP = z.object({ id, personId: id });
+const json = z.any();
+const tags = ['meetings'];
+
+export const ItemIdsInput = z.object({ itemIds: z.array(id).min(1).max(200) });
+/** Bodies of the write routes, by "METHOD path": the fuzz test derives its inputs from these. */
+export const writeBodies = {
+  'POST /api/meetings/:id/items': AgendaItemInput,
+  'PUT /api/meetings/:id/items/:itemId': AgendaItemInput,
+  'POST /api/meetings/:id/items/reorder': ItemIdsInput,
+  'POST /api/meetings/:id/proposals': ProposalInput,
+  'POST /api/proposals/:id/decline': DeclineInput,
+  'PUT /api/meetings/:id/attendance/me': AnswerInput,
+  'PUT /api/meetings/:id/attendance/:personId/presence': PresenceInput,
+  'PUT /api/meetings/:id/items/:itemId/decision': DecisionInput,
+  'POST /api/meetings/:id/tasks': MeetingTaskInput,
+  'POST /api/meetings/:id/remarks': RemarkInput,
+  'POST /api/meetings/:id/minutes/revise': ReasonInput,
+  'POST /api/meetings/:id/minutes/correct': ReasonInput,
+  'POST /api/meetings/:id/minutes/publish': PublishInput,
+} as const;
+
+export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices): FastifyPluginAsyncZod {
+  return async (app) => {
+    const me = (req: Parameters<typeof requirePerson>[0]) => ({ personId: requirePerson(req).id });
+
+    // Attachments arrive as the raw file; only this plugin accepts non-JSON bodies.
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: defaultMaxAttachmentBytes + 1024 }, (_req, body, done) => done(null, body));
+
+    app.get('/api/meetings/:id', { schema: { tags, summary: 'A meeting with agenda, attendance, minutes and the caller\'s permissions', params: M, response: { 200: json } } }, async (req) =>
+      services().view.getMeeting(req.params.id, requirePerson(req).id),
+    );
+    app.get('/api/me/overview', { schema: { tags, summary: 'My next meetings, deadlines, tasks and unanswered invitations', response: { 200: json } } }, async (req) =>
+      services().view.overview(requirePerson(req).id),
+    );
+
+    // Agenda
+    app.post('/api/meetings/:id/agenda/init', { schema: { tags, summary: 'Add the fixed items', params: M, response: { 200: json } } }, async (req) => services().agenda.initAgenda(req.params.id, me(req)));
+    app.post('/api/meetings/:id/items', { schema: { tags, summary: 'Add an agenda item', params: M, body: AgendaItemInput, response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().agenda.createItem(req.params.id, req.body, me(req))),
+    );
+    app.post('/api/meetings/:id/items/reorder', { schema: { tags, summary: 'Reorder the agenda', params: M, body: ItemIdsInput, response: { 200: json } } }, async (req) =>
+      services().agenda.reorder(req.params.id, req.body.itemIds, me(req)),
+    );
+    app.put('/api/meetings/:id/items/:itemId', { schema: { tags, summary: 'Edit an agenda item', params: MI, body: AgendaItemInput, response: { 200: json } } }, async (req) =>
+      services().agenda.updateItem(req.params.id, req.params.itemId, req.body, me(req)),
+    );
+    app.delete('/api/meetings/:id/items/:itemId', { schema: { tags, summary: 'Delete an agenda item', params: MI } }, async (req, reply) => {
+      await services().agenda.deleteItem(req.params.id, req.params.itemId, me(req));
+      return reply.code(204).send();
+    });
+    app.post('/api/meetings/:id/report-backs/:taskId/accept', { schema: { tags, summary: 'Put a proposed report-back item on the agenda', params: z.object({ id, taskId: id }), response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().agenda.acceptReportBack(req.params.id, req.params.taskId, me(req))),
+    );
+    app.post('/api/meetings/:id/agenda/approve', { schema: { tags, summary: 'The chair approves the agenda', params: M, response: { 200: json } } }, async (req) => services().agenda.approveAgenda(req.params.id, me(req)));
+    app.post('/api/meetings/:id/agenda/send', { schema: { tags, summary: 'Send the agenda (stores a version)', params: M, response: { 200: json } } }, async (req) => services().agenda.sendAgenda(req.params.id, me(req)));
+
+    // Proposals
+    app.post('/api/meetings/:id/proposals', { schema: { tags, summary: 'Propose an item', params: M, body: ProposalInput, response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().proposals.propose(req.params.id, req.body, me(req))),
+    );
+    app.post('/api/proposals/:id/accept', { schema: { tags, summary: 'Accept a proposal (it becomes an item)', params: M, response: { 200: json } } }, async (req) => services().proposals.accept(req.params.id, me(req)));
+    app.post('/api/proposals/:id/decline', { schema: { tags, summary: 'Decline a proposal with a reason', params: M, body: DeclineInput, response: { 200: json } } }, async (req) =>
+      services().proposals.decline(req.params.id, req.body.reason, me(req)),
+    );
+
+    // Attendance
+    app.put('/api/meetings/:id/attendance/me', { schema: { tags, summary: 'Answer attendance', params: M, body: AnswerInput, response: { 200: json } } }, async (req) =>
+      services().attendance.answer(req.params.id, req.body, me(req)),
+    );
+    app.put('/api/meetings/:id/attendance/:personId/presence', { schema: { tags, summary: 'Record presence on the day', params: MP, body: PresenceInput, response: { 200: json } } }, async (req) =>
+      services().attendance.recordPresence(req.params.id, req.params.personId, req.body.present, me(req)),
+    );
+
+    // Minutes
+    app.put('/api/meetings/:id/items/:itemId/decision', { schema: { tags, summary: 'Write the decision of an item', params: MI, body: DecisionInput, response: { 200: json } } }, async (req) =>
+      services().minutes.setDecision(req.params.id, req.params.itemId, req.body.decision, me(req)),
+    );
+    app.post('/api/meetings/:id/tasks', { schema: { tags, summary: 'Create a task from the minutes', params: M, body: MeetingTaskInput, response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().minutes.createTask(req.params.id, req.body, me(req))),
+    );
+    app.post('/api/meetings/:id/minutes/send', { schema: { tags, summary: 'Send the minutes for remarks', params: M, response: { 200: json } } }, async (req) => services().minutes.send(req.params.id, me(req)));
+    app.post('/api/meetings/:id/remarks', { schema: { tags, summary: 'Remark on the minutes while the window is open', params: M, body: RemarkInput, response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().minutes.remark(req.params.id, req.body, me(req))),
+    );
+    app.post('/api/meetings/:id/minutes/revise', { schema: { tags, summary: 'Revise the minutes (new version)', params: M, body: ReasonInput, response: { 200: json } } }, async (req) =>
+      services().minutes.revise(req.params.id, req.body.reason, me(req)),
+    );
+    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly', params: M, response: { 200: json } } }, async (req) => services().minutes.approve(req.params.id, me(req)));
+    app.post('/api/meetings/:id/minutes/publish', { schema: { tags, summary: 'Publish approved minutes', params: M, body: PublishInput.optional(), response: { 200: json } } }, async (req) =>
+      services().minutes.publish(req.params.id, req.body?.confirmPersonalData ?? false, me(req)),
+    );
+    app.post('/api/meetings/:id/minutes/correct', { schema: { tags, summary: 'Correct approved minutes (new version with a reason)', params: M, body: ReasonInput, response: { 200: json } } }, async (req) =>
+      services().minutes.correct(req.params.id, req.body.reason, me(req)),
+    );
+
+    // Documents
+    for (const kind of ['agenda', 'minutes'] as const) {
+      app.get(`/api/meetings/:id/${kind}.docx`, { schema: { tags, summary: `The ${kind} as DOCX`, params: M } }, async (req, reply) => {
+        const input = await services().view.documentInputFor(req.params.id, requirePerson(req).id, kind);
+        const bytes = await renderMeetingDocx(buildMeetingDocument(input));
+        const name = kind === 'agenda' ? 'dagsorden.docx' : 'referat.docx';
+        return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(bytes);
+      });
+      app.get(`/api/meetings/:id/${kind}.html`, { schema: { tags, summary: `The ${kind} as HTML`, params: M } }, async (req, reply) => {
+        const input = await services().view.documentInputFor(req.params.id, requirePerson(req).id, kind);
+        return reply.type('text/html; charset=utf-8').send(renderMeetingHtml(buildMeetingDocument(input)));
+      });
+    }
+
+    // Attachments
+    app.post('/api/meetings/:id/items/:itemId/attachments', {
+      bodyLimit: defaultMaxAttachmentBytes + 1024,
+      schema: { tags, summary: 'Upload an attachment (raw body, ?fileName=)', params: MI, querystring: z.object({ fileName: z.string().min(1).max(255) }), response: { 201: json } },
+    }, async (req, reply) => {
+      const person = me(req);
+      const body = req.body;
+      const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(Buffer.from(JSON.stringify(body ?? '')));
+      const check = await validateAttachment({ fileName: req.query.fileName, declaredContentType: req.headers['content-type'], bytes });
+      if (!check.ok) {
+        const r = check.refusal;
+        return sendProblem(reply, { status: r.status, detail: r.message.en, detailDa: r.message.da, instance: req.url.split('?')[0], errors: [{ field: r.code === 'bad_name' ? 'fileName' : 'body', reason: r.code }], code: r.code });
+      }
+      return reply.code(201).send(await services().view.addAttachment(req.params.id, req.params.itemId, { fileName: check.value.fileName, contentType: check.value.contentType, bytes }, person));
+    });
+    app.get('/api/meetings/:id/items/:itemId/attachments/:attachmentId', { schema: { tags, summary: 'Download an attachment', params: MIA } }, async (req, reply) => {
+      const a = await services().view.getAttachment(req.params.id, req.params.itemId, req.params.attachmentId, requirePerson(req).id);
+      return reply.type(a.contentType).header('content-disposition', `attachment; filename="${encodeURIComponent(a.fileName)}"`).send(Buffer.from(a.bytes));
+    });
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * REST API of the rules engine: plan a year, accept a plan, list / move / cancel
+ * meetings, deadlines (a forum's and my own), chair rotation, composition, the
+ * forum's year of duties (årshjul) and the region's.
+ *
+ * Access: a forum's year of duties (GET /api/forums/:id/year/:year) is public,
+ * like the forum and its terms: regions publish their meeting calendars, and the
+ * year holds dates, deadlines, chair hand-overs and seat findings, no people.
+ * Every other read needs a signed-in person; writes need the forum's secretariat
+ * (or the secretariat of a forum above it), which the use cases enforce.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { id, isoDate } from '../../../domain/registry/registry.model.js';
+import { AcceptPlanInput, acceptPlan } from '../../../usecases/planning/accept-plan.usecase.js';
+import { cancelMeeting, CancelMeetingInput } from '../../../usecases/planning/cancel-meeting.usecase.js';
+import { forumComposition } from '../../../usecases/planning/composition.usecase.js';
+import { forumDeadlines } from '../../../usecases/planning/forum-deadlines.usecase.js';
+import { forumYear } from '../../../usecases/planning/forum-year.usecase.js';
+import { listForumMeetings } from '../../../usecases/planning/list-meetings.usecase.js';
+import { moveMeeting, MoveMeetingInput } from '../../../usecases/planning/move-meeting.usecase.js';
+import { personDeadlines } from '../../../usecases/planning/my-deadlines.usecase.js';
+import { planYear } from '../../../usecases/planning/plan-year.usecase.js';
+import { regionYear } from '../../../usecases/planning/region-year.usecase.js';
+import { forumRotation } from '../../../usecases/planning/rotation.usecase.js';
+import type { PlanningDeps } from '../../../usecases/planning/planning.shared.js';
+import { formatYearOfDuties } from '../../../usecases/year-of-duties.usecase.js';
+import { requirePerson } from '../auth.js';
+import type { HttpContext } from '../http-context.js';
+
+const year = z.coerce.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
+const IdParams = z.object({ id });
+const ForumYearParams = z.object({ id, year });
+const Period = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+const json = z.any();
+const tags = ['planning'];
+
+export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/forums/:id/plan/:year', { schema: { tags, summary: "The planner's proposal for a forum's meetings in a year, with reasons", params: ForumYearParams, response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return planYear(deps, req.params.id, req.params.year);
+    });
+    app.post(
+      '/api/forums/:id/plan/:year/accept',
+      { schema: { tags, summary: 'Accept a (edited) plan: creates the meetings; accepting the same plan again creates nothing', params: ForumYearParams, body: AcceptPlanInput, response: { 200: json, 201: json } } },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const r = await acceptPlan(deps, req.params.id, req.params.year, req.body, { personId: person.id });
+        return reply.code(r.created.length ? 201 : 200).send(r);
+      },
+    );
+    app.get('/api/forums/:id/meetings', { schema: { tags, summary: "A forum's meetings with their deadlines", params: IdParams, querystring: z.object({ year: year.optional() }), response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return listForumMeetings(deps, req.params.id, req.query.year);
+    });
+    app.post('/api/meetings/:id/move', { schema: { tags, summary: 'Move a meeting; deadlines follow, Outlook is updated by a job', params: IdParams, body: MoveMeetingInput, response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      return moveMeeting(deps, req.params.id, req.body, { personId: person.id });
+    });
+    app.post('/api/meetings/:id/cancel', { schema: { tags, summary: 'Cancel a meeting with a reason', params: IdParams, body: CancelMeetingInput, response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      return cancelMeeting(deps, req.params.id, req.body, { personId: person.id });
+    });
+    app.get('/api/forums/:id/deadlines', { schema: { tags, summary: "A forum's deadlines in a period (default: a year from today)", params: IdParams, querystring: Period, response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return forumDeadlines(deps, req.params.id, req.query);
+    });
+    app.get('/api/me/deadlines', { schema: { tags, summary: 'My deadlines: my forums by my role in them, and my tasks', querystring: Period, response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      return personDeadlines(deps, person.id, req.query);
+    });
+    app.get(
+      '/api/forums/:id/rotation',
+      { schema: { tags, summary: 'Who chairs (and runs the secretariat) when, and the next hand-over', params: IdParams, querystring: z.object({ from: isoDate.optional(), until: isoDate.optional() }), response: { 200: json } } },
+      async (req) => {
+        requirePerson(req);
+        return forumRotation(deps, req.params.id, req.query);
+      },
+    );
+    app.get('/api/forums/:id/composition', { schema: { tags, summary: "The forum's members held against the seats in its terms", params: IdParams, querystring: z.object({ on: isoDate.optional() }), response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return forumComposition(deps, req.params.id, req.query.on);
+    });
+    app.get(
+      '/api/forums/:id/year/:year',
+      { schema: { tags, summary: "The forum's year of duties (årshjul); ?format=text for the Danish text. Public.", params: ForumYearParams, querystring: z.object({ format: z.enum(['json', 'text']).default('json') }), response: { 200: json } } },
+      async (req, reply) => {
+        const y = await forumYear(deps, req.params.id, req.params.year);
+        if (req.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(formatYearOfDuties(y));
+        return y;
+      },
+    );
+    app.get('/api/regions/:region/year/:year', { schema: { tags, summary: "The duties of all a region's forums in a year, month by month", params: z.object({ region: z.string().min(1).max(100), year }), response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return regionYear(deps, req.params.region, req.params.year);
+    });
+  };
+}

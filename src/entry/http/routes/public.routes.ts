@@ -1,0 +1,140 @@
+/**
+ * The public, unauthenticated pages (Danish, accessible, semantic HTML with links
+ * to the Word documents), the RSS/Atom feed of published minutes and each
+ * forum's iCalendar feed. Only sent agendas and published minutes are read
+ * (src/usecases/meetings/public.usecase.ts).
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { buildMeetingDocument } from '../../../domain/documents/meeting-document.view.js';
+import { formatLocalDate } from '../../../domain/documents/danish-format.js';
+import { escapeHtml, renderMeetingHtml } from '../../../adapters/documents/meeting.html-renderer.js';
+import { docxContentType, renderMeetingDocx } from '../../../adapters/documents/meeting.docx-writer.js';
+import { atomContentType, buildMinutesFeeds, rssContentType } from '../../../adapters/documents/minutes.feed.js';
+import { buildForumCalendar, icalContentType } from '../../../adapters/documents/forum.ical-feed.js';
+import { id } from '../../../domain/registry/registry.model.js';
+import type { publicUseCases } from '../../../usecases/meetings/public.usecase.js';
+import type { HttpContext } from '../http-context.js';
+
+type PublicServices = ReturnType<typeof publicUseCases>;
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – Samraad</title>
+<link rel="alternate" type="application/rss+xml" title="Nye referater" href="/feeds/minutes.rss">
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1b1b1b;background:#fff}a{color:#0b5394}a:focus{outline:3px solid #0b5394;outline-offset:2px}</style>
+</head>
+<body>
+<header><p><a href="/offentlig">Samraad – offentlige dagsordener og referater</a></p></header>
+<main id="indhold">
+${body}
+</main>
+<footer><p><a href="/feeds/minutes.rss">RSS: nye referater</a> · <a href="/feeds/minutes.atom">Atom</a></p></footer>
+</body>
+</html>`;
+
+/** "Region Midtjylland" -> "midtjylland": the region's part of the public URL. */
+export function regionSlug(region: string): string {
+  return region
+    .toLowerCase()
+    .replace(/^region\s+/, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export function publicRoutes(ctx: HttpContext, services: () => PublicServices): FastifyPluginAsyncZod {
+  return async (app) => {
+    const base = ctx.config.publicUrl;
+    const html = (reply: { type(t: string): { send(b: string): unknown } }, body: string) => reply.type('text/html; charset=utf-8').send(body);
+    const tags = ['public'];
+
+    app.get('/offentlig', { schema: { tags, summary: 'Regions' } }, async (_req, reply) => {
+      const regions = await services().regions();
+      return html(reply, page('Regioner', `<h1>Offentlige dagsordener og referater</h1>
+<nav aria-label="Regioner"><ul>
+${regions.map((r) => `<li><a href="/offentlig/${regionSlug(r.region)}">${escapeHtml(r.region)}</a> (${r.forumCount} fora)</li>`).join('\n')}
+</ul></nav>`));
+    });
+
+    app.get('/offentlig/:region', { schema: { tags, summary: 'Forums of a region with their published documents', params: z.object({ region: z.string().min(1).max(100) }) } }, async (req, reply) => {
+      const region = (await services().regions()).find((r) => regionSlug(r.region) === req.params.region || r.region === req.params.region)?.region;
+      const forums = await services().region(region ?? req.params.region);
+      const sections = forums.map(({ forum, meetings }) => {
+        const list = meetings.length
+          ? `<ul>${meetings
+              .map((e) => {
+                const links = [
+                  e.agendaVersion ? `<a href="/offentlig/moeder/${e.meeting.id}/dagsorden">Dagsorden</a> (<a href="/offentlig/moeder/${e.meeting.id}/dagsorden.docx">Word</a>)` : '',
+                  e.minutesVersion ? `<a href="/offentlig/moeder/${e.meeting.id}">Referat</a> (<a href="/offentlig/moeder/${e.meeting.id}/referat.docx">Word</a>)` : '',
+                ].filter(Boolean);
+                return `<li>Møde ${escapeHtml(formatLocalDate(e.meeting.date, 'da'))}: ${links.join(' · ')}</li>`;
+              })
+              .join('\n')}</ul>`
+          : '<p>Ingen offentliggjorte dokumenter endnu.</p>';
+        return `<section aria-labelledby="f-${forum.id}"><h2 id="f-${forum.id}">${escapeHtml(forum.name)}</h2>
+${list}
+<p><a href="/feeds/forums/${forum.id}.ics">Mødekalender (iCalendar)</a></p></section>`;
+      });
+      return html(reply, page(region ?? req.params.region, `<h1>${escapeHtml(region ?? req.params.region)}</h1>\n${sections.join('\n')}`));
+    });
+
+    const docPage = (kind: 'agenda' | 'minutes', docxName: string) => async (req: { params: { meetingId: string } }, reply: Parameters<typeof html>[0]) => {
+      const { input } = await services().publishedDocument(req.params.meetingId, kind);
+      const view = buildMeetingDocument(input);
+      const doc = renderMeetingHtml(view);
+      const link = `<p><a href="/offentlig/moeder/${req.params.meetingId}/${docxName}">Hent som Word-dokument (${docxName})</a></p>`;
+      // The renderer makes a complete accessible document; the download link goes first in its body.
+      return html(reply, doc.replace(/<body([^>]*)>/, `<body$1>\n${link}`));
+    };
+    const docx = (kind: 'agenda' | 'minutes', name: string) => async (req: { params: { meetingId: string } }, reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }) => {
+      const { input } = await services().publishedDocument(req.params.meetingId, kind);
+      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await renderMeetingDocx(buildMeetingDocument(input)));
+    };
+    const P = z.object({ meetingId: id });
+    app.get('/offentlig/moeder/:meetingId', { schema: { tags, summary: 'Published minutes (HTML)', params: P } }, docPage('minutes', 'referat.docx'));
+    app.get('/offentlig/moeder/:meetingId/referat.docx', { schema: { tags, summary: 'Published minutes (DOCX)', params: P } }, docx('minutes', 'referat.docx'));
+    app.get('/offentlig/moeder/:meetingId/dagsorden', { schema: { tags, summary: 'Sent agenda (HTML)', params: P } }, docPage('agenda', 'dagsorden.docx'));
+    app.get('/offentlig/moeder/:meetingId/dagsorden.docx', { schema: { tags, summary: 'Sent agenda (DOCX)', params: P } }, docx('agenda', 'dagsorden.docx'));
+
+    const feeds = async () => {
+      const entries = await services().feedEntries();
+      return buildMinutesFeeds({
+        title: 'Samraad: nye referater',
+        description: 'Offentliggjorte referater fra sundhedssamarbejdets fora',
+        siteUrl: `${base}/offentlig`,
+        rssUrl: `${base}/feeds/minutes.rss`,
+        atomUrl: `${base}/feeds/minutes.atom`,
+        entries: entries.map((e) => ({
+          meetingId: e.meeting.id,
+          version: e.version,
+          forumName: e.forum.name,
+          title: `Referat: ${e.forum.name}, ${formatLocalDate(e.meeting.date, 'da')}`,
+          publishedAt: new Date(e.publishedAt),
+          url: `${base}/offentlig/moeder/${e.meeting.id}`,
+          docxUrl: `${base}/offentlig/moeder/${e.meeting.id}/referat.docx`,
+        })),
+      });
+    };
+    app.get('/feeds/minutes.rss', { schema: { tags, summary: 'RSS of published minutes' } }, async (_req, reply) => reply.type(rssContentType).send((await feeds()).rss));
+    app.get('/feeds/minutes.atom', { schema: { tags, summary: 'Atom feed of published minutes' } }, async (_req, reply) => reply.type(atomContentType).send((await feeds()).atom));
+
+    app.get('/feeds/forums/:file', { schema: { tags, summary: 'iCalendar feed of a forum\'s meetings (/feeds/forums/<id>.ics)', params: z.object({ file: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.ics$/i, 'must be <forum id>.ics') }) } }, async (req, reply) => {
+      const { forum, meetings, published } = await services().forumCalendar(req.params.file.replace(/\.ics$/i, ''));
+      const body = buildForumCalendar({
+        forum,
+        meetings,
+        uidDomain: new URL(base).hostname,
+        now: ctx.clock.now(),
+        meetingUrl: (m) => (published.has(m.id) ? `${base}/offentlig/moeder/${m.id}` : undefined),
+      });
+      return reply.type(icalContentType).send(body);
+    });
+  };
+}

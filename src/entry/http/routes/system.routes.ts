@@ -1,0 +1,75 @@
+/**
+ * Health, the dev sign-in, who-am-I, and the job queue's dead letters.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { id } from '../../../domain/registry/registry.model.js';
+import { access } from '../../../domain/access/access.policy.js';
+import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
+import { requirePerson, setDevCookie } from '../auth.js';
+import { sendProblem } from '../problem.js';
+import type { HttpContext } from '../http-context.js';
+
+const json = z.any();
+
+export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: json, 503: json } } }, async (_req, reply) => {
+      const h = await ctx.health();
+      const ok = h.database === 'ok' && (h.queue === 'ok' || h.queue === 'off');
+      if (!ok) return sendProblem(reply, { status: 503, detail: `database: ${h.database}; queue: ${h.queue}`, checks: h });
+      return { status: 'ok', checks: h };
+    });
+
+    app.get('/api/me', { schema: { tags: ['system'], summary: 'The signed-in person and their memberships', response: { 200: json } } }, async (req) => {
+      if (req.identity.kind === 'anonymous') return { signedIn: false, devSignIn: ctx.config.devSignIn };
+      const person = req.identity.person;
+      const memberships = await ctx.reads.listMemberships({ personId: person.id });
+      return { signedIn: true, via: req.identity.via, person, memberships, devSignIn: ctx.config.devSignIn };
+    });
+
+    app.post('/api/dev/sign-in', { schema: { tags: ['system'], summary: 'Embedded mode only: sign in as a demo person', body: z.object({ personId: id.nullable() }), response: { 200: json } } }, async (req, reply) => {
+      if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)', [], 'Demo-login er slået fra');
+      if (req.body.personId && !(await ctx.reads.getPerson(req.body.personId))) {
+        throw new UseCaseError('validation', `personId: no person "${req.body.personId}"`, [{ field: 'personId', reason: 'unknown person' }]);
+      }
+      setDevCookie(reply, req.body.personId);
+      return { ok: true, personId: req.body.personId };
+    });
+
+    app.get('/api/dev/people', { schema: { tags: ['system'], summary: 'Embedded mode only: the people one can sign in as', response: { 200: json } } }, async () => {
+      if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)');
+      const [people, memberships] = await Promise.all([ctx.reads.listPeople(), ctx.reads.listMemberships()]);
+      return people.map((p) => ({ id: p.id, name: p.name, title: p.title ?? null, roles: [...new Set(memberships.filter((m) => m.personId === p.id).map((m) => m.role))] }));
+    });
+
+    app.get('/api/forums/:id/audit', { schema: { tags: ['system'], summary: 'The forum\'s audit log (secretariat)', params: z.object({ id }), response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      if (!(await ctx.reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
+      if (!access.canAdministerForum(await ctx.accessFor(person.id), req.params.id)) throw forbidden('Only the secretariat reads the audit log', 'Kun sekretariatet kan se revisionssporet');
+      return ctx.audit.listForForum(req.params.id);
+    });
+
+    const requireOperator = async (req: Parameters<typeof requirePerson>[0]) => {
+      const person = requirePerson(req);
+      if (!access.canEditReferenceData(await ctx.accessFor(person.id))) throw forbidden('Only a secretariat sees the job queue', 'Kun et sekretariat kan se jobkøen');
+      return person;
+    };
+    app.get('/api/jobs/dead-letters', { schema: { tags: ['system'], summary: 'Jobs that failed after all their retries', response: { 200: json } } }, async (req) => {
+      await requireOperator(req);
+      if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
+      return ctx.jobs.listDeadLetters();
+    });
+    app.post('/api/jobs/dead-letters/:id/retry', { schema: { tags: ['system'], summary: 'Retry a dead-lettered job', params: z.object({ id: z.uuid() }), response: { 202: json } } }, async (req, reply) => {
+      await requireOperator(req);
+      if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
+      if (!(await ctx.jobs.retryDeadLetter(req.params.id))) throw notFound('dead letter', req.params.id);
+      return reply.code(202).send({ retried: req.params.id });
+    });
+    app.post('/api/jobs/self-test', { schema: { tags: ['system'], summary: 'Enqueue a self-test job (failing: true ends in the dead letters)', body: z.object({ failing: z.boolean().default(false) }), response: { 202: json } } }, async (req, reply) => {
+      await requireOperator(req);
+      if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
+      return reply.code(202).send({ jobId: await ctx.jobs.enqueueSelfTest(req.body.failing) });
+    });
+  };
+}

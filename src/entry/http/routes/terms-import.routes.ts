@@ -1,0 +1,240 @@
+/**
+ * REST API of the kommissorium import (issue 8).
+ *
+ * POST /api/terms-import reads a Word document (.docx), a text file (raw body,
+ * ?fileName=) or pasted text (JSON {text}) and answers the drafts with every
+ * finding's span and confidence, the contradictions, and how each forum the
+ * document names matches the forums that exist. It writes nothing.
+ *
+ * POST /api/forums/:id/terms/import-confirm takes the values the secretariat has
+ * reviewed (draftValues, edited) and the answers to ambiguous forum names
+ * (forumChoices), and adds them as a new version of the forum's terms through the
+ * registry use case, answering the diff against the previous version. Settings a
+ * document never states (rotation order, preferred weekday ...) are kept from the
+ * previous version (terms.carry-over.ts). With
+ * dryRun it only answers the diff, so the tab can show it before confirming.
+ *
+ * The raw-body content-type parsers are registered inside this plugin, so they
+ * apply to these routes only.
+ */
+import { z } from 'zod';
+import type { FastifyError } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DEFAULT_MAX_BYTES, readTermsDocument, type DocumentReadErrorCode } from '../../../adapters/documents-import/terms-document.reader.js';
+import { access } from '../../../domain/access/access.policy.js';
+import { id, isoDate, OrganisationKind, TermsOfReferenceInput } from '../../../domain/registry/registry.model.js';
+import { matchForumName, type ForumMatch, type ForumRef } from '../../../domain/terms-import/forum-name.match.js';
+import { draftFromValues } from '../../../domain/terms-import/terms-draft.from-values.js';
+import { draftToTermsInput } from '../../../domain/terms-import/terms-draft.to-input.js';
+import { draftValues, type DraftValues } from '../../../domain/terms-import/terms-draft.values.js';
+import { extractTermsDrafts } from '../../../domain/terms-import/terms-import.extract.js';
+import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
+import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
+import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
+import { requirePerson } from '../auth.js';
+import { sendProblem } from '../problem.js';
+import type { HttpContext } from '../http-context.js';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Pasted text is JSON: far smaller than a document may be. */
+const MAX_PASTED_CHARS = 1_000_000;
+
+const readRefusalStatus: Record<DocumentReadErrorCode, number> = {
+  empty: 400,
+  too_large: 413,
+  not_word: 415,
+  legacy_doc: 415,
+  password_protected: 422,
+  unreadable: 422,
+};
+
+const ImportQuery = z.object({
+  fileName: z.string().max(255).optional(),
+  /** The forum the document is imported for: picks the matching draft. */
+  forumId: id.optional(),
+});
+const PastedText = z.object({ text: z.string().max(MAX_PASTED_CHARS) });
+
+const SeatDraftSchema = z.object({
+  party: z.object({ kind: z.literal('sector'), sector: OrganisationKind, perOrganisation: z.boolean() }),
+  role: z.string().max(1000).optional(),
+  min: z.number().int().nullable(),
+  max: z.number().int().nullable(),
+  note: z.string().max(2000).optional(),
+});
+const DraftValuesSchema = z.object({
+  forum: z.object({ name: z.string().max(500), kind: z.string().max(100).optional(), level: z.string().max(100).optional(), parentName: z.string().max(500).optional() }),
+  // Shapes and ranges of the terms are checked by TermsOfReferenceInput after conversion.
+  terms: z
+    .object({
+      purpose: z.array(z.string().max(8000)).max(100).optional(),
+      tasks: z.array(z.string().max(8000)).max(200).optional(),
+      seats: z.array(SeatDraftSchema).max(100).optional(),
+      subGroupsAllowed: z.array(z.string().max(1000)).max(50).optional(),
+    })
+    .catchall(z.unknown()),
+});
+const ConfirmBody = z.object({
+  validFrom: isoDate,
+  draftValues: DraftValuesSchema,
+  /** Answers to forum names the document gives: the chosen forum, or null for "none of these". */
+  forumChoices: z.record(z.string().max(500), id.nullable()).default({}),
+  dryRun: z.boolean().default(false),
+});
+const IdParams = z.object({ id });
+const json = z.any();
+
+/** Names of other forums a draft mentions, where matching helps the person. */
+function namedForums(v: DraftValues): string[] {
+  const t = v.terms as Record<string, { withForumName?: string; reportToName?: string; toForumName?: string } | string | undefined>;
+  const obj = (k: string) => (typeof t[k] === 'object' ? (t[k] as Record<string, string | undefined>) : {});
+  const names = [
+    v.forum.parentName,
+    typeof t.approvedByName === 'string' ? t.approvedByName : undefined,
+    obj('jointMeeting').withForumName,
+    obj('themeDays').withForumName,
+    obj('evaluation').reportToName,
+    obj('annualStatus').toForumName,
+  ];
+  return [...new Set(names.filter((n): n is string => Boolean(n && n.trim())))];
+}
+
+export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const maxBytes = DEFAULT_MAX_BYTES;
+    app.addContentTypeParser([DOCX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+    // Text files arrive as bytes: the reader decides between UTF-8 and Windows-1252.
+    app.removeContentTypeParser('text/plain');
+    app.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+
+    app.setErrorHandler((error: FastifyError, _request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const mb = (maxBytes / 1024 / 1024).toFixed(0);
+        return sendProblem(reply, {
+          status: 413,
+          detail: `The document is larger than ${mb} MB.`,
+          detailDa: `Filen er for stor; et kommissorium må højst fylde ${mb} MB.`,
+          errors: [{ field: 'file', reason: 'too_large' }],
+          code: 'too_large',
+        });
+      }
+      throw error; // the server's error boundary answers everything else
+    });
+
+    app.post(
+      '/api/terms-import',
+      {
+        bodyLimit: maxBytes,
+        schema: {
+          tags: ['terms-import'],
+          summary: 'Read a kommissorium (.docx, .txt or pasted text) into drafts with sources and confidences; writes nothing',
+          description: `Body: the file as ${DOCX_TYPE}, application/octet-stream or text/plain (?fileName= names it), or application/json {"text": "..."} for pasted text.`,
+          querystring: ImportQuery,
+          response: { 200: json },
+        },
+      },
+      async (req, reply) => {
+        requirePerson(req);
+        let bytes: Uint8Array;
+        let fileName = req.query.fileName;
+        if (Buffer.isBuffer(req.body)) {
+          bytes = req.body;
+        } else {
+          const pasted = PastedText.safeParse(req.body);
+          if (!pasted.success) {
+            throw new UseCaseError('validation', 'Send the document as the body, or JSON {"text": "..."}', [{ field: 'text', reason: 'must be a string' }], 'Send dokumentet som fil, eller teksten som {"text": "..."}.');
+          }
+          bytes = Buffer.from(pasted.data.text, 'utf8');
+          fileName ??= 'indsat-tekst.txt';
+        }
+        const read = await readTermsDocument(bytes, { fileName, maxBytes });
+        if (!read.ok) {
+          return sendProblem(reply, {
+            status: readRefusalStatus[read.error.code],
+            detail: read.error.message,
+            detailDa: read.error.message,
+            errors: [{ field: 'file', reason: read.error.code }],
+            code: read.error.code,
+          });
+        }
+        const result = extractTermsDrafts(read.text);
+        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
+        const nameMatches: Record<string, ForumMatch> = {};
+        const drafts = result.drafts.map((d) => {
+          const values = draftValues(d);
+          for (const n of namedForums(values)) nameMatches[n] ??= matchForumName(n, refs);
+          return {
+            ...values,
+            findings: d,
+            forumMatch: d.forumName.value ? matchForumName(d.forumName.value, refs) : ({ none: true } as const),
+          };
+        });
+        const parentMatches = drafts.map((d, draftIndex) => ({
+          draftIndex,
+          name: d.forum.parentName ?? null,
+          match: d.forum.parentName ? nameMatches[d.forum.parentName]! : null,
+        }));
+        const forumId = req.query.forumId;
+        let forumDraftIndex: number | null = null;
+        if (forumId) {
+          const hits = drafts.flatMap((d, i) => ('match' in d.forumMatch && d.forumMatch.match.id === forumId ? [i] : []));
+          forumDraftIndex = hits.length === 1 ? hits[0]! : drafts.length === 1 ? 0 : null;
+        }
+        return {
+          fileName: fileName ?? null,
+          format: read.format,
+          warnings: read.warnings,
+          text: result.text,
+          drafts,
+          contradictions: result.contradictions,
+          parentMatches,
+          nameMatches,
+          forumDraftIndex,
+        };
+      },
+    );
+
+    app.post(
+      '/api/forums/:id/terms/import-confirm',
+      {
+        schema: {
+          tags: ['terms-import'],
+          summary: 'Add the reviewed import as a new version of the forum\'s terms of reference (dryRun: only the diff)',
+          params: IdParams,
+          body: ConfirmBody,
+          response: { 200: json, 201: json },
+        },
+      },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const forumId = req.params.id;
+        const actx = await ctx.accessFor(person.id);
+        if (!access.canAdministerForum(actx, forumId)) {
+          throw forbidden('You may not change the terms of reference of this forum', 'Du har ikke ret til at ændre kommissoriet for dette forum');
+        }
+        if (!(await ctx.reads.getForum(forumId))) throw notFound('forum', forumId);
+
+        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
+        const { forumChoices } = req.body;
+        const forumIdFor = (name: string): string | undefined => {
+          if (Object.hasOwn(forumChoices, name)) return forumChoices[name] ?? undefined;
+          const m = matchForumName(name, refs);
+          return 'match' in m ? m.match.id : undefined;
+        };
+        const { input, unresolved, assumptions } = draftToTermsInput(draftFromValues(req.body.draftValues as DraftValues), { validFrom: req.body.validFrom, forumIdFor });
+        const parsed = TermsOfReferenceInput.safeParse(input);
+        if (!parsed.success) {
+          const errors = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'draftValues', reason: i.message }));
+          throw new UseCaseError('validation', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors, 'Nogle værdier kan ikke gemmes; ret de markerede felter.');
+        }
+        const previous = await ctx.reads.currentTerms(forumId);
+        const { terms: next, carried } = carryOverUnstated(previous as Record<string, unknown> | undefined, parsed.data);
+        const diff = diffTerms(previous as Record<string, unknown> | undefined, next as Record<string, unknown>);
+        const base = { previousVersion: previous?.version ?? null, diff, carriedOver: carried, unresolved, assumptions };
+        if (req.body.dryRun) return reply.code(200).send({ dryRun: true, terms: next, ...base });
+        const terms = await ctx.registry.addTermsVersion(forumId, next, { personId: person.id });
+        return reply.code(201).send({ dryRun: false, terms, ...base });
+      },
+    );
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The HTTP server: REST API (zod-validated, OpenAPI at /api/openapi.json), the
+ * tab's static files at /, and the routes other parts mount (bot, Graph
+ * notifications, public pages) through `extraRoutes`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installErrorHandling, sendProblem } from './problem.js';
+import { resolveIdentity } from './auth.js';
+import { registryRoutes } from './routes/registry.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+import type { HttpContext } from './http-context.js';
+import { UseCaseError } from '../../usecases/use-case.errors.js';
+import { meetingsRepository } from '../../adapters/db/meetings.repository.js';
+
+export type ServerOptions = {
+  logger?: boolean | object;
+  extraRoutes?: ((ctx: HttpContext) => FastifyPluginAsync)[];
+};
+
+export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Samraad API', version: '0.1.0', description: 'Forums of the Danish health agreements: registry, meetings, deadlines.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('identity', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    // The bot endpoint carries Bot Framework tokens, not sign-in tokens: bot/ validates them itself.
+    if (request.url.split('?')[0] === '/api/messages') {
+      (request as { identity: unknown }).identity = { kind: 'anonymous' };
+      return;
+    }
+    try {
+      (request as { identity: unknown }).identity = await resolveIdentity(request, ctx.identity);
+    } catch (err) {
+      if (err instanceof UseCaseError) {
+        return sendProblem(reply, { status: err.status, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}) });
+      }
+      throw err;
+    }
+  });
+  // Refused attempts (401/403/409) on the API go to the audit log too.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 401 && reply.statusCode !== 403) return;
+    if (!request.url.startsWith('/api/')) return;
+    const params = request.params as { id?: string } | undefined;
+    const body = request.body as { forumId?: unknown; parentId?: unknown } | undefined;
+    const fromBody = typeof body?.forumId === 'string' ? body.forumId : typeof body?.parentId === 'string' ? body.parentId : undefined;
+    let forumId = request.url.startsWith('/api/forums/') ? params?.id : fromBody;
+    // A refused meeting action belongs in its forum's audit log too.
+    if (!forumId && params?.id && request.url.startsWith('/api/meetings/')) {
+      forumId = (await meetingsRepository(ctx.deps.database.db).getMeeting(params.id).catch(() => undefined))?.forumId;
+    }
+    await ctx.audit
+      .record({
+        actorPersonId: request.identity?.kind === 'person' ? request.identity.person.id : undefined,
+        action: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        forumId,
+        outcome: 'refused',
+        detail: { status: reply.statusCode },
+      })
+      .catch((err: unknown) => request.log.warn({ err }, 'could not audit a refused request'));
+  });
+
+  await app.register(systemRoutes(ctx));
+  await app.register(registryRoutes(ctx));
+  for (const extra of opts.extraRoutes ?? []) await app.register(extra(ctx));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (ctx.tabDir && fs.existsSync(path.join(ctx.tabDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: false,
+      setHeaders(res, file) {
+        // Hashed assets are immutable; index.html must always be fresh.
+        (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="da"><title>Samraad</title><p>Fanen er ikke bygget. Kør <code>npm run build</code>.</p></html>'),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,378 @@
+/**
+ * The Microsoft 365 sync module: job workers for forum/meeting sync, calendar delta,
+ * change notifications and subscription renewal; the webhook
+ * POST /api/graph/notifications; GET /api/sync/status and POST /api/sync/retry.
+ *
+ * GRAPH_MODE=emulator (the default with no tenant): starts the local Graph emulator
+ * on GRAPH_EMULATOR_PORT (state in DATA_DIR/graph-emulator.json) inside `npm start`,
+ * points the adapter at it, subscribes to its calendars (our server is reachable
+ * from it) and, on first start (or when the emulator's state is empty), syncs every
+ * active forum and planned meeting so its page shows the demo region.
+ * GRAPH_MODE=tenant: Microsoft Graph with the app's client credentials (secret);
+ * notifications only when SAMRAAD_PUBLIC_URL is https. GRAPH_MODE=off: nothing.
+ *
+ * Not done: certificate credentials for the sync (config has no thumbprint); agenda files (see document-sync).
+ */
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
+import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider, type GraphAdapter } from '../adapters/graph/graph.adapter.js';
+import { auditRepository } from '../adapters/db/audit.repository.js';
+import type { Database } from '../adapters/db/database.js';
+import { meetingsRepository } from '../adapters/db/meetings.repository.js';
+import { registryRepository } from '../adapters/db/registry.repository.js';
+import { settings as settingsTable } from '../adapters/db/schema.js';
+import { syncRepository } from '../adapters/db/sync.repository.js';
+import type { JobQueue } from '../adapters/queue/job-queue.js';
+import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.store.js';
+import type { DocumentsPort } from '../usecases/ports/documents.port.js';
+import { access } from '../domain/access/access.policy.js';
+import { runCalendarDelta, type CalendarDeltaJob } from '../usecases/sync/calendar-delta.handler.js';
+import { runSecretariatNotice, type SecretariatNoticeJob } from '../usecases/sync/secretariat-notice.handler.js';
+import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document-sync.handler.js';
+import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
+import { runMeetingSync, type MeetingSyncJob } from '../usecases/sync/meeting-sync.handler.js';
+import { ensureSubscriptions, runNotification, type NotificationJob } from '../usecases/sync/subscriptions.handler.js';
+import { SYNC_QUEUES, type SyncDeps, type SyncKind, type SyncSettings, type SyncTransact } from '../usecases/sync/sync.ports.js';
+import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case.errors.js';
+import type { Config } from '../config/config.js';
+import type { AppDeps, AppModule, Logger } from './app.js';
+import { requirePerson } from './http/auth.js';
+
+export const LOCAL_TEAM_ID = 'samraad-local-team';
+export const LOCAL_TEAMS_APP_ID = 'samraad-local-app';
+/** How long an identical notification counts as a re-delivery of the same one. */
+const NOTIFICATION_DEDUPE_SECONDS = 600;
+
+export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outboxFor'>): SyncTransact {
+  return (fn) =>
+    database.db.transaction((tx) =>
+      fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
+    );
+}
+
+export function syncSettingsFrom(config: Config): SyncSettings {
+  return {
+    teamId: config.graph.teamId ?? LOCAL_TEAM_ID,
+    ...(config.graph.organizerMailbox ? { organizerMailbox: config.graph.organizerMailbox } : {}),
+    publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID,
+    timeZone: 'Europe/Copenhagen',
+  };
+}
+
+/** Registers the sync job workers on `queue`. Shared by the module and the crash-test worker. */
+export async function startSyncWorkers(
+  queue: JobQueue,
+  deps: SyncDeps,
+  opts: { notificationUrl?: () => string | undefined; workers?: number; documents?: DocumentsPort } = {},
+): Promise<void> {
+  // pg-boss fetches one job per polling interval per worker at batch size 1 (kept, so one failing job
+  // does not fail its neighbours): several workers with a short interval give the throughput.
+  const n = opts.workers ?? 4;
+  for (let i = 0; i < n; i++) {
+    await queue.work<ForumSyncJob>(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
+    await queue.work<MeetingSyncJob>(SYNC_QUEUES.meeting, (data) => runMeetingSync(deps, data), { pollingIntervalSeconds: 0.5 });
+  }
+  const withDocuments = { ...deps, ...(opts.documents ? { documents: opts.documents } : {}) };
+  await queue.work<DocumentSyncJob>(SYNC_QUEUES.document, (data) => runDocumentSync(withDocuments, data), { pollingIntervalSeconds: 0.5 });
+  await queue.work<CalendarDeltaJob>(SYNC_QUEUES.delta, async (data) => {
+    await runCalendarDelta(deps, data ?? {});
+  });
+  await queue.work<SecretariatNoticeJob>(SYNC_QUEUES.notice, async (data) => {
+    await runSecretariatNotice(deps, data);
+  });
+  await queue.work<NotificationJob>(SYNC_QUEUES.notification, (data) => runNotification(deps, data, opts.notificationUrl?.()));
+  await queue.work<object>(SYNC_QUEUES.renew, async () => {
+    await ensureSubscriptions(deps, opts.notificationUrl?.());
+  });
+}
+
+/** Enqueues a sync of every active forum and every planned meeting, once per installation and target (or when forced). */
+export async function enqueueInitialSync(database: Database, queue: JobQueue, target: string, force = false): Promise<{ forums: number; meetings: number } | null> {
+  return database.db.transaction(async (tx) => {
+    const key = `m365.initial-sync:${target}`;
+    const inserted = await tx.insert(settingsTable).values({ key, value: { at: new Date().toISOString() } }).onConflictDoNothing().returning({ key: settingsTable.key });
+    if (inserted.length === 0 && !force) return null;
+    if (inserted.length === 0) await tx.update(settingsTable).set({ value: { at: new Date().toISOString(), forced: true } }).where(eq(settingsTable.key, key));
+    const outbox = queue.outboxFor(tx);
+    const forums = (await registryRepository(tx).listForums()).filter((f) => f.status === 'active');
+    for (const f of forums) await outbox.enqueue(SYNC_QUEUES.forum, { forumId: f.id });
+    const meetings = (await meetingsRepository(tx).listMeetings()).filter((m) => m.status === 'planned');
+    for (const m of meetings) await outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: m.id });
+    return { forums: forums.length, meetings: meetings.length };
+  });
+}
+
+type Runtime = { deps: AppDeps; sync: SyncDeps; graph: GraphAdapter; emulator?: GraphEmulator };
+
+export type SyncModuleOptions = {
+  /** Emulator state file; default DATA_DIR/graph-emulator.json; null keeps it in memory. */
+  emulatorDataFile?: string | null;
+  /** Override where Graph posts notifications (default: derived from the server's address). */
+  notificationUrl?: string;
+  /** Where the stored documents are read from (default: DATA_DIR/documents, as the workflow writes them). */
+  documents?: DocumentsPort;
+  /** How often the calendar delta runs (cron; default every 2 minutes). */
+  deltaCron?: string;
+};
+
+export function syncModule(opts: SyncModuleOptions = {}): AppModule {
+  let runtime: Runtime | undefined;
+  let starting: Promise<Runtime | undefined> | undefined;
+  // The server's real port (PORT=0 in tests) is known only after listen; the routes hand us the server.
+  let httpServer: Server | undefined;
+  const serverUrl = (): string | undefined => {
+    const addr = httpServer?.address();
+    return addr && typeof addr === 'object' ? `http://127.0.0.1:${addr.port}` : undefined;
+  };
+
+  const ensureRuntime = (deps: AppDeps): Promise<Runtime | undefined> => {
+    starting ??= (async () => {
+      const { config, logger } = deps;
+      if (config.graph.mode === 'off') return undefined;
+      let emulator: GraphEmulator | undefined;
+      let graph: GraphAdapter;
+      const graphLogger = graphLoggerFor(logger);
+      if (config.graph.mode === 'emulator' && config.role === 'web') {
+        // The worker process runs the emulator; a web-only process only talks to it.
+        graph = createGraphAdapter({ baseUrl: `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
+      } else if (config.graph.mode === 'emulator') {
+        const dataFile = opts.emulatorDataFile === undefined ? path.join(config.dataDir, 'graph-emulator.json') : opts.emulatorDataFile;
+        try {
+          emulator = await startGraphEmulator({ port: config.graph.emulatorPort, ...(dataFile ? { dataFile } : {}) });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new Error(`The Graph emulator's port ${config.graph.emulatorPort} is in use: set GRAPH_EMULATOR_PORT to a free port (or GRAPH_MODE=off)`);
+          }
+          throw err;
+        }
+        graph = createGraphAdapter({ baseUrl: emulator.graphBaseUrl, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
+        logger.info(`Microsoft Graph emulator: ${emulator.url}/ shows the Teams channels, Outlook events and files Samraad made.`);
+      } else {
+        const { clientId, tenantId, clientSecret } = config.identity;
+        if (!clientId || !tenantId || !clientSecret || !config.graph.teamId) {
+          throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, SECRET_AAD_APP_CLIENT_SECRET and M365_TEAM_ID');
+        }
+        graph = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider({ tenantId, clientId, clientSecret }), tenantId, logger: graphLogger });
+      }
+      const sync: SyncDeps = { m365: graph, transact: syncTransactor(deps.database, deps.queue), clock: deps.clock, settings: syncSettingsFrom(config), logger };
+      runtime = { deps, sync, graph, ...(emulator ? { emulator } : {}) };
+      return runtime;
+    })();
+    return starting;
+  };
+
+  const notificationUrl = (config: Config): string | undefined => {
+    if (opts.notificationUrl) return opts.notificationUrl;
+    if (config.graph.mode === 'emulator') {
+      const url = serverUrl();
+      return url ? `${url}/api/graph/notifications` : undefined;
+    }
+    return config.publicUrl.startsWith('https://') ? `${config.publicUrl}/api/graph/notifications` : undefined;
+  };
+
+  return {
+    name: 'm365-sync',
+    async startWorkers(deps) {
+      const rt = await ensureRuntime(deps);
+      if (!rt) return;
+      // The same folder the meeting workflow writes its documents to (src/entry/workflow.module.ts).
+      const documents = opts.documents ?? new LocalFolderDocumentsStore({ root: path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
+      await startSyncWorkers(deps.queue, rt.sync, { notificationUrl: () => notificationUrl(deps.config), documents });
+      await deps.queue.boss.schedule(SYNC_QUEUES.delta, opts.deltaCron ?? '*/2 * * * *', {});
+      await deps.queue.boss.schedule(SYNC_QUEUES.renew, '*/30 * * * *', {});
+    },
+    async start(deps) {
+      const rt = await ensureRuntime(deps);
+      if (!rt) return;
+      const { config, logger, queue, database } = deps;
+      if (config.role !== 'web') {
+        const target = `${config.graph.mode}:${rt.sync.settings.teamId}`;
+        const emptyEmulator = rt.emulator ? Object.keys(rt.emulator.state.teams).length === 0 : false;
+        const r = await enqueueInitialSync(database, queue, target, emptyEmulator);
+        if (r) logger.info(`Microsoft 365 sync: queued ${r.forums} forum(s) and ${r.meetings} meeting(s) for their first sync.`);
+        await queue.enqueue(SYNC_QUEUES.renew, {});
+      }
+      return {
+        async stop() {
+          await rt.emulator?.close();
+        },
+      };
+    },
+    routes: (ctx) =>
+      syncRoutes(
+        ctx,
+        () => runtime,
+        (server) => {
+          httpServer = server;
+        },
+      ),
+  };
+}
+
+function graphLoggerFor(logger: Logger) {
+  const line = (obj: Record<string, unknown>, msg?: string) => `graph: ${msg ?? ''} ${JSON.stringify(obj)}`;
+  return {
+    debug() {},
+    info() {},
+    warn: (obj: Record<string, unknown>, msg?: string) => logger.warn(line(obj, msg)),
+    error: (obj: Record<string, unknown>, msg?: string) => logger.error(line(obj, msg)),
+  };
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  // Hashing first gives equal lengths, so timingSafeEqual never throws and the length leaks nothing.
+  return timingSafeEqual(x, y);
+}
+
+const Notification = z.object({
+  subscriptionId: z.string().min(1).max(200),
+  clientState: z.string().max(500).nullish(),
+  changeType: z.string().max(100).optional(),
+  lifecycleEvent: z.string().max(100).optional(),
+  resource: z.string().max(2000).optional(),
+  subscriptionExpirationDateTime: z.string().max(100).optional(),
+  tenantId: z.string().max(100).optional(),
+  resourceData: z.record(z.string(), z.unknown()).optional(),
+});
+const NotificationBatch = z.object({ value: z.array(Notification).max(1000) });
+
+function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: () => Runtime | undefined, onServer: (server: Server) => void): FastifyPluginAsyncZod {
+  return async (app) => {
+    onServer(app.server);
+    const need = (): Runtime => {
+      const r = rt();
+      if (!r) throw new UseCaseError('invalid_state', 'Microsoft 365 sync is off (GRAPH_MODE=off) or still starting', [], 'Synkronisering med Microsoft 365 er slået fra eller starter endnu');
+      return r;
+    };
+
+    // Graph posts the validation handshake with an empty body or text/plain, and
+    // notifications as JSON: this route reads the raw text itself.
+    await app.register(async (sub) => {
+      sub.removeAllContentTypeParsers();
+      sub.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+      sub.post('/api/graph/notifications', { schema: { tags: ['m365'], summary: 'Microsoft Graph change and lifecycle notifications', hide: false } }, async (req, reply) => {
+        const token = (req.query as Record<string, unknown>).validationToken;
+        if (typeof token === 'string') {
+          // Graph waits at most 10 seconds: answer at once, echoing the token as plain text.
+          return reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(token);
+        }
+        const r = rt();
+        if (!r) return reply.code(503).send();
+        let parsed;
+        try {
+          parsed = NotificationBatch.safeParse(JSON.parse(typeof req.body === 'string' ? req.body : ''));
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed?.success) return reply.code(400).send();
+        const { database, queue, logger } = r.deps;
+        // A burst of change notifications for one mailbox needs one delta run: while a job for the
+        // mailbox waits in the queue (not started yet, so its delta will see this change too), no other
+        // is queued. Looked up before the transaction: on PGlite the queue shares its one connection.
+        const waiting = new Set<string>();
+        for (const n of parsed.data.value) {
+          const known = await r.sync.transact(({ sync }) => sync.getSubscription(n.subscriptionId));
+          if (!known || n.lifecycleEvent) continue;
+          const queued = await queue.boss.findJobs(SYNC_QUEUES.notification, { key: `mailbox:${known.mailbox}`, queued: true, limit: 1 });
+          if (queued.length) waiting.add(known.mailbox);
+        }
+        let refused = 0;
+        await database.db.transaction(async (tx) => {
+          const sync = syncRepository(tx);
+          const outbox = queue.outboxFor(tx);
+          const audit = auditRepository(tx);
+          for (const n of parsed.data.value) {
+            const known = await sync.getSubscription(n.subscriptionId);
+            const expected = known?.clientState ?? ctx.config.graph.notificationClientState;
+            if (!expected || !n.clientState || !sameSecret(n.clientState, expected)) {
+              refused++;
+              logger.warn(`graph notification refused: wrong clientState for subscription ${n.subscriptionId}`);
+              await audit.record({ action: 'graph.notification', outcome: 'refused', target: n.subscriptionId, detail: { reason: known ? 'clientState mismatch' : 'unknown subscription or clientState mismatch', ip: req.ip } });
+              continue;
+            }
+            const mailbox = known?.mailbox ?? /^\/?users\/([^/]+)\//i.exec(n.resource ?? '')?.[1];
+            if (!mailbox) continue;
+            const key = createHash('sha256')
+              .update(JSON.stringify([n.subscriptionId, n.changeType ?? null, n.lifecycleEvent ?? null, n.resource ?? null, n.resourceData?.['@odata.etag'] ?? null, n.resourceData?.id ?? null, n.subscriptionExpirationDateTime ?? null]))
+              .digest('hex');
+            if (!(await sync.claimNotification(key, NOTIFICATION_DEDUPE_SECONDS))) continue;
+            if (!n.lifecycleEvent && waiting.has(mailbox)) continue;
+            const eventId = typeof n.resourceData?.id === 'string' ? n.resourceData.id : undefined;
+            await outbox.enqueue(SYNC_QUEUES.notification, {
+              mailbox: decodeURIComponent(mailbox),
+              subscriptionId: n.subscriptionId,
+              receivedAt: ctx.clock.now().toISOString(),
+              ...(n.lifecycleEvent ? { lifecycleEvent: n.lifecycleEvent } : {}),
+              ...(eventId ? { eventId } : {}),
+            }, n.lifecycleEvent ? {} : { singletonKey: `mailbox:${decodeURIComponent(mailbox)}` });
+          }
+        });
+        return reply.code(refused ? 403 : 202).send();
+      });
+    });
+
+    app.get('/api/sync/status', { schema: { tags: ['m365'], summary: 'Microsoft 365 sync state of the forums the caller administers', response: { 200: z.any() } } }, async (req) => {
+      const person = requirePerson(req);
+      const actx = await ctx.accessFor(person.id);
+      // Rights first: whether sync runs is nobody else's business.
+      const forums = (await ctx.reads.listForums()).filter((f) => access.canAdministerForum(actx, f.id));
+      if (forums.length === 0) throw forbidden('Only a forum secretariat sees the sync state', 'Kun et forums sekretariat kan se synkroniseringen');
+      const r = need();
+      const ids = forums.map((f) => f.id);
+      const { records, meetings } = await r.sync.transact(async ({ sync, meetings }) => ({ records: await sync.list({ forumIds: ids }), meetings: await meetings.listMeetings({ forumIds: ids }) }));
+      const view = (x: (typeof records)[number] | undefined) =>
+        x ? { status: x.status, remoteId: x.remoteId, container: x.container, etag: x.etag, attempts: x.attempts, lastError: x.lastError, lastSyncedAt: x.lastSyncedAt, detail: x.detail } : { status: 'not-synced' };
+      return {
+        mode: ctx.config.graph.mode,
+        ...(r.emulator ? { emulatorUrl: r.emulator.url } : {}),
+        forums: forums.map((f) => ({
+          forumId: f.id,
+          name: f.name,
+          channel: view(records.find((x) => x.kind === 'forum' && x.localId === f.id)),
+          events: meetings
+            .filter((m) => m.forumId === f.id)
+            .map((m) => ({ meetingId: m.id, date: m.date, start: m.start, meetingStatus: m.status, ...view(records.find((x) => x.kind === 'meeting' && x.localId === m.id)) })),
+          documents: records.filter((x) => x.kind === 'document' && x.forumId === f.id).map((x) => ({ documentId: x.localId, ...view(x) })),
+        })),
+      };
+    });
+
+    app.post(
+      '/api/sync/retry',
+      { schema: { tags: ['m365'], summary: 'Queue a failed sync again', body: z.object({ kind: z.enum(['forum', 'meeting', 'document']), id: z.string().min(1).max(200) }), response: { 202: z.any() } } },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const actx = await ctx.accessFor(person.id);
+        if (!access.canEditReferenceData(actx)) throw forbidden('Only a forum secretariat may retry a sync', 'Kun et forums sekretariat kan prøve en synkronisering igen');
+        const r = need();
+        const { kind, id } = req.body as { kind: SyncKind; id: string };
+        const state = await r.sync.transact(({ sync }) => sync.get(kind, id));
+        // Someone else's record answers exactly like a missing one: no probing for ids.
+        if (!state || !state.forumId || !access.canAdministerForum(actx, state.forumId)) throw notFound(`${kind} sync`, id);
+        if (state.status !== 'failed') throw invalid('id', `the ${kind} sync is ${state.status}, not failed`, `Synkroniseringen er ${state.status}, ikke fejlet`);
+        const queueName = kind === 'forum' ? SYNC_QUEUES.forum : kind === 'meeting' ? SYNC_QUEUES.meeting : SYNC_QUEUES.document;
+        const data = kind === 'forum' ? { forumId: id } : kind === 'meeting' ? { meetingId: id } : documentJobFromId(id);
+        await r.sync.transact(async ({ outbox, audit }) => {
+          await outbox.enqueue(queueName, data);
+          await audit.record({ actorPersonId: person.id, action: 'm365.sync.retry', forumId: state.forumId!, target: `${kind}:${id}`, outcome: 'ok' });
+        });
+        return reply.code(202).send({ queued: true, kind, id });
+      },
+    );
+  };
+}
+
+/** A document's sync id is "<meetingId>:<path>:v<version|latest>" (document-sync.handler.ts). */
+function documentJobFromId(id: string): DocumentSyncJob {
+  const m = /^([^:]+):(.+):v(\d+|latest)$/.exec(id);
+  if (!m) throw invalid('id', 'not a document sync id', 'Ikke et dokument-id fra synkroniseringen');
+  return { meetingId: m[1]!, kind: 'attachment', path: m[2]!, ...(m[3] !== 'latest' ? { version: Number(m[3]) } : {}) };
+}

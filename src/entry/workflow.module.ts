@@ -1,0 +1,81 @@
+/**
+ * The meeting workflow as an app module: the meeting API, the public pages and
+ * feeds, and the tacit-approval job worker. The use cases are built once, from
+ * whichever of routes (ctx.deps) or workers (deps) comes first.
+ */
+import path from 'node:path';
+import type { AppDeps, AppModule } from './app.js';
+import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
+import { meetingsRepository } from '../adapters/db/meetings.repository.js';
+import { workflowRepository } from '../adapters/db/workflow.repository.js';
+import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.store.js';
+import { renderMeetingDocx } from '../adapters/documents/meeting.docx-writer.js';
+import { buildMeetingDocument } from '../domain/documents/meeting-document.view.js';
+import type { DocumentsPort } from '../usecases/ports/documents.port.js';
+import type { WorkflowDeps, WorkflowTransact } from '../usecases/meetings/workflow.context.js';
+import { agendaUseCases } from '../usecases/meetings/agenda.usecase.js';
+import { proposalUseCases } from '../usecases/meetings/proposals.usecase.js';
+import { attendanceUseCases } from '../usecases/meetings/attendance.usecase.js';
+import { minutesUseCases, TACIT_QUEUE, type TacitApprovalJob } from '../usecases/meetings/minutes.usecase.js';
+import { meetingViewUseCases } from '../usecases/meetings/meeting-view.usecase.js';
+import { publicUseCases } from '../usecases/meetings/public.usecase.js';
+import { meetingRoutes, type WorkflowServices } from './http/routes/meeting.routes.js';
+import { publicRoutes } from './http/routes/public.routes.js';
+
+export type WorkflowModuleOptions = {
+  /** Where documents are kept in the embedded mode; default DATA_DIR/documents. */
+  documentsRoot?: string;
+  documents?: DocumentsPort;
+};
+
+export function workflowTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): WorkflowTransact {
+  return (fn) =>
+    deps.database.db.transaction((tx) => fn({ ...unitOfWorkFor(tx, deps.queue), meetings: meetingsRepository(tx), workflow: workflowRepository(tx) }));
+}
+
+export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { services(): WorkflowServices & { public: ReturnType<typeof publicUseCases> } } {
+  let built: (WorkflowServices & { public: ReturnType<typeof publicUseCases> }) | undefined;
+  const init = (deps: AppDeps) => {
+    if (built) return built;
+    const documents = opts.documents ?? new LocalFolderDocumentsStore({ root: opts.documentsRoot ?? path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
+    const wf: WorkflowDeps = {
+      transact: workflowTransactor(deps),
+      clock: deps.clock,
+      ids: deps.ids,
+      documents,
+      renderDocx: async (input) => new Uint8Array(await renderMeetingDocx(buildMeetingDocument(input))),
+    };
+    built = {
+      agenda: agendaUseCases(wf),
+      proposals: proposalUseCases(wf),
+      attendance: attendanceUseCases(wf),
+      minutes: minutesUseCases(wf),
+      view: meetingViewUseCases(wf),
+      public: publicUseCases(wf),
+    };
+    return built;
+  };
+  const services = () => {
+    if (!built) throw new Error('the workflow module has not been started');
+    return built;
+  };
+  return {
+    name: 'workflow',
+    services,
+    routes: (ctx) => async (app) => {
+      init(ctx.deps);
+      await app.register(meetingRoutes(ctx, services));
+      await app.register(publicRoutes(ctx, () => services().public));
+    },
+    async startWorkers(deps) {
+      const s = init(deps);
+      await deps.queue.work<TacitApprovalJob>(TACIT_QUEUE, async (job) => {
+        const r = await s.minutes.tacitApproval(job);
+        deps.logger.info(`minutes.tacit-approval ${job.meetingId} v${job.version}: ${r.outcome}${r.why ? ` (${r.why})` : ''}`);
+      });
+    },
+    async start(deps) {
+      init(deps);
+    },
+  };
+}

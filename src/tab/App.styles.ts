@@ -1,0 +1,26 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useAppStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  header: {
+    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', flexDirection: 'column', marginRight: 'auto' },
+  tagline: { color: tokens.colorNeutralForeground2 },
+  body: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 720px)': { flexDirection: 'column' } },
+  nav: {
+    width: '340px', flexShrink: 0, overflowY: 'auto', padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1, borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 720px)': { width: 'auto', maxHeight: '40vh', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
+  main: { flex: 1, overflowY: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+  skip: {
+    position: 'absolute', left: '-10000px', top: 'auto',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+  },
+  controls: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  navLink: { margin: `0 0 ${tokens.spacingVerticalS}`, fontWeight: tokens.fontWeightSemibold },
+  field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});

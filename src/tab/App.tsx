@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  FluentProvider,
+  Label,
+  Link,
+  Select,
+  Spinner,
+  Text,
+  Title3,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import { useAppStyles } from './App.styles.js';
+import { initialLang, texts, type Lang } from './i18n.js';
+import { onThemeChange, type HostState, type ThemeName } from './teams.js';
+import { api } from './api.js';
+import { ForumTree, type ForumNode } from './screens/ForumTree.js';
+import { ForumPage } from './screens/ForumPage.js';
+import { SignInPicker, type Me } from './screens/SignInPicker.js';
+import { MyOverview } from './screens/MyOverview.js';
+import { MeetingPage } from './screens/MeetingPage.js';
+import { TermsImport } from './screens/TermsImport.js';
+
+const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+/** A tiny hash router: #/me, #/forums/<id>, #/meetings/<id>. */
+function useRoute(): [string, (to: string) => void] {
+  const [hash, setHash] = useState(() => window.location.hash.replace(/^#/, '') || '/');
+  useEffect(() => {
+    const on = () => setHash(window.location.hash.replace(/^#/, '') || '/');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return [hash, (to: string) => (window.location.hash = to)];
+}
+
+export function App({ host }: { host: HostState }) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  const [lang, setLang] = useState<Lang>(() => initialLang(host.locale));
+  const t = texts[lang];
+  const styles = useAppStyles();
+  const [route, navigate] = useRoute();
+  const [tree, setTree] = useState<ForumNode[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+
+  useEffect(() => onThemeChange(setTheme), []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('samraad.lang', lang);
+  }, [lang]);
+
+  const loadMe = useCallback(() => api<Me>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
+  useEffect(() => {
+    api<ForumNode[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+    void loadMe();
+  }, [loadMe]);
+
+  const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
+  const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
+  const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
+  const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
+  // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
+  useEffect(() => {
+    if (route === '/' && me?.signedIn) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
+  }, [route, me?.signedIn, host.subEntityId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.root} lang={lang}>
+      <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t.skipToContent}</a>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Title3 as="h1">{t.appName}</Title3>
+          <Text size={200} className={styles.tagline}>{t.tagline}</Text>
+        </div>
+        <div className={styles.controls}>
+          <SignInPicker t={t} me={me} onChanged={loadMe} />
+          <div className={styles.field}>
+            <Label htmlFor="lang">{t.language}</Label>
+            <Select id="lang" value={lang} onChange={(_, d) => setLang(d.value as Lang)}>
+              <option value="da">Dansk</option>
+              <option value="en">English</option>
+            </Select>
+          </div>
+        </div>
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label={t.forumHierarchy}>
+          {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
+          {tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
+        </nav>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {importForumId ? <TermsImport key={`${importForumId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} />
+            : meetingId ? <MeetingPage key={`${meetingId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} />
+            : forumId ? <ForumPage key={`${forumId}-${me?.signedIn ? me.person?.id : 'anon'}`} t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />
+            : onOverview && me?.signedIn ? <MyOverview key={me.person?.id} t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />
+            : <Text>{t.chooseForum}</Text>}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

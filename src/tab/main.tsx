@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { startHost, ssoToken } from './teams.js';
+import { useTokenSource } from './api.js';
+
+startHost().then((host) => {
+  if (host.hasSso) useTokenSource(() => ssoToken(host));
+  createRoot(document.getElementById('root')!).render(<App host={host} />);
+});

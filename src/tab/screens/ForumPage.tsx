@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import {
+  Badge,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { api, type ApiError } from '../api.js';
+import { formatDate, type Lang, type Texts } from '../i18n.js';
+import { Button as ImportButton } from '@fluentui/react-components';
+import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
+
+type LeadTime = { amount: number; unit: string };
+type Terms = {
+  version: number;
+  validFrom: string;
+  approvedOn?: string;
+  approvedByForumId?: string;
+  purpose: string[];
+  tasks: string[];
+  meetings: { perYearMin: number | null; perYearMax: number | null; adHoc: boolean };
+  deadlines: { agendaLead?: LeadTime; minutesDue?: LeadTime; commentWindow?: LeadTime; tacitApproval?: boolean };
+  chair?: { shared: boolean; sides: string[]; rotatingSide?: string; rotatesAmongAllParties?: boolean; termYears?: number; offsetMonthsFromParent?: number };
+  secretariat?: { description?: string; shared?: boolean };
+};
+type Forum = { id: string; name: string; level: string; kind: string; status: string; mandateEndsOn?: string; links: { label: string; url: string }[] };
+type ForumView = { forum: Forum; terms: Terms | null; parent: Forum | null; children: Forum[] };
+type Member = { id: string; personId?: string; role: string; side?: string; from: string; to?: string; person: { name: string; title?: string } | null; organisation: { name: string } | null };
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  section: { marginTop: tokens.spacingVerticalL, maxWidth: '70rem' },
+  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  meta: { color: tokens.colorNeutralForeground2, display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
+  h3: { display: 'block', marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXS },
+});
+
+function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
+  const v = l ?? fallback;
+  return `${v.amount} ${t.units[v.unit] ?? v.unit}${l ? '' : ` ${t.defaultRule}`}`;
+}
+
+type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition';
+
+export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void }) {
+  const styles = useStyles();
+  const [view, setView] = useState<ForumView | null>(null);
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tab, setTab] = useState<TabName>('terms');
+  const canPlan = Boolean(meId && members?.some((m) => m.personId === meId && m.role === 'secretary' && !m.to));
+
+  useEffect(() => {
+    setView(null);
+    setError(null);
+    api<ForumView>(`/api/forums/${encodeURIComponent(forumId)}`).then(setView, setError);
+    if (signedIn) api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, () => setMembers(null));
+  }, [forumId, signedIn]);
+
+  if (error) return <MessageBar intent="error"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
+  if (!view) return <Spinner label={t.loading} />;
+  const { forum, terms, parent, children } = view;
+
+  return (
+    <article aria-labelledby="forum-title">
+      <div className={styles.head}>
+        <Title2 as="h2" id="forum-title">{forum.name}</Title2>
+        <Text className={styles.meta}>
+          {t.levels[forum.level] ?? forum.level}
+          {parent ? <> · {t.reportsTo}: <Link onClick={() => onNavigate(parent.id)}>{parent.name}</Link></> : null}
+          {forum.mandateEndsOn ? <> · {t.mandateEnds} {formatDate(forum.mandateEndsOn, lang)}</> : null}
+        </Text>
+        {forum.status === 'ended' ? <Badge color="danger">{t.ended}</Badge> : null}
+        {signedIn ? <div><ImportButton onClick={() => { window.location.hash = `/forums/${forum.id}/import`; }}>{t.ti.open}</ImportButton></div> : null}
+      </div>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
+        <Tab value="terms">{t.termsOfReference}</Tab>
+        <Tab value="members">{t.members}</Tab>
+        {signedIn ? <Tab value="meetings">{t.m.meetingsTab}</Tab> : null}
+        <Tab value="wheel">{t.m.wheelTab}</Tab>
+        {signedIn ? <Tab value="composition">{t.m.compositionTab}</Tab> : null}
+      </TabList>
+
+      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} />
+      : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} />
+      : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
+      : tab === 'terms' ? (
+        <section className={styles.section} aria-label={t.termsOfReference}>
+          {!terms ? <Text>{t.noTerms}</Text> : (
+            <>
+              <Text className={styles.meta} as="p">
+                {t.version} {terms.version} · {t.validFrom} {formatDate(terms.validFrom, lang)}
+                {terms.approvedOn ? ` · ${t.approvedBy} ${formatDate(terms.approvedOn, lang)}` : ''}
+              </Text>
+              {terms.purpose.length ? <><Subtitle2 as="h3" className={styles.h3}>{t.purpose}</Subtitle2><ul className={styles.list}>{terms.purpose.map((p, i) => <li key={i}><Text>{p}</Text></li>)}</ul></> : null}
+              {terms.tasks.length ? <><Subtitle2 as="h3" className={styles.h3}>{t.tasks}</Subtitle2><ul className={styles.list}>{terms.tasks.map((p, i) => <li key={i}><Text>{p}</Text></li>)}</ul></> : null}
+              <Subtitle2 as="h3" className={styles.h3}>{t.meetings} · {t.deadlines}</Subtitle2>
+              <dl className={styles.dl}>
+                <dt className={styles.dt}>{t.meetings}</dt><dd className={styles.dd}>{t.perYear(terms.meetings.perYearMin, terms.meetings.perYearMax, terms.meetings.adHoc)}</dd>
+                <dt className={styles.dt}>{t.agendaLead}</dt><dd className={styles.dd}>{lead(t, terms.deadlines.agendaLead, { amount: 14, unit: 'calendar_days' })} {t.before}</dd>
+                <dt className={styles.dt}>{t.minutesDue}</dt><dd className={styles.dd}>{lead(t, terms.deadlines.minutesDue, { amount: 7, unit: 'calendar_days' })} {t.after}</dd>
+                <dt className={styles.dt}>{t.commentWindow}</dt><dd className={styles.dd}>{t.within} {lead(t, terms.deadlines.commentWindow, { amount: 7, unit: 'calendar_days' })}{terms.deadlines.tacitApproval !== false ? `. ${t.tacitApproval}.` : ''}</dd>
+                {terms.chair ? (<>
+                  <dt className={styles.dt}>{t.chair}</dt>
+                  <dd className={styles.dd}>
+                    {terms.chair.shared ? `${t.shared} (${terms.chair.sides.map((s) => t.sides[s] ?? s).join(' / ')})` : t.notShared}
+                    {terms.chair.rotatingSide || terms.chair.rotatesAmongAllParties ? `, ${t.rotates}` : ''}
+                    {terms.chair.termYears ? `, ${t.termYears(terms.chair.termYears)}` : ''}
+                    {terms.chair.offsetMonthsFromParent ? `, ${t.offset(terms.chair.offsetMonthsFromParent)}` : ''}
+                  </dd>
+                </>) : null}
+                {terms.secretariat?.description ? (<><dt className={styles.dt}>{t.secretariat}</dt><dd className={styles.dd}>{terms.secretariat.description}</dd></>) : null}
+              </dl>
+            </>
+          )}
+          {children.length ? (
+            <>
+              <Subtitle2 as="h3" className={styles.h3}>{t.subForums}</Subtitle2>
+              <ul className={styles.list}>{children.map((c) => <li key={c.id}><Link onClick={() => onNavigate(c.id)}>{c.name}</Link></li>)}</ul>
+            </>
+          ) : null}
+          {forum.links.length ? (
+            <>
+              <Subtitle2 as="h3" className={styles.h3}>{t.links}</Subtitle2>
+              <ul className={styles.list}>{forum.links.map((l) => <li key={l.url}><Link href={l.url} target="_blank" rel="noreferrer">{l.label}</Link></li>)}</ul>
+            </>
+          ) : null}
+        </section>
+      ) : (
+        <section className={styles.section} aria-label={t.members}>
+          {!signedIn ? <Text>{t.signInToSeeMembers}</Text> : !members ? <Spinner label={t.loading} /> : (
+            <Table aria-label={t.members} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.title}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.organisation}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.role}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.period}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {members.map((m) => (
+                  <TableRow key={m.id}>
+                    <TableCell>{m.person?.name}</TableCell>
+                    <TableCell>{m.person?.title}</TableCell>
+                    <TableCell>{m.organisation?.name}</TableCell>
+                    <TableCell>{t.roles[m.role] ?? m.role}{m.side ? ` (${t.sides[m.side] ?? m.side})` : ''}</TableCell>
+                    <TableCell>{formatDate(m.from, lang)}{m.to ? ` – ${formatDate(m.to, lang)}` : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

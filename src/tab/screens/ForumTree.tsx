@@ -1,0 +1,36 @@
+import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import type { Texts } from '../i18n.js';
+
+export type ForumNode = { id: string; name: string; shortName?: string; level: string; status: string; children: ForumNode[] };
+
+function collectIds(nodes: ForumNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if (n.children.length) out.push(n.id);
+    collectIds(n.children, out);
+  }
+  return out;
+}
+
+/** The forum hierarchy: an accessible tree (arrow keys move, Enter opens). */
+export function ForumTree({ t, tree, selectedId, onSelect }: { t: Texts; tree: ForumNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const render = (nodes: ForumNode[]) =>
+    nodes.map((n) => (
+      <TreeItem key={n.id} itemType={n.children.length ? 'branch' : 'leaf'} value={n.id} data-forum-id={n.id}>
+        <TreeItemLayout
+          onClick={(e) => { e.stopPropagation(); onSelect(n.id); }}
+          onKeyDown={(e) => { if (e.key === 'Enter') onSelect(n.id); }}
+          aside={n.status === 'ended' ? <Badge appearance="outline">{t.ended}</Badge> : undefined}
+          aria-current={selectedId === n.id ? 'page' : undefined}
+          style={selectedId === n.id ? { fontWeight: 600 } : undefined}
+        >
+          {n.name}
+        </TreeItemLayout>
+        {n.children.length ? <Tree>{render(n.children)}</Tree> : null}
+      </TreeItem>
+    ));
+  return (
+    <Tree aria-label={t.forumHierarchy} defaultOpenItems={collectIds(tree)}>
+      {render(tree)}
+    </Tree>
+  );
+}

@@ -1,0 +1,13 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useForumYearStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalL, maxWidth: '70rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  meta: { color: tokens.colorNeutralForeground2 },
+  month: { marginTop: tokens.spacingVerticalS },
+  duty: { display: 'grid', gridTemplateColumns: '9rem 1fr', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  planCard: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  small: { fontSize: tokens.fontSizeBase200 },
+});

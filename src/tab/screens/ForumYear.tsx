@@ -1,0 +1,220 @@
+/** The forum page's year tabs: "Møder" (with the planner for the secretariat), "Årshjul" and "Sammensætning". */
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Badge, Button, Card, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+} from '@fluentui/react-components';
+import { api } from '../api.js';
+import { formatDate, type Lang, type Texts } from '../i18n.js';
+import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
+import { useForumYearStyles } from './ForumYear.styles.js';
+
+type MeetingWithDeadlines = Meeting & { deadlines: MeetingDeadlines };
+type PlanMeeting = { sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; deadlines: MeetingDeadlines };
+type Plan = { constraints: string[]; proposal: PlanMeeting[]; existing: { id: string; date: string }[]; warnings: string[] };
+type Duty = { date: string; at?: string; kind: string; meetingId?: string; title: string };
+type Year = { duties: Duty[]; handovers: { date: string; text: string }[]; constraints: string[]; warnings: string[] };
+type Finding = { code: string; severity: string; da: string; en: string };
+
+const thisYear = () => new Date().getFullYear();
+/** From October the year being planned is the next one. */
+const defaultYear = () => (new Date().getMonth() >= 9 ? thisYear() + 1 : thisYear());
+
+function YearPicker({ t, year, onChange, id }: { t: Texts; year: number; onChange: (y: number) => void; id: string }) {
+  const s = useForumYearStyles();
+  const years = [thisYear() - 1, thisYear(), thisYear() + 1, thisYear() + 2];
+  return (
+    <div className={s.field}>
+      <Label htmlFor={id}>{t.m.year}</Label>
+      <Select id={id} value={String(year)} onChange={(_, d) => onChange(Number(d.value))}>
+        {years.map((y) => <option key={y} value={y}>{y}</option>)}
+      </Select>
+    </div>
+  );
+}
+
+export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; onOpenMeeting: (id: string) => void }) {
+  const s = useForumYearStyles();
+  const [year, setYear] = useState(defaultYear);
+  const [meetings, setMeetings] = useState<MeetingWithDeadlines[] | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    setMeetings(null);
+    return api<MeetingWithDeadlines[]>(`/api/forums/${encodeURIComponent(forumId)}/meetings?year=${year}`).then(setMeetings, setError);
+  }, [forumId, year]);
+  useEffect(() => {
+    setPlan(null);
+    setDone(null);
+    void load();
+  }, [load]);
+
+  const showPlan = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      setPlan(await api<Plan>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}`));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const accept = async () => {
+    if (!plan) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ created: unknown[] }>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}/accept`, {
+        method: 'POST',
+        body: JSON.stringify({ meetings: plan.proposal.map((m) => ({ date: m.date, start: m.start, end: m.end, kind: m.kind })) }),
+      });
+      setDone(r.created.length ? t.m.planAccepted(r.created.length) : t.m.planNothingNew);
+      setPlan(null);
+      await load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={s.section} aria-label={t.m.meetingsTab}>
+      <div className={s.bar}>
+        <YearPicker t={t} year={year} onChange={setYear} id="meetings-year" />
+        {canPlan ? <Button onClick={() => void showPlan()} disabled={busy}>{t.m.planYear}</Button> : null}
+      </div>
+      <ErrorBar error={error} lang={lang} />
+      <SuccessBar text={done} />
+      {plan ? (
+        <Card className={s.planCard} aria-labelledby="plan-title">
+          <Subtitle2 as="h3" id="plan-title">{t.m.plannerProposal} {year}</Subtitle2>
+          {plan.constraints.length ? <Text className={s.meta}>{plan.constraints.join(' · ')}</Text> : null}
+          <ol className={s.list}>
+            {plan.proposal.map((m) => (
+              <li key={m.sequence}>
+                <Text weight="semibold">{formatDate(m.date, lang)} {hhmm(m.start)}–{hhmm(m.end)}</Text>
+                {plan.existing.some((e) => e.date === m.date) ? <> <Badge appearance="outline">{t.m.existing}</Badge></> : null}
+                <ul className={s.list} aria-label={t.m.reasons}>
+                  {m.reasons.map((r) => <li key={r}><Text className={s.small}>{r}</Text></li>)}
+                  {m.warnings.map((w) => <li key={w}><Text className={s.small} weight="semibold">{w}</Text></li>)}
+                </ul>
+              </li>
+            ))}
+          </ol>
+          {plan.warnings.map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
+          <div><Button appearance="primary" onClick={() => void accept()} disabled={busy}>{t.m.acceptPlan}</Button></div>
+        </Card>
+      ) : null}
+      {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (
+        <Table aria-label={`${t.m.meetingsTab} ${year}`} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.m.meeting}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.m.place}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.m.deadlineKinds.items_cutoff}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.m.deadlineKinds.agenda_due}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.m.deadlineKinds.minutes_due}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {meetings.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>
+                  <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start)}–{hhmm(m.end)}</Link>
+                  {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : null}
+                </TableCell>
+                <TableCell>{m.location ?? (m.online ? t.m.online : '')}</TableCell>
+                <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}</TableCell>
+                <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}</TableCell>
+                <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; forumId: string }) {
+  const s = useForumYearStyles();
+  const [year, setYear] = useState(defaultYear);
+  const [data, setData] = useState<Year | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    api<Year>(`/api/forums/${encodeURIComponent(forumId)}/year/${year}`).then(setData, setError);
+  }, [forumId, year]);
+  const months = new Map<string, Duty[]>();
+  for (const d of data?.duties ?? []) {
+    const k = d.date.slice(0, 7);
+    months.set(k, [...(months.get(k) ?? []), d]);
+  }
+  const monthName = (ym: string) => new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`));
+  return (
+    <section className={s.section} aria-label={t.m.wheelTab}>
+      <div className={s.bar}><YearPicker t={t} year={year} onChange={setYear} id="wheel-year" /></div>
+      <ErrorBar error={error} lang={lang} />
+      {!data ? (error ? null : <Spinner label={t.loading} />) : (
+        <>
+          {data.constraints.length ? <Text className={s.meta}>{data.constraints.join(' · ')}</Text> : null}
+          {data.duties.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : [...months.entries()].map(([ym, duties]) => (
+            <div key={ym} className={s.month}>
+              <Subtitle2 as="h3">{monthName(ym)} {year}</Subtitle2>
+              <ul className={s.list} style={{ listStyle: 'none', paddingLeft: 0 }}>
+                {duties.map((d, i) => (
+                  <li key={i} className={s.duty}>
+                    <Text className={s.meta}>{formatDate(d.date, lang)}</Text>
+                    <Text>
+                      {d.meetingId && d.kind === 'meeting' ? <Link href={`#/meetings/${d.meetingId}`}>{d.title}</Link> : d.title}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          {data.warnings.map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ForumCompositionTab({ t, lang, forumId, signedIn }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean }) {
+  const s = useForumYearStyles();
+  const [data, setData] = useState<{ on: string; findings: Finding[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (signedIn) api<{ on: string; findings: Finding[] }>(`/api/forums/${encodeURIComponent(forumId)}/composition`).then(setData, setError);
+  }, [forumId, signedIn]);
+  if (!signedIn) return <section className={s.section}><Text>{t.signInToSeeMembers}</Text></section>;
+  return (
+    <section className={s.section} aria-labelledby="seat-check">
+      <Subtitle2 as="h3" id="seat-check">{t.m.seatCheck}</Subtitle2>
+      <ErrorBar error={error} lang={lang} />
+      {!data ? (error ? null : <Spinner label={t.loading} />) : (
+        <>
+          <Text className={s.meta}>{t.m.checkedOn(formatDate(data.on, lang))}</Text>
+          {data.findings.length === 0 ? <MessageBar intent="success"><MessageBarBody>{t.m.noFindings}</MessageBarBody></MessageBar> : (
+            <Table aria-label={t.m.seatCheck} size="small">
+              <TableHeader><TableRow><TableHeaderCell scope="col">{t.m.status}</TableHeaderCell><TableHeaderCell scope="col">{t.m.seatCheck}</TableHeaderCell></TableRow></TableHeader>
+              <TableBody>
+                {data.findings.map((f, i) => (
+                  <TableRow key={i}>
+                    <TableCell><Badge appearance="tint" color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}>{t.m.severity[f.severity] ?? f.severity}</Badge></TableCell>
+                    <TableCell>{lang === 'da' ? f.da : f.en}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

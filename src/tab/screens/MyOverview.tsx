@@ -1,0 +1,122 @@
+/** "Mit overblik": my next meetings with a one-click answer, my deadlines, my tasks, what I have not answered. */
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Card, Link, Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
+import { api } from '../api.js';
+import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
+import { ErrorBar, hhmm, type ForumRef, type Meeting } from './shared.js';
+import { useOverviewStyles } from './MyOverview.styles.js';
+
+type Answer = 'attending' | 'apologies' | 'substitute';
+type NextMeeting = { meeting: Meeting; forum: ForumRef | null; answer: Answer | null; substituteName: string | null };
+type Overview = {
+  person: { id: string; name: string };
+  nextMeetings: NextMeeting[];
+  deadlines: { kind: string; at: string; date: string; meetingId: string; forumId: string; forumName: string }[];
+  tasks: { id: string; title: string; dueOn: string; forumId: string }[];
+  unanswered: { meeting: Meeting; forum: ForumRef | null }[];
+};
+
+export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lang: Lang; signedIn: boolean; onOpenMeeting: (id: string) => void }) {
+  const s = useOverviewStyles();
+  const [data, setData] = useState<Overview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => api<Overview>('/api/me/overview').then(setData, setError), []);
+  useEffect(() => {
+    if (signedIn) void load();
+  }, [signedIn, load]);
+
+  // Optimistic: the answer shows at once; a refusal puts the old answer back and says why.
+  const answer = async (meetingId: string, value: Answer) => {
+    if (!data) return;
+    const before = data;
+    setError(null);
+    setData({
+      ...data,
+      nextMeetings: data.nextMeetings.map((n) => (n.meeting.id === meetingId ? { ...n, answer: value } : n)),
+      unanswered: data.unanswered.filter((u) => u.meeting.id !== meetingId),
+    });
+    try {
+      await api(`/api/meetings/${encodeURIComponent(meetingId)}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer: value }) });
+    } catch (e) {
+      setData(before);
+      setError(e);
+    }
+  };
+
+  if (!signedIn) return <Text>{t.m.signInForOverview}</Text>;
+  if (!data) return error ? <ErrorBar error={error} lang={lang} title={t.loadFailed} /> : <Spinner label={t.loading} />;
+
+  const meetingLine = (m: Meeting, f: ForumRef | null) => (
+    <>
+      <Link onClick={() => onOpenMeeting(m.id)} href={`#/meetings/${m.id}`}>{f?.name ?? m.forumId}</Link>
+      <Text className={s.meta}>
+        {formatDate(m.date, lang)} · {hhmm(m.start)}–{hhmm(m.end)}{m.location ? ` · ${m.location}` : ''}
+      </Text>
+    </>
+  );
+
+  return (
+    <article aria-labelledby="overview-title">
+      <Title2 as="h2" id="overview-title">{t.m.overview}</Title2>
+      <ErrorBar error={error} lang={lang} />
+      <div className={s.grid}>
+        <Card className={s.card} role="region" aria-labelledby="ov-next">
+          <Subtitle1 as="h3" className={s.heading} id="ov-next">{t.m.nextMeetings}</Subtitle1>
+          {data.nextMeetings.length === 0 ? <Text>{t.m.noneMeetings}</Text> : (
+            <ul className={s.list}>
+              {data.nextMeetings.map((n) => (
+                <li key={n.meeting.id} className={s.row} data-meeting-id={n.meeting.id}>
+                  {meetingLine(n.meeting, n.forum)}
+                  <div className={s.actions}>
+                    <Badge appearance="tint" color={n.answer === 'attending' ? 'success' : n.answer ? 'warning' : 'informative'}>
+                      {t.m.yourAnswer}: {n.answer ? t.m.answers[n.answer] : t.m.noAnswer}
+                    </Badge>
+                    <Button size="small" appearance={n.answer === 'attending' ? 'primary' : 'secondary'} aria-pressed={n.answer === 'attending'} onClick={() => void answer(n.meeting.id, 'attending')}
+                      aria-label={`${t.m.attend}: ${n.forum?.name ?? ''} ${formatDate(n.meeting.date, lang)}`}>{t.m.attend}</Button>
+                    <Button size="small" appearance={n.answer === 'apologies' ? 'primary' : 'secondary'} aria-pressed={n.answer === 'apologies'} onClick={() => void answer(n.meeting.id, 'apologies')}
+                      aria-label={`${t.m.apologies}: ${n.forum?.name ?? ''} ${formatDate(n.meeting.date, lang)}`}>{t.m.apologies}</Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card className={s.card} role="region" aria-labelledby="ov-deadlines">
+          <Subtitle1 as="h3" className={s.heading} id="ov-deadlines">{t.m.myDeadlines}</Subtitle1>
+          {data.deadlines.length === 0 ? <Text>{t.m.noneDeadlines}</Text> : (
+            <ul className={s.list}>
+              {data.deadlines.slice(0, 12).map((d) => (
+                <li key={`${d.meetingId}-${d.kind}`} className={s.row}>
+                  <Text weight="semibold">{t.m.deadlineKinds[d.kind] ?? d.kind}</Text>
+                  <Text className={s.meta}>{formatInstant(d.at, lang)} · <Link href={`#/meetings/${d.meetingId}`} onClick={() => onOpenMeeting(d.meetingId)}>{d.forumName}</Link></Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card className={s.card} role="region" aria-labelledby="ov-unanswered">
+          <Subtitle1 as="h3" className={s.heading} id="ov-unanswered">{t.m.unanswered}</Subtitle1>
+          {data.unanswered.length === 0 ? <Text>{t.m.noneUnanswered}</Text> : (
+            <ul className={s.list}>
+              {data.unanswered.map((u) => <li key={u.meeting.id} className={s.row}>{meetingLine(u.meeting, u.forum)}</li>)}
+            </ul>
+          )}
+        </Card>
+        <Card className={s.card} role="region" aria-labelledby="ov-tasks">
+          <Subtitle1 as="h3" className={s.heading} id="ov-tasks">{t.m.myTasks}</Subtitle1>
+          {data.tasks.length === 0 ? <Text>{t.m.noneTasks}</Text> : (
+            <ul className={s.list}>
+              {data.tasks.map((k) => (
+                <li key={k.id} className={s.row}>
+                  <Text weight="semibold">{k.title}</Text>
+                  <Text className={s.meta}>{t.m.due} {formatDate(k.dueOn, lang)}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </article>
+  );
+}

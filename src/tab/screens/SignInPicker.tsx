@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { api } from '../api.js';
+import type { Texts } from '../i18n.js';
+
+export type Me = { signedIn: boolean; devSignIn: boolean; via?: string; person?: { id: string; name: string; title?: string } };
+
+const useStyles = makeStyles({ field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS } });
+
+/** Embedded mode only: pick which demo person you are. In Teams, SSO signs you in. */
+export function SignInPicker({ t, me, onChanged }: { t: Texts; me: Me | null; onChanged: () => void }) {
+  const styles = useStyles();
+  const [people, setPeople] = useState<{ id: string; name: string; title: string | null; roles: string[] }[]>([]);
+  useEffect(() => {
+    if (me?.devSignIn) api<typeof people>('/api/dev/people').then(setPeople, () => setPeople([]));
+  }, [me?.devSignIn]);
+  if (!me) return null;
+  if (!me.devSignIn) return me.signedIn ? <Text>{t.signedInAs} {me.person?.name}</Text> : null;
+  const pick = async (personId: string) => {
+    await api('/api/dev/sign-in', { method: 'POST', body: JSON.stringify({ personId: personId || null }) });
+    onChanged();
+  };
+  return (
+    <div className={styles.field}>
+      <Label htmlFor="person">{t.signedInAs}</Label>
+      <Select id="person" value={me.person?.id ?? ''} onChange={(_, d) => void pick(d.value)}>
+        <option value="">{t.notSignedIn}</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}{p.title ? ` (${p.title})` : ''}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}

@@ -1,0 +1,567 @@
+/**
+ * Review of an imported kommissorium (issue 8): upload a Word/text file or paste
+ * the text, see each extracted value next to the document with its source
+ * highlighted and its confidence, edit the values, answer ambiguous forum names,
+ * see the diff against the current version, and confirm a new version.
+ *
+ * Only values the document states are shown; the rest stay empty (the rules
+ * engine's defaults apply). The diff is worked out by the server (dry run) so
+ * what is shown is exactly what confirming saves; any edit after that hides it
+ * until it is worked out again.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  Title2,
+  mergeClasses,
+} from '@fluentui/react-components';
+import { api, type ApiError } from '../api.js';
+import type { Lang, Texts } from '../i18n.js';
+import { useTermsImportStyles } from './TermsImport.styles.js';
+
+type Span = { start: number; end: number; quote: string };
+type Finding = { value: unknown; span: Span; confidence: number; inferred?: boolean };
+type ForumRef = { id: string; name: string };
+type Match = { match: ForumRef; score: number } | { ambiguous: ForumRef[] } | { none: true };
+type Values = { forum: { name: string; kind?: string; level?: string; parentName?: string }; terms: Record<string, unknown> };
+type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; forumMatch: Match };
+type Preview = {
+  text: string;
+  drafts: Draft[];
+  contradictions: { forumName: string; field: string; findings: Finding[] }[];
+  parentMatches: { draftIndex: number; name: string | null; match: Match | null }[];
+  nameMatches: Record<string, Match>;
+  forumDraftIndex: number | null;
+  warnings: string[];
+};
+type Change = { path: string; kind: 'added' | 'removed' | 'changed' | 'list'; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] };
+type ConfirmResult = {
+  dryRun: boolean;
+  terms: { version?: number };
+  previousVersion: number | null;
+  diff: Change[];
+  carriedOver: string[];
+  unresolved: { field: string; name: string }[];
+  assumptions: { field: string; value: unknown; why: string }[];
+};
+type SeatValue = { party: { kind: 'sector'; sector: string; perOrganisation: boolean }; role?: string; min: number | null; max: number | null; note?: string };
+
+const LIST_PATHS = ['purpose', 'tasks', 'seats', 'subGroupsAllowed'] as const;
+const SIDES = ['hospital', 'region', 'municipality', 'psychiatry', 'general_practice'];
+const UNITS = ['calendar_days', 'weeks', 'working_days'];
+
+function getValue(v: Values, path: string): unknown {
+  if (path === 'forum.kind') return v.forum.kind;
+  if (path === 'forum.level') return v.forum.level;
+  if (path === 'parent.name') return v.forum.parentName;
+  let cur: unknown = v.terms;
+  for (const k of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  return cur;
+}
+
+function setValue(v: Values, path: string, value: unknown): Values {
+  const next = structuredClone(v);
+  if (path === 'forum.kind') next.forum.kind = value as string;
+  else if (path === 'forum.level') next.forum.level = value as string;
+  else if (path === 'parent.name') next.forum.parentName = value as string;
+  else {
+    const keys = path.split('.');
+    let cur = next.terms;
+    for (const k of keys.slice(0, -1)) cur = (cur[k] ??= {}) as Record<string, unknown>;
+    cur[keys[keys.length - 1]!] = value;
+  }
+  return next;
+}
+
+function namesIn(v: Values): string[] {
+  const t = v.terms as Record<string, Record<string, string | undefined> | string | undefined>;
+  const sub = (k: string, f: string) => (t[k] && typeof t[k] === 'object' ? (t[k] as Record<string, string | undefined>)[f] : undefined);
+  const names = [v.forum.parentName, typeof t.approvedByName === 'string' ? t.approvedByName : undefined, sub('jointMeeting', 'withForumName'), sub('themeDays', 'withForumName'), sub('evaluation', 'reportToName'), sub('annualStatus', 'toForumName')];
+  return [...new Set(names.filter((n): n is string => Boolean(n)))];
+}
+
+const isLeadTime = (x: unknown): x is { amount: number; unit: string } => Boolean(x && typeof x === 'object' && 'amount' in x && 'unit' in x);
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void }) {
+  const ti = t.ti;
+  const styles = useTermsImportStyles();
+  const [forum, setForum] = useState<{ name: string; parentId?: string | null } | null>(null);
+  const [parentName, setParentName] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'read' | 'preview' | 'save' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [draftIndex, setDraftIndex] = useState(0);
+  const [values, setValues] = useState<Values | null>(null);
+  const [choices, setChoices] = useState<Record<string, string | null>>({});
+  const [validFrom, setValidFrom] = useState(today);
+  const [active, setActive] = useState<{ key: string; span: Span } | null>(null);
+  const [dry, setDry] = useState<ConfirmResult | null>(null);
+  const [stale, setStale] = useState(false);
+  const [saved, setSaved] = useState<ConfirmResult | null>(null);
+  const markRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    api<{ forum: { name: string; parentId?: string | null }; parent: { name: string } | null }>(`/api/forums/${encodeURIComponent(forumId)}`).then(
+      (v) => {
+        setForum(v.forum);
+        setParentName(v.parent?.name ?? null);
+      },
+      setError,
+    );
+  }, [forumId]);
+
+  const docRef = useRef<HTMLPreElement | null>(null);
+  // Scrolls only the document pane (scrollIntoView would move the whole page under the pointer).
+  useEffect(() => {
+    const mark = markRef.current;
+    const pane = docRef.current;
+    if (!mark || !pane) return;
+    const top = mark.offsetTop;
+    if (top < pane.scrollTop || top + mark.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+  }, [active]);
+
+  const draft = preview?.drafts[draftIndex];
+  const detail = (e: ApiError) => (lang === 'da' ? (e.detailDa ?? e.detail) : e.detail);
+
+  const pickDraft = (p: Preview, i: number) => {
+    setDraftIndex(i);
+    const d = p.drafts[i];
+    setValues(d ? { forum: structuredClone(d.forum), terms: structuredClone(d.terms) } : null);
+    setChoices({});
+    setDry(null);
+    setStale(false);
+    setActive(null);
+  };
+
+  const read = async () => {
+    setBusy('read');
+    setError(null);
+    setSaved(null);
+    try {
+      const q = `forumId=${encodeURIComponent(forumId)}`;
+      const p = file
+        ? await api<Preview>(`/api/terms-import?${q}&fileName=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } })
+        : await api<Preview>(`/api/terms-import?${q}`, { method: 'POST', body: JSON.stringify({ text: pasted }) });
+      setPreview(p);
+      pickDraft(p, p.forumDraftIndex ?? 0);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const edited = (next: Values) => {
+    setValues(next);
+    if (dry) setStale(true);
+    setDry(null);
+  };
+  const choose = (name: string, id: string | null) => {
+    setChoices((c) => ({ ...c, [name]: id }));
+    if (dry) setStale(true);
+    setDry(null);
+  };
+
+  const submit = async (dryRun: boolean) => {
+    if (!values) return;
+    setBusy(dryRun ? 'preview' : 'save');
+    setError(null);
+    try {
+      const r = await api<ConfirmResult>(`/api/forums/${encodeURIComponent(forumId)}/terms/import-confirm`, {
+        method: 'POST',
+        body: JSON.stringify({ validFrom, draftValues: values, forumChoices: choices, dryRun }),
+      });
+      if (dryRun) {
+        setDry(r);
+        setStale(false);
+      } else {
+        setSaved(r);
+        setDry(null);
+      }
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const startOver = () => {
+    setPreview(null);
+    setValues(null);
+    setDry(null);
+    setSaved(null);
+    setError(null);
+    setActive(null);
+  };
+
+  const focusProps = (key: string, span: Span | undefined) =>
+    span && span.end > span.start
+      ? { onFocus: () => setActive({ key, span }), onMouseEnter: () => setActive({ key, span }) }
+      : {};
+  const rowClass = (key: string) => mergeClasses(styles.row, active?.key === key && styles.rowActive);
+
+  const confidenceBadge = (f: Finding) => {
+    const pct = Math.round(f.confidence * 100);
+    return (
+      <span className={styles.badges}>
+        <Badge appearance="tint" color={pct >= 80 ? 'success' : pct >= 60 ? 'warning' : 'danger'} aria-label={ti.confidenceLabel(pct)}>
+          {ti.confidence(pct)}
+        </Badge>
+        {f.inferred ? <Badge appearance="outline" color="informative">{ti.inferred}</Badge> : null}
+      </span>
+    );
+  };
+
+  /** A label for any path the API names: extracted fields, lists, stored settings, or the nearest labelled parent. */
+  const fieldLabel = (path: string): string => {
+    const direct = ti.fields[path] ?? ti.lists[path] ?? ti.other[path];
+    if (direct) return direct;
+    const parts = path.split('.');
+    for (let n = parts.length - 1; n > 0; n--) {
+      const p = parts.slice(0, n).join('.');
+      const l = ti.fields[p] ?? ti.lists[p] ?? ti.other[p];
+      if (l) return `${l} (${parts.slice(n).join('.')})`;
+    }
+    return path;
+  };
+  const show = (x: unknown, path = ''): string => {
+    if (x === undefined || x === null || x === '') return '–';
+    if (typeof x === 'boolean') return x ? ti.yes : ti.no;
+    if (typeof x === 'string' && /^chair\.(sides|rotatingSide)/.test(path)) return t.sides[x] ?? x;
+    if (isLeadTime(x)) return `${x.amount} ${t.units[x.unit] ?? x.unit}`;
+    if (Array.isArray(x)) return x.map((i) => show(i, path)).join(path === 'chair.sides' ? ', ' : '\n');
+    if (typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if ('party' in o) {
+        const s = o as { party: { kind: string; sector?: string; organisationId?: string }; role?: string; min: number | null; max: number | null };
+        const n = s.min === null && s.max === null ? '' : s.min === s.max ? `${s.min} ` : s.max === null ? `${s.min}+ ` : s.min === null ? `≤${s.max} ` : `${s.min}-${s.max} `;
+        const who = s.party.kind === 'organisation' ? s.party.organisationId : (ti.sectors[s.party.sector ?? ''] ?? s.party.sector);
+        return `${n}${s.role ?? ''} (${who})`;
+      }
+      return Object.entries(o).map(([k, v]) => `${ti.subKeys[k] ?? k}: ${show(v, `${path}.${k}`)}`).join(', ');
+    }
+    return String(x);
+  };
+
+  /** One editor per value shape: yes/no, number, text, date, duration, sides, or a small object. */
+  const editor = (path: string, label: string, value: unknown, onChange: (v: unknown) => void): ReactNode => {
+    if (typeof value === 'boolean') return <Checkbox label={label} checked={value} onChange={(_, d) => onChange(Boolean(d.checked))} />;
+    if (typeof value === 'number' || value === null) {
+      return (
+        <Field label={label}>
+          <Input type="number" value={value === null ? '' : String(value)} onChange={(_, d) => onChange(d.value === '' ? null : Number(d.value))} />
+        </Field>
+      );
+    }
+    if (typeof value === 'string') {
+      return (
+        <Field label={label}>
+          <Input type={path === 'approvedOn' ? 'date' : 'text'} value={value} onChange={(_, d) => onChange(d.value)} />
+        </Field>
+      );
+    }
+    if (path === 'chair.sides' && Array.isArray(value)) {
+      return (
+        <Field label={label}>
+          <div className={styles.inline} role="group" aria-label={label}>
+            {SIDES.map((s) => (
+              <Checkbox key={s} label={t.sides[s] ?? s} checked={value.includes(s)} onChange={(_, d) => onChange(d.checked ? [...value, s] : value.filter((x) => x !== s))} />
+            ))}
+          </div>
+        </Field>
+      );
+    }
+    if (isLeadTime(value)) {
+      return (
+        <div className={styles.inline} role="group" aria-label={label}>
+          <Field label={label}>
+            <Input type="number" min={0} value={String(value.amount)} onChange={(_, d) => onChange({ ...value, amount: Number(d.value) })} />
+          </Field>
+          <Field label={ti.unit}>
+            <Select value={value.unit} onChange={(_, d) => onChange({ ...value, unit: d.value })}>
+              {UNITS.map((u) => <option key={u} value={u}>{t.units[u] ?? u}</option>)}
+            </Select>
+          </Field>
+        </div>
+      );
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const o = value as Record<string, unknown>;
+      return (
+        <fieldset className={styles.sub} style={{ border: 'none', margin: 0, padding: 0 }}>
+          <legend><Text weight="semibold">{label}</Text></legend>
+          {Object.entries(o).map(([k, v]) => <div key={k}>{editor(`${path}.${k}`, ti.subKeys[k] ?? k, v, (nv) => onChange({ ...o, [k]: nv }))}</div>)}
+        </fieldset>
+      );
+    }
+    return <Text>{label}: {show(value)}</Text>;
+  };
+
+  const docText = useMemo(() => {
+    if (!preview) return null;
+    if (!active) return preview.text;
+    const { start, end } = active.span;
+    return (
+      <>
+        {preview.text.slice(0, start)}
+        <mark ref={markRef} className={styles.mark} data-testid="source-highlight">{preview.text.slice(start, end)}</mark>
+        {preview.text.slice(end)}
+      </>
+    );
+  }, [preview, active, styles.mark]);
+
+  if (!signedIn) return <MessageBar intent="warning"><MessageBarBody>{ti.mustSignIn}</MessageBarBody></MessageBar>;
+
+  const header = (
+    <div className={styles.head}>
+      <Title2 as="h2" id="import-title">{ti.title(forum?.name ?? forumId)}</Title2>
+      <Text className={styles.intro}>{ti.intro}</Text>
+      <div className={styles.actions}>
+        <Link href={`#/forums/${forumId}`}>{ti.back}</Link>
+        {preview ? <Button appearance="subtle" onClick={startOver}>{ti.startOver}</Button> : null}
+      </div>
+    </div>
+  );
+  const errorBar = error ? (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{ti.failed}</MessageBarTitle>
+        {detail(error)}
+        {error.errors?.length ? <ul className={styles.list}>{error.errors.map((e, i) => <li key={i}>{fieldLabel(e.field)}: {e.reason}</li>)}</ul> : null}
+      </MessageBarBody>
+    </MessageBar>
+  ) : null;
+
+  if (!preview) {
+    return (
+      <article aria-labelledby="import-title" className={styles.page}>
+        {header}
+        {errorBar}
+        <form className={styles.inputs} onSubmit={(e) => { e.preventDefault(); void read(); }}>
+          <Field label={ti.fileLabel}>
+            <input
+              className={styles.file}
+              type="file"
+              accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </Field>
+          <Field label={ti.pasteLabel}>
+            <Textarea resize="vertical" rows={10} value={pasted} onChange={(_, d) => setPasted(d.value)} disabled={Boolean(file)} />
+          </Field>
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabled={busy !== null || (!file && !pasted.trim())}>{ti.read}</Button>
+            {busy === 'read' ? <Spinner size="tiny" label={ti.reading} /> : null}
+          </div>
+        </form>
+      </article>
+    );
+  }
+
+  const fields = draft ? Object.entries(draft.findings.fields) : [];
+  const names = draft ? namesIn(draft) : [];
+  const parent = preview.parentMatches[draftIndex];
+  const contradictions = preview.contradictions.filter((c) => !draft || c.forumName === draft.findings.forumName.value);
+
+  return (
+    <article aria-labelledby="import-title" className={styles.page}>
+      {header}
+      {errorBar}
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{ti.saved(saved.terms.version ?? 0)}</MessageBarTitle>
+            <Link href={`#/forums/${forumId}`}>{ti.back}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.columns}>
+        <section className={styles.docPane} aria-labelledby="doc-heading">
+          <Subtitle1 as="h3" id="doc-heading" className={styles.paneHeading}>{ti.documentHeading}</Subtitle1>
+          <Text size={200} className={styles.hint}>{ti.documentHint}</Text>
+          <pre ref={docRef} className={styles.doc} tabIndex={0} role="region" aria-labelledby="doc-heading" data-testid="document-text">{docText}</pre>
+        </section>
+
+        <section className={styles.form} aria-labelledby="draft-heading">
+          <Subtitle1 as="h3" id="draft-heading" className={styles.paneHeading}>{ti.draftHeading}{draft ? `: ${draft.forum.name}` : ''}</Subtitle1>
+          {preview.drafts.length > 1 ? (
+            <Field label={ti.whichDraft}>
+              <Select value={String(draftIndex)} onChange={(_, d) => pickDraft(preview, Number(d.value))}>
+                {preview.drafts.map((d, i) => <option key={i} value={i}>{d.forum.name || `#${i + 1}`}</option>)}
+              </Select>
+            </Field>
+          ) : null}
+          {!draft || !values ? <MessageBar intent="warning"><MessageBarBody>{ti.noDrafts}</MessageBarBody></MessageBar> : (
+            <>
+              {contradictions.length ? (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>{ti.contradictions}</MessageBarTitle>
+                    <ul className={styles.list}>
+                      {contradictions.map((c, i) => (
+                        <li key={i}>
+                          {fieldLabel(c.field)}: {c.findings.map((f, j) => (
+                            <span key={j}>{j ? ' / ' : ''}<Link onClick={() => setActive({ key: `contradiction-${i}-${j}`, span: f.span })}>{show(f.value, c.field)} («{f.span.quote}»)</Link></span>
+                          ))}
+                        </li>
+                      ))}
+                    </ul>
+                    {ti.contradictionFirstKept}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+
+              <section className={styles.section} aria-labelledby="names-heading">
+                <Subtitle2 as="h4" id="names-heading">{ti.namesHeading}</Subtitle2>
+                {names.map((name) => {
+                  const m = preview.nameMatches[name];
+                  const isParent = parent?.name === name;
+                  return (
+                    <div key={name} className={styles.sub}>
+                      <Text weight="semibold">{isParent ? `${ti.parent}: ` : ''}«{name}»</Text>
+                      {!m || 'none' in m ? <Text className={styles.meta}>{ti.notFound}</Text> : 'match' in m ? (
+                        <Text>
+                          {ti.matched}: {m.match.name}
+                          {isParent && forum && forum.parentId !== m.match.id && parentName ? ` ${ti.parentDiffers(parentName)}` : ''}
+                        </Text>
+                      ) : (
+                        <Field label={ti.ambiguous(name)} hint={choices[name] === undefined ? ti.notAnswered : undefined}>
+                          <RadioGroup value={choices[name] === undefined ? '' : (choices[name] ?? '-')} onChange={(_, d) => choose(name, d.value === '-' ? null : d.value)}>
+                            {m.ambiguous.map((f) => <Radio key={f.id} value={f.id} label={f.name} />)}
+                            <Radio value="-" label={ti.noneOfThem} />
+                          </RadioGroup>
+                        </Field>
+                      )}
+                    </div>
+                  );
+                })}
+              </section>
+
+              <section className={styles.section} aria-labelledby="fields-heading">
+                <Subtitle2 as="h4" id="fields-heading">{ti.fieldsHeading}</Subtitle2>
+                <Text size={200} className={styles.meta}>{ti.notStatedNote}</Text>
+                {fields.map(([path, f]) => (
+                  <div key={path} className={rowClass(path)} {...focusProps(path, f.span)} data-field={path}>
+                    <div>{editor(path, fieldLabel(path), getValue(values, path), (v) => edited(setValue(values, path, v)))}</div>
+                    {confidenceBadge(f)}
+                  </div>
+                ))}
+              </section>
+
+              <section className={styles.section} aria-labelledby="lists-heading">
+                <Subtitle2 as="h4" id="lists-heading">{ti.listsHeading}</Subtitle2>
+                {LIST_PATHS.map((lp) => {
+                  const found = draft.findings.lists[lp] ?? [];
+                  const items = (values.terms[lp] as unknown[] | undefined) ?? [];
+                  if (!found.length) return null;
+                  return (
+                    <fieldset key={lp} className={styles.sub} style={{ border: 'none', margin: 0, padding: 0 }}>
+                      <legend><Text weight="semibold">{ti.lists[lp]}</Text></legend>
+                      {found.map((f, i) => {
+                        const key = `${lp}.${i}`;
+                        const item = items[i];
+                        const setItem = (v: unknown) => {
+                          const next = [...items];
+                          next[i] = v;
+                          edited(setValue(values, lp, next));
+                        };
+                        return (
+                          <div key={key} className={rowClass(key)} {...focusProps(key, f.span)} data-field={key}>
+                            {lp === 'seats' ? (
+                              <div className={styles.seat}>
+                                <Field label={`${ti.seat} ${i + 1}: ${ti.sectors[(item as SeatValue).party.sector] ?? ''}${(item as SeatValue).party.perOrganisation ? `, ${ti.perOrganisation}` : ''}`}>
+                                  <Input value={(item as SeatValue).role ?? ''} aria-label={`${ti.seat} ${i + 1}: ${ti.seatRole}`} onChange={(_, d) => setItem({ ...(item as SeatValue), role: d.value || undefined })} />
+                                </Field>
+                                <Field label={ti.seatMin}>
+                                  <Input type="number" min={0} value={(item as SeatValue).min === null ? '' : String((item as SeatValue).min)} onChange={(_, d) => setItem({ ...(item as SeatValue), min: d.value === '' ? null : Number(d.value) })} />
+                                </Field>
+                                <Field label={ti.seatMax}>
+                                  <Input type="number" min={0} value={(item as SeatValue).max === null ? '' : String((item as SeatValue).max)} onChange={(_, d) => setItem({ ...(item as SeatValue), max: d.value === '' ? null : Number(d.value) })} />
+                                </Field>
+                              </div>
+                            ) : (
+                              <Field label={ti.item(i + 1)}>
+                                <Textarea resize="vertical" value={String(item ?? '')} onChange={(_, d) => setItem(d.value)} />
+                              </Field>
+                            )}
+                            {confidenceBadge(f)}
+                          </div>
+                        );
+                      })}
+                    </fieldset>
+                  );
+                })}
+              </section>
+            </>
+          )}
+        </section>
+      </div>
+      {draft && values ? (
+          <section className={styles.confirm} aria-labelledby="confirm-heading">
+            <Subtitle1 as="h3" id="confirm-heading" className={styles.paneHeading}>{ti.diffHeading(dry?.previousVersion ?? null)}</Subtitle1>
+            <Field label={ti.validFrom} required className={styles.narrow}>
+              <Input type="date" value={validFrom} onChange={(_, d) => { setValidFrom(d.value); if (dry) setStale(true); setDry(null); }} />
+            </Field>
+            {stale ? <MessageBar intent="info"><MessageBarBody>{ti.editedAfterPreview}</MessageBarBody></MessageBar> : null}
+            <div className={styles.actions}>
+              <Button onClick={() => void submit(true)} disabled={busy !== null || !validFrom}>{ti.preview}</Button>
+              <Button appearance="primary" onClick={() => void submit(false)} disabled={busy !== null || !dry}>{ti.confirm}</Button>
+              {busy === 'preview' ? <Spinner size="tiny" label={ti.previewing} /> : busy === 'save' ? <Spinner size="tiny" label={ti.saving} /> : null}
+            </div>
+            {dry ? (
+              <div className={styles.diff}>
+                {dry.diff.length === 0 ? <Text>{ti.noChanges}</Text> : (
+                  <Table size="small" aria-label={ti.diffHeading(dry.previousVersion)}>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell scope="col">{ti.field}</TableHeaderCell>
+                        <TableHeaderCell scope="col">{ti.before}</TableHeaderCell>
+                        <TableHeaderCell scope="col">{ti.after}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {dry.diff.map((c) => (
+                        <TableRow key={c.path}>
+                          <TableCell className={styles.diffCell}>{fieldLabel(c.path)}</TableCell>
+                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.removed?.length ? `${ti.removed}:\n${show(c.removed, c.path)}` : '') : show(c.before, c.path)}</TableCell>
+                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.added?.length ? `${ti.added}:\n${show(c.added, c.path)}` : '') : show(c.after, c.path)}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )}
+                {dry.carriedOver.length ? <Text as="p" size={200} className={styles.meta}>{ti.carriedOver}: {dry.carriedOver.map((p) => fieldLabel(p)).join(', ')}</Text> : null}
+                {dry.unresolved.length ? <Text as="p" size={200} className={styles.meta}>{ti.unresolved}: {dry.unresolved.map((u) => `«${u.name}» (${fieldLabel(u.field)})`).join(', ')}</Text> : null}
+                {dry.assumptions.length ? <Text as="p" size={200} className={styles.meta}>{ti.assumptions}: {dry.assumptions.map((a) => `${fieldLabel(a.field)} = ${show(a.value, a.field)} (${a.why})`).join('; ')}</Text> : null}
+              </div>
+            ) : null}
+          </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+/** Small pieces the tab's screens share: the problem+json message bar and the API shapes they read. */
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ApiError } from '../api.js';
+import type { Lang } from '../i18n.js';
+
+export type Deadline = { kind?: string; date: string; at: string; nominalDate?: string; projected?: boolean; adjustedBecause?: string };
+export type MeetingDeadlines = { itemsCutoff: Deadline; agendaDue: Deadline; minutesDue: Deadline; commentWindowCloses: Deadline; tacitApproval?: boolean };
+export type Meeting = { id: string; forumId: string; date: string; start: string; end: string; location?: string; online: boolean; kind: string; status: string; sequence?: number; agendaSentAt?: string; title?: string };
+export type ForumRef = { id: string; name: string; shortName?: string };
+
+/** The problem's text in the current language: detailDa for Danish, with the field reasons. */
+export function problemText(e: unknown, lang: Lang): string {
+  const err = e as Partial<ApiError> | undefined;
+  if (!err || typeof err !== 'object' || !('status' in err)) return String((e as Error)?.message ?? e);
+  const main = lang === 'da' ? (err.detailDa ?? err.detail) : err.detail;
+  return main ?? String(err.status);
+}
+
+export function ErrorBar({ error, lang, title }: { error: unknown; lang: Lang; title?: string }) {
+  if (!error) return null;
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+        {problemText(error, lang)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function SuccessBar({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <MessageBar intent="success" role="status">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export const hhmm = (s: string) => s.replace(':', '.');
+export const minutesBetween = (start: string, end: string) => {
+  const [a, b] = start.split(':').map(Number);
+  const [c, d] = end.split(':').map(Number);
+  return c! * 60 + d! - (a! * 60 + b!);
+};

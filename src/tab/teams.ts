@@ -1,0 +1,42 @@
+/**
+ * Starts teams-js when the tab runs inside a Microsoft 365 host, and falls back to
+ * a plain browser when it does not: outside a host `app.initialize()` rejects, or
+ * never settles inside a foreign iframe, so it is raced against a timeout.
+ */
+import { app, authentication } from '@microsoft/teams-js';
+import { detectHost, type HostInfo } from './host.js';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+export type HostState = HostInfo & { theme: ThemeName; locale?: string; subEntityId?: string };
+
+export async function startHost(timeoutMs = 1500): Promise<HostState> {
+  const inFrame = window.parent !== window;
+  const fromQuery = new URLSearchParams(window.location.search).get('theme');
+  const browserTheme: ThemeName = fromQuery === 'dark' || fromQuery === 'contrast' ? fromQuery : window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  if (!inFrame) return { ...detectHost(undefined), theme: browserTheme };
+  try {
+    await Promise.race([
+      app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('teams-js did not initialise')), timeoutMs)),
+    ]);
+    const context = await app.getContext();
+    const theme = (context.app.theme as ThemeName) ?? 'default';
+    return { ...detectHost(context), theme, locale: context.app.locale, subEntityId: context.page.subPageId };
+  } catch {
+    return { ...detectHost(undefined), theme: browserTheme };
+  }
+}
+
+export function onThemeChange(handler: (theme: ThemeName) => void) {
+  try {
+    app.registerOnThemeChangeHandler((t) => handler(t as ThemeName));
+  } catch {
+    // Not in a host: nothing to follow.
+  }
+}
+
+/** The tab's SSO token (Teams, Outlook, Microsoft 365 app); undefined in a plain browser. */
+export async function ssoToken(host: HostState): Promise<string | undefined> {
+  if (!host.hasSso) return undefined;
+  return authentication.getAuthToken();
+}

@@ -1,0 +1,64 @@
+/**
+ * A snapshot of what a sent agenda or a minutes version contained (items with
+ * decisions and attachments, attendance, tasks, minutes state), stored insert-only
+ * so a published version can always be shown exactly as it was; and the document
+ * input (renderMeetingDocuments) built from a snapshot or from the live state.
+ */
+import type { AgendaItem, Attendance, Meeting, Minutes, Task } from '../../domain/meetings/meeting.model.js';
+import type { MeetingDocumentInput, DocumentKind } from '../../domain/documents/meeting-document.view.js';
+import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
+import type { RegistryStore } from '../ports/store.port.js';
+import type { WorkflowUnitOfWork } from './workflow.context.js';
+
+export type MeetingSnapshot = {
+  meeting: Meeting;
+  items: AgendaItem[];
+  attendance: Attendance[];
+  tasks: Task[];
+  minutes: Minutes;
+};
+
+export function minutesOf(s: WorkflowState): Minutes {
+  const m: Minutes = { meetingId: s.meetingId, status: s.minutesStatus, version: s.minutesVersion };
+  if (s.minutesSentAt) m.sentAt = s.minutesSentAt;
+  if (s.approvedAt) m.approvedAt = s.approvedAt;
+  if (s.approvedHow) m.approvedHow = s.approvedHow;
+  if (s.publishedAt) m.publishedAt = s.publishedAt;
+  return m;
+}
+
+export async function takeSnapshot(uow: Pick<WorkflowUnitOfWork, 'meetings' | 'workflow'>, meetingId: string): Promise<MeetingSnapshot> {
+  const meeting = (await uow.meetings.getMeeting(meetingId))!;
+  const items = await uow.workflow.listItems(meetingId);
+  const attendance = await uow.workflow.listAttendance(meetingId);
+  const tasks = (await uow.meetings.listTasks({ forumIds: [meeting.forumId] })).filter((t) => t.sourceMeetingId === meetingId);
+  const minutes = minutesOf(await uow.workflow.getState(meetingId));
+  return { meeting, items, attendance, tasks, minutes };
+}
+
+export async function documentInput(registry: RegistryStore, snapshot: MeetingSnapshot, kind: DocumentKind): Promise<MeetingDocumentInput> {
+  const forum = (await registry.getForum(snapshot.meeting.forumId))!;
+  const people = await registry.listPeople();
+  const organisations = await registry.listOrganisations();
+  const memberships = await registry.listMemberships({ forumId: forum.id });
+  const forums = await registry.listForums();
+  // Everyone who was a member on the day is a participant unless they sent apologies;
+  // members who never answered are listed as participants too (the minutes' convention).
+  const onDay = memberships.filter((m) => m.from <= snapshot.meeting.date && (!m.to || m.to >= snapshot.meeting.date));
+  const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
+  const attendance: Attendance[] = [...new Set(onDay.map((m) => m.personId))].map(
+    (personId) => recorded.get(personId) ?? { meetingId: snapshot.meeting.id, personId, answer: null },
+  );
+  return {
+    kind,
+    forum,
+    meeting: snapshot.meeting,
+    items: snapshot.items,
+    attendance,
+    people,
+    organisations,
+    memberships,
+    forums,
+    ...(kind === 'minutes' ? { minutes: snapshot.minutes, tasks: snapshot.tasks } : {}),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Reads of the meeting workflow: one meeting as its page shows it (with the
+ * caller's permissions), the document input for agenda/minutes downloads, "my
+ * overview", and attachments (stored in the documents port, recorded per item).
+ */
+import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
+import { deadlineList } from '../../domain/deadlines/meeting.deadlines.js';
+import { addDays } from '../../domain/calendar/working-day.calendar.js';
+import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
+import { notFound, UseCaseError } from '../use-case.errors.js';
+import { deadlinesOf, loadMeeting, meetingStart, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { documentInput, minutesOf, takeSnapshot } from './meeting-snapshot.js';
+import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
+
+const minutesBetween = (start: string, end: string) => {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return m(end) - m(start);
+};
+
+export function meetingViewUseCases(deps: WorkflowDeps) {
+  const { transact, clock, ids } = deps;
+  return {
+    async getMeeting(meetingId: string, personId: string) {
+      return transact(async (uow) => {
+        const now = clock.now();
+        const c = await loadMeeting(uow, meetingId, personId, now);
+        const s = await uow.workflow.getState(meetingId);
+        const snapshot = await takeSnapshot(uow, meetingId);
+        const [proposals, remarks, versions, memberships, people, orgs] = [
+          await uow.workflow.listProposals(meetingId),
+          await uow.workflow.listRemarks(meetingId),
+          await uow.workflow.listVersions(meetingId),
+          await uow.registry.listMemberships({ forumId: c.forum.id }),
+          await uow.registry.listPeople(),
+          await uow.registry.listOrganisations(),
+        ];
+        const pById = new Map(people.map((p) => [p.id, p]));
+        const oById = new Map(orgs.map((o) => [o.id, o]));
+        const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
+        const onDay = memberships.filter((m) => isActiveOn(m, c.meeting.date));
+        const attendance = [...new Map(onDay.map((m) => [m.personId, m])).values()].map((m) => {
+          const p = pById.get(m.personId);
+          const orgId = m.representingOrganisationId ?? p?.organisationId;
+          const a = recorded.get(m.personId);
+          return {
+            personId: m.personId,
+            role: m.role,
+            person: { name: p?.name ?? m.personId, title: p?.title ?? null, organisation: orgId ? (oById.get(orgId)?.name ?? null) : null },
+            answer: a?.answer ?? null,
+            substituteName: a?.substituteName ?? null,
+            present: a?.present ?? null,
+          };
+        });
+        const secretariat = c.role.secretariat || c.role.secretariatAbove;
+        const suggestions = secretariat ? await reportBackSuggestions(uow, c) : [];
+        const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
+        const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
+        const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
+        return {
+          meeting: c.meeting,
+          forum: c.forum,
+          deadlines: c.deadlines,
+          items: snapshot.items,
+          /** The agenda's total time against the meeting's length (the builder shows an overrun). */
+          timing: { plannedMinutes: snapshot.items.reduce((n, i) => n + i.minutes, 0), meetingMinutes: minutesBetween(c.meeting.start, c.meeting.end) },
+          proposals: proposals.filter((p) => secretariat || p.proposerPersonId === personId),
+          /** Report-back items the rules engine proposes (secretariat only): accept with POST .../report-backs/:taskId/accept. */
+          suggestions,
+          attendance,
+          minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null },
+          remarks: remarks.filter((r) => secretariat || r.personId === personId),
+          tasks: snapshot.tasks,
+          versions: versions.map(({ snapshot: _s, ...v }) => v),
+          permissions: {
+            canEditAgenda: c.role.secretariat && editable,
+            canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
+            canPropose: c.role.member && c.meeting.status !== 'cancelled' && (c.role.secretariat || now.getTime() < Date.parse(c.deadlines.itemsCutoff.at)),
+            canAnswer: c.role.member && beforeStart && c.meeting.status !== 'cancelled',
+            canRemark: c.role.member && open,
+            canEditMinutes: c.role.secretariat && (s.minutesStatus === 'draft' || s.minutesStatus === 'revised') && c.meeting.status !== 'cancelled',
+            canPublish: c.role.secretariat && s.minutesStatus === 'approved',
+          },
+        };
+      });
+    },
+
+    async documentInputFor(meetingId: string, personId: string, kind: DocumentKind) {
+      return transact(async (uow) => {
+        await loadMeeting(uow, meetingId, personId, clock.now());
+        return documentInput(uow.registry, await takeSnapshot(uow, meetingId), kind);
+      });
+    },
+
+    async overview(personId: string) {
+      return transact(async (uow) => {
+        const now = clock.now();
+        const today = todayOf(now);
+        const person = await uow.registry.getPerson(personId);
+        if (!person) throw notFound('person', personId);
+        const mine = (await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today));
+        const forumIds = [...new Set(mine.map((m) => m.forumId))];
+        const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
+        const meetings = (await uow.meetings.listMeetings({ forumIds, from: today, to: addDays(today, 366) })).filter((m) => m.status !== 'cancelled');
+        const answers = new Map((await uow.workflow.attendanceOfPerson(personId, meetings.map((m) => m.id))).map((a) => [a.meetingId, a]));
+        const upcoming = meetings.filter((m) => Date.parse(meetingStart(m)) > now.getTime());
+        const nextMeetings = upcoming.slice(0, 10).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null, answer: answers.get(m.id)?.answer ?? null, substituteName: answers.get(m.id)?.substituteName ?? null }));
+        const deadlines = [];
+        for (const fId of forumIds) {
+          const next = upcoming.find((m) => m.forumId === fId);
+          if (!next) continue;
+          const terms = await uow.registry.currentTerms(fId);
+          const isSecretariat = mine.some((m) => m.forumId === fId && secretariatRoles.includes(m.role));
+          for (const d of deadlineList(deadlinesOf(next, terms))) {
+            if (Date.parse(d.at) < now.getTime()) continue;
+            if (!isSecretariat && d.kind !== 'items_cutoff') continue;
+            deadlines.push({ ...d, meetingId: next.id, forumId: fId, forumName: forums.get(fId)?.name ?? fId });
+          }
+        }
+        deadlines.sort((a, b) => a.at.localeCompare(b.at));
+        const tasks = await uow.meetings.listTasks({ assigneePersonId: personId, status: 'open' });
+        const horizon = addDays(today, 60);
+        const unanswered = upcoming.filter((m) => m.date <= horizon && !answers.get(m.id)?.answer).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null }));
+        return { person, nextMeetings, deadlines, tasks, unanswered };
+      });
+    },
+
+    async addAttachment(meetingId: string, itemId: string, file: { fileName: string; contentType: string; bytes: Uint8Array }, actor: { personId: string }) {
+      return transact(async (uow) => {
+        const c = await loadMeeting(uow, meetingId, actor.personId, clock.now());
+        requireSecretariat(c, 'attach documents', 'vedhæfte bilag');
+        requireNotCancelled(c);
+        await assertItemsEditable(uow, c);
+        const item = await uow.workflow.getItem(itemId);
+        if (!item || item.meetingId !== meetingId) throw notFound('agenda item', itemId);
+        const id = ids.newId('att');
+        const path = `forums/${c.forum.id}/${meetingId}/bilag/${id}/${file.fileName}`;
+        const stored = await deps.documents.put(path, file.bytes, { kind: 'attachment', contentType: file.contentType, fileName: file.fileName, forumId: c.forum.id, meetingId, createdBy: actor.personId });
+        const att = { id, itemId, meetingId, fileName: file.fileName, contentType: file.contentType, size: file.bytes.byteLength, documentPath: path, documentVersion: stored.version };
+        await uow.workflow.insertAttachment(att, actor.personId);
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'attachment.add', forumId: c.forum.id, target: id, outcome: 'ok', detail: { meetingId, itemId, fileName: file.fileName, size: att.size } });
+        return { id, fileName: att.fileName, contentType: att.contentType, size: att.size };
+      });
+    },
+
+    async getAttachment(meetingId: string, itemId: string, attachmentId: string, personId: string) {
+      const att = await transact(async (uow) => {
+        await loadMeeting(uow, meetingId, personId, clock.now());
+        const a = await uow.workflow.getAttachment(attachmentId);
+        if (!a || a.meetingId !== meetingId || a.itemId !== itemId) throw notFound('attachment', attachmentId);
+        return a;
+      });
+      const doc = await deps.documents.get(att.documentPath, att.documentVersion);
+      if (!doc) throw new UseCaseError('not_found', 'The attachment file is missing from the document store', [], 'Bilagsfilen mangler');
+      return { ...att, bytes: doc.bytes };
+    },
+  };
+}
+export type MeetingViewUseCases = ReturnType<typeof meetingViewUseCases>;

@@ -1,0 +1,76 @@
+/**
+ * What the public may see, unauthenticated: per region the forums with their sent
+ * agendas and published minutes (each shown exactly as the stored snapshot of
+ * that version), the published-minutes feed and each forum's meeting calendar.
+ * Drafts, remarks, attendance answers before publication and unpublished
+ * minutes are never read here.
+ */
+import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import { notFound } from '../use-case.errors.js';
+import { documentInput, type MeetingSnapshot } from './meeting-snapshot.js';
+import type { WorkflowDeps } from './workflow.context.js';
+
+export function publicUseCases({ transact }: WorkflowDeps) {
+  return {
+    async regions() {
+      return transact(async (uow) => {
+        const forums = (await uow.registry.listForums()).filter((f) => f.status !== 'ended');
+        const counts = new Map<string, number>();
+        for (const f of forums) counts.set(f.region, (counts.get(f.region) ?? 0) + 1);
+        return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([region, forumCount]) => ({ region, forumCount }));
+      });
+    },
+
+    async region(region: string) {
+      return transact(async (uow) => {
+        const forums = (await uow.registry.listForums()).filter((f) => f.region === region);
+        if (!forums.length) throw notFound('region', region);
+        const minutes = await uow.workflow.listPublished('minutes');
+        const agendas = await uow.workflow.listPublished('agenda');
+        const forumIds = new Set(forums.map((f) => f.id));
+        const entries = new Map<string, { meeting: Meeting; agendaVersion?: number; minutesVersion?: number; publishedAt?: string }>();
+        for (const a of agendas) {
+          const m = (a.snapshot as MeetingSnapshot).meeting;
+          if (forumIds.has(m.forumId)) entries.set(m.id, { meeting: m, agendaVersion: a.version });
+        }
+        for (const v of minutes) {
+          const m = (v.snapshot as MeetingSnapshot).meeting;
+          if (forumIds.has(m.forumId)) entries.set(m.id, { ...(entries.get(m.id) ?? { meeting: m }), minutesVersion: v.version, publishedAt: v.createdAt });
+        }
+        return forums
+          .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+          .map((forum) => ({ forum, meetings: [...entries.values()].filter((e) => e.meeting.forumId === forum.id).sort((a, b) => b.meeting.date.localeCompare(a.meeting.date)) }));
+      });
+    },
+
+    /** The document input of the newest published minutes (or the newest sent agenda). */
+    async publishedDocument(meetingId: string, kind: DocumentKind) {
+      return transact(async (uow) => {
+        const v = await uow.workflow.latestVersion(meetingId, kind, kind === 'minutes' ? 'published' : 'sent');
+        if (!v) throw notFound(kind === 'minutes' ? 'published minutes of meeting' : 'sent agenda of meeting', meetingId);
+        return { version: v.version, publishedAt: v.createdAt, input: await documentInput(uow.registry, v.snapshot as MeetingSnapshot, kind) };
+      });
+    },
+
+    async feedEntries() {
+      return transact(async (uow) => {
+        const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
+        return (await uow.workflow.listPublished('minutes')).map((v) => {
+          const m = (v.snapshot as MeetingSnapshot).meeting;
+          return { meeting: m, forum: forums.get(m.forumId)!, version: v.version, publishedAt: v.createdAt };
+        });
+      });
+    },
+
+    async forumCalendar(forumId: string) {
+      return transact(async (uow) => {
+        const forum = await uow.registry.getForum(forumId);
+        if (!forum) throw notFound('forum', forumId);
+        const meetings = await uow.meetings.listMeetings({ forumIds: [forumId] });
+        const published = new Set((await uow.workflow.listPublished('minutes')).map((v) => v.meetingId));
+        return { forum, meetings, published };
+      });
+    },
+  };
+}

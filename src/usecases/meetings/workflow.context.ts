@@ -1,0 +1,117 @@
+/**
+ * What every meeting-workflow use case shares: its unit of work (registry, audit,
+ * outbox, meetings and the workflow repository in one transaction), loading a
+ * meeting with the caller's role in its forum, and the meeting's deadlines from
+ * the forum's terms. Rights are decided here, server-side, from forum roles.
+ */
+import type { MeetingsRepository } from '../../adapters/db/meetings.repository.js';
+import type { WorkflowRepository } from '../../adapters/db/workflow.repository.js';
+import { WorkingDayCalendar, formatDanishDate } from '../../domain/calendar/working-day.calendar.js';
+import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import { isActiveOn, secretariatRoles, type Forum, type Membership, type TermsOfReference } from '../../domain/registry/registry.model.js';
+import type { MeetingDocumentInput } from '../../domain/documents/meeting-document.view.js';
+import type { DocumentsPort } from '../ports/documents.port.js';
+import type { Clock, IdGenerator, UnitOfWork } from '../ports/store.port.js';
+import { UseCaseError, forbidden, notFound } from '../use-case.errors.js';
+
+export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsRepository; workflow: WorkflowRepository };
+export type WorkflowTransact = <T>(fn: (uow: WorkflowUnitOfWork) => Promise<T>) => Promise<T>;
+
+export type WorkflowDeps = {
+  transact: WorkflowTransact;
+  clock: Clock;
+  ids: IdGenerator;
+  documents: DocumentsPort;
+  /** Renders a DOCX of an agenda or minutes (the documents adapter). */
+  renderDocx(input: MeetingDocumentInput): Promise<Uint8Array>;
+};
+
+export type Role = { secretariat: boolean; chair: boolean; member: boolean; secretariatAbove: boolean };
+
+export const calendar = new WorkingDayCalendar();
+
+export function todayOf(now: Date): string {
+  return calendar.localDate(now.toISOString());
+}
+
+/** "6. maj 2026 kl. 16.00" for a UTC instant, in Copenhagen time. */
+export function danishInstant(at: string): string {
+  const date = calendar.localDate(at);
+  const time = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+  return `${formatDanishDate(date)} kl. ${time.replace(':', '.')}`;
+}
+
+export function englishInstant(at: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', dateStyle: 'long', timeStyle: 'short' }).format(new Date(at));
+}
+
+export function roleOf(memberships: readonly Membership[], forums: readonly Forum[], personId: string, forumId: string, today: string): Role {
+  const active = memberships.filter((m) => m.personId === personId && isActiveOn(m, today));
+  const here = active.filter((m) => m.forumId === forumId);
+  const byId = new Map(forums.map((f) => [f.id, f]));
+  let secretariatAbove = false;
+  let cur = byId.get(forumId)?.parentId;
+  const seen = new Set<string>();
+  while (cur && !seen.has(cur)) {
+    seen.add(cur);
+    const id = cur;
+    if (active.some((m) => m.forumId === id && secretariatRoles.includes(m.role))) secretariatAbove = true;
+    cur = byId.get(cur)?.parentId;
+  }
+  return {
+    secretariat: here.some((m) => secretariatRoles.includes(m.role)),
+    chair: here.some((m) => m.role === 'chair' || m.role === 'co_chair'),
+    member: here.length > 0,
+    secretariatAbove,
+  };
+}
+
+export type MeetingContext = {
+  meeting: Meeting;
+  forum: Forum;
+  terms: TermsOfReference | undefined;
+  role: Role;
+  now: Date;
+  today: string;
+  deadlines: MeetingDeadlines;
+};
+
+export function deadlinesOf(meeting: Pick<Meeting, 'date'> & { minutesSentAt?: string | undefined }, terms: TermsOfReference | undefined, minutesSentAt?: string): MeetingDeadlines {
+  return meetingDeadlines({ date: meeting.date, minutesSentAt: minutesSentAt ?? meeting.minutesSentAt }, resolveDeadlineRules(terms?.deadlines), calendar);
+}
+
+/** The meeting's start as a UTC instant. */
+export function meetingStart(meeting: Pick<Meeting, 'date' | 'start'>): string {
+  return calendar.instant(meeting.date, meeting.start);
+}
+
+/** Loads the meeting and the caller's role; refuses callers who may not even read it. */
+export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, personId: string, now: Date): Promise<MeetingContext> {
+  const meeting = await uow.meetings.getMeeting(meetingId);
+  if (!meeting) throw notFound('meeting', meetingId);
+  const forum = await uow.registry.getForum(meeting.forumId);
+  if (!forum) throw notFound('forum', meeting.forumId);
+  const today = todayOf(now);
+  const [memberships, forums, terms] = await Promise.all([uow.registry.listMemberships({ personId }), uow.registry.listForums(), uow.registry.currentTerms(forum.id)]);
+  const role = roleOf(memberships, forums, personId, forum.id, today);
+  if (!role.member && !role.secretariatAbove) {
+    throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
+  }
+  const state = await uow.workflow.getState(meetingId);
+  return { meeting, forum, terms, role, now, today, deadlines: deadlinesOf(meeting, terms, state.minutesSentAt) };
+}
+
+export function requireSecretariat(c: MeetingContext, what: string, whatDa: string) {
+  if (!c.role.secretariat) throw forbidden(`Only the forum's secretariat (chair, co-chair or secretary) may ${what}`, `Kun forummets sekretariat (formand, medformand eller sekretær) må ${whatDa}`);
+}
+
+export function requireMember(c: MeetingContext, what: string, whatDa: string) {
+  if (!c.role.member) throw forbidden(`Only members of the forum may ${what}`, `Kun forummets medlemmer må ${whatDa}`);
+}
+
+export function requireNotCancelled(c: MeetingContext) {
+  if (c.meeting.status === 'cancelled') throw new UseCaseError('invalid_state', 'The meeting is cancelled', [], 'Mødet er aflyst');
+}
+
+export const stateError = (en: string, da: string, extra: Record<string, unknown> = {}) => new UseCaseError('invalid_state', en, [], da, extra);

@@ -1,0 +1,82 @@
+/**
+ * What the planning use cases share: their dependencies, the access check for
+ * writes (the forum's secretariat or the secretariat of a forum above it), the
+ * calendar, and a meeting's deadlines as the API shows them.
+ */
+import { access, type AccessContext } from '../../domain/access/access.policy.js';
+import { WorkingDayCalendar } from '../../domain/calendar/working-day.calendar.js';
+import { meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
+import type { PlanningTransact, PlanningUnitOfWork } from '../ports/planning.port.js';
+import type { Actor, Clock, IdGenerator } from '../ports/store.port.js';
+import { forbidden, invalid, notFound, UseCaseError } from '../use-case.errors.js';
+import { termsForYear, type DeadlineView } from '../year-of-duties.usecase.js';
+
+export type PlanningDeps = { transact: PlanningTransact; clock: Clock; ids: IdGenerator };
+
+/** Europe/Copenhagen working days without regional closed days (no store for those yet). */
+export const calendar = new WorkingDayCalendar();
+
+/** Today's local date in Denmark. */
+export const todayOf = (clock: Clock): string => calendar.localDate(clock.now().toISOString());
+
+export function checkYear(year: number, field = 'year'): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw invalid(field, `must be a whole year between 2000 and 2100, got ${year}`, 'Året skal være mellem 2000 og 2100');
+  }
+}
+
+export async function requireForum(uow: PlanningUnitOfWork, forumId: string): Promise<Forum> {
+  const forum = await uow.registry.getForum(forumId);
+  if (!forum) throw notFound('forum', forumId);
+  return forum;
+}
+
+export async function accessContext(uow: PlanningUnitOfWork, personId: string, today: string): Promise<AccessContext> {
+  const [memberships, forums] = [await uow.registry.listMemberships({ personId }), await uow.registry.listForums()];
+  return { personId, memberships, forumsById: new Map(forums.map((f) => [f.id, f])), today };
+}
+
+/** Writes to a forum's meetings: its secretariat, or the secretariat of a forum above it. */
+export async function requireSecretariat(uow: PlanningUnitOfWork, actor: Actor, forumId: string, today: string, what: string, whatDa: string): Promise<string> {
+  if (!actor.personId) {
+    throw new UseCaseError('unauthenticated', `Sign in to ${what}`, [], `Log ind for at ${whatDa}`);
+  }
+  if (!access.canAdministerForum(await accessContext(uow, actor.personId, today), forumId)) {
+    throw forbidden(`Only the forum's secretariat may ${what}`, `Kun forummets sekretariat må ${whatDa}`);
+  }
+  return actor.personId;
+}
+
+export type MeetingDeadlineViews = { itemsCutoff: DeadlineView; agendaDue: DeadlineView; minutesDue: DeadlineView; commentWindowCloses: DeadlineView };
+
+const view = (d: { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean }): DeadlineView => ({
+  date: d.date,
+  at: d.at,
+  nominalDate: d.nominalDate,
+  ...(d.adjustedBecause ? { adjustedBecause: d.adjustedBecause } : {}),
+  ...(d.projected ? { projected: true } : {}),
+});
+
+/**
+ * The deadlines of a meeting under the terms in force in its year. Like the
+ * annual wheel: ordinary and extraordinary meetings only (a joint meeting or a
+ * theme day is run by its partner forum), and none once cancelled.
+ */
+export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[]): MeetingDeadlineViews | undefined {
+  if (meeting.status === 'cancelled' || (meeting.kind !== 'ordinary' && meeting.kind !== 'extraordinary')) return undefined;
+  const terms = termsForYear(allTerms, meeting.forumId, Number(meeting.date.slice(0, 4)));
+  const d = meetingDeadlines(meeting, resolveDeadlineRules(terms?.deadlines), calendar);
+  return { itemsCutoff: view(d.itemsCutoff), agendaDue: view(d.agendaDue), minutesDue: view(d.minutesDue), commentWindowCloses: view(d.commentWindowCloses) };
+}
+
+export type MeetingView = Meeting & { deadlines?: MeetingDeadlineViews };
+
+export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[]): MeetingView => {
+  const d = deadlinesOf(m, terms);
+  return d ? { ...m, deadlines: d } : { ...m };
+};
+
+export const MEETING_SYNC_QUEUE = 'm365.meeting-sync';
+export type MeetingSyncJob = { meetingId: string; revision: number; change: 'created' | 'moved' | 'cancelled' };

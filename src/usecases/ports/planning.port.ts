@@ -1,0 +1,31 @@
+/**
+ * What the planning use cases (meetings, deadlines, rotation, årshjul) need from
+ * storage: the unit of work of the registry plus the meetings store, and a way to
+ * load everything one forum's year depends on. The database adapter implements
+ * them in src/adapters/db/planning.unit-of-work.ts.
+ */
+import type { Meeting, Task } from '../../domain/meetings/meeting.model.js';
+import type { RegistrySnapshot, YearOfDutiesPort } from '../year-of-duties.usecase.js';
+import type { UnitOfWork } from './store.port.js';
+
+export interface MeetingStore {
+  getMeeting(id: string): Promise<Meeting | undefined>;
+  listMeetings(filter?: { forumIds?: string[]; from?: string; to?: string }): Promise<Meeting[]>;
+  insertMeeting(m: Meeting): Promise<void>;
+  /** False when the meeting's revision moved on since `expectedRevision` (optimistic concurrency). */
+  updateMeeting(m: Meeting, expectedRevision: number): Promise<boolean>;
+  listTasks(filter?: { forumIds?: string[]; assigneePersonId?: string; status?: Task['status'] }): Promise<Task[]>;
+}
+
+export type PlanningUnitOfWork = UnitOfWork & {
+  meetings: MeetingStore;
+  /** Serialises plan changes of one forum until the transaction ends (two accepts at once must not both insert). */
+  lockForumPlan(forumId: string): Promise<void>;
+  /** Loads one forum's year (forum, terms, related forums, memberships, meetings, tasks). */
+  years: YearOfDutiesPort & {
+    /** Every list a region-wide view needs, with the meetings of one year. */
+    snapshot(year: number): Promise<RegistrySnapshot>;
+  };
+};
+
+export type PlanningTransact = <T>(fn: (uow: PlanningUnitOfWork) => Promise<T>) => Promise<T>;

@@ -1,0 +1,78 @@
+/**
+ * What use cases need from storage, as narrow interfaces. The database adapter
+ * (src/adapters/db) implements them; a use case runs inside `transact`, so its
+ * writes, its audit entry and the jobs it enqueues (the transactional outbox)
+ * commit or roll back together.
+ */
+import type {
+  Forum,
+  Membership,
+  Organisation,
+  Person,
+  TermsOfReference,
+} from '../../domain/registry/registry.model.js';
+
+export interface RegistryStore {
+  listOrganisations(): Promise<Organisation[]>;
+  getOrganisation(id: string): Promise<Organisation | undefined>;
+  insertOrganisation(o: Organisation): Promise<void>;
+  updateOrganisation(o: Organisation): Promise<void>;
+  listPeople(): Promise<Person[]>;
+  getPerson(id: string): Promise<Person | undefined>;
+  findPersonByEntra(tenantId: string, objectId: string): Promise<Person | undefined>;
+  insertPerson(p: Person): Promise<void>;
+  updatePerson(p: Person): Promise<void>;
+  listForums(): Promise<Forum[]>;
+  getForum(id: string): Promise<Forum | undefined>;
+  insertForum(f: Forum): Promise<void>;
+  updateForum(f: Forum): Promise<void>;
+  currentTerms(forumId: string): Promise<TermsOfReference | undefined>;
+  listTerms(forumId: string): Promise<TermsOfReference[]>;
+  allCurrentTerms(): Promise<TermsOfReference[]>;
+  nextTermsVersion(forumId: string): Promise<number>;
+  insertTerms(t: TermsOfReference, createdBy?: string): Promise<void>;
+  listMemberships(filter?: { forumId?: string; personId?: string }): Promise<Membership[]>;
+  getMembership(id: string): Promise<Membership | undefined>;
+  insertMembership(m: Membership): Promise<void>;
+  updateMembership(m: Membership): Promise<void>;
+}
+
+export type AuditEntry = {
+  actorPersonId?: string;
+  action: string;
+  forumId?: string;
+  target?: string;
+  outcome: 'ok' | 'refused';
+  detail?: Record<string, unknown>;
+};
+
+export type AuditRecord = AuditEntry & { id: number; at: string };
+
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+  listForForum(forumId: string, limit?: number): Promise<AuditRecord[]>;
+}
+
+/** Enqueue a job in the same transaction as the change that causes it (transactional outbox). */
+export interface JobOutbox {
+  enqueue(queue: string, data: object, options?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+}
+
+export type UnitOfWork = {
+  registry: RegistryStore;
+  audit: AuditStore;
+  outbox: JobOutbox;
+};
+
+export type Transact = <T>(fn: (uow: UnitOfWork) => Promise<T>) => Promise<T>;
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(prefix: string): string;
+}
+
+/** Who is acting. `personId` is absent for system actors (jobs, the demo loader). */
+export type Actor = { personId?: string; system?: string };

@@ -1,0 +1,197 @@
+/**
+ * Writing the forum registry: organisations, people, forums (with their first
+ * terms of reference), new versions of terms, memberships.
+ *
+ * Every write validates the references it makes (an unknown parent, organisation
+ * or person is a 400 naming the field), refuses hierarchy cycles, and writes an
+ * audit entry in the same transaction. Shape validation (types, min <= max) is the
+ * domain schemas' job and happens before these run.
+ */
+import {
+  createsCycle,
+  type Forum,
+  ForumInput,
+  type Membership,
+  MembershipInput,
+  type Organisation,
+  OrganisationInput,
+  type Person,
+  PersonInput,
+  type TermsOfReference,
+  TermsOfReferenceInput,
+} from '../../domain/registry/registry.model.js';
+import type { z } from 'zod';
+import { invalid, notFound } from '../use-case.errors.js';
+import type { Actor, IdGenerator, RegistryStore, Transact } from '../ports/store.port.js';
+
+type Deps = { transact: Transact; ids: IdGenerator };
+
+async function mustExist<T>(value: Promise<T | undefined>, field: string, what: string, id: string): Promise<T> {
+  const v = await value;
+  if (!v) throw invalid(field, `${what} "${id}" does not exist`, `${what} "${id}" findes ikke`);
+  return v;
+}
+
+async function checkTermsReferences(reg: RegistryStore, t: z.output<typeof TermsOfReferenceInput>, prefix: string) {
+  const forumRefs: [string, string | undefined][] = [
+    [`${prefix}approvedByForumId`, t.approvedByForumId],
+    [`${prefix}jointMeeting.withForumId`, t.jointMeeting?.withForumId],
+    [`${prefix}themeDays.withForumId`, t.themeDays?.withForumId],
+    [`${prefix}evaluation.reportToForumId`, t.evaluation?.reportToForumId],
+    [`${prefix}annualStatus.toForumId`, t.annualStatus?.toForumId],
+  ];
+  for (const [field, ref] of forumRefs) if (ref) await mustExist(reg.getForum(ref), field, 'forum', ref);
+  for (const [i, seat] of t.seats.entries()) {
+    if (seat.party.kind === 'organisation') {
+      await mustExist(reg.getOrganisation(seat.party.organisationId), `${prefix}seats.${i}.party.organisationId`, 'organisation', seat.party.organisationId);
+    }
+  }
+  for (const [i, orgId] of (t.chair?.rotationOrder ?? []).entries()) {
+    await mustExist(reg.getOrganisation(orgId), `${prefix}chair.rotationOrder.${i}`, 'organisation', orgId);
+  }
+}
+
+async function checkForumReferences(reg: RegistryStore, f: Forum) {
+  if (f.parentId) {
+    await mustExist(reg.getForum(f.parentId), 'parentId', 'forum', f.parentId);
+    const all = new Map((await reg.listForums()).map((x) => [x.id, x.parentId]));
+    all.set(f.id, f.parentId);
+    if (createsCycle(f.id, f.parentId, (id) => all.get(id))) {
+      throw invalid('parentId', 'would make the forum its own ancestor', 'forummet ville blive sin egen overordnede');
+    }
+  }
+  for (const [i, s] of f.successorIds.entries()) {
+    if (s === f.id) throw invalid(`successorIds.${i}`, 'a forum cannot succeed itself');
+    await mustExist(reg.getForum(s), `successorIds.${i}`, 'forum', s);
+  }
+  if (f.status === 'ended' && !f.endedOn) throw invalid('endedOn', 'is required when status is ended', 'skal udfyldes når forummet er nedlagt');
+}
+
+/** A new forum may come with its first terms of reference. */
+export const ForumCreateInput = ForumInput.extend({ terms: TermsOfReferenceInput.optional() });
+
+export function registryUseCases({ transact, ids }: Deps) {
+  return {
+    async createOrganisation(input: z.output<typeof OrganisationInput>, actor: Actor): Promise<Organisation> {
+      return transact(async ({ registry, audit }) => {
+        const org: Organisation = { ...input, id: input.id ?? ids.newId('org') };
+        if (await registry.getOrganisation(org.id)) throw invalid('id', `organisation "${org.id}" already exists`);
+        await registry.insertOrganisation(org);
+        await audit.record({ actorPersonId: actor.personId, action: 'organisation.create', target: org.id, outcome: 'ok' });
+        return org;
+      });
+    },
+
+    async updateOrganisation(id: string, input: z.output<typeof OrganisationInput>, actor: Actor): Promise<Organisation> {
+      return transact(async ({ registry, audit }) => {
+        if (!(await registry.getOrganisation(id))) throw notFound('organisation', id);
+        const org: Organisation = { ...input, id };
+        await registry.updateOrganisation(org);
+        await audit.record({ actorPersonId: actor.personId, action: 'organisation.update', target: id, outcome: 'ok' });
+        return org;
+      });
+    },
+
+    async createPerson(input: z.output<typeof PersonInput>, actor: Actor): Promise<Person> {
+      return transact(async ({ registry, audit }) => {
+        const person: Person = { ...input, id: input.id ?? ids.newId('per') };
+        if (await registry.getPerson(person.id)) throw invalid('id', `person "${person.id}" already exists`);
+        if (person.organisationId) await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
+        await registry.insertPerson(person);
+        await audit.record({ actorPersonId: actor.personId, action: 'person.create', target: person.id, outcome: 'ok' });
+        return person;
+      });
+    },
+
+    async updatePerson(id: string, input: z.output<typeof PersonInput>, actor: Actor): Promise<Person> {
+      return transact(async ({ registry, audit }) => {
+        if (!(await registry.getPerson(id))) throw notFound('person', id);
+        const person: Person = { ...input, id };
+        if (person.organisationId) await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
+        await registry.updatePerson(person);
+        await audit.record({ actorPersonId: actor.personId, action: 'person.update', target: id, outcome: 'ok' });
+        return person;
+      });
+    },
+
+    async createForum(input: z.output<typeof ForumCreateInput>, actor: Actor): Promise<{ forum: Forum; terms?: TermsOfReference }> {
+      return transact(async ({ registry, audit, outbox }) => {
+        const { terms: termsInput, ...forumInput } = input;
+        const forum: Forum = { ...forumInput, id: forumInput.id ?? ids.newId('frm') };
+        if (await registry.getForum(forum.id)) throw invalid('id', `forum "${forum.id}" already exists`);
+        await checkForumReferences(registry, forum);
+        let terms: TermsOfReference | undefined;
+        if (termsInput) {
+          await checkTermsReferences(registry, termsInput, 'terms.');
+          terms = { ...termsInput, id: ids.newId('tor'), forumId: forum.id, version: 1 };
+        }
+        await registry.insertForum(forum);
+        if (terms) await registry.insertTerms(terms, actor.personId);
+        await audit.record({ actorPersonId: actor.personId, action: 'forum.create', forumId: forum.id, target: forum.id, outcome: 'ok' });
+        await outbox.enqueue('m365.forum-sync', { forumId: forum.id }, { singletonKey: `forum:${forum.id}` });
+        return { forum, terms };
+      });
+    },
+
+    async updateForum(id: string, input: z.output<typeof ForumInput>, actor: Actor): Promise<Forum> {
+      return transact(async ({ registry, audit, outbox }) => {
+        if (!(await registry.getForum(id))) throw notFound('forum', id);
+        const forum: Forum = { ...input, id };
+        await checkForumReferences(registry, forum);
+        await registry.updateForum(forum);
+        await audit.record({ actorPersonId: actor.personId, action: 'forum.update', forumId: id, target: id, outcome: 'ok' });
+        await outbox.enqueue('m365.forum-sync', { forumId: id }, { singletonKey: `forum:${id}` });
+        return forum;
+      });
+    },
+
+    async addTermsVersion(forumId: string, input: z.output<typeof TermsOfReferenceInput>, actor: Actor): Promise<TermsOfReference> {
+      return transact(async ({ registry, audit }) => {
+        if (!(await registry.getForum(forumId))) throw notFound('forum', forumId);
+        await checkTermsReferences(registry, input, '');
+        const terms: TermsOfReference = { ...input, id: ids.newId('tor'), forumId, version: await registry.nextTermsVersion(forumId) };
+        await registry.insertTerms(terms, actor.personId);
+        await audit.record({ actorPersonId: actor.personId, action: 'terms.add_version', forumId, target: terms.id, outcome: 'ok', detail: { version: terms.version } });
+        return terms;
+      });
+    },
+
+    async createMembership(input: z.output<typeof MembershipInput>, actor: Actor): Promise<Membership> {
+      return transact(async ({ registry, audit, outbox }) => {
+        const m: Membership = { ...input, id: input.id ?? ids.newId('mem') };
+        if (await registry.getMembership(m.id)) throw invalid('id', `membership "${m.id}" already exists`);
+        await checkMembership(registry, m);
+        await registry.insertMembership(m);
+        await audit.record({ actorPersonId: actor.personId, action: 'membership.create', forumId: m.forumId, target: m.id, outcome: 'ok' });
+        await outbox.enqueue('m365.forum-sync', { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
+        return m;
+      });
+    },
+
+    async updateMembership(id: string, input: z.output<typeof MembershipInput>, actor: Actor): Promise<Membership> {
+      return transact(async ({ registry, audit, outbox }) => {
+        const before = await registry.getMembership(id);
+        if (!before) throw notFound('membership', id);
+        const m: Membership = { ...input, id };
+        await checkMembership(registry, m);
+        await registry.updateMembership(m);
+        await audit.record({ actorPersonId: actor.personId, action: 'membership.update', forumId: m.forumId, target: id, outcome: 'ok' });
+        await outbox.enqueue('m365.forum-sync', { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
+        return m;
+      });
+    },
+  };
+}
+export type RegistryUseCases = ReturnType<typeof registryUseCases>;
+
+async function checkMembership(registry: RegistryStore, m: Membership) {
+  await mustExist(registry.getPerson(m.personId), 'personId', 'person', m.personId);
+  await mustExist(registry.getForum(m.forumId), 'forumId', 'forum', m.forumId);
+  if (m.representingOrganisationId) {
+    await mustExist(registry.getOrganisation(m.representingOrganisationId), 'representingOrganisationId', 'organisation', m.representingOrganisationId);
+  }
+  if (m.substituteForId) {
+    const target = await mustExist(registry.getMembership(m.substituteForId), 'substituteForId', 'membership', m.substituteForId);
+    if (target.forumId !== m.forumId) throw invalid('substituteForId', 'must be a membership of the same forum');
+  }
+}

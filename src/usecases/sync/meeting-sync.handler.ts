@@ -1,0 +1,85 @@
+/**
+ * Job 'm365.meeting-sync' {meetingId}: the meeting's Outlook event.
+ *
+ * The event lives in the organizer's mailbox (the configured service mailbox,
+ * else the forum's secretary's); attendees are the forum's active members with an
+ * e-mail address; the body links to the agenda; the adapter tags the event with
+ * our meeting id (single-value extended property) and creates it with a
+ * transactionId derived from the meeting id, and finds it by that tag before it
+ * creates, so a job re-run after a crash neither loses nor duplicates it. A
+ * cancelled meeting cancels its event. Event id, mailbox and changeKey are
+ * recorded with the meeting revision they reflect.
+ *
+ * Not done: apologies shown as declined (Graph does not let the organizer set an
+ * attendee's response), changing the organizer mailbox of an existing event.
+ */
+import { escapeHtml } from './sync.html.js';
+import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
+import { M365Error } from '../ports/m365.port.js';
+import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
+
+export type MeetingSyncJob = { meetingId: string };
+
+export async function runMeetingSync(deps: SyncDeps, job: MeetingSyncJob): Promise<void> {
+  const day = today(deps);
+  const loaded = await deps.transact(async ({ registry, meetings, sync }) => {
+    const meeting = await meetings.getMeeting(job.meetingId);
+    if (!meeting) return undefined;
+    const forum = await registry.getForum(meeting.forumId);
+    if (!forum) return undefined;
+    return { meeting, forum, members: await activeMembers(registry, forum.id, day), state: await sync.get('meeting', meeting.id) };
+  });
+  if (!loaded) {
+    deps.logger.warn(`meeting-sync: meeting ${job.meetingId} (or its forum) does not exist; nothing to do`);
+    return;
+  }
+  const { meeting, forum, members, state } = loaded;
+  const { calendar } = deps.m365;
+
+  await tracked(deps, 'meeting', meeting.id, forum.id, async () => {
+    const mailbox = state?.container ?? organizerOf(members, deps.settings.organizerMailbox);
+    if (!mailbox) throw new M365Error({ kind: 'invalid', message: 'no organizer mailbox: set M365_ORGANIZER_MAILBOX or give the forum a secretary with an e-mail address' });
+
+    if (meeting.status === 'cancelled') {
+      const eventId = state?.remoteId ?? (await calendar.findByMeetingId(mailbox, meeting.id))?.eventId ?? null;
+      const r = eventId ? await calendar.cancel(mailbox, eventId, meeting.cancelledReason) : { cancelled: false };
+      await deps.transact(({ sync }) =>
+        sync.record('meeting', meeting.id, { forumId: forum.id, container: mailbox, detail: { ...(state?.detail ?? {}), revision: meeting.revision, cancelled: true, eventWasPresent: r.cancelled } }, 'synced'),
+      );
+      return;
+    }
+
+    const title = meeting.title ?? (meeting.sequence ? `${meeting.sequence}. møde` : 'Møde');
+    const agenda = meetingPageUrl(deps.settings.publicUrl, meeting.id);
+    const organizerEmail = mailbox.toLowerCase();
+    const attendees = members
+      .filter((m) => m.person.email && m.person.email.toLowerCase() !== organizerEmail)
+      .filter((m, i, all) => all.findIndex((x) => x.person.id === m.person.id) === i)
+      .map((m) => ({ email: m.person.email!, name: m.person.name, ...(m.membership.role === 'observer' || m.membership.role === 'substitute' ? { optional: true } : {}) }));
+    const r = await calendar.upsertEvent({
+      mailbox,
+      meetingId: meeting.id,
+      storedEventId: state?.remoteId ?? null,
+      subject: `${forum.shortName ?? forum.name}: ${title}`.slice(0, 255),
+      start: localToUtc(meeting.date, meeting.start, deps.settings.timeZone),
+      end: localToUtc(meeting.date, meeting.end, deps.settings.timeZone),
+      timeZone: deps.settings.timeZone,
+      ...(meeting.location ? { location: meeting.location } : {}),
+      bodyHtml: `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>`,
+      attendees,
+      // Every forum meeting gets a Teams link, also when held in a room: members often join remotely.
+      onlineMeeting: true,
+    });
+    await deps.transact(async ({ sync, outbox }) => {
+      const known = (await sync.mailboxes()).includes(mailbox);
+      await sync.record(
+        'meeting',
+        meeting.id,
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end } } },
+        'synced',
+      );
+      // A mailbox we have not organized in before needs its change subscription.
+      if (!known) await outbox.enqueue(SYNC_QUEUES.renew, {});
+    });
+  });
+}

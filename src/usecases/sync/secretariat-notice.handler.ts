@@ -1,0 +1,57 @@
+/**
+ * Job 'm365.secretariat-notice' {meetingId, mailbox}: when a secretary (or anyone
+ * with the organizer's mailbox) cancels a forum meeting in Outlook, the calendar
+ * delta cancels it in Samraad and enqueues this job in the same transaction. It
+ * tells the forum's secretariat by e-mail (Graph sendMail from the organizer
+ * mailbox), in Danish with English below, so nobody learns of it only from a
+ * missing calendar entry.
+ *
+ * Idempotent: a 'notice' sync record marks it sent, so a retry after success sends
+ * nothing. A crash between the send and that record can send it twice (at least
+ * once, never lost), like every outside effect without a transactional receiver.
+ */
+import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
+import { formatLocalDate } from '../../domain/documents/danish-format.js';
+import type { SyncDeps } from './sync.ports.js';
+
+export type SecretariatNoticeJob = { meetingId: string; mailbox: string };
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNoticeJob): Promise<{ sent: boolean; to: string[] }> {
+  const key = `cancelled:${job.meetingId}`;
+  const plan = await deps.transact(async ({ sync, meetings, registry }) => {
+    const done = await sync.get('notice', key);
+    if (done?.status === 'synced') return undefined;
+    const meeting = await meetings.getMeeting(job.meetingId);
+    if (!meeting) return undefined;
+    const forum = await registry.getForum(meeting.forumId);
+    const today = deps.clock.now().toISOString().slice(0, 10);
+    const secretariat = (await registry.listMemberships({ forumId: meeting.forumId })).filter((m) => secretariatRoles.includes(m.role) && isActiveOn(m, today));
+    const people = await Promise.all(secretariat.map((m) => registry.getPerson(m.personId)));
+    const to = [...new Set(people.flatMap((p) => (p?.email ? [p.email] : [])))];
+    await sync.begin('notice', key, meeting.forumId);
+    return { meeting, forumName: forum?.name ?? meeting.forumId, to };
+  });
+  if (!plan) return { sent: false, to: [] };
+  const { meeting, forumName, to } = plan;
+  if (to.length) {
+    const date = formatLocalDate(meeting.date, 'da');
+    const dateEn = formatLocalDate(meeting.date, 'en');
+    const link = `${deps.settings.publicUrl}/#/meetings/${encodeURIComponent(meeting.id)}`;
+    await deps.m365.mail.sendMail({
+      from: job.mailbox,
+      to,
+      subject: `Mødet i ${forumName} ${date} er aflyst i Outlook`,
+      html:
+        `<p>Mødet i <strong>${esc(forumName)}</strong> ${esc(date)} kl. ${esc(meeting.start)} blev aflyst i Outlook af arrangøren. ` +
+        `Samraad har aflyst mødet og dets frister. Sekretariatet bør orientere medlemmerne og eventuelt finde en ny dato.</p>` +
+        `<p><a href="${esc(link)}">Åbn mødet i Samraad</a></p><hr>` +
+        `<p lang="en">The meeting of ${esc(forumName)} on ${esc(dateEn)} at ${esc(meeting.start)} was cancelled in Outlook by its organizer. ` +
+        `Samraad has cancelled the meeting and its deadlines. The secretariat should tell the members and perhaps find a new date.</p>`,
+      saveToSentItems: true,
+    });
+  }
+  await deps.transact(({ sync }) => sync.record('notice', key, { detail: { to, mailbox: job.mailbox } }, 'synced'));
+  return { sent: to.length > 0, to };
+}

@@ -1,0 +1,108 @@
+/**
+ * What the Microsoft 365 sync jobs need: the M365 ports, storage (registry,
+ * meetings, sync bookkeeping, audit, outbox) inside one transaction, settings.
+ * A job never holds a transaction while it talks to Graph: it reads, calls Graph,
+ * then records the outcome in a new short transaction.
+ */
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import type { M365Ports } from '../ports/m365.port.js';
+import type { AuditStore, Clock, JobOutbox, RegistryStore } from '../ports/store.port.js';
+
+/** `notice`: an e-mail to a forum's secretariat (e.g. a meeting cancelled in Outlook). */
+export type SyncKind = 'forum' | 'meeting' | 'document' | 'notice';
+export type SyncStatus = 'synced' | 'pending' | 'failed';
+
+export type SyncRecord = {
+  kind: SyncKind;
+  localId: string;
+  forumId: string | null;
+  remoteId: string | null;
+  container: string | null;
+  etag: string | null;
+  status: SyncStatus;
+  lastError: string | null;
+  attempts: number;
+  lastSyncedAt: string | null;
+  detail: Record<string, unknown>;
+};
+
+export type SyncOutcome = {
+  forumId?: string | null;
+  remoteId?: string | null;
+  container?: string | null;
+  etag?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+export type SubscriptionRecord = { id: string; mailbox: string; clientState: string; expiresAt: string };
+
+export interface SyncStore {
+  get(kind: SyncKind, localId: string): Promise<SyncRecord | undefined>;
+  findByRemoteId(kind: SyncKind, remoteId: string): Promise<SyncRecord | undefined>;
+  list(filter?: { kind?: SyncKind; forumIds?: string[]; status?: SyncStatus }): Promise<SyncRecord[]>;
+  /** Records an attempt starting (attempts + 1). */
+  begin(kind: SyncKind, localId: string, forumId: string | null): Promise<void>;
+  /** Records progress or success; fields left out keep their value. */
+  record(kind: SyncKind, localId: string, outcome: SyncOutcome, status: SyncStatus): Promise<void>;
+  fail(kind: SyncKind, localId: string, error: string): Promise<void>;
+  mailboxes(): Promise<string[]>;
+  getCursor(mailbox: string): Promise<string | null>;
+  /** `startedAt`: when the delta call that produced the cursor began (it covers every change before it). */
+  setCursor(mailbox: string, cursor: string, startedAt: string): Promise<void>;
+  listSubscriptions(): Promise<SubscriptionRecord[]>;
+  getSubscription(id: string): Promise<SubscriptionRecord | undefined>;
+  saveSubscription(s: SubscriptionRecord): Promise<void>;
+  deleteSubscription(id: string): Promise<void>;
+  /**
+   * True the first time a notification key is seen (or when it was last seen longer
+   * ago than `windowSeconds`, so a genuinely new change with identical content still counts).
+   */
+  claimNotification(key: string, windowSeconds: number): Promise<boolean>;
+}
+
+export interface MeetingsStore {
+  getMeeting(id: string): Promise<Meeting | undefined>;
+  listMeetings(filter?: { forumIds?: string[]; from?: string; to?: string }): Promise<Meeting[]>;
+  updateMeeting(m: Meeting, expectedRevision: number): Promise<boolean>;
+}
+
+export type SyncUnitOfWork = {
+  registry: RegistryStore;
+  meetings: MeetingsStore;
+  sync: SyncStore;
+  audit: AuditStore;
+  outbox: JobOutbox;
+};
+
+export type SyncTransact = <T>(fn: (uow: SyncUnitOfWork) => Promise<T>) => Promise<T>;
+
+export type SyncSettings = {
+  /** The Team whose channels mirror the forums. */
+  teamId: string;
+  /** Service mailbox that organizes every meeting; unset: the forum's secretary's mailbox. */
+  organizerMailbox?: string;
+  publicUrl: string;
+  teamsAppId: string;
+  timeZone: string;
+};
+
+export type SyncLogger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+
+export type SyncDeps = {
+  m365: Pick<M365Ports, 'channels' | 'calendar' | 'files' | 'subscriptions' | 'mail'>;
+  transact: SyncTransact;
+  clock: Clock;
+  settings: SyncSettings;
+  logger: SyncLogger;
+};
+
+export const SYNC_QUEUES = {
+  forum: 'm365.forum-sync',
+  meeting: 'm365.meeting-sync',
+  document: 'm365.document-sync',
+  delta: 'm365.calendar-delta',
+  notification: 'm365.notification',
+  renew: 'm365.subscription-renew',
+  reminderPlan: 'reminders.plan',
+  notice: 'm365.secretariat-notice',
+} as const;

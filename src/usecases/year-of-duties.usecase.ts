@@ -1,0 +1,391 @@
+/**
+ * Use case: a forum's year of duties (meetings with their deadlines, the joint
+ * meeting / theme day constraints, chair hand-overs and the annual wheel), as a
+ * JSON-able object for the REST API and the CLI, plus a Danish text rendering.
+ *
+ * When the forum has no (non-cancelled) meetings stored for the year, the year is
+ * built from a proposed series (meeting-series planner), marked `source:
+ * "proposed"`; otherwise from the stored meetings (`source: "stored"`).
+ *
+ * The only side effect is `port.loadForumContext`; everything else is the pure
+ * rules engine, so `today` is a parameter.
+ */
+import type { Forum, Membership, Organisation, Person, TermsOfReference, LeadTime } from '../domain/registry/registry.model.js';
+import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
+import { WorkingDayCalendar, danishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
+import { deadlineLabels, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
+import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
+import { buildAnnualWheel, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
+import { describeHolders } from '../domain/rotation/chair.rotation.js';
+import { checkComposition, type Finding } from '../domain/composition/composition.check.js';
+import { invalid, notFound } from './use-case.errors.js';
+
+/** A related forum (parent, sister, theme-day partner) with its terms and its meetings in the year. */
+export type RelatedForum = { forum: Forum; terms?: TermsOfReference | undefined; meetings: Meeting[] };
+
+/** What the port must provide for one forum and one year. */
+export type ForumYearContext = {
+  forum: Forum;
+  /** The terms of reference in force in the year (the latest version with validFrom <= 31 December). */
+  terms?: TermsOfReference | undefined;
+  /** The parent forum (forum.parentId): its terms (chair offset) and meetings in the year (theme days). */
+  parent?: RelatedForum | undefined;
+  /** The forum named by terms.jointMeeting.withForumId, with its meetings in the year. */
+  sister?: RelatedForum | undefined;
+  /** The forum named by terms.themeDays.withForumId when it is not the parent. */
+  themeDayPartner?: RelatedForum | undefined;
+  /** This forum's meetings in the year, any status. */
+  meetings: Meeting[];
+  /** Memberships of this forum, and of the other forums its members sit in (clash check). */
+  memberships: Membership[];
+  /** Meetings in the year of the other forums this forum's members sit in (clash check). */
+  otherMeetings?: Meeting[];
+  /** Tasks owned by or assigned to this forum. */
+  tasks: Task[];
+  /** For names and the composition check. */
+  organisations?: Organisation[];
+  people?: Person[];
+  /** Extra closed days of the forum's region. */
+  extraClosedDays?: string[];
+  /** Names of the forums referred to (parent, sister, forums of clashing meetings). */
+  forumNames?: Record<string, string>;
+};
+
+export type YearOfDutiesPort = {
+  loadForumContext(forumId: string, year: number): Promise<ForumYearContext | null>;
+};
+
+/** Everything a store may hand over in one go; `contextFromSnapshot` picks what one forum's year needs. */
+export type RegistrySnapshot = {
+  forums: readonly Forum[];
+  terms: readonly TermsOfReference[];
+  memberships: readonly Membership[];
+  meetings: readonly Meeting[];
+  tasks: readonly Task[];
+  organisations?: readonly Organisation[];
+  people?: readonly Person[];
+  closedDaysByRegion?: Readonly<Record<string, readonly string[]>>;
+};
+
+/** The terms in force in a year: the latest version with validFrom on or before 31 December. */
+export function termsForYear(all: readonly TermsOfReference[], forumId: string, year: number): TermsOfReference | undefined {
+  let best: TermsOfReference | undefined;
+  for (const t of all) {
+    if (t.forumId !== forumId || t.validFrom > `${year}-12-31`) continue;
+    if (!best || t.validFrom > best.validFrom || (t.validFrom === best.validFrom && t.version > best.version)) best = t;
+  }
+  return best;
+}
+
+/**
+ * Builds the port's answer from plain lists (pure), so a database-backed port
+ * only has to load the lists: the forum, its terms for the year, parent / sister /
+ * theme-day partner with their meetings in the year, the memberships of this
+ * forum and of the other forums its members sit in, those forums' meetings
+ * (clash check), the tasks owned by or assigned to it, and names.
+ */
+export function contextFromSnapshot(snap: RegistrySnapshot, forumId: string, year: number): ForumYearContext | null {
+  const forum = snap.forums.find((f) => f.id === forumId);
+  if (!forum) return null;
+  const inYear = (m: Meeting) => m.date.startsWith(`${year}-`);
+  const meetingsOf = (id: string) => snap.meetings.filter((m) => m.forumId === id && inYear(m));
+  const related = (id: string | null | undefined): RelatedForum | undefined => {
+    const f = id ? snap.forums.find((x) => x.id === id) : undefined;
+    return f ? { forum: f, terms: termsForYear(snap.terms, f.id, year), meetings: meetingsOf(f.id) } : undefined;
+  };
+  const terms = termsForYear(snap.terms, forumId, year);
+  const ownPeople = new Set(snap.memberships.filter((m) => m.forumId === forumId).map((m) => m.personId));
+  const memberships = snap.memberships.filter((m) => m.forumId === forumId || ownPeople.has(m.personId));
+  const otherForums = new Set(memberships.filter((m) => m.forumId !== forumId).map((m) => m.forumId));
+  const partnerId = terms?.themeDays?.withForumId;
+  const ctx: ForumYearContext = {
+    forum,
+    terms,
+    parent: related(forum.parentId),
+    sister: related(terms?.jointMeeting?.withForumId),
+    themeDayPartner: partnerId && partnerId !== forum.parentId ? related(partnerId) : undefined,
+    meetings: meetingsOf(forumId),
+    memberships,
+    otherMeetings: snap.meetings.filter((m) => otherForums.has(m.forumId) && inYear(m)),
+    tasks: snap.tasks.filter((t) => t.forumId === forumId || t.assigneeForumId === forumId),
+    forumNames: Object.fromEntries(snap.forums.map((f) => [f.id, f.shortName ?? f.name])),
+    extraClosedDays: [...(snap.closedDaysByRegion?.[forum.region] ?? [])],
+  };
+  if (snap.organisations) ctx.organisations = [...snap.organisations];
+  if (snap.people) ctx.people = [...snap.people];
+  return ctx;
+}
+
+export type DeadlineView = { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean };
+
+export type YearOfDuties = {
+  forum: { id: string; name: string; level: string; region: string; cluster?: string; parentId?: string };
+  year: number;
+  source: 'stored' | 'proposed';
+  rules: { agenda: string; itemsCutoff: string; minutes: string; commentWindow: string; tacitApproval: boolean; endOfWorkingDay: string };
+  constraints: string[];
+  meetings: {
+    id?: string;
+    sequence?: number;
+    date: string;
+    start: string;
+    end: string;
+    kind: WheelMeeting['kind'];
+    status?: string;
+    jointWithForumId?: string;
+    reasons: string[];
+    warnings: string[];
+    deadlines?: { itemsCutoff: DeadlineView; agendaDue: DeadlineView; minutesDue: DeadlineView; commentWindowCloses: DeadlineView };
+  }[];
+  chair: null | {
+    termYears: number;
+    anchor: string;
+    anchorSource: 'stated' | 'parent_offset' | 'assumed';
+    terms: { from: string; to: string; chairs: string; secretariat: string }[];
+    nextHandover?: { date: string; text: string };
+    notes: string[];
+  };
+  handovers: { date: string; text: string }[];
+  duties: Duty[];
+  unassignedAgreements: string[];
+  composition: Finding[];
+  warnings: string[];
+};
+
+const unitDa: Record<LeadTime['unit'], [string, string]> = {
+  calendar_days: ['dag', 'dage'],
+  weeks: ['uge', 'uger'],
+  working_days: ['hverdag', 'hverdage'],
+};
+const lead = (l: LeadTime) => `${l.amount} ${unitDa[l.unit][l.amount === 1 ? 0 : 1]}`;
+
+function describeRules(r: ResolvedDeadlineRules): YearOfDuties['rules'] {
+  return {
+    agenda: `Dagsorden udsendes ${lead(r.agendaLead)} før mødet`,
+    itemsCutoff: r.itemsCutoff ? `Punkter senest ${lead(r.itemsCutoff)} før mødet` : 'Punkter senest 7 dage før dagsordenen udsendes',
+    minutes: `Referat udsendes senest ${lead(r.minutesDue)} efter mødet`,
+    commentWindow: `Bemærkninger til referatet inden ${lead(r.commentWindow)} efter udsendelse`,
+    tacitApproval: r.tacitApproval,
+    endOfWorkingDay: r.endOfWorkingDay,
+  };
+}
+
+const view = (d: Deadline): DeadlineView => ({
+  date: d.date,
+  at: d.at,
+  nominalDate: d.nominalDate,
+  ...(d.adjustedBecause ? { adjustedBecause: d.adjustedBecause } : {}),
+  ...(d.projected ? { projected: true } : {}),
+});
+
+export type YearOfDutiesOptions = {
+  /** Local date (YYYY-MM-DD) "today": the next chair hand-over is counted from it (default 1 January of the year). */
+  today?: string;
+};
+
+/** Builds the year from an already loaded context (pure). */
+export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: YearOfDutiesOptions = {}): YearOfDuties {
+  const { forum, terms } = ctx;
+  const cal = new WorkingDayCalendar({ extraClosedDays: ctx.extraClosedDays ?? [] });
+  const names = new Map<string, string>(Object.entries(ctx.forumNames ?? {}));
+  for (const r of [ctx.parent, ctx.sister, ctx.themeDayPartner]) if (r) names.set(r.forum.id, r.forum.shortName ?? r.forum.name);
+  names.set(forum.id, forum.shortName ?? forum.name);
+  const forumName = (id: string) => names.get(id);
+  const orgNames = new Map((ctx.organisations ?? []).map((o) => [o.id, o.name]));
+  const organisationName = (id: string) => orgNames.get(id);
+  const rules = resolveDeadlineRules(terms?.deadlines);
+  const warnings: string[] = [];
+  const constraints: string[] = [];
+
+  if (!terms) warnings.push('Forummet har intet kommissorium registreret; standardfristerne bruges');
+  const mr = terms?.meetings;
+  if (mr && (mr.perYearMin !== null || mr.perYearMax !== null)) {
+    const span = mr.perYearMin === mr.perYearMax || mr.perYearMax === null ? `${mr.perYearMin ?? mr.perYearMax}` : `${mr.perYearMin ?? 0}-${mr.perYearMax}`;
+    constraints.push(`Mødes ${span} gange om året${mr.adHoc ? ' samt ad hoc' : ''}`);
+  }
+  if (mr?.preferredWeekdays.length) constraints.push(`Foretrukken mødedag: ${mr.preferredWeekdays.map((d) => danishWeekdays[d - 1]).join(', ')}`);
+  const sisterId = terms?.jointMeeting?.withForumId;
+  if (terms?.jointMeeting) {
+    constraints.push(`Fællesmøde med ${forumName(terms.jointMeeting.withForumId) ?? terms.jointMeeting.withForumId} samme dag, lige ${terms.jointMeeting.order === 'after' ? 'efter' : 'før'} møderne`);
+  }
+  const themePartner = ctx.themeDayPartner ?? (terms?.themeDays && (!terms.themeDays.withForumId || terms.themeDays.withForumId === forum.parentId) ? ctx.parent : undefined);
+  if (terms?.themeDays?.perYear) {
+    const withId = terms.themeDays.withForumId ?? forum.parentId ?? undefined;
+    constraints.push(`${terms.themeDays.perYear} temadag${terms.themeDays.perYear === 1 ? '' : 'e'} om året${withId ? ` med ${forumName(withId) ?? withId}` : ''}`);
+  }
+  if (terms?.chair?.offsetMonthsFromParent) constraints.push(`Formandskabet skifter ${terms.chair.offsetMonthsFromParent} måneder forskudt af ${forumName(forum.parentId ?? '') ?? 'det overordnede forum'}`);
+
+  const stored = ctx.meetings.filter((m) => m.date.startsWith(`${year}-`) && m.status !== 'cancelled');
+  let source: YearOfDuties['source'] = 'stored';
+  type Row = WheelMeeting & { jointWithForumId?: string; reasons: string[]; warnings: string[] };
+  let rows: Row[];
+  if (stored.length > 0) {
+    rows = stored.map((m) => ({ ...m, reasons: [], warnings: [] }));
+    const { count } = meetingCount(terms);
+    const ordinary = stored.filter((m) => m.kind === 'ordinary').length;
+    if (mr && ((mr.perYearMin !== null && ordinary < mr.perYearMin) || (mr.perYearMax !== null && ordinary > mr.perYearMax))) {
+      warnings.push(`${ordinary} ordinære møder i ${year}; kommissoriet siger ${mr.perYearMin ?? 0}-${mr.perYearMax ?? count}`);
+    }
+  } else {
+    source = 'proposed';
+    const plan = planMeetingSeries({
+      forum,
+      terms,
+      year,
+      calendar: cal,
+      sister: sisterId && ctx.sister && ctx.sister.forum.id === sisterId ? { forum: ctx.sister.forum, meetings: ctx.sister.meetings } : undefined,
+      themeDayPartner: themePartner ? { forum: themePartner.forum, meetings: themePartner.meetings } : undefined,
+      otherMeetings: [...(ctx.otherMeetings ?? []), ...(ctx.parent?.meetings ?? [])],
+      memberships: ctx.memberships,
+      forumName,
+    });
+    warnings.push(...plan.warnings);
+    rows = plan.meetings.map((p) => ({ ...p, reasons: p.reasons, warnings: p.warnings }));
+  }
+
+  const wheel = buildAnnualWheel({
+    forum,
+    terms,
+    parentTerms: ctx.parent?.terms,
+    year,
+    meetings: rows,
+    tasks: ctx.tasks,
+    calendar: cal,
+    forumName,
+    organisationName,
+    ...(options.today ? { today: options.today } : {}),
+  });
+
+  // Wheel entries are the rows sorted and numbered; pair them back by date, start and kind.
+  const meetings: YearOfDuties['meetings'] = wheel.meetings.map((w) => {
+    const row = rows.find((r) => r.date === w.date && r.start === w.start && r.kind === w.kind)!;
+    return {
+      ...(w.id ? { id: w.id } : {}),
+      ...(w.sequence ? { sequence: w.sequence } : {}),
+      date: w.date,
+      start: w.start,
+      end: w.end,
+      kind: w.kind,
+      ...(w.status ? { status: w.status } : {}),
+      ...(row.jointWithForumId ? { jointWithForumId: row.jointWithForumId } : {}),
+      reasons: row.reasons,
+      warnings: row.warnings,
+      ...(w.deadlines
+        ? {
+            deadlines: {
+              itemsCutoff: view(w.deadlines.itemsCutoff),
+              agendaDue: view(w.deadlines.agendaDue),
+              minutesDue: view(w.deadlines.minutesDue),
+              commentWindowCloses: view(w.deadlines.commentWindowCloses),
+            },
+          }
+        : {}),
+    };
+  });
+
+  let chair: YearOfDuties['chair'] = null;
+  const handovers: YearOfDuties['handovers'] = [];
+  if (wheel.chair) {
+    const c = wheel.chair;
+    chair = {
+      termYears: c.termYears,
+      anchor: c.anchor,
+      anchorSource: c.anchorSource,
+      terms: c.terms.map((t) => ({ from: t.from, to: t.to, chairs: describeHolders(t.chairs, organisationName), secretariat: t.secretariat.length ? describeHolders(t.secretariat, organisationName) : 'ikke angivet' })),
+      notes: c.notes,
+    };
+    if (c.nextHandover) chair.nextHandover = { date: c.nextHandover.date, text: c.nextHandover.da };
+    handovers.push(...c.handovers.map((h) => ({ date: h.date, text: h.da })));
+  }
+
+  const composition =
+    terms && ctx.organisations ? checkComposition({ forum, terms, memberships: ctx.memberships, organisations: ctx.organisations, ...(ctx.people ? { people: ctx.people } : {}), on: `${year}-01-01` }) : [];
+  if (wheel.unassigned.length) warnings.push(`Samarbejdsaftaler uden møde: ${wheel.unassigned.join(', ')}`);
+
+  return {
+    forum: {
+      id: forum.id,
+      name: forum.name,
+      level: forum.level,
+      region: forum.region,
+      ...(forum.cluster ? { cluster: forum.cluster } : {}),
+      ...(forum.parentId ? { parentId: forum.parentId } : {}),
+    },
+    year,
+    source,
+    rules: describeRules(rules),
+    constraints,
+    meetings,
+    chair,
+    handovers,
+    duties: wheel.duties,
+    unassignedAgreements: wheel.unassigned,
+    composition,
+    warnings,
+  };
+}
+
+/** The use case: load through the port, then build. Throws UseCaseError: validation (bad year), not_found (no forum). */
+export async function yearOfDuties(port: YearOfDutiesPort, forumId: string, year: number, options: YearOfDutiesOptions = {}): Promise<YearOfDuties> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw invalid('year', `must be a whole year between 2000 and 2100, got ${year}`, 'Året skal være mellem 2000 og 2100');
+  }
+  const ctx = await port.loadForumContext(forumId, year);
+  if (!ctx) throw notFound('forum', forumId);
+  return buildYearOfDuties(ctx, year, options);
+}
+
+const kl = (t: string) => t.replace(':', '.');
+
+/** Danish text for the CLI. */
+export function formatYearOfDuties(y: YearOfDuties): string {
+  const out: string[] = [];
+  out.push(`${y.forum.name}: årshjul ${y.year}${y.source === 'proposed' ? ' (forslag til mødeplan)' : ''}`);
+  out.push('');
+  out.push('Frister ifølge kommissoriet:');
+  out.push(`  ${y.rules.itemsCutoff}`, `  ${y.rules.agenda}`, `  ${y.rules.minutes}`, `  ${y.rules.commentWindow}${y.rules.tacitApproval ? '; derefter godkendt stiltiende' : ''}`);
+  out.push(`  Frister gælder til kl. ${kl(y.rules.endOfWorkingDay)}`);
+  if (y.constraints.length) {
+    out.push('', 'Betingelser:');
+    for (const c of y.constraints) out.push(`  - ${c}`);
+  }
+  out.push('', 'Møder:');
+  if (y.meetings.length === 0) out.push('  (ingen)');
+  for (const m of y.meetings) {
+    const what = m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
+    out.push(`  ${what}: ${formatDanishDay(m.date)} kl. ${kl(m.start)}-${kl(m.end)}`);
+    if (m.reasons.length) out.push(`      Begrundelse: ${m.reasons.join('; ')}`);
+    for (const w of m.warnings) out.push(`      OBS: ${w}`);
+    if (m.deadlines) {
+      for (const [k, d] of [
+        ['items_cutoff', m.deadlines.itemsCutoff],
+        ['agenda_due', m.deadlines.agendaDue],
+        ['minutes_due', m.deadlines.minutesDue],
+        ['comment_window_closes', m.deadlines.commentWindowCloses],
+      ] as const) {
+        const note = d.adjustedBecause ? ` (${d.adjustedBecause})` : d.projected ? ' (forventet)' : '';
+        out.push(`      ${deadlineLabels[k].da}: ${formatDanishDay(d.date)}${note}`);
+      }
+    }
+  }
+  if (y.chair) {
+    out.push('', `Formandskab (perioder på ${y.chair.termYears} år):`);
+    for (const t of y.chair.terms) out.push(`  ${formatDanishDate(t.from)} - ${formatDanishDate(t.to)}: ${t.chairs}${t.secretariat !== 'ikke angivet' ? `; sekretariat: ${t.secretariat}` : ''}`);
+    if (y.chair.nextHandover) out.push(`  Næste formandsskifte: ${y.chair.nextHandover.text}`);
+    for (const n of y.chair.notes) out.push(`  OBS: ${n}`);
+  }
+  const other = y.duties.filter((d) => !['meeting', 'joint_meeting', 'theme_day', 'items_cutoff', 'agenda_due', 'minutes_due', 'comment_window_closes'].includes(d.kind));
+  if (other.length) {
+    out.push('', 'Øvrige opgaver i året:');
+    for (const d of other) out.push(`  ${formatDanishDate(d.date)}: ${d.title}`);
+  }
+  if (y.composition.length) {
+    out.push('', 'Sammensætning:');
+    for (const f of y.composition) out.push(`  - ${f.da}`);
+  }
+  if (y.warnings.length) {
+    out.push('', 'Bemærk:');
+    for (const w of y.warnings) out.push(`  - ${w}`);
+  }
+  return out.join('\n') + '\n';
+}

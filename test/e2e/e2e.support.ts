@@ -1,0 +1,82 @@
+/**
+ * What the browser tests share: a whole Samraad server (the real modules from
+ * src/entry/modules.ts, the built tab from dist/tab, a settable clock) on a fresh
+ * PGlite database with the demo region, and headless Debian Chromium through
+ * playwright-core. The tab is built first when dist/tab is missing or older than
+ * its sources.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { appModules } from '../../src/entry/modules.js';
+import { backends } from '../support/db.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const tabDir = path.join(root, 'dist/tab');
+export const shotsDir = path.join(root, 'test-output/e2e');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const tabIsFresh = () => {
+  const index = path.join(tabDir, 'index.html');
+  return fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(path.join(root, 'src/tab'));
+};
+
+/** Builds the tab when it is missing or stale; under a lock, as the browser specs run in parallel workers. */
+export function ensureTabBuilt() {
+  if (tabIsFresh()) return;
+  const build = `test -f ${tabDir}/index.html && [ -z "$(find ${root}/src/tab -newer ${tabDir}/index.html -type f | head -1)" ] || npx vite build --config src/tab/vite.config.ts`;
+  const r = spawnSync('flock', [path.join(os.tmpdir(), 'samraad-tab-build.lock'), 'sh', '-c', build], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0 || !tabIsFresh()) throw new Error(`building the tab failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export type SettableClock = { now(): Date; set(iso: string): void };
+
+export type E2E = { app: TestApp; clock: SettableClock; browser: Browser; context: BrowserContext; page: Page; dataDir: string; close(): Promise<void> };
+
+export async function startE2E(start: string): Promise<E2E> {
+  ensureTabBuilt();
+  fs.mkdirSync(shotsDir, { recursive: true });
+  let t = new Date(start);
+  const clock: SettableClock = { now: () => new Date(t), set: (iso) => (t = new Date(iso)) };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samraad-e2e-'));
+  const env = { DATA_DIR: dataDir };
+  const modules = await appModules(loadConfig({ PORT: '0', SAMRAAD_DEMO: '1', GRAPH_MODE: 'off', ...env }));
+  const app = await startTestApp(backends[0]!, { modules, tabDir, clock, env });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const page = await context.newPage();
+  return {
+    app, clock, browser, context, page, dataDir,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the tab's dev sign-in picker and waits until the app knows it. */
+export async function signIn(page: Page, personId: string) {
+  await page.locator('#person').waitFor();
+  await page.locator(`#person option[value="${personId}"]`).waitFor({ state: 'attached' });
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/me') && r.ok()), page.selectOption('#person', personId)]);
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}

@@ -1,0 +1,273 @@
+/**
+ * A demo meeting's whole life through the tab in real Chromium: the secretariat
+ * builds the agenda (items added in the form, reordered by keyboard and by drag
+ * and drop) and sends it after the chair's approval; a member proposes an item
+ * and sends apologies, another is refused after the cut-off with the date; the
+ * minutes are written in meeting-time mode and sent; a member remarks in the
+ * window, another is refused after it; the real job worker approves tacitly; the
+ * secretariat publishes past the personal-data check; the public page and the
+ * RSS and iCalendar feeds show it. The server's clock and the browser's are
+ * moved together. Every screen is saved to test-output/e2e/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
+import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
+
+const meetingId = 'mtg-midt-ksg-2027-1';
+const forumId = 'midt-ksg';
+const secretary = 'nina-hald';
+const chair = 'gorm-ravn';
+const member = 'pia-strand';
+const member2 = 'lise-brandt';
+
+/** Reads until the value equals `want` (JSON-equal) or the time is up; returns the last value for expect to judge. */
+async function poll<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(want) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+describe('a meeting through its life in the tab (Chromium)', () => {
+  let e: E2E;
+  let page: Page;
+  const api = async (path: string, as: string) => (await fetch(e.app.url + path, { headers: e.app.as(as) })).json() as Promise<any>;
+  const meeting = () => api(`/api/meetings/${meetingId}`, secretary);
+  /** Moves the server's clock and the browser's together. */
+  const at = async (iso: string) => {
+    e.clock.set(iso);
+    await page.clock.setFixedTime(new Date(iso));
+  };
+  const openMeeting = async (tab: 'agenda' | 'attendance' | 'minutes' = 'agenda') => {
+    await page.goto(`${e.app.url}/#/meetings/${meetingId}`);
+    await page.getByRole('heading', { level: 2, name: /Klyngestyregruppe for Midtklyngen: 11\. februar 2027/ }).waitFor();
+    const names = { agenda: 'Dagsorden', attendance: 'Fremmøde', minutes: 'Referat' };
+    await page.getByRole('tab', { name: names[tab], exact: true }).click();
+  };
+  const as = async (personId: string) => {
+    await page.goto(`${e.app.url}/`);
+    await signIn(page, personId);
+  };
+
+  beforeAll(async () => {
+    e = await startE2E('2027-01-10T09:00:00Z');
+    page = e.page;
+    await page.clock.setFixedTime(new Date('2027-01-10T09:00:00Z'));
+  }, 120_000);
+  afterAll(async () => e?.close());
+
+  it('opens on "Mit overblik" with a one-click answer, and shows the forum\'s meetings, planner, årshjul and seat check', async () => {
+    await as(member);
+    await page.getByRole('heading', { name: 'Mit overblik' }).waitFor();
+    expect(page.url()).toMatch(/#\/me$/);
+    const row = page.locator(`li[data-meeting-id="${meetingId}"]`);
+    await row.getByRole('button', { name: /^Deltager:/ }).click();
+    await row.getByText('Dit svar: Deltager').waitFor();
+    expect((await api('/api/me/overview', member)).nextMeetings.find((n: any) => n.meeting.id === meetingId).answer).toBe('attending');
+    await shot(page, '01-mit-overblik');
+
+    await as(secretary);
+    await page.goto(`${e.app.url}/#/forums/${forumId}`);
+    await page.getByRole('tab', { name: 'Møder' }).click();
+    await page.getByRole('table', { name: 'Møder 2027' }).waitFor();
+    await page.getByRole('button', { name: 'Planlæg år' }).click();
+    await page.getByRole('heading', { name: 'Planlæggerens forslag 2027' }).waitFor();
+    await expect(page.getByText('torsdag er foretrukken mødedag').first().isVisible()).resolves.toBe(true);
+    await shot(page, '02-forum-moeder-planlaeg');
+    await page.getByRole('button', { name: 'Opret møderne' }).click();
+    await page.getByText(/Møderne fandtes allerede|møder oprettet/).waitFor();
+    await page.getByRole('tab', { name: 'Årshjul' }).click();
+    await page.getByText('Frist for punkter til dagsorden (1. møde 11. februar)').waitFor();
+    await shot(page, '03-forum-aarshjul');
+    await page.getByRole('tab', { name: 'Sammensætning' }).click();
+    await page.getByRole('heading', { name: 'Pladstjek mod kommissoriet' }).waitFor();
+    await page.getByRole('table', { name: 'Pladstjek mod kommissoriet' }).waitFor();
+    await shot(page, '04-forum-sammensaetning');
+  }, 120_000);
+
+  it('lets the secretariat build the agenda and reorder it by keyboard and by drag and drop', async () => {
+    await openMeeting('agenda');
+    await page.getByRole('list', { name: 'Tidslinje' }).waitFor();
+    const add = async (title: string, kind: string, minutes: string, rec: string) => {
+      await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+      await page.getByRole('textbox', { name: 'Titel', exact: true }).fill(title);
+      await page.getByLabel('Type').selectOption(kind);
+      await page.getByLabel('Oplæg ved').fill('Nina Hald, Gorm Ravn');
+      await page.getByLabel('Minutter').fill(minutes);
+      await page.getByLabel('Baggrund').fill(`Baggrund for ${title.toLowerCase()}.`);
+      await page.getByLabel('Det indstilles').fill(rec);
+      await page.getByRole('button', { name: 'Gem punkt' }).click();
+      await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    };
+    await add('Status på sundhedsaftalen', 'discussion', '20', 'At status drøftes');
+    await add('Udskrivning af ældre medicinske patienter', 'decision', '30', 'At forslaget godkendes\nAt KTG Voksen følger op');
+    const titles = async () => (await meeting()).items.map((i: { title: string }) => i.title);
+    expect(await titles()).toEqual(['Velkommen', 'Status på sundhedsaftalen', 'Udskrivning af ældre medicinske patienter', 'Næste møde', 'Eventuelt']);
+    await page.getByText('Samlet tid 65 min. af mødets 150 min.').waitFor();
+
+    // Keyboard: focus the button and press Enter; the focus stays on the moved item (on "down", as it cannot go above Velkommen).
+    const up = page.getByRole('button', { name: 'Flyt punkt "Udskrivning af ældre medicinske patienter" op' });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('"Udskrivning af ældre medicinske patienter" er nu punkt 2.').waitFor({ state: 'attached' });
+    expect(await poll(titles, ['Velkommen', 'Udskrivning af ældre medicinske patienter', 'Status på sundhedsaftalen', 'Næste møde', 'Eventuelt'])).toEqual(['Velkommen', 'Udskrivning af ældre medicinske patienter', 'Status på sundhedsaftalen', 'Næste møde', 'Eventuelt']);
+    expect(await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null), 'Flyt punkt "Udskrivning af ældre medicinske patienter" ned')).toBe('Flyt punkt "Udskrivning af ældre medicinske patienter" ned');
+    // A fixed item cannot be moved.
+    await expect(page.getByRole('button', { name: 'Flyt punkt "Velkommen" ned' }).isDisabled()).resolves.toBe(true);
+
+    // Drag and drop: Status onto Udskrivning puts it back in second place.
+    const li = (title: string) => page.locator('li[data-item-id]').filter({ has: page.getByRole('heading', { name: new RegExp(title) }) });
+    await li('Status på sundhedsaftalen').dragTo(li('Udskrivning af ældre medicinske patienter'));
+    expect(await poll(titles, ['Velkommen', 'Status på sundhedsaftalen', 'Udskrivning af ældre medicinske patienter', 'Næste møde', 'Eventuelt'])).toEqual(['Velkommen', 'Status på sundhedsaftalen', 'Udskrivning af ældre medicinske patienter', 'Næste møde', 'Eventuelt']);
+    await shot(page, '05-moede-dagsorden-byg');
+  }, 120_000);
+
+  it('takes a member\'s proposal and apologies; the secretariat accepts the proposal', async () => {
+    await as(member);
+    await openMeeting('agenda');
+    await page.getByRole('heading', { name: 'Foreslå et punkt' }).waitFor();
+    await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Opfølgning på praksisplanen');
+    await page.getByLabel('Baggrund').fill('PLO ønsker en status på praksisplanen.');
+    await page.getByRole('button', { name: 'Send forslag' }).click();
+    await page.getByText('Dit forslag er sendt til sekretariatet.').waitFor();
+    await page.getByText('Afventer').waitFor();
+    await shot(page, '06-moede-medlem-foreslaar');
+
+    await page.getByRole('tab', { name: 'Fremmøde' }).click();
+    await page.getByRole('radio', { name: 'Meld afbud' }).check();
+    await page.getByRole('button', { name: 'Gem svar' }).click();
+    await page.getByText('Dit svar: Afbud').waitFor();
+    const mine = (await meeting()).attendance.find((a: { personId: string }) => a.personId === member);
+    expect(mine.answer).toBe('apologies');
+    await shot(page, '07-moede-fremmoede-afbud');
+
+    await as(secretary);
+    await openMeeting('agenda');
+    await page.getByRole('button', { name: 'Optag' }).click();
+    await page.getByRole('heading', { name: /Opfølgning på praksisplanen/ }).waitFor();
+    expect((await meeting()).items.map((i: { title: string }) => i.title)).toContain('Opfølgning på praksisplanen');
+  }, 120_000);
+
+  it('needs the chair\'s approval, then the secretariat sends the agenda; a late proposal is refused with the date', async () => {
+    await as(chair);
+    await openMeeting('agenda');
+    await page.getByRole('button', { name: 'Godkend dagsorden' }).click();
+    await page.getByText('Dagsordenen er godkendt af formandskabet.').first().waitFor();
+
+    await at('2027-01-25T09:00:00Z');
+    await as(secretary);
+    await openMeeting('agenda');
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    await page.getByText(/Dagsordenen er sendt 25\. januar 2027/).waitFor();
+    expect((await meeting()).meeting.agendaSentAt).toBe('2027-01-25T09:00:00.000Z');
+    await shot(page, '08-moede-dagsorden-sendt');
+
+    await as(member2);
+    await openMeeting('agenda');
+    await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('For sent punkt');
+    await page.getByRole('button', { name: 'Send forslag' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('21. januar 2027 kl. 16.00');
+    await alert.scrollIntoViewIfNeeded();
+    await shot(page, '09-moede-forslag-afvist');
+  }, 120_000);
+
+  it('writes the minutes in meeting-time mode, adds a task and sends them for remarks', async () => {
+    await at('2027-02-12T09:00:00Z');
+    await as(secretary);
+    await openMeeting('minutes');
+    await page.getByRole('switch', { name: 'Mødetilstand' }).check();
+    const items: { id: string; title: string }[] = (await meeting()).items;
+    const boxes = page.locator('[data-minutes-item] textarea');
+    await boxes.first().click();
+    for (const [n, item] of items.entries()) {
+      const text = item.title.startsWith('Udskrivning') ? 'Forslaget blev godkendt. Borgeren med cpr-nr. 010190-1234 omtales i bilaget.' : `Beslutning om ${item.title}.`;
+      await page.keyboard.type(text);
+      if (n < items.length - 1) await page.keyboard.press('Control+ArrowDown');
+    }
+    await page.keyboard.press('Control+ArrowUp'); // leaves the last field, which saves it
+    expect(await poll(async () => (await meeting()).items.map((i: { decision?: string }) => i.decision ?? ''), items.map((i) => (i.title.startsWith('Udskrivning') ? 'Forslaget blev godkendt. Borgeren med cpr-nr. 010190-1234 omtales i bilaget.' : `Beslutning om ${i.title}.`)))).toEqual(items.map((i) => (i.title.startsWith('Udskrivning') ? 'Forslaget blev godkendt. Borgeren med cpr-nr. 010190-1234 omtales i bilaget.' : `Beslutning om ${i.title}.`)));
+    await shot(page, '10-referat-moedetilstand');
+
+    await page.getByRole('textbox', { name: 'Opgave', exact: true }).fill('Udarbejde forslag til udskrivningsforløb');
+    await page.getByRole('combobox', { name: 'Ansvarligt forum' }).selectOption('midt-adhoc-udskr');
+    await page.locator('input[name="task-due"]').fill('2027-05-01');
+    await page.getByRole('button', { name: 'Opret opgave' }).click();
+    await page.getByText(/Udarbejde forslag til udskrivningsforløb · Frist 1\. maj 2027/).waitFor();
+
+    await page.getByRole('button', { name: 'Send referat til bemærkninger' }).click();
+    await page.getByText('Bemærkninger kan gives indtil 19. februar 2027 kl. 16.00.').waitFor();
+    expect((await meeting()).minutes).toMatchObject({ status: 'sent_for_remarks', windowClosesAt: '2027-02-19T15:00:00.000Z' });
+  }, 120_000);
+
+  it('takes a member\'s remark in the window and refuses one after it', async () => {
+    await at('2027-02-15T10:00:00Z');
+    await as(member);
+    await openMeeting('minutes');
+    const udskr = (await meeting()).items.find((i: { title: string }) => i.title.startsWith('Udskrivning'));
+    await page.getByLabel('Bemærkning til').selectOption(udskr.id);
+    await page.getByRole('textbox', { name: 'Din bemærkning' }).fill('Mit navn er stavet forkert i punktet.');
+    await page.getByRole('button', { name: 'Send bemærkning' }).click();
+    await page.getByText('Din bemærkning er sendt.').waitFor();
+    await page.getByText('Mit navn er stavet forkert i punktet.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Send bemærkning' }).scrollIntoViewIfNeeded();
+    await shot(page, '11-referat-bemaerkning');
+
+    await at('2027-02-19T15:00:01Z');
+    await as(member2);
+    await openMeeting('minutes');
+    await page.getByText('Vinduet for bemærkninger er lukket.').waitFor();
+    await page.getByRole('textbox', { name: 'Din bemærkning' }).fill('For sent');
+    await page.getByRole('button', { name: 'Send bemærkning' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('19. februar 2027 kl. 16.00');
+    await alert.scrollIntoViewIfNeeded();
+    await shot(page, '12-referat-bemaerkning-afvist');
+  }, 120_000);
+
+  it('approves tacitly when the window has closed, and publishes after the personal-data check', async () => {
+    // The job is due at the window's close in real time; bring it forward so the real worker runs it now.
+    await e.app.db.db.execute(sql`update pgboss.job set start_after = now() where name = 'minutes.tacit-approval'`);
+    expect(await poll(async () => (await meeting()).minutes.approvedHow, 'tacit', 20_000)).toBe('tacit');
+
+    await at('2027-02-22T09:00:00Z');
+    await as(secretary);
+    await openMeeting('minutes');
+    await page.getByText(/stiltiende godkendt 19\. februar 2027 kl\. 16\.00/).waitFor();
+    await page.getByRole('button', { name: 'Offentliggør referat' }).click();
+    await page.getByText('Mulige personoplysninger').waitFor();
+    await page.getByText(/010190-1234/).first().waitFor();
+    await page.getByRole('button', { name: 'Bekræft og offentliggør' }).scrollIntoViewIfNeeded();
+    await shot(page, '13-offentliggoer-personoplysninger');
+    await page.getByRole('button', { name: 'Bekræft og offentliggør' }).click();
+    await page.getByText(/Referatet er offentliggjort 22\. februar 2027/).waitFor();
+    await shot(page, '14-offentliggjort');
+    await page.getByRole('list', { name: 'Tidslinje' }).scrollIntoViewIfNeeded();
+    expect(await page.locator('[data-step="publication"]').innerText()).toContain('overstået');
+  }, 120_000);
+
+  it('shows the published minutes on the public page and in the RSS and iCalendar feeds', async () => {
+    await page.goto(`${e.app.url}/offentlig/midtjylland`);
+    await page.locator(`a[href="/offentlig/moeder/${meetingId}"]`).first().waitFor();
+    await shot(page, '15-offentlig-region');
+    await page.goto(`${e.app.url}/offentlig/moeder/${meetingId}`);
+    await page.getByText('Beslutning om Status på sundhedsaftalen.').waitFor();
+    await shot(page, '16-offentlig-referat');
+
+    const rss = await (await fetch(`${e.app.url}/feeds/minutes.rss`)).text();
+    expect(rss).toContain(`/offentlig/moeder/${meetingId}`);
+    const ics = await (await fetch(`${e.app.url}/feeds/forums/${forumId}.ics`)).text();
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const ev = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((x) => x.uid.startsWith(`meeting-${meetingId}@`));
+    expect(ev).toBeDefined();
+    expect(ev!.startDate.toJSDate().toISOString()).toBe('2027-02-11T12:00:00.000Z');
+    expect(String(ev!.component.getFirstPropertyValue('url'))).toContain(`/offentlig/moeder/${meetingId}`);
+  }, 120_000);
+});

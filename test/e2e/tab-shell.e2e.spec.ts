@@ -1,0 +1,46 @@
+/** The tab in real Chromium: the demo forums are listed, a forum page and its members show, in Danish and English. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { backends } from '../support/db.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { ensureTabBuilt, launchChromium, screenshotDir } from '../support/browser.js';
+
+describe('the tab shell in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    const tabDir = ensureTabBuilt();
+    app = await startTestApp(backends[0]!, { tabDir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the demo forum hierarchy, a forum page and, after the dev sign-in, its members', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${app.url}/`);
+    const tree = page.getByRole('tree', { name: 'Forumhierarki' });
+    await tree.getByText('Klyngestyregruppe for Midtklyngen').waitFor();
+    await tree.getByText('Fokusgruppen Sundhed og Beskæftigelse').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await tree.getByText('Fokusgruppen Sundhed og Beskæftigelse').click();
+    await page.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
+    await page.getByText('14 dage før mødet').waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'tab-forum.png') });
+
+    await page.selectOption('#person', 'bente-vest');
+    await page.getByRole('tab', { name: 'Medlemmer' }).click();
+    const table = page.getByRole('table', { name: 'Medlemmer' });
+    await table.getByText('Jens Aamand').waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: path.join(screenshotDir, 'tab-members.png') });
+
+    await page.selectOption('#lang', 'en');
+    await page.getByRole('tab', { name: 'Members' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.close();
+  });
+});

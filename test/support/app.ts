@@ -1,0 +1,43 @@
+/**
+ * A whole Samraad server on a fresh test database (PGlite, or PostgreSQL when
+ * DATABASE_URL is set), with the demo region loaded. Use `as(personId)` for the
+ * dev sign-in header.
+ */
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { startApp, type AppModule, type RunningApp } from '../../src/entry/app.js';
+import type { Backend, TestDatabase } from './db.js';
+import type { Clock } from '../../src/usecases/ports/store.port.js';
+
+export type TestApp = RunningApp & {
+  db: TestDatabase;
+  url: string;
+  as(personId: string): Record<string, string>;
+  close(): Promise<void>;
+};
+
+const quiet = { info() {}, warn() {}, error: (m: string) => process.stderr.write(`${m}\n`) };
+
+export async function startTestApp(
+  backend: Backend,
+  opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock } = {},
+): Promise<TestApp> {
+  const db = await backend.open();
+  let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', ...opts.env });
+  if (opts.configure) config = opts.configure(config);
+  try {
+    const app = await startApp(config, { logger: quiet, modules: opts.modules ?? [], database: db, tabDir: opts.tabDir, ...(opts.clock ? { clock: opts.clock } : {}) });
+    const port = (app.server!.server.address() as { port: number }).port;
+    return Object.assign(app, {
+      db,
+      url: `http://127.0.0.1:${port}`,
+      as: (personId: string) => ({ 'x-samraad-dev-person': personId }),
+      async close() {
+        await app.stop();
+        await db.dispose();
+      },
+    });
+  } catch (err) {
+    await db.dispose();
+    throw err;
+  }
+}

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Document, Packer, Paragraph } from 'docx';
+import { backends } from '../support/db.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { appModules } from '../../src/entry/modules.js';
+import { loadConfig } from '../../src/config/config.js';
+
+const seed002 = readFileSync(new URL('../../../shared/seeds/002_2c09deccaef39801.txt', import.meta.url), 'utf8');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const secretary = 'bente-vest'; // secretary of vest-fg-sb
+const member = 'ditte-lyng'; // a plain member of vest-fg-sb
+
+type Span = { start: number; end: number; quote: string };
+type Finding = { value: unknown; span: Span; confidence: number };
+type Match = { match?: { id: string }; ambiguous?: { id: string }[]; none?: true };
+type Preview = {
+  text: string;
+  format: string;
+  drafts: { forum: { name: string; parentName?: string }; terms: Record<string, any>; findings: { fields: Record<string, Finding> }; forumMatch: Match }[];
+  contradictions: unknown[];
+  parentMatches: { draftIndex: number; name: string | null; match: Match | null }[];
+  nameMatches: Record<string, Match>;
+  forumDraftIndex: number | null;
+};
+type Problem = { status: number; detail: string; errors?: { field: string; reason: string }[]; code?: string };
+
+/** The seed as a real Word document: one paragraph per line. */
+async function seedAsDocx(): Promise<Buffer> {
+  const paragraphs = seed002.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => new Paragraph(l));
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+function oleProtected(): Buffer {
+  const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  return Buffer.concat([header, Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(64)]);
+}
+
+describe.each(backends)('terms import REST API on $name', (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend, { modules: await appModules(loadConfig({})) });
+  });
+  afterAll(async () => app.close());
+
+  const preview = (body: string | Uint8Array, contentType: string, query = '', who: string | null = secretary) =>
+    fetch(`${app.url}/api/terms-import${query}`, { method: 'POST', headers: { 'content-type': contentType, ...(who ? app.as(who) : {}) }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const confirm = (body: unknown, who = secretary, forumId = 'vest-fg-sb') =>
+    fetch(`${app.url}/api/forums/${forumId}/terms/import-confirm`, { method: 'POST', headers: { 'content-type': 'application/json', ...app.as(who) }, body: JSON.stringify(body) });
+  const versions = async () => ((await (await fetch(`${app.url}/api/forums/vest-fg-sb/terms`)).json()) as { version: number }[]).length;
+  const importSeed = async () => (await (await preview(JSON.stringify({ text: seed002 }), 'application/json', '?forumId=vest-fg-sb')).json()) as Preview;
+
+  it('reads pasted seed 002 into one draft: agenda 14 days, 4 meetings, parent matched to vest-ksg, every span quoting the text', async () => {
+    const r = await preview(JSON.stringify({ text: seed002 }), 'application/json', '?forumId=vest-fg-sb');
+    expect(r.status).toBe(200);
+    const p = (await r.json()) as Preview;
+    expect(p.drafts).toHaveLength(1);
+    expect(p.forumDraftIndex).toBe(0);
+    const d = p.drafts[0]!;
+    expect(d.forum.name).toBe('Fokusgruppen Sundhed og Beskæftigelse');
+    expect(d.forumMatch.match?.id).toBe('vest-fg-sb');
+    expect(d.terms.deadlines.agendaLead).toEqual({ amount: 14, unit: 'calendar_days' });
+    expect(d.terms.meetings).toMatchObject({ perYearMin: 4, perYearMax: 4 });
+    expect(p.parentMatches).toEqual([{ draftIndex: 0, name: 'Klyngestyregruppen i Vestklyngen', match: { match: { id: 'vest-ksg', name: 'Klyngestyregruppe for Vestklyngen' }, score: 1 } }]);
+    const agenda = d.findings.fields['deadlines.agendaLead']!;
+    expect(agenda.span.quote).toMatch(/14 dage/);
+    expect(agenda.confidence).toBeGreaterThan(0);
+    for (const f of Object.values(d.findings.fields)) expect(p.text.slice(f.span.start, f.span.end)).toBe(f.span.quote);
+    // A bare "Klyngestyregruppe" fits both cluster steering groups: asked, not chosen.
+    expect(p.nameMatches['Klyngestyregruppe']?.ambiguous?.map((f) => f.id).sort()).toEqual(['midt-ksg', 'vest-ksg']);
+  });
+
+  it('reads the same kommissorium from a .docx upload and from a text file', async () => {
+    const docx = await preview(await seedAsDocx(), DOCX, '?fileName=kommissorium.docx');
+    expect(docx.status).toBe(200);
+    const pd = (await docx.json()) as Preview;
+    expect(pd.format).toBe('docx');
+    expect(pd.drafts[0]!.terms.deadlines.agendaLead).toEqual({ amount: 14, unit: 'calendar_days' });
+    expect(pd.drafts[0]!.terms.meetings).toMatchObject({ perYearMin: 4, perYearMax: 4 });
+
+    const txt = await preview(Buffer.from(seed002, 'utf8'), 'text/plain; charset=utf-8', '?fileName=k.txt');
+    expect(txt.status).toBe(200);
+    expect(((await txt.json()) as Preview).parentMatches[0]!.match?.match?.id).toBe('vest-ksg');
+  });
+
+  it.each([
+    ['an empty file', () => Buffer.alloc(0), 'application/octet-stream', '?fileName=tom.docx', 400, 'empty', /tom/],
+    ['a file that is not a Word document', () => Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]), 'application/octet-stream', '?fileName=k.docx', 415, 'not_word', /ikke et Word-dokument/],
+    ['a ZIP that is not a Word document', () => Buffer.from('504b030414000000', 'hex'), DOCX, '?fileName=k.docx', 415, 'not_word', /ZIP/],
+    ['a password-protected Word document', oleProtected, DOCX, '?fileName=hemmelig.docx', 422, 'password_protected', /adgangskode/],
+    ['a file over 10 MB', () => Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), 'application/octet-stream', '', 413, 'too_large', /for stor/],
+  ])('refuses %s with a clear problem+json, and writes nothing', async (_what, bytes, type, query, status, code, message) => {
+    const before = await versions();
+    const r = await preview(bytes(), type, query);
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await r.json()) as Problem;
+    expect(problem.code).toBe(code);
+    expect(problem.errors).toEqual([{ field: 'file', reason: code }]);
+    expect((problem as { detailDa?: string }).detailDa ?? problem.detail).toMatch(message);
+    expect(await versions()).toBe(before);
+  });
+
+  it('refuses pasted empty text and other media types', async () => {
+    const empty = await preview(JSON.stringify({ text: '   \n' }), 'application/json');
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as Problem).code).toBe('empty');
+    const pdf = await preview(Buffer.from('%PDF-1.4'), 'application/pdf');
+    expect(pdf.status).toBe(415);
+    expect(pdf.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('needs a signed-in person for the preview', async () => {
+    const r = await preview(JSON.stringify({ text: seed002 }), 'application/json', '', null);
+    expect(r.status).toBe(401);
+  });
+
+  it('refuses the confirmation to a plain member (403), writing nothing', async () => {
+    const p = await importSeed();
+    const before = await versions();
+    const r = await confirm({ validFrom: '2027-01-01', draftValues: { forum: p.drafts[0]!.forum, terms: p.drafts[0]!.terms } }, member);
+    expect(r.status).toBe(403);
+    expect(await versions()).toBe(before);
+  });
+
+  it('refuses edited values the terms cannot hold, naming the field', async () => {
+    const p = await importSeed();
+    const terms = structuredClone(p.drafts[0]!.terms);
+    terms.meetings.perYearMin = 6; // more than perYearMax 4
+    const before = await versions();
+    const r = await confirm({ validFrom: '2027-01-01', draftValues: { forum: p.drafts[0]!.forum, terms } });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'meetings.perYearMin' })]);
+    expect(await versions()).toBe(before);
+  });
+
+  it('shows the diff on a dry run, then confirms version 2 of vest-fg-sb with the person\'s edits and the diff', async () => {
+    const p = await importSeed();
+    const d = p.drafts[0]!;
+    const terms = structuredClone(d.terms);
+    terms.meetings.perYearMin = 3; // the secretariat's edit: "3-4 møder"
+    const body = { validFrom: '2027-01-01', draftValues: { forum: d.forum, terms }, forumChoices: { Klyngestyregruppe: 'vest-ksg', Klyngestyregruppen: 'vest-ksg' } };
+
+    const dry = await confirm({ ...body, dryRun: true });
+    expect(dry.status).toBe(200);
+    const dryBody = (await dry.json()) as { dryRun: boolean; previousVersion: number; diff: { path: string; kind: string; before?: unknown; after?: unknown }[] };
+    expect(dryBody.dryRun).toBe(true);
+    expect(dryBody.previousVersion).toBe(1);
+    expect(dryBody.diff).toEqual(expect.arrayContaining([
+      { path: 'validFrom', kind: 'changed', before: '2017-05-03', after: '2027-01-01' },
+      { path: 'meetings.perYearMin', kind: 'changed', before: 4, after: 3 },
+    ]));
+    expect(await versions()).toBe(1);
+
+    const r = await confirm(body);
+    expect(r.status).toBe(201);
+    const res = (await r.json()) as { terms: Record<string, any>; previousVersion: number; diff: { path: string }[]; carriedOver: string[]; unresolved: unknown[] };
+    expect(res.terms.version).toBe(2);
+    expect(res.previousVersion).toBe(1);
+    expect(res.diff).toEqual(dryBody.diff);
+    expect(res.terms.deadlines.agendaLead).toEqual({ amount: 14, unit: 'calendar_days' });
+    expect(res.terms.meetings).toMatchObject({ perYearMin: 3, perYearMax: 4, preferredWeekdays: [2] });
+    expect(res.carriedOver).toEqual(expect.arrayContaining(['chair.rotationOrder', 'meetings.preferredWeekdays']));
+    expect(res.terms.approvedByForumId).toBe('vest-ksg');
+    expect(res.terms.themeDays).toEqual({ perYear: 2, withForumId: 'vest-ksg' });
+    expect(res.terms.chair).toMatchObject({ shared: true, sides: ['hospital', 'municipality'], termYears: 2, offsetMonthsFromParent: 6 });
+
+    const now = (await (await fetch(`${app.url}/api/forums/vest-fg-sb`)).json()) as { terms: { version: number; meetings: { perYearMin: number } } };
+    expect(now.terms.version).toBe(2);
+    expect(now.terms.meetings.perYearMin).toBe(3);
+    expect(await versions()).toBe(2);
+  });
+
+  it('leaves an ambiguous forum name unresolved when the person has not chosen, and says so', async () => {
+    const p = await importSeed();
+    const d = p.drafts[0]!;
+    const r = await confirm({ validFrom: '2027-02-01', draftValues: { forum: d.forum, terms: d.terms }, dryRun: true });
+    expect(r.status).toBe(200);
+    const res = (await r.json()) as { terms: Record<string, unknown>; unresolved: { field: string; name: string }[] };
+    expect(res.unresolved).toEqual(expect.arrayContaining([{ field: 'approvedByName', name: 'Klyngestyregruppe' }]));
+    expect(res.terms.approvedByForumId).toBeUndefined();
+  });
+});

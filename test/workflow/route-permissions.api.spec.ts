@@ -1,0 +1,302 @@
+/**
+ * The permission matrix: every route registered on the server (core + every product
+ * module of appModules(): planning, m365 sync, workflow, terms import, bot) against
+ * anonymous, a non-member, a member, the secretariat (and the co-chair, who alone
+ * approves agendas). Each route has an explicit row of the roles it allows; a route
+ * without a row fails the test, and so does a row without a route.
+ *
+ * A refused role must get 401 (anonymous) or 403 (signed in) with a valid body,
+ * so the refusal is the permission's and not the validator's. An allowed role
+ * must not be refused for rights and must not get a 5xx; rows marked `ok` must
+ * give an allowed role a 2xx (the others may answer 404/409 because the state
+ * does not fit, e.g. approving minutes that were never sent).
+ *
+ * Two routes do not use sign-in at all and are `special` rows with their own tests:
+ * POST /api/messages (Bot Framework auth; without BOT_ID only a local Agents
+ * Playground shape is accepted) and POST /api/graph/notifications (the Graph webhook;
+ * its validationToken handshake is anonymous by design). The server runs with
+ * GRAPH_MODE=off, so the sync routes are registered but no Graph runtime exists.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../src/config/config.js';
+import type { AppModule } from '../../src/entry/app.js';
+import { appModules } from '../../src/entry/modules.js';
+import type { BotServices } from '../../src/entry/bot.module.js';
+import { backends } from '../support/db.js';
+import { coChair, createMeeting, forumId, member, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
+
+type Role = 'anonymous' | 'outsider' | 'member' | 'secretariat' | 'chair';
+const roles: Role[] = ['anonymous', 'outsider', 'member', 'secretariat', 'chair'];
+const who: Record<Role, string | undefined> = { anonymous: undefined, outsider, member, secretariat: secretary, chair: coChair };
+
+const ALL: Role[] = roles;
+const SIGNED_IN: Role[] = ['outsider', 'member', 'secretariat', 'chair'];
+const MEMBERS: Role[] = ['member', 'secretariat', 'chair'];
+const SECRETARIAT: Role[] = ['secretariat', 'chair'];
+
+type Ids = { meeting: string; item: string; spareItems: string[]; proposal: string; attachment: string; membership: string; movable: string; cancellable: string; termsDraft: unknown };
+type Row = {
+  allow: Role[];
+  ok?: boolean;
+  url: (ids: Ids) => string;
+  body?: (ids: Ids, role: Role) => unknown;
+  raw?: { contentType: string; bytes: Buffer };
+  /** Not signed-in access: the route is checked by its own test below, named here. */
+  special?: string;
+  /**
+   * A deviation reported to the lead and pinned here so it cannot change unnoticed:
+   * signed-in refused roles get `status` instead of 403. Fixing the route makes the
+   * test fail until this is removed.
+   */
+  knownIssue?: { status: number; note: string };
+};
+
+const seed002 = readFileSync(new URL('../../../shared/seeds/002_2c09deccaef39801.txt', import.meta.url), 'utf8');
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+let uniq = 0;
+const next = () => `${Date.now().toString(36)}-${(uniq += 1)}`;
+
+/** "METHOD /route/:pattern" -> who may call it. */
+const table: Record<string, Row> = {
+  'GET /': { allow: ALL, ok: true, url: () => '/' },
+  'GET /healthz': { allow: ALL, ok: true, url: () => '/healthz' },
+  'GET /api/me': { allow: ALL, ok: true, url: () => '/api/me' },
+  'POST /api/dev/sign-in': { allow: ALL, ok: true, url: () => '/api/dev/sign-in', body: () => ({ personId: member }) },
+  'GET /api/dev/people': { allow: ALL, ok: true, url: () => '/api/dev/people' },
+  'GET /api/openapi.json': { allow: ALL, ok: true, url: () => '/api/openapi.json' },
+  'GET /api/jobs/dead-letters': { allow: SECRETARIAT, ok: true, url: () => '/api/jobs/dead-letters' },
+  'POST /api/jobs/dead-letters/:id/retry': { allow: SECRETARIAT, url: () => '/api/jobs/dead-letters/00000000-0000-4000-8000-000000000000/retry' },
+  'POST /api/jobs/self-test': { allow: SECRETARIAT, ok: true, url: () => '/api/jobs/self-test', body: () => ({ failing: false }) },
+
+  'GET /api/organisations': { allow: ALL, ok: true, url: () => '/api/organisations' },
+  'POST /api/organisations': { allow: SECRETARIAT, ok: true, url: () => '/api/organisations', body: () => ({ id: `org-${next()}`, name: 'Testkommune', kind: 'municipality' }) },
+  'PUT /api/organisations/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/organisations/viborg', body: () => ({ name: 'Viborg Kommune', kind: 'municipality', region: 'Region Midtjylland' }) },
+  'GET /api/people': { allow: SIGNED_IN, ok: true, url: () => '/api/people' },
+  'GET /api/people/:id': { allow: SIGNED_IN, ok: true, url: () => `/api/people/${member}` },
+  'POST /api/people': { allow: SECRETARIAT, ok: true, url: () => '/api/people', body: () => ({ id: `per-${next()}`, name: 'Test Person' }) },
+  'PUT /api/people/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ name: 'Rikke Sol', title: 'Konsulent, Fælles sekretariat', organisationId: 'viborg' }) },
+  'GET /api/forums': { allow: ALL, ok: true, url: () => '/api/forums' },
+  'GET /api/forums/tree': { allow: ALL, ok: true, url: () => '/api/forums/tree' },
+  'GET /api/forums/:id': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}` },
+  'POST /api/forums': { allow: SECRETARIAT, ok: true, url: () => '/api/forums', body: () => ({ id: `adhoc-${next()}`, name: 'Ad hoc-gruppe til test', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'Region Midtjylland', parentId: forumId }) },
+  'PUT /api/forums/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/forums/midt-adhoc-udskr', body: () => ({ name: 'Ad hoc-gruppe om fælles udskrivningsforløb', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'Region Midtjylland', parentId: forumId, mandateEndsOn: '2027-06-30' }) },
+  'GET /api/forums/:id/terms': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/terms` },
+  'POST /api/forums/:id/terms': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/terms`, body: () => ({ validFrom: '2027-01-01' }) },
+  'GET /api/forums/:id/members': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/members` },
+  'GET /api/forums/:id/audit': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/audit` },
+  'GET /api/memberships': { allow: SIGNED_IN, ok: true, url: () => `/api/memberships?forumId=${forumId}` },
+  'POST /api/memberships': { allow: SECRETARIAT, ok: true, url: () => '/api/memberships', body: () => ({ id: `mem-${next()}`, personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' }) },
+  'PUT /api/memberships/:id': { allow: SECRETARIAT, ok: true, url: (ids) => `/api/memberships/${ids.membership}`, body: () => ({ personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01', to: '2027-12-31' }) },
+
+  // The meeting workflow
+  'GET /api/meetings/:id': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}` },
+  'GET /api/me/overview': { allow: SIGNED_IN, ok: true, url: () => '/api/me/overview' },
+  'POST /api/meetings/:id/agenda/init': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda/init` },
+  'POST /api/meetings/:id/items': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items`, body: () => ({ title: 'Nyt punkt' }) },
+  'POST /api/meetings/:id/items/reorder': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/items/reorder`, body: (i) => ({ itemIds: [i.item] }) },
+  'PUT /api/meetings/:id/items/:itemId': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items/${i.item}`, body: () => ({ title: 'Status', minutes: 15 }) },
+  'DELETE /api/meetings/:id/items/:itemId': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items/${i.spareItems.pop()}` },
+  'PUT /api/meetings/:id/items/:itemId/decision': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items/${i.item}/decision`, body: () => ({ decision: 'Taget til efterretning.' }) },
+  'POST /api/meetings/:id/items/:itemId/attachments': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items/${i.item}/attachments?fileName=bilag.pdf`, raw: { contentType: 'application/pdf', bytes: pdf } },
+  'GET /api/meetings/:id/items/:itemId/attachments/:attachmentId': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/items/${i.item}/attachments/${i.attachment}` },
+  'POST /api/meetings/:id/report-backs/:taskId/accept': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/report-backs/no-such-task/accept` },
+  'POST /api/meetings/:id/agenda/approve': { allow: ['chair'], ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda/approve` },
+  'POST /api/meetings/:id/agenda/send': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/agenda/send` },
+  'POST /api/meetings/:id/proposals': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/proposals`, body: () => ({ title: 'Forslag', kind: 'discussion', background: '' }) },
+  'POST /api/proposals/:id/accept': { allow: SECRETARIAT, url: (i) => `/api/proposals/${i.proposal}/accept` },
+  'POST /api/proposals/:id/decline': { allow: SECRETARIAT, url: (i) => `/api/proposals/${i.proposal}/decline`, body: () => ({ reason: 'Ikke nu' }) },
+  'PUT /api/meetings/:id/attendance/me': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/attendance/me`, body: () => ({ answer: 'attending' }) },
+  'PUT /api/meetings/:id/attendance/:personId/presence': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/attendance/${member}/presence`, body: () => ({ present: true }) },
+  'POST /api/meetings/:id/tasks': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/tasks`, body: () => ({ title: 'Opgave', dueOn: '2027-06-01', assigneePersonId: member }) },
+  'POST /api/meetings/:id/minutes/send': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/send` },
+  'POST /api/meetings/:id/remarks': { allow: MEMBERS, url: (i) => `/api/meetings/${i.meeting}/remarks`, body: () => ({ text: 'Bemærkning' }) },
+  'POST /api/meetings/:id/minutes/revise': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/revise`, body: () => ({ reason: 'Rettelser' }) },
+  'POST /api/meetings/:id/minutes/approve': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/approve` },
+  'POST /api/meetings/:id/minutes/publish': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/publish`, body: () => ({ confirmPersonalData: false }) },
+  'POST /api/meetings/:id/minutes/correct': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/correct`, body: () => ({ reason: 'Fejl' }) },
+  'GET /api/meetings/:id/agenda.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda.docx` },
+  'GET /api/meetings/:id/agenda.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda.html` },
+  'GET /api/meetings/:id/minutes.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.docx` },
+  'GET /api/meetings/:id/minutes.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.html` },
+
+  // Public
+  'GET /offentlig': { allow: ALL, ok: true, url: () => '/offentlig' },
+  'GET /offentlig/:region': { allow: ALL, ok: true, url: () => '/offentlig/midtjylland' },
+  'GET /offentlig/moeder/:meetingId': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}` },
+  'GET /offentlig/moeder/:meetingId/referat.docx': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/referat.docx` },
+  'GET /offentlig/moeder/:meetingId/dagsorden': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden` },
+  'GET /offentlig/moeder/:meetingId/dagsorden.docx': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden.docx` },
+  'GET /feeds/minutes.rss': { allow: ALL, ok: true, url: () => '/feeds/minutes.rss' },
+  'GET /feeds/minutes.atom': { allow: ALL, ok: true, url: () => '/feeds/minutes.atom' },
+  'GET /feeds/forums/:file': { allow: ALL, ok: true, url: () => `/feeds/forums/${forumId}.ics` },
+
+  // Planning (src/entry/http/routes/planning.routes.ts): reads for anyone signed in, writes through requireSecretariat.
+  'GET /api/forums/:id/plan/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/plan/2027` },
+  // 2028 has no meetings yet: the first accept creates one, the second finds the same plan (200).
+  'POST /api/forums/:id/plan/:year/accept': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/plan/2028/accept`, body: () => ({ meetings: [{ date: '2028-09-13', start: '13:00', end: '15:00' }] }) },
+  'GET /api/forums/:id/meetings': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/meetings?year=2027` },
+  'POST /api/meetings/:id/move': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.movable}/move`, body: () => ({ date: '2027-04-14', start: '13:00', end: '15:00', reason: 'Lokalet er optaget' }) },
+  // The first allowed role cancels; the next finds it cancelled (409).
+  'POST /api/meetings/:id/cancel': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.cancellable}/cancel`, body: () => ({ reason: 'For få tilmeldte' }) },
+  'GET /api/forums/:id/deadlines': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/deadlines` },
+  'GET /api/me/deadlines': { allow: SIGNED_IN, ok: true, url: () => '/api/me/deadlines' },
+  'GET /api/forums/:id/rotation': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/rotation` },
+  'GET /api/forums/:id/composition': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/composition` },
+  // Documented as public: the årshjul of a forum.
+  'GET /api/forums/:id/year/:year': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/year/2027` },
+  'GET /api/regions/:region/year/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/year/2027` },
+
+  // Terms import (src/entry/http/routes/terms-import.routes.ts): reading a document writes nothing; confirming needs the forum's secretariat.
+  'POST /api/terms-import': { allow: SIGNED_IN, ok: true, url: () => `/api/terms-import?forumId=${forumId}`, body: () => ({ text: seed002 }) },
+  'POST /api/forums/:id/terms/import-confirm': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/terms/import-confirm`, body: (i) => ({ validFrom: '2027-06-01', draftValues: i.termsDraft, dryRun: true }) },
+
+  // Microsoft 365 sync (src/entry/sync.module.ts), GRAPH_MODE=off.
+  'GET /api/sync/status': {
+    allow: SECRETARIAT,
+    url: () => '/api/sync/status',
+  },
+  'POST /api/sync/retry': {
+    allow: SECRETARIAT,
+    url: () => '/api/sync/retry',
+    body: () => ({ kind: 'forum', id: forumId }),
+  },
+  'POST /api/graph/notifications': { allow: ALL, special: 'the Graph webhook', url: () => '/api/graph/notifications' },
+
+  // Bot (src/entry/bot.module.ts)
+  'GET /api/reminders/failed': { allow: SECRETARIAT, ok: true, url: () => '/api/reminders/failed' },
+  'POST /api/messages': { allow: ALL, special: 'Bot Framework endpoint', url: () => '/api/messages' },
+};
+
+/** Every "METHOD /path" on the server, read from Fastify's route tree (HEAD is Fastify's automatic twin of GET). */
+export function routesOf(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack.push(m[2]!);
+    const path = stack.join('');
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) if (method !== 'HEAD') out.push(`${method} ${path}`);
+  }
+  return out.sort();
+}
+
+describe.each(backends)('route permissions on $name', (backend) => {
+  let app: WorkflowTestApp;
+  let ids: Ids;
+  let modules: AppModule[];
+  beforeAll(async () => {
+    // The product's own module list, as `npm start` builds it; only the workflow module is
+    // swapped for the fixture's (same module, documents in a temporary folder).
+    const config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: '1', GRAPH_MODE: 'off' });
+    app = await startWorkflowApp(backend, undefined, {
+      modules: async (workflow) => {
+        modules = (await appModules(config)).map((m) => (m.name === workflow.name ? workflow : m));
+        return modules;
+      },
+    });
+    const meeting = (await createMeeting(app)).id;
+    const movable = (await createMeeting(app, { date: '2027-04-07' })).id;
+    const cancellable = (await createMeeting(app, { date: '2027-05-05' })).id;
+    const imported = await app.call('POST', `/api/terms-import?forumId=${forumId}`, secretary, { text: seed002 });
+    expect(imported.status).toBe(200);
+    const termsDraft = imported.body.drafts[imported.body.forumDraftIndex ?? 0];
+    const item = (await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: 'Status' })).body.id as string;
+    const spareItems: string[] = [];
+    for (let i = 0; i < 6; i += 1) spareItems.push((await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: `Slettes ${i}` })).body.id);
+    const proposal = (await app.call('POST', `/api/meetings/${meeting}/proposals`, member, { title: 'Forslag', kind: 'discussion', background: '' })).body.id as string;
+    const attachment = (await app.call('POST', `/api/meetings/${meeting}/items/${item}/attachments?fileName=a.pdf`, secretary, pdf, { 'content-type': 'application/pdf' })).body.id as string;
+    const membership = (await app.call('POST', '/api/memberships', secretary, { personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' })).body.id as string;
+    ids = { meeting, item, spareItems, proposal, attachment, membership, movable, cancellable, termsDraft };
+  }, 60_000);
+  afterAll(async () => app?.close());
+
+  it('runs every product module', () => {
+    expect(modules.map((m) => m.name).sort()).toEqual(['bot', 'm365-sync', 'planning', 'terms-import', 'workflow']);
+  });
+
+  it('has a row for every route on the server, and no row for a route that does not exist', () => {
+    const routes = routesOf(app.server!.printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter((r) => !(r in table))).toEqual([]);
+    expect(Object.keys(table).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('gives only the allowed roles access', async () => {
+    const failures: string[] = [];
+    for (const [route, row] of Object.entries(table)) {
+      if (row.special) continue;
+      const method = route.split(' ')[0]!;
+      // Refused roles first, so a state change by an allowed role cannot hide a refusal.
+      const order = [...roles.filter((r) => !row.allow.includes(r)), ...roles.filter((r) => row.allow.includes(r))];
+      for (const role of order) {
+        const body = row.raw ? row.raw.bytes : row.body?.(ids, role);
+        const headers: Record<string, string> = row.raw ? { 'content-type': row.raw.contentType } : {};
+        const r = await app.call(method, row.url(ids), who[role], body, headers);
+        const allowed = row.allow.includes(role);
+        const line = `${route} as ${role}: ${r.status} ${r.body?.detail ?? ''}`;
+        if (r.status >= 500) failures.push(`${line} (server error)`);
+        else if (!allowed && role !== 'anonymous' && row.knownIssue) {
+          if (r.status !== row.knownIssue.status) failures.push(`${line} (known issue "${row.knownIssue.note}" changed: update the row)`);
+        } else if (!allowed && r.status !== (role === 'anonymous' ? 401 : 403)) failures.push(`${line} (should be refused)`);
+        else if (allowed && (r.status === 401 || r.status === 403)) failures.push(`${line} (should be allowed)`);
+        else if (allowed && row.ok && (r.status < 200 || r.status >= 300)) failures.push(`${line} (should succeed)`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('the Graph webhook answers the validationToken handshake anonymously, and with GRAPH_MODE=off accepts no notification', async () => {
+    const hs = await app.call('POST', '/api/graph/notifications?validationToken=Validation%3A%20Testing', undefined, Buffer.alloc(0), { 'content-type': 'text/plain' });
+    expect(hs.status).toBe(200);
+    expect(hs.text).toBe('Validation: Testing');
+    expect(String(hs.headers['content-type'])).toMatch(/^text\/plain/);
+    const batch = { value: [{ subscriptionId: 'sub-1', clientState: 'guess', changeType: 'updated', resource: 'users/x/events/y' }] };
+    // Signing in gives the webhook nothing: only the subscription's clientState would (not checkable with sync off).
+    for (const as of [undefined, secretary]) expect((await app.call('POST', '/api/graph/notifications', as, batch)).status).toBe(503);
+  });
+
+  describe('POST /api/messages (Bot Framework auth, not sign-in)', () => {
+    let connector: http.Server;
+    let connectorUrl: string;
+    const received: string[] = [];
+    beforeAll(async () => {
+      // Stands in for the Agents Playground's mocked Bot Connector, so accepted turns can reply locally.
+      connector = http.createServer((req, res) => {
+        received.push(`${req.method} ${req.url}`);
+        req.resume();
+        req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r-${received.length}` })));
+      });
+      await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+      connectorUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}`;
+    });
+    afterAll(async () => new Promise<void>((resolve) => connector.close(() => resolve())));
+    const activity = (serviceUrl: string) => ({
+      type: 'message', text: 'hjælp', id: `a-${next()}`, channelId: 'msteams', serviceUrl,
+      from: { id: 'u-1', name: 'Ukendt' }, recipient: { id: 'bot-1', name: 'Samraad' },
+      conversation: { id: 'c-1', conversationType: 'personal' }, channelData: {},
+    });
+
+    it('runs in embedded mode here (no BOT_ID)', () => {
+      const bot = modules.find((m) => m.name === 'bot') as AppModule & { services(): BotServices };
+      expect(bot.services().config.botId).toBe('');
+    });
+    it('accepts an unauthenticated activity of the local playground shape, and the bot answers it', async () => {
+      const before = received.length;
+      const r = await app.call('POST', '/api/messages', undefined, activity(connectorUrl));
+      expect(r.status).toBe(200);
+      expect(received.length).toBeGreaterThan(before);
+    });
+    it('refuses a token it cannot check (401), a non-local serviceUrl (403) and a body that is no activity (400), signed in or not', async () => {
+      for (const as of [undefined, secretary]) {
+        expect((await app.call('POST', '/api/messages', as, activity(connectorUrl), { authorization: 'Bearer x.y.z' })).status).toBe(401);
+        expect((await app.call('POST', '/api/messages', as, activity('https://smba.trafficmanager.net/emea/'))).status).toBe(403);
+        expect((await app.call('POST', '/api/messages', as, { text: 'hej' })).status).toBe(400);
+      }
+    });
+  });
+});
