@@ -10,6 +10,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendProblem } from './problem.js';
+import { installTextGuard } from './text-guard.js';
 import { resolveIdentity } from './auth.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
@@ -30,6 +31,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installTextGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {
