@@ -50,7 +50,8 @@ export const restReadBenchmark: Benchmark = {
     try {
       for (const backend of backends) {
         const modules = await appModules(loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: '1', GRAPH_MODE: 'off' }));
-        const app = await startTestApp(backend, { modules });
+        // PostgreSQL: the pool size the server uses by default (openDatabase), not the tests' small one.
+        const app = await startTestApp(backend, { modules, poolSize: 10 });
         try {
           const as = app.as(SECRETARY);
           const list = await fetch(`${app.url}/api/forums/${FORUM}/meetings?year=2027`, { headers: as });

@@ -15,6 +15,8 @@ export type BotConfig = {
   botPassword?: string;
   /** Hosts the bot may send to (exact, or ".suffix" for subdomains). */
   serviceUrlHosts: string[];
+  /** The tenant's service URL, for 1:1 chats found through Graph before any conversation of the tenant is stored. */
+  defaultServiceUrl?: string;
   /** Tenants whose traffic is accepted. */
   allowedTenantIds: string[];
   /** For deep links into the tab. */
@@ -42,6 +44,7 @@ export function botConfigFromEnv(env: Record<string, string | undefined>): BotCo
     botType,
     botPassword: env.SECRET_BOT_PASSWORD || undefined,
     serviceUrlHosts: list(env.BOT_SERVICE_URL_HOSTS ?? 'smba.trafficmanager.net'),
+    ...(env.BOT_SERVICE_URL?.trim() ? { defaultServiceUrl: env.BOT_SERVICE_URL.trim() } : {}),
     allowedTenantIds: list(env.ALLOWED_TENANT_IDS),
     teamsAppId: env.TEAMS_APP_ID ?? '',
     tabEntityId: 'samraad',

@@ -148,6 +148,8 @@ export type Recipient = {
   locale?: BotLocale;
   /** Entra object id when the person has a Teams account in an allowed tenant. */
   aadObjectId?: string;
+  /** The tenant of that Entra id, when the registry knows it. */
+  tenantId?: string;
   /** E-mail for people without Teams (for example general practitioners outside the tenant). */
   email?: string;
 };
@@ -179,6 +181,12 @@ export type Delivery = {
   sentAt?: string;
   /** Id of the Teams message (to update the card later) or of the mail. */
   remoteId?: string;
+  /**
+   * E-mail only: when an attempt was about to hand the mail to the mail service.
+   * Cleared when that attempt is known not to have sent it; found set by a later
+   * attempt, the mail may already be out, so it is not sent again.
+   */
+  sendStartedAt?: string;
 };
 
 export type NewDelivery = Pick<Delivery, 'id' | 'key' | 'recipientId' | 'reminder' | 'notBefore'>;
@@ -197,6 +205,9 @@ export interface DeliveryStore {
    */
   claim(id: string, now: string, claimedUntil: string): Promise<Delivery | null>;
   markSent(id: string, at: string, route: DeliveryRoute, remoteId?: string): Promise<void>;
+  /** E-mail only: records sendStartedAt (durably, before the send) without ending the claim. */
+  markSending(id: string, at: string): Promise<void>;
+  /** Clears sendStartedAt: also used when the mail service answered that it did not take the mail. */
   markRetrying(id: string, notBefore: string, status: number, error: string): Promise<void>;
   /** Dead-letter. */
   markFailed(id: string, status: number, error: string): Promise<void>;
@@ -212,7 +223,14 @@ export interface MailPort {
 
 export type SendOutcome =
   | { ok: true; remoteId?: string }
-  | { ok: false; status: number; retryAfterMs?: number; error: string };
+  | {
+      ok: false;
+      status: number;
+      retryAfterMs?: number;
+      error: string;
+      /** The request may have been carried out (connection lost after it was sent, timeout): sending again could duplicate it. */
+      ambiguous?: boolean;
+    };
 
 export type BotStores = {
   conversations: ConversationStore;

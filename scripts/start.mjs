@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: build the tab if its sources are newer than the build, then run
-// the server (TypeScript through tsx). Extra arguments go to the server
-// (--role=web|worker|all, --no-demo).
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: build the tab if its sources are newer than the build, bundle the
+// server into dist/server.mjs if its sources are newer than the bundle
+// (scripts/build-server.mjs, esbuild), then run the bundle in this process.
+// Extra arguments go to the server (--role=web|worker|all, --no-demo).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuilt, serverBundle } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const built = path.join(root, 'dist', 'tab', 'index.html');
@@ -26,6 +29,13 @@ if (needsBuild) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+try {
+  await ensureServerBuilt();
+} catch (err) {
+  process.stderr.write(`error: building the server failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+// The server reads process.argv.slice(2) and installs its own SIGINT/SIGTERM handlers;
+// relative paths (DATA_DIR's default ./.data) resolve from the project, as before.
+process.chdir(root);
+await import(pathToFileURL(serverBundle).href);

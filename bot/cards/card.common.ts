@@ -36,7 +36,12 @@ export type CardActionData = {
   deadline?: string;
 };
 
-export type LinkConfig = { teamsAppId: string; tabEntityId: string };
+export type LinkConfig = {
+  teamsAppId: string;
+  tabEntityId: string;
+  /** Samraad's public web address, for links that must work outside Teams (reminder e-mails). */
+  webBaseUrl?: string;
+};
 
 export function tabDeepLink(links: LinkConfig, subEntityId: string, teamsChannelId?: string): string {
   const context = JSON.stringify(teamsChannelId ? { subEntityId, channelId: teamsChannelId } : { subEntityId });

@@ -139,4 +139,27 @@ describe('ReminderDispatcher terminal states', () => {
     expect(s.targets).toEqual(['a:graph-chat']);
     expect(await s.conversations.findPersonal('aad-3')).toMatchObject({ conversationId: 'a:graph-chat' });
   });
+
+  it('a throttled chat lookup is retried (never sooner than Retry-After), not turned into an e-mail or a busy loop', async () => {
+    let calls = 0;
+    const s = await setup(201, {
+      resolvePersonalChat: async () => {
+        calls++;
+        if (calls === 1) throw Object.assign(new Error('Graph 429'), { status: 429, retryAfterMs: 10_000 });
+        return { kind: 'personal', conversationId: 'a:later', tenantId: 't', serviceUrl: 'https://smba.trafficmanager.net/emea/', aadObjectId: 'aad-4', reference: {}, updatedAt: '' };
+      },
+    });
+    const dir = (s.dispatcher as unknown as { d: { directory: MemoryDirectory } }).d.directory;
+    dir.people.set('p4', { personId: 'p4', displayName: 'D', aadObjectId: 'aad-4', email: 'd@x.example' });
+    const t0 = s.clock.now();
+    await s.dispatcher.enqueue([reminder({ key: 'k4', recipientIds: ['p4'] })]);
+    const first = await s.dispatcher.run();
+    expect(first).toMatchObject({ retried: 1, sent: 0 });
+    expect([...s.deliveries.rows.values()][0]).toMatchObject({ state: 'retrying', lastStatus: 429, attempts: 1 });
+    await s.dispatcher.run({ untilIdle: true });
+    expect(calls).toBe(2);
+    expect(s.clock.now() - t0).toBeGreaterThanOrEqual(10_000);
+    expect(s.targets).toEqual(['a:later']);
+    expect([...s.deliveries.rows.values()][0]).toMatchObject({ state: 'sent', route: 'teams_personal', attempts: 2 });
+  });
 });

@@ -18,7 +18,14 @@ export function createReminderDispatcher(
   config: BotConfig,
   backend: Pick<BotBackend, 'describeReminder'>,
   stores: BotStores,
-  opts: { mail?: MailPort; resolvePersonalChat?: DispatcherDeps['resolvePersonalChat']; log?: { error(msg: string, ctx?: Record<string, unknown>): void }; options?: DispatcherOptions } = {},
+  opts: {
+    mail?: MailPort;
+    resolvePersonalChat?: DispatcherDeps['resolvePersonalChat'];
+    /** Samraad's public URL: the link in reminder e-mails. */
+    webBaseUrl?: string;
+    log?: { error(msg: string, ctx?: Record<string, unknown>): void };
+    options?: DispatcherOptions;
+  } = {},
 ): ReminderDispatcher {
   const embedded = !config.botId;
   return new ReminderDispatcher(
@@ -32,7 +39,7 @@ export function createReminderDispatcher(
       resolvePersonalChat: opts.resolvePersonalChat,
       limiter: new RateLimiter(systemClock),
       clock: systemClock,
-      links: { teamsAppId: config.teamsAppId, tabEntityId: config.tabEntityId },
+      links: { teamsAppId: config.teamsAppId, tabEntityId: config.tabEntityId, ...(opts.webBaseUrl ? { webBaseUrl: opts.webBaseUrl } : {}) },
       newId: randomUUID,
       log: opts.log,
     },

@@ -18,11 +18,20 @@
  *
  * Members who have the app but never wrote to the bot are reached through the
  * optional resolvePersonalChat port (Graph installedApps/chat, implemented outside
- * bot/); without it they get e-mail. A crash between a successful send and markSent can repeat that one
+ * bot/); when it finds no chat they get e-mail. When it throws (throttled, Graph
+ * down) the delivery is retried like a failed send.
+ *
+ * Teams: a crash between a successful send and markSent can repeat that one
  * message on restart (the claim lease then expires), as in Company Communicator.
+ * E-mail has no way to ask afterwards whether a mail went out, so it is at most
+ * once instead: sendStartedAt is written before the mail is handed over; an
+ * attempt that finds it set (the earlier one crashed, or its answer was lost on the
+ * network) does not send again but dead-letters the delivery as "may have been
+ * sent", where the secretariat sees it. A refusal the mail service answered (429,
+ * 503...) clears it and is retried normally.
  */
 import type { PlannedReminder } from '../../src/domain/reminders/reminder.model.js';
-import { formatInstant, texts } from '../bot.i18n.js';
+import { texts } from '../bot.i18n.js';
 import type {
   BotBackend,
   BotLocale,
@@ -37,8 +46,9 @@ import type {
   SendOutcome,
   StoredConversation,
 } from '../bot.ports.js';
-import { CARD_CONTENT_TYPE, tabDeepLink, type LinkConfig } from '../cards/card.common.js';
+import { CARD_CONTENT_TYPE, type LinkConfig } from '../cards/card.common.js';
 import { reminderCard } from '../cards/reminder.card.js';
+import { reminderMail } from '../cards/reminder.mail.js';
 import type { DispatchClock } from './dispatch.clock.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { ConversationSender } from './bot-connector.sender.js';
@@ -56,6 +66,8 @@ export type DispatcherDeps = {
   /**
    * For members who have the app but never wrote to the bot: finds (or installs and
    * finds) their 1:1 chat, e.g. through Graph installedApps/{id}/chat. Optional.
+   * null: no chat can be had (then e-mail); a throw is a transient failure, retried
+   * (an error with a numeric `status` and `retryAfterMs` is reported as such).
    */
   resolvePersonalChat?: (recipient: Recipient) => Promise<StoredConversation | null>;
   limiter: RateLimiter;
@@ -82,7 +94,8 @@ export type DispatchSummary = { sent: number; retried: number; failed: number; u
 type Target =
   | { route: 'teams_personal' | 'teams_channel'; key: string; tenantId: string; conversation: StoredConversation; locale: BotLocale; personId?: string; teamsUserId?: string }
   | { route: 'email'; key: string; email: string; locale: BotLocale; personId: string }
-  | { route: 'unsupported'; reason: string };
+  | { route: 'unsupported'; reason: string }
+  | { route: 'retry'; status: number; error: string; retryAfterMs?: number };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -182,7 +195,7 @@ export class ReminderDispatcher {
           finished(delivery.id);
           continue;
         }
-        const key = target.route === 'unsupported' ? `u:${delivery.id}` : target.key;
+        const key = target.route === 'unsupported' || target.route === 'retry' ? `u:${delivery.id}` : target.key;
         let chain = chains.get(key);
         if (!chain) chains.set(key, (chain = { queue: [], running: false }));
         chain.queue.push({ delivery, target });
@@ -225,7 +238,17 @@ export class ReminderDispatcher {
     const locale: BotLocale = person.locale ?? 'da';
     let conv = person.aadObjectId ? await this.d.conversations.findPersonal(person.aadObjectId) : null;
     if (!conv && person.aadObjectId && this.d.resolvePersonalChat) {
-      conv = await this.d.resolvePersonalChat(person);
+      try {
+        conv = await this.d.resolvePersonalChat(person);
+      } catch (e) {
+        const err = e as { status?: unknown; retryAfterMs?: unknown };
+        return {
+          route: 'retry',
+          status: typeof err.status === 'number' ? err.status : 0,
+          error: `finding the member's Teams chat failed: ${e instanceof Error ? e.message : String(e)}`,
+          ...(typeof err.retryAfterMs === 'number' ? { retryAfterMs: err.retryAfterMs } : {}),
+        };
+      }
       if (conv) await this.d.conversations.save(conv);
     }
     if (conv) {
@@ -242,6 +265,16 @@ export class ReminderDispatcher {
         await deliveries.markUnsupported(delivery.id, target.reason);
         summary.unsupported++;
       } else summary.skipped++;
+      return;
+    }
+    if (target.route === 'retry') {
+      const claimed = await deliveries.claim(delivery.id, iso(clock.now()), iso(clock.now() + this.o.claimMs));
+      if (!claimed) {
+        summary.skipped++;
+        return;
+      }
+      // Not a refusal of this message: retried while attempts last, whatever the status.
+      await this.afterFailure(delivery.id, claimed.attempts, { ok: false, status: retryableStatuses.includes(target.status) ? target.status : 0, error: target.error, ...(target.retryAfterMs !== undefined ? { retryAfterMs: target.retryAfterMs } : {}) }, summary);
       return;
     }
     const personId = target.personId;
@@ -264,10 +297,20 @@ export class ReminderDispatcher {
 
     let outcome: SendOutcome;
     let route: DeliveryRoute;
+    if (target.route === 'email') {
+      if (claimed.sendStartedAt) {
+        // An earlier attempt handed this mail over and never recorded the outcome.
+        await deliveries.markFailed(delivery.id, 0, `an earlier attempt (started ${claimed.sendStartedAt}) may have sent this e-mail; not sent again to avoid a duplicate`);
+        summary.failed++;
+        return;
+      }
+      await deliveries.markSending(delivery.id, iso(clock.now()));
+    }
     try {
       if (target.route === 'email') {
         route = 'email';
-        outcome = await this.d.mail!.send(this.mailFor(delivery, subject.forumName, target.email, target.locale));
+        const mail = reminderMail({ reminder: delivery.reminder, subject, links: this.d.links });
+        outcome = await this.d.mail!.send({ to: target.email, ...mail, idempotencyKey: `${delivery.reminder.key}|${delivery.recipientId}` });
       } else {
         route = target.route;
         const card = reminderCard({
@@ -289,7 +332,8 @@ export class ReminderDispatcher {
       }
     } catch (e) {
       route = target.route === 'email' ? 'email' : target.route;
-      outcome = { ok: false, status: 0, error: String(e) };
+      // What the mail port threw is not known to have left the mail unsent.
+      outcome = { ok: false, status: 0, error: String(e), ...(target.route === 'email' ? { ambiguous: true } : {}) };
     }
 
     const now = clock.now();
@@ -301,25 +345,27 @@ export class ReminderDispatcher {
     if (outcome.status === 429 && outcome.retryAfterMs !== undefined && target.route !== 'email') {
       limiter.blockConversation(target.key, now + outcome.retryAfterMs);
     }
-    if (retryableStatuses.includes(outcome.status) && claimed.attempts < this.o.maxAttempts) {
-      const exp = Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** (claimed.attempts - 1));
+    if (target.route === 'email' && outcome.ambiguous) {
+      await deliveries.markFailed(delivery.id, outcome.status, `the e-mail may have been sent (${outcome.error}); not sent again to avoid a duplicate`);
+      summary.failed++;
+      return;
+    }
+    await this.afterFailure(delivery.id, claimed.attempts, outcome, summary);
+  }
+
+  /** Retry with backoff (never sooner than Retry-After) while attempts last and the status is transient; else dead-letter. */
+  private async afterFailure(id: string, attempts: number, outcome: Extract<SendOutcome, { ok: false }>, summary: DispatchSummary): Promise<void> {
+    const { deliveries, clock } = this.d;
+    const now = clock.now();
+    if (retryableStatuses.includes(outcome.status) && attempts < this.o.maxAttempts) {
+      const exp = Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** (attempts - 1));
       const backoff = exp / 2 + (this.o.random() * exp) / 2;
       const wait = Math.max(backoff, outcome.retryAfterMs ?? 0);
-      await deliveries.markRetrying(delivery.id, iso(now + wait), outcome.status, outcome.error);
+      await deliveries.markRetrying(id, iso(now + wait), outcome.status, outcome.error);
       summary.retried++;
       return;
     }
-    await deliveries.markFailed(delivery.id, outcome.status, outcome.error);
+    await deliveries.markFailed(id, outcome.status, outcome.error);
     summary.failed++;
-  }
-
-  private mailFor(delivery: Delivery, forumName: string, to: string, locale: BotLocale) {
-    const r = delivery.reminder;
-    const t = texts[locale];
-    const title = t.reminderTitle[r.kind];
-    const sub = r.taskId ? `task:${r.taskId}` : r.meetingId ? `meeting:${r.meetingId}` : `forum:${r.forumId}`;
-    const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-    const html = `<p><strong>${esc(title)}</strong></p><p>${esc(t.forum)}: ${esc(forumName)}<br>${esc(t.deadline)}: ${esc(formatInstant(r.deadline, locale))}</p><p><a href="${esc(tabDeepLink(this.d.links, sub))}">${esc(t.open)}</a></p>`;
-    return { to, subject: `${title} (${forumName})`, html, idempotencyKey: `${r.key}|${delivery.recipientId}` };
   }
 }

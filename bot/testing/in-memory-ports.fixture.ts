@@ -88,8 +88,13 @@ export class MemoryDeliveryStore implements DeliveryStore {
   async markSent(id: string, at: string, route: Delivery['route'], remoteId?: string) {
     this.set(id, { state: 'sent', sentAt: at, route, remoteId });
   }
+  async markSending(id: string, at: string) {
+    const d = this.rows.get(id);
+    if (!d) throw new Error(`no delivery ${id}`);
+    d.sendStartedAt = at;
+  }
   async markRetrying(id: string, notBefore: string, status: number, error: string) {
-    this.set(id, { state: 'retrying', notBefore, lastStatus: status, lastError: error });
+    this.set(id, { state: 'retrying', notBefore, lastStatus: status, lastError: error, sendStartedAt: undefined });
   }
   async markFailed(id: string, status: number, error: string) {
     this.set(id, { state: 'failed', lastStatus: status, lastError: error });

@@ -237,6 +237,14 @@ export function createRoutes(h: RouteHooks): {
     return (e) => ((e.singleValueExtendedProperties as { id: string; value: string }[] | undefined) ?? []).some((p) => p.id.toLowerCase() === id && p.value === value);
   };
 
+  /** A user of the directory by object id, UPN or mail; 404 as Graph answers for anyone else. */
+  const findUser = (idOrName: string) => {
+    const key = idOrName.toLowerCase();
+    const u = Object.values(st().users).find((x) => x.id.toLowerCase() === key || x.mail.toLowerCase() === key || x.userPrincipalName.toLowerCase() === key);
+    if (!u) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${idOrName}' does not exist or one of its queried reference-property objects are not present.`);
+    return u;
+  };
+
   const routes: Record<string, RouteHandler> = {
     'GET /teams/{team-id}': ({ params }) => ({ status: 200, body: { id: team(params['team-id']!).id, displayName: params['team-id'] } }),
 
@@ -435,6 +443,35 @@ export function createRoutes(h: RouteHooks): {
 
     'GET /users/{user-id}/calendarView/delta()': (ctx) => delta(ctx),
     'GET /users/{user-id}/calendar/calendarView/delta()': (ctx) => delta(ctx),
+
+    // Proactive install (personal scope): Graph answers 201 with no body, 409 when the app is
+    // already installed; the installation id is base64("{user id}##{catalog app id}").
+    'POST /users/{user-id}/teamwork/installedApps': ({ params, body }) => {
+      const user = findUser(params['user-id']!);
+      const bind = String((body as Record<string, unknown>)['teamsApp@odata.bind'] ?? '');
+      const appId = /\/appCatalogs\/teamsApps\/([^/?]+)$/.exec(bind)?.[1];
+      if (!appId) throw new GraphHttpError(400, 'BadRequest', 'teamsApp@odata.bind must point to /appCatalogs/teamsApps/{id}', 'graph-rule');
+      const teamsAppId = decodeURIComponent(appId);
+      const id = Buffer.from(`${user.id}##${teamsAppId}`, 'utf8').toString('base64');
+      const apps = st().userApps;
+      if (apps[id]) throw new GraphHttpError(409, 'Conflict', 'The app is already installed for this user.');
+      apps[id] = { id, userId: user.id, teamsAppId, chatId: `19:${user.id}_${teamsAppId}@unq.gbl.spaces`, installedAt: now() };
+      h.touch();
+      return { status: 201 };
+    },
+
+    'GET /users/{user-id}/teamwork/installedApps/{userScopeTeamsAppInstallation-id}/chat': ({ params, query }) => {
+      const user = findUser(params['user-id']!);
+      const app = st().userApps[params['userScopeTeamsAppInstallation-id']!];
+      if (!app || app.userId !== user.id) throw new GraphHttpError(404, 'NotFound', 'No such app installation for this user.');
+      const chat: Record<string, unknown> = { id: app.chatId, topic: null, createdDateTime: app.installedAt, lastUpdatedDateTime: app.installedAt, chatType: 'oneOnOne', webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(app.chatId)}/0`, tenantId: 'emulator-tenant' };
+      const select = query.get('$select');
+      if (select) {
+        const keep = new Set(['id', ...select.split(',').map((x) => x.trim())]);
+        for (const k of Object.keys(chat)) if (!keep.has(k)) delete chat[k];
+      }
+      return { status: 200, body: chat };
+    },
 
     'POST /users/{user-id}/sendMail': ({ params, body }) => {
       const b = body as Record<string, unknown>;

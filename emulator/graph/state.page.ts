@@ -65,6 +65,7 @@ export function renderStatePage(state: EmulatorState, stats: { failures: number;
     esc(((m.message.toRecipients as { emailAddress?: { address?: string } }[] | undefined) ?? []).map((r) => r.emailAddress?.address).join(', ')),
     esc(m.at),
   ]);
+  const userApps = Object.values(state.userApps ?? {}).map((a) => [esc(a.userId), esc(a.teamsAppId), esc(a.chatId), esc(a.installedAt)]);
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -94,6 +95,8 @@ ${table('Aflysninger (cancellations)', ['Emne (subject)', 'Postkasse (mailbox)',
 ${table('Dokumenter (documents)', ['Navn (name)', 'Mappe (folder)', 'Størrelse i byte (size in bytes)', 'Versioner (versions)', 'Metadata'], files)}</section>
 <section aria-labelledby="h-mail"><h2 id="h-mail">Sendt e-mail <span lang="en">(sent mail)</span></h2>
 ${table('E-mails', ['Emne (subject)', 'Fra (from)', 'Til (to)', 'Sendt (sent)'], mails)}</section>
+<section aria-labelledby="h-apps"><h2 id="h-apps">Appen installeret for brugere <span lang="en">(app installed for users)</span></h2>
+${table('Personlige installationer (personal installations)', ['Bruger (user)', 'App', 'Chat', 'Installeret (installed)'], userApps)}</section>
 </main>
 </body>
 </html>`;

@@ -1,7 +1,8 @@
 /**
  * In-memory (optionally file-backed) state of the Graph emulator: teams and their
  * channels, mailboxes with events and a per-mailbox change log (for calendarView
- * delta), drives with items and content, sent mail, subscriptions and users.
+ * delta), drives with items and content, sent mail, subscriptions, users and the
+ * apps installed in users' personal scope (with their bot chats).
  * Persistence is a whole-file JSON snapshot written atomically after changes; it is
  * meant for `npm start`, not for large data.
  */
@@ -45,6 +46,8 @@ export type EmuDriveItem = {
 export type EmuDrive = { id: string; items: Record<string, EmuDriveItem> };
 export type EmuMail = { from: string; message: Record<string, unknown>; saveToSentItems: boolean; at: string };
 export type EmuSubscription = Record<string, unknown> & { id: string; notificationUrl: string; resource: string; clientState?: string; expirationDateTime: string; changeType: string };
+/** An app installed in a user's personal scope, with the 1:1 chat between the user and the app's bot. */
+export type EmuUserApp = { id: string; userId: string; teamsAppId: string; chatId: string; installedAt: string };
 export type EmuUploadSession = { id: string; driveId: string; parentId: string; name: string; conflictBehavior: string; expires: string; received: number; total?: number; chunks: string[] };
 
 export type EmulatorState = {
@@ -56,10 +59,12 @@ export type EmulatorState = {
   mail: EmuMail[];
   subscriptions: Record<string, EmuSubscription>;
   uploadSessions: Record<string, EmuUploadSession>;
+  /** Personal-scope app installations by installation id. */
+  userApps: Record<string, EmuUserApp>;
 };
 
 export function emptyState(): EmulatorState {
-  return { seq: 0, users: {}, teams: {}, mailboxes: {}, drives: {}, mail: [], subscriptions: {}, uploadSessions: {} };
+  return { seq: 0, users: {}, teams: {}, mailboxes: {}, drives: {}, mail: [], subscriptions: {}, uploadSessions: {}, userApps: {} };
 }
 
 export type StateStore = {

@@ -23,6 +23,12 @@ export type Config = {
     appIdUri?: string;
     clientSecret?: string;
     certificatePath?: string;
+    /**
+     * App-only Graph tokens with a certificate instead of the secret (it wins when both are set):
+     * the PEM at `path` holds the private key, `thumbprintSha256` (or the older SHA-1 `thumbprint`)
+     * names the certificate registered on the Entra app. Read by src/adapters/graph/certificate.credential.ts.
+     */
+    certificate?: { path: string; thumbprintSha256?: string; thumbprint?: string };
     allowedTenantIds: string[];
   };
   bot: {
@@ -38,6 +44,8 @@ export type Config = {
     emulatorPort: number;
     teamId?: string;
     organizerMailbox?: string;
+    /** Mailbox reminder e-mails are sent from (people the bot cannot reach in Teams); default organizerMailbox. */
+    reminderMailSender?: string;
     notificationClientState?: string;
   };
   teamsAppId?: string;
@@ -70,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const botType = nonEmpty(env.BOT_TYPE) ?? (nonEmpty(env.SECRET_BOT_PASSWORD) ? 'SingleTenant' : 'UserAssignedMSI');
   if (botType !== 'SingleTenant' && botType !== 'UserAssignedMSI') throw new ConfigError(`BOT_TYPE must be SingleTenant or UserAssignedMSI`);
   const noDemo = argv.includes('--no-demo');
+  const certificate = certificateFrom(env);
 
   return {
     production,
@@ -88,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       appIdUri: nonEmpty(env.AAD_APP_ID_URI),
       clientSecret: nonEmpty(env.SECRET_AAD_APP_CLIENT_SECRET),
       certificatePath: nonEmpty(env.AAD_APP_CERTIFICATE_PATH),
+      ...(certificate ? { certificate } : {}),
       allowedTenantIds: list(env.ALLOWED_TENANT_IDS),
     },
     bot: {
@@ -103,8 +113,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       emulatorPort: emulatorPort.data,
       teamId: nonEmpty(env.M365_TEAM_ID),
       organizerMailbox: nonEmpty(env.M365_ORGANIZER_MAILBOX),
+      reminderMailSender: nonEmpty(env.REMINDER_MAIL_SENDER),
       notificationClientState: nonEmpty(env.GRAPH_NOTIFICATION_CLIENT_STATE),
     },
     teamsAppId: nonEmpty(env.TEAMS_APP_ID),
   };
+}
+
+/** The certificate settings; a half-configured certificate (a path without a thumbprint, or the reverse) is refused. */
+function certificateFrom(env: NodeJS.ProcessEnv): Config['identity']['certificate'] {
+  const path = nonEmpty(env.AAD_APP_CERTIFICATE_PATH);
+  const sha256 = nonEmpty(env.AAD_APP_CERTIFICATE_THUMBPRINT_SHA256);
+  const sha1 = nonEmpty(env.AAD_APP_CERTIFICATE_THUMBPRINT);
+  if (!path && !sha256 && !sha1) return undefined;
+  if (!path) {
+    throw new ConfigError(`${sha256 ? 'AAD_APP_CERTIFICATE_THUMBPRINT_SHA256' : 'AAD_APP_CERTIFICATE_THUMBPRINT'} is set but AAD_APP_CERTIFICATE_PATH is not: give the path of the PEM file with the certificate's private key too (or unset the thumbprint to use the client secret)`);
+  }
+  if (!sha256 && !sha1) {
+    throw new ConfigError('AAD_APP_CERTIFICATE_PATH is set but the certificate has no thumbprint: set AAD_APP_CERTIFICATE_THUMBPRINT_SHA256 (64 hex digits; or the SHA-1 AAD_APP_CERTIFICATE_THUMBPRINT, 40 hex digits) to the thumbprint the Entra app shows for it');
+  }
+  const hex = (v: string) => v.replace(/[\s:]/g, '').toLowerCase();
+  if (sha256 && !/^[0-9a-f]{64}$/.test(hex(sha256))) throw new ConfigError('AAD_APP_CERTIFICATE_THUMBPRINT_SHA256 must be 64 hex digits (the SHA-256 thumbprint of the certificate)');
+  if (sha1 && !/^[0-9a-f]{40}$/.test(hex(sha1))) throw new ConfigError('AAD_APP_CERTIFICATE_THUMBPRINT must be 40 hex digits (the SHA-1 thumbprint of the certificate)');
+  return { path, ...(sha256 ? { thumbprintSha256: hex(sha256) } : {}), ...(sha1 ? { thumbprint: hex(sha1) } : {}) };
 }

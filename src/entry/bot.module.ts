@@ -10,11 +10,22 @@
  * - GET /api/reminders/failed: failed deliveries of the forums the caller
  *   administers (secretariat of the forum or of a forum above it).
  *
- * What it does not do yet: e-mail (no MailPort is wired: people without a Teams
- * conversation get "unsupported"), resolving the 1:1 chat through Graph for
- * members who never wrote to the bot, and a cross-process lock for the dispatcher
- * (one deliver run at a time per process; claims keep several processes from
- * double-sending, but the rate limiter is per process).
+ * Reach beyond stored conversations (issue 6, item 2), with Microsoft Graph as
+ * GRAPH_MODE says (emulator: the local emulator the sync module runs on
+ * GRAPH_EMULATOR_PORT; tenant: the app's client credentials):
+ * - a member with an Entra id who never wrote to the bot gets Samraad installed in
+ *   their personal scope and their 1:1 chat looked up (TeamsAppsPort), sent to at
+ *   the tenant's service URL (of a stored conversation, else BOT_SERVICE_URL);
+ * - anyone the bot cannot reach in Teams but with an e-mail address in the registry
+ *   gets the reminder by e-mail (Graph sendMail from REMINDER_MAIL_SENDER, default
+ *   M365_ORGANIZER_MAILBOX), Danish with English below, at most once;
+ * - neither: "unsupported", as with GRAPH_MODE=off, where both are disabled.
+ * Graph is called here with one attempt per call (the dispatcher retries with its
+ * own backoff, and a sendMail is never repeated inside one attempt).
+ *
+ * What it does not do yet: a cross-process lock for the dispatcher (one deliver
+ * run at a time per process; claims keep several processes from double-sending,
+ * but the rate limiter is per process).
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -37,6 +48,10 @@ import { botBackend, recipientDirectory } from '../usecases/bot/bot.backend.js';
 import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-plan.usecase.js';
 import { workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
+import { LOCAL_TEAMS_APP_ID } from './sync.module.js';
+import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-reach.usecase.js';
+import type { M365Ports } from '../usecases/ports/m365.port.js';
+import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider } from '../adapters/graph/graph.adapter.js';
 
 /**
  * The Agents Playground demo (.m365agentsplayground.yml): its tenant, its users'
@@ -80,7 +95,13 @@ export type BotModuleOptions = {
   config?: BotConfig;
   endpoint?: BotEndpointOptions;
   dispatcher?: DispatcherOptions;
+  /** Replaces the reminder e-mail port built from GRAPH_MODE (tests). */
   mail?: MailPort;
+  /**
+   * Microsoft 365 ports for reaching people without a stored conversation; default
+   * built from GRAPH_MODE; null disables both fallbacks (as GRAPH_MODE=off does).
+   */
+  m365?: { ports: Pick<M365Ports, 'mail' | 'teamsApps'>; teamsAppId?: string; mailFrom?: string } | null;
   /** Cron of the plan job (default every 5 minutes); null = not scheduled. */
   planCron?: string | null;
 };
@@ -119,6 +140,30 @@ function stopSignal() {
     },
   };
   return st;
+}
+
+/**
+ * The Graph ports behind the fallbacks, from GRAPH_MODE: null when it is off (or a
+ * tenant without credentials). One attempt per Graph call: the dispatcher owns retries.
+ */
+function defaultReach(deps: AppDeps): NonNullable<BotModuleOptions['m365']> | null {
+  const { config, logger } = deps;
+  const warn = { debug() {}, info() {}, warn: (o: Record<string, unknown>, m?: string) => logger.warn(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`), error: (o: Record<string, unknown>, m?: string) => logger.error(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`) };
+  const mailFrom = config.graph.reminderMailSender ?? config.graph.organizerMailbox;
+  if (config.graph.mode === 'emulator') {
+    const ports = createGraphAdapter({ baseUrl: `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`, tokenProvider: staticTokenProvider(), tenantId: 'emulator', retry: { maxAttempts: 1 }, logger: warn });
+    return { ports, teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID, mailFrom: mailFrom ?? 'paamindelser@samraad.emulator.invalid' };
+  }
+  if (config.graph.mode === 'tenant') {
+    const { clientId, tenantId, clientSecret } = config.identity;
+    if (!clientId || !tenantId || !clientSecret) {
+      logger.warn('bot: GRAPH_MODE=tenant without client credentials: no Teams chat lookup and no reminder e-mail');
+      return null;
+    }
+    const ports = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider({ tenantId, clientId, clientSecret }), tenantId, retry: { maxAttempts: 1 }, logger: warn });
+    return { ports, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), ...(mailFrom ? { mailFrom } : {}) };
+  }
+  return null;
 }
 
 const playgroundMode = (deps: AppDeps, config: BotConfig) => !config.botId && !config.production && !deps.config.production && deps.config.loadDemo;
@@ -162,7 +207,36 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       info: (msg: string, ctx?: Record<string, unknown>) => deps.logger.info(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
     };
     const endpoint = createBotEndpoint(config, backend, stores, { log, ...opts.endpoint });
-    const dispatcher = createReminderDispatcher(config, backend, stores, { mail: opts.mail, log, options: { pollMs: 5_000, ...opts.dispatcher } });
+    const reach = opts.m365 === undefined ? defaultReach(deps) : opts.m365;
+    const mailFrom = reach?.mailFrom;
+    const mail = opts.mail ?? (reach && mailFrom ? reminderMailer({ mail: reach.ports.mail, from: mailFrom }) : undefined);
+    const resolvePersonalChat =
+      reach && reach.teamsAppId
+        ? personalChatResolver({
+            teamsApps: reach.ports.teamsApps,
+            teamsAppId: reach.teamsAppId,
+            ...(config.botId ? { botId: config.botId } : {}),
+            serviceUrl: async (tenantId) => {
+              // Only the person's own tenant's service URL; with the tenant unknown, the latest of any.
+              const stored = await conversations.latestServiceUrl(tenantId);
+              if (stored) return stored;
+              const tenant = tenantId ?? (config.botTenantId || config.allowedTenantIds[0]);
+              return config.defaultServiceUrl && tenant ? { serviceUrl: config.defaultServiceUrl, tenantId: tenant } : null;
+            },
+            clock: deps.clock,
+            log: { warn: (msg, ctx) => deps.logger.warn(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`) },
+          })
+        : undefined;
+    deps.logger.info(
+      `bot: reminders reach members without a conversation through ${resolvePersonalChat ? 'a Graph-found 1:1 chat' : 'no Teams chat lookup'} and ${mail ? `e-mail${mailFrom ? ` from ${mailFrom}` : ''}` : 'no e-mail'}${reach ? '' : ` (GRAPH_MODE=${deps.config.graph.mode})`}`,
+    );
+    const dispatcher = createReminderDispatcher(config, backend, stores, {
+      ...(mail ? { mail } : {}),
+      ...(resolvePersonalChat ? { resolvePersonalChat } : {}),
+      webBaseUrl: deps.config.publicUrl,
+      log,
+      options: { pollMs: 5_000, ...opts.dispatcher },
+    });
     let running: Promise<void> | undefined;
     let again = false;
     const pass = async (): Promise<void> => {

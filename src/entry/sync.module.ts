@@ -8,10 +8,9 @@
  * points the adapter at it, subscribes to its calendars (our server is reachable
  * from it) and, on first start (or when the emulator's state is empty), syncs every
  * active forum and planned meeting so its page shows the demo region.
- * GRAPH_MODE=tenant: Microsoft Graph with the app's client credentials (secret);
- * notifications only when SAMRAAD_PUBLIC_URL is https. GRAPH_MODE=off: nothing.
- *
- * Not done: certificate credentials for the sync (config has no thumbprint); agenda files (see document-sync).
+ * GRAPH_MODE=tenant: Microsoft Graph with the app's client credentials (a certificate
+ * when AAD_APP_CERTIFICATE_PATH is set, else the secret); notifications only when
+ * SAMRAAD_PUBLIC_URL is https. GRAPH_MODE=off: nothing.
  */
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -21,6 +20,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
 import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider, type GraphAdapter } from '../adapters/graph/graph.adapter.js';
+import { loadCertificateCredential } from '../adapters/graph/certificate.credential.js';
+import type { ClientCredentialsConfig } from '../adapters/graph/token.providers.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/database.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
@@ -53,6 +54,19 @@ export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outbox
     database.db.transaction((tx) =>
       fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
     );
+}
+
+/**
+ * The app-only credentials for Graph: the certificate when one is configured (it wins over the
+ * secret, which `atk provision` writes anyway), read and checked from its PEM file now, so a wrong
+ * path, key or thumbprint stops the start with a clear message.
+ */
+export function graphCredentials(config: Config): ClientCredentialsConfig {
+  const { clientId, tenantId, clientSecret, certificate } = config.identity;
+  if (!clientId || !tenantId) throw new Error('app-only Graph tokens need AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID');
+  if (certificate) return { tenantId, clientId, certificate: loadCertificateCredential(certificate) };
+  if (clientSecret) return { tenantId, clientId, clientSecret };
+  throw new Error('app-only Graph tokens need SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
 }
 
 export function syncSettingsFrom(config: Config): SyncSettings {
@@ -154,11 +168,12 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
         graph = createGraphAdapter({ baseUrl: emulator.graphBaseUrl, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
         logger.info(`Microsoft Graph emulator: ${emulator.url}/ shows the Teams channels, Outlook events and files Samraad made.`);
       } else {
-        const { clientId, tenantId, clientSecret } = config.identity;
-        if (!clientId || !tenantId || !clientSecret || !config.graph.teamId) {
-          throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, SECRET_AAD_APP_CLIENT_SECRET and M365_TEAM_ID');
+        const { clientId, tenantId, clientSecret, certificate } = config.identity;
+        if (!clientId || !tenantId || !(clientSecret || certificate) || !config.graph.teamId) {
+          throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, M365_TEAM_ID and SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
         }
-        graph = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider({ tenantId, clientId, clientSecret }), tenantId, logger: graphLogger });
+        graph = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider(graphCredentials(config)), tenantId, logger: graphLogger });
+        logger.info(`Microsoft 365 sync: app-only Graph tokens with the ${certificate ? 'certificate' : 'client secret'}.`);
       }
       const sync: SyncDeps = { m365: graph, transact: syncTransactor(deps.database, deps.queue), clock: deps.clock, settings: syncSettingsFrom(config), logger };
       runtime = { deps, sync, graph, ...(emulator ? { emulator } : {}) };

@@ -40,6 +40,8 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
     const documents = opts.documents ?? new LocalFolderDocumentsStore({ root: opts.documentsRoot ?? path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
     const wf: WorkflowDeps = {
       transact: workflowTransactor(deps),
+      // Reads (the meeting page) on the database itself, outside a transaction.
+      read: (fn) => fn({ ...unitOfWorkFor(deps.database.db, deps.queue), meetings: meetingsRepository(deps.database.db), workflow: workflowRepository(deps.database.db) }),
       clock: deps.clock,
       ids: deps.ids,
       documents,

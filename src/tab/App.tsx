@@ -22,6 +22,7 @@ import { SignInPicker, type Me } from './screens/SignInPicker.js';
 import { MyOverview } from './screens/MyOverview.js';
 import { MeetingPage } from './screens/MeetingPage.js';
 import { TermsImport } from './screens/TermsImport.js';
+import { SyncStatus } from './screens/SyncStatus.js';
 
 const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -61,6 +62,9 @@ export function App({ host }: { host: HostState }) {
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
   const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
+  const onSync = route === '/sync';
+  // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
+  const isSecretariat = Boolean((me as (Me & { memberships?: { role: string; to?: string }[] }) | null)?.memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= new Date().toISOString().slice(0, 10))));
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
   // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
   useEffect(() => {
@@ -89,10 +93,12 @@ export function App({ host }: { host: HostState }) {
       <div className={styles.body}>
         <nav className={styles.nav} aria-label={t.forumHierarchy}>
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
+          {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
           {tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {importForumId ? <TermsImport key={`${importForumId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} />
+          {onSync ? <SyncStatus key={me?.person?.id ?? 'anon'} t={t} lang={lang} signedIn={Boolean(me?.signedIn)} />
+            : importForumId ? <TermsImport key={`${importForumId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} />
             : meetingId ? <MeetingPage key={`${meetingId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} />
             : forumId ? <ForumPage key={`${forumId}-${me?.signedIn ? me.person?.id : 'anon'}`} t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />
             : onOverview && me?.signedIn ? <MyOverview key={me.person?.id} t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />

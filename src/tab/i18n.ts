@@ -1,4 +1,6 @@
 /** Danish first, English second. Every text on screen comes from here. */
+import { workflowDa, workflowEn } from './i18n.workflow.js';
+
 export type Lang = 'da' | 'en';
 
 /** Texts of the kommissorium import (screens/TermsImport.tsx). */
@@ -243,6 +245,81 @@ const termsImportEn: typeof termsImportDa = {
   },
 };
 
+/** Texts of the Microsoft 365 sync status (screens/SyncStatus.tsx). */
+const syncStatusDa = {
+  nav: 'Synkronisering',
+  title: 'Synkronisering med Microsoft 365',
+  intro: 'Hvert forums Teams-kanal, møder i Outlook og dokumenter i kanalens filer, med deres tilstand. En fejlet synkronisering kan sættes i kø igen.',
+  mode: { emulator: 'Lokal Graph-emulator', tenant: 'Microsoft 365-lejer', off: 'Slået fra' } as Record<string, string>,
+  modeLabel: 'Forbindelse',
+  openEmulator: 'Åbn emulatorens oversigt',
+  refresh: 'Opdater',
+  onlyProblems: 'Vis kun fejlede og ventende',
+  summary: (failed: number, pending: number, synced: number) => `${failed} fejlet · ${pending} venter · ${synced} synkroniseret`,
+  tableLabel: (forum: string) => `Synkronisering for ${forum}`,
+  item: 'Element',
+  status: 'Status',
+  attempts: 'Forsøg',
+  lastSynced: 'Senest synkroniseret',
+  error: 'Fejl',
+  action: 'Handling',
+  channel: 'Teams-kanal',
+  event: (date: string, time: string) => `Møde ${date} kl. ${time}`,
+  cancelled: 'aflyst',
+  agenda: 'Dagsorden',
+  minutes: 'Referat',
+  attachment: (name: string) => `Bilag: ${name}`,
+  version: (v: string) => `version ${v}`,
+  states: { synced: 'Synkroniseret', failed: 'Fejlet', pending: 'I gang', 'not-synced': 'Ikke synkroniseret', queued: 'Sat i kø igen' } as Record<string, string>,
+  retry: 'Prøv igen',
+  retryLabel: (what: string) => `Prøv igen: ${what}`,
+  retrying: 'Sætter i kø ...',
+  retried: (what: string) => `${what} er sat i kø igen. Tilstanden opdateres om lidt.`,
+  retryFailed: (what: string) => `${what} kunne ikke sættes i kø igen`,
+  nothing: 'Intet at vise.',
+  noProblems: 'Ingen fejlede eller ventende synkroniseringer.',
+  off: 'Synkroniseringen med Microsoft 365 er slået fra på denne server (GRAPH_MODE=off). Teams-kanaler, Outlook-møder og dokumenter synkroniseres ikke.',
+  forbidden: 'Kun et forums sekretariat (sekretær, formand eller medformand) kan se synkroniseringen.',
+  mustSignIn: 'Log ind for at se synkroniseringen.',
+};
+
+const syncStatusEn: typeof syncStatusDa = {
+  nav: 'Sync',
+  title: 'Sync with Microsoft 365',
+  intro: "Each forum's Teams channel, meetings in Outlook and documents in the channel's files, with their state. A failed sync can be queued again.",
+  mode: { emulator: 'Local Graph emulator', tenant: 'Microsoft 365 tenant', off: 'Off' },
+  modeLabel: 'Connection',
+  openEmulator: "Open the emulator's overview",
+  refresh: 'Refresh',
+  onlyProblems: 'Show only failed and pending',
+  summary: (failed, pending, synced) => `${failed} failed · ${pending} pending · ${synced} synced`,
+  tableLabel: (forum) => `Sync of ${forum}`,
+  item: 'Item',
+  status: 'Status',
+  attempts: 'Attempts',
+  lastSynced: 'Last synced',
+  error: 'Error',
+  action: 'Action',
+  channel: 'Teams channel',
+  event: (date, time) => `Meeting ${date} at ${time}`,
+  cancelled: 'cancelled',
+  agenda: 'Agenda',
+  minutes: 'Minutes',
+  attachment: (name) => `Attachment: ${name}`,
+  version: (v) => `version ${v}`,
+  states: { synced: 'Synced', failed: 'Failed', pending: 'In progress', 'not-synced': 'Not synced', queued: 'Queued again' },
+  retry: 'Retry',
+  retryLabel: (what) => `Retry: ${what}`,
+  retrying: 'Queuing ...',
+  retried: (what) => `${what} is queued again. The state updates shortly.`,
+  retryFailed: (what) => `${what} could not be queued again`,
+  nothing: 'Nothing to show.',
+  noProblems: 'No failed or pending syncs.',
+  off: 'Sync with Microsoft 365 is turned off on this server (GRAPH_MODE=off). Teams channels, Outlook meetings and documents are not synced.',
+  forbidden: "Only a forum's secretariat (secretary, chair or co-chair) sees the sync state.",
+  mustSignIn: 'Sign in to see the sync state.',
+};
+
 const da = {
   appName: 'Samraad',
   tagline: 'Fora i sundhedssamarbejdet',
@@ -303,6 +380,8 @@ const da = {
   tacitApproval: 'Referatet betragtes som godkendt, når fristen udløber',
   skipToContent: 'Spring til indhold',
   ti: termsImportDa,
+  sy: syncStatusDa,
+  wf: workflowDa,
   nav: { overview: 'Mit overblik', forums: 'Fora' },
   m: {
     overview: 'Mit overblik',
@@ -503,6 +582,8 @@ const en: typeof da = {
   tacitApproval: 'The minutes count as approved when the deadline passes',
   skipToContent: 'Skip to content',
   ti: termsImportEn,
+  sy: syncStatusEn,
+  wf: workflowEn,
   nav: { overview: 'My overview', forums: 'Forums' },
   m: {
     overview: 'My overview',

@@ -53,6 +53,19 @@ describe('minutes DOCX of a meeting with 8 items', () => {
     expect(tail).toContain('Bilag 6.1: Årsstatus 2019.docx (4 sider)');
   });
 
+  it('puts the minute-taker in the Referent row of the header table (a person with role, a name as written, or a dash when none)', async () => {
+    const referentCell = async (input: ReturnType<typeof minutesInput>) => {
+      const { value: html } = await mammoth.convertToHtml({ buffer: await renderMeetingDocx(buildMeetingDocument(input)) });
+      const row = /<tr><td><p><strong>Referent<\/strong><\/p><\/td><td>(.*?)<\/td><\/tr>/.exec(html);
+      expect(row).not.toBeNull();
+      return row![1]!.replace(/<[^>]+>/g, '');
+    };
+    expect(await referentCell(minutesInput())).toBe('Erik Holm, konsulent, Regionshospitalet Viborg (sekretariat)');
+    expect(await referentCell(minutesInput({ minuteTaker: { personId: 'p1' } }))).toMatch(/^Anne Sørensen, hospitalsdirektør, Regionshospitalet Viborg \(regional medformand\)$/);
+    expect(await referentCell(minutesInput({ minuteTaker: { name: 'Jens Referent' } }))).toBe('Jens Referent');
+    expect(await referentCell(minutesInput({ minuteTaker: undefined }))).toBe('–');
+  });
+
   it('declares da-DK and carries the title in the core properties', async () => {
     const zip = await JSZip.loadAsync(bytes);
     const core = await zip.file('docProps/core.xml')!.async('string');

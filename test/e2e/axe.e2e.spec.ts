@@ -1,6 +1,8 @@
 /**
- * axe-core on every tab screen (overview, the forum page's five tabs, the
- * meeting page's three tabs for the secretariat and for a member) in the Teams
+ * axe-core on every tab screen (overview, the forum page's tabs with the
+ * secretariat's audit log, the meeting page's tabs for the secretariat and for a
+ * member, with the version history and an item's attachments; the Microsoft 365
+ * sync status, on a server with the Graph emulator) in the Teams
  * light and dark themes, and on the public pages: 0 serious or critical
  * violations. A meeting is taken to publication through the API first, so the
  * screens have content and the public minutes page exists.
@@ -41,7 +43,8 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
   };
 
   beforeAll(async () => {
-    e = await startE2E('2027-01-10T09:00:00Z');
+    // With the Graph emulator, so the sync status screen has rows (the channels, events and the sent agenda).
+    e = await startE2E('2027-01-10T09:00:00Z', { graph: 'emulator' });
     await e.page.clock.setFixedTime(new Date('2027-02-12T09:00:00Z'));
     // A meeting taken to publication, with a proposal, a task and a remark on the way.
     await call('POST', `/api/meetings/${meetingId}/items`, secretary, { title: 'Status på sundhedsaftalen', kind: 'discussion', presenters: ['Nina Hald'], minutes: 20, background: 'Status.', recommendations: ['At status drøftes'] });
@@ -60,8 +63,19 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
     e.clock.set('2027-02-22T09:00:00Z');
     await call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary);
     await call('POST', `/api/meetings/${meetingId}/minutes/publish`, secretary, { confirmPersonalData: true });
-    // A second meeting of the year stays open, so the agenda builder and the forms are on screen.
+    // A correction with a reason, so the version history has one.
+    await call('POST', `/api/meetings/${meetingId}/minutes/correct`, secretary, { reason: 'Forkert dato i punkt 2' });
+    // A second meeting of the year stays open, so the agenda builder and the forms are on screen,
+    // with an attachment (bilag) listed under its item.
     e.clock.set('2027-02-12T09:00:00Z');
+    const second = 'mtg-midt-ksg-2027-2';
+    const open = await call('POST', `/api/meetings/${second}/items`, secretary, { title: 'Økonomi 2027', kind: 'decision', minutes: 15, recommendations: ['At budgettet godkendes'] });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const up = await fetch(`${e.app.url}/api/meetings/${second}/items/${open.id}/attachments?fileName=Budget%202027.pdf`, { method: 'POST', headers: { ...e.app.as(secretary), 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) });
+    expect(up.status).toBe(201);
+    // A refused attempt for the audit log.
+    const refused = await fetch(`${e.app.url}/api/meetings/${second}/agenda/send`, { method: 'POST', headers: e.app.as(member) });
+    expect(refused.status).toBe(403);
   }, 180_000);
   afterAll(async () => e?.close());
 
@@ -72,12 +86,18 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
     { name: 'forum-meetings', as: secretary, hash: `#/forums/${forumId}`, tab: 'Møder', ready: (p) => p.getByRole('table', { name: /Møder 2027/ }).waitFor() },
     { name: 'forum-wheel', as: secretary, hash: `#/forums/${forumId}`, tab: 'Årshjul', ready: (p) => p.getByText('Frist for punkter til dagsorden (1. møde 11. februar)').waitFor() },
     { name: 'forum-composition', as: secretary, hash: `#/forums/${forumId}`, tab: 'Sammensætning', ready: (p) => p.getByRole('table', { name: 'Pladstjek mod kommissoriet' }).waitFor() },
+    { name: 'forum-audit', as: secretary, hash: `#/forums/${forumId}`, tab: 'Revisionsspor', ready: (p) => p.getByRole('table', { name: 'Revisionsspor' }).waitFor() },
     { name: 'meeting-agenda-secretariat', as: secretary, hash: '#/meetings/mtg-midt-ksg-2027-2', ready: (p) => p.getByRole('button', { name: 'Tilføj punkt' }).waitFor() },
+    { name: 'meeting-agenda-attachments', as: secretary, hash: '#/meetings/mtg-midt-ksg-2027-2', ready: (p) => p.getByRole('link', { name: 'Hent Budget 2027.pdf' }).waitFor() },
     { name: 'meeting-agenda-member', as: member, hash: '#/meetings/mtg-midt-ksg-2027-2', ready: (p) => p.getByRole('heading', { name: 'Foreslå et punkt' }).waitFor() },
     { name: 'meeting-attendance', as: member, hash: '#/meetings/mtg-midt-ksg-2027-2', tab: 'Fremmøde', ready: (p) => p.getByRole('button', { name: 'Gem svar' }).waitFor() },
     { name: 'meeting-minutes-editor', as: secretary, hash: '#/meetings/mtg-midt-ksg-2027-2', tab: 'Referat', ready: (p) => p.getByRole('switch', { name: 'Mødetilstand' }).waitFor() },
     { name: 'meeting-minutes-published', as: secretary, hash: `#/meetings/${meetingId}`, tab: 'Referat', ready: (p) => p.getByText(/Referatet er offentliggjort/).waitFor() },
+    { name: 'meeting-versions', as: secretary, hash: `#/meetings/${meetingId}`, tab: 'Versioner', ready: (p) => p.getByRole('table', { name: 'Versioner og rettelser' }).getByText('Forkert dato i punkt 2').waitFor() },
+    { name: 'sync-status', as: secretary, hash: '#/sync', ready: (p) => p.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' }).getByRole('row', { name: /Teams-kanal/ }).waitFor() },
     { name: 'meeting-minutes-member', as: member, hash: `#/meetings/${meetingId}`, tab: 'Referat', ready: (p) => p.getByText('En bemærkning til referatet.', { exact: false }).waitFor() },
+    { name: 'meeting-versions-member', as: member, hash: `#/meetings/${meetingId}`, tab: 'Versioner', ready: (p) => p.getByRole('table', { name: 'Versioner og rettelser' }).waitFor() },
+    { name: 'meeting-agenda-attachments-member', as: member, hash: '#/meetings/mtg-midt-ksg-2027-2', ready: (p) => p.getByRole('link', { name: 'Hent Budget 2027.pdf' }).waitFor() },
   ];
 
   for (const theme of ['light', 'dark'] as const) {

@@ -45,13 +45,14 @@ export type SettableClock = { now(): Date; set(iso: string): void };
 
 export type E2E = { app: TestApp; clock: SettableClock; browser: Browser; context: BrowserContext; page: Page; dataDir: string; close(): Promise<void> };
 
-export async function startE2E(start: string): Promise<E2E> {
+/** `graph: 'emulator'` runs the Microsoft 365 sync against the local Graph emulator (on a free port), as `npm start` does. */
+export async function startE2E(start: string, opts: { graph?: 'off' | 'emulator' } = {}): Promise<E2E> {
   ensureTabBuilt();
   fs.mkdirSync(shotsDir, { recursive: true });
   let t = new Date(start);
   const clock: SettableClock = { now: () => new Date(t), set: (iso) => (t = new Date(iso)) };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samraad-e2e-'));
-  const env = { DATA_DIR: dataDir };
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...(opts.graph === 'emulator' ? { GRAPH_MODE: 'emulator', GRAPH_EMULATOR_PORT: '0' } : {}) };
   const modules = await appModules(loadConfig({ PORT: '0', SAMRAAD_DEMO: '1', GRAPH_MODE: 'off', ...env }));
   const app = await startTestApp(backends[0]!, { modules, tabDir, clock, env });
   const browser = await chromium.launch({

@@ -127,6 +127,54 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await shot(page, '05-moede-dagsorden-byg');
   }, 120_000);
 
+  it('attaches files to an item by keyboard and by dropping them, lists them as bilag, and explains a refused file in Danish', async () => {
+    await openMeeting('agenda');
+    const status = (await meeting()).items.find((i: { title: string }) => i.title === 'Status på sundhedsaftalen');
+    const zone = page.locator(`[data-attachments-of="${status.id}"]`);
+    await zone.locator('[data-drop-zone]').waitFor();
+    expect(await zone.getByRole('listitem').count()).toBe(0);
+    // Fixed items (Velkommen ...) take no attachments in the builder.
+    const welcome = (await meeting()).items.find((i: { fixed?: string }) => i.fixed === 'welcome');
+    expect(await page.locator(`[data-attachments-of="${welcome.id}"]`).count()).toBe(0);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+    // Keyboard: the "Vælg fil" button opens the file picker.
+    const chooser = page.waitForEvent('filechooser');
+    await zone.getByRole('button', { name: 'Vælg fil: Status på sundhedsaftalen' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'Statusnotat.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await zone.getByText('Bilaget "Statusnotat.pdf" er vedhæftet.').waitFor();
+    const link = zone.getByRole('link', { name: 'Hent Statusnotat.pdf' });
+    await link.waitFor();
+    expect(await zone.getByRole('listitem').first().innerText()).toMatch(/^Bilag 2\.1: Statusnotat\.pdf/);
+    const download = await fetch(e.app.url + (await link.getAttribute('href'))!, { headers: e.app.as(secretary) });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+
+    // Drag and drop of a file onto the item's zone.
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'Budget 2027.pdf', { type: 'application/pdf' }));
+      return dt;
+    }, pdf.toString('latin1'));
+    await zone.locator('[data-drop-zone]').dispatchEvent('dragover', { dataTransfer });
+    await zone.locator('[data-drop-zone]').dispatchEvent('drop', { dataTransfer });
+    await zone.getByRole('link', { name: 'Hent Budget 2027.pdf' }).waitFor();
+    expect(await zone.getByRole('listitem').nth(1).innerText()).toMatch(/^Bilag 2\.2: Budget 2027\.pdf/);
+
+    // A file that is not what it says it is: the server's reason, in Danish.
+    const chooser2 = page.waitForEvent('filechooser');
+    await zone.getByRole('button', { name: 'Vælg fil: Status på sundhedsaftalen' }).click();
+    await (await chooser2).setFiles({ name: 'notat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Bare tekst, ikke en PDF.') });
+    const alert = zone.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Bilaget "notat.pdf" blev ikke vedhæftet');
+    expect(await alert.innerText()).toMatch(/Filen er angivet som application\/pdf/);
+    expect((await meeting()).items.find((i: { id: string }) => i.id === status.id).attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['Statusnotat.pdf', 'Budget 2027.pdf']);
+    await zone.scrollIntoViewIfNeeded();
+    await shot(page, '05b-moede-dagsorden-bilag');
+  }, 120_000);
+
   it('takes a member\'s proposal and apologies; the secretariat accepts the proposal', async () => {
     await as(member);
     await openMeeting('agenda');
@@ -201,9 +249,37 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await page.getByRole('button', { name: 'Opret opgave' }).click();
     await page.getByText(/Udarbejde forslag til udskrivningsforløb · Frist 1\. maj 2027/).waitFor();
 
+    // The referent: the forum's secretary by default, another member when the secretariat chooses.
+    await expect(page.getByTestId('minute-taker').innerText()).resolves.toBe('Nina Hald');
+    await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption(chair);
+    await page.getByRole('button', { name: 'Gem referent' }).click();
+    await page.getByText('Gorm Ravn er nu referent.').waitFor();
+    await expect(page.getByTestId('minute-taker').innerText()).resolves.toBe('Gorm Ravn');
+    expect((await meeting()).minuteTaker).toEqual({ personId: chair, name: 'Gorm Ravn', isDefault: false });
+
     await page.getByRole('button', { name: 'Send referat til bemærkninger' }).click();
     await page.getByText('Bemærkninger kan gives indtil 19. februar 2027 kl. 16.00.').waitFor();
     expect((await meeting()).minutes).toMatchObject({ status: 'sent_for_remarks', windowClosesAt: '2027-02-19T15:00:00.000Z' });
+
+    // The version history: the sent agenda (referent then: the default) and the minutes just sent.
+    await page.getByRole('tab', { name: 'Versioner' }).click();
+    const table = page.getByRole('table', { name: 'Versioner og rettelser' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).innerText()).toMatch(/Referat\s+1\s+Udsendt\s+12\. februar 2027 kl\. 10\.00\s+Nina Hald/);
+    expect(await rows.nth(1).innerText()).toMatch(/Dagsorden\s+1\s+Udsendt\s+25\. januar 2027 kl\. 10\.00\s+Nina Hald/);
+    await shot(page, '10b-moede-versioner');
+    const html = async (name: string) => {
+      const href = await table.getByRole('link', { name }).getAttribute('href');
+      const r = await fetch(e.app.url + href!, { headers: e.app.as(member) });
+      expect(r.status).toBe(200);
+      return r.text();
+    };
+    expect(await html('Dagsorden version 1, Udsendt: vis i browseren')).toMatch(/<th scope="row">Referent<\/th><td>Nina Hald/);
+    const minutesV1 = await html('Referat version 1, Udsendt: vis i browseren');
+    expect(minutesV1).toMatch(/<th scope="row">Referent<\/th><td>Gorm Ravn/);
+    expect(minutesV1).toContain('Beslutning om Status på sundhedsaftalen.');
   }, 120_000);
 
   it('takes a member\'s remark in the window and refuses one after it', async () => {
@@ -251,6 +327,33 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await shot(page, '14-offentliggjort');
     await page.getByRole('list', { name: 'Tidslinje' }).scrollIntoViewIfNeeded();
     expect(await page.locator('[data-step="publication"]').innerText()).toContain('overstået');
+
+    await page.getByRole('tab', { name: 'Versioner' }).click();
+    const rows = page.getByRole('table', { name: 'Versioner og rettelser' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.nth(0).innerText()).toMatch(/Referat\s+1\s+Offentliggjort\s+22\. februar 2027/);
+    expect(await rows.nth(1).innerText()).toMatch(/Referat\s+1\s+Godkendt\s+.*Systemet \(stiltiende godkendelse\)/);
+    expect(await rows.count()).toBe(4);
+  }, 120_000);
+
+  it('shows the secretariat the forum\'s audit log with Danish labels, refused attempts included', async () => {
+    const refused = await fetch(`${e.app.url}/api/meetings/${meetingId}/minutes/correct`, { method: 'POST', headers: { ...e.app.as(member), 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Jeg vil rette' }) });
+    expect(refused.status).toBe(403);
+    await page.goto(`${e.app.url}/#/forums/${forumId}`);
+    await page.getByRole('tab', { name: 'Revisionsspor' }).click();
+    const table = page.getByRole('table', { name: 'Revisionsspor' });
+    await table.waitFor();
+    const first = table.locator('tbody tr').first();
+    expect(await first.innerText()).toMatch(/Pia Strand\s+Afvist forsøg: POST \/api\/meetings\/:id\/minutes\/correct \(HTTP 403\)\s+.*Afvist/);
+    await table.getByText('Referat offentliggjort').waitFor();
+    await table.getByText('Referent valgt').waitFor();
+    await page.getByText(/^Side 1 af \d+ \(\d+ hændelser\)$/).waitFor();
+    await shot(page, '14b-forum-revisionsspor');
+    await page.getByRole('switch', { name: 'Vis kun afviste forsøg' }).check();
+    await expect(table.locator('tbody tr[data-outcome="ok"]').count()).resolves.toBe(0);
+    expect(await table.locator('tbody tr[data-outcome="refused"]').count()).toBeGreaterThan(0);
+    // A member of the forum has no audit tab, and the server refuses the log.
+    expect((await fetch(`${e.app.url}/api/forums/${forumId}/audit`, { headers: e.app.as(member) })).status).toBe(403);
   }, 120_000);
 
   it('shows the published minutes on the public page and in the RSS and iCalendar feeds', async () => {

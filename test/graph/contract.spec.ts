@@ -89,6 +89,13 @@ describe('adapter traffic against the contract', () => {
     await graph.directory.getUser('formand@kommune.example');
     await graph.directory.getUsers(['formand@kommune.example', 'nobody@example.invalid']);
 
+    // Proactive install for a member who never wrote to the bot: installed now, then already installed (409), same chat.
+    const member = '11111111-0000-0000-0000-000000000003';
+    const first = await graph.teamsApps.personalChat(member, 'samraad-app');
+    expect(first).toEqual({ chatId: expect.stringMatching(/^19:.+@unq\.gbl\.spaces$/), installedNow: true });
+    expect(await graph.teamsApps.personalChat(member, 'samraad-app')).toEqual({ chatId: first!.chatId, installedNow: false });
+    expect(await graph.teamsApps.personalChat('99999999-0000-0000-0000-000000000009', 'samraad-app')).toBeNull();
+
     const sub = await graph.subscriptions.subscribeToEvents({ mailbox: SECRETARY, notificationUrl: 'https://samraad.example/api/graph/notifications', clientState: 'state', expiresAt: '2027-01-03T00:00:00Z' });
     await graph.subscriptions.renew(sub.subscriptionId, '2027-01-05T00:00:00Z');
     await graph.subscriptions.remove(sub.subscriptionId);
@@ -115,6 +122,8 @@ describe('adapter traffic against the contract', () => {
         'POST /drives/{drive-id}/items/{driveItem-id}/createUploadSession',
         'PATCH /drives/{drive-id}/items/{driveItem-id}/listItem/fields',
         'POST /users/{user-id}/sendMail',
+        'POST /users/{user-id}/teamwork/installedApps',
+        'GET /users/{user-id}/teamwork/installedApps/{userScopeTeamsAppInstallation-id}/chat',
         'GET /users/{user-id}',
         'POST /subscriptions',
         'PATCH /subscriptions/{subscription-id}',

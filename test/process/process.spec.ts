@@ -35,7 +35,7 @@ function startServer(dataDir: string, port: number, extraEnv: Record<string, str
   return { child, out: () => out, exited };
 }
 
-async function waitHealthy(port: number, ms: number): Promise<number> {
+async function waitHealthy(port: number, ms: number, proc?: Proc): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
     try {
@@ -46,7 +46,7 @@ async function waitHealthy(port: number, ms: number): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`not healthy within ${ms} ms`);
+  throw new Error(`not healthy within ${ms} ms${proc ? `; the server printed:\n${proc.out().slice(-4000)}` : ''}`);
 }
 
 describe('the server process', () => {
@@ -54,7 +54,7 @@ describe('the server process', () => {
     const dir = path.join(tmp, 'server');
     const port = await freePort();
     const first = startServer(dir, port);
-    const upIn = await waitHealthy(port, 30_000);
+    const upIn = await waitHealthy(port, 30_000, first);
     expect(upIn).toBeLessThan(30_000);
 
     // A second process on the same data folder exits at once, naming the folder and the other process.
@@ -79,7 +79,7 @@ describe('the server process', () => {
 
     // The data is there on the next start.
     const again = startServer(dir, port);
-    await waitHealthy(port, 30_000);
+    await waitHealthy(port, 30_000, again);
     const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/organisations`)).json()) as { id: string }[];
     expect(orgs.map((o) => o.id)).toContain('sigterm-test');
     again.child.kill('SIGTERM');

@@ -19,9 +19,9 @@ const quiet = { info() {}, warn() {}, error: (m: string) => process.stderr.write
 
 export async function startTestApp(
   backend: Backend,
-  opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock } = {},
+  opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock; poolSize?: number } = {},
 ): Promise<TestApp> {
-  const db = await backend.open();
+  const db = await backend.open(opts.poolSize ? { poolSize: opts.poolSize } : {});
   let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', ...opts.env });
   if (opts.configure) config = opts.configure(config);
   try {

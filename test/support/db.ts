@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/adapters/db/database.js';
 
-export type Backend = { name: 'pglite' | 'postgres'; open(): Promise<TestDatabase> };
+/** `poolSize` (PostgreSQL only): the tests' pools are small (many test files run at once); the benchmarks ask for the server's default. */
+export type Backend = { name: 'pglite' | 'postgres'; open(opts?: { poolSize?: number }): Promise<TestDatabase> };
 export type TestDatabase = Database & { dispose(): Promise<void> };
 
 async function openPglite(): Promise<TestDatabase> {
@@ -18,7 +19,7 @@ async function openPglite(): Promise<TestDatabase> {
   return Object.assign(db, { dispose: () => db.close() });
 }
 
-async function openPostgres(): Promise<TestDatabase> {
+async function openPostgres(opts: { poolSize?: number } = {}): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL!;
   const name = `samraad_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
@@ -27,7 +28,7 @@ async function openPostgres(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: 5 });
+  const db = await openDatabase({ kind: 'postgres', connectionString: url.toString(), poolSize: opts.poolSize ?? 5 });
   return Object.assign(db, {
     async dispose() {
       await db.close();

@@ -36,7 +36,7 @@ const SIGNED_IN: Role[] = ['outsider', 'member', 'secretariat', 'chair'];
 const MEMBERS: Role[] = ['member', 'secretariat', 'chair'];
 const SECRETARIAT: Role[] = ['secretariat', 'chair'];
 
-type Ids = { meeting: string; item: string; spareItems: string[]; proposal: string; attachment: string; membership: string; movable: string; cancellable: string; termsDraft: unknown };
+type Ids = { meeting: string; item: string; spareItems: string[]; proposal: string; attachment: string; membership: string; movable: string; cancellable: string; termsDraft: unknown; version: string; versioned: string };
 type Row = {
   allow: Role[];
   ok?: boolean;
@@ -120,6 +120,9 @@ const table: Record<string, Row> = {
   'GET /api/meetings/:id/agenda.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda.html` },
   'GET /api/meetings/:id/minutes.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.docx` },
   'GET /api/meetings/:id/minutes.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.html` },
+  'PUT /api/meetings/:id/minute-taker': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/minute-taker`, body: () => ({ personId: member }) },
+  'GET /api/meetings/:id/versions/:versionId/document.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.docx` },
+  'GET /api/meetings/:id/versions/:versionId/document.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.html` },
 
   // Public
   'GET /offentlig': { allow: ALL, ok: true, url: () => '/offentlig' },
@@ -211,7 +214,13 @@ describe.each(backends)('route permissions on $name', (backend) => {
     const proposal = (await app.call('POST', `/api/meetings/${meeting}/proposals`, member, { title: 'Forslag', kind: 'discussion', background: '' })).body.id as string;
     const attachment = (await app.call('POST', `/api/meetings/${meeting}/items/${item}/attachments?fileName=a.pdf`, secretary, pdf, { 'content-type': 'application/pdf' })).body.id as string;
     const membership = (await app.call('POST', '/api/memberships', secretary, { personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' })).body.id as string;
-    ids = { meeting, item, spareItems, proposal, attachment, membership, movable, cancellable, termsDraft };
+    // A meeting with a sent agenda: its stored version is served by the version routes.
+    const versioned = (await createMeeting(app, { date: '2027-06-09' })).id;
+    expect((await app.call('POST', `/api/meetings/${versioned}/items`, secretary, { title: 'Status' })).status).toBe(201);
+    expect((await app.call('POST', `/api/meetings/${versioned}/agenda/approve`, coChair)).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${versioned}/agenda/send`, secretary)).status).toBe(200);
+    const version = (await app.call('GET', `/api/meetings/${versioned}`, secretary)).body.versions[0].id as string;
+    ids = { meeting, item, spareItems, proposal, attachment, membership, movable, cancellable, termsDraft, version, versioned };
   }, 60_000);
   afterAll(async () => app?.close());
 

@@ -57,6 +57,7 @@ function toDelivery(r: DeliveryRow): Delivery {
   if (r.lastError) d.lastError = r.lastError;
   if (r.sentAt) d.sentAt = iso(r.sentAt);
   if (r.remoteId) d.remoteId = r.remoteId;
+  if (r.sendStartedAt) d.sendStartedAt = iso(r.sendStartedAt);
   return d;
 }
 
@@ -67,6 +68,8 @@ export function botConversationRepository(db: DbOrTx, staticChannels: ForumChann
   /** The forum's channel: the mirrored channel from the M365 sync, else a channel conversation linked to the forum. */
   forumChannel(forumId: string): Promise<{ teamId: string; teamsChannelId: string } | null>;
   listForForum(forumId: string): Promise<StoredConversation[]>;
+  /** The service URL of the most recently stored conversation (of `tenantId` when given), with its tenant. */
+  latestServiceUrl(tenantId?: string): Promise<{ serviceUrl: string; tenantId: string } | null>;
 } {
   return {
     async save(c) {
@@ -139,6 +142,11 @@ export function botConversationRepository(db: DbOrTx, staticChannels: ForumChann
     },
     async listForForum(forumId) {
       return (await db.select().from(botConversations).where(eq(botConversations.forumId, forumId))).map(toConversation);
+    },
+    async latestServiceUrl(tenantId) {
+      const q = db.select({ serviceUrl: botConversations.serviceUrl, tenantId: botConversations.tenantId }).from(botConversations);
+      const [r] = await (tenantId ? q.where(eq(botConversations.tenantId, tenantId)) : q).orderBy(sql`${botConversations.updatedAt} desc`).limit(1);
+      return r ?? null;
     },
   };
 }
@@ -223,8 +231,12 @@ export function botDeliveryRepository(db: DbOrTx): BotDeliveryRepository {
     async markSent(id, at, route, remoteId) {
       await set(id, { state: 'sent', sentAt: at, route, remoteId: remoteId ?? null, lastError: null });
     },
+    async markSending(id, at) {
+      // Keeps the claim: the attempt that set it is still the owner.
+      await db.update(reminderDeliveries).set({ sendStartedAt: at, updatedAt: sql`now()` }).where(eq(reminderDeliveries.id, id));
+    },
     async markRetrying(id, notBefore, status, error) {
-      await set(id, { state: 'retrying', notBefore, lastStatus: status, lastError: error.slice(0, 2000) });
+      await set(id, { state: 'retrying', notBefore, lastStatus: status, lastError: error.slice(0, 2000), sendStartedAt: null });
     },
     async markFailed(id, status, error) {
       await set(id, { state: 'failed', lastStatus: status, lastError: error.slice(0, 2000) });

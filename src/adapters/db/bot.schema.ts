@@ -55,6 +55,12 @@ export const reminderDeliveries = pgTable(
     lastError: text('last_error'),
     sentAt: ts('sent_at'),
     remoteId: text('remote_id'),
+    /**
+     * Set right before an e-mail is handed to Graph sendMail, cleared when the attempt
+     * is known not to have sent it. Found set on a later attempt, the earlier one may
+     * have sent the mail: it is not sent again (dead-letter instead of a duplicate).
+     */
+    sendStartedAt: ts('send_started_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -36,6 +36,8 @@ export type WorkflowState = {
   approvedAt?: string;
   approvedHow?: 'explicit' | 'tacit';
   publishedAt?: string;
+  /** The referent chosen by the secretariat; absent means the forum's secretary (see defaultMinuteTaker). */
+  minuteTakerPersonId?: string;
 };
 
 export type DocumentVersionRow = {
@@ -121,6 +123,7 @@ function toState(r: typeof meetingWorkflow.$inferSelect): WorkflowState {
   if (r.approvedAt) s.approvedAt = iso(r.approvedAt);
   if (r.approvedHow) s.approvedHow = r.approvedHow as 'explicit' | 'tacit';
   if (r.publishedAt) s.publishedAt = iso(r.publishedAt);
+  if (r.minuteTakerPersonId) s.minuteTakerPersonId = r.minuteTakerPersonId;
   return s;
 }
 
@@ -246,6 +249,7 @@ export function workflowRepository(db: DbOrTx) {
         approvedAt: s.approvedAt ?? null,
         approvedHow: s.approvedHow ?? null,
         publishedAt: s.publishedAt ?? null,
+        minuteTakerPersonId: s.minuteTakerPersonId ?? null,
       };
       const { meetingId: _id, ...set } = values;
       await db.insert(meetingWorkflow).values(values).onConflictDoUpdate({ target: meetingWorkflow.meetingId, set: { ...set, updatedAt: sql`now()` } });

@@ -105,6 +105,8 @@ export const meetingWorkflow = pgTable('meeting_workflow', {
   approvedAt: ts('approved_at'),
   approvedHow: text('approved_how'),
   publishedAt: ts('published_at'),
+  /** The referent chosen by the secretariat; empty means the forum's secretary on the meeting date. */
+  minuteTakerPersonId: text('minute_taker_person_id'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

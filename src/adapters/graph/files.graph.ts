@@ -7,6 +7,11 @@
  * the opaque upload URL without Authorization (as Graph requires), resuming from
  * the server's nextExpectedRanges after a lost response.
  *
+ * "replace" with a `versionKey`: when the file already carries that key (its upload
+ * completed and the metadata was written), a re-run takes it without uploading again,
+ * so the library gets no duplicate version. A lost answer to the upload itself still
+ * means one more identical version on the re-run (the key is written after the upload).
+ *
  * "never-overwrite" (approved minutes): the file is written with
  * conflictBehavior=fail, under "<name> (version N)<ext>" when the name is taken. Its
  * `versionKey` goes into a metadata column right after the upload, so a re-run finds
@@ -146,6 +151,12 @@ export function createGraphFiles(http: GraphHttp, o: FilesOptions = {}): FilesPo
       const contentType = spec.contentType ?? 'application/octet-stream';
       const driveId = spec.folder.driveId;
       if (spec.policy === 'replace') {
+        if (spec.versionKey) {
+          // A re-run (retry, re-delivered job) of an upload that completed: the file already carries our
+          // key, so it is taken as it is instead of adding one more identical version to the library.
+          const existing = await itemByPath(spec.folder, name);
+          if (existing && !existing.folder && (await fields({ driveId, itemId: existing.id }))[keyField] === spec.versionKey) return stored(driveId, existing, false, true);
+        }
         const r = (await put(spec.folder, name, content, contentType, 'replace'))!;
         return stored(driveId, r.item, r.created, false);
       }

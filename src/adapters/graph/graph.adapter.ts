@@ -12,6 +12,7 @@ import { createGraphCalendar } from './calendar.graph.js';
 import { createGraphChannels } from './channels.graph.js';
 import { createGraphDirectory, createGraphMail, createGraphSubscriptions } from './directory-mail.graph.js';
 import { createGraphFiles, type FilesOptions } from './files.graph.js';
+import { createGraphTeamsApps } from './teams-apps.graph.js';
 import { redactingLogger, silentLogger, type GraphLogger } from './redact.logger.js';
 import type { RetryOptions } from './retry.policy.js';
 import type { TokenProvider } from './token.providers.js';
@@ -62,6 +63,7 @@ export function createGraphAdapter(o: GraphAdapterOptions): GraphAdapter {
     mail: createGraphMail(http),
     directory: createGraphDirectory(http, batch),
     subscriptions: createGraphSubscriptions(http),
+    teamsApps: createGraphTeamsApps(http),
     batch,
     http,
     limiter,

@@ -6,7 +6,7 @@
  * swallowed: they surface as M365Error("permission") with MSAL's message (which
  * carries no token).
  */
-import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { ConfidentialClientApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
 import { M365Error } from '../../usecases/ports/m365.port.js';
 
 export type TokenProvider = { getToken(): Promise<string> };
@@ -18,23 +18,33 @@ export type ClientCredentialsConfig = {
   clientId: string;
   /** Either a client secret ... */
   clientSecret?: string;
-  /** ... or a certificate: PEM private key plus SHA-256 thumbprint (hex), optionally the x5c chain for SN+I. */
-  certificate?: { privateKeyPem: string; thumbprintSha256: string; x5c?: string };
+  /**
+   * ... or a certificate: PEM private key plus its thumbprint in hex, SHA-256 (preferred) or
+   * SHA-1 (older registrations; MSAL uses SHA-256 when both are given), optionally the x5c chain for SN+I.
+   * certificate.credential.ts reads one from AAD_APP_CERTIFICATE_PATH.
+   */
+  certificate?: { privateKeyPem: string; thumbprintSha256?: string; thumbprint?: string; x5c?: string };
   authorityHost?: string;
   scopes?: string[];
+  /** MSAL's HTTP client; default its own. Tests use it to see the token request without a network. */
+  networkClient?: INetworkModule;
 };
 
-function msalConfig(c: ClientCredentialsConfig): Configuration {
+export function msalConfig(c: ClientCredentialsConfig): Configuration {
   const authority = `${(c.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '')}/${c.tenantId}`;
   if (c.clientSecret && c.certificate) throw new Error('give either a client secret or a certificate, not both');
-  if (c.clientSecret) return { auth: { clientId: c.clientId, authority, clientSecret: c.clientSecret } };
+  const system = c.networkClient ? { system: { networkClient: c.networkClient } } : {};
+  if (c.clientSecret) return { auth: { clientId: c.clientId, authority, clientSecret: c.clientSecret }, ...system };
   if (c.certificate) {
+    const { thumbprintSha256, thumbprint, privateKeyPem, x5c } = c.certificate;
+    if (!thumbprintSha256 && !thumbprint) throw new Error('a client certificate needs its SHA-256 (or SHA-1) thumbprint');
     return {
       auth: {
         clientId: c.clientId,
         authority,
-        clientCertificate: { thumbprintSha256: c.certificate.thumbprintSha256, privateKey: c.certificate.privateKeyPem, ...(c.certificate.x5c ? { x5c: c.certificate.x5c } : {}) },
+        clientCertificate: { ...(thumbprintSha256 ? { thumbprintSha256 } : { thumbprint }), privateKey: privateKeyPem, ...(x5c ? { x5c } : {}) },
       },
+      ...system,
     };
   }
   throw new Error('client credentials need a client secret or a certificate');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import type { Forum, Membership, Organisation, TermsOfReference } from '../registry/registry.model.js';
+import type { Forum, Membership, Organisation, Person, TermsOfReference } from '../registry/registry.model.js';
 import { checkComposition } from './composition.check.js';
 
 const forum: Forum = { id: 'ksg', name: 'Klyngestyregruppe Midt', kind: 'cluster', level: 'cluster', parentId: null, region: 'Midtjylland', cluster: 'Midt', status: 'active', successorIds: [], channelType: 'standard', links: [] };
@@ -46,5 +46,43 @@ describe('checkComposition', () => {
       ],
     });
     expect(findings).toEqual([]);
+  });
+
+  it('gives each member one seat by matching the title to the seat role, as in a cluster steering group', () => {
+    const ksgTerms: TermsOfReference = {
+      ...terms,
+      continuityRequired: false,
+      chair: undefined,
+      secretariat: undefined,
+      seats: [
+        { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: 'direktør', min: 1, max: 1 },
+        { party: { kind: 'sector', sector: 'municipality', perOrganisation: false }, role: 'sundheds- og ældrechef', min: 2, max: 3 },
+        { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: 'konsulent/sekretariat', min: 1, max: 1 },
+      ],
+    } as TermsOfReference;
+    const people: Person[] = [
+      { id: 'p-1', name: 'A', title: 'Kommunaldirektør', organisationId: 'viborg', hasTeams: true },
+      { id: 'p-2', name: 'B', title: 'Sundhedschef', organisationId: 'viborg', hasTeams: true },
+      { id: 'p-3', name: 'C', title: 'Sundheds- og omsorgsdirektør', organisationId: 'skive', hasTeams: true },
+      { id: 'p-4', name: 'D', title: 'Ældrechef', organisationId: 'skive', hasTeams: true },
+      { id: 'p-5', name: 'E', title: 'Konsulent, klyngesekretariat', organisationId: 'viborg', hasTeams: true },
+    ];
+    const findings = checkComposition({
+      forum, terms: ksgTerms, organisations: orgs, people, on: '2027-01-15',
+      memberships: [ms('1', 'viborg'), ms('2', 'viborg'), ms('3', 'skive'), ms('4', 'skive'), ms('5', 'viborg', { role: 'secretary' })],
+    });
+    // Two people from each municipality, but a director and a chef each: nobody is "too many".
+    expect(findings.filter((f) => f.code === 'seat_over')).toEqual([]);
+    // Viborg's secretary fills Viborg's secretariat seat; Skive's is vacant.
+    expect(findings.map((f) => `${f.code}:${f.seatIndex}:${f.organisationId ?? ''}`)).toEqual(['seat_vacant:2:skive']);
+  });
+
+  it('still finds too many when two directors sit for one municipality', () => {
+    const people: Person[] = [
+      { id: 'p-1', name: 'A', title: 'Kommunaldirektør', organisationId: 'viborg', hasTeams: true },
+      { id: 'p-2', name: 'B', title: 'Direktør for Sundhed og Omsorg', organisationId: 'viborg', hasTeams: true },
+    ];
+    const findings = checkComposition({ forum, terms, organisations: orgs, people, on: '2027-01-15', memberships: [ms('1', 'viborg'), ms('2', 'viborg')] });
+    expect(findings.find((f) => f.code === 'seat_over')?.organisationId).toBe('viborg');
   });
 });

@@ -11,8 +11,13 @@
  * "at least one continuous member" when the terms require it. Every finding has a
  * code and params (for any UI), and ready Danish and English sentences.
  *
- * What it does not do yet: match the free-text role of a seat ("direktør",
- * "leder") against a person's title; a seat's role is shown, not checked.
+ * When several seats are open to the same member (a municipality's "direktør"
+ * seat and the municipalities' "sundheds- og ældrechef" seats), each member takes
+ * one seat only: the one whose role shares a Danish head noun with the person's
+ * title ("Kommunaldirektør" and "Sundheds- og omsorgsdirektør" are directors,
+ * "Ældrechef" a chef) and, between equals, names the person's field of work
+ * ("Sundhedschef" for a seat "fra sundhedsområdet"), else a seat that still has room. A secretary counts only
+ * for a seat whose role names the secretariat ("konsulent/sekretariat").
  */
 import type { ChairSide, Forum, Membership, MembershipRole, Organisation, Person, Seat, TermsOfReference } from '../registry/registry.model.js';
 import { addMonths, formatDanishDate } from '../calendar/working-day.calendar.js';
@@ -51,6 +56,33 @@ export type CompositionInput = {
 };
 
 const seatedRoles: ReadonlySet<MembershipRole> = new Set(['member', 'chair', 'co_chair']);
+
+/**
+ * Head nouns of Danish role names. Danish compounds put the head last
+ * ("omsorgsdirektør", "praksiskonsulent"), so a title word matches a head when it
+ * ends with it; a seat's role matches when it contains it.
+ */
+const roleHeads = ['direktør', 'chef', 'leder', 'ledelse', 'konsulent', 'sekretariat', 'koordinator', 'overlæge', 'læge', 'sygeplejerske', 'formand', 'medarbejder', 'repræsentant'] as const;
+const SECRETARIAT_HEADS = new Set(['sekretariat']);
+/** Fields of work, as stems: a tie between seats goes to the one naming the person's field. */
+const fieldStems = ['sundhed', 'ældre', 'omsorg', 'social', 'handicap', 'psykiatri', 'beskæftigelse', 'jobcenter', 'arbejdsmarked', 'børn', 'unge', 'forebyggelse', 'kvalitet', 'praksis', 'hospital'] as const;
+function fieldsOf(text: string | undefined): Set<string> {
+  const t = (text ?? '').toLowerCase();
+  return new Set(fieldStems.filter((f) => t.includes(f)));
+}
+
+export function headsOfSeatRole(role: string | undefined): Set<string> {
+  const r = (role ?? '').toLowerCase();
+  return new Set(roleHeads.filter((h) => r.includes(h)));
+}
+export function headsOfTitle(title: string | undefined): Set<string> {
+  // "Konsulent, klyngesekretariat": the part before the first comma is the job; the rest is where.
+  const job = (title ?? '').toLowerCase().split(',')[0] ?? '';
+  const words = job.split(/[^a-zæøåéü]+/).filter(Boolean);
+  // The longest head that ends the word wins: "overlæge" is not also a "læge".
+  const heads = words.map((w) => [...roleHeads].filter((h) => w.endsWith(h)).sort((a, b) => b.length - a.length)[0]).filter((h): h is (typeof roleHeads)[number] => !!h);
+  return new Set(heads);
+}
 const sectorDa: Record<Organisation['kind'], string> = {
   municipality: 'kommune',
   hospital: 'hospital',
@@ -111,14 +143,18 @@ export function checkComposition(input: CompositionInput): Finding[] {
     }
   };
 
+  // The parties each seat is open to, and (for a seat per organisation) its instance per organisation.
+  type Slot = { seat: Seat; index: number; organisationId?: string; label: { da: string; en: string }; heads: Set<string>; members: Membership[]; covers: (orgId: string | undefined) => boolean };
+  const slots: Slot[] = [];
   terms.seats.forEach((seat, i) => {
+    const heads = headsOfSeatRole(seat.role);
     if (seat.party.kind === 'organisation') {
       const id = seat.party.organisationId;
       covered.add(id);
       if (!orgs.has(id)) {
         findings.push({ code: 'seat_organisation_unknown', severity: 'error', seatIndex: i, organisationId: id, params: { organisationId: id }, da: `Pladsen er givet til en ukendt organisation (${id})`, en: `The seat names an unknown organisation (${id})` });
       }
-      count(seat, i, { da: orgName(id), en: orgName(id) }, seated.filter((m) => orgOf(m) === id), id);
+      slots.push({ seat, index: i, organisationId: id, label: { da: orgName(id), en: orgName(id) }, heads, members: [], covers: (o) => o === id });
       return;
     }
     const kind = seat.party.sector;
@@ -126,16 +162,38 @@ export function checkComposition(input: CompositionInput): Finding[] {
     const area = input.organisations.filter((o) => o.kind === kind && inForumArea(o));
     for (const o of area) covered.add(o.id);
     if (seat.party.perOrganisation) {
-      for (const o of area) count(seat, i, { da: o.name, en: o.name }, seated.filter((m) => orgOf(m) === o.id), o.id);
+      for (const o of area) slots.push({ seat, index: i, organisationId: o.id, label: { da: o.name, en: o.name }, heads, members: [], covers: (x) => x === o.id });
     } else {
       const ids = new Set(area.map((o) => o.id));
-      const members = seated.filter((m) => {
-        const id = orgOf(m);
-        return id !== undefined && (ids.has(id) || orgs.get(id)?.kind === kind);
+      slots.push({
+        seat, index: i, heads, members: [],
+        label: { da: `Samlet fra ${sectorDa[kind]}`, en: `In total from ${kind.replace('_', ' ')}` },
+        covers: (x) => x !== undefined && (ids.has(x) || orgs.get(x)?.kind === kind),
       });
-      count(seat, i, { da: `Samlet fra ${sectorDa[kind]}`, en: `In total from ${kind.replace('_', ' ')}` }, members);
     }
   });
+
+  // Each member takes one seat: the best match of role and title, then a seat with room.
+  const titleOf = new Map((input.people ?? []).map((p) => [p.id, p.title]));
+  const room = (s: Slot) => (s.seat.min !== null && s.members.length < s.seat.min ? 2 : s.seat.max === null || s.members.length < s.seat.max ? 1 : 0);
+  const secretaries = active.filter((m) => m.role === 'secretary');
+  const candidates = [...seated, ...secretaries].sort((a, b) => a.personId.localeCompare(b.personId) || a.id.localeCompare(b.id));
+  for (const m of candidates) {
+    const org = orgOf(m);
+    const isSecretary = m.role === 'secretary';
+    const open = slots.filter((s) => s.covers(org) && (!isSecretary || [...s.heads].some((h) => SECRETARIAT_HEADS.has(h))));
+    if (!open.length) continue;
+    const title = headsOfTitle(titleOf.get(m.personId));
+    const fields = fieldsOf(titleOf.get(m.personId));
+    const score = (s: Slot) => 2 * [...s.heads].filter((h) => title.has(h)).length + [...fieldsOf(s.seat.role)].filter((f) => fields.has(f)).length;
+    const best = open.reduce((a, b) => {
+      const d = score(b) - score(a);
+      if (d !== 0) return d > 0 ? b : a;
+      return room(b) > room(a) ? b : a;
+    });
+    best.members.push(m);
+  }
+  for (const s of slots) count(s.seat, s.index, s.label, s.members, s.organisationId);
 
   if (terms.seats.length > 0) {
     const without = new Map<string, number>();

@@ -23,6 +23,7 @@ import { api, type ApiError } from '../api.js';
 import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { Button as ImportButton } from '@fluentui/react-components';
 import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
+import { ForumAuditTab } from './ForumAudit.js';
 
 type LeadTime = { amount: number; unit: string };
 type Terms = {
@@ -57,7 +58,7 @@ function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
   return `${v.amount} ${t.units[v.unit] ?? v.unit}${l ? '' : ` ${t.defaultRule}`}`;
 }
 
-type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition';
+type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'audit';
 
 export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void }) {
   const styles = useStyles();
@@ -66,6 +67,8 @@ export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpen
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState<TabName>('terms');
   const canPlan = Boolean(meId && members?.some((m) => m.personId === meId && m.role === 'secretary' && !m.to));
+  // The audit log is the secretariat's (chair, co-chair, secretary); the server checks it again.
+  const canAudit = Boolean(meId && members?.some((m) => m.personId === meId && ['chair', 'co_chair', 'secretary'].includes(m.role) && !m.to));
 
   useEffect(() => {
     setView(null);
@@ -96,11 +99,13 @@ export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpen
         {signedIn ? <Tab value="meetings">{t.m.meetingsTab}</Tab> : null}
         <Tab value="wheel">{t.m.wheelTab}</Tab>
         {signedIn ? <Tab value="composition">{t.m.compositionTab}</Tab> : null}
+        {canAudit ? <Tab value="audit">{t.wf.auditTab}</Tab> : null}
       </TabList>
 
       {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} />
       : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} />
       : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
+      : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>
       : tab === 'terms' ? (
         <section className={styles.section} aria-label={t.termsOfReference}>
           {!terms ? <Text>{t.noTerms}</Text> : (

@@ -13,6 +13,7 @@ import { formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar, minutesBetween } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
+import { ItemAttachments } from './MeetingAttachments.js';
 
 type Draft = { title: string; kind: string; presenters: string; minutes: string; background: string; recommendations: string };
 const emptyDraft: Draft = { title: '', kind: 'discussion', presenters: '', minutes: '15', background: '', recommendations: '' };
@@ -186,6 +187,7 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
                       <ol className={s.recs}>{item.recommendations.map((r, n) => <li key={n}><Text>{r}</Text></li>)}</ol>
                     </>
                   ) : null}
+                  <ItemAttachments t={t} lang={lang} meetingId={view.meeting.id} item={item} number={index + 1} canUpload={p.canEditAgenda && !item.fixed} onUploaded={reload} />
                 </div>
               )}
               {p.canEditAgenda && editing !== item.id ? (

@@ -14,6 +14,7 @@ import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
+import { MinuteTakerField } from './MeetingMinuteTaker.js';
 
 type Finding = { kind: string; match: string; itemId?: string; field?: string };
 type ForumView = { forum: { id: string; name: string }; children: { id: string; name: string }[] };
@@ -111,6 +112,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         {mi.approvedAt ? <Text>{t.m.approvedHow[mi.approvedHow ?? 'explicit']} {formatInstant(mi.approvedAt, lang)}</Text> : null}
         <Link href={`/api/meetings/${id}/minutes.docx`}>{t.m.downloadMinutes}</Link>
       </div>
+      <MinuteTakerField t={t} lang={lang} view={view} reload={reload} />
 
       {p.canEditMinutes ? (
         <Card className={s.card} aria-labelledby="decisions-title">

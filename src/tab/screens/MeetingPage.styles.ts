@@ -5,9 +5,9 @@ export const useMeetingStyles = makeStyles({
   h3: { margin: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '72rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  timeline: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(7rem, 1fr))', gap: tokens.spacingHorizontalS },
+  timeline: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5rem, 1fr))', gap: tokens.spacingHorizontalS },
   step: {
-    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS,
+    display: 'flex', flexDirection: 'column', overflowWrap: 'break-word', hyphens: 'auto', gap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1,
   },

@@ -14,6 +14,7 @@ import { useMeetingStyles } from './MeetingPage.styles.js';
 import { AgendaPanel } from './MeetingAgenda.js';
 import { AttendancePanel } from './MeetingAttendance.js';
 import { MinutesPanel } from './MeetingMinutes.js';
+import { VersionsPanel } from './MeetingVersions.js';
 
 /** A local Copenhagen date and time as a UTC instant (the offset found through Intl, so summer time is right). */
 export function copenhagenInstant(date: string, time: string): string {
@@ -60,13 +61,13 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
   );
 }
 
-type TabName = 'agenda' | 'attendance' | 'minutes';
+type TabName = 'agenda' | 'attendance' | 'minutes' | 'versions';
 
 export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Texts; lang: Lang; meetingId: string; meId?: string; onOpenForum: (id: string) => void }) {
   const s = useMeetingStyles();
   const [view, setView] = useState<MeetingView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [tab, setTab] = useState<TabName>(() => (/tab=(agenda|attendance|minutes)/.exec(window.location.hash)?.[1] as TabName) ?? 'agenda');
+  const [tab, setTab] = useState<TabName>(() => (/tab=(agenda|attendance|minutes|versions)/.exec(window.location.hash)?.[1] as TabName) ?? 'agenda');
 
   const reload = useCallback(async () => {
     try {
@@ -92,6 +93,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           {hhmm(m.start)}–{hhmm(m.end)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
           {' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge>
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : null}
+          {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
       </div>
       <Timeline t={t} lang={lang} view={view} />
@@ -101,10 +103,12 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           <Tab value="agenda">{t.m.agenda}</Tab>
           <Tab value="attendance">{t.m.attendance}</Tab>
           <Tab value="minutes">{t.m.minutes}</Tab>
+          <Tab value="versions">{t.wf.versionsTab}</Tab>
         </TabList>
       </div>
       {tab === 'agenda' ? <AgendaPanel t={t} lang={lang} view={view} setView={setView} reload={reload} isMember={isMember} meId={meId} />
         : tab === 'attendance' ? <AttendancePanel t={t} lang={lang} view={view} reload={reload} meId={meId} />
+        : tab === 'versions' ? <VersionsPanel t={t} lang={lang} view={view} />
         : <MinutesPanel t={t} lang={lang} view={view} setView={setView} reload={reload} isMember={isMember} />}
     </article>
   );

@@ -223,7 +223,10 @@ export function recipientDirectory(deps: { transact: WorkflowTransact; forumChan
         const p = await uow.registry.getPerson(personId);
         if (!p) return null;
         const r: Recipient = { personId: p.id, displayName: p.name };
-        if (p.hasTeams && p.entraObjectId) r.aadObjectId = p.entraObjectId;
+        if (p.hasTeams && p.entraObjectId) {
+          r.aadObjectId = p.entraObjectId;
+          if (p.tenantId) r.tenantId = p.tenantId;
+        }
         if (p.email) r.email = p.email;
         return r;
       });

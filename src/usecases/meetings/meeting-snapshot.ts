@@ -8,6 +8,7 @@ import type { AgendaItem, Attendance, Meeting, Minutes, Task } from '../../domai
 import type { MeetingDocumentInput, DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
 import type { RegistryStore } from '../ports/store.port.js';
+import { isActiveOn, type Membership } from '../../domain/registry/registry.model.js';
 import type { WorkflowUnitOfWork } from './workflow.context.js';
 
 export type MeetingSnapshot = {
@@ -16,7 +17,27 @@ export type MeetingSnapshot = {
   attendance: Attendance[];
   tasks: Task[];
   minutes: Minutes;
+  /** The referent the secretariat chose (absent: the forum's secretary on the day, see defaultMinuteTaker). */
+  minuteTakerPersonId?: string;
 };
+
+/**
+ * The referent when the secretariat chose none: the person with the secretary
+ * role in the forum on the meeting date (the earliest appointed, then by id, when
+ * there are several).
+ */
+export function defaultMinuteTaker(memberships: readonly Membership[], forumId: string, date: string): string | undefined {
+  return memberships
+    .filter((m) => m.forumId === forumId && m.role === 'secretary' && isActiveOn(m, date))
+    .sort((a, b) => a.from.localeCompare(b.from) || a.personId.localeCompare(b.personId))[0]?.personId;
+}
+
+/** The referent of a meeting: the secretariat's choice, else the default. */
+export function minuteTakerOf(chosen: string | undefined, memberships: readonly Membership[], forumId: string, date: string): { personId: string; isDefault: boolean } | undefined {
+  if (chosen) return { personId: chosen, isDefault: false };
+  const d = defaultMinuteTaker(memberships, forumId, date);
+  return d ? { personId: d, isDefault: true } : undefined;
+}
 
 export function minutesOf(s: WorkflowState): Minutes {
   const m: Minutes = { meetingId: s.meetingId, status: s.minutesStatus, version: s.minutesVersion };
@@ -32,8 +53,9 @@ export async function takeSnapshot(uow: Pick<WorkflowUnitOfWork, 'meetings' | 'w
   const items = await uow.workflow.listItems(meetingId);
   const attendance = await uow.workflow.listAttendance(meetingId);
   const tasks = (await uow.meetings.listTasks({ forumIds: [meeting.forumId] })).filter((t) => t.sourceMeetingId === meetingId);
-  const minutes = minutesOf(await uow.workflow.getState(meetingId));
-  return { meeting, items, attendance, tasks, minutes };
+  const state = await uow.workflow.getState(meetingId);
+  const minutes = minutesOf(state);
+  return { meeting, items, attendance, tasks, minutes, ...(state.minuteTakerPersonId ? { minuteTakerPersonId: state.minuteTakerPersonId } : {}) };
 }
 
 export async function documentInput(registry: RegistryStore, snapshot: MeetingSnapshot, kind: DocumentKind): Promise<MeetingDocumentInput> {
@@ -49,6 +71,7 @@ export async function documentInput(registry: RegistryStore, snapshot: MeetingSn
   const attendance: Attendance[] = [...new Set(onDay.map((m) => m.personId))].map(
     (personId) => recorded.get(personId) ?? { meetingId: snapshot.meeting.id, personId, answer: null },
   );
+  const minuteTaker = minuteTakerOf(snapshot.minuteTakerPersonId, memberships, forum.id, snapshot.meeting.date);
   return {
     kind,
     forum,
@@ -59,6 +82,7 @@ export async function documentInput(registry: RegistryStore, snapshot: MeetingSn
     organisations,
     memberships,
     forums,
+    ...(minuteTaker ? { minuteTaker: { personId: minuteTaker.personId } } : {}),
     ...(kind === 'minutes' ? { minutes: snapshot.minutes, tasks: snapshot.tasks } : {}),
   };
 }

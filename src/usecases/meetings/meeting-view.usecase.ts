@@ -8,8 +8,8 @@ import { deadlineList } from '../../domain/deadlines/meeting.deadlines.js';
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
-import { deadlinesOf, loadMeeting, meetingStart, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
-import { documentInput, minutesOf, takeSnapshot } from './meeting-snapshot.js';
+import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
 
 const minutesBetween = (start: string, end: string) => {
@@ -21,19 +21,25 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
   const { transact, clock, ids } = deps;
   return {
     async getMeeting(meetingId: string, personId: string) {
-      return transact(async (uow) => {
+      // Read-only: outside a transaction when the module gives `read`, each read asked once
+      // (loadMeeting, takeSnapshot and the suggestions share the meeting, its state and items),
+      // and the independent reads side by side.
+      return (deps.read ?? transact)(async (unmemoized) => {
+        const uow = memoizedReads(unmemoized);
         const now = clock.now();
         const c = await loadMeeting(uow, meetingId, personId, now);
-        const s = await uow.workflow.getState(meetingId);
-        const snapshot = await takeSnapshot(uow, meetingId);
-        const [proposals, remarks, versions, memberships, people, orgs] = [
-          await uow.workflow.listProposals(meetingId),
-          await uow.workflow.listRemarks(meetingId),
-          await uow.workflow.listVersions(meetingId),
-          await uow.registry.listMemberships({ forumId: c.forum.id }),
-          await uow.registry.listPeople(),
-          await uow.registry.listOrganisations(),
-        ];
+        const secretariatView = c.role.secretariat || c.role.secretariatAbove;
+        const [s, snapshot, proposals, remarks, versions, memberships, people, orgs, suggestionsRead] = await Promise.all([
+          uow.workflow.getState(meetingId),
+          takeSnapshot(uow, meetingId),
+          uow.workflow.listProposals(meetingId),
+          uow.workflow.listRemarks(meetingId),
+          uow.workflow.listVersions(meetingId),
+          uow.registry.listMemberships({ forumId: c.forum.id }),
+          uow.registry.listPeople(),
+          uow.registry.listOrganisations(),
+          secretariatView ? reportBackSuggestions(uow, c) : Promise.resolve([]),
+        ]);
         const pById = new Map(people.map((p) => [p.id, p]));
         const oById = new Map(orgs.map((o) => [o.id, o]));
         const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
@@ -51,8 +57,9 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             present: a?.present ?? null,
           };
         });
+        const taker = minuteTakerOf(s.minuteTakerPersonId, memberships, c.forum.id, c.meeting.date);
         const secretariat = c.role.secretariat || c.role.secretariatAbove;
-        const suggestions = secretariat ? await reportBackSuggestions(uow, c) : [];
+        const suggestions = suggestionsRead;
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
         const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
         const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
@@ -68,9 +75,12 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           suggestions,
           attendance,
           minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null },
+          /** The referent of the agenda's and minutes' header: chosen by the secretariat, or by default the forum's secretary. */
+          minuteTaker: taker ? { personId: taker.personId, name: pById.get(taker.personId)?.name ?? taker.personId, isDefault: taker.isDefault } : null,
           remarks: remarks.filter((r) => secretariat || r.personId === personId),
           tasks: snapshot.tasks,
-          versions: versions.map(({ snapshot: _s, ...v }) => v),
+          /** Every stored version (oldest first), without the snapshot; each is served by GET .../versions/:versionId/document.(html|docx). */
+          versions: versions.map(({ snapshot: _s, ...v }) => ({ ...v, createdByName: v.createdBy && v.createdBy !== 'system' ? (pById.get(v.createdBy)?.name ?? v.createdBy) : null })),
           permissions: {
             canEditAgenda: c.role.secretariat && editable,
             canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
@@ -88,6 +98,16 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
       return transact(async (uow) => {
         await loadMeeting(uow, meetingId, personId, clock.now());
         return documentInput(uow.registry, await takeSnapshot(uow, meetingId), kind);
+      });
+    },
+
+    /** The document input of one stored version (agenda sent, minutes sent/approved/published/corrected), exactly as it was. */
+    async versionDocumentInput(meetingId: string, versionId: string, personId: string) {
+      return transact(async (uow) => {
+        await loadMeeting(uow, meetingId, personId, clock.now());
+        const v = (await uow.workflow.listVersions(meetingId)).find((x) => x.id === versionId);
+        if (!v) throw notFound('document version', versionId);
+        return { version: v, input: await documentInput(uow.registry, v.snapshot as MeetingSnapshot, v.kind) };
       });
     },
 

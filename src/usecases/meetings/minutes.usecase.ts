@@ -18,7 +18,8 @@ import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.
 import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
-import { documentInput, minutesOf, takeSnapshot } from './meeting-snapshot.js';
+import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
+import { isActiveOn } from '../../domain/registry/registry.model.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 export const DecisionInput = z.object({ decision: z.string().max(20000) });
@@ -38,6 +39,8 @@ export const MeetingTaskInput = z
 export const RemarkInput = z.object({ itemId: id.optional(), text: text(10000) });
 export const ReasonInput = z.object({ reason: text(2000) });
 export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional() });
+/** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
+export const MinuteTakerInput = z.object({ personId: id.nullable() });
 
 export const TACIT_QUEUE = 'minutes.tacit-approval';
 export type TacitApprovalJob = { meetingId: string; version: number };
@@ -90,6 +93,30 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.workflow.updateItem(next);
         await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.decision', forumId: c.forum.id, target: itemId, outcome: 'ok', detail: { meetingId, version: s.minutesVersion } });
         return (await uow.workflow.getItem(itemId))!;
+      });
+    },
+
+    /**
+     * Sets the minute-taker (referent) shown in the agenda's and the minutes' header;
+     * null goes back to the default, the forum's secretary. Part of the minutes, so
+     * only while they are a draft or being revised (afterwards it is a correction).
+     */
+    async setMinuteTaker(meetingId: string, personId: string | null, actor: Who) {
+      return withMeeting(meetingId, actor, async (c, uow, s) => {
+        requireSecretariat(c, 'choose the minute-taker', 'vælge referent');
+        requireNotCancelled(c);
+        assertDraftable(s);
+        const memberships = await uow.registry.listMemberships({ forumId: c.forum.id });
+        if (personId && !memberships.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {
+          throw invalid('personId', `person "${personId}" is not a member of the forum on the meeting date`, 'personen er ikke medlem af forummet på mødedatoen');
+        }
+        const next: WorkflowState = { ...s };
+        if (personId) next.minuteTakerPersonId = personId;
+        else delete next.minuteTakerPersonId;
+        await uow.workflow.saveState(next);
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.minute_taker', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { personId } });
+        const taker = minuteTakerOf(next.minuteTakerPersonId, memberships, c.forum.id, c.meeting.date);
+        return { personId: taker?.personId ?? null, isDefault: taker?.isDefault ?? true };
       });
     },
 

@@ -20,6 +20,13 @@ export type WorkflowTransact = <T>(fn: (uow: WorkflowUnitOfWork) => Promise<T>) 
 
 export type WorkflowDeps = {
   transact: WorkflowTransact;
+  /**
+   * Read-only use cases (the meeting page) run here when given: the same unit of
+   * work on the database itself, not in a transaction, so a read neither holds a
+   * pooled connection for its whole length nor (on PGlite) the single connection.
+   * Absent: reads run in `transact` as writes do.
+   */
+  read?: WorkflowTransact;
   clock: Clock;
   ids: IdGenerator;
   documents: DocumentsPort;
@@ -90,15 +97,20 @@ export function meetingStart(meeting: Pick<Meeting, 'date' | 'start'>): string {
 export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, personId: string, now: Date): Promise<MeetingContext> {
   const meeting = await uow.meetings.getMeeting(meetingId);
   if (!meeting) throw notFound('meeting', meetingId);
-  const forum = await uow.registry.getForum(meeting.forumId);
-  if (!forum) throw notFound('forum', meeting.forumId);
   const today = todayOf(now);
-  const [memberships, forums, terms] = await Promise.all([uow.registry.listMemberships({ personId }), uow.registry.listForums(), uow.registry.currentTerms(forum.id)]);
+  // One round after the meeting: the forum comes from the list the role check needs anyway.
+  const [memberships, forums, terms, state] = await Promise.all([
+    uow.registry.listMemberships({ personId }),
+    uow.registry.listForums(),
+    uow.registry.currentTerms(meeting.forumId),
+    uow.workflow.getState(meetingId),
+  ]);
+  const forum = forums.find((f) => f.id === meeting.forumId);
+  if (!forum) throw notFound('forum', meeting.forumId);
   const role = roleOf(memberships, forums, personId, forum.id, today);
   if (!role.member && !role.secretariatAbove) {
     throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
   }
-  const state = await uow.workflow.getState(meetingId);
   return { meeting, forum, terms, role, now, today, deadlines: deadlinesOf(meeting, terms, state.minutesSentAt) };
 }
 
@@ -115,3 +127,31 @@ export function requireNotCancelled(c: MeetingContext) {
 }
 
 export const stateError = (en: string, da: string, extra: Record<string, unknown> = {}) => new UseCaseError('invalid_state', en, [], da, extra);
+
+/**
+ * A unit of work whose read methods (get*, list*, current*) remember their results
+ * for the life of the wrapper, so a read use case that asks for the same meeting,
+ * state or list in several helpers queries once. Only for read-only use cases: a
+ * write through the wrapper would not update what it remembers.
+ */
+export function memoizedReads(uow: WorkflowUnitOfWork): WorkflowUnitOfWork {
+  const memo = new Map<string, unknown>();
+  const wrap = <R extends object>(name: string, repo: R): R =>
+    new Proxy(repo, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof prop !== 'string' || typeof value !== 'function' || !/^(get|list|current)/.test(prop)) return value;
+        return (...args: unknown[]) => {
+          const key = `${name}.${prop}(${JSON.stringify(args)})`;
+          if (!memo.has(key)) {
+            const p = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            // A failed read is not remembered.
+            Promise.resolve(p).catch(() => memo.delete(key));
+            memo.set(key, p);
+          }
+          return memo.get(key);
+        };
+      },
+    });
+  return { ...uow, registry: wrap('registry', uow.registry), meetings: wrap('meetings', uow.meetings), workflow: wrap('workflow', uow.workflow) };
+}

@@ -162,7 +162,7 @@ describe.each(backends)('planning use cases on $name', (backend) => {
     expect(r.rotation?.terms.filter((t) => t.current)).toHaveLength(1);
     const none = await forumRotation(deps, 'faelles-sek');
     expect(none.rotation).toBeNull();
-    const c = await forumComposition(deps, 'vest-ksg');
+    const c = await forumComposition(deps, 'midt-ksg');
     expect(c.findings.length).toBeGreaterThan(0);
     expect(c.findings.every((x) => typeof x.da === 'string' && x.da.length > 0)).toBe(true);
   });

@@ -147,6 +147,7 @@ export type UploadSpec = {
    * "replace": overwrite (the library keeps the old version).
    * "never-overwrite": for approved minutes; if the name is taken, upload under
    * "<name> (version N)<ext>". Needs `versionKey`, which makes a re-run find its own earlier upload.
+   * With "replace", a `versionKey` the file already carries makes the upload a no-op (no duplicate version).
    */
   policy: 'replace' | 'never-overwrite';
   versionKey?: string;
@@ -194,7 +195,28 @@ export interface ChangeSubscriptionsPort {
   remove(subscriptionId: string): Promise<void>;
 }
 
+// ---------- Teams apps for a user (proactive install) ----------
+
+export type PersonalChat = {
+  /** Id of the 1:1 chat between the user and the app's bot (the bot's conversation id). */
+  chatId: string;
+  /** True when this call installed the app for the user; false when it already was. */
+  installedNow: boolean;
+};
+
+export interface TeamsAppsPort {
+  /**
+   * The 1:1 chat between `userId` (Entra object id) and the app `teamsAppId` (its
+   * id in the Teams app catalog), installing the app in the user's personal scope
+   * first when it is not there. null when no chat can be had: the user is not in the
+   * tenant, the app is not in the catalog, or installing it is refused (policy,
+   * permission). Throttling and outages throw M365Error (retryable).
+   */
+  personalChat(userId: string, teamsAppId: string): Promise<PersonalChat | null>;
+}
+
 export type M365Ports = {
+  teamsApps: TeamsAppsPort;
   channels: ChannelsPort;
   calendar: CalendarPort;
   files: FilesPort;

@@ -10,9 +10,17 @@
  * re-run finds its own upload). Needs the forum's channel: until forum-sync made
  * it, the job fails as transient and is retried.
  *
- * Not done: the agenda is only synced when it is stored as a file
- * (forums/<forum>/<meeting>/dagsorden.docx); the workflow keeps agendas as
- * snapshots today, so an agenda job without a file fails visibly as "invalid".
+ * Agendas: sending an agenda stores its DOCX at forums/<forum>/<meeting>/dagsorden.docx
+ * and queues {kind: 'agenda', version} in the same transaction (agenda.usecase.ts);
+ * every sent version replaces dagsorden.docx, the library keeps the earlier ones.
+ *
+ * Idempotent per document version: a re-run of a version that is already in the
+ * folder (its SamraadVersionKey) uploads nothing; a version older than one already
+ * synced for the same path (a late retry) is not uploaded over the newer file.
+ * Limit: the job's version is the store's version number; the agenda's sent-version
+ * and the store's version stay equal because each sending stores exactly one version
+ * inside the sending's transaction (a store write that outlives a failed commit
+ * would shift them).
  */
 import type { DocumentsPort } from '../ports/documents.port.js';
 import { M365Error } from '../ports/m365.port.js';
@@ -33,13 +41,14 @@ export async function runDocumentSync(deps: SyncDeps & { documents?: DocumentsPo
     const meeting = await meetings.getMeeting(job.meetingId);
     const forum = meeting && (await registry.getForum(meeting.forumId));
     if (!meeting || !forum) return undefined;
-    return { meeting, forum, channel: await sync.get('forum', forum.id) };
+    const newer = (await sync.list({ kind: 'document', forumIds: [forum.id] })).filter((r) => r.status === 'synced' && r.detail.meetingId === meeting.id);
+    return { meeting, forum, channel: await sync.get('forum', forum.id), newer };
   });
   if (!loaded) {
     deps.logger.warn(`document-sync: meeting ${job.meetingId} (or its forum) does not exist; nothing to do`);
     return;
   }
-  const { meeting, forum, channel } = loaded;
+  const { meeting, forum, channel, newer } = loaded;
   const path = job.path ?? (job.kind === 'attachment' ? undefined : documentPath(forum.id, meeting.id, job.kind));
   const localId = `${meeting.id}:${path ?? job.kind}:v${job.version ?? 'latest'}`;
 
@@ -50,6 +59,12 @@ export async function runDocumentSync(deps: SyncDeps & { documents?: DocumentsPo
     if (!doc) throw new M365Error({ kind: 'invalid', message: `no stored document at ${path}${job.version ? ` version ${job.version}` : ''}` });
     if (!channel?.remoteId || !channel.container || channel.detail.archived) {
       throw new M365Error({ kind: 'transient', message: `the forum's channel is not synced yet (forum ${forum.id})` });
+    }
+    const superseded = newer.find((r) => r.detail.path === path && typeof r.detail.version === 'number' && r.detail.version > doc.version);
+    if (superseded && !versionsNeverOverwrite(await deps.documents.listVersions(path), doc.version)) {
+      // A late job (a retry of a failed older version): the newer file stays; nothing to upload.
+      await deps.transact(({ sync }) => sync.record('document', localId, { forumId: forum.id, detail: { meetingId: meeting.id, path, version: doc.version, supersededBy: superseded.detail.version } }, 'synced'));
+      return;
     }
     const versions = await deps.documents.listVersions(path);
     const approvedBefore = versions.some((v) => v.metadata.approved && v.version < doc.version);
@@ -86,4 +101,9 @@ export async function runDocumentSync(deps: SyncDeps & { documents?: DocumentsPo
       ),
     );
   });
+}
+
+/** True when `version` would go up beside approved minutes ("never-overwrite"), where an older version does not hide a newer one. */
+function versionsNeverOverwrite(versions: { version: number; metadata: { approved?: boolean } }[], version: number): boolean {
+  return versions.some((v) => v.metadata.approved && v.version < version);
 }

@@ -18,7 +18,7 @@ import { DeclineInput, ProposalInput } from '../../../usecases/meetings/proposal
 import type { attendanceUseCases } from '../../../usecases/meetings/attendance.usecase.js';
 import { AnswerInput, PresenceInput } from '../../../usecases/meetings/attendance.usecase.js';
 import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
-import { DecisionInput, MeetingTaskInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
+import { DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
 import { requirePerson } from '../auth.js';
 import { sendProblem } from '../problem.js';
@@ -55,11 +55,25 @@ export const writeBodies = {
   'POST /api/meetings/:id/minutes/revise': ReasonInput,
   'POST /api/meetings/:id/minutes/correct': ReasonInput,
   'POST /api/meetings/:id/minutes/publish': PublishInput,
+  'PUT /api/meetings/:id/minute-taker': MinuteTakerInput,
 } as const;
 
 export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices): FastifyPluginAsyncZod {
   return async (app) => {
     const me = (req: Parameters<typeof requirePerson>[0]) => ({ personId: requirePerson(req).id });
+
+    // Stored versions (every sent agenda, every minutes version sent, approved, published or corrected), as they were.
+    const MV = z.object({ id, versionId: id });
+    const versionFileName = (v: { kind: string; version: number; event: string }, ext: string) => `${v.kind === 'agenda' ? 'dagsorden' : 'referat'}-v${v.version}-${v.event}.${ext}`;
+    app.get('/api/meetings/:id/versions/:versionId/document.docx', { schema: { tags, summary: 'A stored version of the agenda or minutes as DOCX', params: MV } }, async (req, reply) => {
+      const { version, input } = await services().view.versionDocumentInput(req.params.id, req.params.versionId, requirePerson(req).id);
+      const bytes = await renderMeetingDocx(buildMeetingDocument(input));
+      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${versionFileName(version, 'docx')}"`).send(bytes);
+    });
+    app.get('/api/meetings/:id/versions/:versionId/document.html', { schema: { tags, summary: 'A stored version of the agenda or minutes as HTML', params: MV } }, async (req, reply) => {
+      const { input } = await services().view.versionDocumentInput(req.params.id, req.params.versionId, requirePerson(req).id);
+      return reply.type('text/html; charset=utf-8').send(renderMeetingHtml(buildMeetingDocument(input)));
+    });
 
     // Attachments arrive as the raw file; only this plugin accepts non-JSON bodies.
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: defaultMaxAttachmentBytes + 1024 }, (_req, body, done) => done(null, body));
@@ -112,6 +126,9 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     // Minutes
     app.put('/api/meetings/:id/items/:itemId/decision', { schema: { tags, summary: 'Write the decision of an item', params: MI, body: DecisionInput, response: { 200: json } } }, async (req) =>
       services().minutes.setDecision(req.params.id, req.params.itemId, req.body.decision, me(req)),
+    );
+    app.put('/api/meetings/:id/minute-taker', { schema: { tags, summary: 'Choose the minute-taker (referent); null for the forum\'s secretary', params: M, body: MinuteTakerInput, response: { 200: json } } }, async (req) =>
+      services().minutes.setMinuteTaker(req.params.id, req.body.personId, me(req)),
     );
     app.post('/api/meetings/:id/tasks', { schema: { tags, summary: 'Create a task from the minutes', params: M, body: MeetingTaskInput, response: { 201: json } } }, async (req, reply) =>
       reply.code(201).send(await services().minutes.createTask(req.params.id, req.body, me(req))),

@@ -72,9 +72,10 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       buildForumTree(await reads.listForums()),
     );
     app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: json } } }, async (req) => {
-      const forum = await reads.getForum(req.params.id);
+      // Two queries side by side (the forum comes from the list the parent and children need anyway).
+      const [forums, terms] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id)]);
+      const forum = forums.find((f) => f.id === req.params.id);
       if (!forum) throw notFound('forum', req.params.id);
-      const [terms, forums] = await Promise.all([reads.currentTerms(forum.id), reads.listForums()]);
       const parent = forum.parentId ? forums.find((f) => f.id === forum.parentId) : undefined;
       const children = forums.filter((f) => f.parentId === forum.id);
       return { forum, terms: terms ?? null, parent: parent ?? null, children };

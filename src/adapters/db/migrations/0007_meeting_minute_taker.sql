@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_workflow" ADD COLUMN "minute_taker_person_id" text;

@@ -1,0 +1,138 @@
+/**
+ * The "Synkronisering" screen in real Chromium, on a whole server started as
+ * `npm start` starts it (GRAPH_MODE=emulator, the Graph emulator inside): the demo
+ * secretary opens it from the navigation, sees her forums' channels, events and the
+ * sent agenda with their state, and retries a sync that failed for good (a private
+ * channel needs an owner with an Entra id, which the demo people lack); once the
+ * cause is gone the retried row turns synced. A plain member is offered no link and
+ * is told why; with GRAPH_MODE=off the screen says sync is off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { registryRepository } from '../../src/adapters/db/registry.repository.js';
+import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
+
+const secretary = 'nina-hald';
+const chair = 'gorm-ravn';
+const member = 'pia-strand';
+const meetingId = 'mtg-midt-ksg-2027-1';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type View = { mode: string; forums: { forumId: string; name: string; channel: { status: string; lastError?: string | null }; documents: { documentId: string; status: string }[] }[] };
+
+describe('the sync status screen (Chromium, emulator mode)', () => {
+  let e: E2E;
+  const call = async (method: string, url: string, as: string, body?: unknown) => {
+    const r = await fetch(e.app.url + url, { method, headers: { ...e.app.as(as), ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const view = (): Promise<View> => call('GET', '/api/sync/status', secretary);
+  const until = async (what: string, ok: (v: View) => boolean) => {
+    for (let i = 0; i < 600; i++) {
+      const v = await view();
+      if (ok(v)) return v;
+      await sleep(200);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+  const forumId = 'midt-ktg-boern';
+
+  beforeAll(async () => {
+    e = await startE2E('2027-01-20T09:00:00Z', { graph: 'emulator' });
+    // The start-up sync makes every demo forum's channel.
+    await until('the first sync of the channels', (v) => v.forums.every((f) => f.channel.status === 'synced'));
+    // A sent agenda, so a document row is there too.
+    await call('POST', `/api/meetings/${meetingId}/items`, secretary, { title: 'Status på sundhedsaftalen', kind: 'discussion', presenters: ['Nina Hald'], minutes: 20, background: 'Status.', recommendations: ['At status drøftes'] });
+    await call('POST', `/api/meetings/${meetingId}/agenda/approve`, chair);
+    await call('POST', `/api/meetings/${meetingId}/agenda/send`, secretary);
+    await until('the agenda upload', (v) => v.forums.find((f) => f.forumId === 'midt-ksg')!.documents.some((d) => d.status === 'synced'));
+    // A permanent failure: the forum wants a private channel, whose owner must have an Entra id.
+    const repo = registryRepository(e.app.db.db);
+    await repo.updateForum({ ...(await repo.getForum(forumId))!, channelType: 'private' });
+    await e.app.deps.queue.enqueue('m365.forum-sync', { forumId });
+    await until('the failed channel sync', (v) => v.forums.find((f) => f.forumId === forumId)!.channel.status === 'failed');
+  }, 240_000);
+  afterAll(async () => e?.close());
+
+  it('shows the secretariat each forum\'s channel, events and documents, and retries a failed one', async () => {
+    const page = e.page;
+    await page.goto(`${e.app.url}/`);
+    await signIn(page, secretary);
+    const link = page.getByRole('navigation').getByRole('link', { name: 'Synkronisering' });
+    await link.click();
+    await page.getByRole('heading', { level: 2, name: 'Synkronisering med Microsoft 365' }).waitFor();
+    expect(await link.getAttribute('aria-current')).toBe('page');
+    await page.getByText('Lokal Graph-emulator').waitFor();
+
+    const ksg = page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' });
+    await ksg.waitFor();
+    const header = await ksg.getByRole('columnheader').allTextContents();
+    expect(header).toEqual(['Element', 'Status', 'Forsøg', 'Senest synkroniseret', 'Fejl', 'Handling']);
+    await ksg.getByRole('row', { name: /Teams-kanal.*Synkroniseret/ }).waitFor();
+    expect(await ksg.getByRole('row', { name: /^Møde .* kl\. \d\d\.\d\d.*Synkroniseret/ }).count()).toBeGreaterThan(0);
+    await ksg.getByRole('row', { name: /Dagsorden, version 1 \(11\. februar 2027\).*Synkroniseret/ }).waitFor();
+    expect(await ksg.getByRole('button', { name: /^Prøv igen/ }).count()).toBe(0); // nothing to retry there
+
+    const boern = page.getByRole('table', { name: 'Synkronisering for Klynge-temagruppe for børn, unge og familien' });
+    const failedRow = boern.getByRole('row', { name: /Teams-kanal.*Fejlet/ });
+    await failedRow.waitFor();
+    expect(await failedRow.textContent()).toMatch(/Entra id/);
+    await page.getByText(/^1 fejlet · \d+ venter · \d+ synkroniseret$/).waitFor();
+    // Only failed and pending: the forum with the failure is left, with its one row.
+    await page.getByRole('checkbox', { name: 'Vis kun fejlede og ventende' }).check();
+    await page.getByRole('table').first().waitFor();
+    expect((await page.getByRole('table').all()).length).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' }).count()).toBe(0);
+    await shot(page, 'sync-status-failed');
+
+    // The cause is fixed (the forum is back to a standard channel); the secretary retries from the screen, by keyboard.
+    const repo = registryRepository(e.app.db.db);
+    await repo.updateForum({ ...(await repo.getForum(forumId))!, channelType: 'standard' });
+    const retry = boern.getByRole('button', { name: 'Prøv igen: Teams-kanal' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Teams-kanal er sat i kø igen.' }).waitFor();
+    await shot(page, 'sync-status-retried');
+    // The job runs and the screen shows it synced (it looks again by itself a few seconds later).
+    await page.getByRole('checkbox', { name: 'Vis kun fejlede og ventende' }).uncheck();
+    await boern.getByRole('row', { name: /Teams-kanal.*Synkroniseret/ }).waitFor({ timeout: 30_000 });
+    expect((await view()).forums.find((f) => f.forumId === forumId)!.channel.status).toBe('synced');
+    const audit = await call('GET', `/api/forums/${forumId}/audit`, secretary);
+    expect((audit as { action: string; target: string }[]).some((a) => a.action === 'm365.sync.retry' && a.target === `forum:${forumId}`)).toBe(true);
+    await page.getByText(/^0 fejlet · \d+ venter · \d+ synkroniseret$/).waitFor();
+    await shot(page, 'sync-status');
+
+    await page.selectOption('#lang', 'en');
+    await page.getByRole('heading', { level: 2, name: 'Sync with Microsoft 365' }).waitFor();
+    await page.getByRole('table', { name: 'Sync of Klyngestyregruppe for Midtklyngen' }).getByRole('columnheader', { name: 'Last synced' }).waitFor();
+    await page.selectOption('#lang', 'da');
+  }, 120_000);
+
+  it('offers a plain member no link, and tells them why when they open it anyway', async () => {
+    const page = e.page;
+    await page.goto(`${e.app.url}/`);
+    await signIn(page, member);
+    await page.getByRole('navigation').getByRole('link', { name: 'Mit overblik' }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Synkronisering' }).count()).toBe(0);
+    await page.goto(`${e.app.url}/#/sync`);
+    await page.getByText('Kun et forums sekretariat (sekretær, formand eller medformand) kan se synkroniseringen.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+  }, 60_000);
+});
+
+describe('the sync status screen with GRAPH_MODE=off', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E('2027-01-20T09:00:00Z');
+  }, 120_000);
+  afterAll(async () => e?.close());
+
+  it('says that sync is off instead of showing a table', async () => {
+    await e.page.goto(`${e.app.url}/`);
+    await signIn(e.page, secretary);
+    await e.page.getByRole('navigation').getByRole('link', { name: 'Synkronisering' }).click();
+    await e.page.getByText(/er slået fra på denne server \(GRAPH_MODE=off\)/).waitFor();
+    expect(await e.page.getByRole('table').count()).toBe(0);
+    await shot(e.page, 'sync-status-off');
+  }, 60_000);
+});
