@@ -9,6 +9,9 @@
 // (relative to the bundle), so paths like the migrations folder, the demo JSON or
 // the emulator's reference contract resolve exactly as they do under tsx.
 //
+// Code reached only through a dynamic import() (the bot endpoint and botbuilder,
+// loaded on the first /api/messages) goes into dist/server-<name>-<hash>.mjs chunks.
+//
 // dist/server.meta.json lists the bundle's inputs: the build is stale when one of
 // them (or this script) is newer than the bundle or is gone. That check is one
 // stat per input (about 150), a few milliseconds.
@@ -80,7 +83,14 @@ export async function buildServer() {
     packages: 'external',
     keepNames: true,
     sourcemap: 'linked',
-    outfile: serverBundle,
+    // Code reached only through a dynamic import() (the bot's inbound endpoint, which
+    // loads botbuilder) goes into dist/server-<name>-<hash>.mjs chunks next to the
+    // bundle, loaded when first used; external packages a chunk imports load with it.
+    splitting: true,
+    outdir: path.dirname(serverBundle),
+    entryNames: 'server',
+    chunkNames: 'server-[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     write: false,
     metafile: true,
     logLevel: 'error',
@@ -95,6 +105,19 @@ export async function buildServer() {
   for (const [p] of files) if (p !== serverBundle) fs.renameSync(p + tmp, p);
   fs.utimesSync(serverBundle + tmp, started, started);
   fs.renameSync(serverBundle + tmp, serverBundle);
+  // Chunks of earlier builds: removed once they are an hour old (a server started from
+  // an earlier bundle may still load its chunks lazily).
+  const current = new Set(result.outputFiles.map((f) => path.basename(f.path)));
+  const dir = path.dirname(serverBundle);
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^server-.+\.mjs(\.map)?$/.test(name) || current.has(name)) continue;
+    const p = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** Builds when stale; returns whether it built. */

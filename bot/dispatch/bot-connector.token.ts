@@ -6,28 +6,28 @@
  * Not exercised by the tests (no tenant here); verified only against a real
  * registration.
  */
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
+import type { AppCredentials } from 'botframework-connector';
 import type { BotConfig } from '../bot.config.js';
 
 export function botConnectorToken(config: BotConfig): () => Promise<string | undefined> {
   if (!config.botId) return async () => undefined;
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: config.botId,
-    MicrosoftAppType: config.botType,
-    MicrosoftAppTenantId: config.botTenantId,
-    ...(config.botType === 'SingleTenant' ? { MicrosoftAppPassword: config.botPassword ?? '' } : {}),
-  });
   let creds: Promise<AppCredentials> | undefined;
   return async () => {
-    creds ??= factory
-      .createCredentials(
-        config.botId,
-        AuthenticationConstants.ToChannelFromBotOAuthScope,
-        `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${config.botTenantId}`,
-        true,
-      )
-      .then((c) => {
+    // botbuilder is imported on the first send, not at start-up (about a second of CPU).
+    creds ??= Promise.all([import('botbuilder'), import('botframework-connector')])
+      .then(async ([{ ConfigurationServiceClientCredentialFactory }, { AppCredentials, AuthenticationConstants }]) => {
+        const factory = new ConfigurationServiceClientCredentialFactory({
+          MicrosoftAppId: config.botId,
+          MicrosoftAppType: config.botType,
+          MicrosoftAppTenantId: config.botTenantId,
+          ...(config.botType === 'SingleTenant' ? { MicrosoftAppPassword: config.botPassword ?? '' } : {}),
+        });
+        const c = await factory.createCredentials(
+          config.botId,
+          AuthenticationConstants.ToChannelFromBotOAuthScope,
+          `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${config.botTenantId}`,
+          true,
+        );
         if (!(c instanceof AppCredentials)) throw new Error('bot credentials cannot issue tokens');
         return c;
       });

@@ -14,8 +14,10 @@ import {
   OrganisationInput,
   PersonInput,
   TermsOfReferenceInput,
+  isoDate,
   type Forum,
 } from '../domain/registry/registry.model.js';
+import { ClosedDayInput } from '../domain/calendar/closed-day.model.js';
 import { instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
 import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
 import type { MeetingStore } from '../usecases/ports/planning.port.js';
@@ -44,6 +46,8 @@ const DemoFile = z.object({
   terms: z.array(TermsOfReferenceInput.extend({ forumId: z.string() })),
   memberships: z.array(MembershipInput),
   meetings: z.array(DemoMeeting).default([]),
+  /** The region's extra closed days (e.g. the Christmas week). */
+  closedDays: z.array(z.object({ date: isoDate }).and(ClosedDayInput)).default([]),
 });
 export type DemoData = z.output<typeof DemoFile>;
 
@@ -102,12 +106,13 @@ export async function loadDemoData(transact: DemoTransact | Transact, data: Demo
     for (const m of [...ms].sort((a, b) => Number(Boolean(a.substituteForId)) - Number(Boolean(b.substituteForId)))) {
       await registry.insertMembership(m);
     }
+    for (const d of data.closedDays) await uow.closedDays.put({ region: data.region, date: d.date, label: d.label });
     const toLoad = meetings ? data.meetings : [];
     for (const m of toLoad) {
       const meeting: Meeting = { ...m, revision: 1 };
       await meetings!.insertMeeting(meeting);
     }
-    await audit.record({ action: 'demo.load', outcome: 'ok', detail: { forums: data.forums.length, people: data.people.length, meetings: toLoad.length } });
+    await audit.record({ action: 'demo.load', outcome: 'ok', detail: { forums: data.forums.length, people: data.people.length, meetings: toLoad.length, closedDays: data.closedDays.length } });
     return { loaded: true, meetings: toLoad.length };
   });
 }

@@ -31,7 +31,7 @@ export type AppModule = {
   name: string;
   /** HTTP routes this module adds (web role). */
   routes?: (ctx: HttpContext) => FastifyPluginAsync;
-  /** Job workers this module runs (worker role). */
+  /** Job workers this module runs (worker role); started once the server listens. */
   startWorkers?: (deps: AppDeps) => Promise<void>;
   /** Started after the server listens; stopped before the database closes. */
   start?: (deps: AppDeps) => Promise<{ stop(): Promise<void> } | void>;
@@ -103,12 +103,6 @@ export async function startApp(
   }
 
   const modules = opts.modules ?? [];
-  if (runsWorkers) {
-    await queue.work<{ failing?: boolean }>(queues.selfTest.name, async (data) => {
-      if (data.failing) throw new Error('self-test job asked to fail');
-    });
-    for (const m of modules) await m.startWorkers?.(deps);
-  }
 
   const reads = registryRepository(database.db);
   const audit = auditRepository(database.db);
@@ -159,6 +153,15 @@ export async function startApp(
   try {
     server = await buildServer(ctx, { logger: opts.httpLogger ?? false, extraRoutes: modules.flatMap((m) => (m.routes ? [m.routes] : [])) });
     url = await server.listen({ port: config.port, host: '0.0.0.0' });
+    // Workers start once the API is up (/healthz answers when the database, the queue and
+    // HTTP are ready); a job enqueued meanwhile waits in its queue. startApp still returns
+    // only when they run.
+    if (runsWorkers) {
+      await queue.work<{ failing?: boolean }>(queues.selfTest.name, async (data) => {
+        if (data.failing) throw new Error('self-test job asked to fail');
+      });
+      for (const m of modules) await m.startWorkers?.(deps);
+    }
     for (const m of modules) {
       const s = await m.start?.(deps);
       if (s) started.push(s);

@@ -35,7 +35,8 @@ import { requirePerson } from './http/auth.js';
 import { access } from '../domain/access/access.policy.js';
 import { forbidden } from '../usecases/use-case.errors.js';
 import { botConfigFromEnv, type BotConfig } from '../../bot/bot.config.js';
-import { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from '../../bot/bot.http.js';
+import type { BotEndpointOptions } from '../../bot/bot.http.js';
+import { lazyBotEndpoint, type LazyBotEndpoint } from '../../bot/bot.endpoint.lazy.js';
 import type { BotBackend, BotStores, MailPort } from '../../bot/bot.ports.js';
 import { createReminderDispatcher } from '../../bot/dispatch/reminder-dispatch.factory.js';
 import type { DispatcherOptions, ReminderDispatcher } from '../../bot/dispatch/reminder.dispatcher.js';
@@ -110,7 +111,8 @@ export type BotServices = {
   config: BotConfig;
   backend: BotBackend;
   stores: BotStores;
-  endpoint: BotEndpoint;
+  /** Imports botbuilder on the first activity (or `endpoint.load()`), not at start-up. */
+  endpoint: LazyBotEndpoint;
   dispatcher: ReminderDispatcher;
   plan(): Promise<PlanRunResult>;
   deliver(): Promise<void>;
@@ -206,7 +208,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       error: (msg: string, ctx?: Record<string, unknown>) => deps.logger.error(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
       info: (msg: string, ctx?: Record<string, unknown>) => deps.logger.info(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
     };
-    const endpoint = createBotEndpoint(config, backend, stores, { log, ...opts.endpoint });
+    const endpoint = lazyBotEndpoint(config, backend, stores, { log, ...opts.endpoint });
     const reach = opts.m365 === undefined ? defaultReach(deps) : opts.m365;
     const mailFrom = reach?.mailFrom;
     const mail = opts.mail ?? (reach && mailFrom ? reminderMailer({ mail: reach.ports.mail, from: mailFrom }) : undefined);
@@ -280,7 +282,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
         runReminderPlan({
           transact,
           clock: deps.clock,
-          delivered: () => deliveries.listKeys(),
+          delivered: (keys) => deliveries.keysAmong(keys),
           enqueue: (reminders) => dispatcher.enqueue(reminders),
         }),
       deliver,

@@ -1,7 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useAppStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  root: {
+    display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1,
+    // Narrow (a Teams side panel, a phone): one page that scrolls, not a cramped pane under the forum tree.
+    '@media (max-width: 720px)': { height: 'auto', minHeight: '100%' },
+  },
   header: {
     display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
@@ -15,12 +19,17 @@ export const useAppStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1, borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 720px)': { width: 'auto', maxHeight: '40vh', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   },
-  main: { flex: 1, overflowY: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+  main: {
+    flex: 1, overflowY: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0,
+    // A long word (an id, a compound Danish noun) breaks rather than pushing a table cell wider than its column.
+    '& td, & th': { overflowWrap: 'anywhere' },
+    '@media (max-width: 720px)': { overflowY: 'visible', padding: tokens.spacingHorizontalM },
+  },
   skip: {
     position: 'absolute', left: '-10000px', top: 'auto',
     ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
   },
-  controls: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  controls: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' },
   navLink: { margin: `0 0 ${tokens.spacingVerticalS}`, fontWeight: tokens.fontWeightSemibold },
   field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });

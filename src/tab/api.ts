@@ -7,6 +7,11 @@ export function useTokenSource(source: () => Promise<string | undefined>) {
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await apiWithHeaders<T>(path, init)).body;
+}
+
+/** As api(), with the response headers (e.g. a paging cursor). */
+export async function apiWithHeaders<T>(path: string, init: RequestInit = {}): Promise<{ body: T; headers: Headers }> {
   const headers = new Headers(init.headers);
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const token = tokenSource ? await tokenSource().catch(() => undefined) : undefined;
@@ -16,5 +21,5 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const body = (await res.json().catch(() => ({}))) as Partial<ApiError>;
     throw { status: res.status, detail: body.detail ?? res.statusText, detailDa: body.detailDa, errors: body.errors, body: body as Record<string, unknown> } satisfies ApiError;
   }
-  return (res.status === 204 ? undefined : await res.json()) as T;
+  return { body: (res.status === 204 ? undefined : await res.json()) as T, headers: res.headers };
 }

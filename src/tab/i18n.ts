@@ -301,7 +301,7 @@ const syncStatusEn: typeof syncStatusDa = {
   error: 'Error',
   action: 'Action',
   channel: 'Teams channel',
-  event: (date, time) => `Meeting ${date} at ${time}`,
+  event: (date, time) => `Meeting ${date}, ${time}`,
   cancelled: 'cancelled',
   agenda: 'Agenda',
   minutes: 'Minutes',
@@ -735,12 +735,12 @@ export function initialLang(hostLocale?: string): Lang {
   return hostLocale && !hostLocale.toLowerCase().startsWith('da') && hostLocale.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
-/** A UTC instant shown in Copenhagen time: "21. januar 2027 kl. 16.00". */
+/** A UTC instant shown in Copenhagen time: "21. januar 2027 kl. 16.00", in English "21 January 2027, 16:00". */
 export function formatInstant(iso: string, lang: Lang): string {
   const d = new Date(iso);
   const date = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(d);
-  const time = new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(d).replace(':', '.');
-  return lang === 'da' ? `${date} kl. ${time}` : `${date} at ${time}`;
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' }).format(d);
+  return lang === 'da' ? `${date} kl. ${time.replace(':', '.')}` : `${date}, ${time}`;
 }
 
 export function formatDate(iso: string, lang: Lang): string {

@@ -12,6 +12,8 @@ import { registryRepository } from '../../src/adapters/db/registry.repository.js
 import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
 import { deadlinesOf } from '../../src/usecases/meetings/workflow.context.js';
+import { closedDaysRepository } from '../../src/adapters/db/closed-days.repository.js';
+import { calendarOfRegion } from '../../src/usecases/region-calendar.js';
 
 const embedded: BotConfig = { production: false, botId: '', botTenantId: '', botType: 'UserAssignedMSI', serviceUrlHosts: [], allowedTenantIds: [], teamsAppId: '', tabEntityId: 'samraad' };
 const NOW = new Date('2027-01-20T08:00:00Z');
@@ -57,7 +59,7 @@ describe.each(backends)('BotBackend on $name', (backend) => {
 
   it('proposes an item through the proposals use case until the cut-off, and refuses it after with the cut-off', async () => {
     const meeting = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['vest-ksg'], from: '2027-02-01' }))[0]!;
-    const cutoff = deadlinesOf(meeting, await registryRepository(app.db.db).currentTerms('vest-ksg')).itemsCutoff.at;
+    const cutoff = deadlinesOf(meeting, await registryRepository(app.db.db).currentTerms('vest-ksg'), await calendarOfRegion(closedDaysRepository(app.db.db), 'Region Midtjylland')).itemsCutoff.at;
     now = new Date(Date.parse(cutoff) - 60_000);
     const ok = await b().proposeItem('aksel-hede', meeting.id, { title: 'Udskrivning af ældre', description: 'Erfaringer fra kommunerne' });
     expect(ok.ok).toBe(true);

@@ -16,7 +16,7 @@ import { registryRepository } from '../../src/adapters/db/registry.repository.js
 import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
 import { botDeliveryRepository } from '../../src/adapters/db/bot.repository.js';
-import { calendar } from '../../src/usecases/meetings/workflow.context.js';
+import { timeCalendar as calendar } from '../../src/usecases/meetings/workflow.context.js';
 
 const ME = PLAYGROUND_ME;
 const CHAT = PLAYGROUND_CHAT;

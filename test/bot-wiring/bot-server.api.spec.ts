@@ -16,7 +16,7 @@ import { registryRepository } from '../../src/adapters/db/registry.repository.js
 import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
 import { botConversationRepository, botDeliveryRepository } from '../../src/adapters/db/bot.repository.js';
-import { calendar } from '../../src/usecases/meetings/workflow.context.js';
+import { timeCalendar as calendar } from '../../src/usecases/meetings/workflow.context.js';
 
 const embedded: BotConfig = { production: false, botId: '', botTenantId: '', botType: 'UserAssignedMSI', serviceUrlHosts: [], allowedTenantIds: [], teamsAppId: '', tabEntityId: 'samraad' };
 const METTE_AAD = '00000000-0000-0000-0000-000000000101'; // "Mette Sekretær" in .m365agentsplayground.yml -> bente-vest

@@ -68,6 +68,16 @@ describe.each(backends)('reminders.plan on $name', (backend) => {
     expect((await store.list({ state: 'sent' })).length).toBe(rows.length);
   });
 
+  it("plans with each region's closed days: the demo Christmas week moves the Fælles sekretariat's items cut-off", async () => {
+    const at = new Date('2026-12-10T08:00:00Z');
+    const input = await workflowTransactor(app.deps)((uow) => loadPlanInput(uow, at));
+    expect(input.closedDaysByRegion?.['Region Midtjylland']).toEqual(expect.arrayContaining(['2026-12-28', '2026-12-29', '2026-12-30']));
+    // Meeting 19 January 2027: agenda due 5 January, items cut-off 7 days before it, 29 December (closed) -> 24 December.
+    const cutoff = (i: typeof input) => planReminders(i).find((r) => r.kind === 'items_cutoff_soon' && r.meetingId === 'mtg-faelles-sek-2027-1')?.deadline;
+    expect(cutoff(input)).toBe('2026-12-24T15:00:00Z');
+    expect(cutoff({ ...input, closedDaysByRegion: {} })).toBe('2026-12-29T15:00:00Z');
+  });
+
   it('runs as a pg-boss job when enqueued on demand', async () => {
     const store = botDeliveryRepository(app.db.db);
     const before = (await store.list()).length;

@@ -70,6 +70,10 @@ describe('npm run cli -- year', () => {
     expect(text.stdout).toContain('Klyngestyregruppe for Midtklyngen: årshjul 2027');
     expect(text.stdout.match(/\d\. møde: /g)).toHaveLength(4);
     expect(text.stdout).toContain('Næste formandsskifte: 1. januar 2027');
+    // The region's closed days (the demo's Christmas week, 28-30 December) move deadlines in the CLI too.
+    const closed = await cli(['year', '--forum', 'faelles-sek', '--year', '2027'], { DATA_DIR: dataDir });
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toContain('Frist for bemærkninger til referat: fredag 31. december 2027 (28. december er lukkedag; flyttet til næste hverdag, 31. december)');
   }, 180_000);
 
   it('explains itself with --help, and refuses bad options and unknown forums', async () => {

@@ -78,6 +78,6 @@ export async function signIn(page: Page, personId: string) {
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/me') && r.ok()), page.selectOption('#person', personId)]);
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: Boolean(opts.fullPage) });
 }

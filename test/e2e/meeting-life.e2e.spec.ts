@@ -347,7 +347,7 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     expect(await first.innerText()).toMatch(/Pia Strand\s+Afvist forsøg: POST \/api\/meetings\/:id\/minutes\/correct \(HTTP 403\)\s+.*Afvist/);
     await table.getByText('Referat offentliggjort').waitFor();
     await table.getByText('Referent valgt').waitFor();
-    await page.getByText(/^Side 1 af \d+ \(\d+ hændelser\)$/).waitFor();
+    await page.getByText(/^Side 1 af \d+ \(\d+ hentede hændelser\)$/).waitFor();
     await shot(page, '14b-forum-revisionsspor');
     await page.getByRole('switch', { name: 'Vis kun afviste forsøg' }).check();
     await expect(table.locator('tbody tr[data-outcome="ok"]').count()).resolves.toBe(0);

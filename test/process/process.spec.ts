@@ -2,8 +2,8 @@
  * The server as a real process: the folder lock, graceful SIGTERM, and that
  * acknowledged writes to the embedded database survive SIGKILL.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,8 @@ function startServer(dataDir: string, port: number, extraEnv: Record<string, str
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), GRAPH_MODE: 'off', ...extraEnv };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   delete (env as Record<string, string | undefined>).NODE_OPTIONS;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm start` runs after its build step: the bundled server (built once in beforeAll).
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -50,6 +51,11 @@ async function waitHealthy(port: number, ms: number, proc?: Proc): Promise<numbe
 }
 
 describe('the server process', () => {
+  beforeAll(() => {
+    // `npm start` builds the server bundle when its sources changed; the 30 s below is the start, not the build.
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-server.mjs')], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    if (r.status !== 0) throw new Error(`building the server failed: ${r.stderr || r.stdout}`);
+  }, 200_000);
   it('answers /healthz within 30 s, refuses a second start on the same folder, and stops on SIGTERM within 5 s with its data intact', async () => {
     const dir = path.join(tmp, 'server');
     const port = await freePort();

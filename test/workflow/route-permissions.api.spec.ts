@@ -150,6 +150,12 @@ const table: Record<string, Row> = {
   // Documented as public: the årshjul of a forum.
   'GET /api/forums/:id/year/:year': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/year/2027` },
   'GET /api/regions/:region/year/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/year/2027` },
+  // The region's closed days: read by anyone signed in; written by the region's secretariat only. The
+  // `secretariat` role (midt-ksg's secretary) is made a secretary of the region's Fælles sekretariat in
+  // beforeAll; the co-chair of midt-ksg (`chair`) is not the region's secretariat and is refused.
+  'GET /api/regions/:region/closed-days': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days?year=2027` },
+  'PUT /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
+  'DELETE /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
 
   // Terms import (src/entry/http/routes/terms-import.routes.ts): reading a document writes nothing; confirming needs the forum's secretariat.
   'POST /api/terms-import': { allow: SIGNED_IN, ok: true, url: () => `/api/terms-import?forumId=${forumId}`, body: () => ({ text: seed002 }) },
@@ -202,6 +208,8 @@ describe.each(backends)('route permissions on $name', (backend) => {
         return modules;
       },
     });
+    // The region's secretariat (closed days): midt-ksg's secretary also sits in the Fælles sekretariat, added by its secretary.
+    expect((await app.call('POST', '/api/memberships', 'dorte-bach', { personId: secretary, forumId: 'faelles-sek', role: 'secretary', from: '2026-01-01' })).status).toBe(201);
     const meeting = (await createMeeting(app)).id;
     const movable = (await createMeeting(app, { date: '2027-04-07' })).id;
     const cancellable = (await createMeeting(app, { date: '2027-05-05' })).id;

@@ -1,5 +1,5 @@
 /** The append-only audit log (UPDATE/DELETE are refused by a trigger). */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AuditStore } from '../../usecases/ports/store.port.js';
 import type { DbOrTx } from './database.js';
 import { auditLog } from './schema.js';
@@ -16,8 +16,9 @@ export function auditRepository(db: DbOrTx): AuditStore {
         detail: e.detail ?? null,
       });
     },
-    async listForForum(forumId, limit = 200) {
-      const rows = await db.select().from(auditLog).where(eq(auditLog.forumId, forumId)).orderBy(desc(auditLog.id)).limit(limit);
+    async listForForum(forumId, limit = 200, before) {
+      const where = before === undefined ? eq(auditLog.forumId, forumId) : and(eq(auditLog.forumId, forumId), lt(auditLog.id, before));
+      const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(limit);
       return rows.map((r) => ({
         id: r.id,
         at: new Date(r.at).toISOString(),

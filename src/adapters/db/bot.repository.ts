@@ -154,6 +154,8 @@ export function botConversationRepository(db: DbOrTx, staticChannels: ForumChann
 export type BotDeliveryRepository = DeliveryStore & {
   /** Every (key, recipient) that has a delivery row, whatever its state: the planner never plans these again. */
   listKeys(): Promise<{ key: string; recipientId: string }[]>;
+  /** The (key, recipient) pairs that have a delivery row, whatever its state, among these keys only. */
+  keysAmong(keys: readonly string[]): Promise<{ key: string; recipientId: string }[]>;
   get(id: string): Promise<Delivery | null>;
   list(filter?: { state?: Delivery['state']; forumIds?: string[] }): Promise<Delivery[]>;
 };
@@ -251,6 +253,15 @@ export function botDeliveryRepository(db: DbOrTx): BotDeliveryRepository {
     },
     async listKeys() {
       return db.select({ key: reminderDeliveries.key, recipientId: reminderDeliveries.recipientId }).from(reminderDeliveries);
+    },
+    async keysAmong(keys) {
+      const unique = [...new Set(keys)];
+      const out: { key: string; recipientId: string }[] = [];
+      // Chunks keep each statement well under PostgreSQL's parameter limit; each is an index lookup.
+      for (let i = 0; i < unique.length; i += 2000) {
+        out.push(...(await db.select({ key: reminderDeliveries.key, recipientId: reminderDeliveries.recipientId }).from(reminderDeliveries).where(inArray(reminderDeliveries.key, unique.slice(i, i + 2000)))));
+      }
+      return out;
     },
     async get(id) {
       const [r] = await db.select().from(reminderDeliveries).where(eq(reminderDeliveries.id, id));

@@ -15,6 +15,8 @@ import { contextFromSnapshot } from '../../usecases/year-of-duties.usecase.js';
 import type { PlanningTransact, PlanningUnitOfWork } from '../../usecases/ports/planning.port.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { Database, DbOrTx } from './database.js';
+import { closedDaysByRegion } from '../../domain/calendar/closed-day.model.js';
+import { closedDaysRepository } from './closed-days.repository.js';
 import { meetingsRepository } from './meetings.repository.js';
 import { registryRepository } from './registry.repository.js';
 import { unitOfWorkFor } from './unit-of-work.js';
@@ -31,7 +33,10 @@ export async function loadRegistrySnapshot(db: DbOrTx, year: number): Promise<Re
   const people = await registry.listPeople();
   const yearMeetings = await meetings.listMeetings({ from: `${year}-01-01`, to: `${year}-12-31` });
   const tasks = await meetings.listTasks();
-  return { forums, terms, memberships, organisations, people, meetings: yearMeetings, tasks };
+  // Every region's closed days of the year and its neighbours (deadlines of a
+  // January meeting reach into December, minutes of a December meeting into January).
+  const closed = await closedDaysRepository(db).list({ from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
+  return { forums, terms, memberships, organisations, people, meetings: yearMeetings, tasks, closedDaysByRegion: closedDaysByRegion(closed) };
 }
 
 export function yearsStore(db: DbOrTx): PlanningUnitOfWork['years'] {

@@ -3,7 +3,7 @@
  * place their SQL lives. Rows are mapped to the domain's shapes (optional fields
  * absent rather than null) so use cases never see the database's vocabulary.
  */
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, or } from 'drizzle-orm';
 import type {
   Forum,
   Membership,
@@ -60,6 +60,15 @@ export function registryRepository(db: DbOrTx) {
     async listOrganisations(): Promise<Organisation[]> {
       return (await db.select().from(organisations).orderBy(asc(organisations.name))).map(toOrganisation);
     },
+    /** The organisations of these people (their own organisation) and those with the extra ids, in one query. */
+    async getOrganisationsOfPeople(personIds: readonly string[], extraIds: readonly string[] = []): Promise<Organisation[]> {
+      const ids = [...new Set(personIds)];
+      const extra = [...new Set(extraIds)];
+      if (ids.length === 0 && extra.length === 0) return [];
+      const ofPeople = db.select({ id: people.organisationId }).from(people).where(inArray(people.id, ids.length ? ids : ['']));
+      const where = extra.length ? or(inArray(organisations.id, ofPeople), inArray(organisations.id, extra)) : inArray(organisations.id, ofPeople);
+      return (await db.select().from(organisations).where(where).orderBy(asc(organisations.name))).map(toOrganisation);
+    },
     async getOrganisation(id: string): Promise<Organisation | undefined> {
       const [r] = await db.select().from(organisations).where(eq(organisations.id, id));
       return r && toOrganisation(r);
@@ -77,6 +86,12 @@ export function registryRepository(db: DbOrTx) {
     // People
     async listPeople(): Promise<Person[]> {
       return (await db.select().from(people).orderBy(asc(people.name))).map(toPerson);
+    },
+    /** The people with these ids (unknown ids are left out), by name. */
+    async getPeople(ids: readonly string[]): Promise<Person[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      return (await db.select().from(people).where(inArray(people.id, unique)).orderBy(asc(people.name))).map(toPerson);
     },
     async getPerson(id: string): Promise<Person | undefined> {
       const [r] = await db.select().from(people).where(eq(people.id, id));

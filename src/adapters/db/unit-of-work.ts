@@ -6,11 +6,13 @@ import type { Transact, UnitOfWork } from '../../usecases/ports/store.port.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { Database, DbOrTx } from './database.js';
 import { auditRepository } from './audit.repository.js';
+import { closedDaysRepository } from './closed-days.repository.js';
 import { registryRepository } from './registry.repository.js';
 
 export function unitOfWorkFor(tx: DbOrTx, queue: Pick<JobQueue, 'outboxFor'>): UnitOfWork {
   return {
     registry: registryRepository(tx),
+    closedDays: closedDaysRepository(tx),
     audit: auditRepository(tx),
     outbox: queue.outboxFor(tx),
   };

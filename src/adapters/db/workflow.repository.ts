@@ -1,5 +1,5 @@
 /** The meeting workflow's SQL: agenda items, attachments, proposals, attendance, minutes state, remarks, versions. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AgendaItem, Attendance, AttachmentRef, Remark } from '../../domain/meetings/meeting.model.js';
 import type { DbOrTx } from './database.js';
 import { agendaItems, attendance, itemAttachments, meetingDocumentVersions, meetingWorkflow, proposals, remarks } from './workflow.schema.js';
@@ -205,13 +205,17 @@ export function workflowRepository(db: DbOrTx) {
 
     async listAttendance(meetingId: string): Promise<Attendance[]> {
       const rows = await db.select().from(attendance).where(eq(attendance.meetingId, meetingId));
-      return rows.map((r) => {
-        const a: Attendance = { meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null };
-        if (r.substituteName) a.substituteName = r.substituteName;
-        if (r.present !== null) a.present = r.present;
-        if (r.answeredAt) a.answeredAt = iso(r.answeredAt);
-        return a;
-      });
+      return rows.map(toAttendance);
+    },
+    /** The attendance answers of several meetings in one query per 5,000 meetings (the reminder plan's input). */
+    async listAttendanceOfMeetings(meetingIds: readonly string[]): Promise<Attendance[]> {
+      const ids = [...new Set(meetingIds)];
+      const out: Attendance[] = [];
+      for (let i = 0; i < ids.length; i += 5000) {
+        const rows = await db.select().from(attendance).where(inArray(attendance.meetingId, ids.slice(i, i + 5000)));
+        out.push(...rows.map(toAttendance));
+      }
+      return out;
     },
     async attendanceOfPerson(personId: string, meetingIds: readonly string[]): Promise<Attendance[]> {
       if (meetingIds.length === 0) return [];
@@ -265,11 +269,18 @@ export function workflowRepository(db: DbOrTx) {
 
     async listVersions(meetingId: string): Promise<DocumentVersionRow[]> {
       const rows = await db.select().from(meetingDocumentVersions).where(eq(meetingDocumentVersions.meetingId, meetingId));
-      // Several events can share an instant (an injected clock, one request doing two): order by what happened.
-      const rank = { sent: 0, approved: 1, published: 2, correction: 3 } as Record<string, number>;
+      return rows.map(toVersion).sort(versionOrder);
+    },
+    /** Every stored version of a meeting without its snapshot (what the meeting page lists), in listVersions' order. */
+    async listVersionInfo(meetingId: string): Promise<Omit<DocumentVersionRow, 'snapshot'>[]> {
+      const { snapshot: _snapshot, ...columns } = getTableColumns(meetingDocumentVersions);
+      const rows = await db.select(columns).from(meetingDocumentVersions).where(eq(meetingDocumentVersions.meetingId, meetingId));
       return rows
-        .map(toVersion)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.version - b.version || (rank[a.event] ?? 9) - (rank[b.event] ?? 9) || a.kind.localeCompare(b.kind));
+        .map((r) => {
+          const { snapshot: _s, ...v } = toVersion({ ...r, snapshot: null });
+          return v;
+        })
+        .sort(versionOrder);
     },
     /** The newest version of a kind with the given event (e.g. the last published minutes). */
     async latestVersion(meetingId: string, kind: 'agenda' | 'minutes', event?: DocumentVersionRow['event']): Promise<DocumentVersionRow | undefined> {
@@ -309,6 +320,19 @@ export function workflowRepository(db: DbOrTx) {
   return repo;
 }
 export type WorkflowRepository = ReturnType<typeof workflowRepository>;
+
+function toAttendance(r: typeof attendance.$inferSelect): Attendance {
+  const a: Attendance = { meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null };
+  if (r.substituteName) a.substituteName = r.substituteName;
+  if (r.present !== null) a.present = r.present;
+  if (r.answeredAt) a.answeredAt = iso(r.answeredAt);
+  return a;
+}
+
+// Several events can share an instant (an injected clock, one request doing two): order by what happened.
+const eventRank = { sent: 0, approved: 1, published: 2, correction: 3 } as Record<string, number>;
+const versionOrder = (a: Omit<DocumentVersionRow, 'snapshot'>, b: Omit<DocumentVersionRow, 'snapshot'>) =>
+  a.createdAt.localeCompare(b.createdAt) || a.version - b.version || (eventRank[a.event] ?? 9) - (eventRank[b.event] ?? 9) || a.kind.localeCompare(b.kind);
 
 function toVersion(r: typeof meetingDocumentVersions.$inferSelect): DocumentVersionRow {
   return {

@@ -11,8 +11,7 @@
  * images and comments. Nothing is written anywhere.
  */
 import { open, stat } from 'node:fs/promises';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -68,9 +67,11 @@ export async function readTermsDocumentFile(path: string, options: Omit<ReadOpti
 }
 
 async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
+  // jszip and mammoth (0.2-0.3 s to import) are loaded on the first Word document, not at start-up.
+  const [{ default: JSZipLib }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZipLib.loadAsync(bytes);
   } catch {
     return fail('not_word', 'Filen ligner en ZIP-fil, men kan ikke åbnes. Er den beskadiget?');
   }

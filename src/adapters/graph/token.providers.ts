@@ -6,7 +6,7 @@
  * swallowed: they surface as M365Error("permission") with MSAL's message (which
  * carries no token).
  */
-import { ConfidentialClientApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
+import type { ConfidentialClientApplication, Configuration, INetworkModule } from '@azure/msal-node';
 import { M365Error } from '../../usecases/ports/m365.port.js';
 
 export type TokenProvider = { getToken(): Promise<string> };
@@ -65,13 +65,30 @@ function singleFlight(acquire: () => Promise<string>): TokenProvider {
 const authFailure = (what: string, e: unknown): M365Error =>
   new M365Error({ kind: 'permission', message: `${what} failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });
 
+/**
+ * MSAL (about 0.2 s to import) is loaded on the first token request, not at start-up;
+ * the configuration is checked at once (a secret or a certificate, not both).
+ */
+function lazyMsalApp(c: ClientCredentialsConfig): () => Promise<ConfidentialClientApplication> {
+  const config = msalConfig(c);
+  let app: Promise<ConfidentialClientApplication> | undefined;
+  return () =>
+    (app ??= import('@azure/msal-node').then(
+      (m) => new m.ConfidentialClientApplication(config),
+      (e: unknown) => {
+        app = undefined;
+        throw e;
+      },
+    ));
+}
+
 export function clientCredentialsTokenProvider(c: ClientCredentialsConfig, app?: Pick<ConfidentialClientApplication, 'acquireTokenByClientCredential'>): TokenProvider {
-  const cca = app ?? new ConfidentialClientApplication(msalConfig(c));
+  const lazy = app ? undefined : lazyMsalApp(c);
   const scopes = c.scopes ?? [GRAPH_DEFAULT_SCOPE];
   return singleFlight(async () => {
     let r;
     try {
-      r = await cca.acquireTokenByClientCredential({ scopes });
+      r = await (app ?? (await lazy!())).acquireTokenByClientCredential({ scopes });
     } catch (e) {
       throw authFailure('client-credentials token', e);
     }
@@ -85,12 +102,12 @@ export function onBehalfOfTokenProviderFactory(
   c: ClientCredentialsConfig,
   app?: Pick<ConfidentialClientApplication, 'acquireTokenOnBehalfOf'>,
 ): (userAssertion: string, scopes?: string[]) => TokenProvider {
-  const cca = app ?? new ConfidentialClientApplication(msalConfig(c));
+  const lazy = app ? undefined : lazyMsalApp(c);
   return (userAssertion, scopes) =>
     singleFlight(async () => {
       let r;
       try {
-        r = await cca.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: scopes ?? c.scopes ?? [GRAPH_DEFAULT_SCOPE] });
+        r = await (app ?? (await lazy!())).acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: scopes ?? c.scopes ?? [GRAPH_DEFAULT_SCOPE] });
       } catch (e) {
         throw authFailure('on-behalf-of token', e);
       }

@@ -8,13 +8,15 @@
  * - Members of a forum read it, propose items, answer attendance and remark.
  * - Anyone signed in who sits in some forum's secretariat may register
  *   organisations and people (they are shared reference data).
+ * - A region's secretariat (of a top-level forum of the region, or of its joint
+ *   secretariat) edits the region's extra closed days.
  */
 import { isActiveOn, secretariatRoles, type Forum, type Membership } from '../registry/registry.model.js';
 
 export type AccessContext = {
   personId: string;
   memberships: readonly Membership[];
-  forumsById: ReadonlyMap<string, Pick<Forum, 'id' | 'parentId' | 'region'>>;
+  forumsById: ReadonlyMap<string, Pick<Forum, 'id' | 'parentId' | 'region'> & { kind?: Forum['kind'] }>;
   today: string;
 };
 
@@ -50,6 +52,17 @@ export const access = {
   canCreateForum(ctx: AccessContext, parentId: string | null | undefined, region: string): boolean {
     if (parentId) return access.canAdministerForum(ctx, parentId);
     return [...ctx.forumsById.values()].some((f) => !f.parentId && f.region === region && activeIn(ctx, f.id, secretariatRoles));
+  },
+  /**
+   * The region's secretariat (edits its closed days): a chair, co-chair or secretary
+   * of a top-level forum of the region (its Sundhedskoordinationsudvalg) or of its
+   * joint secretariat (forum kind "joint_secretariat", the Fælles sekretariat).
+   */
+  canAdministerRegion(ctx: AccessContext, region: string): boolean {
+    const r = region.toLowerCase();
+    return [...ctx.forumsById.values()].some(
+      (f) => f.region.toLowerCase() === r && (!f.parentId || f.kind === 'joint_secretariat') && activeIn(ctx, f.id, secretariatRoles),
+    );
   },
   canEditReferenceData(ctx: AccessContext): boolean {
     return ctx.memberships.some((m) => m.personId === ctx.personId && isActiveOn(m, ctx.today) && secretariatRoles.includes(m.role));

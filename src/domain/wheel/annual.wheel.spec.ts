@@ -32,6 +32,13 @@ describe('annual wheel', () => {
     expect(dates.every((d) => d.startsWith('2027-'))).toBe(true);
   });
 
+  it('gives every duty an English title as well as the Danish one', () => {
+    expect(wheel.duties.every((d) => d.titleEn && !/[æøåÆØÅ]/.test(d.titleEn.replace(/Sundhedsstyregruppen|Samarbejdsaftale om udskrivelse/g, '')))).toBe(true);
+    expect(wheel.duties.find((d) => d.kind === 'meeting')).toMatchObject({ title: '1. møde kl. 13.00-15.00', titleEn: 'Meeting 1, 13:00–15:00' });
+    expect(wheel.duties.find((d) => d.kind === 'items_cutoff')!.titleEn).toBe('Cut-off for agenda items (meeting 1, 4 March)');
+    expect(wheel.duties.find((d) => d.kind === 'annual_status')!.titleEn).toBe('Annual status to Sundhedsstyregruppen');
+  });
+
   it('gathers a region\'s forums month by month for the secretariat', () => {
     const other = buildAnnualWheel({ forum: forum('fokus'), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });
     const elsewhere = buildAnnualWheel({ forum: forum('syd', { region: 'Syddanmark' }), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });

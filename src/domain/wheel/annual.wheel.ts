@@ -44,7 +44,13 @@ export type Duty = {
   taskId?: string;
   /** Danish text for the screen. */
   title: string;
+  /** The same in English (names of forums, agreements and tasks stay as they are). */
+  titleEn?: string;
 };
+
+const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "11 February" from 2027-02-11. */
+const englishDayMonth = (iso: string) => `${Number(iso.slice(8, 10))} ${englishMonths[Number(iso.slice(5, 7)) - 1]}`;
 
 /** The meeting shape the wheel needs: a stored meeting or a proposal. */
 export type WheelMeeting = {
@@ -112,11 +118,16 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
   for (const m of meetings) {
     const ref = m.id ? { meetingId: m.id } : {};
     const what = m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
-    add({ date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind], forumId: forum.id, ...ref, title: `${what} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}` });
+    const whatEn = m.kind === 'joint' ? 'Joint meeting' : m.kind === 'theme_day' ? 'Theme day' : `Meeting ${m.sequence}`;
+    add({ date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind], forumId: forum.id, ...ref, title: `${what} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}`, titleEn: `${whatEn}, ${m.start}–${m.end}` });
     if (!m.deadlines) continue;
     for (const d of [m.deadlines.itemsCutoff, m.deadlines.agendaDue, m.deadlines.minutesDue, m.deadlines.commentWindowCloses]) {
       const label = deadlineLabels[d.kind].da;
-      add({ date: d.date, at: d.at, kind: d.kind, forumId: forum.id, ...ref, title: `${label} (${m.sequence}. møde ${formatDanishDate(m.date, false)})${d.projected ? ', forventet' : ''}` });
+      add({
+        date: d.date, at: d.at, kind: d.kind, forumId: forum.id, ...ref,
+        title: `${label} (${m.sequence}. møde ${formatDanishDate(m.date, false)})${d.projected ? ', forventet' : ''}`,
+        titleEn: `${deadlineLabels[d.kind].en} (meeting ${m.sequence}, ${englishDayMonth(m.date)})${d.projected ? ', expected' : ''}`,
+      });
     }
   }
 
@@ -127,18 +138,18 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
       unassigned.push(`${a.agreement} (møde ${a.meetingIndex})`);
       continue;
     }
-    add({ date: m.date, kind: 'agreement_followup', forumId: forum.id, ...(m.id ? { meetingId: m.id } : {}), title: `Opfølgning på samarbejdsaftale: ${a.agreement}` });
+    add({ date: m.date, kind: 'agreement_followup', forumId: forum.id, ...(m.id ? { meetingId: m.id } : {}), title: `Opfølgning på samarbejdsaftale: ${a.agreement}`, titleEn: `Follow-up on the cooperation agreement: ${a.agreement}` });
   }
 
   if (terms?.annualStatus) {
     const date = annualStatusDate(cal, year, terms.annualStatus.dueMonth);
     const toForum = terms.annualStatus.toForumId ?? forum.parentId ?? undefined;
-    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'annual_status', forumId: forum.id, title: `Årlig status${toForum ? ` til ${name(toForum)}` : ''}` });
+    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'annual_status', forumId: forum.id, title: `Årlig status${toForum ? ` til ${name(toForum)}` : ''}`, titleEn: `Annual status${toForum ? ` to ${name(toForum)}` : ''}` });
   }
   if (terms?.evaluation) {
     const date = cal.onOrBefore(addMonths(terms.validFrom, terms.evaluation.afterMonths));
     const toForum = terms.evaluation.reportToForumId ?? forum.parentId ?? undefined;
-    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'evaluation', forumId: forum.id, title: `Evaluering af arbejdsformen${toForum ? `, rapporteres til ${name(toForum)}` : ''}` });
+    add({ date, at: cal.instant(date, rules.endOfWorkingDay), kind: 'evaluation', forumId: forum.id, title: `Evaluering af arbejdsformen${toForum ? `, rapporteres til ${name(toForum)}` : ''}`, titleEn: `Evaluation of the way of working${toForum ? `, reported to ${name(toForum)}` : ''}` });
   }
 
   let chair: ChairTimeline | undefined;
@@ -152,18 +163,20 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
       today: input.today ?? from,
       ...(input.organisationName ? { organisationName: input.organisationName } : {}),
     });
-    for (const h of chair.handovers) add({ date: h.date, kind: 'chair_handover', forumId: forum.id, title: h.da.replace(/^[^:]+: /, 'Formandsskifte: ') });
-    for (const e of chair.evaluations) add({ date: e.date, kind: 'chair_evaluation', forumId: forum.id, title: e.da });
+    for (const h of chair.handovers) add({ date: h.date, kind: 'chair_handover', forumId: forum.id, title: h.da.replace(/^[^:]+: /, 'Formandsskifte: '), titleEn: 'Chair hand-over' });
+    for (const e of chair.evaluations) add({ date: e.date, kind: 'chair_evaluation', forumId: forum.id, title: e.da, titleEn: e.en });
   }
 
   if (forum.level === 'ad_hoc' && forum.mandateEndsOn) {
-    add({ date: forum.mandateEndsOn, kind: 'mandate_ends', forumId: forum.id, title: 'Opdraget udløber; gruppen afsluttes og melder tilbage' });
+    add({ date: forum.mandateEndsOn, kind: 'mandate_ends', forumId: forum.id, title: 'Opdraget udløber; gruppen afsluttes og melder tilbage', titleEn: 'The mandate ends; the group closes and reports back' });
   }
   for (const t of input.tasks ?? []) {
     if (t.status !== 'open') continue;
     if (t.forumId !== forum.id && t.assigneeForumId !== forum.id) continue;
-    const dir = t.assigneeForumId === forum.id && t.forumId !== forum.id ? `opdrag fra ${name(t.forumId)}` : 'opgave';
-    add({ date: t.dueOn, at: cal.instant(t.dueOn, rules.endOfWorkingDay), kind: 'task_due', forumId: forum.id, taskId: t.id, title: `Frist for ${dir}: ${t.title}` });
+    const commissioned = t.assigneeForumId === forum.id && t.forumId !== forum.id;
+    const dir = commissioned ? `opdrag fra ${name(t.forumId)}` : 'opgave';
+    const dirEn = commissioned ? `assignment from ${name(t.forumId)}` : 'task';
+    add({ date: t.dueOn, at: cal.instant(t.dueOn, rules.endOfWorkingDay), kind: 'task_due', forumId: forum.id, taskId: t.id, title: `Frist for ${dir}: ${t.title}`, titleEn: `Deadline for ${dirEn}: ${t.title}` });
   }
 
   duties.sort((a, b) => (a.date === b.date ? (a.at ?? '') .localeCompare(b.at ?? '') || a.kind.localeCompare(b.kind) : a.date < b.date ? -1 : 1));

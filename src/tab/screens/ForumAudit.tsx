@@ -1,12 +1,13 @@
 /**
- * The forum's audit log for the secretariat (GET /api/forums/:id/audit, the latest
- * 200 events): who, what (Danish labels for the actions; a refused request is
+ * The forum's audit log for the secretariat (GET /api/forums/:id/audit, newest
+ * first, 100 events at a time; "load older events" follows the server's
+ * X-Next-Cursor): who, what (Danish labels for the actions; a refused request is
  * shown as the attempt it was), when, and the outcome, 25 to a page, with a
  * filter for refused attempts only.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Spinner, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { api } from '../api.js';
+import { api, apiWithHeaders } from '../api.js';
 import { formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar } from './shared.js';
 import { useWorkflowStyles } from './Workflow.styles.js';
@@ -14,6 +15,8 @@ import { useWorkflowStyles } from './Workflow.styles.js';
 export type AuditEntry = { id: number | string; at: string; action: string; outcome: 'ok' | 'refused'; actorPersonId?: string; forumId?: string; target?: string; detail?: Record<string, unknown> };
 
 const PAGE = 25;
+/** Events fetched per request (the server allows up to 200). */
+export const AUDIT_BATCH = 100;
 
 /** "Punkt tilføjet", or for a refused request "Afvist forsøg: POST /api/meetings/:id/minutes/send (HTTP 403)". */
 export function auditActionText(t: Texts, e: Pick<AuditEntry, 'action' | 'outcome' | 'detail'>): string {
@@ -30,18 +33,45 @@ export function ForumAuditTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
   const [error, setError] = useState<unknown>(null);
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [page, setPage] = useState(0);
+  /** The server's cursor to the next, older batch; null when everything is loaded. */
+  const [older, setOlder] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  const fetchBatch = (before?: string) =>
+    apiWithHeaders<AuditEntry[]>(`/api/forums/${encodeURIComponent(forumId)}/audit?limit=${AUDIT_BATCH}${before ? `&before=${encodeURIComponent(before)}` : ''}`);
 
   useEffect(() => {
     setEntries(null);
     setError(null);
-    api<AuditEntry[]>(`/api/forums/${encodeURIComponent(forumId)}/audit`).then(setEntries, setError);
+    setOlder(null);
+    fetchBatch().then((r) => { setEntries(r.body); setOlder(r.headers.get('x-next-cursor')); }, setError);
     api<{ id: string; name: string }[]>('/api/people').then((ps) => setNames(new Map(ps.map((p) => [p.id, p.name]))), () => setNames(new Map()));
-  }, [forumId]);
+  }, [forumId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = useMemo(() => (entries ?? []).filter((e) => !onlyRefused || e.outcome === 'refused'), [entries, onlyRefused]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
   const current = Math.min(page, pages - 1);
   const rows = shown.slice(current * PAGE, current * PAGE + PAGE);
+
+  const loadOlder = async () => {
+    if (!older || !entries) return;
+    setLoadingOlder(true);
+    try {
+      const r = await fetchBatch(older);
+      const firstNew = (onlyRefused ? entries.filter((e) => e.outcome === 'refused') : entries).length;
+      setEntries([...entries, ...r.body]);
+      setOlder(r.headers.get('x-next-cursor'));
+      // Straight to the page with the first of the older events.
+      if (r.body.some((e) => !onlyRefused || e.outcome === 'refused')) setPage(Math.floor(firstNew / PAGE));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+  const olderButton = older
+    ? <Button size="small" onClick={() => void loadOlder()} disabled={loadingOlder}>{wf.loadOlder}</Button>
+    : <Text size={200}>{wf.allLoaded}</Text>;
 
   if (error) return <ErrorBar error={error} lang={lang} title={t.loadFailed} />;
   if (!entries) return <Spinner label={t.loading} />;
@@ -49,8 +79,10 @@ export function ForumAuditTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
     <div>
       <Text as="p" className={w.hint}>{wf.auditIntro}</Text>
       <Switch checked={onlyRefused} onChange={(_, d) => { setOnlyRefused(d.checked); setPage(0); }} label={wf.onlyRefused} />
-      {shown.length === 0 ? <Text as="p">{wf.auditEmpty}</Text> : (
+      {shown.length === 0 ? <><Text as="p">{wf.auditEmpty}</Text>{older ? <p>{olderButton}</p> : null}</> : (
         <>
+          <div className={w.scroller} role="region" aria-label={wf.auditTitle} tabIndex={0}>
+          <div className={w.wide}>
           <Table aria-label={wf.auditTitle} size="small" className={w.table}>
             <TableHeader>
               <TableRow>
@@ -75,10 +107,13 @@ export function ForumAuditTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
               ))}
             </TableBody>
           </Table>
+          </div>
+          </div>
           <nav className={w.pager} aria-label={wf.auditPages}>
             <Button size="small" disabled={current === 0} onClick={() => setPage(current - 1)}>{wf.previous}</Button>
             <Text aria-live="polite">{wf.pageOf(current + 1, pages, shown.length)}</Text>
             <Button size="small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{wf.next}</Button>
+            {olderButton}
           </nav>
         </>
       )}

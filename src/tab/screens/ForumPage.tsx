@@ -39,7 +39,9 @@ type Terms = {
   secretariat?: { description?: string; shared?: boolean };
 };
 type Forum = { id: string; name: string; level: string; kind: string; status: string; mandateEndsOn?: string; links: { label: string; url: string }[] };
-type ForumView = { forum: Forum; terms: Terms | null; parent: Forum | null; children: Forum[] };
+/** `rights`: what the signed-in caller may do in this forum, by the server's access policy (null when not signed in). */
+type ForumRights = { member: boolean; secretariat: boolean; administer: boolean };
+type ForumView = { forum: Forum; terms: Terms | null; parent: Forum | null; children: Forum[]; rights?: ForumRights | null };
 type Member = { id: string; personId?: string; role: string; side?: string; from: string; to?: string; person: { name: string; title?: string } | null; organisation: { name: string } | null };
 
 const useStyles = makeStyles({
@@ -51,6 +53,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   meta: { color: tokens.colorNeutralForeground2, display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
   h3: { display: 'block', marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXS },
+  // The tabs wrap onto a second line in a narrow side panel rather than widening the page.
+  tabs: { flexWrap: 'wrap' },
 });
 
 function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
@@ -60,15 +64,17 @@ function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
 
 type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'audit';
 
-export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void }) {
+export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void }) {
   const styles = useStyles();
   const [view, setView] = useState<ForumView | null>(null);
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState<TabName>('terms');
-  const canPlan = Boolean(meId && members?.some((m) => m.personId === meId && m.role === 'secretary' && !m.to));
-  // The audit log is the secretariat's (chair, co-chair, secretary); the server checks it again.
-  const canAudit = Boolean(meId && members?.some((m) => m.personId === meId && ['chair', 'co_chair', 'secretary'].includes(m.role) && !m.to));
+  // Planning the year and the audit log are for whoever administers the forum: its own secretariat and the
+  // secretariat of any forum above it. The server says so in the forum's `rights` (and checks it again on each call).
+  // Importing new terms of reference (saved through POST /api/forums/:id/terms) is theirs too.
+  const canPlan = Boolean(signedIn && view?.rights?.administer);
+  const canAudit = canPlan;
 
   useEffect(() => {
     setView(null);
@@ -91,9 +97,9 @@ export function ForumPage({ t, lang, forumId, signedIn, meId, onNavigate, onOpen
           {forum.mandateEndsOn ? <> · {t.mandateEnds} {formatDate(forum.mandateEndsOn, lang)}</> : null}
         </Text>
         {forum.status === 'ended' ? <Badge color="danger">{t.ended}</Badge> : null}
-        {signedIn ? <div><ImportButton onClick={() => { window.location.hash = `/forums/${forum.id}/import`; }}>{t.ti.open}</ImportButton></div> : null}
+        {canPlan ? <div><ImportButton onClick={() => { window.location.hash = `/forums/${forum.id}/import`; }}>{t.ti.open}</ImportButton></div> : null}
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
         <Tab value="terms">{t.termsOfReference}</Tab>
         <Tab value="members">{t.members}</Tab>
         {signedIn ? <Tab value="meetings">{t.m.meetingsTab}</Tab> : null}

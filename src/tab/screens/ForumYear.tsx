@@ -7,12 +7,13 @@ import { api } from '../api.js';
 import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
+import { RegionClosedDays } from './RegionClosedDays.js';
 
 type MeetingWithDeadlines = Meeting & { deadlines: MeetingDeadlines };
 type PlanMeeting = { sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; deadlines: MeetingDeadlines };
 type Plan = { constraints: string[]; proposal: PlanMeeting[]; existing: { id: string; date: string }[]; warnings: string[] };
-type Duty = { date: string; at?: string; kind: string; meetingId?: string; title: string };
-type Year = { duties: Duty[]; handovers: { date: string; text: string }[]; constraints: string[]; warnings: string[] };
+type Duty = { date: string; at?: string; kind: string; meetingId?: string; title: string; titleEn?: string };
+type Year = { forum?: { region: string }; duties: Duty[]; handovers: { date: string; text: string }[]; constraints: string[]; warnings: string[] };
 type Finding = { code: string; severity: string; da: string; en: string };
 
 const thisYear = () => new Date().getFullYear();
@@ -96,7 +97,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: {
           <ol className={s.list}>
             {plan.proposal.map((m) => (
               <li key={m.sequence}>
-                <Text weight="semibold">{formatDate(m.date, lang)} {hhmm(m.start)}–{hhmm(m.end)}</Text>
+                <Text weight="semibold">{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Text>
                 {plan.existing.some((e) => e.date === m.date) ? <> <Badge appearance="outline">{t.m.existing}</Badge></> : null}
                 <ul className={s.list} aria-label={t.m.reasons}>
                   {m.reasons.map((r) => <li key={r}><Text className={s.small}>{r}</Text></li>)}
@@ -124,7 +125,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: {
             {meetings.map((m) => (
               <TableRow key={m.id}>
                 <TableCell>
-                  <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start)}–{hhmm(m.end)}</Link>
+                  <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
                   {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : null}
                 </TableCell>
                 <TableCell>{m.location ?? (m.online ? t.m.online : '')}</TableCell>
@@ -145,11 +146,14 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
   const [year, setYear] = useState(defaultYear);
   const [data, setData] = useState<Year | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Bumped when the region's closed days change: the deadlines move.
+  const [revision, setRevision] = useState(0);
+  const [region, setRegion] = useState<string | null>(null);
   useEffect(() => {
     setData(null);
     setError(null);
-    api<Year>(`/api/forums/${encodeURIComponent(forumId)}/year/${year}`).then(setData, setError);
-  }, [forumId, year]);
+    api<Year>(`/api/forums/${encodeURIComponent(forumId)}/year/${year}`).then((y) => { setData(y); setRegion(y.forum?.region ?? null); }, setError);
+  }, [forumId, year, revision]);
   const months = new Map<string, Duty[]>();
   for (const d of data?.duties ?? []) {
     const k = d.date.slice(0, 7);
@@ -171,7 +175,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
                   <li key={i} className={s.duty}>
                     <Text className={s.meta}>{formatDate(d.date, lang)}</Text>
                     <Text>
-                      {d.meetingId && d.kind === 'meeting' ? <Link href={`#/meetings/${d.meetingId}`}>{d.title}</Link> : d.title}
+                      {d.meetingId && d.kind === 'meeting' ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
                     </Text>
                   </li>
                 ))}
@@ -181,6 +185,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
           {data.warnings.map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
         </>
       )}
+      {region ? <RegionClosedDays lang={lang} region={region} year={year} onChanged={() => setRevision((r) => r + 1)} /> : null}
     </section>
   );
 }
@@ -202,7 +207,7 @@ export function ForumCompositionTab({ t, lang, forumId, signedIn }: { t: Texts; 
           <Text className={s.meta}>{t.m.checkedOn(formatDate(data.on, lang))}</Text>
           {data.findings.length === 0 ? <MessageBar intent="success"><MessageBarBody>{t.m.noFindings}</MessageBarBody></MessageBar> : (
             <Table aria-label={t.m.seatCheck} size="small">
-              <TableHeader><TableRow><TableHeaderCell scope="col">{t.m.status}</TableHeaderCell><TableHeaderCell scope="col">{t.m.seatCheck}</TableHeaderCell></TableRow></TableHeader>
+              <TableHeader><TableRow><TableHeaderCell scope="col" style={{ width: '7.5rem' }}>{t.m.status}</TableHeaderCell><TableHeaderCell scope="col">{t.m.seatCheck}</TableHeaderCell></TableRow></TableHeader>
               <TableBody>
                 {data.findings.map((f, i) => (
                   <TableRow key={i}>

@@ -27,7 +27,12 @@ export const useMeetingStyles = makeStyles({
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', justifyContent: 'flex-end' },
   recs: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalL, '& > *': { minWidth: 0 } },
+  tabs: { flexWrap: 'wrap' },
+  form: {
+    display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(16rem, 100%), 1fr))', gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalL, '& > *': { minWidth: 0 },
+    // A select as wide as its longest option (a forum's full name) must not push out of a narrow card.
+    '& .fui-Select, & select': { minWidth: 0, maxWidth: '100%' },
+  },
   wide: { gridColumn: '1 / -1' },
   card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },

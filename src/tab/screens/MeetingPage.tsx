@@ -90,7 +90,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
       <div className={s.head}>
         <Title2 as="h2" id="meeting-title">{forum.name}: {formatDate(m.date, lang)}</Title2>
         <Text className={s.meta}>
-          {hhmm(m.start)}–{hhmm(m.end)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
+          {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
           {' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge>
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : null}
           {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
@@ -99,7 +99,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
       <Timeline t={t} lang={lang} view={view} />
       <ErrorBar error={error} lang={lang} />
       <div className={s.section}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
+        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
           <Tab value="agenda">{t.m.agenda}</Tab>
           <Tab value="attendance">{t.m.attendance}</Tab>
           <Tab value="minutes">{t.m.minutes}</Tab>

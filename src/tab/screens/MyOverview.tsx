@@ -51,7 +51,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
     <>
       <Link onClick={() => onOpenMeeting(m.id)} href={`#/meetings/${m.id}`}>{f?.name ?? m.forumId}</Link>
       <Text className={s.meta}>
-        {formatDate(m.date, lang)} · {hhmm(m.start)}–{hhmm(m.end)}{m.location ? ` · ${m.location}` : ''}
+        {formatDate(m.date, lang)} · {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''}
       </Text>
     </>
   );

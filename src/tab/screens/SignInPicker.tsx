@@ -5,7 +5,11 @@ import type { Texts } from '../i18n.js';
 
 export type Me = { signedIn: boolean; devSignIn: boolean; via?: string; person?: { id: string; name: string; title?: string } };
 
-const useStyles = makeStyles({ field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS } });
+// The people's names and titles are long: the picker may shrink to the width there is (a narrow Teams side panel).
+const useStyles = makeStyles({
+  field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '28rem', flex: '1 1 auto' },
+});
 
 /** Embedded mode only: pick which demo person you are. In Teams, SSO signs you in. */
 export function SignInPicker({ t, me, onChanged }: { t: Texts; me: Me | null; onChanged: () => void }) {
@@ -23,7 +27,7 @@ export function SignInPicker({ t, me, onChanged }: { t: Texts; me: Me | null; on
   return (
     <div className={styles.field}>
       <Label htmlFor="person">{t.signedInAs}</Label>
-      <Select id="person" value={me.person?.id ?? ''} onChange={(_, d) => void pick(d.value)}>
+      <Select id="person" className={styles.select} value={me.person?.id ?? ''} onChange={(_, d) => void pick(d.value)}>
         <option value="">{t.notSignedIn}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>

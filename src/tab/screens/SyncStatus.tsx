@@ -78,7 +78,7 @@ function documentLabel(t: Texts, documentId: string, detail: Record<string, unkn
 }
 
 function rowsOf(t: Texts, lang: Lang, f: ForumSync): Row[] {
-  const eventLabel = (e: ForumSync['events'][number]) => `${t.sy.event(formatDate(e.date, lang), hhmm(e.start))}${e.meetingStatus === 'cancelled' ? ` (${t.sy.cancelled})` : ''}`;
+  const eventLabel = (e: ForumSync['events'][number]) => `${t.sy.event(formatDate(e.date, lang), hhmm(e.start, lang))}${e.meetingStatus === 'cancelled' ? ` (${t.sy.cancelled})` : ''}`;
   const byMeeting = new Map(f.events.map((e) => [e.meetingId, e]));
   return [
     { key: `forum:${f.forumId}`, label: t.sy.channel, state: f.channel, retry: { kind: 'forum', id: f.forumId } },

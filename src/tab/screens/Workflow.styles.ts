@@ -16,4 +16,7 @@ export const useWorkflowStyles = makeStyles({
   fileInput: { display: 'none' },
   hint: { color: tokens.colorNeutralForeground2 },
   breakable: { overflowWrap: 'anywhere' },
+  /** A wide table scrolls inside its own focusable box in a narrow side panel, not the whole page. */
+  scroller: { overflowX: 'auto', maxWidth: '100%', marginTop: tokens.spacingVerticalS },
+  wide: { minWidth: '42rem' }, // on a div: min-width on a table itself is not defined by CSS
 });

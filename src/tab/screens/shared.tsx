@@ -37,7 +37,8 @@ export function SuccessBar({ text }: { text: string | null }) {
   );
 }
 
-export const hhmm = (s: string) => s.replace(':', '.');
+/** A clock time as written in the language: 13.00 in Danish, 13:00 in English. */
+export const hhmm = (s: string, lang: Lang = 'da') => (lang === 'da' ? s.replace(':', '.') : s);
 export const minutesBetween = (start: string, end: string) => {
   const [a, b] = start.split(':').map(Number);
   const [c, d] = end.split(':').map(Number);

@@ -15,6 +15,7 @@ import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import { planReminders } from '../../domain/reminders/reminder.planner.js';
 import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, Result, TaskSummary, Recipient, RecipientDirectory } from '../../../bot/bot.ports.js';
 import { UseCaseError } from '../use-case.errors.js';
+import { calendarOfRegion } from '../region-calendar.js';
 import { deadlinesOf, meetingStart, todayOf, type WorkflowTransact, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';
 import { loadPlanInput } from './reminder-plan.usecase.js';
 
@@ -60,7 +61,7 @@ async function attempt<T extends object>(fn: () => Promise<T>): Promise<Result<T
 async function meetingSummary(uow: WorkflowUnitOfWork, m: Meeting, forum: Forum | undefined, personId: string | undefined, now: Date): Promise<MeetingSummary> {
   const terms = await uow.registry.currentTerms(m.forumId);
   const state = await uow.workflow.getState(m.id);
-  const d = deadlinesOf(m, terms, state.minutesSentAt);
+  const d = deadlinesOf(m, terms, await calendarOfRegion(uow.closedDays, (forum ?? (await uow.registry.getForum(m.forumId)))?.region ?? ''), state.minutesSentAt);
   const mine = personId ? (await uow.workflow.attendanceOfPerson(personId, [m.id]))[0] : undefined;
   const s: MeetingSummary = {
     meetingId: m.id,

@@ -3,10 +3,12 @@
  * pure; this loads its input) and hands the plan to the dispatcher.
  *
  * What it does: loads forums, terms, memberships, meetings (from 60 days back to
- * 400 days ahead), open tasks, minutes states and attendance answers, plus every
- * (key, recipient) that already has a delivery row; plans with `now` from the
- * clock; enqueues what is new. A delivery row of any state counts as planned, and
- * the (key, recipient) unique index makes a concurrent double run harmless too.
+ * 400 days ahead), open tasks, minutes states and attendance answers (all meetings
+ * in one query); plans with `now` from the clock; then reads the (key, recipient)
+ * pairs that already have a delivery row, only for the keys this plan contains (not
+ * every row ever written), drops them and enqueues what is new. A delivery row of
+ * any state counts as planned, and the (key, recipient) unique index makes a
+ * concurrent double run, or a delivered key the read missed, harmless too.
  *
  * Only reminders due within `horizonMs` (default 10 minutes; the job runs every 5)
  * become deliveries: the rest are planned again next time from the state as it is
@@ -17,11 +19,12 @@
  */
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { PlannedReminder } from '../../domain/reminders/reminder.model.js';
-import { planReminders, type ReminderPlanInput } from '../../domain/reminders/reminder.planner.js';
+import { buildReminderPlan, markDelivered, planOf, type ReminderPlanInput } from '../../domain/reminders/reminder.planner.js';
 import type { Attendance, Minutes } from '../../domain/meetings/meeting.model.js';
 import type { TermsOfReference } from '../../domain/registry/registry.model.js';
 import { minutesOf } from '../meetings/meeting-snapshot.js';
 import { todayOf, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';
+import { regionCalendars } from '../region-calendar.js';
 
 export type PlanScope = {
   /** Only these forums (the person's, for "my deadlines"); all forums when absent. */
@@ -46,15 +49,21 @@ export async function loadPlanInput(uow: WorkflowUnitOfWork, now: Date, scope: P
     : openTasks;
   const meetingIds = meetings.map((m) => m.id);
   const minutes: Minutes[] = (await uow.workflow.listStates(meetingIds)).map(minutesOf);
-  const attendance: Attendance[] = [];
-  for (const id of meetingIds) attendance.push(...(await uow.workflow.listAttendance(id)));
-  return { forums, terms, memberships, meetings, tasks, minutes, attendance, delivered: [], now: now.toISOString() };
+  const attendance: Attendance[] = await uow.workflow.listAttendanceOfMeetings(meetingIds);
+  // Every region's closed days: the planner builds each forum's calendar from its region's.
+  const closedDaysByRegion = (await regionCalendars(uow.closedDays)).byRegion;
+  return { forums, terms, memberships, meetings, tasks, minutes, attendance, closedDaysByRegion, delivered: [], now: now.toISOString() };
 }
 
 export type ReminderPlanDeps = {
   transact: <T>(fn: (uow: WorkflowUnitOfWork) => Promise<T>) => Promise<T>;
   clock: { now(): Date };
-  delivered(): Promise<{ key: string; recipientId: string }[]>;
+  /**
+   * The (key, recipient) pairs with a delivery row among these reminder keys (the
+   * plan's own keys: a delivered key the planner no longer produces cannot change
+   * the plan, so the ever-growing rest is never read).
+   */
+  delivered(keys: readonly string[]): Promise<{ key: string; recipientId: string }[]>;
   enqueue(reminders: readonly PlannedReminder[]): Promise<number>;
   horizonMs?: number;
 };
@@ -66,7 +75,11 @@ export async function runReminderPlan(deps: ReminderPlanDeps): Promise<PlanRunRe
   const now = deps.clock.now();
   const input = await deps.transact((uow) => loadPlanInput(uow, now));
   const until = now.getTime() + (deps.horizonMs ?? 10 * 60_000);
-  const plan = planReminders({ ...input, delivered: await deps.delivered() });
+  // Plan without deliveries, then drop the delivered pairs among the plan's keys: the same
+  // plan as planReminders with every delivery (markDelivered's contract), reading only those keys.
+  const undelivered = buildReminderPlan({ ...input, delivered: [] });
+  const keys = [...new Set(planOf(undelivered).map((r) => r.key))];
+  const plan = planOf(markDelivered(undelivered, keys.length ? await deps.delivered(keys) : []));
   const due = plan.filter((r) => Date.parse(r.sendAt) <= until);
   const newDeliveries = due.length ? await deps.enqueue(due) : 0;
   return { planned: plan.length, due: due.length, newDeliveries, now: now.toISOString() };

@@ -15,7 +15,6 @@ import { loadMeeting, requireNotCancelled, requireSecretariat, stateError, type 
 import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
-import { calendar } from './workflow.context.js';
 
 /**
  * Report-back items the rules engine proposes for this meeting: open tasks that
@@ -28,7 +27,7 @@ export async function reportBackSuggestions(uow: WorkflowUnitOfWork, c: MeetingC
   const rules = resolveDeadlineRules(c.terms?.deadlines);
   const items = await uow.workflow.listItems(c.meeting.id);
   const taken = new Set(items.map((i) => i.origin?.refId).filter(Boolean));
-  return proposeReportBackItems(tasks, { meetings, rulesFor: () => rules, calendarFor: () => calendar, now: c.now.toISOString() }).filter(
+  return proposeReportBackItems(tasks, { meetings, rulesFor: () => rules, calendarFor: () => c.calendar, now: c.now.toISOString() }).filter(
     (p) => p.meetingId === c.meeting.id && !taken.has(p.origin.refId),
   );
 }

@@ -8,6 +8,7 @@ import { deadlineList } from '../../domain/deadlines/meeting.deadlines.js';
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
+import { regionCalendars } from '../region-calendar.js';
 import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
@@ -29,21 +30,33 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         const now = clock.now();
         const c = await loadMeeting(uow, meetingId, personId, now);
         const secretariatView = c.role.secretariat || c.role.secretariatAbove;
-        const [s, snapshot, proposals, remarks, versions, memberships, people, orgs, suggestionsRead] = await Promise.all([
+        // Only the people and organisations the page names (the day's members and their
+        // organisations, read as soon as the memberships are there; the referent and the
+        // versions' authors when they are not members), and the version list without snapshots.
+        const membershipsRead = uow.registry.listMemberships({ forumId: c.forum.id });
+        const namesRead = membershipsRead.then((ms) => {
+          const onDay = ms.filter((m) => isActiveOn(m, c.meeting.date));
+          const personIds = onDay.map((m) => m.personId);
+          const representing = onDay.flatMap((m) => (m.representingOrganisationId ? [m.representingOrganisationId] : []));
+          return Promise.all([uow.registry.getPeople(personIds), uow.registry.getOrganisationsOfPeople(personIds, representing)]).then(([people, orgs]) => ({ people, orgs }));
+        });
+        const [s, snapshot, proposals, remarks, versions, memberships, names, suggestionsRead] = await Promise.all([
           uow.workflow.getState(meetingId),
           takeSnapshot(uow, meetingId),
           uow.workflow.listProposals(meetingId),
           uow.workflow.listRemarks(meetingId),
-          uow.workflow.listVersions(meetingId),
-          uow.registry.listMemberships({ forumId: c.forum.id }),
-          uow.registry.listPeople(),
-          uow.registry.listOrganisations(),
+          uow.workflow.listVersionInfo(meetingId),
+          membershipsRead,
+          namesRead,
           secretariatView ? reportBackSuggestions(uow, c) : Promise.resolve([]),
         ]);
-        const pById = new Map(people.map((p) => [p.id, p]));
-        const oById = new Map(orgs.map((o) => [o.id, o]));
-        const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
         const onDay = memberships.filter((m) => isActiveOn(m, c.meeting.date));
+        const taker = minuteTakerOf(s.minuteTakerPersonId, memberships, c.forum.id, c.meeting.date);
+        const pById = new Map(names.people.map((p) => [p.id, p]));
+        const others = [...(taker ? [taker.personId] : []), ...versions.flatMap((v) => (v.createdBy && v.createdBy !== 'system' ? [v.createdBy] : []))].filter((id) => !pById.has(id));
+        if (others.length) for (const p of await uow.registry.getPeople(others)) pById.set(p.id, p);
+        const oById = new Map(names.orgs.map((o) => [o.id, o]));
+        const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
         const attendance = [...new Map(onDay.map((m) => [m.personId, m])).values()].map((m) => {
           const p = pById.get(m.personId);
           const orgId = m.representingOrganisationId ?? p?.organisationId;
@@ -57,7 +70,6 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             present: a?.present ?? null,
           };
         });
-        const taker = minuteTakerOf(s.minuteTakerPersonId, memberships, c.forum.id, c.meeting.date);
         const secretariat = c.role.secretariat || c.role.secretariatAbove;
         const suggestions = suggestionsRead;
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
@@ -80,7 +92,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           remarks: remarks.filter((r) => secretariat || r.personId === personId),
           tasks: snapshot.tasks,
           /** Every stored version (oldest first), without the snapshot; each is served by GET .../versions/:versionId/document.(html|docx). */
-          versions: versions.map(({ snapshot: _s, ...v }) => ({ ...v, createdByName: v.createdBy && v.createdBy !== 'system' ? (pById.get(v.createdBy)?.name ?? v.createdBy) : null })),
+          versions: versions.map((v) => ({ ...v, createdByName: v.createdBy && v.createdBy !== 'system' ? (pById.get(v.createdBy)?.name ?? v.createdBy) : null })),
           permissions: {
             canEditAgenda: c.role.secretariat && editable,
             canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
@@ -125,12 +137,13 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         const upcoming = meetings.filter((m) => Date.parse(meetingStart(m)) > now.getTime());
         const nextMeetings = upcoming.slice(0, 10).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null, answer: answers.get(m.id)?.answer ?? null, substituteName: answers.get(m.id)?.substituteName ?? null }));
         const deadlines = [];
+        const calendars = await regionCalendars(uow.closedDays);
         for (const fId of forumIds) {
           const next = upcoming.find((m) => m.forumId === fId);
           if (!next) continue;
           const terms = await uow.registry.currentTerms(fId);
           const isSecretariat = mine.some((m) => m.forumId === fId && secretariatRoles.includes(m.role));
-          for (const d of deadlineList(deadlinesOf(next, terms))) {
+          for (const d of deadlineList(deadlinesOf(next, terms, calendars.of(forums.get(fId)?.region ?? '')))) {
             if (Date.parse(d.at) < now.getTime()) continue;
             if (!isSecretariat && d.kind !== 'items_cutoff') continue;
             deadlines.push({ ...d, meetingId: next.id, forumId: fId, forumName: forums.get(fId)?.name ?? fId });

@@ -18,6 +18,7 @@ import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.
 import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { calendarOfRegion } from '../region-calendar.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 
@@ -150,7 +151,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         if (now.getTime() < Date.parse(start)) throw stateError('The meeting has not taken place yet', 'Mødet er ikke afholdt endnu');
         const at = now.toISOString();
         const next = apply(s, { type: 'send_for_remarks', at });
-        const windowClosesAt = new Date(deadlinesOf(c.meeting, c.terms, at).commentWindowCloses.at).toISOString();
+        const windowClosesAt = new Date(deadlinesOf(c.meeting, c.terms, c.calendar, at).commentWindowCloses.at).toISOString();
         const saved: WorkflowState = { ...next, minutesSentAt: at, windowClosesAt };
         await uow.workflow.saveState(saved);
         const meeting = { ...c.meeting, minutesSentAt: at, ...(c.meeting.status === 'planned' ? { status: 'held' as const } : {}) };
@@ -231,7 +232,9 @@ export function minutesUseCases(deps: WorkflowDeps) {
         if (s.minutesVersion !== job.version) return { outcome: 'skipped', why: 'a newer version exists' };
         if ((s.minutesStatus !== 'sent_for_remarks' && s.minutesStatus !== 'revised') || !s.windowClosesAt) return { outcome: 'skipped', why: `minutes are ${s.minutesStatus}` };
         const terms = await uow.registry.currentTerms(meeting.forumId);
-        const tacit = deadlinesOf(meeting, terms, s.minutesSentAt).tacitApproval;
+        // Only whether tacit approval applies is read here; the window's close is the one stored at sending.
+        const cal = await calendarOfRegion(uow.closedDays, (await uow.registry.getForum(meeting.forumId))?.region ?? '');
+        const tacit = deadlinesOf(meeting, terms, cal, s.minutesSentAt).tacitApproval;
         const t = transitionMinutes(minutesOf(s), { type: 'close_window', at: clock.now().toISOString(), windowClosesAt: s.windowClosesAt, tacitApproval: tacit });
         if (!t.ok) return { outcome: 'skipped', why: t.refusal.code };
         const next: WorkflowState = { ...s, minutesStatus: t.value.status, approvedAt: t.value.approvedAt!, approvedHow: 'tacit' };

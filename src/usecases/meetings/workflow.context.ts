@@ -14,6 +14,7 @@ import type { MeetingDocumentInput } from '../../domain/documents/meeting-docume
 import type { DocumentsPort } from '../ports/documents.port.js';
 import type { Clock, IdGenerator, UnitOfWork } from '../ports/store.port.js';
 import { UseCaseError, forbidden, notFound } from '../use-case.errors.js';
+import { regionCalendars } from '../region-calendar.js';
 
 export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsRepository; workflow: WorkflowRepository };
 export type WorkflowTransact = <T>(fn: (uow: WorkflowUnitOfWork) => Promise<T>) => Promise<T>;
@@ -36,15 +37,20 @@ export type WorkflowDeps = {
 
 export type Role = { secretariat: boolean; chair: boolean; member: boolean; secretariatAbove: boolean };
 
-export const calendar = new WorkingDayCalendar();
+/**
+ * Europe/Copenhagen time only (today's date, local times, instants). Not for
+ * working days: those depend on the region's closed days (`MeetingContext.calendar`,
+ * `calendarOfRegion`).
+ */
+export const timeCalendar = new WorkingDayCalendar();
 
 export function todayOf(now: Date): string {
-  return calendar.localDate(now.toISOString());
+  return timeCalendar.localDate(now.toISOString());
 }
 
 /** "6. maj 2026 kl. 16.00" for a UTC instant, in Copenhagen time. */
 export function danishInstant(at: string): string {
-  const date = calendar.localDate(at);
+  const date = timeCalendar.localDate(at);
   const time = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
   return `${formatDanishDate(date)} kl. ${time.replace(':', '.')}`;
 }
@@ -81,16 +87,19 @@ export type MeetingContext = {
   role: Role;
   now: Date;
   today: string;
+  /** The working-day calendar of the forum's region (its closed days included). */
+  calendar: WorkingDayCalendar;
   deadlines: MeetingDeadlines;
 };
 
-export function deadlinesOf(meeting: Pick<Meeting, 'date'> & { minutesSentAt?: string | undefined }, terms: TermsOfReference | undefined, minutesSentAt?: string): MeetingDeadlines {
-  return meetingDeadlines({ date: meeting.date, minutesSentAt: minutesSentAt ?? meeting.minutesSentAt }, resolveDeadlineRules(terms?.deadlines), calendar);
+/** `cal`: the calendar of the meeting's forum's region (`MeetingContext.calendar`, `calendarOfRegion`). */
+export function deadlinesOf(meeting: Pick<Meeting, 'date'> & { minutesSentAt?: string | undefined }, terms: TermsOfReference | undefined, cal: WorkingDayCalendar, minutesSentAt?: string): MeetingDeadlines {
+  return meetingDeadlines({ date: meeting.date, minutesSentAt: minutesSentAt ?? meeting.minutesSentAt }, resolveDeadlineRules(terms?.deadlines), cal);
 }
 
 /** The meeting's start as a UTC instant. */
 export function meetingStart(meeting: Pick<Meeting, 'date' | 'start'>): string {
-  return calendar.instant(meeting.date, meeting.start);
+  return timeCalendar.instant(meeting.date, meeting.start);
 }
 
 /** Loads the meeting and the caller's role; refuses callers who may not even read it. */
@@ -99,11 +108,12 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
   if (!meeting) throw notFound('meeting', meetingId);
   const today = todayOf(now);
   // One round after the meeting: the forum comes from the list the role check needs anyway.
-  const [memberships, forums, terms, state] = await Promise.all([
+  const [memberships, forums, terms, state, calendars] = await Promise.all([
     uow.registry.listMemberships({ personId }),
     uow.registry.listForums(),
     uow.registry.currentTerms(meeting.forumId),
     uow.workflow.getState(meetingId),
+    regionCalendars(uow.closedDays),
   ]);
   const forum = forums.find((f) => f.id === meeting.forumId);
   if (!forum) throw notFound('forum', meeting.forumId);
@@ -111,7 +121,16 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
   if (!role.member && !role.secretariatAbove) {
     throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
   }
-  return { meeting, forum, terms, role, now, today, deadlines: deadlinesOf(meeting, terms, state.minutesSentAt) };
+  const calendar = calendars.of(forum.region);
+  const deadlines = deadlinesOf(meeting, terms, calendar, state.minutesSentAt);
+  // Once the minutes are out, the window's close is the one fixed at sending (the
+  // tacit-approval job is scheduled for it), even if the region's closed days changed since.
+  if (state.windowClosesAt && Date.parse(state.windowClosesAt) !== Date.parse(deadlines.commentWindowCloses.at)) {
+    const at = new Date(state.windowClosesAt).toISOString().replace('.000Z', 'Z');
+    const { adjustedBecause: _recomputed, ...rest } = deadlines.commentWindowCloses;
+    deadlines.commentWindowCloses = { ...rest, at, date: timeCalendar.localDate(at) };
+  }
+  return { meeting, forum, terms, role, now, today, calendar, deadlines };
 }
 
 export function requireSecretariat(c: MeetingContext, what: string, whatDa: string) {

@@ -13,6 +13,7 @@ import { hhmm, id, isoDate } from '../../domain/registry/registry.model.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
+import { calendarOfRegion } from '../region-calendar.js';
 import { checkYear, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export const AcceptedMeeting = z.object({
@@ -48,7 +49,7 @@ export async function acceptPlan(deps: PlanningDeps, forumId: string, year: numb
     seen.add(keyOf(m));
   }
   return deps.transact(async (uow) => {
-    await requireForum(uow, forumId);
+    const forum = await requireForum(uow, forumId);
     const today = todayOf(deps.clock);
     const personId = await requireSecretariat(uow, actor, forumId, today, 'accept a meeting plan', 'godkende en mødeplan');
     for (const [i, m] of plan.entries()) {
@@ -108,6 +109,7 @@ export async function acceptPlan(deps: PlanningDeps, forumId: string, year: numb
       detail: { created: created.map((m) => m.id), kept: kept.map((m) => m.id) },
     });
     const sort = (a: Meeting, b: Meeting) => keyOf(a).localeCompare(keyOf(b));
-    return { forumId, year, created: created.sort(sort).map((m) => withDeadlines(m, terms)), kept: kept.sort(sort).map((m) => withDeadlines(m, terms)) };
+    const cal = await calendarOfRegion(uow.closedDays, forum.region);
+    return { forumId, year, created: created.sort(sort).map((m) => withDeadlines(m, terms, cal)), kept: kept.sort(sort).map((m) => withDeadlines(m, terms, cal)) };
   });
 }

@@ -3,7 +3,8 @@
  * deadline of its meetings, computed from the meeting and the terms, marked done
  * when the agenda or the minutes were actually sent.
  */
-import { addDays } from '../../domain/calendar/working-day.calendar.js';
+import { addDays, type WorkingDayCalendar } from '../../domain/calendar/working-day.calendar.js';
+import { calendarOfRegion } from '../region-calendar.js';
 import { deadlineLabels, type DeadlineKind } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { TermsOfReference } from '../../domain/registry/registry.model.js';
@@ -38,10 +39,11 @@ export function resolvePeriod(period: Period, today: string): { from: string; to
 
 export const meetingRange = (p: { from: string; to: string }) => ({ from: addDays(p.from, -MARGIN_DAYS), to: addDays(p.to, MARGIN_DAYS) });
 
-export function deadlineItems(meetings: readonly Meeting[], terms: readonly TermsOfReference[], p: { from: string; to: string }, kinds?: ReadonlySet<DeadlineKind>): DeadlineItem[] {
+/** `cal`: the calendar of the meetings' forum's region. */
+export function deadlineItems(meetings: readonly Meeting[], terms: readonly TermsOfReference[], p: { from: string; to: string }, cal: WorkingDayCalendar, kinds?: ReadonlySet<DeadlineKind>): DeadlineItem[] {
   const out: DeadlineItem[] = [];
   for (const m of meetings) {
-    const d = deadlinesOf(m, terms);
+    const d = deadlinesOf(m, terms, cal);
     if (!d) continue;
     const pairs: [DeadlineKind, (typeof d)['agendaDue'], boolean][] = [
       ['items_cutoff', d.itemsCutoff, Boolean(m.agendaSentAt)],
@@ -74,9 +76,10 @@ export const byTime = (a: DeadlineItem, b: DeadlineItem) => (a.at ?? `${a.date}T
 export async function forumDeadlines(deps: PlanningDeps, forumId: string, period: Period = {}): Promise<{ forumId: string; from: string; to: string; deadlines: DeadlineItem[] }> {
   const p = resolvePeriod(period, todayOf(deps.clock));
   return deps.transact(async (uow) => {
-    await requireForum(uow, forumId);
+    const forum = await requireForum(uow, forumId);
     const meetings = await uow.meetings.listMeetings({ forumIds: [forumId], ...meetingRange(p) });
     const terms = await uow.registry.listTerms(forumId);
-    return { forumId, ...p, deadlines: deadlineItems(meetings, terms, p).sort(byTime) };
+    const cal = await calendarOfRegion(uow.closedDays, forum.region);
+    return { forumId, ...p, deadlines: deadlineItems(meetings, terms, p, cal).sort(byTime) };
   });
 }

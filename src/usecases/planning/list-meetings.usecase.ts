@@ -1,12 +1,14 @@
 /** A forum's meetings (optionally of one year), each with its deadlines; cancelled meetings are listed without. */
+import { calendarOfRegion } from '../region-calendar.js';
 import { checkYear, requireForum, withDeadlines, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export async function listForumMeetings(deps: PlanningDeps, forumId: string, year?: number): Promise<MeetingView[]> {
   if (year !== undefined) checkYear(year);
   return deps.transact(async (uow) => {
-    await requireForum(uow, forumId);
+    const forum = await requireForum(uow, forumId);
+    const cal = await calendarOfRegion(uow.closedDays, forum.region);
     const range = year !== undefined ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
     const [meetings, terms] = [await uow.meetings.listMeetings({ forumIds: [forumId], ...range }), await uow.registry.listTerms(forumId)];
-    return meetings.map((m) => withDeadlines(m, terms));
+    return meetings.map((m) => withDeadlines(m, terms, cal));
   });
 }

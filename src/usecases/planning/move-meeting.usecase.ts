@@ -8,6 +8,7 @@ import { hhmm, isoDate } from '../../domain/registry/registry.model.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
+import { calendarOfRegion } from '../region-calendar.js';
 import { checkYear, MEETING_SYNC_QUEUE, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export const MoveMeetingInput = z.object({
@@ -53,6 +54,7 @@ export async function moveMeeting(deps: PlanningDeps, meetingId: string, input: 
       detail: { from: { date: m.date, start: m.start, end: m.end }, to: { date: v.date, start: v.start, end: v.end }, reason: v.reason },
     });
     const terms = await uow.registry.listTerms(m.forumId);
-    return { meeting: withDeadlines(moved, terms), previous: withDeadlines(m, terms) };
+    const cal = await calendarOfRegion(uow.closedDays, (await uow.registry.getForum(m.forumId))?.region ?? '');
+    return { meeting: withDeadlines(moved, terms, cal), previous: withDeadlines(m, terms, cal) };
   });
 }

@@ -7,6 +7,7 @@ import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.mod
 import type { DeadlineKind } from '../../domain/deadlines/meeting.deadlines.js';
 import { notFound } from '../use-case.errors.js';
 import { byTime, deadlineItems, meetingRange, resolvePeriod, type DeadlineItem, type Period } from './forum-deadlines.usecase.js';
+import { regionCalendars } from '../region-calendar.js';
 import { todayOf, type PlanningDeps } from './planning.shared.js';
 
 export type PersonDeadline = DeadlineItem & { role: 'secretariat' | 'member' | 'assignee'; forumName: string };
@@ -28,10 +29,11 @@ export async function personDeadlines(deps: PlanningDeps, personId: string, peri
     const nameOf = (id: string) => forums.get(id)?.shortName ?? forums.get(id)?.name ?? id;
     const out: PersonDeadline[] = [];
     const meetings = await uow.meetings.listMeetings({ forumIds: [...roleIn.keys()], ...meetingRange(p) });
+    const calendars = await regionCalendars(uow.closedDays);
     for (const [forumId, role] of roleIn) {
       const terms = await uow.registry.listTerms(forumId);
       const own = meetings.filter((m) => m.forumId === forumId);
-      for (const d of deadlineItems(own, terms, p, role === 'secretariat' ? undefined : memberKinds)) out.push({ ...d, role, forumName: nameOf(forumId) });
+      for (const d of deadlineItems(own, terms, p, calendars.of(forums.get(forumId)?.region ?? ''), role === 'secretariat' ? undefined : memberKinds)) out.push({ ...d, role, forumName: nameOf(forumId) });
     }
     for (const t of await uow.meetings.listTasks({ assigneePersonId: personId, status: 'open' })) {
       if (t.dueOn < p.from || t.dueOn > p.to) continue;

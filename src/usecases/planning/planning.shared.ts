@@ -1,7 +1,8 @@
 /**
  * What the planning use cases share: their dependencies, the access check for
  * writes (the forum's secretariat or the secretariat of a forum above it), the
- * calendar, and a meeting's deadlines as the API shows them.
+ * time-zone calendar, and a meeting's deadlines as the API shows them (always
+ * with the forum's region's calendar: `calendarOfRegion`).
  */
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
 import { WorkingDayCalendar } from '../../domain/calendar/working-day.calendar.js';
@@ -15,11 +16,14 @@ import { termsForYear, type DeadlineView } from '../year-of-duties.usecase.js';
 
 export type PlanningDeps = { transact: PlanningTransact; clock: Clock; ids: IdGenerator };
 
-/** Europe/Copenhagen working days without regional closed days (no store for those yet). */
-export const calendar = new WorkingDayCalendar();
+/**
+ * Europe/Copenhagen time only (today's date, local times). Not for working days:
+ * those depend on the region's closed days, see `calendarOfRegion`.
+ */
+const timeCalendar = new WorkingDayCalendar();
 
 /** Today's local date in Denmark. */
-export const todayOf = (clock: Clock): string => calendar.localDate(clock.now().toISOString());
+export const todayOf = (clock: Clock): string => timeCalendar.localDate(clock.now().toISOString());
 
 export function checkYear(year: number, field = 'year'): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -64,17 +68,18 @@ const view = (d: { date: string; at: string; nominalDate: string; adjustedBecaus
  * annual wheel: ordinary and extraordinary meetings only (a joint meeting or a
  * theme day is run by its partner forum), and none once cancelled.
  */
-export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[]): MeetingDeadlineViews | undefined {
+export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[], cal: WorkingDayCalendar): MeetingDeadlineViews | undefined {
   if (meeting.status === 'cancelled' || (meeting.kind !== 'ordinary' && meeting.kind !== 'extraordinary')) return undefined;
   const terms = termsForYear(allTerms, meeting.forumId, Number(meeting.date.slice(0, 4)));
-  const d = meetingDeadlines(meeting, resolveDeadlineRules(terms?.deadlines), calendar);
+  const d = meetingDeadlines(meeting, resolveDeadlineRules(terms?.deadlines), cal);
   return { itemsCutoff: view(d.itemsCutoff), agendaDue: view(d.agendaDue), minutesDue: view(d.minutesDue), commentWindowCloses: view(d.commentWindowCloses) };
 }
 
 export type MeetingView = Meeting & { deadlines?: MeetingDeadlineViews };
 
-export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[]): MeetingView => {
-  const d = deadlinesOf(m, terms);
+/** `cal`: the calendar of the meeting's forum's region (`calendarOfRegion`). */
+export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[], cal: WorkingDayCalendar): MeetingView => {
+  const d = deadlinesOf(m, terms, cal);
   return d ? { ...m, deadlines: d } : { ...m };
 };
 

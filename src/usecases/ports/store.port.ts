@@ -11,14 +11,19 @@ import type {
   Person,
   TermsOfReference,
 } from '../../domain/registry/registry.model.js';
+import type { ClosedDay } from '../../domain/calendar/closed-day.model.js';
 
 export interface RegistryStore {
   listOrganisations(): Promise<Organisation[]>;
   getOrganisation(id: string): Promise<Organisation | undefined>;
+  /** The organisations of these people and those with the extra ids (one query). */
+  getOrganisationsOfPeople(personIds: readonly string[], extraIds?: readonly string[]): Promise<Organisation[]>;
   insertOrganisation(o: Organisation): Promise<void>;
   updateOrganisation(o: Organisation): Promise<void>;
   listPeople(): Promise<Person[]>;
   getPerson(id: string): Promise<Person | undefined>;
+  /** Only the people with these ids (unknown ids are left out). */
+  getPeople(ids: readonly string[]): Promise<Person[]>;
   findPersonByEntra(tenantId: string, objectId: string): Promise<Person | undefined>;
   insertPerson(p: Person): Promise<void>;
   updatePerson(p: Person): Promise<void>;
@@ -50,7 +55,8 @@ export type AuditRecord = AuditEntry & { id: number; at: string };
 
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
-  listForForum(forumId: string, limit?: number): Promise<AuditRecord[]>;
+  /** Newest first; `before` (an event id) pages back to older events. */
+  listForForum(forumId: string, limit?: number, before?: number): Promise<AuditRecord[]>;
 }
 
 /** Enqueue a job in the same transaction as the change that causes it (transactional outbox). */
@@ -58,8 +64,20 @@ export interface JobOutbox {
   enqueue(queue: string, data: object, options?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
 }
 
+/** Extra closed days per region (src/adapters/db/closed-days.repository.ts). */
+export interface ClosedDayStore {
+  /** Sorted by region, then date; `from`/`to` inclusive. */
+  list(filter?: { region?: string; from?: string; to?: string }): Promise<ClosedDay[]>;
+  get(region: string, date: string): Promise<ClosedDay | undefined>;
+  /** Adds the day or relabels it; the first adder and time are kept on a relabel. */
+  put(day: Omit<ClosedDay, 'addedAt'> & { addedAt?: string }): Promise<'created' | 'updated'>;
+  /** False when there was no such day. */
+  remove(region: string, date: string): Promise<boolean>;
+}
+
 export type UnitOfWork = {
   registry: RegistryStore;
+  closedDays: ClosedDayStore;
   audit: AuditStore;
   outbox: JobOutbox;
 };

@@ -1,7 +1,8 @@
 /**
  * REST API of the rules engine: plan a year, accept a plan, list / move / cancel
  * meetings, deadlines (a forum's and my own), chair rotation, composition, the
- * forum's year of duties (årshjul) and the region's.
+ * forum's year of duties (årshjul) and the region's, and the region's extra
+ * closed days (read: signed in; write: the region's secretariat).
  *
  * Access: a forum's year of duties (GET /api/forums/:id/year/:year) is public,
  * like the forum and its terms: regions publish their meeting calendars, and the
@@ -12,7 +13,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { id, isoDate } from '../../../domain/registry/registry.model.js';
+import { RegionName } from '../../../domain/calendar/closed-day.model.js';
 import { AcceptPlanInput, acceptPlan } from '../../../usecases/planning/accept-plan.usecase.js';
+import { ClosedDayInput, deleteClosedDay, listClosedDays, putClosedDay } from '../../../usecases/planning/closed-days.usecase.js';
 import { cancelMeeting, CancelMeetingInput } from '../../../usecases/planning/cancel-meeting.usecase.js';
 import { forumComposition } from '../../../usecases/planning/composition.usecase.js';
 import { forumDeadlines } from '../../../usecases/planning/forum-deadlines.usecase.js';
@@ -89,6 +92,33 @@ export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPlu
         const y = await forumYear(deps, req.params.id, req.params.year);
         if (req.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(formatYearOfDuties(y));
         return y;
+      },
+    );
+    const RegionParams = z.object({ region: RegionName });
+    const RegionDateParams = z.object({ region: RegionName, date: isoDate });
+    app.get(
+      '/api/regions/:region/closed-days',
+      { schema: { tags, summary: "The region's extra closed days (e.g. the Christmas week), optionally of one year; canEdit says whether the caller is the region's secretariat", params: RegionParams, querystring: z.object({ year: year.optional() }), response: { 200: json } } },
+      async (req) => {
+        const person = requirePerson(req);
+        return listClosedDays(deps, req.params.region, req.query.year, { personId: person.id });
+      },
+    );
+    app.put(
+      '/api/regions/:region/closed-days/:date',
+      { schema: { tags, summary: "Add a closed day to the region's working-day calendar, or relabel it (the region's secretariat); deadlines follow", params: RegionDateParams, body: ClosedDayInput, response: { 200: json, 201: json } } },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const r = await putClosedDay(deps, req.params.region, req.params.date, req.body, { personId: person.id });
+        return reply.code(r.created ? 201 : 200).send(r.closedDay);
+      },
+    );
+    app.delete(
+      '/api/regions/:region/closed-days/:date',
+      { schema: { tags, summary: "Remove a closed day from the region's working-day calendar (the region's secretariat)", params: RegionDateParams, response: { 200: json } } },
+      async (req) => {
+        const person = requirePerson(req);
+        return deleteClosedDay(deps, req.params.region, req.params.date, { personId: person.id });
       },
     );
     app.get('/api/regions/:region/year/:year', { schema: { tags, summary: "The duties of all a region's forums in a year, month by month", params: z.object({ region: z.string().min(1).max(100), year }), response: { 200: json } } }, async (req) => {

@@ -72,13 +72,19 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       buildForumTree(await reads.listForums()),
     );
     app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: json } } }, async (req) => {
-      // Two queries side by side (the forum comes from the list the parent and children need anyway).
-      const [forums, terms] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id)]);
+      // Queries side by side (the forum comes from the list the parent and children need anyway).
+      const caller = req.identity.kind === 'person' ? req.identity.person.id : undefined;
+      const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), caller ? ctx.accessFor(caller) : undefined]);
       const forum = forums.find((f) => f.id === req.params.id);
       if (!forum) throw notFound('forum', req.params.id);
       const parent = forum.parentId ? forums.find((f) => f.id === forum.parentId) : undefined;
       const children = forums.filter((f) => f.parentId === forum.id);
-      return { forum, terms: terms ?? null, parent: parent ?? null, children };
+      // What the caller may do here, from the same access policy the write routes use (null when not signed in):
+      // the tab shows the secretariat's actions (plan the year, the audit log) from this, not from its own rule.
+      const rights = actx
+        ? { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id) }
+        : null;
+      return { forum, terms: terms ?? null, parent: parent ?? null, children, rights };
     });
     app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: json } } }, async (req, reply) => {
       // Forums are public, so an unknown parent is reported as bad input before rights are checked.

@@ -12,6 +12,12 @@ import type { HttpContext } from '../http-context.js';
 
 const json = z.any();
 
+/** Paging of the audit log: the cursor is an event id from X-Next-Cursor (events older than it follow). */
+const AuditPage = z.object({
+  before: z.string().regex(/^[1-9][0-9]{0,14}$/, 'a cursor from X-Next-Cursor').transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(200),
+});
+
 export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: json, 503: json } } }, async (_req, reply) => {
@@ -43,12 +49,29 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return people.map((p) => ({ id: p.id, name: p.name, title: p.title ?? null, roles: [...new Set(memberships.filter((m) => m.personId === p.id).map((m) => m.role))] }));
     });
 
-    app.get('/api/forums/:id/audit', { schema: { tags: ['system'], summary: 'The forum\'s audit log (secretariat)', params: z.object({ id }), response: { 200: json } } }, async (req) => {
-      const person = requirePerson(req);
-      if (!(await ctx.reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
-      if (!access.canAdministerForum(await ctx.accessFor(person.id), req.params.id)) throw forbidden('Only the secretariat reads the audit log', 'Kun sekretariatet kan se revisionssporet');
-      return ctx.audit.listForForum(req.params.id);
-    });
+    app.get(
+      '/api/forums/:id/audit',
+      {
+        schema: {
+          tags: ['system'],
+          summary: "The forum's audit log (secretariat), newest first: `limit` events (at most 200) before the `before` cursor; the X-Next-Cursor header is the cursor of the next, older page when there is one",
+          params: z.object({ id }),
+          querystring: AuditPage,
+          response: { 200: json },
+        },
+      },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        if (!(await ctx.reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
+        if (!access.canAdministerForum(await ctx.accessFor(person.id), req.params.id)) throw forbidden('Only the secretariat reads the audit log', 'Kun sekretariatet kan se revisionssporet');
+        const { limit, before } = req.query;
+        // One more than asked for tells whether an older page exists.
+        const rows = await ctx.audit.listForForum(req.params.id, limit + 1, before);
+        const page = rows.slice(0, limit);
+        if (rows.length > limit) reply.header('x-next-cursor', String(page[page.length - 1]!.id));
+        return page;
+      },
+    );
 
     const requireOperator = async (req: Parameters<typeof requirePerson>[0]) => {
       const person = requirePerson(req);
