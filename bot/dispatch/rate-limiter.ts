@@ -7,7 +7,7 @@
  * (one sender per conversation at a time, so the log only grows at its end); per
  * tenant, tickets handed out in order at the earliest time every window allows, so
  * thousands of waiting senders cost one timer each, not a polling herd. A Retry-After
- * blocks a key until the given time. `safety` (default 0.85) keeps us below the
+ * blocks a key until the given time. `safety` (default 0.92) keeps us below the
  * documented numbers, because network delay can bunch requests that left us evenly
  * spaced.
  *
@@ -41,7 +41,7 @@ export class RateLimiter {
     private readonly clock: DispatchClock,
     opts: { conversation?: readonly RateWindow[]; tenant?: readonly RateWindow[]; safety?: number } = {},
   ) {
-    const safety = opts.safety ?? 0.85;
+    const safety = opts.safety ?? 0.92;
     this.conv = effective(opts.conversation ?? teamsConversationWindows, safety);
     this.tenant = effective(opts.tenant ?? teamsTenantWindows, safety);
     this.longest = Math.max(...this.conv.map((w) => w.perMs), ...this.tenant.map((w) => w.perMs));

@@ -3,7 +3,7 @@
  *
  * Time is virtual (testing/virtual-clock.fixture): it stands still while a request
  * is in flight and jumps to the next sleeper when everything else waits. The tenant
- * limit (50/s; we aim at 85 % of it) makes 10,090 messages take about four virtual
+ * limit (50/s; we aim at 92 % of it) makes 10,090 messages take about four virtual
  * minutes, which run in seconds; dispatcher, Retry-After, backoff and the fake's
  * rate checks all use the same virtual seconds, so the fake's counts are exact.
  */
