@@ -94,6 +94,8 @@ export const tabScreens: TabScreen[] = [
     await p.getByRole('button', { name: t.m.planYear }).click();
     await p.getByRole('heading', { name: `${t.m.plannerProposal} 2027` }).waitFor();
   } },
+  // The region's secretariat edits the region's closed days under the årshjul (Fælles sekretariat is a top forum's secretariat).
+  { name: 'region-closed-days-editor', as: above, hash: '#/forums/faelles-sek', tab: (t) => t.m.wheelTab, ready: (p) => p.getByRole('button', { name: /^(Tilføj lukkedag|Add closed day)$/ }).waitFor() },
   { name: 'forum-audit-above', as: above, hash: `#/forums/${forumId}`, tab: (t) => t.wf.auditTab, ready: (p, t) => p.getByRole('table', { name: t.wf.auditTitle }).waitFor() },
   { name: 'meeting-agenda-secretariat', as: secretary, hash: `#/meetings/${openMeetingId}`, ready: (p, t) => p.getByRole('button', { name: t.m.addItem }).waitFor() },
   { name: 'meeting-agenda-attachments', as: secretary, hash: `#/meetings/${openMeetingId}`, ready: (p, t) => p.getByRole('link', { name: t.wf.download('Budget 2027.pdf') }).waitFor() },
