@@ -5,7 +5,7 @@
  * dates and times read as users expect, in Copenhagen time.
  */
 import { describe, expect, it } from '@jest/globals';
-import { formatDate, formatInstant, texts } from './i18n.js';
+import { formatDate, formatInstant, texts, textsIn } from './i18n.js';
 
 /** Every key path in a text tree, with "()n" for a function of n parameters. */
 function shape(v: unknown, at = ''): string[] {
@@ -48,5 +48,14 @@ describe('the tab texts', () => {
     expect(formatInstant('2027-06-10T22:15:00Z', 'en')).toBe('11 June 2027, 00:15');
     expect(formatDate('2027-02-11', 'da')).toBe('11. februar 2027');
     expect(formatDate('2027-02-11', 'en')).toBe('11 February 2027');
+  });
+});
+
+describe('textsIn (server texts with English twins)', () => {
+  it('shows the English twin in English mode and falls back to Danish when it is missing or does not line up', () => {
+    expect(textsIn('da', ['Kvartalsvis fordeling (1. kvartal)'], ['Quarterly spread (1st quarter)'])).toEqual(['Kvartalsvis fordeling (1. kvartal)']);
+    expect(textsIn('en', ['Kvartalsvis fordeling (1. kvartal)'], ['Quarterly spread (1st quarter)'])).toEqual(['Quarterly spread (1st quarter)']);
+    expect(textsIn('en', ['Kvartalsvis fordeling (1. kvartal)'], undefined)).toEqual(['Kvartalsvis fordeling (1. kvartal)']);
+    expect(textsIn('en', ['a', 'b'], ['only one'])).toEqual(['a', 'b']);
   });
 });

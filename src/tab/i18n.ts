@@ -747,3 +747,8 @@ export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
+
+/** The server's Danish texts, or their English twins in English mode (Danish when a twin is missing or does not line up). */
+export function textsIn(lang: Lang, da: readonly string[], en: readonly string[] | undefined): readonly string[] {
+  return lang === 'en' && en && en.length === da.length ? en : da;
+}

@@ -103,6 +103,34 @@ describe('yearOfDuties', () => {
     expect(y.rules.agenda).toBe('Dagsorden udsendes 5 hverdage før mødet');
   });
 
+  it('gives every constraint, reason and warning an English twin, and names both parties of a hand-over in English', async () => {
+    const danishLetters = /[æøåÆØÅ]/;
+    // Forum and organisation names stay as they are.
+    const unnamed = (x: string) => x.replace(/Klyngestyregruppen|Temagruppe Voksensomatik|Samarbejdsaftale om sygedagpenge og beskæftigelse/g, '');
+    for (const id of ['ksg-midt', 'fokus-sb', 'psyk-voksen']) {
+      const y = await yearOfDuties(port, id, 2027);
+      expect(y.constraintsEn).toHaveLength(y.constraints.length);
+      expect(y.warningsEn).toHaveLength(y.warnings.length);
+      for (const m of y.meetings) {
+        expect(m.reasonsEn).toHaveLength(m.reasons.length);
+        expect(m.warningsEn).toHaveLength(m.warnings.length);
+      }
+      const english = [...y.constraintsEn, ...y.warningsEn, ...y.meetings.flatMap((m) => [...m.reasonsEn, ...m.warningsEn]), ...y.handovers.map((h) => h.textEn)];
+      expect(english.map(unnamed).filter((x) => danishLetters.test(x))).toEqual([]);
+      for (const h of y.handovers) expect(h.textEn).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}: the chairmanship passes from .+ to .+$/);
+    }
+    const ksgYear = await yearOfDuties(port, 'ksg-midt', 2027);
+    expect(ksgYear.constraints).toEqual(['Mødes 4 gange om året samt ad hoc', 'Foretrukken mødedag: torsdag']);
+    expect(ksgYear.constraintsEn).toEqual(['Meets 4 times a year and ad hoc', 'Preferred weekday: Thursday']);
+    expect(ksgYear.handovers[0]!.text).toBe('1. januar 2027: formandskabet overgår fra hospitalet og Viborg Kommune til hospitalet og Silkeborg Kommune');
+    expect(ksgYear.handovers[0]!.textEn).toBe('1 January 2027: the chairmanship passes from the hospital and Viborg Kommune to the hospital and Silkeborg Kommune');
+    const fokusYear = await yearOfDuties(port, 'fokus-sb', 2027);
+    expect(fokusYear.constraintsEn).toEqual(['Meets 4 times a year and ad hoc', '2 theme days a year with Klyngestyregruppen', 'The chairmanship changes 6 months offset from Klyngestyregruppen']);
+    const vpYear = await yearOfDuties(port, 'psyk-voksen', 2027);
+    expect(vpYear.constraintsEn).toContain('Joint meeting with Temagruppe Voksensomatik on the same day, right after the meetings');
+    expect(vpYear.meetings.find((m) => m.kind === 'joint')!.reasonsEn).toEqual(['Joint meeting with Temagruppe Voksensomatik right after the meetings']);
+  });
+
   it('refuses an unknown forum and a silly year', async () => {
     await expect(yearOfDuties(port, 'nope', 2027)).rejects.toMatchObject({ kind: 'not_found', status: 404 });
     await expect(yearOfDuties(port, 'ksg-midt', 27)).rejects.toBeInstanceOf(UseCaseError);

@@ -12,7 +12,7 @@
  */
 import type { Forum, Membership, Organisation, Person, TermsOfReference, LeadTime } from '../domain/registry/registry.model.js';
 import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
-import { WorkingDayCalendar, danishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
+import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
 import { deadlineLabels, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
 import { buildAnnualWheel, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
@@ -124,6 +124,8 @@ export type YearOfDuties = {
   source: 'stored' | 'proposed';
   rules: { agenda: string; itemsCutoff: string; minutes: string; commentWindow: string; tacitApproval: boolean; endOfWorkingDay: string };
   constraints: string[];
+  /** `constraints` in English, same order and count. */
+  constraintsEn: string[];
   meetings: {
     id?: string;
     sequence?: number;
@@ -135,6 +137,9 @@ export type YearOfDuties = {
     jointWithForumId?: string;
     reasons: string[];
     warnings: string[];
+    /** `reasons` / `warnings` in English, same order and count. */
+    reasonsEn: string[];
+    warningsEn: string[];
     deadlines?: { itemsCutoff: DeadlineView; agendaDue: DeadlineView; minutesDue: DeadlineView; commentWindowCloses: DeadlineView };
   }[];
   chair: null | {
@@ -142,14 +147,16 @@ export type YearOfDuties = {
     anchor: string;
     anchorSource: 'stated' | 'parent_offset' | 'assumed';
     terms: { from: string; to: string; chairs: string; secretariat: string }[];
-    nextHandover?: { date: string; text: string };
+    nextHandover?: { date: string; text: string; textEn: string };
     notes: string[];
   };
-  handovers: { date: string; text: string }[];
+  handovers: { date: string; text: string; textEn: string }[];
   duties: Duty[];
   unassignedAgreements: string[];
   composition: Finding[];
   warnings: string[];
+  /** `warnings` in English, same order and count. */
+  warningsEn: string[];
 };
 
 const unitDa: Record<LeadTime['unit'], [string, string]> = {
@@ -195,36 +202,67 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
   const organisationName = (id: string) => orgNames.get(id);
   const rules = resolveDeadlineRules(terms?.deadlines);
   const warnings: string[] = [];
+  const warningsEn: string[] = [];
+  const warn = (da: string, en: string) => {
+    warnings.push(da);
+    warningsEn.push(en);
+  };
   const constraints: string[] = [];
+  const constraintsEn: string[] = [];
+  const constrain = (da: string, en: string) => {
+    constraints.push(da);
+    constraintsEn.push(en);
+  };
 
-  if (!terms) warnings.push('Forummet har intet kommissorium registreret; standardfristerne bruges');
+  if (!terms) warn('Forummet har intet kommissorium registreret; standardfristerne bruges', 'The forum has no terms of reference registered; the default deadlines are used');
   const mr = terms?.meetings;
   if (mr && (mr.perYearMin !== null || mr.perYearMax !== null)) {
     const span = mr.perYearMin === mr.perYearMax || mr.perYearMax === null ? `${mr.perYearMin ?? mr.perYearMax}` : `${mr.perYearMin ?? 0}-${mr.perYearMax}`;
-    constraints.push(`Mødes ${span} gange om året${mr.adHoc ? ' samt ad hoc' : ''}`);
+    constrain(`Mødes ${span} gange om året${mr.adHoc ? ' samt ad hoc' : ''}`, `Meets ${span} ${span === '1' ? 'time' : 'times'} a year${mr.adHoc ? ' and ad hoc' : ''}`);
   }
-  if (mr?.preferredWeekdays.length) constraints.push(`Foretrukken mødedag: ${mr.preferredWeekdays.map((d) => danishWeekdays[d - 1]).join(', ')}`);
+  if (mr?.preferredWeekdays.length) {
+    constrain(
+      `Foretrukken mødedag: ${mr.preferredWeekdays.map((d) => danishWeekdays[d - 1]).join(', ')}`,
+      `Preferred weekday: ${mr.preferredWeekdays.map((d) => englishWeekdays[d - 1]).join(', ')}`,
+    );
+  }
   const sisterId = terms?.jointMeeting?.withForumId;
   if (terms?.jointMeeting) {
-    constraints.push(`Fællesmøde med ${forumName(terms.jointMeeting.withForumId) ?? terms.jointMeeting.withForumId} samme dag, lige ${terms.jointMeeting.order === 'after' ? 'efter' : 'før'} møderne`);
+    const sisterName = forumName(terms.jointMeeting.withForumId) ?? terms.jointMeeting.withForumId;
+    constrain(
+      `Fællesmøde med ${sisterName} samme dag, lige ${terms.jointMeeting.order === 'after' ? 'efter' : 'før'} møderne`,
+      `Joint meeting with ${sisterName} on the same day, right ${terms.jointMeeting.order === 'after' ? 'after' : 'before'} the meetings`,
+    );
   }
   const themePartner = ctx.themeDayPartner ?? (terms?.themeDays && (!terms.themeDays.withForumId || terms.themeDays.withForumId === forum.parentId) ? ctx.parent : undefined);
   if (terms?.themeDays?.perYear) {
     const withId = terms.themeDays.withForumId ?? forum.parentId ?? undefined;
-    constraints.push(`${terms.themeDays.perYear} temadag${terms.themeDays.perYear === 1 ? '' : 'e'} om året${withId ? ` med ${forumName(withId) ?? withId}` : ''}`);
+    constrain(
+      `${terms.themeDays.perYear} temadag${terms.themeDays.perYear === 1 ? '' : 'e'} om året${withId ? ` med ${forumName(withId) ?? withId}` : ''}`,
+      `${terms.themeDays.perYear} theme day${terms.themeDays.perYear === 1 ? '' : 's'} a year${withId ? ` with ${forumName(withId) ?? withId}` : ''}`,
+    );
   }
-  if (terms?.chair?.offsetMonthsFromParent) constraints.push(`Formandskabet skifter ${terms.chair.offsetMonthsFromParent} måneder forskudt af ${forumName(forum.parentId ?? '') ?? 'det overordnede forum'}`);
+  if (terms?.chair?.offsetMonthsFromParent) {
+    const n = terms.chair.offsetMonthsFromParent;
+    constrain(
+      `Formandskabet skifter ${n} måneder forskudt af ${forumName(forum.parentId ?? '') ?? 'det overordnede forum'}`,
+      `The chairmanship changes ${n} ${n === 1 ? 'month' : 'months'} offset from ${forumName(forum.parentId ?? '') ?? 'the parent forum'}`,
+    );
+  }
 
   const stored = ctx.meetings.filter((m) => m.date.startsWith(`${year}-`) && m.status !== 'cancelled');
   let source: YearOfDuties['source'] = 'stored';
-  type Row = WheelMeeting & { jointWithForumId?: string; reasons: string[]; warnings: string[] };
+  type Row = WheelMeeting & { jointWithForumId?: string; reasons: string[]; warnings: string[]; reasonsEn: string[]; warningsEn: string[] };
   let rows: Row[];
   if (stored.length > 0) {
-    rows = stored.map((m) => ({ ...m, reasons: [], warnings: [] }));
+    rows = stored.map((m) => ({ ...m, reasons: [], warnings: [], reasonsEn: [], warningsEn: [] }));
     const { count } = meetingCount(terms);
     const ordinary = stored.filter((m) => m.kind === 'ordinary').length;
     if (mr && ((mr.perYearMin !== null && ordinary < mr.perYearMin) || (mr.perYearMax !== null && ordinary > mr.perYearMax))) {
-      warnings.push(`${ordinary} ordinære møder i ${year}; kommissoriet siger ${mr.perYearMin ?? 0}-${mr.perYearMax ?? count}`);
+      warn(
+        `${ordinary} ordinære møder i ${year}; kommissoriet siger ${mr.perYearMin ?? 0}-${mr.perYearMax ?? count}`,
+        `${ordinary} ordinary ${ordinary === 1 ? 'meeting' : 'meetings'} in ${year}; the terms of reference say ${mr.perYearMin ?? 0}-${mr.perYearMax ?? count}`,
+      );
     }
   } else {
     source = 'proposed';
@@ -239,8 +277,8 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
       memberships: ctx.memberships,
       forumName,
     });
-    warnings.push(...plan.warnings);
-    rows = plan.meetings.map((p) => ({ ...p, reasons: p.reasons, warnings: p.warnings }));
+    plan.warnings.forEach((w, i) => warn(w, plan.warningsEn[i] ?? w));
+    rows = plan.meetings.map((p) => ({ ...p, reasons: p.reasons, warnings: p.warnings, reasonsEn: p.reasonsEn, warningsEn: p.warningsEn }));
   }
 
   const wheel = buildAnnualWheel({
@@ -270,6 +308,8 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
       ...(row.jointWithForumId ? { jointWithForumId: row.jointWithForumId } : {}),
       reasons: row.reasons,
       warnings: row.warnings,
+      reasonsEn: row.reasonsEn,
+      warningsEn: row.warningsEn,
       ...(w.deadlines
         ? {
             deadlines: {
@@ -294,13 +334,13 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
       terms: c.terms.map((t) => ({ from: t.from, to: t.to, chairs: describeHolders(t.chairs, organisationName), secretariat: t.secretariat.length ? describeHolders(t.secretariat, organisationName) : 'ikke angivet' })),
       notes: c.notes,
     };
-    if (c.nextHandover) chair.nextHandover = { date: c.nextHandover.date, text: c.nextHandover.da };
-    handovers.push(...c.handovers.map((h) => ({ date: h.date, text: h.da })));
+    if (c.nextHandover) chair.nextHandover = { date: c.nextHandover.date, text: c.nextHandover.da, textEn: c.nextHandover.en };
+    handovers.push(...c.handovers.map((h) => ({ date: h.date, text: h.da, textEn: h.en })));
   }
 
   const composition =
     terms && ctx.organisations ? checkComposition({ forum, terms, memberships: ctx.memberships, organisations: ctx.organisations, ...(ctx.people ? { people: ctx.people } : {}), on: `${year}-01-01` }) : [];
-  if (wheel.unassigned.length) warnings.push(`Samarbejdsaftaler uden møde: ${wheel.unassigned.join(', ')}`);
+  if (wheel.unassigned.length) warn(`Samarbejdsaftaler uden møde: ${wheel.unassigned.join(', ')}`, `Cooperation agreements without a meeting: ${(wheel.unassignedEn ?? wheel.unassigned).join(', ')}`);
 
   return {
     forum: {
@@ -315,6 +355,7 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     source,
     rules: describeRules(rules),
     constraints,
+    constraintsEn,
     meetings,
     chair,
     handovers,
@@ -322,6 +363,7 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     unassignedAgreements: wheel.unassigned,
     composition,
     warnings,
+    warningsEn,
   };
 }
 

@@ -85,9 +85,15 @@ describe.each(backends)('planning REST API on $name', (backend) => {
   });
 
   it('plans a year and accepts it; accepting the same plan twice does not double the meetings', async () => {
-    const plan = (await (await get('/api/forums/midt-ksg/plan/2028', app.as(secretary))).json()) as { proposal: (Meeting & { reasons: string[] })[] };
+    const plan = (await (await get('/api/forums/midt-ksg/plan/2028', app.as(secretary))).json()) as {
+      proposal: (Meeting & { reasons: string[]; reasonsEn: string[] })[];
+      constraints: string[];
+      constraintsEn: string[];
+    };
     expect(plan.proposal).toHaveLength(4);
     expect(plan.proposal.every((m) => m.reasons.length > 0)).toBe(true);
+    expect(plan.proposal.every((m) => m.reasonsEn.length === m.reasons.length)).toBe(true);
+    expect(plan.constraintsEn).toHaveLength(plan.constraints.length);
     // The secretariat edits one date before accepting.
     const edited = plan.proposal.map((m, i) => ({ date: i === 0 ? '2028-02-17' : m.date, start: m.start, end: m.end, kind: m.kind }));
     const first = await post('/api/forums/midt-ksg/plan/2028/accept', { meetings: edited }, app.as(secretary));

@@ -46,6 +46,30 @@ export function danishPublicHolidays(year: number): ReadonlyMap<string, string> 
   return map;
 }
 
+let englishHolidays: Holidays | undefined;
+/** A separate instance for English names: asking the shared one for another language would switch its default language. */
+function danishHolidaysInEnglish(): Holidays {
+  englishHolidays ??= new Holidays('DK', { languages: ['en'] });
+  return englishHolidays;
+}
+
+const englishHolidayCache = new Map<number, ReadonlyMap<string, string>>();
+/** The same Danish public holidays with their English names (from the library): date -> English name. */
+export function englishPublicHolidays(year: number): ReadonlyMap<string, string> {
+  let map = englishHolidayCache.get(year);
+  if (!map) {
+    const m = new Map<string, string>();
+    for (const h of danishHolidaysInEnglish().getHolidays(year, 'en')) {
+      if (h.type !== 'public') continue;
+      const date = h.date.slice(0, 10);
+      m.set(date, m.has(date) ? `${m.get(date)} / ${h.name}` : h.name);
+    }
+    map = m;
+    englishHolidayCache.set(year, map);
+  }
+  return map;
+}
+
 const MS_PER_DAY = 86_400_000;
 
 // The planner converts dates millions of times; both directions are memoised (a
@@ -134,6 +158,27 @@ export function formatDanishDate(date: string, withYear = true): string {
   const d = Number(date.slice(8, 10));
   const m = danishMonths[Number(date.slice(5, 7)) - 1];
   return withYear ? `${d}. ${m} ${date.slice(0, 4)}` : `${d}. ${m}`;
+}
+
+export const englishWeekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const englishMonths = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** "1 April 2021" */
+export function formatEnglishDate(date: string, withYear = true): string {
+  const d = Number(date.slice(8, 10));
+  const m = englishMonths[Number(date.slice(5, 7)) - 1];
+  return withYear ? `${d} ${m} ${date.slice(0, 4)}` : `${d} ${m}`;
+}
+
+/** Why a date is closed, in English (the twin of `WorkingDayCalendar.closedReason(date).da`). */
+export function closedReasonEn(date: string, reason: ClosedReason): string {
+  const day = formatEnglishDate(date, false);
+  if (reason.kind === 'holiday') return `${day} is ${englishPublicHolidays(Number(date.slice(0, 4))).get(date) ?? 'a public holiday'}`;
+  if (reason.kind === 'weekend') return `${day} is a ${englishWeekdays[isoWeekday(date) - 1]}`;
+  return `${day} is a closed day`;
 }
 
 /** "onsdag 31. marts 2021" */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Forum, Membership, TermsOfReference } from '../registry/registry.model.js';
 import type { Meeting } from '../meetings/meeting.model.js';
 import { WorkingDayCalendar, isoWeek, isoWeekday } from '../calendar/working-day.calendar.js';
-import { planMeetingSeries } from './meeting-series.planner.js';
+import { englishOrdinal, planMeetingSeries, type SeriesPlan } from './meeting-series.planner.js';
 
 const cal = new WorkingDayCalendar();
 const forum = (id: string, extra: Partial<Forum> = {}): Forum => ({
@@ -97,5 +97,71 @@ describe('planMeetingSeries', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('planMeetingSeries in English', () => {
+  const clashMemberships: Membership[] = [
+    { id: 'a', personId: 'p1', forumId: 'f', role: 'member', from: '2020-01-01' },
+    { id: 'b', personId: 'p1', forumId: 'parent', role: 'member', from: '2020-01-01' },
+  ];
+  const sisterMeetings = ['2027-03-04', '2027-06-03', '2027-09-02', '2027-11-25'].map((d, i) => meeting(`s${i}`, 'sister', d, { start: '13:00', end: '15:00' }));
+  const freeSecond = planMeetingSeries({ forum: forum('f'), terms: terms(), year: 2027, calendar: cal }).meetings[1]!.date;
+  // The cases above, plus the ones that make every kind of warning.
+  const cases: Record<string, SeriesPlan> = {
+    quarterly: planMeetingSeries({ forum: forum('f'), terms: terms(), year: 2027, calendar: cal }),
+    easter: planMeetingSeries({ forum: forum('f'), terms: terms({ meetings: { perYearMin: 2, perYearMax: 2, adHoc: false, preferredWeekdays: [4] } }), year: 2021, calendar: cal }),
+    clash: planMeetingSeries({
+      forum: forum('f'), terms: terms(), year: 2027, calendar: cal,
+      otherMeetings: [meeting('pm', 'parent', freeSecond)], memberships: clashMemberships, forumName: (id) => (id === 'parent' ? 'Klyngestyregruppen' : undefined),
+    }),
+    jointAfter: planMeetingSeries({
+      forum: forum('f'), terms: terms({ jointMeeting: { withForumId: 'sister', order: 'after' }, meetings: { perYearMin: 4, perYearMax: 4, adHoc: false, preferredWeekdays: [], preferredStart: '13:00', durationMinutes: 90 } }),
+      year: 2027, calendar: cal, sister: { forum: forum('sister'), meetings: sisterMeetings },
+    }),
+    jointBeforeFewer: planMeetingSeries({
+      forum: forum('f'), terms: terms({ jointMeeting: { withForumId: 'sister', order: 'before' } }),
+      year: 2027, calendar: cal, sister: { forum: forum('sister'), meetings: sisterMeetings.slice(0, 2) },
+    }),
+    jointNoSisterDates: planMeetingSeries({ forum: forum('f'), terms: terms({ jointMeeting: { withForumId: 'sister', order: 'after' } }), year: 2027, calendar: cal, sister: { forum: forum('sister'), meetings: [] } }),
+    themeDays: planMeetingSeries({
+      forum: forum('f', { parentId: 'parent' }), terms: terms({ themeDays: { perYear: 2 } }), year: 2027, calendar: cal,
+      themeDayPartner: { forum: forum('parent'), meetings: [meeting('t1', 'parent', '2027-04-20', { kind: 'theme_day' }), meeting('o1', 'parent', '2027-02-10')] },
+    }),
+    countOutsideTerms: planMeetingSeries({ forum: forum('f'), terms: terms(), year: 2027, calendar: cal, count: 6 }),
+    defaultWeekdays: planMeetingSeries({ forum: forum('f'), terms: terms({ meetings: { perYearMin: null, perYearMax: null, adHoc: false, preferredWeekdays: [] } }), year: 2026, calendar: cal, count: 12 }),
+    // Only Saturday preferred: no preferred weekday is ever free, so another day is chosen with a warning.
+    noPreferredFree: planMeetingSeries({ forum: forum('f'), terms: terms({ meetings: { perYearMin: 1, perYearMax: 1, adHoc: false, preferredWeekdays: [6] } }), year: 2027, calendar: cal }),
+  };
+  const danishLetters = /[æøåÆØÅ]/;
+
+  it.each(Object.entries(cases))('%s: every reason and warning has an English twin without Danish letters', (_, plan) => {
+    expect(plan.meetings.length).toBeGreaterThan(0);
+    expect(plan.warningsEn).toHaveLength(plan.warnings.length);
+    for (const m of plan.meetings) {
+      expect(m.reasonsEn).toHaveLength(m.reasons.length);
+      expect(m.warningsEn).toHaveLength(m.warnings.length);
+    }
+    const english = [...plan.warningsEn, ...plan.meetings.flatMap((m) => [...m.reasonsEn, ...m.warningsEn])];
+    expect(english.filter((x) => danishLetters.test(x))).toEqual([]);
+    expect(english.every((x) => x.trim().length > 0)).toBe(true);
+  });
+
+  it('says the same things in English', () => {
+    cases.quarterly!.meetings.forEach((m, i) => expect(m.reasonsEn.slice(0, 2)).toEqual([`Quarterly spread (${englishOrdinal(i + 1)} quarter)`, 'Thursday is the preferred weekday']));
+    expect(cases.easter!.meetings[0]!.reasonsEn).toEqual(['Half-yearly spread (1st half)', 'Thursday is the preferred weekday', '1 April is Maundy Thursday', '2 April is Good Friday']);
+    expect(cases.clash!.meetings[1]!.reasonsEn.join('; ')).toContain('1 member who also sits in Klyngestyregruppen has a meeting there');
+    expect(cases.jointAfter!.meetings.find((m) => m.kind === 'joint')!.reasonsEn).toEqual(['Joint meeting with sister right after the meetings']);
+    expect(cases.jointBeforeFewer!.warningsEn).toEqual(['sister has only 2 meetings in 2027; 2 joint meetings are planned']);
+    expect(cases.jointNoSisterDates!.warningsEn).toEqual(['sister has no meetings planned in 2027 yet; the joint meetings can be placed once they are planned']);
+    expect(cases.themeDays!.meetings.filter((m) => m.kind === 'theme_day').map((m) => m.reasonsEn[0])).toEqual([
+      'Theme day together with parent (set by parent)',
+      'Theme day 2 of 2 with parent (proposed: parent has not set it yet)',
+    ]);
+    expect(cases.countOutsideTerms!.warningsEn).toEqual(["6 meetings are outside the terms of reference's 4-4 a year"]);
+    expect(cases.defaultWeekdays!.meetings[0]!.reasonsEn[0]).toBe('Even spread over the year (1st of 12 meetings)');
+    expect(cases.defaultWeekdays!.meetings[0]!.reasonsEn[1]).toMatch(/^(Tuesday|Wednesday|Thursday) \(Tuesday to Thursday by default\)$/);
+    expect(cases.noPreferredFree!.meetings[0]!.warningsEn[0]).toMatch(/^No preferred weekday was free; (Monday|Tuesday|Wednesday|Thursday|Friday) was chosen$/);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23].map(englishOrdinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd']);
   });
 });

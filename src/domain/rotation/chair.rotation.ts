@@ -13,7 +13,7 @@
  * naming the persons: it names organisations and sides; memberships name people.
  */
 import type { ChairRule, ChairSide, SecretariatRule } from '../registry/registry.model.js';
-import { addDays, addYears, addMonths, formatDanishDate } from '../calendar/working-day.calendar.js';
+import { addDays, addYears, addMonths, formatDanishDate, formatEnglishDate } from '../calendar/working-day.calendar.js';
 
 export const DEFAULT_TERM_YEARS = 2;
 
@@ -29,7 +29,14 @@ export type ChairTerm = {
   secretariat: Holder[];
 };
 
-export type Handover = { date: string; fromTerm: ChairTerm; toTerm: ChairTerm; da: string };
+export type Handover = {
+  date: string;
+  fromTerm: ChairTerm;
+  toTerm: ChairTerm;
+  da: string;
+  /** The same in English, e.g. "1 July 2027: the chairmanship passes from Viborg Kommune to Skive Kommune". */
+  en: string;
+};
 
 export type ChairTimeline = {
   termYears: number;
@@ -103,6 +110,23 @@ export function describeHolders(holders: readonly Holder[], name: (id: string) =
   return parts.join(' og ');
 }
 
+/** English twin of `describeHolders`: "the hospital and Viborg Kommune". */
+export function describeHoldersEn(holders: readonly Holder[], name: (id: string) => string | undefined = () => undefined): string {
+  const sideEn: Record<ChairSide, string> = {
+    hospital: 'the hospital',
+    region: 'the region',
+    municipality: 'the municipalities',
+    psychiatry: 'psychiatry',
+    general_practice: 'general practice',
+  };
+  const parts = holders.map((h) => {
+    if (h.organisationId) return name(h.organisationId) ?? h.organisationId;
+    if (h.side) return sideEn[h.side];
+    return 'not stated';
+  });
+  return parts.join(' and ');
+}
+
 export function chairTimeline(input: ChairTimelineInput): ChairTimeline {
   const { rule } = input;
   const termYears = rule.termYears ?? DEFAULT_TERM_YEARS;
@@ -135,6 +159,7 @@ export function chairTimeline(input: ChairTimelineInput): ChairTimeline {
       fromTerm,
       toTerm,
       da: `${formatDanishDate(toTerm.from)}: formandskabet overgår fra ${describeHolders(fromTerm.chairs, name)} til ${describeHolders(toTerm.chairs, name)}`,
+      en: `${formatEnglishDate(toTerm.from)}: the chairmanship passes from ${describeHoldersEn(fromTerm.chairs, name)} to ${describeHoldersEn(toTerm.chairs, name)}`,
     });
   }
   const timeline: ChairTimeline = {

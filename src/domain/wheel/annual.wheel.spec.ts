@@ -39,6 +39,18 @@ describe('annual wheel', () => {
     expect(wheel.duties.find((d) => d.kind === 'annual_status')!.titleEn).toBe('Annual status to Sundhedsstyregruppen');
   });
 
+  it('names who hands the chair over to whom, in English as in Danish', () => {
+    const orgNames: Record<string, string> = { viborg: 'Viborg Kommune', skive: 'Skive Kommune' };
+    const named = buildAnnualWheel({ forum: forum('ksg', { parentId: 'ssg' }), terms, year: 2027, meetings, calendar: cal, organisationName: (id) => orgNames[id] });
+    const handover = named.duties.find((d) => d.kind === 'chair_handover')!;
+    expect(handover.title).toMatch(/^Formandsskifte: formandskabet overgår fra .+ til .+$/);
+    expect(handover.titleEn).toMatch(/^Chair hand-over: from .+ to .+$/);
+    const [from, to] = handover.titleEn!.replace('Chair hand-over: from ', '').split(' to ');
+    expect(from).not.toBe(to);
+    expect(`${from} ${to}`).toMatch(/Viborg Kommune|Skive Kommune/);
+    expect(handover.titleEn).not.toMatch(/[æøåÆØÅ]/);
+  });
+
   it('gathers a region\'s forums month by month for the secretariat', () => {
     const other = buildAnnualWheel({ forum: forum('fokus'), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });
     const elsewhere = buildAnnualWheel({ forum: forum('syd', { region: 'Syddanmark' }), year: 2027, meetings: [{ date: '2027-03-11', start: '09:00', end: '11:00', kind: 'ordinary' }], calendar: cal });

@@ -87,6 +87,8 @@ export type AnnualWheel = {
   chair?: ChairTimeline;
   /** Agreements assigned to a meeting number the year does not have. */
   unassigned: string[];
+  /** `unassigned` in English, same order. */
+  unassignedEn?: string[];
 };
 
 const meetingKindDuty = { ordinary: 'meeting', extraordinary: 'meeting', joint: 'joint_meeting', theme_day: 'theme_day' } as const;
@@ -132,10 +134,12 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
   }
 
   const unassigned: string[] = [];
+  const unassignedEn: string[] = [];
   for (const a of terms?.annualWheel ?? []) {
     const m = meetings.find((x) => x.sequence === a.meetingIndex);
     if (!m) {
       unassigned.push(`${a.agreement} (møde ${a.meetingIndex})`);
+      unassignedEn.push(`${a.agreement} (meeting ${a.meetingIndex})`);
       continue;
     }
     add({ date: m.date, kind: 'agreement_followup', forumId: forum.id, ...(m.id ? { meetingId: m.id } : {}), title: `Opfølgning på samarbejdsaftale: ${a.agreement}`, titleEn: `Follow-up on the cooperation agreement: ${a.agreement}` });
@@ -163,7 +167,7 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
       today: input.today ?? from,
       ...(input.organisationName ? { organisationName: input.organisationName } : {}),
     });
-    for (const h of chair.handovers) add({ date: h.date, kind: 'chair_handover', forumId: forum.id, title: h.da.replace(/^[^:]+: /, 'Formandsskifte: '), titleEn: 'Chair hand-over' });
+    for (const h of chair.handovers) add({ date: h.date, kind: 'chair_handover', forumId: forum.id, title: h.da.replace(/^[^:]+: /, 'Formandsskifte: '), titleEn: h.en.replace(/^[^:]+: the chairmanship passes /, 'Chair hand-over: ') });
     for (const e of chair.evaluations) add({ date: e.date, kind: 'chair_evaluation', forumId: forum.id, title: e.da, titleEn: e.en });
   }
 
@@ -180,7 +184,7 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
   }
 
   duties.sort((a, b) => (a.date === b.date ? (a.at ?? '') .localeCompare(b.at ?? '') || a.kind.localeCompare(b.kind) : a.date < b.date ? -1 : 1));
-  const wheel: AnnualWheel = { forumId: forum.id, year, meetings, duties, unassigned };
+  const wheel: AnnualWheel = { forumId: forum.id, year, meetings, duties, unassigned, unassignedEn };
   if (chair) wheel.chair = chair;
   return wheel;
 }

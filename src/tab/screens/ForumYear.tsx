@@ -4,16 +4,20 @@ import {
   Badge, Button, Card, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../api.js';
-import { formatDate, type Lang, type Texts } from '../i18n.js';
+import { formatDate, textsIn, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
 
 type MeetingWithDeadlines = Meeting & { deadlines: MeetingDeadlines };
-type PlanMeeting = { sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; deadlines: MeetingDeadlines };
-type Plan = { constraints: string[]; proposal: PlanMeeting[]; existing: { id: string; date: string }[]; warnings: string[] };
+type PlanMeeting = {
+  sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; reasonsEn?: string[]; warningsEn?: string[]; deadlines: MeetingDeadlines;
+};
+type Plan = { constraints: string[]; constraintsEn?: string[]; proposal: PlanMeeting[]; existing: { id: string; date: string }[]; warnings: string[]; warningsEn?: string[] };
 type Duty = { date: string; at?: string; kind: string; meetingId?: string; title: string; titleEn?: string };
-type Year = { forum?: { region: string }; duties: Duty[]; handovers: { date: string; text: string }[]; constraints: string[]; warnings: string[] };
+type Year = {
+  forum?: { region: string }; duties: Duty[]; handovers: { date: string; text: string; textEn?: string }[]; constraints: string[]; constraintsEn?: string[]; warnings: string[]; warningsEn?: string[];
+};
 type Finding = { code: string; severity: string; da: string; en: string };
 
 const thisYear = () => new Date().getFullYear();
@@ -93,20 +97,20 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: {
       {plan ? (
         <Card className={s.planCard} aria-labelledby="plan-title">
           <Subtitle2 as="h3" id="plan-title">{t.m.plannerProposal} {year}</Subtitle2>
-          {plan.constraints.length ? <Text className={s.meta}>{plan.constraints.join(' · ')}</Text> : null}
+          {plan.constraints.length ? <Text className={s.meta}>{textsIn(lang, plan.constraints, plan.constraintsEn).join(' · ')}</Text> : null}
           <ol className={s.list}>
             {plan.proposal.map((m) => (
               <li key={m.sequence}>
                 <Text weight="semibold">{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Text>
                 {plan.existing.some((e) => e.date === m.date) ? <> <Badge appearance="outline">{t.m.existing}</Badge></> : null}
                 <ul className={s.list} aria-label={t.m.reasons}>
-                  {m.reasons.map((r) => <li key={r}><Text className={s.small}>{r}</Text></li>)}
-                  {m.warnings.map((w) => <li key={w}><Text className={s.small} weight="semibold">{w}</Text></li>)}
+                  {textsIn(lang, m.reasons, m.reasonsEn).map((r) => <li key={r}><Text className={s.small}>{r}</Text></li>)}
+                  {textsIn(lang, m.warnings, m.warningsEn).map((w) => <li key={w}><Text className={s.small} weight="semibold">{w}</Text></li>)}
                 </ul>
               </li>
             ))}
           </ol>
-          {plan.warnings.map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
+          {textsIn(lang, plan.warnings, plan.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
           <div><Button appearance="primary" onClick={() => void accept()} disabled={busy}>{t.m.acceptPlan}</Button></div>
         </Card>
       ) : null}
@@ -166,7 +170,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
       <ErrorBar error={error} lang={lang} />
       {!data ? (error ? null : <Spinner label={t.loading} />) : (
         <>
-          {data.constraints.length ? <Text className={s.meta}>{data.constraints.join(' · ')}</Text> : null}
+          {data.constraints.length ? <Text className={s.meta}>{textsIn(lang, data.constraints, data.constraintsEn).join(' · ')}</Text> : null}
           {data.duties.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : [...months.entries()].map(([ym, duties]) => (
             <div key={ym} className={s.month}>
               <Subtitle2 as="h3">{monthName(ym)} {year}</Subtitle2>
@@ -182,7 +186,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
               </ul>
             </div>
           ))}
-          {data.warnings.map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
+          {textsIn(lang, data.warnings, data.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
         </>
       )}
       {region ? <RegionClosedDays lang={lang} region={region} year={year} onChanged={() => setRevision((r) => r + 1)} /> : null}

@@ -12,10 +12,14 @@ export type YearPlanProposal = {
   forumId: string;
   year: number;
   constraints: string[];
+  /** `constraints` in English, same order and count. */
+  constraintsEn: string[];
   rules: YearOfDuties['rules'];
   proposal: YearOfDuties['meetings'];
   existing: { id: string; date: string; start: string; end: string; kind: string; status: string }[];
   warnings: string[];
+  /** `warnings` in English, same order and count. */
+  warningsEn: string[];
 };
 
 export async function planYear(deps: PlanningDeps, forumId: string, year: number): Promise<YearPlanProposal> {
@@ -30,10 +34,12 @@ export async function planYear(deps: PlanningDeps, forumId: string, year: number
       forumId,
       year,
       constraints: y.constraints,
+      constraintsEn: y.constraintsEn,
       rules: y.rules,
       proposal: y.meetings,
       existing: existing.map((m) => ({ id: m.id, date: m.date, start: m.start, end: m.end, kind: m.kind, status: m.status })),
       warnings: y.warnings,
+      warningsEn: y.warningsEn,
     };
   });
 }
