@@ -10,13 +10,13 @@ import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { texts, type Texts } from '../../src/tab/i18n.js';
 import { root, shot, signIn, type E2E } from './e2e.support.js';
+import { coChair, forumId, member, secretary } from '../workflow/workflow.fixture.js';
 
 export const meetingId = 'mtg-midt-ksg-2027-1';
 export const openMeetingId = 'mtg-midt-ksg-2027-2';
-export const forumId = 'midt-ksg';
-export const secretary = 'nina-hald';
-export const chair = 'gorm-ravn';
-export const member = 'pia-strand';
+// The demo people the workflow tests use (one list of who is who in midt-ksg).
+export { forumId, member, secretary };
+export const chair = coChair;
 /** Secretary of the forums above the cluster (ssg, skuu), not a member of it: administers it all the same. */
 export const above = 'dorte-bach';
 

@@ -22,52 +22,43 @@ import { DateTime } from 'luxon';
 
 export const DANISH_ZONE = 'Europe/Copenhagen';
 
-let sharedHolidays: Holidays | undefined;
-/** One library instance for the process: constructing it parses the whole DK rule set. */
-function danishHolidays(): Holidays {
-  sharedHolidays ??= new Holidays('DK');
-  return sharedHolidays;
+type HolidayLanguage = 'da' | 'en';
+/**
+ * One library instance per language for the process: constructing one parses the
+ * whole DK rule set, and asking an instance for another language would switch its
+ * default language (the Danish names must stay Danish).
+ */
+const holidayLibraries = new Map<HolidayLanguage, Holidays>();
+const publicHolidayCaches = new Map<HolidayLanguage, Map<number, ReadonlyMap<string, string>>>();
+
+/** Danish public holidays of a year with their names in `lang`: date -> name. */
+function publicHolidays(year: number, lang: HolidayLanguage): ReadonlyMap<string, string> {
+  let cache = publicHolidayCaches.get(lang);
+  if (!cache) publicHolidayCaches.set(lang, (cache = new Map()));
+  let map = cache.get(year);
+  if (!map) {
+    let lib = holidayLibraries.get(lang);
+    if (!lib) holidayLibraries.set(lang, (lib = lang === 'da' ? new Holidays('DK') : new Holidays('DK', { languages: [lang] })));
+    const m = new Map<string, string>();
+    for (const h of lang === 'da' ? lib.getHolidays(year) : lib.getHolidays(year, lang)) {
+      if (h.type !== 'public') continue;
+      const date = h.date.slice(0, 10);
+      m.set(date, m.has(date) ? `${m.get(date)} / ${h.name}` : h.name);
+    }
+    map = m;
+    cache.set(year, map);
+  }
+  return map;
 }
 
-const publicHolidayCache = new Map<number, ReadonlyMap<string, string>>();
 /** Danish public holidays of a year: date -> Danish name. */
 export function danishPublicHolidays(year: number): ReadonlyMap<string, string> {
-  let map = publicHolidayCache.get(year);
-  if (!map) {
-    const m = new Map<string, string>();
-    for (const h of danishHolidays().getHolidays(year)) {
-      if (h.type !== 'public') continue;
-      const date = h.date.slice(0, 10);
-      m.set(date, m.has(date) ? `${m.get(date)} / ${h.name}` : h.name);
-    }
-    map = m;
-    publicHolidayCache.set(year, map);
-  }
-  return map;
+  return publicHolidays(year, 'da');
 }
 
-let englishHolidays: Holidays | undefined;
-/** A separate instance for English names: asking the shared one for another language would switch its default language. */
-function danishHolidaysInEnglish(): Holidays {
-  englishHolidays ??= new Holidays('DK', { languages: ['en'] });
-  return englishHolidays;
-}
-
-const englishHolidayCache = new Map<number, ReadonlyMap<string, string>>();
 /** The same Danish public holidays with their English names (from the library): date -> English name. */
 export function englishPublicHolidays(year: number): ReadonlyMap<string, string> {
-  let map = englishHolidayCache.get(year);
-  if (!map) {
-    const m = new Map<string, string>();
-    for (const h of danishHolidaysInEnglish().getHolidays(year, 'en')) {
-      if (h.type !== 'public') continue;
-      const date = h.date.slice(0, 10);
-      m.set(date, m.has(date) ? `${m.get(date)} / ${h.name}` : h.name);
-    }
-    map = m;
-    englishHolidayCache.set(year, map);
-  }
-  return map;
+  return publicHolidays(year, 'en');
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -153,11 +144,15 @@ export const danishMonths = [
   'juli', 'august', 'september', 'oktober', 'november', 'december',
 ] as const;
 
+/** "1. april 2021" (Danish) or "1 April 2021" (English) from YYYY-MM-DD. */
+function formatDate(date: string, months: readonly string[], dayDot: string, withYear: boolean): string {
+  const dm = `${Number(date.slice(8, 10))}${dayDot} ${months[Number(date.slice(5, 7)) - 1]}`;
+  return withYear ? `${dm} ${date.slice(0, 4)}` : dm;
+}
+
 /** "1. april 2021" */
 export function formatDanishDate(date: string, withYear = true): string {
-  const d = Number(date.slice(8, 10));
-  const m = danishMonths[Number(date.slice(5, 7)) - 1];
-  return withYear ? `${d}. ${m} ${date.slice(0, 4)}` : `${d}. ${m}`;
+  return formatDate(date, danishMonths, '.', withYear);
 }
 
 export const englishWeekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -168,9 +163,7 @@ export const englishMonths = [
 
 /** "1 April 2021" */
 export function formatEnglishDate(date: string, withYear = true): string {
-  const d = Number(date.slice(8, 10));
-  const m = englishMonths[Number(date.slice(5, 7)) - 1];
-  return withYear ? `${d} ${m} ${date.slice(0, 4)}` : `${d} ${m}`;
+  return formatDate(date, englishMonths, '', withYear);
 }
 
 /** Why a date is closed, in English (the twin of `WorkingDayCalendar.closedReason(date).da`). */

@@ -94,37 +94,32 @@ function holdersFor(rule: ChairRule, secretariat: SecretariatRule | undefined, k
   return { chairs, secretariat: sec };
 }
 
+const holderWords: Record<'da' | 'en', { sides: Record<ChairSide, string>; unknown: string; and: string }> = {
+  da: {
+    sides: { hospital: 'hospitalet', region: 'regionen', municipality: 'kommunerne', psychiatry: 'psykiatrien', general_practice: 'almen praksis' },
+    unknown: 'ikke angivet',
+    and: ' og ',
+  },
+  en: {
+    sides: { hospital: 'the hospital', region: 'the region', municipality: 'the municipalities', psychiatry: 'psychiatry', general_practice: 'general practice' },
+    unknown: 'not stated',
+    and: ' and ',
+  },
+};
+
+function describeHoldersIn(lang: 'da' | 'en', holders: readonly Holder[], name: (id: string) => string | undefined): string {
+  const w = holderWords[lang];
+  return holders.map((h) => (h.organisationId ? (name(h.organisationId) ?? h.organisationId) : h.side ? w.sides[h.side] : w.unknown)).join(w.and);
+}
+
+/** "hospitalet og Viborg Kommune" */
 export function describeHolders(holders: readonly Holder[], name: (id: string) => string | undefined = () => undefined): string {
-  const sideDa: Record<ChairSide, string> = {
-    hospital: 'hospitalet',
-    region: 'regionen',
-    municipality: 'kommunerne',
-    psychiatry: 'psykiatrien',
-    general_practice: 'almen praksis',
-  };
-  const parts = holders.map((h) => {
-    if (h.organisationId) return name(h.organisationId) ?? h.organisationId;
-    if (h.side) return sideDa[h.side];
-    return 'ikke angivet';
-  });
-  return parts.join(' og ');
+  return describeHoldersIn('da', holders, name);
 }
 
 /** English twin of `describeHolders`: "the hospital and Viborg Kommune". */
 export function describeHoldersEn(holders: readonly Holder[], name: (id: string) => string | undefined = () => undefined): string {
-  const sideEn: Record<ChairSide, string> = {
-    hospital: 'the hospital',
-    region: 'the region',
-    municipality: 'the municipalities',
-    psychiatry: 'psychiatry',
-    general_practice: 'general practice',
-  };
-  const parts = holders.map((h) => {
-    if (h.organisationId) return name(h.organisationId) ?? h.organisationId;
-    if (h.side) return sideEn[h.side];
-    return 'not stated';
-  });
-  return parts.join(' and ');
+  return describeHoldersIn('en', holders, name);
 }
 
 export function chairTimeline(input: ChairTimelineInput): ChairTimeline {

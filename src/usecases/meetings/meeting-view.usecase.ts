@@ -29,28 +29,28 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         const uow = memoizedReads(unmemoized);
         const now = clock.now();
         const c = await loadMeeting(uow, meetingId, personId, now);
-        const secretariatView = c.role.secretariat || c.role.secretariatAbove;
+        const secretariat = c.role.secretariat || c.role.secretariatAbove;
         // Only the people and organisations the page names (the day's members and their
         // organisations, read as soon as the memberships are there; the referent and the
         // versions' authors when they are not members), and the version list without snapshots.
         const membershipsRead = uow.registry.listMemberships({ forumId: c.forum.id });
-        const namesRead = membershipsRead.then((ms) => {
-          const onDay = ms.filter((m) => isActiveOn(m, c.meeting.date));
+        const onDayRead = membershipsRead.then((ms) => ms.filter((m) => isActiveOn(m, c.meeting.date)));
+        const namesRead = onDayRead.then((onDay) => {
           const personIds = onDay.map((m) => m.personId);
           const representing = onDay.flatMap((m) => (m.representingOrganisationId ? [m.representingOrganisationId] : []));
           return Promise.all([uow.registry.getPeople(personIds), uow.registry.getOrganisationsOfPeople(personIds, representing)]).then(([people, orgs]) => ({ people, orgs }));
         });
-        const [s, snapshot, proposals, remarks, versions, memberships, names, suggestionsRead] = await Promise.all([
+        const [s, snapshot, proposals, remarks, versions, memberships, onDay, names, suggestions] = await Promise.all([
           uow.workflow.getState(meetingId),
           takeSnapshot(uow, meetingId),
           uow.workflow.listProposals(meetingId),
           uow.workflow.listRemarks(meetingId),
           uow.workflow.listVersionInfo(meetingId),
           membershipsRead,
+          onDayRead,
           namesRead,
-          secretariatView ? reportBackSuggestions(uow, c) : Promise.resolve([]),
+          secretariat ? reportBackSuggestions(uow, c) : Promise.resolve([]),
         ]);
-        const onDay = memberships.filter((m) => isActiveOn(m, c.meeting.date));
         const taker = minuteTakerOf(s.minuteTakerPersonId, memberships, c.forum.id, c.meeting.date);
         const pById = new Map(names.people.map((p) => [p.id, p]));
         const others = [...(taker ? [taker.personId] : []), ...versions.flatMap((v) => (v.createdBy && v.createdBy !== 'system' ? [v.createdBy] : []))].filter((id) => !pById.has(id));
@@ -70,8 +70,6 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             present: a?.present ?? null,
           };
         });
-        const secretariat = c.role.secretariat || c.role.secretariatAbove;
-        const suggestions = suggestionsRead;
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
         const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
         const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
