@@ -14,12 +14,12 @@ import type { PlannedReminder, ReminderKind } from '../../src/domain/reminders/r
 import { formatDate, formatInstant, formatTimeRange, texts } from '../bot.i18n.js';
 import type { BotLocale, ReminderSubject } from '../bot.ports.js';
 import { tabDeepLink, type LinkConfig } from './card.common.js';
+import { escapeHtml as esc } from '../../src/domain/documents/html-escape.js';
 
 export type ReminderMail = { subject: string; html: string };
 
 const attendanceKinds: ReminderKind[] = ['agenda_sent', 'meeting_tomorrow_unanswered'];
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Where the mail's link points: the meeting or forum page of Samraad on the web, else the Teams tab. */
 export function reminderLink(reminder: Pick<PlannedReminder, 'forumId' | 'meetingId' | 'taskId'>, links: LinkConfig): string {

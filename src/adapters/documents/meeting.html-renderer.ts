@@ -12,10 +12,9 @@
 import type { ItemView, MeetingDocumentView } from '../../domain/documents/meeting-document.view.js';
 import { formatClock } from '../../domain/documents/danish-format.js';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
-}
+import { escapeHtml } from '../../domain/documents/html-escape.js';
+
+export { escapeHtml };
 
 /** Escaped text with single newlines kept as <br>. */
 function lines(text: string): string {

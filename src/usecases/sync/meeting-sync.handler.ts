@@ -13,7 +13,7 @@
  * Not done: apologies shown as declined (Graph does not let the organizer set an
  * attendee's response), changing the organizer mailbox of an existing event.
  */
-import { escapeHtml } from './sync.html.js';
+import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { M365Error } from '../ports/m365.port.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';

@@ -13,10 +13,10 @@
 import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
 import { formatLocalDate } from '../../domain/documents/danish-format.js';
 import type { SyncDeps } from './sync.ports.js';
+import { escapeHtml as esc } from '../../domain/documents/html-escape.js';
 
 export type SecretariatNoticeJob = { meetingId: string; mailbox: string };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNoticeJob): Promise<{ sent: boolean; to: string[] }> {
   const key = `cancelled:${job.meetingId}`;
