@@ -116,7 +116,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
       if (!sub.changeType.split(',').includes(changeType)) continue;
       const payload = { value: [{ subscriptionId: sub.id, clientState: sub.clientState ?? null, changeType, resource: `Users/${mailbox}/Events/${eventId}`, subscriptionExpirationDateTime: sub.expirationDateTime, tenantId: 'emulator-tenant', resourceData: { '@odata.type': '#Microsoft.Graph.Event', id: eventId } }] };
       // Fire and forget, as Graph does: a receiver that is down just misses it (delta catches up).
-      void fetch(sub.notificationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }).catch(() => undefined);
+      void fetch(sub.notificationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }).catch((err: unknown) => {
+        console.warn(`graph emulator: change notification to ${sub.notificationUrl} not delivered: ${err instanceof Error ? err.message : String(err)}`);
+      });
     }
   };
   const hooks = {

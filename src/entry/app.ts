@@ -167,9 +167,10 @@ export async function startApp(
       if (s) started.push(s);
     }
   } catch (err) {
-    await server?.close().catch(() => {});
-    await queue.stop().catch(() => {});
-    if (!opts.database) await database.close().catch(() => {});
+    // Clean up after a failed start; the start error is what the caller gets, the rest is logged.
+    await server?.close().catch((e: unknown) => logger.warn(`closing the HTTP server after a failed start failed: ${String(e)}`));
+    await queue.stop().catch((e: unknown) => logger.warn(`stopping the job queue after a failed start failed: ${String(e)}`));
+    if (!opts.database) await database.close().catch((e: unknown) => logger.warn(`closing the database after a failed start failed: ${String(e)}`));
     lock?.release();
     throw err;
   }

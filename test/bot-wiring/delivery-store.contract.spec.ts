@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends, type TestDatabase } from '../support/db.js';
 import { botDeliveryRepository, botConversationRepository } from '../../src/adapters/db/bot.repository.js';
 import type { PlannedReminder } from '../../src/domain/reminders/reminder.model.js';
-import type { NewDelivery } from '../../bot/bot.ports.js';
+import type { NewDelivery } from '../../src/usecases/ports/deliveries.port.js';
 
 const reminder = (key: string, forumId = 'vest-ksg'): PlannedReminder => ({
   key,

@@ -64,7 +64,7 @@ export async function startE2E(start: string, opts: { graph?: 'off' | 'emulator'
   return {
     app, clock, browser, context, page, dataDir,
     async close() {
-      await browser.close().catch(() => undefined);
+      await browser.close().catch((err: unknown) => console.warn(`closing the browser failed: ${String(err)}`));
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

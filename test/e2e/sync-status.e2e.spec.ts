@@ -24,7 +24,7 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
   const call = async (method: string, url: string, as: string, body?: unknown) => {
     const r = await fetch(e.app.url + url, { method, headers: { ...e.app.as(as), ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
     if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return r.json() as Promise<any>;
   };
   const view = (): Promise<View> => call('GET', '/api/sync/status', secretary);
   const until = async (what: string, ok: (v: View) => boolean) => {

@@ -104,7 +104,6 @@ describe('adapter traffic against the contract', () => {
     const covered = emu.contract.covered();
     // Every operation the adapter uses has a permission declared (src/adapters/graph/permissions.ts feeds the manifests).
     expect(covered.filter((op) => permissionsFor(op.split(' ')[0]!, op.split(' ')[1]!).length === 0)).toEqual([]);
-    // eslint-disable-next-line no-console
     console.log(`Graph operations covered by the adapter (${covered.length}):\n  ${covered.join('\n  ')}`);
     expect(covered).toEqual(
       expect.arrayContaining([

@@ -94,7 +94,6 @@ describe('Graph adapter under throttling and faults', () => {
     expect(graph.limiter.maxObserved).toBeLessThanOrEqual(4);
     expect(graph.limiter.maxObserved).toBeGreaterThan(1);
 
-    // eslint-disable-next-line no-console
     console.log(
       `throttling run: ${log.length} requests logged (${log.filter((r) => r.batch).length} batch items), ` +
         `${top429.length} top-level 429, ${batch429.length} batch-item 429, ${other.length} 503/504/reset; ` +

@@ -47,7 +47,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
   const call = async (method: string, url: string, as: string, body?: unknown) => {
     const r = await fetch(app.url + url, { method, headers: { ...app.as(as), ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
     if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return r.json() as Promise<any>;
   };
   const view = async (): Promise<View> => call('GET', '/api/sync/status', secretary);
   const docRow = async (version: number): Promise<DocRow | undefined> =>

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
     process.stdout.write(`PROGRESS ${n('forum')} ${n('meeting')}\n`);
   };
-  setInterval(() => void report().catch(() => undefined), 250);
+  setInterval(() => void report().catch((err: unknown) => process.stderr.write(`progress report failed: ${String(err)}\n`)), 250);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * The bot's SQL: conversation references (ConversationStore) and reminder
- * deliveries (DeliveryStore), both ports from bot/bot.ports.ts.
+ * deliveries (DeliveryStore), both ports from src/usecases/ports (conversations.port.ts, deliveries.port.ts).
  *
  * The claim is one conditional UPDATE ... RETURNING: of two workers claiming the
  * same delivery, PostgreSQL lets exactly one row update through (the second
@@ -13,7 +13,8 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { PlannedReminder } from '../../domain/reminders/reminder.model.js';
-import type { ConversationStore, Delivery, DeliveryRoute, DeliveryStore, NewDelivery, StoredConversation } from '../../../bot/bot.ports.js';
+import type { ConversationStore, StoredConversation } from '../../usecases/ports/conversations.port.js';
+import type { Delivery, DeliveryRoute, DeliveryStore, NewDelivery } from '../../usecases/ports/deliveries.port.js';
 import type { DbOrTx } from './database.js';
 import { botConversations, reminderDeliveries } from './bot.schema.js';
 import { syncState } from './sync.schema.js';

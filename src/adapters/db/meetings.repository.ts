@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Meeting, Task } from '../../domain/meetings/meeting.model.js';
 import type { DbOrTx } from './database.js';
+import type { MeetingsStore } from '../../usecases/ports/meetings.port.js';
 import { meetings, tasks } from './schema.js';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -80,7 +81,7 @@ function taskValues(t: Task) {
   };
 }
 
-export function meetingsRepository(db: DbOrTx) {
+export function meetingsRepository(db: DbOrTx): MeetingsStore {
   return {
     async getMeeting(id: string): Promise<Meeting | undefined> {
       const [r] = await db.select().from(meetings).where(eq(meetings.id, id));
@@ -138,4 +139,5 @@ export function meetingsRepository(db: DbOrTx) {
     },
   };
 }
-export type MeetingsRepository = ReturnType<typeof meetingsRepository>;
+/** @deprecated the port is `MeetingsStore` (src/usecases/ports/meetings.port.ts). */
+export type MeetingsRepository = MeetingsStore;

@@ -1,56 +1,14 @@
 /** The meeting workflow's SQL: agenda items, attachments, proposals, attendance, minutes state, remarks, versions. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AgendaItem, Attendance, AttachmentRef, Remark } from '../../domain/meetings/meeting.model.js';
+import type { DocumentVersionRow, Proposal, StoredAttachment, WorkflowState } from '../../domain/meetings/workflow.model.js';
+import type { WorkflowStore } from '../../usecases/ports/workflow.port.js';
 import type { DbOrTx } from './database.js';
 import { agendaItems, attendance, itemAttachments, meetingDocumentVersions, meetingWorkflow, proposals, remarks } from './workflow.schema.js';
 
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : undefined);
 
-export type StoredAttachment = AttachmentRef & { itemId: string; meetingId: string; documentPath: string; documentVersion: number };
-
-export type Proposal = {
-  id: string;
-  meetingId: string;
-  proposerPersonId: string;
-  title: string;
-  kind: AgendaItem['kind'];
-  background: string;
-  recommendation?: string;
-  status: 'pending' | 'accepted' | 'declined';
-  late: boolean;
-  declineReason?: string;
-  itemId?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  createdAt: string;
-};
-
-export type WorkflowState = {
-  meetingId: string;
-  agendaApprovedAt?: string;
-  agendaApprovedBy?: string;
-  minutesStatus: 'draft' | 'sent_for_remarks' | 'revised' | 'approved' | 'published';
-  minutesVersion: number;
-  minutesSentAt?: string;
-  windowClosesAt?: string;
-  approvedAt?: string;
-  approvedHow?: 'explicit' | 'tacit';
-  publishedAt?: string;
-  /** The referent chosen by the secretariat; absent means the forum's secretary (see defaultMinuteTaker). */
-  minuteTakerPersonId?: string;
-};
-
-export type DocumentVersionRow = {
-  id: string;
-  meetingId: string;
-  kind: 'agenda' | 'minutes';
-  version: number;
-  event: 'sent' | 'approved' | 'published' | 'correction';
-  reason?: string;
-  createdBy?: string;
-  createdAt: string;
-  snapshot: unknown;
-};
+export type { StoredAttachment, Proposal, WorkflowState, DocumentVersionRow } from '../../domain/meetings/workflow.model.js';
 
 type ItemRow = typeof agendaItems.$inferSelect;
 
@@ -127,7 +85,7 @@ function toState(r: typeof meetingWorkflow.$inferSelect): WorkflowState {
   return s;
 }
 
-export function workflowRepository(db: DbOrTx) {
+export function workflowRepository(db: DbOrTx): WorkflowStore {
   const repo = {
     async listItems(meetingId: string): Promise<AgendaItem[]> {
       const rows = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
@@ -319,7 +277,8 @@ export function workflowRepository(db: DbOrTx) {
   };
   return repo;
 }
-export type WorkflowRepository = ReturnType<typeof workflowRepository>;
+/** @deprecated the port is `WorkflowStore` (src/usecases/ports/workflow.port.ts). */
+export type WorkflowRepository = WorkflowStore;
 
 function toAttendance(r: typeof attendance.$inferSelect): Attendance {
   const a: Attendance = { meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null };

@@ -124,6 +124,7 @@ export function looksLikePlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 

@@ -125,11 +125,16 @@ export class LocalFolderDocumentsStore implements DocumentsPort {
       return Promise.reject(e);
     }
     const prev = this.queues.get(path) ?? Promise.resolve();
+    // The previous put's failure went to its own caller; this put runs after it either way.
+    // eslint-disable-next-line samraad/no-swallowed-catch -- surfaced to the previous put's caller
     const next = prev.catch(() => undefined).then(() => this.putNow(path, bytes, metadata));
     this.queues.set(path, next);
-    void next.finally(() => {
-      if (this.queues.get(path) === next) this.queues.delete(path);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(path) === next) this.queues.delete(path);
+      })
+      // eslint-disable-next-line samraad/no-swallowed-catch -- `next` is returned: its failure reaches the caller
+      .catch(() => undefined);
     return next;
   }
 
@@ -161,7 +166,10 @@ export class LocalFolderDocumentsStore implements DocumentsPort {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue; // another writer took this number
         throw e;
       } finally {
-        await unlink(metaTmp).catch(() => undefined);
+        await unlink(metaTmp).catch((err: unknown) => {
+          // Gone already (linked and renamed away) is fine; anything else only leaves a stray temp file.
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`documents: could not remove ${metaTmp}: ${String(err)}`);
+        });
       }
       await syncDir(versionsDir);
       return { id, version };

@@ -112,7 +112,8 @@ async function withRetry(describe: { method: string; url: string }, send: (signa
     const retryAfterMs = response ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined;
     if (retryAfterMs !== undefined && retryAfterMs > d.opts.maxRetryAfterMs) return response!; // the job re-queues with this Retry-After
     const delay = retryDelayMs(attempt, retryAfterMs, d.opts, d.random);
-    if (response) await response.arrayBuffer().catch(() => undefined); // free the socket
+    // Read the body to free the socket; a failure here only means the socket is gone already.
+    if (response) await response.arrayBuffer().catch((err: unknown) => d.logger.debug?.({ err }, 'graph: discarding a retried response body failed'));
     d.logger.warn(
       { tenantId: d.tenantId, method: describe.method, url: redact(describe.url), attempt, status: response?.status ?? 'network-error', error: error instanceof Error ? error.message : undefined, retryAfterMs, delayMs: delay },
       'graph call will be retried',

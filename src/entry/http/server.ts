@@ -67,7 +67,11 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
     let forumId = request.url.startsWith('/api/forums/') ? params?.id : fromBody;
     // A refused meeting action belongs in its forum's audit log too.
     if (!forumId && params?.id && request.url.startsWith('/api/meetings/')) {
-      forumId = (await meetingsRepository(ctx.deps.database.db).getMeeting(params.id).catch(() => undefined))?.forumId;
+      forumId = (
+        await meetingsRepository(ctx.deps.database.db)
+          .getMeeting(params.id)
+          .catch((err: unknown) => request.log.warn({ err }, 'could not find the forum of a refused meeting request'))
+      )?.forumId;
     }
     await ctx.audit
       .record({

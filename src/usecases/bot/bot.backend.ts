@@ -1,5 +1,5 @@
 /**
- * BotBackend (bot/bot.ports.ts) on top of the store and the meeting workflow use
+ * BotBackend (src/usecases/ports/bot-backend.port.ts) on top of the store and the meeting workflow use
  * cases. The bot owns no rules: attendance, proposed items and remarks go through
  * the workflow use cases (they check membership, cut-offs and windows), and their
  * refusals become the bot's Refusal shapes. "My deadlines" is the rules engine's
@@ -13,7 +13,8 @@ import type { AttendanceAnswer, Meeting, Task } from '../../domain/meetings/meet
 import { isActiveOn, secretariatRoles, type Forum } from '../../domain/registry/registry.model.js';
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import { planReminders } from '../../domain/reminders/reminder.planner.js';
-import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, Result, TaskSummary, Recipient, RecipientDirectory } from '../../../bot/bot.ports.js';
+import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, Result, TaskSummary } from '../ports/bot-backend.port.js';
+import type { Recipient, RecipientDirectory } from '../ports/deliveries.port.js';
 import { UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { deadlinesOf, meetingStart, todayOf, type WorkflowTransact, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';

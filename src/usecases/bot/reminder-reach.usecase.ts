@@ -1,6 +1,6 @@
 /**
  * How reminders reach people the bot has never talked to (issue 6, item 2), as two
- * ports of the dispatcher (bot/bot.ports.ts) built on the Microsoft 365 ports:
+ * ports of the dispatcher (src/usecases/ports/deliveries.port.ts, conversations.port.ts) built on the Microsoft 365 ports:
  *
  * - personalChatResolver: a member with an Entra object id and no stored 1:1
  *   conversation gets Samraad installed in their personal scope (if it is not
@@ -18,7 +18,8 @@
  *
  * No botbuilder or Graph types here: plain ports both ways.
  */
-import type { MailPort as ReminderMailPort, Recipient, SendOutcome, StoredConversation } from '../../../bot/bot.ports.js';
+import type { MailPort as ReminderMailPort, Recipient, SendOutcome } from '../ports/deliveries.port.js';
+import type { StoredConversation } from '../ports/conversations.port.js';
 import { M365Error, type MailPort, type TeamsAppsPort } from '../ports/m365.port.js';
 
 type Log = { warn(msg: string, ctx?: Record<string, unknown>): void };

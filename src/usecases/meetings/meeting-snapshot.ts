@@ -6,7 +6,7 @@
  */
 import type { AgendaItem, Attendance, Meeting, Minutes, Task } from '../../domain/meetings/meeting.model.js';
 import type { MeetingDocumentInput, DocumentKind } from '../../domain/documents/meeting-document.view.js';
-import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
+import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import type { RegistryStore } from '../ports/store.port.js';
 import { isActiveOn, type Membership } from '../../domain/registry/registry.model.js';
 import type { WorkflowUnitOfWork } from './workflow.context.js';

@@ -15,7 +15,7 @@ import { transitionMinutes, type MinutesEvent } from '../../domain/lifecycle/min
 import { type Remark, type Task } from '../../domain/meetings/meeting.model.js';
 import { id, isoDate } from '../../domain/registry/registry.model.js';
 import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.js';
-import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
+import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { calendarOfRegion } from '../region-calendar.js';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ItemKind } from '../../domain/meetings/meeting.model.js';
-import type { Proposal } from '../../adapters/db/workflow.repository.js';
+import type { Proposal } from '../../domain/meetings/workflow.model.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, englishInstant, loadMeeting, requireMember, requireNotCancelled, requireSecretariat, stateError, type WorkflowDeps } from './workflow.context.js';
 import { assertItemsEditable, insertItem } from './agenda.usecase.js';

@@ -4,8 +4,8 @@
  * meeting with the caller's role in its forum, and the meeting's deadlines from
  * the forum's terms. Rights are decided here, server-side, from forum roles.
  */
-import type { MeetingsRepository } from '../../adapters/db/meetings.repository.js';
-import type { WorkflowRepository } from '../../adapters/db/workflow.repository.js';
+import type { MeetingsStore } from '../ports/meetings.port.js';
+import type { WorkflowStore } from '../ports/workflow.port.js';
 import { WorkingDayCalendar, formatDanishDate } from '../../domain/calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
@@ -16,7 +16,7 @@ import type { Clock, IdGenerator, UnitOfWork } from '../ports/store.port.js';
 import { UseCaseError, forbidden, notFound } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
 
-export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsRepository; workflow: WorkflowRepository };
+export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsStore; workflow: WorkflowStore };
 export type WorkflowTransact = <T>(fn: (uow: WorkflowUnitOfWork) => Promise<T>) => Promise<T>;
 
 export type WorkflowDeps = {
@@ -164,7 +164,8 @@ export function memoizedReads(uow: WorkflowUnitOfWork): WorkflowUnitOfWork {
           const key = `${name}.${prop}(${JSON.stringify(args)})`;
           if (!memo.has(key)) {
             const p = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-            // A failed read is not remembered.
+            // A failed read is not remembered; its error reaches whoever awaits `p`.
+            // eslint-disable-next-line samraad/no-swallowed-catch -- surfaced through the returned promise
             Promise.resolve(p).catch(() => memo.delete(key));
             memo.set(key, p);
           }

@@ -4,18 +4,12 @@
  * load everything one forum's year depends on. The database adapter implements
  * them in src/adapters/db/planning.unit-of-work.ts.
  */
-import type { Meeting, Task } from '../../domain/meetings/meeting.model.js';
+import type { MeetingsStore } from './meetings.port.js';
 import type { RegistrySnapshot, YearOfDutiesPort } from '../year-of-duties.usecase.js';
 import type { UnitOfWork } from './store.port.js';
 
-export interface MeetingStore {
-  getMeeting(id: string): Promise<Meeting | undefined>;
-  listMeetings(filter?: { forumIds?: string[]; from?: string; to?: string }): Promise<Meeting[]>;
-  insertMeeting(m: Meeting): Promise<void>;
-  /** False when the meeting's revision moved on since `expectedRevision` (optimistic concurrency). */
-  updateMeeting(m: Meeting, expectedRevision: number): Promise<boolean>;
-  listTasks(filter?: { forumIds?: string[]; assigneePersonId?: string; status?: Task['status'] }): Promise<Task[]>;
-}
+/** The planning use cases' part of the meetings port. */
+export type MeetingStore = Pick<MeetingsStore, 'getMeeting' | 'listMeetings' | 'insertMeeting' | 'updateMeeting' | 'listTasks'>;
 
 export type PlanningUnitOfWork = UnitOfWork & {
   meetings: MeetingStore;

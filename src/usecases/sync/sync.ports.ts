@@ -6,6 +6,7 @@
  */
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { M365Ports } from '../ports/m365.port.js';
+import type { MeetingsStore as FullMeetingsStore } from '../ports/meetings.port.js';
 import type { AuditStore, Clock, JobOutbox, RegistryStore } from '../ports/store.port.js';
 
 /** `notice`: an e-mail to a forum's secretariat (e.g. a meeting cancelled in Outlook). */
@@ -60,11 +61,8 @@ export interface SyncStore {
   claimNotification(key: string, windowSeconds: number): Promise<boolean>;
 }
 
-export interface MeetingsStore {
-  getMeeting(id: string): Promise<Meeting | undefined>;
-  listMeetings(filter?: { forumIds?: string[]; from?: string; to?: string }): Promise<Meeting[]>;
-  updateMeeting(m: Meeting, expectedRevision: number): Promise<boolean>;
-}
+/** The sync handlers' part of the meetings port. */
+export type MeetingsStore = Pick<FullMeetingsStore, 'getMeeting' | 'listMeetings' | 'updateMeeting'>;
 
 export type SyncUnitOfWork = {
   registry: RegistryStore;

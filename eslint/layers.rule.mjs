@@ -1,0 +1,78 @@
+/**
+ * samraad/layers: the dependency rule of docs/architecture.md, checked on every
+ * import, re-export and dynamic import by resolving relative paths against the
+ * project root (so `../../adapters/x.js` is caught wherever it is written).
+ *
+ *  - src/domain imports nothing of ours outside src/domain;
+ *  - src/usecases import no src/adapters, src/entry, src/tab, src/demo or bot/;
+ *  - only src/adapters/graph imports @microsoft/microsoft-graph-client;
+ *  - only bot/ imports botbuilder and botframework-*.
+ *
+ * Tests (*.spec.ts(x)) wire real adapters on purpose and are not a layer: the
+ * config does not apply this rule to them.
+ */
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
+const inside = (p, dir) => p === dir || p.startsWith(`${dir}/`);
+
+const layers = [
+  {
+    name: 'domain',
+    dir: 'src/domain',
+    allowed: (target) => inside(target, 'src/domain'),
+    reason: 'src/domain is pure: it imports nothing of ours outside src/domain (move the type into the domain, or the code out of it)',
+  },
+  {
+    name: 'usecases',
+    dir: 'src/usecases',
+    allowed: (target) => !['src/adapters', 'src/entry', 'src/tab', 'src/demo', 'bot'].some((d) => inside(target, d)),
+    reason: 'use cases import no adapter, entry, tab or bot code: declare a port in src/usecases/ports and let the entry wire the adapter',
+  },
+];
+
+const packageRules = [
+  {
+    test: (spec) => spec === '@microsoft/microsoft-graph-client' || spec.startsWith('@microsoft/microsoft-graph-client/'),
+    allowedIn: (file) => inside(file, 'src/adapters/graph'),
+    reason: 'only the Graph adapter (src/adapters/graph) talks to the Graph SDK',
+  },
+  {
+    test: (spec) => spec === 'botbuilder' || spec.startsWith('botbuilder/') || spec.startsWith('botbuilder-') || spec.startsWith('botframework-'),
+    allowedIn: (file) => inside(file, 'bot'),
+    reason: 'only bot/ imports the Bot Framework SDK (botbuilder, botframework-*)',
+  },
+];
+
+export const layersRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keeps the layers of docs/architecture.md: domain pure, use cases free of adapters, SDKs in their one place' },
+    schema: [],
+    messages: { layer: '{{file}} may not import "{{spec}}": {{reason}}.' },
+  },
+  create(context) {
+    const file = rel(context.filename);
+    const layer = layers.find((l) => inside(file, l.dir));
+    const check = (node, source) => {
+      if (!source || typeof source.value !== 'string') return;
+      const spec = source.value;
+      for (const p of packageRules) {
+        if (p.test(spec) && !p.allowedIn(file)) {
+          context.report({ node, messageId: 'layer', data: { file, spec, reason: p.reason } });
+        }
+      }
+      if (!layer || !spec.startsWith('.')) return;
+      const target = rel(path.resolve(path.dirname(context.filename), spec));
+      if (!layer.allowed(target)) context.report({ node, messageId: 'layer', data: { file, spec, reason: layer.reason } });
+    };
+    return {
+      ImportDeclaration: (n) => check(n, n.source),
+      ExportNamedDeclaration: (n) => check(n, n.source),
+      ExportAllDeclaration: (n) => check(n, n.source),
+      ImportExpression: (n) => check(n, n.source),
+      TSImportType: (n) => check(n, n.argument?.type === 'TSLiteralType' ? n.argument.literal : n.argument),
+    };
+  },
+};
