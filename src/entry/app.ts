@@ -121,10 +121,11 @@ export async function startApp(
       ...(sso ? { validateSsoToken: async (token: string) => sso.validate(token) } : {}),
     },
     async accessFor(personId) {
-      const [memberships, forums] = await Promise.all([reads.listMemberships({ personId }), reads.listForums()]);
+      const [memberships, forums, platformRoles] = await Promise.all([reads.listMemberships({ personId }), reads.listForums(), reads.listPlatformRoles(personId)]);
       return {
         personId,
         memberships,
+        platformRoles,
         forumsById: new Map(forums.map((f) => [f.id, f])),
         today: clock.now().toISOString().slice(0, 10),
       };

@@ -3,6 +3,7 @@
  * feeds, and the tacit-approval job worker. The use cases are built once, from
  * whichever of routes (ctx.deps) or workers (deps) comes first.
  */
+import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
 import path from 'node:path';
 import type { AppDeps, AppModule } from './app.js';
 import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
@@ -45,7 +46,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       clock: deps.clock,
       ids: deps.ids,
       documents,
-      renderDocx: async (input) => new Uint8Array(await renderMeetingDocx(buildMeetingDocument(input))),
+      renderDocx: async (input, publicRules) => new Uint8Array(await renderMeetingDocx(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
     };
     built = {
       agenda: agendaUseCases(wf),

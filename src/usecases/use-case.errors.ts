@@ -24,22 +24,72 @@ const statusOf: Record<ProblemKind, number> = {
   invalid_state: 409,
 };
 
+/**
+ * The Danish text of a refusal that was given none: a plain Danish sentence for
+ * the kind of refusal, naming the field (never the English reason inside Danish).
+ */
+export function fallbackDanish(kind: ProblemKind, errors: readonly FieldProblem[]): string {
+  const fields = [...new Set(errors.map((e) => e.field))];
+  const named = fields.length ? ` (${fields.map((f) => `"${f}"`).join(', ')})` : '';
+  switch (kind) {
+    case 'validation':
+      return fields.length === 1 ? `Feltet "${fields[0]}" har en ugyldig værdi` : `Oplysningerne er ugyldige${named}`;
+    case 'unauthenticated':
+      return 'Du skal logge ind først';
+    case 'forbidden':
+      return 'Du har ikke ret til at gøre dette';
+    case 'not_found':
+      return `Det findes ikke${named}`;
+    case 'conflict':
+      return `Handlingen er i konflikt med de gemte oplysninger${named}`;
+    case 'deadline_passed':
+      return 'Fristen for handlingen er overskredet';
+    case 'invalid_state':
+      return `Handlingen kan ikke udføres i den nuværende tilstand${named}`;
+  }
+}
+
 export class UseCaseError extends Error {
   readonly status: number;
+  /** Danish text for the screen (the English `message` is the detail); always Danish, see `fallbackDanish`. */
+  readonly messageDa: string;
   constructor(
     readonly kind: ProblemKind,
     message: string,
     readonly errors: FieldProblem[] = [],
-    /** Danish text for the screen (the English `message` is the detail). */
-    readonly messageDa?: string,
+    messageDa?: string,
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.status = statusOf[kind];
+    this.messageDa = messageDa ?? fallbackDanish(kind, errors);
   }
 }
 
+/** Danish names of the things a refusal says do not exist. */
+const danishNouns: Record<string, string> = {
+  'agenda item': 'dagsordenspunktet',
+  attachment: 'bilaget',
+  'closed day': 'lukkedagen',
+  'dead letter': 'det fejlede job',
+  'document version': 'dokumentversionen',
+  'forum kind': 'forumtypen',
+  forum: 'forummet',
+  meeting: 'mødet',
+  membership: 'medlemskabet',
+  organisation: 'organisationen',
+  person: 'personen',
+  proposal: 'forslaget',
+  region: 'regionen',
+  task: 'opgaven',
+  transition: 'omstillingen',
+  'report-back suggestion for task': 'forslaget om tilbagerapportering for opgaven',
+};
+/** "forum" -> "forummet" (unknown nouns: "det ønskede"). */
+export const danishNoun = (what: string): string => danishNouns[what] ?? 'det ønskede';
+
 export const invalid = (field: string, reason: string, messageDa?: string) =>
   new UseCaseError('validation', `${field}: ${reason}`, [{ field, reason }], messageDa);
-export const notFound = (what: string, id: string) => new UseCaseError('not_found', `${what} "${id}" does not exist`, [], `${what} "${id}" findes ikke`);
+export const notFound = (what: string, id: string) => new UseCaseError('not_found', `${what} "${id}" does not exist`, [], `${capitalise(danishNoun(what))} "${id}" findes ikke`);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const forbidden = (reason: string, messageDa?: string) => new UseCaseError('forbidden', reason, [], messageDa);

@@ -10,7 +10,8 @@
  * The only side effect is `port.loadForumContext`; everything else is the pure
  * rules engine, so `today` is a parameter.
  */
-import type { Forum, Membership, Organisation, Person, TermsOfReference, LeadTime } from '../domain/registry/registry.model.js';
+import { TermsOfReferenceInput, type Forum, type Membership, type Organisation, type Person, type TermsOfReference, type LeadTime } from '../domain/registry/registry.model.js';
+import { withKindDefaults, type ForumKindDef } from '../domain/registry/forum-kind.model.js';
 import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
 import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
 import { deadlineLabels, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
@@ -49,6 +50,8 @@ export type ForumYearContext = {
   extraClosedDays?: string[];
   /** Names of the forums referred to (parent, sister, forums of clashing meetings). */
   forumNames?: Record<string, string>;
+  /** The forum's kind from the catalogue: its default rules fill what the terms leave unset. */
+  kind?: ForumKindDef | undefined;
 };
 
 export type YearOfDutiesPort = {
@@ -65,7 +68,21 @@ export type RegistrySnapshot = {
   organisations?: readonly Organisation[];
   people?: readonly Person[];
   closedDaysByRegion?: Readonly<Record<string, readonly string[]>>;
+  /** The catalogue of forum kinds. */
+  forumKinds?: readonly ForumKindDef[];
 };
+
+/**
+ * The terms the year is planned with: the forum's own, with its kind's default
+ * rules filled in where they are unset; without terms, the kind's defaults alone
+ * (as an unnumbered version 0), or nothing when the kind has none.
+ */
+export function termsWithKindDefaults(terms: TermsOfReference | undefined, kind: ForumKindDef | undefined, forumId: string, year: number): TermsOfReference | undefined {
+  const merged = withKindDefaults(terms, kind);
+  if (merged.fromKind.filter((r) => r !== 'publication').length === 0) return terms;
+  const base: TermsOfReference = terms ?? { ...TermsOfReferenceInput.parse({ validFrom: `${year}-01-01` }), id: `kind:${kind!.key}`, forumId, version: 0 };
+  return { ...base, ...(merged.meetings ? { meetings: merged.meetings } : {}), ...(merged.deadlines ? { deadlines: merged.deadlines } : {}) };
+}
 
 /** The terms in force in a year: the latest version with validFrom on or before 31 December. */
 export function termsForYear(all: readonly TermsOfReference[], forumId: string, year: number): TermsOfReference | undefined {
@@ -110,6 +127,7 @@ export function contextFromSnapshot(snap: RegistrySnapshot, forumId: string, yea
     tasks: snap.tasks.filter((t) => t.forumId === forumId || t.assigneeForumId === forumId),
     forumNames: Object.fromEntries(snap.forums.map((f) => [f.id, f.shortName ?? f.name])),
     extraClosedDays: [...(snap.closedDaysByRegion?.[forum.region] ?? [])],
+    kind: snap.forumKinds?.find((k) => k.key === forum.kind),
   };
   if (snap.organisations) ctx.organisations = [...snap.organisations];
   if (snap.people) ctx.people = [...snap.people];
@@ -192,7 +210,10 @@ export type YearOfDutiesOptions = {
 
 /** Builds the year from an already loaded context (pure). */
 export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: YearOfDutiesOptions = {}): YearOfDuties {
-  const { forum, terms } = ctx;
+  const { forum } = ctx;
+  // The forum's own terms, with its kind's default rules (catalogue) where the terms leave them unset.
+  const terms = termsWithKindDefaults(ctx.terms, ctx.kind, forum.id, year);
+  const kindRules = withKindDefaults(ctx.terms, ctx.kind).fromKind;
   const cal = new WorkingDayCalendar({ extraClosedDays: ctx.extraClosedDays ?? [] });
   const names = new Map<string, string>(Object.entries(ctx.forumNames ?? {}));
   for (const r of [ctx.parent, ctx.sister, ctx.themeDayPartner]) if (r) names.set(r.forum.id, r.forum.shortName ?? r.forum.name);
@@ -214,11 +235,15 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     constraintsEn.push(en);
   };
 
-  if (!terms) warn('Forummet har intet kommissorium registreret; standardfristerne bruges', 'The forum has no terms of reference registered; the default deadlines are used');
+  if (!ctx.terms) warn('Forummet har intet kommissorium registreret; standardfristerne bruges', 'The forum has no terms of reference registered; the default deadlines are used');
   const mr = terms?.meetings;
   if (mr && (mr.perYearMin !== null || mr.perYearMax !== null)) {
     const span = mr.perYearMin === mr.perYearMax || mr.perYearMax === null ? `${mr.perYearMin ?? mr.perYearMax}` : `${mr.perYearMin ?? 0}-${mr.perYearMax}`;
-    constrain(`Mødes ${span} gange om året${mr.adHoc ? ' samt ad hoc' : ''}`, `Meets ${span} ${span === '1' ? 'time' : 'times'} a year${mr.adHoc ? ' and ad hoc' : ''}`);
+    const fromKind = kindRules.includes('meetings') && ctx.kind;
+    constrain(
+      `Mødes ${span} gange om året${mr.adHoc ? ' samt ad hoc' : ''}${fromKind ? ` (standard for forumtypen ${ctx.kind!.nameDa})` : ''}`,
+      `Meets ${span} ${span === '1' ? 'time' : 'times'} a year${mr.adHoc ? ' and ad hoc' : ''}${fromKind ? ` (default of the forum kind ${ctx.kind!.nameEn})` : ''}`,
+    );
   }
   if (mr?.preferredWeekdays.length) {
     constrain(

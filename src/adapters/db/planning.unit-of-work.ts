@@ -36,7 +36,8 @@ export async function loadRegistrySnapshot(db: DbOrTx, year: number): Promise<Re
   // Every region's closed days of the year and its neighbours (deadlines of a
   // January meeting reach into December, minutes of a December meeting into January).
   const closed = await closedDaysRepository(db).list({ from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
-  return { forums, terms, memberships, organisations, people, meetings: yearMeetings, tasks, closedDaysByRegion: closedDaysByRegion(closed) };
+  const forumKinds = await registry.listForumKinds();
+  return { forums, terms, memberships, organisations, people, meetings: yearMeetings, tasks, closedDaysByRegion: closedDaysByRegion(closed), forumKinds };
 }
 
 export function yearsStore(db: DbOrTx): PlanningUnitOfWork['years'] {

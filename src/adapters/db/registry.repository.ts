@@ -13,7 +13,8 @@ import type {
   TermsOfReferenceInput,
 } from '../../domain/registry/registry.model.js';
 import type { DbOrTx } from './database.js';
-import { forums, memberships, organisations, people, termsOfReference } from './schema.js';
+import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
+import { forumKinds, forums, memberships, organisations, people, platformRoles, termsOfReference } from './schema.js';
 
 /** Drop null/undefined so optional domain fields stay absent. */
 function compact<T extends Record<string, unknown>>(row: T): { [K in keyof T]: Exclude<T[K], null> } {
@@ -27,6 +28,23 @@ type PersonRow = typeof people.$inferSelect;
 type ForumRow = typeof forums.$inferSelect;
 type MembershipRow = typeof memberships.$inferSelect;
 type TermsRow = typeof termsOfReference.$inferSelect;
+type KindRow = typeof forumKinds.$inferSelect;
+
+const toKind = (r: KindRow): ForumKindDef => {
+  const { createdAt: _c, updatedAt: _u, defaults, ...rest } = r;
+  return { ...compact(rest), defaults: (defaults ?? {}) as ForumKindDef['defaults'] } as ForumKindDef;
+};
+const kindValues = (k: ForumKindDef) => ({
+  key: k.key,
+  nameDa: k.nameDa,
+  nameEn: k.nameEn,
+  level: k.level,
+  political: k.political,
+  descriptionDa: k.descriptionDa ?? null,
+  descriptionEn: k.descriptionEn ?? null,
+  defaults: k.defaults,
+  builtIn: k.builtIn,
+});
 
 const toOrganisation = (r: OrgRow): Organisation => {
   const { createdAt: _c, updatedAt: _u, ...rest } = r;
@@ -186,6 +204,29 @@ export function registryRepository(db: DbOrTx) {
     },
     async updateMembership(m: Membership): Promise<void> {
       await db.update(memberships).set({ ...membershipValues(m), updatedAt: now() }).where(eq(memberships.id, m.id));
+    },
+
+    // The catalogue of forum kinds
+    async listForumKinds(): Promise<ForumKindDef[]> {
+      return (await db.select().from(forumKinds).orderBy(asc(forumKinds.nameDa))).map(toKind);
+    },
+    async getForumKind(key: string): Promise<ForumKindDef | undefined> {
+      const [r] = await db.select().from(forumKinds).where(eq(forumKinds.key, key));
+      return r && toKind(r);
+    },
+    async insertForumKind(k: ForumKindDef): Promise<void> {
+      await db.insert(forumKinds).values(kindValues(k));
+    },
+    async updateForumKind(k: ForumKindDef): Promise<void> {
+      await db.update(forumKinds).set({ ...kindValues(k), updatedAt: now() }).where(eq(forumKinds.key, k.key));
+    },
+
+    // Platform roles (tenant administrator)
+    async listPlatformRoles(personId: string): Promise<string[]> {
+      return (await db.select({ role: platformRoles.role }).from(platformRoles).where(eq(platformRoles.personId, personId))).map((r) => r.role);
+    },
+    async grantPlatformRole(personId: string, role: string, grantedBy?: string): Promise<void> {
+      await db.insert(platformRoles).values({ personId, role, grantedBy: grantedBy ?? null }).onConflictDoNothing();
     },
   };
 }

@@ -186,3 +186,32 @@ export const tasks = pgTable(
   },
   (t) => [index('tasks_forum_idx').on(t.forumId), index('tasks_assignee_person_idx').on(t.assigneePersonId), index('tasks_due_idx').on(t.dueOn)],
 );
+
+/** The catalogue of forum kinds (src/domain/registry/forum-kind.model.ts); forums.kind names a key. Seeded by migration 0010. */
+export const forumKinds = pgTable('forum_kinds', {
+  key: text('key').primaryKey(),
+  nameDa: text('name_da').notNull(),
+  nameEn: text('name_en').notNull(),
+  level: text('level').notNull(),
+  political: boolean('political').notNull().default(false),
+  descriptionDa: text('description_da'),
+  descriptionEn: text('description_en'),
+  /** ForumKindDefaults (validated by the domain schema). */
+  defaults: jsonb('defaults').notNull().default(sql`'{}'::jsonb`),
+  builtIn: boolean('built_in').notNull().default(false),
+  ...audit,
+});
+
+/** Roles above the forums: a tenant administrator may create a region's top forum and edit the catalogue. */
+export const platformRoles = pgTable(
+  'platform_roles',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').notNull(),
+    grantedBy: text('granted_by'),
+    grantedAt: ts('granted_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('platform_roles_person_role_uq').on(t.personId, t.role)],
+);

@@ -28,6 +28,7 @@ function toItem(r: ItemRow, atts: AttachmentRef[]): AgendaItem {
   if (r.fixed) i.fixed = r.fixed as NonNullable<AgendaItem['fixed']>;
   if (r.decision !== null) i.decision = r.decision;
   if (r.origin) i.origin = r.origin;
+  if (r.closed) i.closed = true;
   return i;
 }
 
@@ -45,6 +46,7 @@ function itemValues(i: AgendaItem) {
     fixed: i.fixed ?? null,
     decision: i.decision ?? null,
     origin: i.origin ?? null,
+    closed: i.closed ?? false,
   };
 }
 

@@ -26,6 +26,8 @@ export const agendaItems = pgTable(
     fixed: text('fixed'),
     decision: text('decision'),
     origin: jsonb('origin').$type<{ kind: 'member' | 'task_report' | 'child_forum'; refId: string }>(),
+    /** A closed item (lukket punkt): never in a public page, feed, iCal or public document. */
+    closed: boolean('closed').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

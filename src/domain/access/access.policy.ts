@@ -10,6 +10,9 @@
  *   organisations and people (they are shared reference data).
  * - A region's secretariat (of a top-level forum of the region, or of its joint
  *   secretariat) edits the region's extra closed days.
+ * - A tenant administrator (platform role "tenant_admin", above the forums)
+ *   creates a region's top forum, administers any region and edits the
+ *   catalogue of forum kinds; it gives no right to read a forum's closed material.
  */
 import { isActiveOn, secretariatRoles, type Forum, type Membership } from '../registry/registry.model.js';
 
@@ -18,7 +21,11 @@ export type AccessContext = {
   memberships: readonly Membership[];
   forumsById: ReadonlyMap<string, Pick<Forum, 'id' | 'parentId' | 'region'> & { kind?: Forum['kind'] }>;
   today: string;
+  /** Roles above the forums (platform_roles), e.g. "tenant_admin". */
+  platformRoles?: readonly string[];
 };
+
+export const TENANT_ADMIN = 'tenant_admin';
 
 function activeIn(ctx: AccessContext, forumId: string, roles?: readonly string[]): boolean {
   return ctx.memberships.some(
@@ -48,9 +55,16 @@ export const access = {
   canAdministerForum(ctx: AccessContext, forumId: string): boolean {
     return ancestorsAndSelf(ctx, forumId).some((f) => activeIn(ctx, f, secretariatRoles));
   },
-  /** Creating a forum: administer its parent; a top-level forum: be secretariat of a top-level forum of the region. */
+  isTenantAdmin(ctx: AccessContext): boolean {
+    return (ctx.platformRoles ?? []).includes(TENANT_ADMIN);
+  },
+  /**
+   * Creating a forum: administer its parent; a top-level forum: be a tenant
+   * administrator or secretariat of a top-level forum of the region.
+   */
   canCreateForum(ctx: AccessContext, parentId: string | null | undefined, region: string): boolean {
     if (parentId) return access.canAdministerForum(ctx, parentId);
+    if (access.isTenantAdmin(ctx)) return true;
     return [...ctx.forumsById.values()].some((f) => !f.parentId && f.region === region && activeIn(ctx, f.id, secretariatRoles));
   },
   /**
@@ -59,6 +73,7 @@ export const access = {
    * joint secretariat (forum kind "joint_secretariat", the Fælles sekretariat).
    */
   canAdministerRegion(ctx: AccessContext, region: string): boolean {
+    if (access.isTenantAdmin(ctx)) return true;
     const r = region.toLowerCase();
     return [...ctx.forumsById.values()].some(
       (f) => f.region.toLowerCase() === r && (!f.parentId || f.kind === 'joint_secretariat') && activeIn(ctx, f.id, secretariatRoles),
@@ -66,6 +81,10 @@ export const access = {
   },
   canEditReferenceData(ctx: AccessContext): boolean {
     return ctx.memberships.some((m) => m.personId === ctx.personId && isActiveOn(m, ctx.today) && secretariatRoles.includes(m.role));
+  },
+  /** The catalogue of forum kinds: any secretariat, or a tenant administrator. */
+  canEditForumKinds(ctx: AccessContext): boolean {
+    return access.isTenantAdmin(ctx) || access.canEditReferenceData(ctx);
   },
   canReadForum(ctx: AccessContext, forumId: string): boolean {
     // Members read their forum; the secretariat above reads it too.

@@ -61,6 +61,12 @@ export const AgendaItemInput = z.object({
   recommendations: z.array(text(2000)).max(20).default([]),
   /** Fixed items: welcome, next meeting, any other business. */
   fixed: z.enum(['welcome', 'next_meeting', 'any_other_business']).optional(),
+  /**
+   * A closed item (lukket punkt): its title, text, attachments and decision are for
+   * the forum only and never appear in a public page, feed, iCal, public document or
+   * a file shared outside the forum. Left out of an update, the item keeps its state.
+   */
+  closed: z.boolean().optional(),
 });
 export type AgendaItemInput = z.input<typeof AgendaItemInput>;
 export type AgendaItem = z.output<typeof AgendaItemInput> & {

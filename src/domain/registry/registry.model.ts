@@ -216,6 +216,14 @@ export const DeadlineRules = z.object({
 });
 export type DeadlineRules = z.output<typeof DeadlineRules>;
 
+/**
+ * How a closed agenda item (lukket punkt) shows in the public version:
+ * "placeholder" = its number with the words "Lukket punkt" and nothing else;
+ * "hidden" = left out (the other items keep their numbers).
+ */
+export const ClosedItemDisplay = z.enum(['placeholder', 'hidden']);
+export type ClosedItemDisplay = z.infer<typeof ClosedItemDisplay>;
+
 export const TermsOfReferenceInput = z.object({
   validFrom: isoDate,
   approvedByForumId: id.optional(),
@@ -231,7 +239,16 @@ export const TermsOfReferenceInput = z.object({
   meetings: MeetingRule.default({ perYearMin: null, perYearMax: null, adHoc: false, preferredWeekdays: [] }),
   deadlines: DeadlineRules.default({ closedDayPolicy: {} }),
   decisionMinutes: z.boolean().default(false),
-  publication: z.object({ public: z.boolean(), where: text(500).optional() }).optional(),
+  publication: z
+    .object({
+      public: z.boolean(),
+      where: text(500).optional(),
+      /** Closed items in the public version (default: the forum kind's rule, else "placeholder"). */
+      closedItems: ClosedItemDisplay.optional(),
+      /** Publish the beslutningsprotokol (decisions only) instead of the full minutes. */
+      decisionsOnly: z.boolean().optional(),
+    })
+    .optional(),
   jointMeeting: z.object({ withForumId: id, order: z.enum(['after', 'before']).default('after') }).optional(),
   themeDays: z.object({ perYear: z.number().int().min(0).max(12), withForumId: id.optional() }).optional(),
   evaluation: z.object({ afterMonths: z.number().int().min(1).max(120), reportToForumId: id.optional() }).optional(),

@@ -51,13 +51,13 @@ export async function resolveIdentity(request: FastifyRequest, deps: IdentityDep
   if (auth) {
     const m = /^Bearer\s+(.+)$/i.exec(auth);
     if (!m || !deps.validateSsoToken) {
-      throw new UseCaseError('unauthenticated', 'The Authorization header is not a bearer token this server accepts', [{ field: 'authorization', reason: 'unsupported' }]);
+      throw new UseCaseError('unauthenticated', 'The Authorization header is not a bearer token this server accepts', [{ field: 'authorization', reason: 'unsupported' }], 'Login-oplysningerne har et format, som serveren ikke accepterer');
     }
     let claims: { tenantId: string; objectId: string };
     try {
       claims = await deps.validateSsoToken(m[1]!);
     } catch (err) {
-      throw new UseCaseError('unauthenticated', `The sign-in token was refused: ${err instanceof Error ? err.message : 'invalid'}`, [{ field: 'authorization', reason: 'token refused' }]);
+      throw new UseCaseError('unauthenticated', `The sign-in token was refused: ${err instanceof Error ? err.message : 'invalid'}`, [{ field: 'authorization', reason: 'token refused' }], 'Login blev afvist; log ind igen');
     }
     const person = await deps.findPersonByEntra(claims.tenantId, claims.objectId);
     if (!person) throw new UseCaseError('forbidden', 'You are signed in, but you are not registered in Samraad. Ask your secretariat to add you.', [], 'Du er logget ind, men er ikke registreret i Samraad. Bed sekretariatet om at tilføje dig.');
@@ -67,7 +67,7 @@ export async function resolveIdentity(request: FastifyRequest, deps: IdentityDep
     const id = (request.headers['x-samraad-dev-person'] as string | undefined) ?? readCookie(request.headers.cookie, DEV_COOKIE);
     if (id) {
       const person = await deps.findPersonById(id);
-      if (!person) throw new UseCaseError('unauthenticated', `Dev sign-in: no person "${id}"`, [{ field: 'x-samraad-dev-person', reason: 'unknown person' }]);
+      if (!person) throw new UseCaseError('unauthenticated', `Dev sign-in: no person "${id}"`, [{ field: 'x-samraad-dev-person', reason: 'unknown person' }], `Udviklerlogin: personen "${id}" findes ikke`);
       return { kind: 'person', person, via: 'dev' };
     }
   }

@@ -7,7 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { UseCaseError, type FieldProblem } from '../../usecases/use-case.errors.js';
+import { fallbackDanish, UseCaseError, type FieldProblem } from '../../usecases/use-case.errors.js';
 
 export type Problem = {
   type: string;
@@ -68,20 +68,21 @@ export function installErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, {
         status: 400,
         detail: errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+        detailDa: fallbackDanish('validation', errors),
         instance,
         errors,
       });
     }
     if (error instanceof ZodError) {
       const errors = zodProblems(error);
-      return sendProblem(reply, { status: 400, detail: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), instance, errors });
+      return sendProblem(reply, { status: 400, detail: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), detailDa: fallbackDanish('validation', errors), instance, errors });
     }
     if (error instanceof UseCaseError) {
       return sendProblem(reply, {
         status: error.status,
         type: `https://samraad.dk/problems/${error.kind.replaceAll('_', '-')}`,
         detail: error.message,
-        ...(error.messageDa ? { detailDa: error.messageDa } : {}),
+        detailDa: error.messageDa,
         instance,
         ...(error.errors.length ? { errors: error.errors } : {}),
         ...error.extra,

@@ -41,7 +41,9 @@ type Terms = {
 type Forum = { id: string; name: string; level: string; kind: string; status: string; mandateEndsOn?: string; links: { label: string; url: string }[] };
 /** `rights`: what the signed-in caller may do in this forum, by the server's access policy (null when not signed in). */
 type ForumRights = { member: boolean; secretariat: boolean; administer: boolean };
-type ForumView = { forum: Forum; terms: Terms | null; parent: Forum | null; children: Forum[]; rights?: ForumRights | null };
+/** The forum's kind from the catalogue of forum kinds (GET /api/forum-kinds). */
+type ForumKind = { key: string; nameDa: string; nameEn: string; level: string; political: boolean };
+type ForumView = { forum: Forum; kind?: ForumKind | null; terms: Terms | null; parent: Forum | null; children: Forum[]; rights?: ForumRights | null };
 type Member = { id: string; personId?: string; role: string; side?: string; from: string; to?: string; person: { name: string; title?: string } | null; organisation: { name: string } | null };
 
 const useStyles = makeStyles({
@@ -85,13 +87,14 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
   if (!view) return <Spinner label={t.loading} />;
-  const { forum, terms, parent, children } = view;
+  const { forum, terms, parent, children, kind } = view;
 
   return (
     <article aria-labelledby="forum-title">
       <div className={styles.head}>
         <Title2 as="h2" id="forum-title">{forum.name}</Title2>
         <Text className={styles.meta}>
+          {kind ? <>{lang === 'en' ? kind.nameEn : kind.nameDa} · </> : null}
           {t.levels[forum.level] ?? forum.level}
           {parent ? <> · {t.reportsTo}: <Link onClick={() => onNavigate(parent.id)}>{parent.name}</Link></> : null}
           {forum.mandateEndsOn ? <> · {t.mandateEnds} {formatDate(forum.mandateEndsOn, lang)}</> : null}

@@ -182,7 +182,7 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
           const now = clock.now();
           const today = todayOf(now);
           const task = await uow.meetings.getTask(taskId);
-          if (!task) throw new UseCaseError('not_found', `No task ${taskId}`);
+          if (!task) throw new UseCaseError('not_found', `No task ${taskId}`, [], `Opgaven ${taskId} findes ikke`);
           const mine = (await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today));
           const secretariatOf = (forumId: string | undefined) => !!forumId && mine.some((m) => m.forumId === forumId && secretariatRoles.includes(m.role));
           const allowed = task.assigneePersonId === personId || secretariatOf(task.forumId) || secretariatOf(task.assigneeForumId);

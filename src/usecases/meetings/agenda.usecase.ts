@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { AgendaItemInput, type AgendaItem } from '../../domain/meetings/meeting.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import type { Actor } from '../ports/store.port.js';
-import { loadMeeting, requireNotCancelled, requireSecretariat, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { loadMeeting, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
@@ -218,7 +218,7 @@ export function agendaUseCases(deps: WorkflowDeps) {
         await uow.audit.record({ actorPersonId: actor.personId, action: 'agenda.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version } });
         await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
         // Last, so a failed write to the store rolls the sending back; the store keeps every version.
-        const docx = await deps.renderDocx(await documentInput(uow.registry, snapshot, 'agenda'));
+        const docx = await deps.renderDocx(await documentInput(uow.registry, snapshot, 'agenda'), await sharedFileRules(uow.registry, c.forum));
         await deps.documents.put(`forums/${c.forum.id}/${meetingId}/dagsorden.docx`, docx, {
           kind: 'agenda',
           contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -17,7 +17,7 @@ import { id, isoDate } from '../../domain/registry/registry.model.js';
 import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.js';
 import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
@@ -269,7 +269,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         // The store keeps every version and refuses to replace approved minutes without a reason.
         const correction = (await uow.workflow.listVersions(meetingId)).filter((v) => v.kind === 'minutes' && v.event === 'correction').at(-1);
         const previous = await deps.documents.listVersions(minutesPath(c));
-        const docx = await deps.renderDocx(await documentInput(uow.registry, published, 'minutes'));
+        const docx = await deps.renderDocx(await documentInput(uow.registry, published, 'minutes'), await sharedFileRules(uow.registry, c.forum));
         await deps.documents.put(minutesPath(c), docx, {
           kind: 'minutes',
           contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

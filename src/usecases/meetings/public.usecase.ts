@@ -7,6 +7,7 @@
  */
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import { publicRulesOf } from '../../domain/documents/public-version.js';
 import { notFound } from '../use-case.errors.js';
 import { documentInput, type MeetingSnapshot } from './meeting-snapshot.js';
 import type { WorkflowDeps } from './workflow.context.js';
@@ -49,7 +50,10 @@ export function publicUseCases({ transact }: WorkflowDeps) {
       return transact(async (uow) => {
         const v = await uow.workflow.latestVersion(meetingId, kind, kind === 'minutes' ? 'published' : 'sent');
         if (!v) throw notFound(kind === 'minutes' ? 'published minutes of meeting' : 'sent agenda of meeting', meetingId);
-        return { version: v.version, publishedAt: v.createdAt, input: await documentInput(uow.registry, v.snapshot as MeetingSnapshot, kind) };
+        const input = await documentInput(uow.registry, v.snapshot as MeetingSnapshot, kind);
+        // The forum's rules for its public version (closed items, beslutningsprotokol): its terms, then its kind.
+        const [terms, forumKind] = [await uow.registry.currentTerms(input.forum.id), await uow.registry.getForumKind(input.forum.kind)];
+        return { version: v.version, publishedAt: v.createdAt, input, rules: publicRulesOf(terms, forumKind) };
       });
     },
 

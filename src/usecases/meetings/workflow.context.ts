@@ -6,6 +6,7 @@
  */
 import type { MeetingsStore } from '../ports/meetings.port.js';
 import type { WorkflowStore } from '../ports/workflow.port.js';
+import { publicRulesOf, sharedBeyondForum, type PublicRules } from '../../domain/documents/public-version.js';
 import { WorkingDayCalendar, formatDanishDate } from '../../domain/calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
@@ -32,7 +33,8 @@ export type WorkflowDeps = {
   ids: IdGenerator;
   documents: DocumentsPort;
   /** Renders a DOCX of an agenda or minutes (the documents adapter). */
-  renderDocx(input: MeetingDocumentInput): Promise<Uint8Array>;
+  /** With `publicRules`: the public version (closed items redacted), for files shared beyond the forum. */
+  renderDocx(input: MeetingDocumentInput, publicRules?: PublicRules): Promise<Uint8Array>;
 };
 
 export type Role = { secretariat: boolean; chair: boolean; member: boolean; secretariatAbove: boolean };
@@ -174,4 +176,14 @@ export function memoizedReads(uow: WorkflowUnitOfWork): WorkflowUnitOfWork {
       },
     });
   return { ...uow, registry: wrap('registry', uow.registry), meetings: wrap('meetings', uow.meetings), workflow: wrap('workflow', uow.workflow) };
+}
+
+/**
+ * A file put in the channel folder is shared beyond the forum when the channel is
+ * a standard one (the whole team sees it): then closed items are redacted in it.
+ */
+export async function sharedFileRules(registry: WorkflowUnitOfWork['registry'], forum: Forum): Promise<PublicRules | undefined> {
+  if (!sharedBeyondForum(forum)) return undefined;
+  const rules = publicRulesOf(await registry.currentTerms(forum.id), await registry.getForumKind(forum.kind));
+  return { ...rules, decisionsOnly: false };
 }

@@ -38,8 +38,8 @@ export async function requireForum(uow: PlanningUnitOfWork, forumId: string): Pr
 }
 
 export async function accessContext(uow: PlanningUnitOfWork, personId: string, today: string): Promise<AccessContext> {
-  const [memberships, forums] = [await uow.registry.listMemberships({ personId }), await uow.registry.listForums()];
-  return { personId, memberships, forumsById: new Map(forums.map((f) => [f.id, f])), today };
+  const [memberships, forums, platformRoles] = [await uow.registry.listMemberships({ personId }), await uow.registry.listForums(), await uow.registry.listPlatformRoles(personId)];
+  return { personId, memberships, forumsById: new Map(forums.map((f) => [f.id, f])), today, platformRoles };
 }
 
 /** Writes to a forum's meetings: its secretariat, or the secretariat of a forum above it. */

@@ -11,6 +11,7 @@ import type {
   Person,
   TermsOfReference,
 } from '../../domain/registry/registry.model.js';
+import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
 import type { ClosedDay } from '../../domain/calendar/closed-day.model.js';
 
 export interface RegistryStore {
@@ -40,6 +41,14 @@ export interface RegistryStore {
   getMembership(id: string): Promise<Membership | undefined>;
   insertMembership(m: Membership): Promise<void>;
   updateMembership(m: Membership): Promise<void>;
+  /** The catalogue of forum kinds, by Danish name. */
+  listForumKinds(): Promise<ForumKindDef[]>;
+  getForumKind(key: string): Promise<ForumKindDef | undefined>;
+  insertForumKind(k: ForumKindDef): Promise<void>;
+  updateForumKind(k: ForumKindDef): Promise<void>;
+  /** Platform roles of a person (e.g. "tenant_admin"). */
+  listPlatformRoles(personId: string): Promise<string[]>;
+  grantPlatformRole(personId: string, role: string, grantedBy?: string): Promise<void>;
 }
 
 export type AuditEntry = {

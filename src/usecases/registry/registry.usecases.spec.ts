@@ -49,22 +49,22 @@ describe.each(backends)('registry use cases on $name', (backend) => {
   it('refuses an unknown parent naming the field, and writes nothing (not even the job)', async () => {
     const before = (await registryRepository(db.db).listForums()).length;
     const jobsBefore = (await queue.boss.findJobs('m365.forum-sync', { queued: true })).length;
-    const input = ForumCreateInput.parse({ name: 'X', kind: 'ad_hoc', level: 'ad_hoc', region: 'R', parentId: 'nope' });
+    const input = ForumCreateInput.parse({ name: 'X', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'R', parentId: 'nope' });
     await expect(uc.createForum(input, actor)).rejects.toMatchObject({ kind: 'validation', errors: [{ field: 'parentId' }] });
     expect((await registryRepository(db.db).listForums()).length).toBe(before);
     expect((await queue.boss.findJobs('m365.forum-sync', { queued: true })).length).toBe(jobsBefore);
   });
 
   it('refuses a cycle in the hierarchy', async () => {
-    const a = (await uc.createForum(ForumCreateInput.parse({ name: 'A', kind: 'x_group', level: 'central', region: 'R' }), actor)).forum;
-    const b = (await uc.createForum(ForumCreateInput.parse({ name: 'B', kind: 'x_group', level: 'central', region: 'R', parentId: a.id }), actor)).forum;
+    const a = (await uc.createForum(ForumCreateInput.parse({ name: 'A', kind: 'steering_group', level: 'central', region: 'R' }), actor)).forum;
+    const b = (await uc.createForum(ForumCreateInput.parse({ name: 'B', kind: 'steering_group', level: 'central', region: 'R', parentId: a.id }), actor)).forum;
     const err = await uc.updateForum(a.id, { ...a, parentId: b.id }, actor).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UseCaseError);
     expect((err as UseCaseError).errors[0]?.field).toBe('parentId');
   });
 
   it('keeps every version of the terms of reference', async () => {
-    const f = (await uc.createForum(ForumCreateInput.parse({ name: 'C', kind: 'x_group', level: 'central', region: 'R', terms: { validFrom: '2020-01-01' } }), actor)).forum;
+    const f = (await uc.createForum(ForumCreateInput.parse({ name: 'C', kind: 'steering_group', level: 'central', region: 'R', terms: { validFrom: '2020-01-01' } }), actor)).forum;
     await uc.addTermsVersion(f.id, (await import('../../domain/registry/registry.model.js')).TermsOfReferenceInput.parse({ validFrom: '2021-01-01', deadlines: { agendaLead: { amount: 2, unit: 'weeks' } } }), actor);
     const versions = await registryRepository(db.db).listTerms(f.id);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);

@@ -20,15 +20,17 @@ import {
   type TermsOfReference,
   TermsOfReferenceInput,
 } from '../../domain/registry/registry.model.js';
+import { type ForumKindDef, ForumKindInput, ForumKindUpdate } from '../../domain/registry/forum-kind.model.js';
+import { ForumLevel } from '../../domain/registry/registry.model.js';
 import type { z } from 'zod';
-import { invalid, notFound } from '../use-case.errors.js';
+import { danishNoun, invalid, notFound } from '../use-case.errors.js';
 import type { Actor, IdGenerator, RegistryStore, Transact } from '../ports/store.port.js';
 
 type Deps = { transact: Transact; ids: IdGenerator };
 
 async function mustExist<T>(value: Promise<T | undefined>, field: string, what: string, id: string): Promise<T> {
   const v = await value;
-  if (!v) throw invalid(field, `${what} "${id}" does not exist`, `${what} "${id}" findes ikke`);
+  if (!v) throw invalid(field, `${what} "${id}" does not exist`, `${danishNoun(what).replace(/^./, (c) => c.toUpperCase())} "${id}" findes ikke`);
   return v;
 }
 
@@ -61,21 +63,36 @@ async function checkForumReferences(reg: RegistryStore, f: Forum) {
     }
   }
   for (const [i, s] of f.successorIds.entries()) {
-    if (s === f.id) throw invalid(`successorIds.${i}`, 'a forum cannot succeed itself');
+    if (s === f.id) throw invalid(`successorIds.${i}`, 'a forum cannot succeed itself', 'Et forum kan ikke efterfølge sig selv');
     await mustExist(reg.getForum(s), `successorIds.${i}`, 'forum', s);
   }
   if (f.status === 'ended' && !f.endedOn) throw invalid('endedOn', 'is required when status is ended', 'skal udfyldes når forummet er nedlagt');
 }
 
-/** A new forum may come with its first terms of reference. */
-export const ForumCreateInput = ForumInput.extend({ terms: TermsOfReferenceInput.optional() });
+/**
+ * A new forum may come with its first terms of reference. Its kind must be in
+ * the catalogue of forum kinds; its level defaults to the kind's level.
+ */
+export const ForumCreateInput = ForumInput.extend({ level: ForumLevel.optional(), terms: TermsOfReferenceInput.optional() });
+
+async function requireKind(reg: RegistryStore, key: string): Promise<ForumKindDef> {
+  const kind = await reg.getForumKind(key);
+  if (!kind) {
+    throw invalid(
+      'kind',
+      `forum kind "${key}" is not in the catalogue; add it first (POST /api/forum-kinds)`,
+      `Forumtypen "${key}" findes ikke i kataloget; opret den først`,
+    );
+  }
+  return kind;
+}
 
 export function registryUseCases({ transact, ids }: Deps) {
   return {
     async createOrganisation(input: z.output<typeof OrganisationInput>, actor: Actor): Promise<Organisation> {
       return transact(async ({ registry, audit }) => {
         const org: Organisation = { ...input, id: input.id ?? ids.newId('org') };
-        if (await registry.getOrganisation(org.id)) throw invalid('id', `organisation "${org.id}" already exists`);
+        if (await registry.getOrganisation(org.id)) throw invalid('id', `organisation "${org.id}" already exists`, `Organisationen "${org.id}" findes allerede`);
         await registry.insertOrganisation(org);
         await audit.record({ actorPersonId: actor.personId, action: 'organisation.create', target: org.id, outcome: 'ok' });
         return org;
@@ -95,7 +112,7 @@ export function registryUseCases({ transact, ids }: Deps) {
     async createPerson(input: z.output<typeof PersonInput>, actor: Actor): Promise<Person> {
       return transact(async ({ registry, audit }) => {
         const person: Person = { ...input, id: input.id ?? ids.newId('per') };
-        if (await registry.getPerson(person.id)) throw invalid('id', `person "${person.id}" already exists`);
+        if (await registry.getPerson(person.id)) throw invalid('id', `person "${person.id}" already exists`, `Personen "${person.id}" findes allerede`);
         if (person.organisationId) await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
         await registry.insertPerson(person);
         await audit.record({ actorPersonId: actor.personId, action: 'person.create', target: person.id, outcome: 'ok' });
@@ -116,9 +133,10 @@ export function registryUseCases({ transact, ids }: Deps) {
 
     async createForum(input: z.output<typeof ForumCreateInput>, actor: Actor): Promise<{ forum: Forum; terms?: TermsOfReference }> {
       return transact(async ({ registry, audit, outbox }) => {
-        const { terms: termsInput, ...forumInput } = input;
-        const forum: Forum = { ...forumInput, id: forumInput.id ?? ids.newId('frm') };
-        if (await registry.getForum(forum.id)) throw invalid('id', `forum "${forum.id}" already exists`);
+        const { terms: termsInput, level, ...forumInput } = input;
+        const kind = await requireKind(registry, forumInput.kind);
+        const forum: Forum = { ...forumInput, level: level ?? kind.level, id: forumInput.id ?? ids.newId('frm') };
+        if (await registry.getForum(forum.id)) throw invalid('id', `forum "${forum.id}" already exists`, `Forummet "${forum.id}" findes allerede`);
         await checkForumReferences(registry, forum);
         let terms: TermsOfReference | undefined;
         if (termsInput) {
@@ -135,13 +153,39 @@ export function registryUseCases({ transact, ids }: Deps) {
 
     async updateForum(id: string, input: z.output<typeof ForumInput>, actor: Actor): Promise<Forum> {
       return transact(async ({ registry, audit, outbox }) => {
-        if (!(await registry.getForum(id))) throw notFound('forum', id);
+        const before = await registry.getForum(id);
+        if (!before) throw notFound('forum', id);
+        // A forum keeps a kind it already has; a changed kind must be in the catalogue.
+        if (before.kind !== input.kind) await requireKind(registry, input.kind);
         const forum: Forum = { ...input, id };
         await checkForumReferences(registry, forum);
         await registry.updateForum(forum);
         await audit.record({ actorPersonId: actor.personId, action: 'forum.update', forumId: id, target: id, outcome: 'ok' });
         await outbox.enqueue('m365.forum-sync', { forumId: id }, { singletonKey: `forum:${id}` });
         return forum;
+      });
+    },
+
+    async createForumKind(input: z.output<typeof ForumKindInput>, actor: Actor): Promise<ForumKindDef> {
+      return transact(async ({ registry, audit }) => {
+        if (await registry.getForumKind(input.key)) {
+          throw invalid('key', `forum kind "${input.key}" already exists`, `Forumtypen "${input.key}" findes allerede`);
+        }
+        const kind: ForumKindDef = { ...input, builtIn: false };
+        await registry.insertForumKind(kind);
+        await audit.record({ actorPersonId: actor.personId, action: 'forum_kind.create', target: kind.key, outcome: 'ok' });
+        return kind;
+      });
+    },
+
+    async updateForumKind(key: string, input: z.output<typeof ForumKindUpdate>, actor: Actor): Promise<ForumKindDef> {
+      return transact(async ({ registry, audit }) => {
+        const before = await registry.getForumKind(key);
+        if (!before) throw notFound('forum kind', key);
+        const kind: ForumKindDef = { ...input, key, builtIn: before.builtIn };
+        await registry.updateForumKind(kind);
+        await audit.record({ actorPersonId: actor.personId, action: 'forum_kind.update', target: key, outcome: 'ok' });
+        return kind;
       });
     },
 
@@ -159,7 +203,7 @@ export function registryUseCases({ transact, ids }: Deps) {
     async createMembership(input: z.output<typeof MembershipInput>, actor: Actor): Promise<Membership> {
       return transact(async ({ registry, audit, outbox }) => {
         const m: Membership = { ...input, id: input.id ?? ids.newId('mem') };
-        if (await registry.getMembership(m.id)) throw invalid('id', `membership "${m.id}" already exists`);
+        if (await registry.getMembership(m.id)) throw invalid('id', `membership "${m.id}" already exists`, `Medlemskabet "${m.id}" findes allerede`);
         await checkMembership(registry, m);
         await registry.insertMembership(m);
         await audit.record({ actorPersonId: actor.personId, action: 'membership.create', forumId: m.forumId, target: m.id, outcome: 'ok' });
@@ -192,6 +236,6 @@ async function checkMembership(registry: RegistryStore, m: Membership) {
   }
   if (m.substituteForId) {
     const target = await mustExist(registry.getMembership(m.substituteForId), 'substituteForId', 'membership', m.substituteForId);
-    if (target.forumId !== m.forumId) throw invalid('substituteForId', 'must be a membership of the same forum');
+    if (target.forumId !== m.forumId) throw invalid('substituteForId', 'must be a membership of the same forum', 'Stedfortræderen skal stå for et medlemskab i samme forum');
   }
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { buildMeetingDocument } from '../../../domain/documents/meeting-document.view.js';
+import { buildPublicMeetingDocument } from '../../../domain/documents/public-version.js';
 import { formatLocalDate } from '../../../domain/documents/danish-format.js';
 import { escapeHtml, renderMeetingHtml } from '../../../adapters/documents/meeting.html-renderer.js';
 import { docxContentType, renderMeetingDocx } from '../../../adapters/documents/meeting.docx-writer.js';
@@ -86,16 +86,17 @@ ${list}
     });
 
     const docPage = (kind: 'agenda' | 'minutes', docxName: string) => async (req: { params: { meetingId: string } }, reply: Parameters<typeof html>[0]) => {
-      const { input } = await services().publishedDocument(req.params.meetingId, kind);
-      const view = buildMeetingDocument(input);
+      const { input, rules } = await services().publishedDocument(req.params.meetingId, kind);
+      // Closed items (lukkede punkter) never reach the public: "Lukket punkt" with the number, or nothing.
+      const view = buildPublicMeetingDocument(input, rules);
       const doc = renderMeetingHtml(view);
       const link = `<p><a href="/offentlig/moeder/${req.params.meetingId}/${docxName}">Hent som Word-dokument (${docxName})</a></p>`;
       // The renderer makes a complete accessible document; the download link goes first in its body.
       return html(reply, doc.replace(/<body([^>]*)>/, `<body$1>\n${link}`));
     };
     const docx = (kind: 'agenda' | 'minutes', name: string) => async (req: { params: { meetingId: string } }, reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }) => {
-      const { input } = await services().publishedDocument(req.params.meetingId, kind);
-      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await renderMeetingDocx(buildMeetingDocument(input)));
+      const { input, rules } = await services().publishedDocument(req.params.meetingId, kind);
+      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await renderMeetingDocx(buildPublicMeetingDocument(input, rules)));
     };
     const P = z.object({ meetingId: id });
     app.get('/offentlig/moeder/:meetingId', { schema: { tags, summary: 'Published minutes (HTML)', params: P } }, docPage('minutes', 'referat.docx'));

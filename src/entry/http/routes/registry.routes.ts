@@ -9,12 +9,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   buildForumTree,
   ForumInput,
+  ForumKind,
   id,
   MembershipInput,
   OrganisationInput,
   PersonInput,
   TermsOfReferenceInput,
 } from '../../../domain/registry/registry.model.js';
+import { ForumKindInput, ForumKindUpdate } from '../../../domain/registry/forum-kind.model.js';
 import { access } from '../../../domain/access/access.policy.js';
 import { ForumCreateInput } from '../../../usecases/registry/registry.usecases.js';
 import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.js';
@@ -22,27 +24,29 @@ import { requirePerson } from '../auth.js';
 import type { HttpContext } from '../http-context.js';
 
 const IdParams = z.object({ id });
+const KindParams = z.object({ key: ForumKind });
 const json = z.any();
 
 export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reads = ctx.reads;
 
-    const guard = async (request: Parameters<typeof requirePerson>[0], check: (a: Awaited<ReturnType<HttpContext['accessFor']>>) => boolean, what: string) => {
+    /** `what` / `whatDa`: the action in English and in Danish ("create this forum" / "oprette dette forum"). */
+    const guard = async (request: Parameters<typeof requirePerson>[0], check: (a: Awaited<ReturnType<HttpContext['accessFor']>>) => boolean, what: string, whatDa: string) => {
       const person = requirePerson(request);
       const actx = await ctx.accessFor(person.id);
-      if (!check(actx)) throw forbidden(`You may not ${what}`, `Du har ikke ret til at ${what}`);
+      if (!check(actx)) throw forbidden(`You may not ${what}`, `Du har ikke ret til at ${whatDa}`);
       return person;
     };
 
     // Organisations
     app.get('/api/organisations', { schema: { tags: ['registry'], summary: 'List organisations', response: { 200: json } } }, async () => reads.listOrganisations());
     app.post('/api/organisations', { schema: { tags: ['registry'], summary: 'Register an organisation', body: OrganisationInput, response: { 201: json } } }, async (req, reply) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'register organisations');
+      const person = await guard(req, (a) => access.canEditReferenceData(a), 'register organisations', 'registrere organisationer');
       return reply.code(201).send(await ctx.registry.createOrganisation(req.body, { personId: person.id }));
     });
     app.put('/api/organisations/:id', { schema: { tags: ['registry'], summary: 'Update an organisation', params: IdParams, body: OrganisationInput, response: { 200: json } } }, async (req) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit organisations');
+      const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit organisations', 'redigere organisationer');
       return ctx.registry.updateOrganisation(req.params.id, req.body, { personId: person.id });
     });
 
@@ -58,11 +62,11 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return p;
     });
     app.post('/api/people', { schema: { tags: ['registry'], summary: 'Register a person', body: PersonInput, response: { 201: json } } }, async (req, reply) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'register people');
+      const person = await guard(req, (a) => access.canEditReferenceData(a), 'register people', 'registrere personer');
       return reply.code(201).send(await ctx.registry.createPerson(req.body, { personId: person.id }));
     });
     app.put('/api/people/:id', { schema: { tags: ['registry'], summary: 'Update a person', params: IdParams, body: PersonInput, response: { 200: json } } }, async (req) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit people');
+      const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit people', 'redigere personer');
       return ctx.registry.updatePerson(req.params.id, req.body, { personId: person.id });
     });
 
@@ -77,6 +81,8 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), caller ? ctx.accessFor(caller) : undefined]);
       const forum = forums.find((f) => f.id === req.params.id);
       if (!forum) throw notFound('forum', req.params.id);
+      // The forum's kind from the catalogue (names in both languages, default rules); null for a kind not in it.
+      const kind = (await reads.getForumKind(forum.kind)) ?? null;
       const parent = forum.parentId ? forums.find((f) => f.id === forum.parentId) : undefined;
       const children = forums.filter((f) => f.parentId === forum.id);
       // What the caller may do here, from the same access policy the write routes use (null when not signed in):
@@ -84,19 +90,35 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const rights = actx
         ? { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id) }
         : null;
-      return { forum, terms: terms ?? null, parent: parent ?? null, children, rights };
+      return { forum, kind, terms: terms ?? null, parent: parent ?? null, children, rights };
     });
     app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: json } } }, async (req, reply) => {
       // Forums are public, so an unknown parent is reported as bad input before rights are checked.
       if (req.body.parentId && !(await reads.getForum(req.body.parentId))) {
         throw invalid('parentId', `forum "${req.body.parentId}" does not exist`, `forummet "${req.body.parentId}" findes ikke`);
       }
-      const person = await guard(req, (a) => access.canCreateForum(a, req.body.parentId, req.body.region), 'create this forum');
+      const person = await guard(req, (a) => access.canCreateForum(a, req.body.parentId, req.body.region), 'create this forum', 'oprette dette forum');
       return reply.code(201).send(await ctx.registry.createForum(req.body, { personId: person.id }));
     });
     app.put('/api/forums/:id', { schema: { tags: ['registry'], summary: 'Update a forum', params: IdParams, body: ForumInput, response: { 200: json } } }, async (req) => {
-      const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'administer this forum');
+      const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'administer this forum', 'administrere dette forum');
       return ctx.registry.updateForum(req.params.id, req.body, { personId: person.id });
+    });
+
+    // The catalogue of forum kinds (public, like the forums; any secretariat or a tenant administrator extends it)
+    app.get('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'The catalogue of forum kinds with names and default rules', response: { 200: json } } }, async () => reads.listForumKinds());
+    app.get('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'One forum kind', params: KindParams, response: { 200: json } } }, async (req) => {
+      const kind = await reads.getForumKind(req.params.key);
+      if (!kind) throw notFound('forum kind', req.params.key);
+      return kind;
+    });
+    app.post('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'Add a forum kind to the catalogue', body: ForumKindInput, response: { 201: json } } }, async (req, reply) => {
+      const person = await guard(req, (a) => access.canEditForumKinds(a), 'add forum kinds', 'tilføje forumtyper');
+      return reply.code(201).send(await ctx.registry.createForumKind(req.body, { personId: person.id }));
+    });
+    app.put('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'Change a forum kind (names, level, default rules)', params: KindParams, body: ForumKindUpdate, response: { 200: json } } }, async (req) => {
+      const person = await guard(req, (a) => access.canEditForumKinds(a), 'change forum kinds', 'ændre forumtyper');
+      return ctx.registry.updateForumKind(req.params.key, req.body, { personId: person.id });
     });
 
     // Terms of reference (versioned)
@@ -105,7 +127,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return reads.listTerms(req.params.id);
     });
     app.post('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Add a new version of the terms of reference', params: IdParams, body: TermsOfReferenceInput, response: { 201: json } } }, async (req, reply) => {
-      const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'change the terms of reference of this forum');
+      const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'change the terms of reference of this forum', 'ændre kommissoriet for dette forum');
       return reply.code(201).send(await ctx.registry.addTermsVersion(req.params.id, req.body, { personId: person.id }));
     });
 
@@ -127,15 +149,15 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return reads.listMemberships(req.query);
     });
     app.post('/api/memberships', { schema: { tags: ['registry'], summary: 'Add a membership', body: MembershipInput, response: { 201: json } } }, async (req, reply) => {
-      const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum');
+      const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum', 'ændre medlemmerne af dette forum');
       return reply.code(201).send(await ctx.registry.createMembership(req.body, { personId: person.id }));
     });
     app.put('/api/memberships/:id', { schema: { tags: ['registry'], summary: 'Change a membership (e.g. end it with a to-date)', params: IdParams, body: MembershipInput, response: { 200: json } } }, async (req) => {
-      const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum');
+      const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum', 'ændre medlemmerne af dette forum');
       const before = await reads.getMembership(req.params.id);
       if (before && before.forumId !== req.body.forumId) {
         const a = await ctx.accessFor(person.id);
-        if (!access.canAdministerForum(a, before.forumId)) throw forbidden('You may not move this membership');
+        if (!access.canAdministerForum(a, before.forumId)) throw forbidden('You may not move this membership', 'Du har ikke ret til at flytte dette medlemskab');
       }
       return ctx.registry.updateMembership(req.params.id, req.body, { personId: person.id });
     });
