@@ -6,7 +6,7 @@
  */
 import { useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import {
-  Badge, Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Text, Textarea, mergeClasses,
+  Badge, Button, Card, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Text, Textarea, mergeClasses,
 } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatInstant, type Lang, type Texts } from '../i18n.js';
@@ -15,9 +15,9 @@ import type { Item, MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { ItemAttachments } from './MeetingAttachments.js';
 
-type Draft = { title: string; kind: string; presenters: string; minutes: string; background: string; recommendations: string };
-const emptyDraft: Draft = { title: '', kind: 'discussion', presenters: '', minutes: '15', background: '', recommendations: '' };
-const toDraft = (i: Item): Draft => ({ title: i.title, kind: i.kind, presenters: i.presenters.join(', '), minutes: String(i.minutes), background: i.background, recommendations: i.recommendations.join('\n') });
+type Draft = { title: string; kind: string; presenters: string; minutes: string; background: string; recommendations: string; closed: boolean };
+const emptyDraft: Draft = { title: '', kind: 'discussion', presenters: '', minutes: '15', background: '', recommendations: '', closed: false };
+const toDraft = (i: Item): Draft => ({ title: i.title, kind: i.kind, presenters: i.presenters.join(', '), minutes: String(i.minutes), background: i.background, recommendations: i.recommendations.join('\n'), closed: Boolean(i.closed) });
 const fromDraft = (d: Draft, fixed?: string) => ({
   title: d.title.trim(),
   kind: d.kind,
@@ -25,6 +25,7 @@ const fromDraft = (d: Draft, fixed?: string) => ({
   minutes: Number(d.minutes) || 0,
   background: d.background,
   recommendations: d.recommendations.split('\n').map((r) => r.trim()).filter(Boolean),
+  closed: d.closed,
   ...(fixed ? { fixed } : {}),
 });
 
@@ -44,6 +45,9 @@ function ItemForm({ t, initial, onSave, onCancel, busy }: { t: Texts; initial: D
       <Field label={t.m.minutesAllotted}><Input type="number" min={0} max={600} value={d.minutes} onChange={set('minutes')} name="minutes" /></Field>
       <Field label={t.m.background} className={s.wide}><Textarea value={d.background} onChange={set('background')} name="background" resize="vertical" /></Field>
       <Field label={t.m.recommendations} hint={t.m.recommendationsHint} className={s.wide}><Textarea value={d.recommendations} onChange={set('recommendations')} name="recommendations" resize="vertical" /></Field>
+      <Field hint={t.m.closedItemHint} className={s.wide}>
+        <Checkbox name="closed" checked={d.closed} onChange={(_, data) => setD({ ...d, closed: data.checked === true })} label={t.m.closedItem} />
+      </Field>
       <div className={mergeClasses(s.bar, s.wide)}>
         <Button appearance="primary" type="submit" disabled={busy || !d.title.trim()}>{t.m.saveItem}</Button>
         <Button onClick={onCancel} disabled={busy}>{t.m.cancel}</Button>
@@ -180,6 +184,7 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
                     {t.m.kinds[item.kind] ?? item.kind} · {item.minutes} min.{item.presenters.length ? ` · ${t.m.presenters} ${item.presenters.join(', ')}` : ''}
                     {item.fixed ? ` · ${t.m.fixed}` : ''}{item.origin?.kind === 'member' ? ` · ${t.m.fromMember}` : ''}
                   </Text>
+                  {item.closed ? <div><Badge color="important" appearance="tint">{t.m.closedItem}</Badge></div> : null}
                   {item.background ? <Text>{item.background}</Text> : null}
                   {item.recommendations.length ? (
                     <>

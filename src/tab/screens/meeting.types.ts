@@ -2,7 +2,7 @@ import type { ForumRef, Meeting, MeetingDeadlines } from './shared.js';
 
 export type Item = {
   id: string; position: number; title: string; kind: string; presenters: string[]; minutes: number; background: string; recommendations: string[];
-  fixed?: string; decision?: string; origin?: { kind: string; refId: string }; attachments: { id: string; fileName: string; contentType?: string; size?: number }[];
+  fixed?: string; decision?: string; closed?: boolean; origin?: { kind: string; refId: string }; attachments: { id: string; fileName: string; contentType?: string; size?: number }[];
 };
 export type Proposal = { id: string; proposerPersonId: string; title: string; kind: string; background: string; recommendation?: string; status: 'pending' | 'accepted' | 'declined'; late: boolean; declineReason?: string; createdAt: string };
 export type AttendanceRow = { personId: string; role: string; person: { name: string; title: string | null; organisation: string | null }; answer: 'attending' | 'apologies' | 'substitute' | null; substituteName: string | null; present: boolean | null };
