@@ -135,6 +135,7 @@ const table: Record<string, Row> = {
   'GET /offentlig/moeder/:meetingId/referat.docx': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/referat.docx` },
   'GET /offentlig/moeder/:meetingId/dagsorden': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden` },
   'GET /offentlig/moeder/:meetingId/dagsorden.docx': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden.docx` },
+  'GET /offentlig/moeder/:meetingId/bilag/:attachmentId': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/bilag/${i.attachment}` },
   'GET /feeds/minutes.rss': { allow: ALL, ok: true, url: () => '/feeds/minutes.rss' },
   'GET /feeds/minutes.atom': { allow: ALL, ok: true, url: () => '/feeds/minutes.atom' },
   'GET /feeds/forums/:file': { allow: ALL, ok: true, url: () => `/feeds/forums/${forumId}.ics` },

@@ -48,7 +48,10 @@ export function buildForumCalendar(input: ForumCalendarInput): string {
   for (const m of sorted) {
     const start = DateTime.fromISO(`${m.date}T${m.start}`, { zone: documentZone });
     const end = DateTime.fromISO(`${m.date}T${m.end}`, { zone: documentZone });
-    const summary = m.title ?? (m.sequence ? L.meetingNumber(m.sequence, input.forum.name) : L.meetingOf(input.forum.name));
+    // Every event says which forum it is (a calendar app mixes many feeds): a meeting's own title gets the forum's name.
+    const summary = m.title
+      ? m.title.includes(input.forum.name) ? m.title : `${input.forum.name}: ${m.title}`
+      : m.sequence ? L.meetingNumber(m.sequence, input.forum.name) : L.meetingOf(input.forum.name);
     const location = [m.location, m.online ? L.online : undefined].filter((s): s is string => !!s).join(' / ');
     cal.createEvent({
       id: meetingUid(m.id, input.uidDomain),
@@ -64,5 +67,8 @@ export function buildForumCalendar(input: ForumCalendarInput): string {
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return cal.toString();
+  // RFC 5545 3.8.7.2: DTSTAMP is in UTC, written with a trailing Z. The calendar's
+  // time zone makes the library write it without one, so it is written here.
+  const stamp = `DTSTAMP:${DateTime.fromJSDate(input.now, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss")}Z`;
+  return cal.toString().replace(/^DTSTAMP:[^\r\n]*/gm, stamp);
 }

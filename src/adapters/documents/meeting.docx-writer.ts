@@ -12,6 +12,7 @@
  * properties, the header table's label column marked bold and kept as the first cell
  * of each row. What it does not do: embed the attachments or a table of contents.
  */
+import JSZip from 'jszip';
 import {
   AlignmentType,
   BorderStyle,
@@ -156,6 +157,26 @@ export function meetingDocxDocument(view: MeetingDocumentView, opts: { creator?:
 }
 
 /** The agenda or minutes as DOCX bytes. */
-export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creator?: string } = {}): Promise<Buffer> {
-  return Packer.toBuffer(meetingDocxDocument(view, opts));
+/**
+ * `fixedTime`: the document's created/modified time and every ZIP entry's date are
+ * pinned to it, so the same view gives the same bytes (and byte size) every time:
+ * a public Word file's size in a feed enclosure is the size of what is served.
+ */
+export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creator?: string; fixedTime?: Date } = {}): Promise<Buffer> {
+  const bytes = await Packer.toBuffer(meetingDocxDocument(view, opts));
+  return opts.fixedTime ? pinTimestamps(bytes, opts.fixedTime) : bytes;
+}
+
+async function pinTimestamps(bytes: Buffer, at: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = (await core.async('string')).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    zip.file('docProps/core.xml', xml, { date: at });
+  }
+  zip.forEach((_path, file) => {
+    file.date = at;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: docxContentType });
 }

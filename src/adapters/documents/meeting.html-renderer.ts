@@ -9,7 +9,7 @@
  * the page shell so the public site can wrap it in its own layout. No scripts, no
  * inline styles beyond a tiny print-friendly stylesheet.
  */
-import type { ItemView, MeetingDocumentView } from '../../domain/documents/meeting-document.view.js';
+import type { AttachmentView, ItemView, MeetingDocumentView } from '../../domain/documents/meeting-document.view.js';
 import { formatClock } from '../../domain/documents/danish-format.js';
 
 import { escapeHtml } from '../../domain/documents/html-escape.js';
@@ -23,7 +23,12 @@ function lines(text: string): string {
 
 const iso = (minutes: number) => formatClock(minutes, 'en');
 
-function item(view: MeetingDocumentView, it: ItemView): string {
+function attachmentLink(a: AttachmentView, opts: HtmlRenderOptions): string {
+  const href = opts.attachmentHref?.(a);
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(a.text)}</a>` : escapeHtml(a.text);
+}
+
+function item(view: MeetingDocumentView, it: ItemView, opts: HtmlRenderOptions = {}): string {
   const L = view.labels;
   const id = `punkt-${it.number}`;
   const out: string[] = [`<section aria-labelledby="${id}">`, `<h2 id="${id}">${it.number}. ${escapeHtml(it.title)}</h2>`];
@@ -37,7 +42,7 @@ function item(view: MeetingDocumentView, it: ItemView): string {
     out.push(`<h3>${escapeHtml(it.recommendationLabel)}</h3>`, `<ol>${it.recommendations.map((r) => `<li>${lines(r)}</li>`).join('')}</ol>`);
   }
   if (it.attachments.length) {
-    out.push(`<h3>${escapeHtml(L.attachments)}</h3>`, `<ul>${it.attachments.map((a) => `<li>${escapeHtml(a.text)}</li>`).join('')}</ul>`);
+    out.push(`<h3>${escapeHtml(L.attachments)}</h3>`, `<ul>${it.attachments.map((a) => `<li>${attachmentLink(a, opts)}</li>`).join('')}</ul>`);
   }
   if (view.kind === 'minutes') {
     out.push(`<h3>${escapeHtml(it.decisionLabel)}</h3>`);
@@ -55,6 +60,8 @@ export type HtmlRenderOptions = {
   fragment?: boolean;
   /** Links offered next to the document, e.g. the DOCX download. Hrefs are escaped too. */
   downloads?: Array<{ label: string; href: string }>;
+  /** Where an attachment (bilag) can be downloaded; without it, attachments are listed by name only. */
+  attachmentHref?: (a: AttachmentView) => string | undefined;
 };
 
 export function renderMeetingHtml(view: MeetingDocumentView, opts: HtmlRenderOptions = {}): string {
@@ -69,7 +76,7 @@ export function renderMeetingHtml(view: MeetingDocumentView, opts: HtmlRenderOpt
     ? `<ul class="downloads">${opts.downloads.map((d) => `<li><a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a></li>`).join('')}</ul>`
     : '';
   const attachments = view.attachments.length
-    ? `<ul>${view.attachments.map((a) => `<li>${escapeHtml(a.text)}</li>`).join('')}</ul>`
+    ? `<ul>${view.attachments.map((a) => `<li>${attachmentLink(a, opts)}</li>`).join('')}</ul>`
     : `<p>${escapeHtml(L.none)}</p>`;
   const article = [
     `<article lang="${view.languageTag}" aria-labelledby="doc-title">`,
@@ -77,7 +84,7 @@ export function renderMeetingHtml(view: MeetingDocumentView, opts: HtmlRenderOpt
     view.statusLine ? `<p class="status">${escapeHtml(view.statusLine)}</p>` : '',
     downloads,
     `<table class="header">\n<caption>${escapeHtml(view.subject)}</caption>\n<tbody>\n${header}\n</tbody>\n</table>`,
-    ...view.items.map((i) => item(view, i)),
+    ...view.items.map((i) => item(view, i, opts)),
     `<section aria-labelledby="bilag"><h2 id="bilag">${escapeHtml(L.attachments)}</h2>${attachments}</section>`,
     '</article>',
   ]

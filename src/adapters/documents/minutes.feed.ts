@@ -6,6 +6,8 @@
  */
 import { Feed } from 'feed';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export const rssContentType = 'application/rss+xml; charset=utf-8';
 export const atomContentType = 'application/atom+xml; charset=utf-8';
 
@@ -18,8 +20,10 @@ export type PublishedMinutesEntry = {
   publishedAt: Date;
   /** Public HTML page of the minutes. */
   url: string;
-  /** DOCX download, offered as an enclosure. */
+  /** DOCX download, offered as an enclosure with its real byte size. */
   docxUrl?: string;
+  /** Byte size of the DOCX served at `docxUrl` (RSS requires the enclosure's length). */
+  docxLength?: number;
   summary?: string;
 };
 
@@ -59,8 +63,11 @@ export function buildMinutesFeeds(input: MinutesFeedInput): { rss: string; atom:
       published: e.publishedAt,
       description: e.summary ?? e.forumName,
       category: [{ name: e.forumName }],
-      enclosure: e.docxUrl ? { url: e.docxUrl, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', length: 0 } : undefined,
+      enclosure: e.docxUrl ? { url: e.docxUrl, type: DOCX, length: e.docxLength ?? 0 } : undefined,
     });
   }
-  return { rss: feed.rss2(), atom: feed.atom1() };
+  // The feed package writes an Atom enclosure's type as "image/<file extension>" (image/docx);
+  // the enclosure links here are all Word files, so their type is set to the real one.
+  const atom = feed.atom1().replace(/(<link\b[^>]*\brel="enclosure"[^>]*?\btype=")[^"]*(")/g, `$1${DOCX}$2`);
+  return { rss: feed.rss2(), atom };
 }

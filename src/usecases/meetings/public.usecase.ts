@@ -12,7 +12,7 @@ import { notFound } from '../use-case.errors.js';
 import { documentInput, type MeetingSnapshot } from './meeting-snapshot.js';
 import type { WorkflowDeps } from './workflow.context.js';
 
-export function publicUseCases({ transact }: WorkflowDeps) {
+export function publicUseCases({ transact, documents }: WorkflowDeps) {
   return {
     async regions() {
       return transact(async (uow) => {
@@ -55,6 +55,25 @@ export function publicUseCases({ transact }: WorkflowDeps) {
         const [terms, forumKind] = [await uow.registry.currentTerms(input.forum.id), await uow.registry.getForumKind(input.forum.kind)];
         return { version: v.version, publishedAt: v.createdAt, input, rules: publicRulesOf(terms, forumKind) };
       });
+    },
+
+    /**
+     * A published attachment (bilag) for download from the public pages: only one of
+     * an open item in the newest published minutes or, before them, the sent agenda.
+     * An attachment of a closed item, a draft or an unknown id is "not found".
+     */
+    async publicAttachment(meetingId: string, attachmentId: string) {
+      const att = await transact(async (uow) => {
+        const v = (await uow.workflow.latestVersion(meetingId, 'minutes', 'published')) ?? (await uow.workflow.latestVersion(meetingId, 'agenda', 'sent'));
+        const item = v ? (v.snapshot as MeetingSnapshot).items.find((i) => i.attachments.some((a) => a.id === attachmentId)) : undefined;
+        if (!item || item.closed) throw notFound('attachment', attachmentId);
+        const a = await uow.workflow.getAttachment(attachmentId);
+        if (!a || a.meetingId !== meetingId) throw notFound('attachment', attachmentId);
+        return a;
+      });
+      const doc = await documents.get(att.documentPath, att.documentVersion);
+      if (!doc) throw notFound('attachment', attachmentId);
+      return { fileName: att.fileName, contentType: att.contentType, bytes: doc.bytes };
     },
 
     async feedEntries() {

@@ -85,27 +85,62 @@ ${list}
       return html(reply, page(region ?? req.params.region, `<h1>${escapeHtml(region ?? req.params.region)}</h1>\n${sections.join('\n')}`));
     });
 
+    /**
+     * The public Word file of a meeting's newest sent agenda or published minutes,
+     * rendered with its timestamps pinned to the version's time, so its bytes (and
+     * the byte size the feeds give as the enclosure's length) are the same on every
+     * render and every instance. Remembered per version (a new version is a new key).
+     */
+    const docxCache = new Map<string, Buffer>();
+    const publicDocx = async (meetingId: string, kind: 'agenda' | 'minutes'): Promise<Buffer> => {
+      const { input, rules, version, publishedAt } = await services().publishedDocument(meetingId, kind);
+      const key = `${meetingId}:${kind}:${version}`;
+      const hit = docxCache.get(key);
+      if (hit) return hit;
+      const bytes = await renderMeetingDocx(buildPublicMeetingDocument(input, rules), { fixedTime: new Date(publishedAt) });
+      if (docxCache.size >= 200) docxCache.delete(docxCache.keys().next().value!);
+      docxCache.set(key, bytes);
+      return bytes;
+    };
+
     const docPage = (kind: 'agenda' | 'minutes', docxName: string) => async (req: { params: { meetingId: string } }, reply: Parameters<typeof html>[0]) => {
       const { input, rules } = await services().publishedDocument(req.params.meetingId, kind);
       // Closed items (lukkede punkter) never reach the public: "Lukket punkt" with the number, or nothing.
       const view = buildPublicMeetingDocument(input, rules);
-      const doc = renderMeetingHtml(view);
+      // Attachments of the open items are downloadable (closed items have none left in the view).
+      const doc = renderMeetingHtml(view, { attachmentHref: (a) => `/offentlig/moeder/${encodeURIComponent(req.params.meetingId)}/bilag/${encodeURIComponent(a.id)}` });
       const link = `<p><a href="/offentlig/moeder/${req.params.meetingId}/${docxName}">Hent som Word-dokument (${docxName})</a></p>`;
       // The renderer makes a complete accessible document; the download link goes first in its body.
       return html(reply, doc.replace(/<body([^>]*)>/, `<body$1>\n${link}`));
     };
     const docx = (kind: 'agenda' | 'minutes', name: string) => async (req: { params: { meetingId: string } }, reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }) => {
-      const { input, rules } = await services().publishedDocument(req.params.meetingId, kind);
-      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await renderMeetingDocx(buildPublicMeetingDocument(input, rules)));
+      return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await publicDocx(req.params.meetingId, kind));
     };
     const P = z.object({ meetingId: id });
     app.get('/offentlig/moeder/:meetingId', { schema: { tags, summary: 'Published minutes (HTML)', params: P } }, docPage('minutes', 'referat.docx'));
     app.get('/offentlig/moeder/:meetingId/referat.docx', { schema: { tags, summary: 'Published minutes (DOCX)', params: P } }, docx('minutes', 'referat.docx'));
     app.get('/offentlig/moeder/:meetingId/dagsorden', { schema: { tags, summary: 'Sent agenda (HTML)', params: P } }, docPage('agenda', 'dagsorden.docx'));
     app.get('/offentlig/moeder/:meetingId/dagsorden.docx', { schema: { tags, summary: 'Sent agenda (DOCX)', params: P } }, docx('agenda', 'dagsorden.docx'));
+    app.get(
+      '/offentlig/moeder/:meetingId/bilag/:attachmentId',
+      { schema: { tags, summary: 'A published attachment (bilag) of an open item', params: z.object({ meetingId: id, attachmentId: id }) } },
+      async (req, reply) => {
+        const a = await services().publicAttachment(req.params.meetingId, req.params.attachmentId);
+        // The stored file name may hold any letters: an ASCII fallback plus the RFC 5987 UTF-8 name.
+        const ascii = a.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+        return reply
+          .type(a.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+          .send(Buffer.from(a.bytes));
+      },
+    );
 
     const feeds = async () => {
       const entries = await services().feedEntries();
+      // The enclosure's length is the byte size of the Word file served at its URL (the newest published version).
+      const lengths = new Map<string, number>();
+      for (const e of entries) if (!lengths.has(e.meeting.id)) lengths.set(e.meeting.id, (await publicDocx(e.meeting.id, 'minutes')).length);
       return buildMinutesFeeds({
         title: 'Samraad: nye referater',
         description: 'Offentliggjorte referater fra sundhedssamarbejdets fora',
@@ -120,6 +155,7 @@ ${list}
           publishedAt: new Date(e.publishedAt),
           url: `${base}/offentlig/moeder/${e.meeting.id}`,
           docxUrl: `${base}/offentlig/moeder/${e.meeting.id}/referat.docx`,
+          docxLength: lengths.get(e.meeting.id)!,
         })),
       });
     };
