@@ -1,0 +1,164 @@
+/**
+ * Scores the terms importer on a folder of retrieved real documents.
+ *
+ *   npm run eval:import -- /work/import-corpus [--json]
+ *
+ * The cases (what each page states and does not state) are in
+ * test/fixtures/terms-import/eval/cases.json; the pages' text stays outside the
+ * repository. For each case it prints recall of stated facts (forum found by
+ * name, each stated field, each seat) and invented facts (a field the page does
+ * not state, a value that differs from the stated one, a seat for an
+ * organisation the page does not seat). Fields the case neither lists as stated
+ * nor as not stated are shown as "unchecked" so a person can look at them.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readTermsDocumentFile } from '../src/adapters/documents-import/terms-document.reader.js';
+import { extractTermsDrafts } from '../src/domain/terms-import/terms-import.extract.js';
+import type { TermsDraft } from '../src/domain/terms-import/terms-import.model.js';
+
+type SeatSpec = [string, number | null, number | null, boolean?];
+type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
+type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[] };
+type Cases = { nd: string[]; cases: Case[] };
+
+export type CaseScore = { id: string; stated: number; found: number; invented: number; misses: string[]; inventions: string[]; unchecked: string[]; skipped?: string };
+
+function canon(v: unknown): string {
+  if (Array.isArray(v)) return JSON.stringify(v.map(canon).sort());
+  if (v && typeof v === 'object') return JSON.stringify(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+  return JSON.stringify(typeof v === 'string' ? v.toLowerCase() : v);
+}
+
+/** An expected holder ({sector} or {name}) matches when the given keys agree; a name matches as a substring. */
+function matches(path: string, expected: unknown, actual: unknown): boolean {
+  if ((path === 'chair.by' || path === 'secretariat.by') && expected && typeof expected === 'object' && actual && typeof actual === 'object') {
+    const e = expected as { sector?: string; name?: string };
+    const a = actual as { sector?: string; name?: string };
+    if (e.sector && e.sector !== a.sector) return false;
+    if (e.name && !(a.name ?? '').toLowerCase().includes(e.name.toLowerCase())) return false;
+    return true;
+  }
+  if (path === 'jointMeeting' || path === 'publication' || path === 'annualStatus') {
+    // Partial: the keys the case names must agree.
+    const e = expected as Record<string, unknown>;
+    const a = (actual ?? {}) as Record<string, unknown>;
+    return Object.keys(e).every((k) => canon(e[k]) === canon(a[k]));
+  }
+  return canon(expected) === canon(actual);
+}
+
+export function scoreCase(c: Case, drafts: TermsDraft[], nd: string[]): CaseScore {
+  const s: CaseScore = { id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [] };
+  for (const f of c.forums) {
+    const re = new RegExp(f.match, 'iu');
+    s.stated++;
+    let draft = drafts.find((d) => re.test(d.forumName.value));
+    if (draft) s.found++;
+    else {
+      s.misses.push(`forum.name ~ /${f.match}/ (got ${JSON.stringify(drafts.map((d) => d.forumName.value))})`);
+      if (drafts.length === 1 && c.forums.length === 1) draft = drafts[0];
+    }
+    const fields = (draft?.fields ?? {}) as Record<string, { value: unknown; inferred?: boolean } | undefined>;
+    for (const [path, expected] of Object.entries(f.facts)) {
+      s.stated++;
+      const got = fields[path];
+      if (got && matches(path, expected, got.value)) s.found++;
+      else if (got) {
+        s.invented++;
+        s.inventions.push(`${path}: ${JSON.stringify(got.value)} (stated ${JSON.stringify(expected)})`);
+        s.misses.push(`${path} = ${JSON.stringify(expected)}`);
+      } else s.misses.push(`${path} = ${JSON.stringify(expected)}`);
+    }
+    const notStated = (f.notStated ?? []).flatMap((p) => (p === '@nd' ? nd : [p]));
+    for (const path of notStated) {
+      const got = fields[path];
+      if (got && !got.inferred) {
+        s.invented++;
+        s.inventions.push(`${path}: ${JSON.stringify(got.value)} (not stated)`);
+      }
+    }
+    for (const [path, got] of Object.entries(fields)) {
+      if (!got || got.inferred || path in f.facts || notStated.includes(path)) continue;
+      s.unchecked.push(`${path}: ${JSON.stringify(got.value)}`);
+    }
+    const seats = draft?.lists.seats ?? [];
+    if (f.seats && !f.seatsUnchecked) {
+      const pool = seats.map((x) => x.value);
+      for (const [sector, min, max, per] of f.seats) {
+        s.stated++;
+        const i = pool.findIndex((v) => v.party.sector === sector && (f.seatsSectorsOnly || (v.min === min && v.max === max && v.party.perOrganisation === (per ?? false))));
+        if (i >= 0) {
+          s.found++;
+          pool.splice(i, 1);
+        } else s.misses.push(`seat ${JSON.stringify([sector, min, max, per ?? false])}`);
+      }
+      const sectors = new Set(f.seats.map((x) => x[0]));
+      for (const v of pool) {
+        if (!sectors.has(v.party.sector)) {
+          s.invented++;
+          s.inventions.push(`seat ${v.party.sector} ${v.min}-${v.max} "${v.role ?? ''}"`);
+        } else if (!f.seatsSectorsOnly) s.unchecked.push(`seat ${v.party.sector} ${v.min}-${v.max} "${v.role ?? ''}"`);
+      }
+    } else if (!f.seatsUnchecked && seats.length) {
+      for (const x of seats) {
+        s.invented++;
+        s.inventions.push(`seat ${x.value.party.sector} ${x.value.min}-${x.value.max} "${x.value.role ?? ''}" (no seats stated)`);
+      }
+    }
+  }
+  return s;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  const folder = args.find((a) => !a.startsWith('-'));
+  if (!folder) {
+    console.error('Brug: npm run eval:import -- <mappe med hentede tekster> [--json] [--verbose]');
+    process.exit(2);
+  }
+  const casesPath = resolve(process.cwd(), 'test/fixtures/terms-import/eval/cases.json');
+  const { nd, cases } = JSON.parse(readFileSync(casesPath, 'utf8')) as Cases;
+  const scores: CaseScore[] = [];
+  for (const c of cases) {
+    const path = join(folder, c.file);
+    if (!existsSync(path)) {
+      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'file missing' });
+      continue;
+    }
+    const read = await readTermsDocumentFile(path);
+    if (!read.ok) {
+      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: read.error.message });
+      continue;
+    }
+    scores.push(scoreCase(c, extractTermsDrafts(read.text).drafts, nd));
+  }
+  const scored = scores.filter((s) => !s.skipped);
+  const stated = scored.reduce((a, s) => a + s.stated, 0);
+  const found = scored.reduce((a, s) => a + s.found, 0);
+  const invented = scored.reduce((a, s) => a + s.invented, 0);
+  const macro = scored.length ? scored.reduce((a, s) => a + (s.stated ? s.found / s.stated : 1), 0) / scored.length : 0;
+  if (json) {
+    console.log(JSON.stringify({ cases: scores, overall: { cases: scored.length, stated, found, recall: stated ? found / stated : 0, macroRecall: macro, invented } }, null, 2));
+    return;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`${'case'.padEnd(34)} ${'found/stated'.padStart(12)} ${'recall'.padStart(8)} ${'invented'.padStart(8)}`);
+  for (const s of scores) {
+    if (s.skipped) {
+      console.log(`${s.id.padEnd(34)} skipped: ${s.skipped}`);
+      continue;
+    }
+    console.log(`${s.id.padEnd(34)} ${`${s.found}/${s.stated}`.padStart(12)} ${pct(s.stated ? s.found / s.stated : 1).padStart(8)} ${String(s.invented).padStart(8)}`);
+    if (verbose) {
+      for (const m of s.misses) console.log(`    miss     ${m}`);
+      for (const m of s.inventions) console.log(`    INVENTED ${m}`);
+      for (const m of s.unchecked) console.log(`    unchecked ${m}`);
+    }
+  }
+  console.log(`\n${scored.length} cases (${scores.length - scored.length} skipped): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
+}
+
+await main();
