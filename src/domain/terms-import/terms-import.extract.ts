@@ -70,13 +70,13 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
 
   let titleForum: ForumAcc | null = null;
   const openForum = (headStart: number, head: string, fromDefinition = false): ForumAcc | null => {
-    const stripped = head.replace(/^kommissorium\s+(?:for|til|[-–:])\s*/i, '');
+    const stripped = head.replace(/^(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])\s*/i, '');
     const prefix = head.length - stripped.length;
     let k = kindAtStart(stripped);
     let qualifiedTitle = false;
     // "Kommissorium for Den Administrative Styregruppe": a title may put a qualifier before the kind word.
     if (!k && prefix > 0) {
-      const m = kindMentions(stripped).find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3 && /^[\p{Lu}]/u.test(stripped));
+      const m = kindMentions(stripped).find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3);
       if (m) {
         k = { kind: m.kind, length: m.index + m.text.length };
         qualifiedTitle = true;
@@ -90,9 +90,11 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
     if (!k) return null;
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
-    name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d$/, '').replace(/[:.]\s*$/, '').trim();
+    name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
     const bare = !qualifiedTitle && name.length <= k.length + 1;
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
+    // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
+    if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.trim())) return null;
     if (fromDefinition) name = name.replace(/(e)n$|(e)t$/i, '$1$2');
     const nameStart = headStart + prefix;
     const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name)));
@@ -279,9 +281,11 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
         membersBlockHadContent = false;
         continue;
       }
-      // A heading that belongs to no forum ends the current forum's part, except in a
-      // kommissorium for one forum ("Kommissorium for X"), where every part is about X.
-      current = forums.length === 1 && titleForum === forums[0] ? titleForum : null;
+      // A heading that names no forum and no known section ("Honorering", "Udvalgets kompetence")
+      // does not end the current forum's part: only a heading naming another forum does. In a
+      // document that has described several forums, an unknown heading is a part of the document
+      // about none of them, unless the document is the kommissorium of one forum.
+      current = forums.length === 1 || (titleForum && forums.length === 1) ? current : null;
       for (const s of splitSentences(t)) docSentences.push({ start: line.start + s.start, text: s.text, forum: null });
       section = 'intro';
       continue;

@@ -32,11 +32,19 @@ export type ForumKindEntry = {
   standing?: boolean;
   /** Sub-group kinds that a forum may set up. */
   subGroupLabel?: string;
+  /** Kind words that name many bodies ("udvalg", "råd", "bestyrelse"): a forum of this kind is named by its heading, and "Udvalget ..." is the forum itself. */
+  generic?: boolean;
 };
 
 // Longest first: "klynge-temagruppe" must win over "temagruppe".
 export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'sundhedskoordinationsudvalg', stem: 'sundhedskoordinationsudvalg', level: 'political', standing: true },
+  { slug: 'sundhedssamarbejdsudvalg', stem: 'sundhedssamarbejdsudvalg', level: 'political', standing: true },
+  { slug: 'kommunalt_laegeligt_udvalg', stem: '(?:kommunalt?[- ]læge(?:lig[et]?|faglig[et]?)[- ]udvalg|KLU(?:-[\\p{L}]+)?(?![\\p{L}]))', standing: true },
+  { slug: 'praksisplanudvalg', stem: 'praksisplanudvalg', level: 'political', standing: true },
+  { slug: 'samordningsudvalg', stem: '(?:sundheds)?samordningsudval(?:g)?', standing: true },
+  { slug: 'psykiatriforum', stem: 'psykiatrifor(?:um|a)', level: 'central', standing: true },
+  { slug: 'sundhedsraad', stem: 'sundhedsråd', standing: true },
   { slug: 'klyngestyregruppe', stem: 'klyngestyregrupp', level: 'cluster', standing: true },
   { slug: 'klynge_temagruppe', stem: 'klynge-?temagrupp', level: 'cluster_operational', standing: true },
   { slug: 'sundhedsstyregruppe', stem: 'sundhedsstyregrupp', level: 'central', standing: true },
@@ -50,15 +58,24 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'udviklingsgruppe', stem: 'udviklingsgrupp', level: 'ad_hoc', subGroupLabel: 'udviklingsgrupper' },
   { slug: 'implementeringsgruppe', stem: 'implementeringsgrupp', level: 'ad_hoc', subGroupLabel: 'implementeringsgrupper' },
   { slug: 'undergruppe', stem: 'undergrupp', subGroupLabel: 'undergrupper' },
+  { slug: 'foelgegruppe', stem: 'følgegrupp', standing: true },
+  { slug: 'koordinationsgruppe', stem: 'koordinationsgrupp', standing: true },
   { slug: 'styregruppe', stem: 'styregrupp', standing: true },
+  { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
+  { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:møde|samarbejdsmøde)', standing: true },
   { slug: 'formandskab', stem: 'formand(?:s)?skab', level: 'central', needsQualifier: true },
   { slug: 'faelles_sekretariat', stem: '(?:fælles ?)?sekretariat', level: 'central', needsQualifier: true },
+  // Generic kinds last: any "...udvalg", "...råd", "...forum", "bestyrelse".
+  { slug: 'bestyrelse', stem: 'bestyrels', generic: true },
+  { slug: 'udvalg', stem: '[\\p{L}-]*udvalg', generic: true },
+  { slug: 'raad', stem: '[\\p{L}-]*råd(?!giv|hus|med)', generic: true },
+  { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
 ];
 
 /** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */
 export const unknownForumKind: ForumKindEntry = { slug: '', stem: '(?!)' };
 
-const INFLECTION = String.raw`(?:e|en|et|er|erne|ens|ets|ernes|s)?`;
+const INFLECTION = String.raw`(?:e|en|et|er|erne|ene|ens|ets|ernes|enes|s)?`;
 
 /** The forum kind named by the word(s) at the start of `s`, and how long that mention is. */
 export function kindAtStart(s: string): { kind: ForumKindEntry; length: number } | undefined {
@@ -108,8 +125,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
 const SECTORS: [OrganisationKind, RegExp][] = [
   ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
   ['hospital', new RegExp(`${B}(?:regions)?hospital|${B}sygehus`, 'iu')],
-  ['municipality', new RegExp(`${B}kommun|${B}KOSU${E}|${B}KKR${E}`, 'iu')],
-  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO${E}|${B}praktiserende læge`, 'iu')],
+  ['municipality', new RegExp(`${B}kommun|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal`, 'iu')],
+  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug`, 'iu')],
   ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri))|${B}sundhedsplanlægning`, 'iu')],
 ];
 
