@@ -33,6 +33,7 @@ export function normalizeDocumentText(raw: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/[ \t]+$/gm, (m) => (m.includes('\t') ? '\t' : ''))
     .replace(/\n{3,}/g, '\n\n');
+  t = unwrapLines(t);
   return t.replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
 }
 
@@ -46,4 +47,37 @@ function flattenHtmlLine(line: string): string {
   // A cell that starts with a paragraph stays on its row line: "Formål\tBeslutningsorgan ...".
   s = s.replace(/\t\n+/g, '\t');
   return s.replace(/\n(?:[ \t]*\n)+/g, '\n').replace(/\n+$/, '');
+}
+
+const KEEP_HYPHEN = /^(?:og|eller|samt|som|til|and)$/;
+
+/**
+ * Text from PDFs and e-mails is hard-wrapped: a sentence runs on over line breaks and
+ * a word is split with a hyphen ("Sundheds-\nstyregruppen", "Sundheds- styregruppen").
+ * Page furniture ("Side 3 af 10", a bare page number) is dropped. A line joins the
+ * next when it ends mid-sentence (a letter, digit or comma) and the next starts with a
+ * lower-case letter; lists, table rows and headings are left alone.
+ */
+function unwrapLines(t: string): string {
+  const lines = t.split('\n').filter((l) => !/^\s*(?:side\s+\d+\s*(?:af|\/)\s*\d+|\d{1,3}\s*(?:\/|af)\s*\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?)\s*$/i.test(l));
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const starts = /^[\p{Ll}]/u.test(line) && !/^[\p{Ll}][.)]\s/u.test(line);
+    if (prev !== undefined && starts && !prev.includes('\t') && !line.includes('\t')) {
+      const hy = /([\p{L}])-$/u.exec(prev);
+      const firstWord = /^[\p{L}]+/u.exec(line)?.[0] ?? '';
+      if (hy && !KEEP_HYPHEN.test(firstWord)) {
+        out[out.length - 1] = prev.slice(0, -1) + line;
+        continue;
+      }
+      if (/[\p{L}\d,)]$/u.test(prev) && !/:$/.test(prev)) {
+        out[out.length - 1] = prev + ' ' + line;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  // "Sundheds- styregruppen" (a PDF's line-break hyphen left inside a line): one word again.
+  return out.join('\n').replace(/([\p{Ll}])- ([\p{Ll}]{3,})/gu, (m, a: string, b: string) => (KEEP_HYPHEN.test(b) ? m : a + b));
 }
