@@ -122,6 +122,10 @@ const termsImportDa = {
     themeDays: 'Temadage',
     evaluation: 'Evaluering',
     annualStatus: 'Årlig status',
+    'chair.by': 'Formandskab varetages af',
+    'secretariat.by': 'Sekretariat varetages af',
+    'meetings.closed': 'Lukkede møder',
+    membersTotal: 'Medlemmer i alt',
   } as Record<string, string>,
 };
 const termsImportEn: typeof termsImportDa = {
@@ -242,6 +246,10 @@ const termsImportEn: typeof termsImportDa = {
     themeDays: 'Theme days',
     evaluation: 'Evaluation',
     annualStatus: 'Annual status',
+    'chair.by': 'Chair held by',
+    'secretariat.by': 'Secretariat provided by',
+    'meetings.closed': 'Closed meetings',
+    membersTotal: 'Members in all',
   },
 };
 

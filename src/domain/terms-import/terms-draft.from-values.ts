@@ -40,6 +40,10 @@ const scalarPathSet: Record<ScalarPath, true> = {
   themeDays: true,
   evaluation: true,
   annualStatus: true,
+  'chair.by': true,
+  'secretariat.by': true,
+  'meetings.closed': true,
+  membersTotal: true,
 };
 export const scalarPaths = Object.keys(scalarPathSet) as ScalarPath[];
 

@@ -75,10 +75,12 @@ export function draftToTermsInput(draft: TermsDraft, options: DraftToInputOption
       ...(v('chair.evaluateAfterYears') !== undefined ? { evaluateAfterYears: v('chair.evaluateAfterYears') } : {}),
     };
   }
-  if (v('secretariat.shared') !== undefined || v('secretariat.followsChair') !== undefined) {
+  const secBy = v('secretariat.by');
+  if (v('secretariat.shared') !== undefined || v('secretariat.followsChair') !== undefined || secBy) {
     input.secretariat = {
       ...(v('secretariat.shared') !== undefined ? { shared: v('secretariat.shared') } : {}),
       ...(v('secretariat.followsChair') !== undefined ? { followsChair: v('secretariat.followsChair') } : {}),
+      ...(secBy?.name ? { description: clip(secBy.name, 500) } : {}),
     };
   }
   const min = v('meetings.perYearMin');

@@ -61,7 +61,17 @@ export interface ScalarFields {
   themeDays: { perYear: number; withForumName?: string };
   evaluation: { afterMonths: number; reportToName?: string };
   annualStatus: { toForumName?: string };
+  /** Who holds the chair / provides the secretariat, as the document names them. */
+  'chair.by': Holder;
+  'secretariat.by': Holder;
+  /** True: meetings are closed ("møder, der ikke er offentlige"); false: open ("møderne er åbne"). */
+  'meetings.closed': boolean;
+  /** "består af 11 medlemmer": the number of members in all. */
+  membersTotal: number;
 }
+
+/** An organisation named as the holder of a role: its name as written and its sector when the name tells. */
+export type Holder = { name: string; sector?: OrganisationKind };
 export type ScalarPath = keyof ScalarFields;
 
 export interface ListFields {

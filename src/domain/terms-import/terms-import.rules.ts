@@ -79,8 +79,14 @@ function clauses(s: string): { start: number; text: string }[] {
   return out;
 }
 
-const UNIT = String.raw`(kalenderdage|dage|døgn|uger|uge|hverdage|arbejdsdage)`;
-const LEAD = String.raw`${B}(?:(?:senest|mindst|minimum|ca\.|inden)\s+)?${NUM}\s+${UNIT}${E}`;
+const UNIT = String.raw`(kalenderdage|dage|døgn|ugers|uger|uge|hverdage|arbejdsdage)`;
+// "senest 2 uger", "5 hverdage", "fem til syv kalenderdage" (a range counts from its first number), "3 ugers varsel".
+const LEAD = String.raw`${B}(?:(?:senest|mindst|minimum|ca\.|inden|med\s+en\s+frist\s+på(?:\s+mindst)?)\s+)?${NUM}(?:\s*(?:-|–|til)\s*${NUM})?\s+${UNIT}${E}`;
+
+/** The groups of a LEAD match: the first number and the unit (a range's second number is skipped). */
+function leadOf(m: RegExpExecArray, from = 1): LeadTime | undefined {
+  return leadTime(m[from]!, m[from + 2]!);
+}
 
 function leadTime(num: string, unit: string): LeadTime | undefined {
   const amount = parseNumber(num);
@@ -156,17 +162,29 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     };
 
     // Deadlines.
-    const before = new RegExp(`${LEAD}\\s+(?:før|forud\\s+for|inden|forinden)`, 'iu').exec(cl);
-    const isItems = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager)(?:\s|$)/i.test(cl) && !/indkald/i.test(cl);
-    if (before) {
-      const lt = leadTime(before[1]!, before[2]!);
-      if (lt && isItems) add('deadlines.itemsCutoff', lt, ...at(before), 0.85);
-      else if (lt && /dagsorden/i.test(cl) && !/indkald\p{L}*\s+(?:til|efter)\s+punkter/iu.test(cl)) add('deadlines.agendaLead', lt, ...at(before), 0.9);
+    // Each lead time belongs to the words before it since the previous one: "Der udsendes dagsorden
+    // 1 uge før mødet og punkter til dagsordenen skal fremsendes minimum 2 uger før" gives two rules.
+    let prevEnd = 0;
+    for (const before of cl.matchAll(new RegExp(`${LEAD}\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
+      const ctxText = cl.slice(prevEnd, before.index + before[0].length);
+      prevEnd = before.index + before[0].length;
+      const isItems = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$)/i.test(ctxText) && !/indkald/i.test(ctxText);
+      const lt = leadOf(before as RegExpExecArray);
+      const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
+      if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
+      else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:til|efter)\s+punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
     }
-    const comments = /bemærkning|kommentar|indsigelse|rettelse/i.test(cl);
+    // "indkalder ... med angivelse af dagsorden med en frist på mindst to uger".
+    const frist = new RegExp(`frist\\s+på\\s+(?:mindst\\s+|minimum\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl);
+    if (frist && /dagsorden/i.test(cl) && !/ekstraordinær/i.test(cl) && prevEnd === 0) {
+      const lt = leadOf(frist);
+      if (lt) add('deadlines.agendaLead', lt, ...at(frist), 0.8);
+    }
+    const before = prevEnd > 0;
+    const comments = /bemærkning|kommentar|kommenter|indsigelse|rettelse/i.test(cl);
     const after = new RegExp(`${LEAD}\\s+efter`, 'iu').exec(cl);
     if (after && /referat/i.test(cl) && !comments && !/beslutningsreferat/i.test(cl)) {
-      const lt = leadTime(after[1]!, after[2]!);
+      const lt = leadOf(after);
       if (lt) add('deadlines.minutesDue', lt, ...at(after), 0.9);
     } else if (!after && !before && /referat/i.test(cl) && !comments && /udsendes|sendes|foreligger|fremsendes/i.test(cl)) {
       // "Referat udsendes inden for 14 dage": minutes can only be due after the meeting.
@@ -175,9 +193,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (within && lt) add('deadlines.minutesDue', lt, ...at(within), 0.75);
     }
     if (comments) {
-      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden)\\s+${NUM}\\s+${UNIT}${E}`, 'iu').exec(cl);
+      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden)\\s+${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl);
       if (w) {
-        const lt = leadTime(w[1]!, w[2]!);
+        const lt = leadOf(w);
         if (lt) add('deadlines.commentWindow', lt, ...at(w), 0.85);
       }
     }
@@ -185,7 +203,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // Meeting frequency.
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|faste\\s+|årlige\\s+)?(?:møder|gange|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+år|årlig)${E}`,
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|faste\\s+|årlige\\s+)?(?:\\p{L}*møder|gange|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
@@ -208,7 +226,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
         }
       } else if (meetingContext) {
-        const per = /(?<![\p{L}])(kvartalsvis|hvert\s+kvartal|månedlig[te]?|hver\s+måned|halvårlig[te]?|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/iu.exec(cl);
+        const per = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|hver\s+måned|halvårlig[te]?|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/iu.exec(cl);
         const everyNth = per && /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
         const nth = everyNth ? ({ anden: 2, tredje: 3, fjerde: 4, sjette: 6 } as Record<string, number>)[everyNth[1]!.toLowerCase()] ?? parseInt(everyNth[1]!, 10) : undefined;
         if (per && (ctx.section === 'meetings' || /mød/i.test(cl)) && (!nth || 12 % nth === 0)) {
@@ -218,7 +236,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         }
       }
     }
-    const adhoc = /ad[- ]?hoc[- ]?møde\p{L}*|møde\p{L}*\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|mødes\s+(?:ad[- ]?hoc|efter\s+behov)/iu.exec(cl);
+    const adhoc =
+      /ad[- ]?hoc[- ]?møde\p{L}*|møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:\p{L}+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // Chairmanship.
@@ -280,8 +299,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const tacit = /(?:betragtes|anses|regnes)\s+(?:\p{L}+\s+){0,3}(?:som|for)\s+godkendt|godkendes\s+stiltiende|stiltiende\s+godkend\p{L}*/iu.exec(s);
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
 
-  if (/dagsorden|referat/i.test(s)) {
-    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
+  if (/dagsorden|referat|materiale/i.test(s)) {
+    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
     if (pub) {
       const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
       add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
@@ -289,16 +308,17 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   if (parent && !/evaluer/i.test(s)) {
-    const phrase = (parent[1] ?? parent[2] ?? parent[3])!;
+    const phrase = (parent[1] ?? parent[2] ?? parent[3] ?? parent[4])!;
     const { name, offset } = forumNameIn(phrase);
     const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
     add('parent.name', capitalise(name), off, off + name.length, 0.9);
   }
   out.push(...parentBySetUp(s, ctx));
+  out.push(...holderRules(s, ctx));
 
   const td = new RegExp(`${B}${NUM}\\s+(?:årlige\\s+)?temadag\\p{L}*`, 'iu').exec(s);
   if (td && /årlig|om\s+året|pr\.?\s*år/i.test(s)) {
@@ -416,6 +436,13 @@ export function docLevelRules(s: string): RawFinding[] {
     const date = parseDanishDate(m[2]!);
     const ds = m.index + m[0].lastIndexOf(m[2]!);
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + m[2]!.length, confidence: 0.9 });
+    return out;
+  }
+  const onMeeting = new RegExp(`^på\\s+(\\p{L}+?)(?:s)?møde(?:t)?\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:er|blev)\\s+(?:det\\s+)?(?:vedtaget|godkendt|besluttet)`, 'iu').exec(s);
+  if (onMeeting) {
+    const date = parseDanishDate(onMeeting[2]!);
+    const ds = onMeeting.index + onMeeting[0].indexOf(onMeeting[2]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + onMeeting[2]!.length, confidence: 0.85 });
     return out;
   }
   const only = new RegExp(`^(?:godkendt|vedtaget)(?:\\s+den|\\s+d\\.)?\\s*:?\\s*${DATE}\\.?$`, 'iu').exec(s);
@@ -568,3 +595,64 @@ function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
+
+const HOLDER = String.raw`((?:[\p{Lu}][\p{L}-]*(?:'s)?\s+)?(?:[\p{L}-]+\s+og\s+)?[\p{L}-]+(?:'s)?(?:\s+[\p{L}-]+)?)`;
+
+const holder = (name: string) => {
+  const n = capitalise(name.trim().replace(/[.,;:]+$/, ''));
+  const sector = firstSector(n)?.sector;
+  return sector ? { name: n, sector } : { name: n };
+};
+
+/**
+ * Who holds the chair and who provides the secretariat, how many members there are in all,
+ * whether meetings are closed, and what a document says with verbs ("X nedsætter Udvalget",
+ * "på de dage, hvor der afholdes møder i X").
+ */
+function holderRules(s: string, ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const push = (path: ScalarPath, value: unknown, start: number, end: number, confidence: number) => out.push({ path, value, start, end, confidence });
+  // "Kommunerne forestår sekretariatsbetjeningen", "Sekretariatet ... varetages af X", "sekretariatsbetjenes af X".
+  const sec =
+    new RegExp(`^${HOLDER}\\s+(?:forestår|varetager|varetog|står\\s+for)\\s+(?:\\p{L}+\\s+og\\s+)?(?:sekretariat\\p{L}*)`, 'iu').exec(s) ??
+    new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
+    new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s);
+  if (sec && !(ctx.forumKind === 'faelles_sekretariat')) {
+    const name = sec[1]!.replace(/^(?:det|den)\s+/i, '');
+    // "sekretariatsbetjenes af en konsulent fra ...": people, not an organisation holding the secretariat.
+    const relative = /^,?\s+(?:der|som)\s/i.test(s.slice(sec.index + sec[0].length));
+    if (!relative && !/^(?:sekretariatet|formanden|udvalget|gruppen|der|som|det)$/i.test(name) && !/^(?:en|et|to|tre|\d+)\s/i.test(name)) {
+      const at = sec.index + sec[0].indexOf(sec[1]!);
+      push('secretariat.by', holder(name), at, at + sec[1]!.length, 0.8);
+    }
+  }
+  // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
+  const chair =
+    new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
+    new RegExp(`^formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+${HOLDER}`, 'iu').exec(s);
+  if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
+    const at = chair.index + chair[0].indexOf(chair[1]!);
+    push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
+  }
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer`, 'iu').exec(s);
+  if (total) {
+    const n = parseNumber(total[1]!);
+    if (n) push('membersTotal', n, total.index, total.index + total[0].length, 0.85);
+  }
+  const closed = /møder,?\s+der\s+ikke\s+er\s+offentlige|møder(?:ne)?\s+er\s+ikke\s+offentlige|lukkede\s+møder|møder(?:ne)?\s+er\s+lukkede/iu.exec(s);
+  const open = /møder(?:ne)?\s+er\s+(?:åbne|offentlige)/iu.exec(s);
+  if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
+  else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
+  // "X's bestyrelse nedsætter Nationale Udvalg": the body that sets this forum up.
+  const setter = new RegExp(`^((?:[\\p{L}]+'s\\s+)?${FORUM_WORD})\\s+(?:nedsætter|har\\s+nedsat|opretter|etablerer)\\s`, 'iu').exec(s);
+  if (setter && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(setter[1]!)) {
+    const self = kindMentions(s.slice(setter[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
+    if (self) push('parent.name', setter[1]!, 0, setter[1]!.length, 0.75);
+  }
+  // "mødes kvartalsvist på de dage, hvor der afholdes møder i Sundhedsstyregruppen".
+  const sameDay = new RegExp(`(?:på\\s+(?:de\\s+|samme\\s+)?dag(?:e|en)?,?\\s+(?:hvor|som|når)\\s+(?:der\\s+)?(?:afholdes\\s+)?møde\\p{L}*\\s+i|samme\\s+dag\\s+som)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
+  if (sameDay && !/fællesmøde/i.test(s)) push('jointMeeting', { withForumName: nameOf(sameDay[1]!) }, sameDay.index, sameDay.index + sameDay[0].length, 0.7);
+  return out;
+}

@@ -89,6 +89,10 @@ const LABELS: Record<ScalarPath, string> = {
   themeDays: 'Temadage',
   evaluation: 'Evaluering',
   annualStatus: 'Årlig status',
+  'chair.by': 'Formandskab varetages af',
+  'secretariat.by': 'Sekretariat varetages af',
+  'meetings.closed': 'Lukkede møder',
+  membersTotal: 'Medlemmer i alt',
 };
 
 const SIDE: Record<string, string> = { hospital: 'hospital', region: 'region', municipality: 'kommune', psychiatry: 'psykiatri', general_practice: 'almen praksis' };
