@@ -97,7 +97,7 @@ function leadTime(num: string, unit: string): LeadTime | undefined {
   return { amount, unit: 'calendar_days' };
 }
 
-const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab)\p{L}*`;
+const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab|bestyrels)\p{L}*`;
 /** A forum's name as written after "til", "med", "i": "Klyngestyregruppen i Vestklyngen". */
 const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
 
@@ -166,7 +166,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // 1 uge før mødet og punkter til dagsordenen skal fremsendes minimum 2 uger før" gives two rules.
     let prevEnd = 0;
     for (const before of cl.matchAll(new RegExp(`${LEAD}\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
-      const ctxText = cl.slice(prevEnd, before.index + before[0].length);
+      const own = cl.slice(prevEnd, before.index + before[0].length);
+      // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
+      const ctxText = /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
       prevEnd = before.index + before[0].length;
       const isItems = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$)/i.test(ctxText) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
@@ -237,7 +239,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:\p{L}+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // Chairmanship.
@@ -300,7 +302,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
 
   if (/dagsorden|referat|materiale/i.test(s)) {
-    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
+    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|gjort\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
     if (pub) {
       const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
       add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
@@ -319,6 +321,12 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   out.push(...parentBySetUp(s, ctx));
   out.push(...holderRules(s, ctx));
+  for (const m of s.matchAll(new RegExp(`([\\p{Lu}][\\p{L}-]+)\\s+udpeger\\s+(hver\\s+)?${NUM}\\s+medlem(?:mer)?${E}`, 'gu'))) {
+    const n = parseNumber(m[3]!);
+    if (!n) continue;
+    const party = { kind: 'sector' as const, sector: firstSector(m[1]!)?.sector ?? ('other' as OrganisationKind), perOrganisation: !!m[2] };
+    out.push({ list: 'seats', value: { party, role: m[1]!, min: n, max: n } satisfies SeatDraft, start: m.index, end: m.index + m[0].length, confidence: 0.75 });
+  }
 
   const td = new RegExp(`${B}${NUM}\\s+(?:årlige\\s+)?temadag\\p{L}*`, 'iu').exec(s);
   if (td && /årlig|om\s+året|pr\.?\s*år/i.test(s)) {
@@ -365,7 +373,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Formandskabet for sundhedssamarbejdet består af X og Y": the forum's own members.
   const self = kindAtStart(s);
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
-  const consists = /\s+(?:består|sammensættes)\s+af\s+(.+?)\.?$/u.exec(s);
+  const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
   if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
     const body = consists[1]!;
     const bodyStart = consists.index + consists[0].indexOf(body);
@@ -493,7 +501,7 @@ export function parseSeatLine(line: string, inheritedLabel: OrganisationKind | u
   if (scoped) pos = scoped[0].length;
   for (;;) {
     const m = /^([\p{L}][\p{L}\s/-]{0,40}?):\s*/u.exec(line.slice(pos));
-    if (!m || m[1]!.trim().split(/\s+/).length > 4) break;
+    if (!m || m[1]!.trim().split(/\s+/).length > 4 || /(?:^|\s)(?:består|er|har|skal|kan|følgende)(?:\s|$)/iu.test(m[1]!)) break;
     const sec = firstSector(m[1]!);
     if (sec) label = labelSet = sec.sector;
     pos += m[0].length;
@@ -524,7 +532,7 @@ function splitSeatSegments(s: string): { start: number; text: string }[] {
       cuts.add(words[i]!.index);
       continue;
     }
-    if (/^[\p{Lu}]/u.test(w) && !/^[\p{Lu}]{2,5}\p{P}*$/u.test(w)) {
+    if (/^[\p{Lu}]/u.test(w) && !/^[\p{Lu}]{2,5}(?:-[\p{L}]{1,3})?\p{P}*$/u.test(w)) {
       if (/[,;:(]$/.test(prev)) continue;
       const prevLowerInitial = /^[\p{Ll}]/u.test(prev);
       if (prevLowerInitial && !FUNCTION_WORDS.has(prevLower)) cuts.add(words[i]!.index);
@@ -576,7 +584,7 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     .replace(/\s+(?:samt|og|eller)$/i, '')
     .trim();
   if (!role) return [];
-  const perOrganisation = /fra\s+hver(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
+  const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
   const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
   if (two) {
@@ -646,7 +654,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
   // "X's bestyrelse nedsætter Nationale Udvalg": the body that sets this forum up.
-  const setter = new RegExp(`^((?:[\\p{L}]+'s\\s+)?${FORUM_WORD})\\s+(?:nedsætter|har\\s+nedsat|opretter|etablerer)\\s`, 'iu').exec(s);
+  const setter = new RegExp(`^((?:[\\p{L}]+['’]s\\s+)?${FORUM_WORD})\\s+(?:nedsætter|har\\s+nedsat|opretter|etablerer)\\s`, 'iu').exec(s);
   if (setter && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(setter[1]!)) {
     const self = kindMentions(s.slice(setter[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
     if (self) push('parent.name', setter[1]!, 0, setter[1]!.length, 0.75);
