@@ -56,11 +56,53 @@ type ForumAcc = {
 
 export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
+  const first = extractFrom(text);
+  if (first.drafts.some((d) => d.forumName.value !== '')) return first;
+  // A web page or a forretningsorden often never writes "Kommissorium for X" nor starts a
+  // heading with the kind word: the forum is named in a heading ("Det lutherske
+  // Verdensforbund - følgegruppen", "OM NATIONALE UDVALG") or only in the prose
+  // ("Koordinationsgruppen mødes efter behov"). Read the document again as about that forum.
+  const main = mainForumOf(text);
+  return main ? extractFrom(text, main) : first;
+}
+
+type MainForum = { start: number; name: string; kind: ForumKindEntry };
+
+/** The forum a document without a recognised title is about: a short heading naming a kind, else the kind named most often. */
+export function mainForumOf(text: string): MainForum | undefined {
+  const lines = splitLines(text).filter((l) => l.text.trim() !== '');
+  for (const l of lines.slice(0, 6)) {
+    const t = l.text.trim().replace(/:$/, '');
+    if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
+    const k = kindMentions(t).find((m) => !m.kind.subGroupLabel && !m.kind.needsQualifier);
+    if (!k) continue;
+    const lead = l.text.length - l.text.trimStart().length;
+    let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
+    const offset = t.length - name.length;
+    if (name === name.toUpperCase()) name = name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    return { start: l.start + lead + offset, name, kind: k.kind };
+  }
+  const counts = new Map<string, { n: number; first: { index: number; text: string; kind: ForumKindEntry } }>();
+  for (const m of kindMentions(text)) {
+    if (m.kind.subGroupLabel || m.kind.needsQualifier) continue;
+    const key = m.text.toLowerCase();
+    const c = counts.get(key) ?? { n: 0, first: m };
+    c.n++;
+    counts.set(key, c);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index)[0];
+  if (!best || best.n < 2) return undefined;
+  const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
+  return { start: best.first.index, name, kind: best.first.kind };
+}
+
+function extractFrom(text: string, main?: MainForum): TermsImportResult {
   const lines = splitLines(text);
   const forums: ForumAcc[] = [];
   const span = (start: number, end: number): SourceSpan => ({ start, end, quote: text.slice(start, end) });
 
   let current: ForumAcc | null = null;
+  const chairSideMentions = new Map<ForumAcc, { side: ChairSide; span: SourceSpan }[]>();
   let section: SectionKind | 'intro' = 'intro';
   let tableMode = false;
   let seatScope: string | undefined;
@@ -140,6 +182,21 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
   };
 
   const contradictions: Contradiction[] = [];
+  if (main) {
+    const f: ForumAcc = {
+      name: { value: main.name, span: span(main.start, main.start + main.name.length), confidence: 0.6 },
+      kind: main.kind,
+      bare: false,
+      plural: false,
+      instances: [],
+      scalars: new Map(),
+      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
+    };
+    if (main.kind.slug) f.scalars.set('forum.kind', [{ value: main.kind.slug, span: f.name.span, confidence: 0.6 }]);
+    forums.push(f);
+    current = f;
+    titleForum = f;
+  }
   function addScalar<P extends ScalarPath>(f: ForumAcc, path: P, finding: Finding<ScalarFields[P]>) {
     const list = f.scalars.get(path) ?? [];
     list.push(finding as Finding<unknown>);
