@@ -20,7 +20,7 @@
  * or resolve names to forum ids (see forum-name.match.ts).
  */
 import { normalizeDocumentText } from './document-text.normalize.js';
-import { kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import { firstSector, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
@@ -37,12 +37,16 @@ import type {
   ListPath,
   ScalarFields,
   ScalarPath,
+  SeatDraft,
   SourceSpan,
   TermsDraft,
   TermsImportResult,
 } from './terms-import.model.js';
 
 type Line = { start: number; end: number; text: string };
+
+/** "Stephanie Lose", "Mads Skau, Borgmester, Haderslev Kommune", "Bo Libergren (V)": a person named in a members list. */
+const PERSON = /^[\p{Lu}][\p{Ll}'-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|la|von|van)){1,4}(?:\s*\([A-ZÆØÅ]\))?(?:,\s*.*)?$/u;
 
 type ForumAcc = {
   name: Finding<string>;
@@ -91,7 +95,7 @@ export function mainForumOf(text: string): MainForum | undefined {
     counts.set(key, c);
   }
   const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index)[0];
-  if (!best || best.n < 2) return undefined;
+  if (!best) return undefined;
   const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
   return { start: best.first.index, name, kind: best.first.kind };
 }
@@ -108,6 +112,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   let seatScope: string | undefined;
   let seatLabel: OrganisationKind | undefined;
   let membersBlockHadContent = false;
+  let nameGroup: Finding<SeatDraft> | undefined;
+  let continue_ = false;
   const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
 
   let titleForum: ForumAcc | null = null;
@@ -130,6 +136,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       qualifiedTitle = true;
     }
     if (!k) return null;
+    // "Bestyrelsens rolle", "Udvalgets kompetence": a part of the forum's description, not a forum.
+    if (prefix === 0 && /s$/i.test(stripped.slice(0, k.length)) && /^\s+[\p{Ll}]/u.test(stripped.slice(k.length))) return null;
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
@@ -203,6 +211,33 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     f.scalars.set(path, list);
   }
 
+  /** Rules that read a whole line or paragraph rather than one sentence. */
+  const lineRules = (f: ForumAcc, start: number, body: string) => {
+    // "Koncerndirektør, Region Midtjylland (regional medformand)", "Peter Sørensen (A), Horsens (kommunal formand)".
+    for (const m of body.matchAll(/\((regional|kommunal|hospitalets|hospitals|almen praksis'?|psykiatriens)\s+(?:med)?formand\)/giu)) {
+      const word = m[1]!.toLowerCase();
+      const side: ChairSide = word.startsWith('region') ? 'region' : word.startsWith('kommun') ? 'municipality' : word.startsWith('hospital') ? 'hospital' : word.startsWith('psyk') ? 'psychiatry' : 'general_practice';
+      const list = chairSideMentions.get(f) ?? [];
+      list.push({ side, span: span(start + m.index, start + m.index + m[0].length) });
+      chairSideMentions.set(f, list);
+    }
+    // "- Vicedirektør, Sundheds- og Kulturforvaltningen (formand)": the member who chairs.
+    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\(formand\)\s*\.?$/iu.exec(body);
+    if (chairLine) {
+      const who = chairLine[1]!.trim();
+      const sector = firstSector(who)?.sector;
+      const off = start + body.indexOf(chairLine[1]!);
+      addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.75 });
+    }
+    // "Der foretages en årlig evaluering ... Der udarbejdes en kort orientering, der sendes til Samarbejdsudvalget."
+    const yearly = /årlig\p{L}*\s+evaluering|evaluer\p{L}*\s+(?:\p{L}+\s+){0,3}(?:årligt|hvert\s+år|en\s+gang\s+om\s+året)/iu.exec(body);
+    if (yearly) {
+      const to = /(?:sendes|afrapporteres|forelægges|rapporteres)\s+til\s+((?:[\p{Lu}][\p{L}-]*\s+)?[\p{L}-]*(?:udvalg|grupp|råd|forum|bestyrels)\p{L}*)/u.exec(body.slice(yearly.index));
+      const end = to ? yearly.index + to.index + to[0].length : yearly.index + yearly[0].length;
+      addScalar(f, 'annualStatus', { value: to ? { toForumName: to[1]! } : {}, span: span(start + yearly.index, start + end), confidence: 0.7 });
+    }
+  };
+
   const processBody = (start: number, body: string) => {
     if (!current || body.trim() === '') return;
     const f = current;
@@ -211,6 +246,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const isBullet = marker.test(body);
     const itemOffset = start + (body.length - body.replace(marker, '').trimStart().length);
     const item = body.replace(marker, '').trim();
+    continue_ = false;
 
     // A plural heading's bullet list that names members of the kind: "- Klynge-temagruppe for ...".
     if (section === 'intro' && isBullet && f.plural) {
@@ -231,9 +267,25 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         seatScope = scoped[1];
         seatLabel = undefined;
       }
-      const parsed = parseSeatLine(item, seatLabel);
+      // A sentence in the members part ("Formanden udpeges af ...", "Hvert medlem udpeger en suppleant") is not a seat.
+      const prose = !isBullet && /[.]$/.test(item) && item.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(item) && /\s(?:udpeges|udpeger|består|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(item);
+      const parsed = prose ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
+      if (parsed.label && parsed.label !== seatLabel) nameGroup = undefined;
       seatLabel = parsed.label ?? seatLabel;
-      for (const s of parsed.seats) {
+      // "Regionale medlemmer:" followed by people's names: one seat per sector, counted.
+      if (seatLabel && parsed.seats.length === 1 && parsed.seats[0]!.value.min === null && parsed.seats[0]!.value.max === null && PERSON.test(item)) {
+        const sector = parsed.seats[0]!.value.party.sector;
+        if (nameGroup && nameGroup.value.party.sector === sector) {
+          nameGroup.value.min = (nameGroup.value.min ?? 0) + 1;
+          nameGroup.value.max = nameGroup.value.min;
+          nameGroup.span = span(nameGroup.span.start, itemOffset + item.length);
+        } else {
+          nameGroup = { value: { party: { kind: 'sector', sector, perOrganisation: false }, min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
+          f.lists.seats.push({ finding: nameGroup, scope: seatScope });
+        }
+        continue_ = true;
+      }
+      for (const s of continue_ ? [] : parsed.seats) {
         f.lists.seats.push({
           finding: { value: s.value, span: span(itemOffset + s.start, itemOffset + s.end), confidence: s.confidence },
           scope: seatScope,
@@ -246,6 +298,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((section === 'chair' || section === 'chair_secretariat') && /^delt\.?$/i.test(item)) {
       addScalar(f, 'chair.shared', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
     }
+    lineRules(f, start, body);
     for (const s of splitSentences(body)) {
       docSentences.push({ start: start + s.start, text: s.text, forum: f });
       const ctx = { section, forumKind: f.kind.slug, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
@@ -317,8 +370,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const forum = sec ? null : openForum(line.start, t.trim());
       if (sec && sec !== 'forum_other') current = implicitForum();
       if (forum || (sec && current)) {
+        // The same forum named again ("Deltagere" / "KLU" / list) keeps its section.
+        if (forum && forum !== current) section = 'intro';
+        else if (!forum) section = sec!;
         if (forum) current = forum;
-        section = forum ? 'intro' : sec!;
         membersBlockHadContent = false;
         continue;
       }
@@ -327,8 +382,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (standalone && looksLikeHeading(t)) {
       const forum = sectionOf(t) ? null : openForum(line.start, t.trim());
       if (forum) {
+        if (forum !== current) section = 'intro';
         current = forum;
-        section = 'intro';
         continue;
       }
       const sec = sectionOf(t);
@@ -390,6 +445,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   }
 
   for (const f of forums) inferChairFromCoChairSeats(f, addScalar, span);
+  for (const [f, mentions] of chairSideMentions) {
+    const sides = [...new Set(mentions.map((m) => m.side))];
+    if (sides.length < 2 || f.scalars.has('chair.sides')) continue;
+    const first = mentions[0]!.span;
+    const last = mentions[mentions.length - 1]!.span;
+    if (!f.scalars.has('chair.shared')) addScalar(f, 'chair.shared', { value: true, span: first, confidence: 0.75 });
+    addScalar(f, 'chair.sides', { value: sides, span: span(first.start, last.end), confidence: 0.75 });
+  }
 
   const drafts: TermsDraft[] = [];
   for (const f of forums) {
