@@ -144,7 +144,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const bare = !qualifiedTitle && name.length <= k.length + 1;
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
     // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
-    if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.trim())) return null;
+    if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     if (fromDefinition) name = name.replace(/(e)n$|(e)t$/i, '$1$2');
     const nameStart = headStart + prefix;
     const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name)));
@@ -391,6 +391,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       if (sec && current) {
         section = sec;
         membersBlockHadContent = false;
+        continue;
+      }
+      // Web pages set each member on a paragraph of its own: in a members part such a line is a member, not a heading.
+      if (section === 'members' && current) {
+        processBody(line.start, t);
+        membersBlockHadContent = true;
         continue;
       }
       // A heading that names no forum and no known section ("Honorering", "Udvalgets kompetence")

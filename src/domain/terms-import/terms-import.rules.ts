@@ -481,7 +481,7 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 // ---- Seats ----
 
 const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
-const STOP_BEFORE_COUNT = new Set(['de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
+const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
 const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b/iu;
 
@@ -584,6 +584,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     .replace(/\s+(?:samt|og|eller)$/i, '')
     .trim();
   if (!role) return [];
+  // "en formand og et vist antal medlemmer": the chair and an open number are not seats of an organisation.
+  if (/^(?:(?:næst)?formand(?:en)?|vist\s+antal\b.*|antal\s+medlemmer)$/iu.test(role)) return [];
   const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
   const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
