@@ -62,6 +62,8 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
   const first = extractFrom(text);
   if (first.drafts.some((d) => d.forumName.value !== '')) return first;
+  // Minutes and agendas name forums and people; they are not terms of reference.
+  if (/^\s*(?:mødereferat|beslutningsreferat|referat|dagsorden)\b/iu.test(text)) return first;
   // A web page or a forretningsorden often never writes "Kommissorium for X" nor starts a
   // heading with the kind word: the forum is named in a heading ("Det lutherske
   // Verdensforbund - følgegruppen", "OM NATIONALE UDVALG") or only in the prose
