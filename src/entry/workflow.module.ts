@@ -3,6 +3,7 @@
  * feeds, and the tacit-approval job worker. The use cases are built once, from
  * whichever of routes (ctx.deps) or workers (deps) comes first.
  */
+import { transitionRoutes } from './http/routes/transition.routes.js';
 import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
 import path from 'node:path';
 import type { AppDeps, AppModule } from './app.js';
@@ -69,6 +70,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       init(ctx.deps);
       await app.register(meetingRoutes(ctx, services));
       await app.register(publicRoutes(ctx, () => services().public));
+      await app.register(transitionRoutes(ctx, () => ({ transact: workflowTransactor(ctx.deps), clock: ctx.deps.clock })));
     },
     async startWorkers(deps) {
       const s = init(deps);

@@ -159,6 +159,12 @@ const table: Record<string, Row> = {
   // `secretariat` role (midt-ksg's secretary) is made a secretary of the region's Fælles sekretariat in
   // beforeAll; the co-chair of midt-ksg (`chair`) is not the region's secretariat and is refused.
   'GET /api/regions/:region/closed-days': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days?year=2027` },
+  'POST /api/regions/:region/transitions/preview': {
+    allow: ['secretariat'],
+    ok: true,
+    url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions/preview`,
+    body: () => ({ effectiveOn: '2028-01-01', forums: [{ forumId: 'midt-adhoc-udskr', successorIds: ['vest-ksg'], tasks: { action: 'carry', toForumId: 'vest-ksg' }, proposals: { action: 'close', reason: 'Nedlagt' }, items: { action: 'close', reason: 'Nedlagt' }, meetings: { notice: 'Aflyst' }, members: { action: 'carry', toForumId: 'vest-ksg' } }] }),
+  },
   'PUT /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
   'DELETE /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
 
