@@ -5,6 +5,7 @@
  * stop accepting requests and finish in-flight ones, let running jobs finish,
  * close the database, release the data-folder lock.
  */
+import { localToday } from '../domain/calendar/working-day.calendar.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -127,7 +128,7 @@ export async function startApp(
         memberships,
         platformRoles,
         forumsById: new Map(forums.map((f) => [f.id, f])),
-        today: clock.now().toISOString().slice(0, 10),
+        today: localToday(clock),
       };
     },
     async health() {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { copenhagenToday } from './today.js';
 import {
   FluentProvider,
   Label,
@@ -64,7 +65,7 @@ export function App({ host }: { host: HostState }) {
   const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
   const onSync = route === '/sync';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
-  const isSecretariat = Boolean((me as (Me & { memberships?: { role: string; to?: string }[] }) | null)?.memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= new Date().toISOString().slice(0, 10))));
+  const isSecretariat = Boolean((me as (Me & { memberships?: { role: string; to?: string }[] }) | null)?.memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= copenhagenToday())));
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
   // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
   useEffect(() => {

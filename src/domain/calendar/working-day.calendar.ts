@@ -382,3 +382,17 @@ export class WorkingDayCalendar {
     return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
   }
 }
+
+/** Anything that tells the time; the use cases' Clock port satisfies it. */
+export type NowSource = { now(): Date };
+
+/**
+ * Today's date (YYYY-MM-DD) where Samraad lives: Europe/Copenhagen unless a zone
+ * is given. The one "today" of the code base: a UTC date (toISOString().slice(0, 10))
+ * is yesterday between local midnight and 01:00 (02:00 in summer). Not cached per
+ * instant (unlike `WorkingDayCalendar.localDate`): every call has a new instant.
+ */
+export function localToday(clock: NowSource | Date, zone: string = DANISH_ZONE): string {
+  const ms = (clock instanceof Date ? clock : clock.now()).getTime();
+  return fromDayNumber(Math.floor((ms + offsetsOf(zone).offsetAt(ms) * 60_000) / MS_PER_DAY));
+}

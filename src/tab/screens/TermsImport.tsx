@@ -9,6 +9,7 @@
  * what is shown is exactly what confirming saves; any edit after that hides it
  * until it is worked out again.
  */
+import { copenhagenToday } from '../today.js';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Badge,
@@ -103,7 +104,7 @@ function namesIn(v: Values): string[] {
 }
 
 const isLeadTime = (x: unknown): x is { amount: number; unit: string } => Boolean(x && typeof x === 'object' && 'amount' in x && 'unit' in x);
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => copenhagenToday();
 
 export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void }) {
   const ti = t.ti;

@@ -7,7 +7,7 @@
 import type { MeetingsStore } from '../ports/meetings.port.js';
 import type { WorkflowStore } from '../ports/workflow.port.js';
 import { publicRulesOf, sharedBeyondForum, type PublicRules } from '../../domain/documents/public-version.js';
-import { WorkingDayCalendar, formatDanishDate } from '../../domain/calendar/working-day.calendar.js';
+import { WorkingDayCalendar, formatDanishDate, localToday } from '../../domain/calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn, secretariatRoles, type Forum, type Membership, type TermsOfReference } from '../../domain/registry/registry.model.js';
@@ -47,7 +47,7 @@ export type Role = { secretariat: boolean; chair: boolean; member: boolean; secr
 export const timeCalendar = new WorkingDayCalendar();
 
 export function todayOf(now: Date): string {
-  return timeCalendar.localDate(now.toISOString());
+  return localToday(now);
 }
 
 /** "6. maj 2026 kl. 16.00" for a UTC instant, in Copenhagen time. */

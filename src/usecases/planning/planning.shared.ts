@@ -5,7 +5,7 @@
  * with the forum's region's calendar: `calendarOfRegion`).
  */
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
-import { WorkingDayCalendar } from '../../domain/calendar/working-day.calendar.js';
+import { localToday } from '../../domain/calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
@@ -16,14 +16,8 @@ import { termsForYear, type DeadlineView } from '../year-of-duties.usecase.js';
 
 export type PlanningDeps = { transact: PlanningTransact; clock: Clock; ids: IdGenerator };
 
-/**
- * Europe/Copenhagen time only (today's date, local times). Not for working days:
- * those depend on the region's closed days, see `calendarOfRegion`.
- */
-const timeCalendar = new WorkingDayCalendar();
-
-/** Today's local date in Denmark. */
-export const todayOf = (clock: Clock): string => timeCalendar.localDate(clock.now().toISOString());
+/** Today's local date in Denmark (the domain calendar's `localToday`). */
+export const todayOf = (clock: Clock): string => localToday(clock);
 
 export function checkYear(year: number, field = 'year'): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {

@@ -10,6 +10,7 @@
  * nothing. A crash between the send and that record can send it twice (at least
  * once, never lost), like every outside effect without a transactional receiver.
  */
+import { localToday } from '../../domain/calendar/working-day.calendar.js';
 import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
 import { formatLocalDate } from '../../domain/documents/danish-format.js';
 import type { SyncDeps } from './sync.ports.js';
@@ -26,7 +27,7 @@ export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNotic
     const meeting = await meetings.getMeeting(job.meetingId);
     if (!meeting) return undefined;
     const forum = await registry.getForum(meeting.forumId);
-    const today = deps.clock.now().toISOString().slice(0, 10);
+    const today = localToday(deps.clock);
     const secretariat = (await registry.listMemberships({ forumId: meeting.forumId })).filter((m) => secretariatRoles.includes(m.role) && isActiveOn(m, today));
     const people = await Promise.all(secretariat.map((m) => registry.getPerson(m.personId)));
     const to = [...new Set(people.flatMap((p) => (p?.email ? [p.email] : [])))];

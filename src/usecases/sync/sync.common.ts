@@ -1,5 +1,6 @@
 /** Helpers shared by the sync jobs: time conversion, who organizes, error bookkeeping. */
 import { DateTime } from 'luxon';
+import { localToday } from '../../domain/calendar/working-day.calendar.js';
 import { isActiveOn, secretariatRoles, type Membership, type Person } from '../../domain/registry/registry.model.js';
 import { M365Error } from '../ports/m365.port.js';
 import type { RegistryStore } from '../ports/store.port.js';
@@ -19,7 +20,7 @@ export function utcToLocal(instant: string, zone: string): { date: string; time:
 }
 
 export function today(deps: Pick<SyncDeps, 'clock' | 'settings'>): string {
-  return DateTime.fromJSDate(deps.clock.now()).setZone(deps.settings.timeZone).toFormat('yyyy-MM-dd');
+  return localToday(deps.clock, deps.settings.timeZone);
 }
 
 export type ActiveMember = { membership: Membership; person: Person };
