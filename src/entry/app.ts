@@ -159,7 +159,7 @@ export async function startApp(
     // HTTP are ready); a job enqueued meanwhile waits in its queue. startApp still returns
     // only when they run.
     if (runsWorkers) {
-      await queue.work<{ failing?: boolean }>(queues.selfTest.name, async (data) => {
+      await queue.work(queues.selfTest.name, async (data) => {
         if (data.failing) throw new Error('self-test job asked to fail');
       });
       for (const m of modules) await m.startWorkers?.(deps);

@@ -89,19 +89,19 @@ export async function startSyncWorkers(
   // does not fail its neighbours): several workers with a short interval give the throughput.
   const n = opts.workers ?? 4;
   for (let i = 0; i < n; i++) {
-    await queue.work<ForumSyncJob>(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
-    await queue.work<MeetingSyncJob>(SYNC_QUEUES.meeting, (data) => runMeetingSync(deps, data), { pollingIntervalSeconds: 0.5 });
+    await queue.work(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
+    await queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync(deps, data), { pollingIntervalSeconds: 0.5 });
   }
   const withDocuments = { ...deps, ...(opts.documents ? { documents: opts.documents } : {}) };
-  await queue.work<DocumentSyncJob>(SYNC_QUEUES.document, (data) => runDocumentSync(withDocuments, data), { pollingIntervalSeconds: 0.5 });
-  await queue.work<CalendarDeltaJob>(SYNC_QUEUES.delta, async (data) => {
+  await queue.work(SYNC_QUEUES.document, (data) => runDocumentSync(withDocuments, data), { pollingIntervalSeconds: 0.5 });
+  await queue.work(SYNC_QUEUES.delta, async (data) => {
     await runCalendarDelta(deps, data ?? {});
   });
-  await queue.work<SecretariatNoticeJob>(SYNC_QUEUES.notice, async (data) => {
+  await queue.work(SYNC_QUEUES.notice, async (data) => {
     await runSecretariatNotice(deps, data);
   });
-  await queue.work<NotificationJob>(SYNC_QUEUES.notification, (data) => runNotification(deps, data, opts.notificationUrl?.()));
-  await queue.work<object>(SYNC_QUEUES.renew, async () => {
+  await queue.work(SYNC_QUEUES.notification, (data) => runNotification(deps, data, opts.notificationUrl?.()));
+  await queue.work(SYNC_QUEUES.renew, async () => {
     await ensureSubscriptions(deps, opts.notificationUrl?.());
   });
 }

@@ -74,7 +74,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
     },
     async startWorkers(deps) {
       const s = init(deps);
-      await deps.queue.work<TacitApprovalJob>(TACIT_QUEUE, async (job) => {
+      await deps.queue.work(TACIT_QUEUE, async (job) => {
         const r = await s.minutes.tacitApproval(job);
         deps.logger.info(`minutes.tacit-approval ${job.meetingId} v${job.version}: ${r.outcome}${r.why ? ` (${r.why})` : ''}`);
       });

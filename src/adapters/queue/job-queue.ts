@@ -11,12 +11,12 @@ import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
 import type { Job } from 'pg-boss';
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/database.js';
-import type { JobOutbox } from '../../usecases/ports/store.port.js';
+import { isJobName, parseJob, type JobName, type JobOutbox, type JobPayload } from '../../usecases/ports/jobs.port.js';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
 
 export type QueueSpec = {
-  name: string;
+  name: JobName;
   retryLimit?: number;
   /** Seconds before the first retry; doubles each time (capped at retryDelayMax). */
   retryDelay?: number;
@@ -38,11 +38,12 @@ export type DeadLetter = {
 export type JobQueue = {
   boss: PgBoss;
   ensureQueue(spec: QueueSpec): Promise<void>;
-  /** Enqueue outside a transaction (jobs enqueuing follow-up jobs, schedulers). */
-  enqueue(queue: string, data: object, options?: { singletonKey?: string; startAfter?: Date }): Promise<string | null>;
+  /** Enqueue outside a transaction (jobs enqueuing follow-up jobs, schedulers); the payload is validated against the job catalogue. */
+  enqueue<N extends JobName>(queue: N, data: JobPayload<N>, options?: { singletonKey?: string; startAfter?: Date }): Promise<string | null>;
   /** An outbox bound to a transaction: the job exists only if the transaction commits. */
   outboxFor(tx: DbOrTx): JobOutbox;
-  work<T>(queue: string, handler: JobHandler<T>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  /** The handler gets the payload parsed by the job catalogue; an invalid one fails the job (and dead-letters it) without running the handler. */
+  work<N extends JobName>(queue: N, handler: JobHandler<JobPayload<N>>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   retryDeadLetter(id: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -85,15 +86,17 @@ export async function startJobQueue(
       names.add(spec.name);
     },
     async enqueue(name, data, options = {}) {
+      const payload = parseJob(name, data);
       await queue.ensureQueue(declared.get(name) ?? { name });
-      return boss.send(name, data, { singletonKey: options.singletonKey, startAfter: options.startAfter });
+      return boss.send(name, payload, { singletonKey: options.singletonKey, startAfter: options.startAfter });
     },
     outboxFor(tx) {
       return {
         async enqueue(name, data, options = {}) {
           // Creating a queue here would wait for the very transaction we are in (PGlite has one connection).
           if (!known.get(boss)!.has(name)) throw new Error(`job queue "${name}" is not declared (src/entry/jobs/queues.ts)`);
-          await boss.send(name, data, {
+          const payload = parseJob(name, data);
+          await boss.send(name, payload, {
             singletonKey: options.singletonKey,
             startAfter: options.startAfter,
             db: fromDrizzle(tx as never, sql as never),
@@ -101,10 +104,10 @@ export async function startJobQueue(
         },
       };
     },
-    async work<T>(name: string, handler: JobHandler<T>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}) {
+    async work<N extends JobName>(name: N, handler: JobHandler<JobPayload<N>>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}) {
       await queue.ensureQueue(declared.get(name) ?? { name });
-      await boss.work<T>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs: Job<T>[]) => {
-        for (const job of jobs) await handler(job.data, { id: job.id, retryCount: (job as unknown as { retryCount?: number }).retryCount ?? 0 });
+      await boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs: Job<unknown>[]) => {
+        for (const job of jobs) await handler(parseJob(name, job.data), { id: job.id, retryCount: (job as unknown as { retryCount?: number }).retryCount ?? 0 });
       });
     },
     async listDeadLetters(limit = 200) {
@@ -120,8 +123,8 @@ export async function startJobQueue(
     },
     async retryDeadLetter(id) {
       const [job] = await boss.findJobs(DEAD_LETTER_QUEUE, { id, queued: true });
-      if (!job || !job.sourceName) return false;
-      await queue.enqueue(job.sourceName, (job.data ?? {}) as object);
+      if (!job || !job.sourceName || !isJobName(job.sourceName)) return false;
+      await queue.enqueue(job.sourceName, parseJob(job.sourceName, job.data ?? {}));
       await boss.deleteJob(DEAD_LETTER_QUEUE, id);
       return true;
     },

@@ -10,6 +10,7 @@
  * here as a new version in state "revised" with a reason, and the approved
  * version stays stored (and published) untouched until the new one is approved.
  */
+import type { JobName, JobPayload } from '../ports/jobs.port.js';
 import { z } from 'zod';
 import { transitionMinutes, type MinutesEvent } from '../../domain/lifecycle/minutes.lifecycle.js';
 import { type Remark, type Task } from '../../domain/meetings/meeting.model.js';
@@ -43,8 +44,8 @@ export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional
 /** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
 export const MinuteTakerInput = z.object({ personId: id.nullable() });
 
-export const TACIT_QUEUE = 'minutes.tacit-approval';
-export type TacitApprovalJob = { meetingId: string; version: number };
+export const TACIT_QUEUE = 'minutes.tacit-approval' satisfies JobName;
+export type TacitApprovalJob = JobPayload<'minutes.tacit-approval'>;
 
 type Who = { personId: string };
 

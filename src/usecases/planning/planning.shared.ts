@@ -4,8 +4,9 @@
  * time-zone calendar, and a meeting's deadlines as the API shows them (always
  * with the forum's region's calendar: `calendarOfRegion`).
  */
+import type { JobName, JobPayload } from '../ports/jobs.port.js';
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
-import { localToday } from '../../domain/calendar/working-day.calendar.js';
+import { WorkingDayCalendar, localToday } from '../../domain/calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
@@ -77,5 +78,6 @@ export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[], ca
   return d ? { ...m, deadlines: d } : { ...m };
 };
 
-export const MEETING_SYNC_QUEUE = 'm365.meeting-sync';
-export type MeetingSyncJob = { meetingId: string; revision: number; change: 'created' | 'moved' | 'cancelled' };
+export const MEETING_SYNC_QUEUE = 'm365.meeting-sync' satisfies JobName;
+/** What the planning use cases enqueue: the same payload the meeting-sync handler reads (the job catalogue). */
+export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;

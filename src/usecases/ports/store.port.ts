@@ -68,10 +68,8 @@ export interface AuditStore {
   listForForum(forumId: string, limit?: number, before?: number): Promise<AuditRecord[]>;
 }
 
-/** Enqueue a job in the same transaction as the change that causes it (transactional outbox). */
-export interface JobOutbox {
-  enqueue(queue: string, data: object, options?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
-}
+export type { JobOutbox } from './jobs.port.js';
+import type { JobOutbox } from './jobs.port.js';
 
 /** Extra closed days per region (src/adapters/db/closed-days.repository.ts). */
 export interface ClosedDayStore {

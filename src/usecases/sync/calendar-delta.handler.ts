@@ -12,13 +12,14 @@
  * Not done: an event created in Outlook with a forum tag (the tab's "schedule in
  * Outlook" flow) does not create a meeting yet; it is ignored.
  */
+import type { JobPayload } from '../ports/jobs.port.js';
 import { DateTime } from 'luxon';
 import type { CalendarChange } from '../ports/m365.port.js';
 import { M365Error } from '../ports/m365.port.js';
 import { today, utcToLocal } from './sync.common.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 
-export type CalendarDeltaJob = { mailbox?: string };
+export type CalendarDeltaJob = JobPayload<'m365.calendar-delta'>;
 
 export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; restarted: boolean };
 

@@ -9,12 +9,13 @@
  * pointing at the forum's page, and marks the channel archived when the forum ended.
  * The channel id is recorded as soon as it is known.
  */
+import type { JobPayload } from '../ports/jobs.port.js';
 import { secretariatRoles } from '../../domain/registry/registry.model.js';
 import { M365Error } from '../ports/m365.port.js';
 import { activeMembers, forumPageUrl, today, tracked } from './sync.common.js';
 import type { SyncDeps } from './sync.ports.js';
 
-export type ForumSyncJob = { forumId: string };
+export type ForumSyncJob = JobPayload<'m365.forum-sync'>;
 
 export async function runForumSync(deps: SyncDeps, job: ForumSyncJob): Promise<void> {
   const day = today(deps);

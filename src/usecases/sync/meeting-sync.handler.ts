@@ -13,12 +13,13 @@
  * Not done: apologies shown as declined (Graph does not let the organizer set an
  * attendee's response), changing the organizer mailbox of an existing event.
  */
+import type { JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { M365Error } from '../ports/m365.port.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 
-export type MeetingSyncJob = { meetingId: string };
+export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;
 
 export async function runMeetingSync(deps: SyncDeps, job: MeetingSyncJob): Promise<void> {
   const day = today(deps);

@@ -4,6 +4,7 @@
  * A job never holds a transaction while it talks to Graph: it reads, calls Graph,
  * then records the outcome in a new short transaction.
  */
+import type { JobName } from '../ports/jobs.port.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { M365Ports } from '../ports/m365.port.js';
 import type { MeetingsStore as FullMeetingsStore } from '../ports/meetings.port.js';
@@ -103,4 +104,4 @@ export const SYNC_QUEUES = {
   renew: 'm365.subscription-renew',
   reminderPlan: 'reminders.plan',
   notice: 'm365.secretariat-notice',
-} as const;
+} as const satisfies Record<string, JobName>;

@@ -1,0 +1,77 @@
+/**
+ * Every background job of Samraad: its name and its payload, as one catalogue.
+ * Producers (use cases through the outbox, entry points through the queue) and
+ * handlers are typed from it, and the queue adapter validates the payload on
+ * both sides: a producer cannot enqueue a payload its handler would not read,
+ * and a handler never runs on one (a job that fails validation dead-letters with
+ * zod's reason). Retry policies per queue are in src/entry/jobs/queues.ts.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+
+export const jobCatalogue = {
+  /** Mirror a forum into its Teams channel (src/usecases/sync/forum-sync.handler.ts). */
+  'm365.forum-sync': z.object({ forumId: id }),
+  /**
+   * Mirror a meeting into its Outlook event (meeting-sync.handler.ts). The handler
+   * always syncs the meeting as it is now; `revision` and `change` say what caused
+   * the job (logged, and shown in the dead-letter list).
+   */
+  'm365.meeting-sync': z.object({
+    meetingId: id,
+    revision: z.number().int().positive().optional(),
+    change: z.enum(['created', 'moved', 'cancelled']).optional(),
+  }),
+  /** Upload an agenda, minutes or attachment version to the forum's SharePoint folder. */
+  'm365.document-sync': z.object({
+    meetingId: id,
+    kind: z.enum(['agenda', 'minutes', 'attachment']),
+    version: z.number().int().positive().optional(),
+    path: z.string().min(1).max(1000).optional(),
+  }),
+  /** Read Outlook changes of one mailbox (or all) since the last delta link. */
+  'm365.calendar-delta': z.object({ mailbox: z.string().min(1).optional() }),
+  /** Tell the secretariat that a meeting was cancelled in Outlook. */
+  'm365.secretariat-notice': z.object({ meetingId: id, mailbox: z.string().min(1) }),
+  /** A Graph change notification, accepted by the webhook. */
+  'm365.notification': z.object({
+    mailbox: z.string().min(1),
+    subscriptionId: z.string().min(1),
+    lifecycleEvent: z.string().optional(),
+    eventId: z.string().optional(),
+    receivedAt: z.string().optional(),
+  }),
+  /** Create or renew the Graph subscriptions. */
+  'm365.subscription-renew': z.object({}),
+  /** Plan the reminders (a meeting changed, or the schedule). */
+  'reminders.plan': z.object({ meetingId: id.optional() }),
+  /** Send the reminder deliveries that are due. */
+  'reminders.deliver': z.object({}),
+  /** Approve the minutes tacitly when the remarks window closed without objection. */
+  'minutes.tacit-approval': z.object({ meetingId: id, version: z.number().int().positive() }),
+  /** The self-test and the dead-letter test: a job that throws when asked to. */
+  'system.self-test': z.object({ failing: z.boolean().optional() }),
+} as const;
+
+export type JobName = keyof typeof jobCatalogue;
+export type JobPayload<N extends JobName> = z.output<(typeof jobCatalogue)[N]>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobCatalogue, name);
+}
+
+/** The payload as its handler will read it; throws a message naming the job and the field. */
+export function parseJob<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const r = jobCatalogue[name].safeParse(data);
+  if (!r.success) {
+    const why = r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    throw new Error(`job "${name}": invalid payload (${why})`);
+  }
+  return r.data as JobPayload<N>;
+}
+
+/** Enqueue a job in the same transaction as the change that causes it (transactional outbox). */
+export interface JobOutbox {
+  enqueue<N extends JobName>(queue: N, data: JobPayload<N>, options?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+}
