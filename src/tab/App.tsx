@@ -64,6 +64,8 @@ export function App({ host }: { host: HostState }) {
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
   const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
   const onSync = route === '/sync';
+  // Each screen starts afresh when the route or the signed-in person changes.
+  const who = me?.signedIn ? (me.person?.id ?? 'anon') : 'anon';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
   const isSecretariat = Boolean((me as (Me & { memberships?: { role: string; to?: string }[] }) | null)?.memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= copenhagenToday())));
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
@@ -98,11 +100,11 @@ export function App({ host }: { host: HostState }) {
           {tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {onSync ? <SyncStatus key={me?.person?.id ?? 'anon'} t={t} lang={lang} signedIn={Boolean(me?.signedIn)} />
-            : importForumId ? <TermsImport key={`${importForumId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} />
-            : meetingId ? <MeetingPage key={`${meetingId}-${me?.person?.id ?? 'anon'}`} t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} />
-            : forumId ? <ForumPage key={`${forumId}-${me?.signedIn ? me.person?.id : 'anon'}`} t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />
-            : onOverview && me?.signedIn ? <MyOverview key={me.person?.id} t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} />
+          {onSync ? <div data-screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></div>
+            : importForumId ? <div data-screen="import" data-id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></div>
+            : meetingId ? <div data-screen="meeting" data-id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></div>
+            : forumId ? <div data-screen="forum" data-id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></div>
+            : onOverview && me?.signedIn ? <div data-screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></div>
             : <Text>{t.chooseForum}</Text>}
         </main>
       </div>

@@ -1,0 +1,190 @@
+/**
+ * The crawl: real Chromium walks the whole tab as each kind of person (the demo
+ * secretariat, a chair, a plain member, an ad hoc guest and anonymously): the
+ * overview, every forum of the hierarchy, every tab of each forum, every meeting
+ * reachable from the forum's "Møder" tab (this year's and last year's: theme days,
+ * joint meetings, held and planned ones) and its "Årshjul", every tab of each
+ * meeting page, and the sync page. It fails on any page error, console error, blank
+ * main region, error boundary shown, 5xx response, or a 4xx other than an access
+ * refusal (401/403: the screen must then say why). One server and one browser for
+ * all five; each person in a context of their own.
+ *
+ * Robust on a loaded machine: no fixed sleeps; each step waits for its screen's own
+ * marker (`data-screen`/`data-ready`), for no request in flight and no spinner left.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
+
+type Persona = { name: string; personId: string | null };
+// The demo's people: Dorte Bach is the secretary of the region's top forums (administers every forum below);
+// Lise Brandt chairs the cluster's theme group for adults; Pia Strand is a plain member (GP, PLO); Mads Vinther
+// takes part ad hoc in one working group only (a guest).
+const personas: Persona[] = [
+  { name: 'secretariat', personId: 'dorte-bach' },
+  { name: 'chair', personId: 'lise-brandt' },
+  { name: 'member', personId: 'pia-strand' },
+  { name: 'guest', personId: 'mads-vinther' },
+  { name: 'anonymous', personId: null },
+];
+
+const STEP = 45_000;
+
+/** Counts the tab's fetches in flight, so a step can wait until the screen has its data. */
+const countFetches = () => {
+  const w = window as unknown as { __inflight: number; fetch: typeof fetch };
+  w.__inflight = 0;
+  const original = w.fetch.bind(window);
+  w.fetch = (async (...args: Parameters<typeof fetch>) => {
+    w.__inflight++;
+    try {
+      return await original(...args);
+    } finally {
+      w.__inflight--;
+    }
+  }) as typeof fetch;
+};
+
+/** The screen in #main is settled: its marker is there and ready, nothing is loading, no fetch is in flight. */
+async function settle(page: Page, marker?: string) {
+  await page.waitForFunction(
+    (sel) => {
+      const main = document.getElementById('main');
+      // The whole app is gone (an uncaught render error): settled, and check() reports it.
+      if (!main) return true;
+      if (sel && !main.querySelector(sel)) return false;
+      if (main.querySelector('[data-ready="false"]')) return false;
+      if (main.querySelector('.fui-Spinner')) return false;
+      return (window as unknown as { __inflight: number }).__inflight === 0;
+    },
+    marker,
+    { timeout: STEP, polling: 100 },
+  );
+}
+
+type Problems = { list: string[]; where: string };
+
+function watch(page: Page, p: Problems) {
+  page.on('pageerror', (err) => p.list.push(`${p.where}: page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    // A refused call (401/403) is logged by Chromium as a failed resource; responses are judged below.
+    if (/^Failed to load resource: the server responded with a status of 40[13]\b/.test(msg.text())) return;
+    p.list.push(`${p.where}: console error: ${msg.text()}`);
+  });
+  page.on('response', (r) => {
+    const s = r.status();
+    if (s >= 500) p.list.push(`${p.where}: ${s} from ${r.request().method()} ${r.url()}`);
+    else if (s >= 400 && s !== 401 && s !== 403) p.list.push(`${p.where}: ${s} from ${r.request().method()} ${r.url()}`);
+  });
+}
+
+/** After each step: the main region is not blank and no screen's error boundary is shown. */
+async function check(page: Page, p: Problems) {
+  const state = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    return {
+      text: (main?.innerText ?? '').trim().length,
+      boundary: [...document.querySelectorAll('[data-error-boundary]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
+    };
+  });
+  if (state.text === 0) p.list.push(`${p.where}: the main region is blank`);
+  for (const b of state.boundary) p.list.push(`${p.where}: error boundary shown: ${b}`);
+}
+
+async function tabsOf(page: Page, scope: string): Promise<string[]> {
+  return page.locator(`${scope} [role="tablist"] [role="tab"]`).allInnerTexts();
+}
+
+async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: { id: string; name: string }[]) {
+  const page = await context.newPage();
+  const p: Problems = { list: [], where: persona.name };
+  watch(page, p);
+  await page.addInitScript(countFetches);
+  await page.goto(`${e.app.url}/`);
+  if (persona.personId) await signIn(page, persona.personId);
+  const seenMeetings = new Set<string>();
+  const meetingIds: { id: string; from: string }[] = [];
+  let steps = 0;
+  const step = async (where: string, act: () => Promise<unknown>, marker?: string) => {
+    p.where = `${persona.name} ${where}`;
+    await act();
+    await settle(page, marker);
+    await check(page, p);
+    steps++;
+    // After a blanked app, start it again (the sign-in cookie stays) so the crawl goes on and reports everything.
+    if (!(await page.locator('#main').count())) {
+      await page.goto(`${e.app.url}/`);
+      await page.locator('[data-forum-id]').first().waitFor({ timeout: STEP });
+    }
+  };
+
+  if (persona.personId) {
+    await step('overview', () => page.evaluate(() => (window.location.hash = '/me')), '[data-screen="overview"]');
+    await shot(page, `crawl-${persona.name}-overview`);
+  }
+  await step('sync page', () => page.evaluate(() => (window.location.hash = '/sync')), '[data-screen="sync"]');
+
+  for (const f of forums) {
+    await step(`forum ${f.id}`, () => page.locator(`[data-forum-id="${f.id}"] > .fui-TreeItemLayout`).first().click(), `[data-screen="forum"][data-id="${f.id}"]`);
+    const tabs = await tabsOf(page, '[data-screen="forum"]');
+    for (const tab of tabs) {
+      await step(`forum ${f.id} tab "${tab}"`, () => page.locator('[data-screen="forum"] [role="tablist"]').getByRole('tab', { name: tab, exact: true }).click());
+      // The meetings of this year and of last year, from the list and from the annual wheel.
+      const yearSelect = page.locator('#meetings-year, #wheel-year');
+      if (await yearSelect.count()) {
+        const years = await yearSelect.locator('option').allInnerTexts();
+        const current = await yearSelect.inputValue();
+        const last = String(Number(current) - 1);
+        for (const y of [current, ...(years.includes(last) ? [last] : [])]) {
+          if (y !== current) await step(`forum ${f.id} tab "${tab}" ${y}`, () => yearSelect.selectOption(y));
+          const hrefs = await page.locator('#main a[href^="#/meetings/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+          for (const h of hrefs) {
+            const id = h.replace('#/meetings/', '').split('?')[0]!;
+            if (!seenMeetings.has(id)) {
+              seenMeetings.add(id);
+              meetingIds.push({ id, from: f.id });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  for (const m of meetingIds) {
+    await step(`meeting ${m.id} (from ${m.from})`, () => page.evaluate((id) => (window.location.hash = `/meetings/${id}`), m.id), `[data-screen="meeting"][data-id="${m.id}"]`);
+    const tabs = await tabsOf(page, '[data-screen="meeting"]');
+    for (const tab of tabs.slice(1)) {
+      await step(`meeting ${m.id} tab "${tab}"`, () => page.locator('[data-screen="meeting"] [role="tablist"]').getByRole('tab', { name: tab, exact: true }).click());
+    }
+  }
+  await page.close();
+  return { problems: p.list, steps, meetings: meetingIds.length };
+}
+
+describe('the crawl: every screen of the tab as every kind of person (Chromium)', () => {
+  let e: E2E;
+  let forums: { id: string; name: string }[] = [];
+
+  beforeAll(async () => {
+    e = await startE2E('2026-12-03T09:00:00Z');
+    const tree = (await (await fetch(`${e.app.url}/api/forums/tree`)).json()) as { id: string; name: string; children: unknown[] }[];
+    const flat = (ns: { id: string; name: string; children: unknown[] }[]): { id: string; name: string }[] => ns.flatMap((n) => [{ id: n.id, name: n.name }, ...flat(n.children as typeof ns)]);
+    forums = flat(tree);
+  }, 180_000);
+  afterAll(async () => e?.close());
+
+  for (const persona of personas) {
+    it(`opens every screen as the ${persona.name} without an error, a blank page or a 5xx`, async () => {
+      const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+      try {
+        const r = await crawl(e, context, persona, forums);
+        expect(r.problems).toEqual([]);
+        expect(r.steps).toBeGreaterThan(forums.length);
+        if (persona.personId) expect(r.meetings).toBeGreaterThan(0);
+      } finally {
+        await context.close();
+      }
+    }, 600_000);
+  }
+});
