@@ -24,6 +24,7 @@ import { MyOverview } from './screens/MyOverview.js';
 import { MeetingPage } from './screens/MeetingPage.js';
 import { TermsImport } from './screens/TermsImport.js';
 import { SyncStatus } from './screens/SyncStatus.js';
+import { ScreenBoundary } from './screens/ScreenBoundary.js';
 
 const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -47,6 +48,12 @@ export function App({ host }: { host: HostState }) {
   const [tree, setTree] = useState<ForumNode[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [me, setMe] = useState<Me | null>(null);
+  const forumNames = useMemo(() => {
+    const names = new Map<string, string>();
+    const walk = (ns: ForumNode[]) => ns.forEach((n) => { names.set(n.id, n.name); walk(n.children); });
+    walk(tree ?? []);
+    return names;
+  }, [tree]);
 
   useEffect(() => onThemeChange(setTheme), []);
   useEffect(() => {
@@ -100,11 +107,11 @@ export function App({ host }: { host: HostState }) {
           {tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {onSync ? <div data-screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></div>
-            : importForumId ? <div data-screen="import" data-id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></div>
-            : meetingId ? <div data-screen="meeting" data-id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></div>
-            : forumId ? <div data-screen="forum" data-id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></div>
-            : onOverview && me?.signedIn ? <div data-screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></div>
+          {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
+            : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
+            : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
+            : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
+            : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
             : <Text>{t.chooseForum}</Text>}
         </main>
       </div>

@@ -1,4 +1,5 @@
 /** Danish first, English second. Every text on screen comes from here. */
+import { tabDa, tabEn } from './i18n.tab.js';
 import { workflowDa, workflowEn } from './i18n.workflow.js';
 
 export type Lang = 'da' | 'en';
@@ -390,6 +391,7 @@ const da = {
   ti: termsImportDa,
   sy: syncStatusDa,
   wf: workflowDa,
+  tb: tabDa,
   nav: { overview: 'Mit overblik', forums: 'Fora' },
   m: {
     overview: 'Mit overblik',
@@ -594,6 +596,7 @@ const en: typeof da = {
   ti: termsImportEn,
   sy: syncStatusEn,
   wf: workflowEn,
+  tb: tabEn,
   nav: { overview: 'My overview', forums: 'Forums' },
   m: {
     overview: 'My overview',

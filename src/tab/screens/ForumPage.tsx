@@ -24,6 +24,7 @@ import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { Button as ImportButton } from '@fluentui/react-components';
 import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
 import { ForumAuditTab } from './ForumAudit.js';
+import { ScreenBoundary } from './ScreenBoundary.js';
 
 type LeadTime = { amount: number; unit: string };
 type Terms = {
@@ -66,7 +67,7 @@ function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
 
 type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'audit';
 
-export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void }) {
+export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const styles = useStyles();
   const [view, setView] = useState<ForumView | null>(null);
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -85,7 +86,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
     if (signedIn) api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, () => setMembers(null));
   }, [forumId, signedIn]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar intent="error" role="alert"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
   if (!view) return <Spinner label={t.loading} />;
   const { forum, terms, parent, children, kind } = view;
 
@@ -111,7 +112,8 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
         {canAudit ? <Tab value="audit">{t.wf.auditTab}</Tab> : null}
       </TabList>
 
-      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} />
+      <ScreenBoundary t={t} screen={`forum-${tab}`} key={tab}>
+      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
       : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} />
       : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
       : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>
@@ -185,6 +187,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
           )}
         </section>
       )}
+      </ScreenBoundary>
     </article>
   );
 }

@@ -9,7 +9,11 @@ import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from 
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
 
-type MeetingWithDeadlines = Meeting & { deadlines: MeetingDeadlines };
+/**
+ * A meeting as the forum's list gives it: theme days and joint meetings (run by the joint forum) and cancelled
+ * meetings come without deadlines of their own.
+ */
+type MeetingWithDeadlines = Meeting & { deadlines?: MeetingDeadlines; jointWithForumId?: string };
 type PlanMeeting = {
   sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; reasonsEn?: string[]; warningsEn?: string[]; deadlines: MeetingDeadlines;
 };
@@ -37,7 +41,7 @@ function YearPicker({ t, year, onChange, id }: { t: Texts; year: number; onChang
   );
 }
 
-export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; onOpenMeeting: (id: string) => void }) {
+export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const s = useForumYearStyles();
   const [year, setYear] = useState(defaultYear);
   const [meetings, setMeetings] = useState<MeetingWithDeadlines[] | null>(null);
@@ -119,6 +123,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: {
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t.m.meeting}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.tb.kindCol}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.place}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.items_cutoff}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.agenda_due}</TableHeaderCell>
@@ -130,12 +135,24 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting }: {
               <TableRow key={m.id}>
                 <TableCell>
                   <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
-                  {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : null}
+                  {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
+                </TableCell>
+                <TableCell>
+                  {m.title && m.title !== t.tb.meetingKinds[m.kind] && m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}: ${m.title}` : (t.tb.meetingKinds[m.kind] ?? m.kind)}
+                  {m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
                 </TableCell>
                 <TableCell>{m.location ?? (m.online ? t.m.online : '')}</TableCell>
-                <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}</TableCell>
-                <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}</TableCell>
-                <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}</TableCell>
+                {m.deadlines ? (
+                  <>
+                    <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}</TableCell>
+                  </>
+                ) : (
+                  <TableCell colSpan={3}>
+                    <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : t.tb.noOwnDeadlinesWhy(t.tb.meetingKinds[m.kind] ?? m.kind)}</Text>
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>

@@ -142,6 +142,8 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
   const [proposal, setProposal] = useState({ title: '', kind: 'discussion', background: '', recommendation: '' });
   const showProposeForm = !p.canEditAgenda && (p.canPropose || isMember) && view.meeting.status !== 'cancelled';
   const agendaApproved = Boolean(view.minutes.agendaApprovedAt);
+  // What the server requires before sending: the chair's approval and one item besides the standard ones.
+  const canSend = agendaApproved && view.items.some((i) => !i.fixed);
   const sent = view.meeting.agendaSentAt;
 
   return (
@@ -158,7 +160,7 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link>
       </div>
       {p.canEditAgenda ? <Text className={s.meta}>{t.m.dragHint}</Text> : null}
-      {items.length === 0 ? <Text>{t.m.noItems}</Text> : (
+      {items.length === 0 ? <Text>{t.m.noItems} {t.tb.standardItemsNote}</Text> : (
         <ol className={s.items} aria-label={t.m.agenda}>
           {items.map((item, index) => (
             <li
@@ -217,8 +219,8 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
       {(p.canApproveAgenda && !agendaApproved) || p.canEditAgenda ? (
         <div className={s.bar}>
           {p.canApproveAgenda && !agendaApproved ? <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/approve`, { method: 'POST' }), t.m.agendaApproved)}>{t.m.approveAgenda}</Button> : null}
-          {p.canEditAgenda ? <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/send`, { method: 'POST' }))}>{t.m.sendAgenda}</Button> : null}
-          {p.canEditAgenda && !agendaApproved ? <Text className={s.meta}>{t.m.agendaNotApproved}</Text> : null}
+          {p.canEditAgenda ? <Button appearance="primary" disabled={busy || !canSend} aria-describedby={canSend ? undefined : 'send-waits'} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/send`, { method: 'POST' }))}>{t.m.sendAgenda}</Button> : null}
+          {p.canEditAgenda && !canSend ? <Text className={s.meta} id="send-waits">{!agendaApproved ? t.tb.sendWaitsForApproval : t.tb.sendWaitsForItems}</Text> : null}
         </div>
       ) : null}
 

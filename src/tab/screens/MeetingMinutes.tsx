@@ -236,7 +236,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
               <MessageBarBody>
                 <MessageBarTitle>{t.m.personalData}</MessageBarTitle>
                 {t.m.personalDataIntro}
-                <ul>{findings.map((f, n) => <li key={n}>{itemTitle(f.itemId)}: «{f.match}» ({f.kind})</li>)}</ul>
+                <ul>{findings.map((f, n) => <li key={n}>{itemTitle(f.itemId)}: «{f.match}» ({t.tb.personalDataKinds[f.kind] ?? f.kind})</li>)}</ul>
               </MessageBarBody>
             </MessageBar>
           ) : null}

@@ -47,6 +47,11 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
   if (!signedIn) return <Text>{t.m.signInForOverview}</Text>;
   if (!data) return error ? <ErrorBar error={error} lang={lang} title={t.loadFailed} /> : <Spinner label={t.loading} />;
 
+  // One list of what I have not answered: the server's (the next 60 days) and any of my next meetings still
+  // unanswered, so no "Ikke svaret" badge ever stands above "you have answered all meetings".
+  const unanswered = [...new Map([...data.unanswered, ...data.nextMeetings.filter((n) => !n.answer)].map((u) => [u.meeting.id, { meeting: u.meeting, forum: u.forum }])).values()]
+    .sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
+
   const meetingLine = (m: Meeting, f: ForumRef | null) => (
     <>
       <Link onClick={() => onOpenMeeting(m.id)} href={`#/meetings/${m.id}`}>{f?.name ?? m.forumId}</Link>
@@ -97,9 +102,9 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
         </Card>
         <Card className={s.card} role="region" aria-labelledby="ov-unanswered">
           <Subtitle1 as="h3" className={s.heading} id="ov-unanswered">{t.m.unanswered}</Subtitle1>
-          {data.unanswered.length === 0 ? <Text>{t.m.noneUnanswered}</Text> : (
+          {unanswered.length === 0 ? <Text>{t.m.noneUnanswered}</Text> : (
             <ul className={s.list}>
-              {data.unanswered.map((u) => <li key={u.meeting.id} className={s.row}>{meetingLine(u.meeting, u.forum)}</li>)}
+              {unanswered.map((u) => <li key={u.meeting.id} className={s.row}>{meetingLine(u.meeting, u.forum)}</li>)}
             </ul>
           )}
         </Card>

@@ -1,0 +1,41 @@
+/** The meeting timeline: overdue duties say how late, a future date is never shown as passed, cancelled meetings mark nothing late. */
+import { describe, expect, it } from '@jest/globals';
+import { daysBetween, timelineSteps } from './timeline.js';
+import type { MeetingView } from './meeting.types.js';
+
+const dl = (date: string, time = '12:00') => ({ date, at: new Date(`${date}T${time}:00+01:00`).toISOString() });
+const base = (over: { meeting?: Partial<MeetingView['meeting']>; minutes?: Partial<MeetingView['minutes']> } = {}) => ({
+  meeting: { id: 'm', forumId: 'f', date: '2026-11-18', start: '09:00', end: '15:00', kind: 'theme_day', status: 'held', online: false, agendaSentAt: '2026-11-04T08:00:00Z', ...over.meeting },
+  deadlines: { itemsCutoff: dl('2026-10-28'), agendaDue: dl('2026-11-04'), minutesDue: dl('2026-11-25'), commentWindowCloses: dl('2026-12-02') },
+  minutes: { status: 'draft', version: 0, sentAt: null, windowClosesAt: null, approvedAt: null, approvedHow: null, publishedAt: null, agendaApprovedAt: null, ...over.minutes },
+});
+const at = (iso: string) => Date.parse(iso);
+const state = (steps: ReturnType<typeof timelineSteps>, key: string) => steps.find((s) => s.key === key)!;
+
+describe('the meeting timeline', () => {
+  it('marks minutes not sent by their deadline as overdue, with the days late in Copenhagen', () => {
+    const steps = timelineSteps(base(), at('2026-12-11T09:00:00Z'));
+    expect(state(steps, 'minutes_due')).toMatchObject({ state: 'overdue', daysLate: 16 });
+    expect(state(steps, 'agenda_due').state).toBe('done');
+    expect(state(steps, 'meeting').state).toBe('passed');
+    expect(steps.filter((s) => s.state === 'next')).toEqual([]);
+  });
+
+  it('is not late before the deadline has passed, and counts calendar days', () => {
+    expect(state(timelineSteps(base(), at('2026-11-25T10:00:00Z')), 'minutes_due').state).toBe('next');
+    expect(state(timelineSteps(base(), at('2026-11-25T12:00:00Z')), 'minutes_due')).toMatchObject({ state: 'overdue', daysLate: 0 });
+    expect(daysBetween('2026-12-31', '2027-01-02')).toBe(2);
+  });
+
+  it('never shows a future date as passed: minutes approved early are done, the window still open', () => {
+    const steps = timelineSteps(base({ minutes: { status: 'approved', sentAt: '2026-11-20T08:00:00Z', windowClosesAt: '2026-12-10T15:00:00Z', approvedAt: '2026-11-27T08:00:00Z', approvedHow: 'explicit' } }), at('2026-12-01T09:00:00Z'));
+    expect(state(steps, 'comment_window_closes').state).not.toBe('passed');
+    expect(state(steps, 'approval').state).toBe('done');
+    expect(steps.every((s) => s.state !== 'passed' || Date.parse(s.at) <= at('2026-12-01T09:00:00Z'))).toBe(true);
+  });
+
+  it('marks nothing late on a cancelled meeting', () => {
+    const steps = timelineSteps(base({ meeting: { status: 'cancelled', agendaSentAt: undefined } }), at('2026-12-11T09:00:00Z'));
+    expect(steps.some((s) => s.state === 'overdue' || s.state === 'next')).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The meeting timeline's steps, from the meeting view and the current instant: which
+ * duties are done (by an action, or by time for the time points), which are late and
+ * by how many days (Copenhagen calendar days), which comes next. A date in the future
+ * is never shown as passed: a step done early is "done", not "passed".
+ */
+import type { MeetingView } from './meeting.types.js';
+
+export type StepState = 'passed' | 'done' | 'overdue' | 'next' | 'upcoming' | 'none';
+export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'approvedHow' };
+
+/** A local Copenhagen date (YYYY-MM-DD) of an instant. */
+export function copenhagenDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+}
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) / 86_400_000);
+}
+
+/** A local Copenhagen date and time as a UTC instant (the offset found through Intl, so summer time is right). */
+export function copenhagenInstant(date: string, time: string): string {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(guess));
+  const get = (k: string) => Number(parts.find((p) => p.type === k)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess - (local - guess)).toISOString();
+}
+
+type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: TimelineStep['note'] };
+
+export function timelineSteps(view: Pick<MeetingView, 'deadlines' | 'minutes' | 'meeting'>, now: number): TimelineStep[] {
+  const { deadlines: d, minutes: mi, meeting: m } = view;
+  const cancelled = m.status === 'cancelled';
+  const passed = (at: string | null | undefined) => Boolean(at) && now >= Date.parse(at!);
+  const start = copenhagenInstant(m.date, m.start);
+  const closes = mi.windowClosesAt ?? d?.commentWindowCloses?.at ?? '';
+  const raw: Raw[] = [
+    { key: 'items_cutoff', at: d?.itemsCutoff?.at ?? '', done: passed(d?.itemsCutoff?.at), duty: false },
+    { key: 'agenda_due', at: m.agendaSentAt ?? d?.agendaDue?.at ?? '', done: Boolean(m.agendaSentAt), duty: true },
+    { key: 'meeting', at: start, done: passed(start), duty: false },
+    { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true },
+    { key: 'comment_window_closes', at: closes, done: Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt), duty: false, note: mi.windowClosesAt ? undefined : 'projected' },
+    { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : undefined },
+    { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
+  ];
+  const today = copenhagenDate(now);
+  let nextFound = false;
+  return raw.map((r) => {
+    if (cancelled) return { key: r.key, at: r.at, state: r.done && passed(r.at) ? 'passed' : 'none' };
+    if (r.done) return { key: r.key, at: r.at, state: passed(r.at) ? (r.duty || r.key === 'approval' || r.key === 'publication' ? 'done' : 'passed') : 'done', ...(r.note ? { note: r.note } : {}) };
+    const isNext = !nextFound;
+    nextFound = true;
+    if (r.duty && r.at && passed(r.at)) return { key: r.key, at: r.at, state: 'overdue', daysLate: Math.max(0, daysBetween(copenhagenDate(Date.parse(r.at)), today)), ...(r.note ? { note: r.note } : {}) };
+    return { key: r.key, at: r.at, state: isNext ? 'next' : 'upcoming', ...(r.note ? { note: r.note } : {}) };
+  });
+}
