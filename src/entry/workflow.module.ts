@@ -5,6 +5,7 @@
  */
 import { transitionRoutes } from './http/routes/transition.routes.js';
 import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
+import { waitingUseCases } from '../usecases/meetings/waiting.usecase.js';
 import path from 'node:path';
 import type { AppDeps, AppModule } from './app.js';
 import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
@@ -55,6 +56,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       attendance: attendanceUseCases(wf),
       minutes: minutesUseCases(wf),
       view: meetingViewUseCases(wf),
+      waiting: waitingUseCases(wf),
       public: publicUseCases(wf),
     };
     return built;

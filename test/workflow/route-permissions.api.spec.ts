@@ -97,6 +97,7 @@ const table: Record<string, Row> = {
   // The meeting workflow
   'GET /api/meetings/:id': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}` },
   'GET /api/me/overview': { allow: SIGNED_IN, ok: true, url: () => '/api/me/overview' },
+  'GET /api/me/waiting': { allow: SIGNED_IN, ok: true, url: () => '/api/me/waiting' },
   'POST /api/meetings/:id/agenda/init': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda/init` },
   'POST /api/meetings/:id/items': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items`, body: () => ({ title: 'Nyt punkt' }) },
   'POST /api/meetings/:id/items/reorder': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/items/reorder`, body: (i) => ({ itemIds: [i.item] }) },

@@ -20,6 +20,7 @@ import { AnswerInput, PresenceInput } from '../../../usecases/meetings/attendanc
 import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
 import { DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
+import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
 import { sendProblem } from '../problem.js';
 import type { HttpContext } from '../http-context.js';
@@ -30,6 +31,7 @@ export type WorkflowServices = {
   attendance: ReturnType<typeof attendanceUseCases>;
   minutes: MinutesUseCases;
   view: MeetingViewUseCases;
+  waiting: ReturnType<typeof waitingUseCases>;
 };
 
 const M = z.object({ id });
@@ -83,6 +85,9 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     );
     app.get('/api/me/overview', { schema: { tags, summary: 'My next meetings, deadlines, tasks and unanswered invitations', response: { 200: json } } }, async (req) =>
       services().view.overview(requirePerson(req).id),
+    );
+    app.get('/api/me/waiting', { schema: { tags, summary: 'What waits on me: late and coming duties by my role (the reminder plan\'s facts), tasks, unanswered meetings, open remark windows', response: { 200: json } } }, async (req) =>
+      services().waiting.waitingOn(requirePerson(req).id),
     );
 
     // Agenda
