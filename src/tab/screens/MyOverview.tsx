@@ -8,6 +8,9 @@ import { useOverviewStyles } from './MyOverview.styles.js';
 
 type Answer = 'attending' | 'apologies' | 'substitute';
 type NextMeeting = { meeting: Meeting; forum: ForumRef | null; answer: Answer | null; substituteName: string | null };
+/** GET /api/me/waiting: what waits on me, from the same facts as the reminders (src/usecases/meetings/waiting.usecase.ts). */
+type Waiting = { now: string; items: WaitingItem[] };
+type WaitingItem = { kind: string; as: string; forumId: string; forumName: string; meetingId?: string; meetingDate?: string; meetingKind?: string; taskId?: string; title?: string; deadline: string; late: boolean; days: number };
 type Overview = {
   person: { id: string; name: string };
   nextMeetings: NextMeeting[];
@@ -21,7 +24,12 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(() => api<Overview>('/api/me/overview').then(setData, setError), []);
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
+  const [waitingError, setWaitingError] = useState<unknown>(null);
+  const load = useCallback(() => Promise.all([
+    api<Overview>('/api/me/overview').then(setData, setError),
+    api<Waiting>('/api/me/waiting').then(setWaiting, setWaitingError),
+  ]), []);
   useEffect(() => {
     if (signedIn) void load();
   }, [signedIn, load]);
@@ -36,10 +44,13 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
       nextMeetings: data.nextMeetings.map((n) => (n.meeting.id === meetingId ? { ...n, answer: value } : n)),
       unanswered: data.unanswered.filter((u) => u.meeting.id !== meetingId),
     });
+    const waitingBefore = waiting;
+    if (waiting) setWaiting({ ...waiting, items: waiting.items.filter((w) => !(w.kind === 'unanswered' && w.meetingId === meetingId)) });
     try {
       await api(`/api/meetings/${encodeURIComponent(meetingId)}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer: value }) });
     } catch (e) {
       setData(before);
+      setWaiting(waitingBefore);
       setError(e);
     }
   };
@@ -66,6 +77,27 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
       <Title2 as="h2" id="overview-title">{t.m.overview}</Title2>
       <ErrorBar error={error} lang={lang} />
       <div className={s.grid}>
+        <Card className={s.card} role="region" aria-labelledby="ov-waiting">
+          <Subtitle1 as="h3" className={s.heading} id="ov-waiting">{t.tb.waitingTitle}</Subtitle1>
+          {waitingError ? <ErrorBar error={waitingError} lang={lang} title={t.loadFailed} />
+            : !waiting ? <Spinner size="tiny" label={t.loading} />
+            : waiting.items.length === 0 ? <Text>{t.tb.waitingNone}</Text> : (
+            <ul className={s.list}>
+              {waiting.items.slice(0, 15).map((w) => (
+                <li key={`${w.kind}-${w.meetingId ?? w.taskId ?? w.forumId}`} className={s.row} data-waiting={w.kind} data-late={w.late ? 'true' : 'false'}>
+                  <Text weight="semibold">{t.tb.waitingKinds[w.kind] ?? w.kind}</Text>
+                  <Text className={s.meta}>
+                    {w.meetingId ? <Link href={`#/meetings/${w.meetingId}`} onClick={() => onOpenMeeting(w.meetingId!)}>{w.forumName}{w.meetingDate ? `, ${formatDate(w.meetingDate, lang)}` : ''}</Link> : w.forumName}
+                    {w.taskId && w.title ? ` · ${w.title}` : ''}
+                    {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(formatInstant(w.deadline, lang)) : t.tb.waitingDue(formatInstant(w.deadline, lang))}
+                  </Text>
+                  {w.late ? <Badge appearance="filled" color="danger">{w.days ? t.tb.overdueBy(w.days) : t.tb.overdueToday}</Badge>
+                    : <Badge appearance="tint" color="informative">{t.tb.dueInDays(w.days)}</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         <Card className={s.card} role="region" aria-labelledby="ov-next">
           <Subtitle1 as="h3" className={s.heading} id="ov-next">{t.m.nextMeetings}</Subtitle1>
           {data.nextMeetings.length === 0 ? <Text>{t.m.noneMeetings}</Text> : (
