@@ -83,6 +83,9 @@ export async function insertItem(uow: WorkflowUnitOfWork, deps: WorkflowDeps, me
   const existing = await ensureFixedItems(uow, meetingId, deps);
   if (existing.length >= MAX_ITEMS) throw new UseCaseError('conflict', `An agenda has at most ${MAX_ITEMS} items`, [], `En dagsorden kan højst have ${MAX_ITEMS} punkter`);
   if (input.fixed && existing.some((i) => i.fixed === input.fixed)) throw invalid('fixed', `the agenda already has the fixed item "${input.fixed}"`, 'dagsordenen har allerede dette faste punkt');
+  // "Eventuelt" typed as the first item would stand twice: once as the standard item added with it, once as typed.
+  const same = !input.fixed && existing.find((i) => i.fixed && i.title.trim().toLocaleLowerCase('da') === input.title.trim().toLocaleLowerCase('da'));
+  if (same) throw invalid('title', `"${same.title}" is a standard item already on the agenda`, `"${same.title}" er et standardpunkt og står allerede på dagsordenen`);
   const item: AgendaItem = { ...input, id: deps.ids.newId('itm'), meetingId, position: 0, attachments: [], ...(origin ? { origin } : {}) };
   await uow.workflow.insertItem(item);
   await renumber(uow, [...existing, item]);
