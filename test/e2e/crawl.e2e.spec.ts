@@ -12,6 +12,7 @@
  * Robust on a loaded machine: no fixed sleeps; each step waits for its screen's own
  * marker (`data-screen`/`data-ready`), for no request in flight and no spinner left.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
@@ -45,21 +46,29 @@ const countFetches = () => {
   }) as typeof fetch;
 };
 
-/** The screen in #main is settled: its marker is there and ready, nothing is loading, no fetch is in flight. */
-async function settle(page: Page, marker?: string) {
-  await page.waitForFunction(
+/**
+ * Waits until the screen in #main is settled (its marker is there, nothing is loading, no fetch is in flight)
+ * and returns what check() judges: the main region's text length and any error boundary shown. One round trip.
+ */
+async function settle(page: Page, marker?: string): Promise<{ text: number; boundary: string[] }> {
+  const handle = await page.waitForFunction(
     (sel) => {
       const main = document.getElementById('main');
+      const state = () => ({
+        text: (main?.innerText ?? '').trim().length,
+        boundary: [...document.querySelectorAll('[data-error-boundary]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
+      });
       // The whole app is gone (an uncaught render error): settled, and check() reports it.
-      if (!main) return true;
+      if (!main) return state();
       if (sel && !main.querySelector(sel)) return false;
-      if (main.querySelector('[data-ready="false"]')) return false;
       if (main.querySelector('.fui-Spinner')) return false;
-      return (window as unknown as { __inflight: number }).__inflight === 0;
+      if ((window as unknown as { __inflight: number }).__inflight !== 0) return false;
+      return state();
     },
     marker,
-    { timeout: STEP, polling: 100 },
+    { timeout: STEP, polling: 'raf' },
   );
+  return (await handle.jsonValue()) as { text: number; boundary: string[] };
 }
 
 type Problems = { list: string[]; where: string };
@@ -80,14 +89,7 @@ function watch(page: Page, p: Problems) {
 }
 
 /** After each step: the main region is not blank and no screen's error boundary is shown. */
-async function check(page: Page, p: Problems) {
-  const state = await page.evaluate(() => {
-    const main = document.getElementById('main');
-    return {
-      text: (main?.innerText ?? '').trim().length,
-      boundary: [...document.querySelectorAll('[data-error-boundary]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
-    };
-  });
+function check(state: { text: number; boundary: string[] }, p: Problems) {
   if (state.text === 0) p.list.push(`${p.where}: the main region is blank`);
   for (const b of state.boundary) p.list.push(`${p.where}: error boundary shown: ${b}`);
 }
@@ -108,9 +110,10 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
   let steps = 0;
   const step = async (where: string, act: () => Promise<unknown>, marker?: string) => {
     p.where = `${persona.name} ${where}`;
+    const t0 = Date.now();
     await act();
-    await settle(page, marker);
-    await check(page, p);
+    check(await settle(page, marker), p);
+    if (process.env.CRAWL_LOG) fs.appendFileSync(process.env.CRAWL_LOG, `${Date.now() - t0}ms ${p.where}\n`);
     steps++;
     // After a blanked app, start it again (the sign-in cookie stays) so the crawl goes on and reports everything.
     if (!(await page.locator('#main').count())) {
