@@ -91,8 +91,10 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
                     {w.taskId && w.title ? ` · ${w.title}` : ''}
                     {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(formatInstant(w.deadline, lang)) : t.tb.waitingDue(formatInstant(w.deadline, lang))}
                   </Text>
-                  {w.late ? <Badge appearance="filled" color="danger">{w.days ? t.tb.overdueBy(w.days) : t.tb.overdueToday}</Badge>
-                    : <Badge appearance="tint" color="informative">{t.tb.dueInDays(w.days)}</Badge>}
+                  <div>
+                    {w.late ? <Badge appearance="filled" color="danger">{w.days ? t.tb.overdueBy(w.days) : t.tb.overdueToday}</Badge>
+                      : <Badge appearance="tint" color="informative">{t.tb.dueInDays(w.days)}</Badge>}
+                  </div>
                 </li>
               ))}
             </ul>
