@@ -3,8 +3,16 @@
  * a plain browser when it does not: outside a host `app.initialize()` rejects, or
  * never settles inside a foreign iframe, so it is raced against a timeout.
  */
-import { app, authentication } from '@microsoft/teams-js';
 import { detectHost, type HostInfo } from './host.js';
+
+/**
+ * teams-js is loaded only inside a host frame: importing it fetches the list of valid host
+ * domains from res.cdn.office.net at once, which in a plain browser (and offline) is a failed
+ * request and a console error for nothing.
+ */
+type TeamsJs = typeof import('@microsoft/teams-js');
+let teamsJs: TeamsJs | undefined;
+const loadTeamsJs = async () => (teamsJs ??= await import('@microsoft/teams-js'));
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 export type HostState = HostInfo & { theme: ThemeName; locale?: string; subEntityId?: string };
@@ -15,6 +23,7 @@ export async function startHost(timeoutMs = 1500): Promise<HostState> {
   const browserTheme: ThemeName = fromQuery === 'dark' || fromQuery === 'contrast' ? fromQuery : window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
   if (!inFrame) return { ...detectHost(undefined), theme: browserTheme };
   try {
+    const { app } = await loadTeamsJs();
     await Promise.race([
       app.initialize(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('teams-js did not initialise')), timeoutMs)),
@@ -29,7 +38,7 @@ export async function startHost(timeoutMs = 1500): Promise<HostState> {
 
 export function onThemeChange(handler: (theme: ThemeName) => void) {
   try {
-    app.registerOnThemeChangeHandler((t) => handler(t as ThemeName));
+    teamsJs?.app.registerOnThemeChangeHandler((t) => handler(t as ThemeName));
   } catch {
     // Not in a host: nothing to follow.
   }
@@ -38,5 +47,5 @@ export function onThemeChange(handler: (theme: ThemeName) => void) {
 /** The tab's SSO token (Teams, Outlook, Microsoft 365 app); undefined in a plain browser. */
 export async function ssoToken(host: HostState): Promise<string | undefined> {
   if (!host.hasSso) return undefined;
-  return authentication.getAuthToken();
+  return (await loadTeamsJs()).authentication.getAuthToken();
 }

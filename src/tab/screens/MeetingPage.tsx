@@ -74,7 +74,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
   const isMember = Boolean(meId && view.attendance.some((a) => a.personId === meId));
 
   return (
-    <article aria-labelledby="meeting-title">
+    <article aria-labelledby="meeting-title" data-kind={m.kind} data-status={m.status} data-minutes={view.minutes.status} data-agenda-sent={m.agendaSentAt ? 'true' : 'false'}>
       <div className={s.head}>
         <Title2 as="h2" id="meeting-title">{forum.name}: {m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}${m.title && m.title !== t.tb.meetingKinds[m.kind] && m.title !== texts.da.tb.meetingKinds[m.kind] ? ` (${m.title})` : ''}, ` : ''}{formatDate(m.date, lang)}</Title2>
         <Text className={s.meta}>
