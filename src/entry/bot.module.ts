@@ -27,6 +27,7 @@
  * run at a time per process; claims keep several processes from double-sending,
  * but the rate limiter is per process).
  */
+import { graphCredentials, hasGraphCredentials } from './graph.credentials.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, AppModule } from './app.js';
@@ -149,7 +150,7 @@ function stopSignal() {
  * The Graph ports behind the fallbacks, from GRAPH_MODE: null when it is off (or a
  * tenant without credentials). One attempt per Graph call: the dispatcher owns retries.
  */
-function defaultReach(deps: AppDeps): NonNullable<BotModuleOptions['m365']> | null {
+export function defaultReach(deps: Pick<AppDeps, 'config' | 'logger'>): NonNullable<BotModuleOptions['m365']> | null {
   const { config, logger } = deps;
   const warn = { debug() {}, info() {}, warn: (o: Record<string, unknown>, m?: string) => logger.warn(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`), error: (o: Record<string, unknown>, m?: string) => logger.error(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`) };
   const mailFrom = config.graph.reminderMailSender ?? config.graph.organizerMailbox;
@@ -158,12 +159,15 @@ function defaultReach(deps: AppDeps): NonNullable<BotModuleOptions['m365']> | nu
     return { ports, teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID, mailFrom: mailFrom ?? 'paamindelser@samraad.emulator.invalid' };
   }
   if (config.graph.mode === 'tenant') {
-    const { clientId, tenantId, clientSecret } = config.identity;
-    if (!clientId || !tenantId || !clientSecret) {
-      logger.warn('bot: GRAPH_MODE=tenant without client credentials: no Teams chat lookup and no reminder e-mail');
+    // The same credential choice as the sync module (certificate first, then the secret):
+    // a tenant configured with a certificate only keeps the e-mail and chat fallbacks.
+    if (!hasGraphCredentials(config)) {
+      logger.warn('bot: GRAPH_MODE=tenant without client credentials (a certificate or a client secret): no Teams chat lookup and no reminder e-mail');
       return null;
     }
-    const ports = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider({ tenantId, clientId, clientSecret }), tenantId, retry: { maxAttempts: 1 }, logger: warn });
+    const credentials = graphCredentials(config);
+    const tenantId = credentials.tenantId;
+    const ports = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider(credentials), tenantId, retry: { maxAttempts: 1 }, logger: warn });
     return { ports, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), ...(mailFrom ? { mailFrom } : {}) };
   }
   return null;

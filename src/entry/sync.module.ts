@@ -20,8 +20,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
 import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider, type GraphAdapter } from '../adapters/graph/graph.adapter.js';
-import { loadCertificateCredential } from '../adapters/graph/certificate.credential.js';
-import type { ClientCredentialsConfig } from '../adapters/graph/token.providers.js';
+import { graphCredentials } from './graph.credentials.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/database.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
@@ -56,18 +55,7 @@ export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outbox
     );
 }
 
-/**
- * The app-only credentials for Graph: the certificate when one is configured (it wins over the
- * secret, which `atk provision` writes anyway), read and checked from its PEM file now, so a wrong
- * path, key or thumbprint stops the start with a clear message.
- */
-export function graphCredentials(config: Config): ClientCredentialsConfig {
-  const { clientId, tenantId, clientSecret, certificate } = config.identity;
-  if (!clientId || !tenantId) throw new Error('app-only Graph tokens need AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID');
-  if (certificate) return { tenantId, clientId, certificate: loadCertificateCredential(certificate) };
-  if (clientSecret) return { tenantId, clientId, clientSecret };
-  throw new Error('app-only Graph tokens need SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
-}
+export { graphCredentials } from './graph.credentials.js';
 
 export function syncSettingsFrom(config: Config): SyncSettings {
   return {
