@@ -190,6 +190,9 @@ describe('the crawl: every screen of the tab as every kind of person (Chromium)'
   for (const persona of personas) {
     it(`opens every screen as the ${persona.name} without an error, a blank page or a 5xx`, async () => {
       const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+      // A loaded machine: every wait of the crawl (navigation, clicks, sign-in) is as generous as a step.
+      context.setDefaultTimeout(STEP);
+      context.setDefaultNavigationTimeout(STEP);
       try {
         const r = await crawl(e, context, persona, forums);
         expect(r.problems).toEqual([]);
