@@ -6,6 +6,7 @@
 import { transitionRoutes } from './http/routes/transition.routes.js';
 import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
 import { waitingUseCases } from '../usecases/meetings/waiting.usecase.js';
+import { retryTransient } from '../adapters/db/transient.js';
 import path from 'node:path';
 import type { AppDeps, AppModule } from './app.js';
 import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
@@ -32,8 +33,15 @@ export type WorkflowModuleOptions = {
 };
 
 export function workflowTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): WorkflowTransact {
+  // In a write transaction the meeting is read with its row locked, so writes on one meeting queue up
+  // instead of racing; a deadlock or serialization failure runs the transaction again (issue 14).
   return (fn) =>
-    deps.database.db.transaction((tx) => fn({ ...unitOfWorkFor(tx, deps.queue), meetings: meetingsRepository(tx), workflow: workflowRepository(tx) }));
+    retryTransient(() =>
+      deps.database.db.transaction((tx) => {
+        const meetings = meetingsRepository(tx);
+        return fn({ ...unitOfWorkFor(tx, deps.queue), meetings: { ...meetings, getMeeting: meetings.getMeetingForUpdate }, workflow: workflowRepository(tx) });
+      }),
+    );
 }
 
 export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { services(): WorkflowServices & { public: ReturnType<typeof publicUseCases> } } {

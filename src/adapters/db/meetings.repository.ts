@@ -87,6 +87,16 @@ export function meetingsRepository(db: DbOrTx): MeetingsStore {
       const [r] = await db.select().from(meetings).where(eq(meetings.id, id));
       return r && toMeeting(r);
     },
+    /**
+     * The meeting, its row locked until the transaction ends (FOR NO KEY UPDATE: it
+     * does not block inserts that only reference the meeting). The workflow's write
+     * transactions read the meeting through this, so two writes on the same meeting
+     * run one after the other instead of racing (issue 14: parallel agenda/init).
+     */
+    async getMeetingForUpdate(id: string): Promise<Meeting | undefined> {
+      const [r] = await db.select().from(meetings).where(eq(meetings.id, id)).for('no key update');
+      return r && toMeeting(r);
+    },
     /** Meetings of some forums (all when `forumIds` is undefined) between two local dates, inclusive. */
     async listMeetings(filter: { forumIds?: string[]; from?: string; to?: string } = {}): Promise<Meeting[]> {
       const conds = [];

@@ -9,6 +9,7 @@
  * the forum needs. That is a handful of queries, fine for a region; a national
  * installation would narrow the lists to the forum's neighbourhood first.
  */
+import { retryTransient } from './transient.js';
 import { sql } from 'drizzle-orm';
 import type { RegistrySnapshot } from '../../usecases/year-of-duties.usecase.js';
 import { contextFromSnapshot } from '../../usecases/year-of-duties.usecase.js';
@@ -64,5 +65,5 @@ export function planningUnitOfWorkFor(tx: DbOrTx, queue: Pick<JobQueue, 'outboxF
 }
 
 export function planningTransactor(database: Database, queue: Pick<JobQueue, 'outboxFor'>): PlanningTransact {
-  return (fn) => database.db.transaction((tx) => fn(planningUnitOfWorkFor(tx, queue)));
+  return (fn) => retryTransient(() => database.db.transaction((tx) => fn(planningUnitOfWorkFor(tx, queue))));
 }

@@ -2,6 +2,7 @@
  * Runs a use case in one database transaction with the repositories, the audit
  * log and a job outbox all bound to it: everything commits together or not at all.
  */
+import { retryTransient } from './transient.js';
 import type { Transact, UnitOfWork } from '../../usecases/ports/store.port.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { Database, DbOrTx } from './database.js';
@@ -19,5 +20,5 @@ export function unitOfWorkFor(tx: DbOrTx, queue: Pick<JobQueue, 'outboxFor'>): U
 }
 
 export function transactor(database: Database, queue: Pick<JobQueue, 'outboxFor'>): Transact {
-  return (fn) => database.db.transaction((tx) => fn(unitOfWorkFor(tx, queue)));
+  return (fn) => retryTransient(() => database.db.transaction((tx) => fn(unitOfWorkFor(tx, queue))));
 }

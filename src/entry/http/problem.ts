@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { fallbackDanish, UseCaseError, type FieldProblem } from '../../usecases/use-case.errors.js';
+import { sqlStateOf } from '../../adapters/db/transient.js';
 
 export type Problem = {
   type: string;
@@ -91,6 +92,16 @@ export function installErrorHandling(app: FastifyInstance) {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(reply, { status: 500, detail: 'The server produced an invalid response; this is our fault and has been logged.', instance });
+    }
+    if (sqlStateOf(error) === '23505') {
+      // A unique key taken by a parallel request that committed first: the client's request was fine, the timing was not.
+      return sendProblem(reply, {
+        status: 409,
+        type: 'https://samraad.dk/problems/conflict',
+        detail: 'Someone else made the same change at the same moment; reload and try again.',
+        detailDa: 'En anden lavede den samme ændring i samme øjeblik; genindlæs og prøv igen.',
+        instance,
+      });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

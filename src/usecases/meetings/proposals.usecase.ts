@@ -27,9 +27,11 @@ export function proposalUseCases(deps: WorkflowDeps) {
 
   async function decide(proposalId: string, actor: Who, fn: (p: Proposal, uow: Parameters<Parameters<typeof transact>[0]>[0]) => Promise<Proposal>) {
     return transact(async (uow) => {
-      const p = await uow.workflow.getProposal(proposalId);
-      if (!p) throw notFound('proposal', proposalId);
-      const c = await loadMeeting(uow, p.meetingId, actor.personId, clock.now());
+      const found = await uow.workflow.getProposal(proposalId);
+      if (!found) throw notFound('proposal', proposalId);
+      const c = await loadMeeting(uow, found.meetingId, actor.personId, clock.now());
+      // Read again once the meeting is locked (loadMeeting in a write transaction): a parallel decision may have just committed.
+      const p = (await uow.workflow.getProposal(proposalId)) ?? found;
       requireSecretariat(c, 'decide on proposed items', 'tage stilling til foreslåede punkter');
       requireNotCancelled(c);
       if (p.status !== 'pending') throw stateError(`The proposal is already ${p.status}`, `Forslaget er allerede ${p.status === 'accepted' ? 'optaget' : 'afvist'}`);
