@@ -125,6 +125,10 @@ module app 'modules/appservice.bicep' = {
       NODE_ENV: 'production'
       PORT: serverPort
       WEBSITES_PORT: serverPort
+      // The server binds to loopback unless told otherwise; App Service forwards to the container's address.
+      HOST: '0.0.0.0'
+      // App Service's front end is one proxy hop: rate limits and the audit see the client's address.
+      TRUST_PROXY: '1'
       SAMRAAD_ROLE: samraadRole
       DATABASE_URL: keyVault.outputs.references['database-url']
       DEV_SIGN_IN: '0'

@@ -22,7 +22,7 @@ async function main() {
   const started = Date.now();
   const app = await startApp(config, { logger: log, modules: await appModules(config), tabDir: path.join(root, 'dist', 'tab') });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  log.info(`Samraad (${config.role}) listening on http://localhost:${config.port} in ${Date.now() - started} ms; data: ${where}`);
+  log.info(`Samraad (${config.role}) listening on http://${config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${config.port} in ${Date.now() - started} ms; data: ${where}`);
   if (config.devSignIn) log.info('Dev sign-in is on: open the tab and pick a demo person.');
 
   let stopping = false;

@@ -9,6 +9,8 @@ export type Role = 'web' | 'worker' | 'all';
 
 export type Config = {
   production: boolean;
+  /** Production because NODE_ENV is unset while tenant identity is configured (not because NODE_ENV=production). */
+  productionImplied?: boolean;
   port: number;
   role: Role;
   dataDir: string;
@@ -49,6 +51,17 @@ export type Config = {
     notificationClientState?: string;
   };
   teamsAppId?: string;
+  /** HTTP hardening (issue 14): bind address, proxy trust, rate limits, timeouts, CORS. */
+  http: {
+    host: string;
+    /** Number of trusted proxy hops (X-Forwarded-For); 0 = trust none. */
+    trustProxy: number;
+    rateLimitPerAddress: number;
+    rateLimitPerPerson: number;
+    rateLimitWindowMs: number;
+    requestTimeoutMs: number;
+    corsOrigins: string[];
+  };
 };
 
 const list = (v: string | undefined) =>
@@ -64,7 +77,11 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
-  const production = env.NODE_ENV === 'production';
+  // Production is the default for a tenant deployment: NODE_ENV unset while tenant identity is
+  // configured counts as production (NODE_ENV=development says otherwise, explicitly).
+  const tenantIdentity = Boolean(nonEmpty(env.AAD_APP_CLIENT_ID) || nonEmpty(env.ALLOWED_TENANT_IDS) || nonEmpty(env.BOT_TENANT_ID));
+  const productionImplied = !nonEmpty(env.NODE_ENV) && tenantIdentity;
+  const production = env.NODE_ENV === 'production' || productionImplied;
   const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length);
   const role = (roleArg ?? env.SAMRAAD_ROLE ?? 'all') as Role;
   if (!['web', 'worker', 'all'].includes(role)) throw new ConfigError(`--role must be web, worker or all (got "${role}")`);
@@ -82,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
 
   return {
     production,
+    productionImplied,
     port: port.data,
     role,
     dataDir: path.resolve(nonEmpty(env.DATA_DIR) ?? './.data'),
@@ -117,7 +135,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       notificationClientState: nonEmpty(env.GRAPH_NOTIFICATION_CLIENT_STATE),
     },
     teamsAppId: nonEmpty(env.TEAMS_APP_ID),
+    http: {
+      host: nonEmpty(env.HOST) ?? '127.0.0.1',
+      trustProxy: positiveInt(env, 'TRUST_PROXY', 0, 0),
+      rateLimitPerAddress: positiveInt(env, 'RATE_LIMIT_PER_ADDRESS', 1200),
+      rateLimitPerPerson: positiveInt(env, 'RATE_LIMIT_PER_PERSON', 600),
+      rateLimitWindowMs: 60_000,
+      requestTimeoutMs: positiveInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 20_000, 1000),
+      corsOrigins: list(env.CORS_ORIGINS),
+    },
   };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, dflt: number, min = 1): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of at least ${min} (got "${raw}")`);
+  return n;
 }
 
 /** The certificate settings; a half-configured certificate (a path without a thumbprint, or the reverse) is refused. */

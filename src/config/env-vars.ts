@@ -50,5 +50,11 @@ export const envVars: readonly EnvVarSpec[] = [
   { name: 'GRAPH_NOTIFICATION_CLIENT_STATE', description: 'shared secret echoed in Graph change notifications', requiredInProduction: false, secret: true, source: 'by-hand' },
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', description: 'Application Insights connection string', requiredInProduction: false, secret: false, source: 'infra-output' },
   { name: 'TEAMS_APP_ID', description: 'Teams app id (deep links to the tab)', requiredInProduction: true, secret: false, source: 'teamsapp' },
+  { name: 'HOST', description: 'address the HTTP server binds to; default 127.0.0.1 (set 0.0.0.0 in a container or App Service)', default: '127.0.0.1', requiredInProduction: true, secret: false, source: 'by-hand' },
+  { name: 'TRUST_PROXY', description: 'how many proxies in front set X-Forwarded-For (1 on App Service), so rate limits and the audit see the client address; default 0', default: '0', requiredInProduction: false, secret: false, source: 'by-hand' },
+  { name: 'RATE_LIMIT_PER_ADDRESS', description: 'requests per minute from one client address before 429 (default 1200)', default: '1200', requiredInProduction: false, secret: false, source: 'by-hand' },
+  { name: 'RATE_LIMIT_PER_PERSON', description: 'requests per minute by one signed-in person before 429 (default 600)', default: '600', requiredInProduction: false, secret: false, source: 'by-hand' },
+  { name: 'HTTP_REQUEST_TIMEOUT_MS', description: 'a request (headers and body) must arrive within this many milliseconds, or it is cut with 408 (default 20000)', default: '20000', requiredInProduction: false, secret: false, source: 'by-hand' },
+  { name: 'CORS_ORIGINS', description: 'comma-separated origins allowed to call the API from a browser page of another origin (default none: the tab is same-origin)', requiredInProduction: false, secret: false, source: 'by-hand' },
   { name: 'LOG_LEVEL', description: 'pino log level', default: 'info', requiredInProduction: false, secret: false, source: 'by-hand' },
 ];

@@ -75,7 +75,10 @@ export async function startApp(
 ): Promise<RunningApp> {
   const { logger } = opts;
   const refusals = productionRefusals(config);
-  if (refusals.length) throw new StartupRefused(`Refusing to start in production mode:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+  if (refusals.length) {
+    const why = config.productionImplied ? ' (NODE_ENV is not set but tenant identity is configured, so this is treated as production; set NODE_ENV=development to develop against a tenant)' : '';
+    throw new StartupRefused(`Refusing to start in production mode${why}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+  }
 
   let lock: DataDirLock | undefined;
   let database: Database;
@@ -154,7 +157,8 @@ export async function startApp(
   const started: { stop(): Promise<void> }[] = [];
   try {
     server = await buildServer(ctx, { logger: opts.httpLogger ?? false, extraRoutes: modules.flatMap((m) => (m.routes ? [m.routes] : [])) });
-    url = await server.listen({ port: config.port, host: '0.0.0.0' });
+    // Loopback unless HOST says otherwise: a development server is not reachable from the network by accident.
+    url = await server.listen({ port: config.port, host: config.http.host });
     // Workers start once the API is up (/healthz answers when the database, the queue and
     // HTTP are ready); a job enqueued meanwhile waits in its queue. startApp still returns
     // only when they run.

@@ -12,6 +12,7 @@
  * when AAD_APP_CERTIFICATE_PATH is set, else the secret); notifications only when
  * SAMRAAD_PUBLIC_URL is https. GRAPH_MODE=off: nothing.
  */
+import { auditSampler } from './http/audit-sampler.js';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -256,6 +257,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
       return r;
     };
 
+    const notificationRefusals = auditSampler();
     // Graph posts the validation handshake with an empty body or text/plain, and
     // notifications as JSON: this route reads the raw text itself.
     await app.register(async (sub) => {
@@ -288,6 +290,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
           if (queued.length) waiting.add(known.mailbox);
         }
         let refused = 0;
+        const refusedIds: string[] = [];
         await database.db.transaction(async (tx) => {
           const sync = syncRepository(tx);
           const outbox = queue.outboxFor(tx);
@@ -297,8 +300,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
             const expected = known?.clientState ?? ctx.config.graph.notificationClientState;
             if (!expected || !n.clientState || !sameSecret(n.clientState, expected)) {
               refused++;
-              logger.warn(`graph notification refused: wrong clientState for subscription ${n.subscriptionId}`);
-              await audit.record({ action: 'graph.notification', outcome: 'refused', target: n.subscriptionId, detail: { reason: known ? 'clientState mismatch' : 'unknown subscription or clientState mismatch', ip: req.ip } });
+              if (refusedIds.length < 5) refusedIds.push(n.subscriptionId);
               continue;
             }
             const mailbox = known?.mailbox ?? /^\/?users\/([^/]+)\//i.exec(n.resource ?? '')?.[1];
@@ -318,6 +320,20 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
             }, n.lifecycleEvent ? {} : { singletonKey: `mailbox:${decodeURIComponent(mailbox)}` });
           }
         });
+        if (refused) {
+          // One audit row per request (a forged batch of 1,000 is one row with its count), and at most
+          // one a minute per sender address; the rest are counted into the next row (issue 14).
+          logger.warn(`graph notifications refused: ${refused} with a wrong clientState (first: ${refusedIds[0]})`);
+          const sample = notificationRefusals.admit(`ip:${req.ip}`);
+          if (sample.record) {
+            await auditRepository(database.db).record({
+              action: 'graph.notification',
+              outcome: 'refused',
+              target: refusedIds[0],
+              detail: { reason: 'unknown subscription or clientState mismatch', refused, subscriptions: refusedIds, ip: req.ip, ...(sample.suppressed ? { suppressedRequests: sample.suppressed } : {}) },
+            });
+          }
+        }
         return reply.code(refused ? 403 : 202).send();
       });
     });

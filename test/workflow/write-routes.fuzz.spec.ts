@@ -122,11 +122,11 @@ describe.each(backends)('write routes under fuzzing on $name', (backend) => {
     const [method] = r.route.split(' ');
     const schema = (writeBodies as Record<string, z.ZodType>)[r.route];
     ids.allItems = (await app.call('GET', `/api/meetings/${ids.meeting}`, secretary)).body.items.map((i: { id: string }) => i.id);
-    const samples = r.raw
+    const samples: { body: string | Buffer; type: string }[] = r.raw
       ? fc.sample(fc.tuple(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom('application/pdf', 'image/png', 'text/plain', 'application/octet-stream', 'application/json', 'x/unknown')), { numRuns: RUNS, seed: SEED }).map(([b, t]) => ({ body: Buffer.from(b), type: t }))
       : fc.sample(bodies(schema, ids, valid[r.route]?.(ids)), { numRuns: RUNS, seed: SEED }).map((b) => ({ body: b, type: 'application/json' }));
     expect(samples).toHaveLength(RUNS);
-    samples.push(...nastySweep(schema, valid[r.route]?.(ids)));
+    if (!r.raw) samples.push(...nastySweep(schema, valid[r.route]?.(ids)));
     const statuses = new Map<number, number>();
     const fives: string[] = [];
     for (let i = 0; i < samples.length; i += 8) {

@@ -33,7 +33,14 @@ function alive(pid: number): boolean {
 export type DataDirLock = { file: string; release(): void };
 
 export function lockDataDir(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The data folder holds the whole database and the documents: readable by this user only (0700),
+  // whatever the umask; an existing folder is tightened too (issue 14).
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch {
+    // not ours to change (a mounted volume): its owner decides
+  }
   const file = path.join(dataDir, 'samraad.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -13,6 +13,7 @@
  * of each row. What it does not do: embed the attachments or a table of contents.
  */
 import JSZip from 'jszip';
+import { createHash } from 'node:crypto';
 import {
   AlignmentType,
   BorderStyle,
@@ -156,13 +157,13 @@ export function meetingDocxDocument(view: MeetingDocumentView, opts: { creator?:
   });
 }
 
-/** The agenda or minutes as DOCX bytes. */
 /**
+ * The agenda or minutes as DOCX bytes, rendered now (no cache, no limit).
  * `fixedTime`: the document's created/modified time and every ZIP entry's date are
  * pinned to it, so the same view gives the same bytes (and byte size) every time:
  * a public Word file's size in a feed enclosure is the size of what is served.
  */
-export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creator?: string; fixedTime?: Date } = {}): Promise<Buffer> {
+export async function renderMeetingDocxNow(view: MeetingDocumentView, opts: { creator?: string; fixedTime?: Date } = {}): Promise<Buffer> {
   const bytes = await Packer.toBuffer(meetingDocxDocument(view, opts));
   return opts.fixedTime ? pinTimestamps(bytes, opts.fixedTime) : bytes;
 }
@@ -179,4 +180,52 @@ async function pinTimestamps(bytes: Buffer, at: Date): Promise<Buffer> {
     file.date = at;
   });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: docxContentType });
+}
+
+/**
+ * Rendering a DOCX is the heaviest thing a request can ask for (issue 14: thirty at
+ * once pushed /healthz to a one-second median). So renders are bounded: at most
+ * RENDER_CONCURRENCY run at a time, the others wait their turn; and the bytes are
+ * cached by the content they render (a version of a document renders the same bytes
+ * every time), so the same document asked for many times is rendered once, and
+ * requests for it while it renders share that one render.
+ */
+export const RENDER_CONCURRENCY = 2;
+const CACHE_ENTRIES = 64;
+const cache = new Map<string, Promise<Buffer>>();
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= RENDER_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await fn();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+/** The agenda or minutes as DOCX bytes (bounded and cached, see above). */
+export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creator?: string; fixedTime?: Date } = {}): Promise<Buffer> {
+  const key = createHash('sha256').update(JSON.stringify([view, opts])).digest('base64url');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit;
+  }
+  const rendering = slot(() => renderMeetingDocxNow(view, opts));
+  cache.set(key, rendering);
+  // A failed render is not cached (the caller gets the error from `rendering`).
+  void rendering.catch(() => cache.delete(key));
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return rendering;
+}
+
+/** How many renders run and wait now (for tests and /healthz diagnostics). */
+export function renderLoad(): { running: number; waiting: number; cached: number } {
+  return { running, waiting: waiting.length, cached: cache.size };
 }

@@ -24,6 +24,13 @@ export type IdentityDeps = {
 
 export const DEV_COOKIE = 'samraad_dev_person';
 
+/** The connection's own peer address (never X-Forwarded-For) is this machine. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\./.test(a);
+}
+
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -65,6 +72,10 @@ export async function resolveIdentity(request: FastifyRequest, deps: IdentityDep
   }
   if (deps.devSignIn) {
     const id = (request.headers['x-samraad-dev-person'] as string | undefined) ?? readCookie(request.headers.cookie, DEV_COOKIE);
+    if (id && !isLoopback(request.socket?.remoteAddress)) {
+      // A development server exposed by mistake must not let the network pick a person (issue 14).
+      throw new UseCaseError('forbidden', 'The dev sign-in is accepted only from this machine (loopback)', [{ field: 'x-samraad-dev-person', reason: 'not from loopback' }], 'Demo-login accepteres kun fra denne maskine (loopback)');
+    }
     if (id) {
       const person = await deps.findPersonById(id);
       if (!person) throw new UseCaseError('unauthenticated', `Dev sign-in: no person "${id}"`, [{ field: 'x-samraad-dev-person', reason: 'unknown person' }], `Udviklerlogin: personen "${id}" findes ikke`);

@@ -57,6 +57,18 @@ export function zodProblems(err: ZodError, base = 'body'): FieldProblem[] {
   return err.issues.map((i) => ({ field: fieldOf(i.path, base), reason: i.message }));
 }
 
+/** Danish wording of Fastify's own client errors (the English is Fastify's message, which never holds the URL). */
+const fastifyDanish: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Indholdet er for stort.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Indholdstypen (content-type) understøttes ikke her.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Indholdet er tomt, men angivet som JSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Indholdet er ikke gyldig JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length passer ikke med indholdet.',
+  FST_ERR_CTP_EMPTY_TYPE: 'Indholdstypen (content-type) er tom.',
+  FST_ERR_CTP_INVALID_TYPE: 'Indholdstypen (content-type) er ugyldig.',
+  FST_ERR_BAD_STATUS_CODE: 'Forespørgslen er ugyldig.',
+};
+
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const instance = request.url.split('?')[0];
@@ -108,7 +120,8 @@ export function installErrorHandling(app: FastifyInstance) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large ...
       const code = (error as FastifyError).code;
       const field = code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
-      return sendProblem(reply, { status, detail: error.message, instance, errors: [{ field, reason: error.message }] });
+      const detailDa = (error as { detailDa?: string }).detailDa ?? fastifyDanish[code] ?? 'Forespørgslen er ugyldig.';
+      return sendProblem(reply, { status, detail: error.message, detailDa, instance, errors: [{ field, reason: error.message }] });
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, { status: 500, detail: 'Something went wrong on our side; it has been logged.', instance });

@@ -10,7 +10,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendProblem } from './problem.js';
-import { installTextGuard } from './text-guard.js';
+import { installStrictJson, installTextGuard } from './text-guard.js';
+import { hardenedServerOptions, installHardening } from './hardening.js';
+import { auditSampler } from './audit-sampler.js';
 import { resolveIdentity } from './auth.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
@@ -27,10 +29,13 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
+    ...hardenedServerOptions(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  await installHardening(app, ctx.config);
+  installStrictJson(app);
   installTextGuard(app);
 
   await app.register(fastifySwagger, {
@@ -57,10 +62,18 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
       throw err;
     }
   });
-  // Refused attempts (401/403/409) on the API go to the audit log too.
+  // Refused attempts (401/403) on the API go to the audit log too: sampled, so a flood of them
+  // adds a row per kind and minute with the count of the others, not a row each.
+  const refusals = auditSampler();
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode !== 401 && reply.statusCode !== 403) return;
     if (!request.url.startsWith('/api/')) return;
+    // The Graph notification endpoint audits its refusals itself (one row per request, sampled).
+    if (request.url.startsWith('/api/graph/notifications')) return;
+    const actor = request.identity?.kind === 'person' ? request.identity.person.id : `ip:${request.ip}`;
+    const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
+    const sample = refusals.admit(`${route}|${reply.statusCode}|${actor}|${JSON.stringify(request.params ?? {})}`);
+    if (!sample.record) return;
     const params = request.params as { id?: string } | undefined;
     const body = request.body as { forumId?: unknown; parentId?: unknown } | undefined;
     const fromBody = typeof body?.forumId === 'string' ? body.forumId : typeof body?.parentId === 'string' ? body.parentId : undefined;
@@ -79,7 +92,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
         action: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
         forumId,
         outcome: 'refused',
-        detail: { status: reply.statusCode },
+        detail: { status: reply.statusCode, ...(sample.suppressed ? { suppressed: sample.suppressed } : {}) },
       })
       .catch((err: unknown) => request.log.warn({ err }, 'could not audit a refused request'));
   });

@@ -55,3 +55,27 @@ export function installTextGuard(app: FastifyInstance) {
     });
   });
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * JSON bodies must be valid UTF-8 (RFC 8259): bytes that are not are refused with
+ * 400 instead of being decoded to U+FFFD and stored as if the sender had meant it.
+ * Parsing itself stays Fastify's (secure-json-parse: __proto__ and constructor refused).
+ */
+export function installStrictJson(app: FastifyInstance) {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      const reason = 'must be valid UTF-8 (it holds bytes that are not)';
+      const err = Object.assign(new Error(`body: ${reason}`), { statusCode: 400, code: 'SAMRAAD_INVALID_UTF8', detailDa: 'body: teksten er ikke gyldig UTF-8' });
+      done(err, undefined);
+      return;
+    }
+    parse(request, text, done);
+  });
+}

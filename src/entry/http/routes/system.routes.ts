@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { id } from '../../../domain/registry/registry.model.js';
 import { access } from '../../../domain/access/access.policy.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
-import { requirePerson, setDevCookie } from '../auth.js';
+import { isLoopback, requirePerson, setDevCookie } from '../auth.js';
 import { sendProblem } from '../problem.js';
 import type { HttpContext } from '../http-context.js';
 
@@ -36,6 +36,7 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
 
     app.post('/api/dev/sign-in', { schema: { tags: ['system'], summary: 'Embedded mode only: sign in as a demo person', body: z.object({ personId: id.nullable() }), response: { 200: json } } }, async (req, reply) => {
       if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)', [], 'Demo-login er slået fra');
+      if (!isLoopback(req.socket.remoteAddress)) throw new UseCaseError('forbidden', 'The dev sign-in is accepted only from this machine (loopback)', [], 'Demo-login accepteres kun fra denne maskine (loopback)');
       if (req.body.personId && !(await ctx.reads.getPerson(req.body.personId))) {
         throw new UseCaseError('validation', `personId: no person "${req.body.personId}"`, [{ field: 'personId', reason: 'unknown person' }]);
       }
@@ -43,8 +44,9 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return { ok: true, personId: req.body.personId };
     });
 
-    app.get('/api/dev/people', { schema: { tags: ['system'], summary: 'Embedded mode only: the people one can sign in as', response: { 200: json } } }, async () => {
+    app.get('/api/dev/people', { schema: { tags: ['system'], summary: 'Embedded mode only: the people one can sign in as', response: { 200: json } } }, async (req) => {
       if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)');
+      if (!isLoopback(req.socket.remoteAddress)) throw new UseCaseError('forbidden', 'The dev sign-in is accepted only from this machine (loopback)', [], 'Demo-login accepteres kun fra denne maskine (loopback)');
       const [people, memberships] = await Promise.all([ctx.reads.listPeople(), ctx.reads.listMemberships()]);
       return people.map((p) => ({ id: p.id, name: p.name, title: p.title ?? null, roles: [...new Set(memberships.filter((m) => m.personId === p.id).map((m) => m.role))] }));
     });

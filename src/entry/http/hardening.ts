@@ -1,0 +1,153 @@
+/**
+ * HTTP hardening (issue 14, docs/security.md): the browser security headers on
+ * every response (@fastify/helmet: a CSP whose frame-ancestors are the Microsoft
+ * 365 hosts that may frame the tab, nosniff, HSTS, Referrer-Policy), a CORS policy
+ * (@fastify/cors: same-origin unless CORS_ORIGINS names others; a preflight gets an
+ * answer instead of 404), rate limits per client address and per signed-in person
+ * (@fastify/rate-limit's counters; answered as problem+json 429 with Retry-After),
+ * request deadlines, and Fastify's own protocol-level errors (bad URL, too long a
+ * parameter, too large headers, a request that does not arrive in time) as
+ * problem+json that never echoes the URL.
+ */
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Config } from '../../config/config.js';
+import { sendProblem } from './problem.js';
+
+/** The hosts that may frame the tab (Microsoft's list for Teams, Outlook and the Microsoft 365 app), and nobody else. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+  'https://outlook.live.com',
+];
+
+export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  // The tab's bundle (teams-js included) is served from here; no inline or remote script.
+  'script-src': ["'self'"],
+  // Fluent UI (Griffel) inserts its style elements at run time, and the static pages carry a style attribute.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'frame-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': FRAME_ANCESTORS,
+};
+
+/** The same headers helmet sets, for the few answers written before any hook runs (bad URLs, protocol errors). */
+export function baselineSecurityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': Object.entries(CONTENT_SECURITY_POLICY)
+      .map(([k, v]) => `${k} ${v.join(' ')}`)
+      .join(';'),
+    'x-content-type-options': 'nosniff',
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+/** Fastify's protocol-level errors, in the contract's words (Danish and English), never with the URL. */
+const frameworkProblem: Record<string, { status: number; detail: string; detailDa: string; field: string }> = {
+  FST_ERR_BAD_URL: { status: 400, field: 'url', detail: 'The address is not valid (a broken percent-escape or a character that is not allowed).', detailDa: 'Adressen er ugyldig (en forkert %-kode eller et tegn, der ikke er tilladt).' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, field: 'url', detail: 'A part of the address is too long (at most 100 characters).', detailDa: 'En del af adressen er for lang (højst 100 tegn).' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, field: 'url', detail: 'The request could not be routed.', detailDa: 'Forespørgslen kunne ikke sendes videre.' },
+};
+
+const clientProblem: Record<string, { status: number; detail: string; detailDa: string; field: string }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, field: 'body', detail: 'The request did not arrive in time; it was cut.', detailDa: 'Forespørgslen kom ikke frem i tide og blev afbrudt.' },
+  HPE_HEADER_OVERFLOW: { status: 431, field: 'headers', detail: 'The request headers are too large.', detailDa: 'Forespørgslens headere er for store.' },
+  HPE_URI_TOO_LONG: { status: 414, field: 'url', detail: 'The address is too long.', detailDa: 'Adressen er for lang.' },
+};
+
+/** Options for Fastify() itself: deadlines, proxy trust and the protocol-level error answers. */
+export function hardenedServerOptions(config: Config): Partial<FastifyServerOptions> & { http?: http.ServerOptions } {
+  const timeout = config.http.requestTimeoutMs;
+  const options: Partial<FastifyServerOptions> & { http?: http.ServerOptions } = {
+    trustProxy: config.http.trustProxy > 0 ? (_address: string, hop: number) => hop < config.http.trustProxy : false,
+    // The whole request (headers and body) must arrive within the deadline; Node checks every second.
+    requestTimeout: timeout,
+    // An idle connection (nothing sent for as long) is closed too.
+    connectionTimeout: timeout + 5000,
+    http: { headersTimeout: Math.min(timeout, 15_000), connectionsCheckingInterval: 1000 },
+    frameworkErrors(error, request, reply) {
+      const p = frameworkProblem[(error as { code?: string }).code ?? ''] ?? frameworkProblem.FST_ERR_BAD_URL!;
+      reply.headers(baselineSecurityHeaders());
+      return sendProblem(reply, { status: p.status, detail: p.detail, detailDa: p.detailDa, errors: [{ field: p.field, reason: p.detail }] });
+    },
+    clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      const p = clientProblem[err.code ?? ''] ?? { status: 400, field: 'request', detail: 'The request is not valid HTTP.', detailDa: 'Forespørgslen er ikke gyldig HTTP.' };
+      const body = JSON.stringify({ type: 'about:blank', title: http.STATUS_CODES[p.status], status: p.status, detail: p.detail, detailDa: p.detailDa, errors: [{ field: p.field, reason: p.detail }] });
+      const headers = Object.entries({ ...baselineSecurityHeaders(), 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' })
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n');
+      if (socket.writable) socket.write(`HTTP/1.1 ${p.status} ${http.STATUS_CODES[p.status]}\r\n${headers}\r\n\r\n${body}`);
+      socket.destroy();
+    },
+  };
+  return options;
+}
+
+function tooMany(reply: FastifyReply, retryAfterSeconds: number, who: 'address' | 'person') {
+  reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
+  return sendProblem(reply, {
+    status: 429,
+    type: 'https://samraad.dk/problems/rate-limited',
+    detail: `Too many requests from this ${who === 'person' ? 'person' : 'address'}; try again in ${Math.max(1, retryAfterSeconds)} seconds.`,
+    detailDa: `For mange forespørgsler fra ${who === 'person' ? 'denne person' : 'denne adresse'}; prøv igen om ${Math.max(1, retryAfterSeconds)} sekunder.`,
+  });
+}
+
+/** Registers headers, CORS and the rate limits. Call before any route is registered. */
+export async function installHardening(app: FastifyInstance, config: Config) {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Teams frames the tab: frame-ancestors decides who may; X-Frame-Options cannot name them.
+    frameguard: false,
+    // The Teams SSO fallback opens a pop-up that must be able to talk back.
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+    // Calendar clients and feed readers fetch the public feeds from anywhere.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCors, {
+    // Same-origin by default: no Access-Control-Allow-Origin for any other page, but a preflight is answered (204), not 404.
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['content-type', 'authorization'],
+    maxAge: 600,
+  });
+  await app.register(fastifyRateLimit, { global: false, timeWindow: config.http.rateLimitWindowMs });
+  const perAddress = app.createRateLimit({ max: config.http.rateLimitPerAddress, timeWindow: config.http.rateLimitWindowMs, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` });
+  const perPerson = app.createRateLimit({
+    max: config.http.rateLimitPerPerson,
+    timeWindow: config.http.rateLimitWindowMs,
+    keyGenerator: (req: FastifyRequest) => (req.identity?.kind === 'person' ? `p:${req.identity.person.id}` : `a:${req.ip}`),
+  });
+  // Per address before anything costs (sign-in, body parsing); per person once the caller is known.
+  app.addHook('onRequest', async (request, reply) => {
+    const r = await perAddress(request);
+    if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'address');
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.identity?.kind !== 'person') return;
+    const r = await perPerson(request);
+    if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'person');
+  });
+}
