@@ -128,10 +128,16 @@ export async function installHardening(app: FastifyInstance, config: Config) {
   });
   await app.register(fastifyCors, {
     // Same-origin by default: no Access-Control-Allow-Origin for any other page, but a preflight is answered (204), not 404.
-    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    origin: (origin: string | undefined, cb: (err: Error | null, allow: boolean) => void) => cb(null, origin !== undefined && config.http.corsOrigins.includes(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['content-type', 'authorization'],
     maxAge: 600,
+  });
+  // A preflight from an origin that is not allowed: a plain 204 without Access-Control-Allow-Origin
+  // (the browser then refuses the call), instead of the 404 it used to get.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'OPTIONS' || reply.sent) return;
+    return reply.code(204).header('allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS').header('content-length', '0').send();
   });
   await app.register(fastifyRateLimit, { global: false, timeWindow: config.http.rateLimitWindowMs });
   const perAddress = app.createRateLimit({ max: config.http.rateLimitPerAddress, timeWindow: config.http.rateLimitWindowMs, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` });
