@@ -9,9 +9,15 @@
  * name's extension disagree with the bytes (a renamed .exe is caught here);
  * cleans the file name. A refusal carries an HTTP status and a Danish and English
  * reason, so the API can answer 4xx with it as it is.
- * What it does not do: virus scanning, or opening the documents (macro checks).
+ * Office files (DOCX, XLSX, PPTX) are opened (jszip) and refused when they carry
+ * macros or ActiveX (a vbaProject.bin, an activeX part, or a macro-enabled content
+ * type such as .docm's); plain text that holds HTML or SVG markup with active
+ * content (script, event handlers, javascript: links, frames) is refused too.
+ * What it does not do: virus scanning (SharePoint does that; a file it flags as
+ * malware is withheld from download, see docs/security.md).
  */
 import { fileTypeFromBuffer } from 'file-type';
+import JSZip from 'jszip';
 import { basename, extname } from 'node:path';
 
 export const defaultMaxAttachmentBytes = 25 * 1024 * 1024;
@@ -27,7 +33,7 @@ export const allowedAttachmentTypes = {
 } as const satisfies Record<string, readonly string[]>;
 export type AllowedAttachmentType = keyof typeof allowedAttachmentTypes;
 
-export type AttachmentRefusalCode = 'empty' | 'too_large' | 'type_not_allowed' | 'type_mismatch' | 'extension_mismatch' | 'bad_name';
+export type AttachmentRefusalCode = 'empty' | 'too_large' | 'type_not_allowed' | 'type_mismatch' | 'extension_mismatch' | 'bad_name' | 'macros' | 'active_content';
 
 export type AttachmentRefusal = {
   code: AttachmentRefusalCode;
@@ -128,6 +134,32 @@ export function looksLikePlainText(bytes: Uint8Array): boolean {
   return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 
+const OFFICE_TYPES = new Set<string>([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+]);
+const MACRO_PART = /(^|\/)(vbaProject\.bin|vbaData\.xml)$|(^|\/)activeX\//i;
+const MACRO_CONTENT_TYPE = /macroEnabled|vnd\.ms-office\.vbaProject|vnd\.ms-office\.activeX/i;
+
+/** An Office file with macros or ActiveX: a VBA project part, an activeX part, or a macro-enabled content type. */
+export async function officeMacros(bytes: Uint8Array): Promise<string | undefined> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return undefined; // not a readable zip: the type checks decide
+  }
+  const part = Object.keys(zip.files).find((n) => MACRO_PART.test(n));
+  if (part) return part;
+  const types = await zip.file('[Content_Types].xml')?.async('string');
+  const m = types ? MACRO_CONTENT_TYPE.exec(types) : null;
+  return m ? `[Content_Types].xml: ${m[0]}` : undefined;
+}
+
+/** Markup that would run in a browser: HTML or SVG with scripts, event handlers, javascript: URLs, frames or objects. */
+const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|svg|html|foreignObject)\b|<[^>]+\son[a-z]+\s*=|javascript\s*:/i;
+
 export async function validateAttachment(upload: AttachmentUpload, opts: AttachmentOptions = {}): Promise<AttachmentCheck> {
   const size = upload.bytes.byteLength;
   if (size === 0) return refuse('empty', 400, 'Filen er tom.', 'The file is empty.');
@@ -143,6 +175,15 @@ export async function validateAttachment(upload: AttachmentUpload, opts: Attachm
   let contentType: AllowedAttachmentType;
   const allowedList = 'PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG, JPEG, tekst (.txt)';
   const allowedListEn = 'PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG, JPEG, text (.txt)';
+  if (sniffed && (/macroenabled/i.test(sniffed.mime) || ['docm', 'xlsm', 'pptm', 'dotm', 'xltm', 'potm'].includes(sniffed.ext))) {
+    return refuse(
+      'macros',
+      415,
+      'Filen er et dokument med makroer (VBA) og kan ikke bruges som bilag. Gem den uden makroer (som .docx, .xlsx eller .pptx) eller som PDF, og prøv igen.',
+      'The file is a document with macros (VBA) and cannot be attached. Save it without macros (as .docx, .xlsx or .pptx) or as PDF and try again.',
+      sniffed.mime,
+    );
+  }
   if (sniffed) {
     if (!(sniffed.mime in allowedAttachmentTypes)) {
       return refuse(
@@ -168,6 +209,28 @@ export async function validateAttachment(upload: AttachmentUpload, opts: Attachm
       `Filen er angivet som ${declared}, men indholdet er ${contentType}.`,
       `The file was declared as ${declared}, but its content is ${contentType}.`,
       contentType,
+    );
+  }
+
+  if (OFFICE_TYPES.has(contentType) || sniffed?.ext === 'zip') {
+    const macro = await officeMacros(upload.bytes);
+    if (macro) {
+      return refuse(
+        'macros',
+        415,
+        'Filen indeholder makroer (VBA) eller ActiveX og kan ikke bruges som bilag. Gem den uden makroer (som .docx, .xlsx eller .pptx) eller som PDF, og prøv igen.',
+        'The file contains macros (VBA) or ActiveX and cannot be attached. Save it without macros (as .docx, .xlsx or .pptx) or as PDF and try again.',
+        macro,
+      );
+    }
+  }
+  if (contentType === 'text/plain' && ACTIVE_MARKUP.test(new TextDecoder().decode(upload.bytes))) {
+    return refuse(
+      'active_content',
+      415,
+      'Filen indeholder HTML eller SVG med aktivt indhold (script, hændelser eller rammer) og kan ikke bruges som bilag. Gem den som PDF, og prøv igen.',
+      'The file contains HTML or SVG with active content (scripts, event handlers or frames) and cannot be attached. Save it as PDF and try again.',
+      'text/html',
     );
   }
 

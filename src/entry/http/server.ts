@@ -72,7 +72,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
     if (request.url.startsWith('/api/graph/notifications')) return;
     const actor = request.identity?.kind === 'person' ? request.identity.person.id : `ip:${request.ip}`;
     const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
-    const sample = refusals.admit(`${route}|${reply.statusCode}|${actor}|${JSON.stringify(request.params ?? {})}`);
+    const sample = refusals.admit(`${route}|${reply.statusCode}|${actor}|${JSON.stringify(request.params ?? {})}`, Date.now(), request.identity?.kind === 'person' ? 20 : 1);
     if (!sample.record) return;
     const params = request.params as { id?: string } | undefined;
     const body = request.body as { forumId?: unknown; parentId?: unknown } | undefined;
