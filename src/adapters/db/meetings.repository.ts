@@ -81,7 +81,7 @@ function taskValues(t: Task) {
   };
 }
 
-export function meetingsRepository(db: DbOrTx): MeetingsStore {
+export function meetingsRepository(db: DbOrTx): MeetingsStore & { getMeetingForUpdate(id: string): Promise<Meeting | undefined> } {
   return {
     async getMeeting(id: string): Promise<Meeting | undefined> {
       const [r] = await db.select().from(meetings).where(eq(meetings.id, id));
