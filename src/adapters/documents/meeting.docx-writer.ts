@@ -219,7 +219,8 @@ export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creat
   }
   const rendering = slot(() => renderMeetingDocxNow(view, opts));
   cache.set(key, rendering);
-  // A failed render is not cached (the caller gets the error from `rendering`).
+  // A failed render is not cached; the error itself reaches the caller through `rendering`, returned below.
+  // eslint-disable-next-line samraad/no-swallowed-catch
   void rendering.catch(() => cache.delete(key));
   while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return rendering;
