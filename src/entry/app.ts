@@ -18,7 +18,7 @@ import { auditRepository } from '../adapters/db/audit.repository.js';
 import { transactor } from '../adapters/db/unit-of-work.js';
 import { planningTransactor } from '../adapters/db/planning.unit-of-work.js';
 import { startJobQueue, type JobQueue } from '../adapters/queue/job-queue.js';
-import { createSsoTokenValidator, ssoValidatorOptionsFrom } from '../adapters/identity/sso-token.validator.js';
+import { createSsoTokenValidator, ssoValidatorOptionsFrom, type JwksFetcher } from '../adapters/identity/sso-token.validator.js';
 import { registryUseCases } from '../usecases/registry/registry.usecases.js';
 import type { Clock, IdGenerator, Transact } from '../usecases/ports/store.port.js';
 import { loadDemoData } from '../demo/demo-loader.js';
@@ -71,6 +71,8 @@ export async function startApp(
     clock?: Clock;
     /** Tests pass a database they opened (and close) themselves. */
     database?: Database;
+    /** Where Entra's signing keys come from (tests: local keys, no network). */
+    fetchJwks?: JwksFetcher;
   } = { logger: console },
 ): Promise<RunningApp> {
   const { logger } = opts;
@@ -111,17 +113,19 @@ export async function startApp(
   const reads = registryRepository(database.db);
   const audit = auditRepository(database.db);
   const ssoOptions = ssoValidatorOptionsFrom(config.identity);
-  const sso = ssoOptions ? createSsoTokenValidator(ssoOptions) : undefined;
+  const sso = ssoOptions ? createSsoTokenValidator({ ...ssoOptions, ...(opts.fetchJwks ? { fetchJwks: opts.fetchJwks } : {}) }) : undefined;
+  const registry = registryUseCases({ transact, ids: randomIds, today: () => clock.now().toISOString().slice(0, 10) });
   const ctx: HttpContext = {
     config,
     clock,
     reads,
     audit,
-    registry: registryUseCases({ transact, ids: randomIds }),
+    registry,
     identity: {
       devSignIn: config.devSignIn && !sso,
       findPersonById: (id) => reads.getPerson(id),
       findPersonByEntra: (t, o) => reads.findPersonByEntra(t, o),
+      bindOnFirstSignIn: (claims) => registry.bindIdentityOnSignIn(claims),
       ...(sso ? { validateSsoToken: async (token: string) => sso.validate(token) } : {}),
     },
     async accessFor(personId) {
@@ -146,7 +150,7 @@ export async function startApp(
     jobs: {
       listDeadLetters: (limit) => queue.listDeadLetters(limit),
       retryDeadLetter: (id) => queue.retryDeadLetter(id),
-      enqueueSelfTest: (failing) => queue.enqueue(queues.selfTest.name, { failing }),
+      enqueueSelfTest: (failing, requestedBy) => queue.enqueue(queues.selfTest.name, { failing, ...(requestedBy ? { requestedBy } : {}) }),
     },
     tabDir: opts.tabDir,
     deps,

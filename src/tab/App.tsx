@@ -63,9 +63,15 @@ export function App({ host }: { host: HostState }) {
 
   const loadMe = useCallback(() => api<Me>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
   useEffect(() => {
-    api<ForumNode[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
     void loadMe();
   }, [loadMe]);
+  // The registry is for signed-in people (what is published is on the public pages): the tree loads after sign-in.
+  const signedInAs = me?.signedIn ? (me.person?.id ?? '') : null;
+  useEffect(() => {
+    setTree(null);
+    setError(null);
+    if (signedInAs !== null) api<ForumNode[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+  }, [signedInAs]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
@@ -104,12 +110,14 @@ export function App({ host }: { host: HostState }) {
         <nav className={styles.nav} aria-label={t.forumHierarchy}>
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
           {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
-          {tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
+          {me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
+            : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
           {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
             : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
             : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
+            : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
             : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
             : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
             : <Text>{t.chooseForum}</Text>}

@@ -1,4 +1,4 @@
-/** The tab in real Chromium: the demo forums are listed, a forum page and its members show, in Danish and English. */
+/** The tab in real Chromium: after the sign-in the demo forums are listed, a forum page and its members show, in Danish and English. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -19,9 +19,13 @@ describe('the tab shell in Chromium', () => {
     await app?.close();
   });
 
-  it('shows the demo forum hierarchy, a forum page and, after the dev sign-in, its members', async () => {
+  it('asks for sign-in first, then shows the demo forum hierarchy, a forum page and its members', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(`${app.url}/`);
+    // The registry is for signed-in people: before the sign-in the tab says so (published documents are on /offentlig).
+    await page.getByText('Log ind for at se fora, kommissorier og medlemmer.', { exact: false }).first().waitFor();
+    expect(await page.getByRole('tree', { name: 'Forumhierarki' }).count()).toBe(0);
+    await page.selectOption('#person', 'bente-vest');
     const tree = page.getByRole('tree', { name: 'Forumhierarki' });
     await tree.getByText('Klyngestyregruppe for Midtklyngen').waitFor();
     await tree.getByText('Fokusgruppen Sundhed og Beskæftigelse').waitFor();
@@ -31,7 +35,6 @@ describe('the tab shell in Chromium', () => {
     await page.getByText('14 dage før mødet').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'tab-forum.png') });
 
-    await page.selectOption('#person', 'bente-vest');
     await page.getByRole('tab', { name: 'Medlemmer' }).click();
     const table = page.getByRole('table', { name: 'Medlemmer' });
     await table.getByText('Jens Aamand').waitFor();

@@ -1,6 +1,6 @@
 /** The append-only audit log (UPDATE/DELETE are refused by a trigger). */
-import { and, desc, eq, lt } from 'drizzle-orm';
-import type { AuditStore } from '../../usecases/ports/store.port.js';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditRecord, AuditStore } from '../../usecases/ports/store.port.js';
 import type { DbOrTx } from './database.js';
 import { auditLog } from './schema.js';
 
@@ -17,18 +17,26 @@ export function auditRepository(db: DbOrTx): AuditStore {
       });
     },
     async listForForum(forumId, limit = 200, before) {
-      const where = before === undefined ? eq(auditLog.forumId, forumId) : and(eq(auditLog.forumId, forumId), lt(auditLog.id, before));
+      return list(eq(auditLog.forumId, forumId), limit, before);
+    },
+    async listForRegion(region, limit = 200, before) {
+      return list(sql`${auditLog.detail}->>'region' = ${region}`, limit, before);
+    },
+  };
+  async function list(match: SQL | undefined, limit: number, before: number | undefined): Promise<AuditRecord[]> {
+    {
+      const where = before === undefined ? match : and(match, lt(auditLog.id, before));
       const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(limit);
       return rows.map((r) => ({
         id: r.id,
         at: new Date(r.at).toISOString(),
         action: r.action,
-        outcome: r.outcome as 'ok' | 'refused',
+        outcome: r.outcome as AuditRecord['outcome'],
         ...(r.actorPersonId ? { actorPersonId: r.actorPersonId } : {}),
         ...(r.forumId ? { forumId: r.forumId } : {}),
         ...(r.target ? { target: r.target } : {}),
         ...(r.detail ? { detail: r.detail as Record<string, unknown> } : {}),
       }));
-    },
-  };
+    }
+  }
 }

@@ -13,6 +13,14 @@
  * - A tenant administrator (platform role "tenant_admin", above the forums)
  *   creates a region's top forum, administers any region and edits the
  *   catalogue of forum kinds; it gives no right to read a forum's closed material.
+ * - The region's secretariat also edits the people of the region (a person's
+ *   regions: those of the forums they sit in and of their organisation); a tenant
+ *   administrator edits any person, releases a person's Entra binding (with a
+ *   reason) and sees every dead-lettered job.
+ * - Reads: members (and whoever administers the forum or its region) read a
+ *   forum's members and meetings; a person's contact details (e-mail, Entra ids)
+ *   are shown to the person, to people who share a forum with them, to whoever
+ *   administers one of their forums or regions, and to an administrator.
  */
 import { isActiveOn, secretariatRoles, type Forum, type Membership } from '../registry/registry.model.js';
 
@@ -23,6 +31,17 @@ export type AccessContext = {
   today: string;
   /** Roles above the forums (platform_roles), e.g. "tenant_admin". */
   platformRoles?: readonly string[];
+};
+
+/** What the policy needs to know about a person someone reads or edits. */
+export type PersonScope = {
+  personId: string;
+  /** Forums the person has a membership in (any dates). */
+  forumIds: readonly string[];
+  /** Forums the person has an active membership in today. */
+  activeForumIds: readonly string[];
+  /** Regions of the person's forums and of their organisation. */
+  regions: readonly string[];
 };
 
 export const TENANT_ADMIN = 'tenant_admin';
@@ -87,7 +106,49 @@ export const access = {
     return access.isTenantAdmin(ctx) || access.canEditReferenceData(ctx);
   },
   canReadForum(ctx: AccessContext, forumId: string): boolean {
-    // Members read their forum; the secretariat above reads it too.
-    return activeIn(ctx, forumId) || access.canAdministerForum(ctx, forumId);
+    // Members read their forum; the secretariat above it and the region's secretariat read it too.
+    if (activeIn(ctx, forumId) || access.canAdministerForum(ctx, forumId)) return true;
+    const region = ctx.forumsById.get(forumId)?.region;
+    return Boolean(region && access.canAdministerRegion(ctx, region));
+  },
+  /** The tenant administrator (platform role "tenant_admin"). */
+  isAdministrator(ctx: AccessContext): boolean {
+    return access.isTenantAdmin(ctx);
+  },
+  /** A secretariat of some region (a top-level forum or a joint secretariat). */
+  isRegionSecretariat(ctx: AccessContext): boolean {
+    const regions = new Set([...ctx.forumsById.values()].map((f) => f.region));
+    return [...regions].some((r) => access.canAdministerRegion(ctx, r));
+  },
+  /**
+   * Editing a person (name, title, organisation, e-mail): an administrator, or the
+   * secretariat of one of the person's regions (of any region while the person
+   * belongs to none yet).
+   */
+  canEditPerson(ctx: AccessContext, target: PersonScope): boolean {
+    if (access.isAdministrator(ctx)) return true;
+    if (target.regions.length === 0) return access.isRegionSecretariat(ctx);
+    return target.regions.some((r) => access.canAdministerRegion(ctx, r));
+  },
+  /** Re-binding a person's Entra identity (after the first sign-in bound it): administrators only. */
+  canRebindIdentity(ctx: AccessContext): boolean {
+    return access.isAdministrator(ctx);
+  },
+  /** Seeing the person at all (name, title, organisation): sharing a forum, or any secretariat (to add members), or an administrator. */
+  canSeePerson(ctx: AccessContext, target: PersonScope): boolean {
+    return access.canSeeContactDetails(ctx, target) || access.canEditReferenceData(ctx);
+  },
+  /** Contact details (e-mail, Entra object id, tenant): the person, who shares a forum with them, who administers one of their forums or regions, an administrator. */
+  canSeeContactDetails(ctx: AccessContext, target: PersonScope): boolean {
+    if (target.personId === ctx.personId || access.isAdministrator(ctx)) return true;
+    if (target.activeForumIds.some((f) => activeIn(ctx, f))) return true;
+    if (target.forumIds.some((f) => access.canAdministerForum(ctx, f))) return true;
+    return target.regions.some((r) => access.canAdministerRegion(ctx, r));
+  },
+  /** A dead-lettered job: of a forum the caller administers, asked for by the caller, or any for an administrator. */
+  canSeeJob(ctx: AccessContext, job: { forumId?: string; requestedBy?: string }): boolean {
+    if (access.isAdministrator(ctx)) return true;
+    if (job.requestedBy && job.requestedBy === ctx.personId) return true;
+    return Boolean(job.forumId && access.canAdministerForum(ctx, job.forumId));
   },
 };

@@ -65,6 +65,54 @@ export const PersonInput = z.object({
 export type PersonInput = z.infer<typeof PersonInput>;
 export type Person = z.output<typeof PersonInput> & { id: string };
 
+/**
+ * A person's Entra object id and tenant come only from a validated sign-in token
+ * (the first sign-in binds them; an administrator re-binds). The write schemas
+ * accept the keys so the route can refuse them by name (400), never ignore them.
+ */
+export const identityFields = ['entraObjectId', 'tenantId'] as const;
+const refusedIdentity = {
+  entraObjectId: z.unknown().optional().describe('Refused: set only by the person\'s own sign-in'),
+  tenantId: z.unknown().optional().describe('Refused: set only by the person\'s own sign-in'),
+};
+const requiredInPut = (what: string) => ({
+  error: (iss: { input?: unknown }) => (iss.input === undefined ? `is required in a PUT (send null to clear it, or use PATCH to change only some fields)` : what),
+});
+const emailField = z.email('must be an e-mail address').max(320);
+/** POST /api/people. */
+export const PersonCreateInput = PersonInput.omit({ entraObjectId: true, tenantId: true }).extend(refusedIdentity);
+/** PUT /api/people/:id replaces the record: every field must be sent (null clears an optional one). */
+export const PersonReplaceInput = z.object({
+  name: z.string(requiredInPut('must be text')).trim().min(1, 'must not be empty').max(200),
+  title: z.string(requiredInPut('must be text or null')).trim().min(1, 'must not be empty').max(200).nullable(),
+  organisationId: z.string(requiredInPut('must be an id or null')).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _').nullable(),
+  email: z.email(requiredInPut('must be an e-mail address or null')).max(320).nullable(),
+  hasTeams: z.boolean(requiredInPut('must be true or false')),
+  ...refusedIdentity,
+});
+/** PATCH /api/people/:id changes only the fields sent (null clears an optional one). */
+export const PersonPatchInput = z.object({
+  name: text(200).optional(),
+  title: text(200).nullable().optional(),
+  organisationId: id.nullable().optional(),
+  email: emailField.nullable().optional(),
+  hasTeams: z.boolean().optional(),
+  ...refusedIdentity,
+});
+export type PersonChanges = { name?: string; title?: string | null; organisationId?: string | null; email?: string | null; hasTeams?: boolean };
+/** The person after a PUT or PATCH: fields not sent keep their value, null clears; the Entra binding is never touched. */
+export function applyPersonChanges(before: Person, changes: PersonChanges): Person {
+  const out: Person = { ...before };
+  if (changes.name !== undefined) out.name = changes.name;
+  if (changes.hasTeams !== undefined) out.hasTeams = changes.hasTeams;
+  for (const k of ['title', 'organisationId', 'email'] as const) {
+    const v = changes[k];
+    if (v === null) delete out[k];
+    else if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
 export const forumLevels = [
   'political',
   'central',

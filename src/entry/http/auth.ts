@@ -18,8 +18,10 @@ export type IdentityDeps = {
   devSignIn: boolean;
   findPersonById(id: string): Promise<Person | undefined>;
   findPersonByEntra(tenantId: string, objectId: string): Promise<Person | undefined>;
+  /** First sign-in: binds the validated token's ids to the unbound person with the token's user name as e-mail; throws a refusal otherwise. */
+  bindOnFirstSignIn?: (claims: { tenantId: string; objectId: string; upn: string }) => Promise<Person>;
   /** Validates an SSO bearer token; throws on any refusal. Absent when no identity is configured. */
-  validateSsoToken?: (token: string) => Promise<{ tenantId: string; objectId: string }>;
+  validateSsoToken?: (token: string) => Promise<{ tenantId: string; objectId: string; upn?: string }>;
 };
 
 export const DEV_COOKIE = 'samraad_dev_person';
@@ -60,13 +62,15 @@ export async function resolveIdentity(request: FastifyRequest, deps: IdentityDep
     if (!m || !deps.validateSsoToken) {
       throw new UseCaseError('unauthenticated', 'The Authorization header is not a bearer token this server accepts', [{ field: 'authorization', reason: 'unsupported' }], 'Login-oplysningerne har et format, som serveren ikke accepterer');
     }
-    let claims: { tenantId: string; objectId: string };
+    let claims: { tenantId: string; objectId: string; upn?: string };
     try {
       claims = await deps.validateSsoToken(m[1]!);
     } catch (err) {
       throw new UseCaseError('unauthenticated', `The sign-in token was refused: ${err instanceof Error ? err.message : 'invalid'}`, [{ field: 'authorization', reason: 'token refused' }], 'Login blev afvist; log ind igen');
     }
-    const person = await deps.findPersonByEntra(claims.tenantId, claims.objectId);
+    const person =
+      (await deps.findPersonByEntra(claims.tenantId, claims.objectId)) ??
+      (deps.bindOnFirstSignIn ? await deps.bindOnFirstSignIn({ tenantId: claims.tenantId, objectId: claims.objectId, upn: claims.upn ?? '' }) : undefined);
     if (!person) throw new UseCaseError('forbidden', 'You are signed in, but you are not registered in Samraad. Ask your secretariat to add you.', [], 'Du er logget ind, men er ikke registreret i Samraad. Bed sekretariatet om at tilføje dig.');
     return { kind: 'person', person, via: 'sso' };
   }

@@ -20,7 +20,7 @@ export type HttpContext = {
   jobs?: {
     listDeadLetters(limit?: number): Promise<DeadLetter[]>;
     retryDeadLetter(id: string): Promise<boolean>;
-    enqueueSelfTest(failing: boolean): Promise<string | null>;
+    enqueueSelfTest(failing: boolean, requestedBy?: string): Promise<string | null>;
   };
   /** Directory of the built tab (index.html and assets). */
   tabDir?: string;

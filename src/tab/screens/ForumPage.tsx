@@ -41,7 +41,7 @@ type Terms = {
 };
 type Forum = { id: string; name: string; level: string; kind: string; status: string; mandateEndsOn?: string; links: { label: string; url: string }[] };
 /** `rights`: what the signed-in caller may do in this forum, by the server's access policy (null when not signed in). */
-type ForumRights = { member: boolean; secretariat: boolean; administer: boolean };
+type ForumRights = { member: boolean; secretariat: boolean; administer: boolean; read?: boolean };
 /** The forum's kind from the catalogue of forum kinds (GET /api/forum-kinds). */
 type ForumKind = { key: string; nameDa: string; nameEn: string; level: string; political: boolean };
 type ForumView = { forum: Forum; kind?: ForumKind | null; terms: Terms | null; parent: Forum | null; children: Forum[]; rights?: ForumRights | null };
@@ -70,7 +70,7 @@ type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'aud
 export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const styles = useStyles();
   const [view, setView] = useState<ForumView | null>(null);
-  const [members, setMembers] = useState<Member[] | null>(null);
+  const [members, setMembers] = useState<Member[] | 'forbidden' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState<TabName>('terms');
   // Planning the year and the audit log are for whoever administers the forum: its own secretariat and the
@@ -78,12 +78,14 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
   // Importing new terms of reference (saved through POST /api/forums/:id/terms) is theirs too.
   const canPlan = Boolean(signedIn && view?.rights?.administer);
   const canAudit = canPlan;
+  // A forum's meetings and members are for its members, the secretariat above it and the region's secretariat.
+  const canRead = Boolean(signedIn && (view?.rights?.read ?? view?.rights?.member));
 
   useEffect(() => {
     setView(null);
     setError(null);
     api<ForumView>(`/api/forums/${encodeURIComponent(forumId)}`).then(setView, setError);
-    if (signedIn) api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, () => setMembers(null));
+    if (signedIn) api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, (e: ApiError) => setMembers(e.status === 403 ? 'forbidden' : null));
   }, [forumId, signedIn]);
 
   if (error) return <MessageBar intent="error" role="alert"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
@@ -106,9 +108,9 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
         <Tab value="terms">{t.termsOfReference}</Tab>
         <Tab value="members">{t.members}</Tab>
-        {signedIn ? <Tab value="meetings">{t.m.meetingsTab}</Tab> : null}
+        {canRead ? <Tab value="meetings">{t.m.meetingsTab}</Tab> : null}
         <Tab value="wheel">{t.m.wheelTab}</Tab>
-        {signedIn ? <Tab value="composition">{t.m.compositionTab}</Tab> : null}
+        {canRead ? <Tab value="composition">{t.m.compositionTab}</Tab> : null}
         {canAudit ? <Tab value="audit">{t.wf.auditTab}</Tab> : null}
       </TabList>
 
@@ -161,7 +163,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
         </section>
       ) : (
         <section className={styles.section} aria-label={t.members}>
-          {!signedIn ? <Text>{t.signInToSeeMembers}</Text> : !members ? <Spinner label={t.loading} /> : (
+          {!signedIn ? <Text>{t.signInToSeeMembers}</Text> : members === 'forbidden' ? <Text>{t.membersOnly}</Text> : !members ? <Spinner label={t.loading} /> : (
             <Table aria-label={t.members} size="small">
               <TableHeader>
                 <TableRow>

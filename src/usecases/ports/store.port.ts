@@ -66,6 +66,8 @@ export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
   /** Newest first; `before` (an event id) pages back to older events. */
   listForForum(forumId: string, limit?: number, before?: number): Promise<AuditRecord[]>;
+  /** Entries recorded for a region (`detail.region`, e.g. writes to its people), newest first. */
+  listForRegion(region: string, limit?: number, before?: number): Promise<AuditRecord[]>;
 }
 
 export type { JobOutbox } from './jobs.port.js';

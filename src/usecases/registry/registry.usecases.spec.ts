@@ -20,7 +20,7 @@ describe.each(backends)('registry use cases on $name', (backend) => {
   beforeAll(async () => {
     db = await backend.open();
     queue = await startJobQueue(db, { supervise: false, queues: allQueues });
-    uc = registryUseCases({ transact: transactor(db, queue), ids });
+    uc = registryUseCases({ transact: transactor(db, queue), ids, today: () => '2026-06-01' });
   });
   afterAll(async () => {
     await queue.stop();

@@ -16,17 +16,18 @@ import {
   type Organisation,
   OrganisationInput,
   type Person,
-  PersonInput,
   type TermsOfReference,
   TermsOfReferenceInput,
 } from '../../domain/registry/registry.model.js';
 import { type ForumKindDef, ForumKindInput, ForumKindUpdate } from '../../domain/registry/forum-kind.model.js';
 import { ForumLevel } from '../../domain/registry/registry.model.js';
 import type { z } from 'zod';
-import { danishNoun, invalid, notFound } from '../use-case.errors.js';
+import { danishNoun, forbidden, invalid, notFound } from '../use-case.errors.js';
+import { applyPersonChanges, PersonCreateInput, type PersonChanges } from '../../domain/registry/registry.model.js';
+import { auditPersonEvent, personScope } from './person-scope.js';
 import type { Actor, IdGenerator, RegistryStore, Transact } from '../ports/store.port.js';
 
-type Deps = { transact: Transact; ids: IdGenerator };
+type Deps = { transact: Transact; ids: IdGenerator; today: () => string };
 
 async function mustExist<T>(value: Promise<T | undefined>, field: string, what: string, id: string): Promise<T> {
   const v = await value;
@@ -87,7 +88,7 @@ async function requireKind(reg: RegistryStore, key: string): Promise<ForumKindDe
   return kind;
 }
 
-export function registryUseCases({ transact, ids }: Deps) {
+export function registryUseCases({ transact, ids, today }: Deps) {
   return {
     async createOrganisation(input: z.output<typeof OrganisationInput>, actor: Actor): Promise<Organisation> {
       return transact(async ({ registry, audit }) => {
@@ -109,24 +110,89 @@ export function registryUseCases({ transact, ids }: Deps) {
       });
     },
 
-    async createPerson(input: z.output<typeof PersonInput>, actor: Actor): Promise<Person> {
+    /** Registers a person (the Entra binding is made by their first sign-in, never here). */
+    async createPerson(input: Omit<z.output<typeof PersonCreateInput>, 'entraObjectId' | 'tenantId'>, actor: Actor): Promise<Person> {
       return transact(async ({ registry, audit }) => {
-        const person: Person = { ...input, id: input.id ?? ids.newId('per') };
+        const { entraObjectId: _o, tenantId: _t, ...fields } = input as z.output<typeof PersonCreateInput>;
+        const person: Person = { ...fields, id: fields.id ?? ids.newId('per') };
         if (await registry.getPerson(person.id)) throw invalid('id', `person "${person.id}" already exists`, `Personen "${person.id}" findes allerede`);
         if (person.organisationId) await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
         await registry.insertPerson(person);
-        await audit.record({ actorPersonId: actor.personId, action: 'person.create', target: person.id, outcome: 'ok' });
+        await auditPersonEvent(audit, await personScope(registry, person, today()), { actorPersonId: actor.personId, action: 'person.create', target: person.id, outcome: 'ok' });
         return person;
       });
     },
 
-    async updatePerson(id: string, input: z.output<typeof PersonInput>, actor: Actor): Promise<Person> {
+    /**
+     * Changes a person's name, title, organisation, e-mail or Teams flag (PUT sends
+     * them all, PATCH some; null clears). The Entra binding is kept as it is. The
+     * write is audited in each of the person's forums and regions.
+     */
+    async updatePerson(id: string, changes: PersonChanges, actor: Actor, how: 'replace' | 'patch' = 'patch'): Promise<Person> {
       return transact(async ({ registry, audit }) => {
-        if (!(await registry.getPerson(id))) throw notFound('person', id);
-        const person: Person = { ...input, id };
-        if (person.organisationId) await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
+        const before = await registry.getPerson(id);
+        if (!before) throw notFound('person', id);
+        const person = applyPersonChanges(before, changes);
+        if (person.organisationId && person.organisationId !== before.organisationId) {
+          await mustExist(registry.getOrganisation(person.organisationId), 'organisationId', 'organisation', person.organisationId);
+        }
         await registry.updatePerson(person);
-        await audit.record({ actorPersonId: actor.personId, action: 'person.update', target: id, outcome: 'ok' });
+        const changed = (['name', 'title', 'organisationId', 'email', 'hasTeams'] as const).filter((k) => before[k] !== person[k]);
+        // The scope before and after: a change of organisation may move the person to another region; both see it.
+        const [was, is] = [await personScope(registry, before, today()), await personScope(registry, person, today())];
+        const scope = { ...is, regions: [...new Set([...was.regions, ...is.regions])] };
+        await auditPersonEvent(audit, scope, { actorPersonId: actor.personId, action: 'person.update', target: id, outcome: 'ok', detail: { how, changed } });
+        return person;
+      });
+    },
+
+    /**
+     * The first sign-in binds: the validated token's tenant and object id are
+     * stored on the registered person whose e-mail is the token's user name, if
+     * that person has no binding yet. Anything else is refused.
+     */
+    async bindIdentityOnSignIn(claims: { tenantId: string; objectId: string; upn: string }): Promise<Person> {
+      return transact(async ({ registry, audit }) => {
+        const upn = claims.upn.trim().toLowerCase();
+        const candidates = upn ? (await registry.listPeople()).filter((p) => p.email?.toLowerCase() === upn) : [];
+        const notRegistered = () =>
+          forbidden(
+            'You are signed in, but you are not registered in Samraad. Ask your secretariat to add you.',
+            'Du er logget ind, men er ikke registreret i Samraad. Bed sekretariatet om at tilføje dig.',
+          );
+        if (candidates.length !== 1) throw notRegistered();
+        const person = candidates[0]!;
+        const scope = await personScope(registry, person, today());
+        if (person.entraObjectId || person.tenantId) {
+          // Someone else already signed in as this person: only an administrator may re-bind.
+          throw forbidden(
+            'This person is already bound to another Microsoft account; an administrator must release the binding first.',
+            'Personen er allerede knyttet til en anden Microsoft-konto; en administrator skal frigive den først.',
+          );
+        }
+        const bound: Person = { ...person, entraObjectId: claims.objectId, tenantId: claims.tenantId };
+        await registry.updatePerson(bound);
+        await auditPersonEvent(audit, scope, { actorPersonId: person.id, action: 'person.identity.bind', target: person.id, outcome: 'ok', detail: { tenantId: claims.tenantId, objectId: claims.objectId } });
+        return bound;
+      });
+    },
+
+    /**
+     * An administrator releases a person's Entra binding, with a reason (a new
+     * account, a mistaken first sign-in): the person's next sign-in binds again,
+     * from the validated token.
+     */
+    async releaseIdentity(id: string, reason: string, actor: Actor): Promise<Person> {
+      return transact(async ({ registry, audit }) => {
+        const before = await registry.getPerson(id);
+        if (!before) throw notFound('person', id);
+        const { entraObjectId, tenantId, ...rest } = before;
+        const person: Person = rest;
+        await registry.updatePerson(person);
+        await auditPersonEvent(audit, await personScope(registry, person, today()), {
+          actorPersonId: actor.personId, action: 'person.identity.release', target: id, outcome: 'ok',
+          detail: { reason, previous: entraObjectId ? { tenantId: tenantId ?? null, objectId: entraObjectId } : null },
+        });
         return person;
       });
     },

@@ -29,6 +29,8 @@ import { forumRotation } from '../../../usecases/planning/rotation.usecase.js';
 import type { PlanningDeps } from '../../../usecases/planning/planning.shared.js';
 import { formatYearOfDuties } from '../../../usecases/year-of-duties.usecase.js';
 import { requirePerson } from '../auth.js';
+import { access } from '../../../domain/access/access.policy.js';
+import { forbidden, notFound } from '../../../usecases/use-case.errors.js';
 import type { HttpContext } from '../http-context.js';
 
 const year = z.coerce.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
@@ -53,8 +55,16 @@ export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPlu
         return reply.code(r.created.length ? 201 : 200).send(r);
       },
     );
-    app.get('/api/forums/:id/meetings', { schema: { tags, summary: "A forum's meetings with their deadlines", params: IdParams, querystring: z.object({ year: year.optional() }), response: { 200: json } } }, async (req) => {
-      requirePerson(req);
+    /** A forum's meetings and its composition (names of its members): its members, the secretariat above it and the region's secretariat. */
+    const requireForumReader = async (req: Parameters<typeof requirePerson>[0], forumId: string) => {
+      const person = requirePerson(req);
+      if (!(await ctx.reads.getForum(forumId))) throw notFound('forum', forumId);
+      if (!access.canReadForum(await ctx.accessFor(person.id), forumId)) {
+        throw forbidden("Only the forum's members and secretariat see its meetings and members", 'Kun forummets medlemmer og sekretariat kan se dets møder og medlemmer');
+      }
+    };
+    app.get('/api/forums/:id/meetings', { schema: { tags, summary: "A forum's meetings with their deadlines (its members and secretariat)", params: IdParams, querystring: z.object({ year: year.optional() }), response: { 200: json } } }, async (req) => {
+      await requireForumReader(req, req.params.id);
       return listForumMeetings(deps, req.params.id, req.query.year);
     });
     app.post('/api/meetings/:id/move', { schema: { tags, summary: 'Move a meeting; deadlines follow, Outlook is updated by a job', params: IdParams, body: MoveMeetingInput, response: { 200: json } } }, async (req) => {
@@ -81,8 +91,8 @@ export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPlu
         return forumRotation(deps, req.params.id, req.query);
       },
     );
-    app.get('/api/forums/:id/composition', { schema: { tags, summary: "The forum's members held against the seats in its terms", params: IdParams, querystring: z.object({ on: isoDate.optional() }), response: { 200: json } } }, async (req) => {
-      requirePerson(req);
+    app.get('/api/forums/:id/composition', { schema: { tags, summary: "The forum's members held against the seats in its terms (its members and secretariat)", params: IdParams, querystring: z.object({ on: isoDate.optional() }), response: { 200: json } } }, async (req) => {
+      await requireForumReader(req, req.params.id);
       return forumComposition(deps, req.params.id, req.query.on);
     });
     app.get(

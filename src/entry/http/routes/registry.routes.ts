@@ -1,8 +1,12 @@
 /**
- * REST API of the forum registry. Forums, their terms of reference and
- * organisations are public information (regions publish them); people and
- * memberships need a signed-in caller; writes need the secretariat rights the
- * access policy gives.
+ * REST API of the forum registry. Every read needs a signed-in caller (what is
+ * published is on the public pages, /offentlig, and the feeds). A forum's members
+ * are read by its members, the secretariat above it and the region's secretariat;
+ * a person's contact details (e-mail, Entra ids) only by the person, who shares a
+ * forum with them, who administers one of their forums or regions, and a tenant
+ * administrator. Editing a person is the region secretariat's (or an
+ * administrator's); the Entra binding is never set from a form. Other writes need
+ * the secretariat rights the access policy gives.
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,12 +16,17 @@ import {
   ForumKind,
   id,
   MembershipInput,
+  identityFields,
   OrganisationInput,
-  PersonInput,
+  type Person,
+  PersonCreateInput,
+  PersonPatchInput,
+  PersonReplaceInput,
   TermsOfReferenceInput,
 } from '../../../domain/registry/registry.model.js';
 import { ForumKindInput, ForumKindUpdate } from '../../../domain/registry/forum-kind.model.js';
-import { access } from '../../../domain/access/access.policy.js';
+import { access, type AccessContext, type PersonScope } from '../../../domain/access/access.policy.js';
+import { auditPersonEvent, loadScopeData, personScope, scopesOf } from '../../../usecases/registry/person-scope.js';
 import { ForumCreateInput } from '../../../usecases/registry/registry.usecases.js';
 import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.js';
 import { requirePerson } from '../auth.js';
@@ -40,7 +49,10 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     };
 
     // Organisations
-    app.get('/api/organisations', { schema: { tags: ['registry'], summary: 'List organisations', response: { 200: json } } }, async () => reads.listOrganisations());
+    app.get('/api/organisations', { schema: { tags: ['registry'], summary: 'List organisations (signed in; the public pages show what is published)', response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return reads.listOrganisations();
+    });
     app.post('/api/organisations', { schema: { tags: ['registry'], summary: 'Register an organisation', body: OrganisationInput, response: { 201: json } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canEditReferenceData(a), 'register organisations', 'registrere organisationer');
       return reply.code(201).send(await ctx.registry.createOrganisation(req.body, { personId: person.id }));
@@ -50,35 +62,106 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return ctx.registry.updateOrganisation(req.params.id, req.body, { personId: person.id });
     });
 
-    // People
-    app.get('/api/people', { schema: { tags: ['registry'], summary: 'List people', response: { 200: json } } }, async (req) => {
-      requirePerson(req);
-      return reads.listPeople();
+    // People. Who sees whom and whose contact details: the access policy, per person (src/domain/access/access.policy.ts).
+    const today = () => ctx.clock.now().toISOString().slice(0, 10);
+    const peopleView = async (caller: string) => {
+      const [actx, people, data] = await Promise.all([ctx.accessFor(caller), reads.listPeople(), loadScopeData(reads)]);
+      const scopes = scopesOf(data, people, today());
+      return { actx, people, scopes };
+    };
+    /** What the caller may see of a person: all of it, the person without contact details, or nothing (undefined). */
+    const shown = (actx: AccessContext, p: Person, scope: PersonScope): Person | Omit<Person, 'email' | 'entraObjectId' | 'tenantId'> | undefined => {
+      if (access.canSeeContactDetails(actx, scope)) return p;
+      if (!access.canSeePerson(actx, scope)) return undefined;
+      const { email: _e, entraObjectId: _o, tenantId: _t, ...rest } = p;
+      return rest;
+    };
+    const refuseIdentityFields = (body: Record<string, unknown>) => {
+      for (const field of identityFields) {
+        if (body[field] !== undefined) {
+          throw invalid(
+            field,
+            'is set only from the person\'s own validated sign-in (the first sign-in binds it; an administrator releases it with POST /api/people/:id/identity/release), never from a form',
+            `${field} sættes kun af personens egen login (første login knytter den; en administrator frigiver den), aldrig fra en formular`,
+          );
+        }
+      }
+    };
+    /** Editing a person: refused attempts are audited in the person's forums and regions too (an attempted identity takeover shows there). */
+    const guardPersonEdit = async (req: Parameters<typeof requirePerson>[0], target: Person, action: string) => {
+      const caller = requirePerson(req);
+      const [actx, scope] = await Promise.all([ctx.accessFor(caller.id), personScope(reads, target, today())]);
+      if (!access.canEditPerson(actx, scope)) {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        await auditPersonEvent(ctx.audit, scope, { actorPersonId: caller.id, action, target: target.id, outcome: 'refused', detail: { fields: Object.keys(body).sort() } });
+        throw forbidden(
+          'Only the secretariat of the person\'s region or a tenant administrator may edit a person',
+          'Kun sekretariatet i personens region eller en administrator kan rette en person',
+        );
+      }
+      return { caller, actx };
+    };
+
+    app.get('/api/people', { schema: { tags: ['registry'], summary: 'The people the caller may see (contact details only where the caller shares a forum with them or serves as their secretariat)', response: { 200: json } } }, async (req) => {
+      const caller = requirePerson(req);
+      const { actx, people, scopes } = await peopleView(caller.id);
+      return people.flatMap((p) => shown(actx, p, scopes.get(p.id)!) ?? []);
     });
     app.get('/api/people/:id', { schema: { tags: ['registry'], summary: 'One person', params: IdParams, response: { 200: json } } }, async (req) => {
-      requirePerson(req);
+      const caller = requirePerson(req);
       const p = await reads.getPerson(req.params.id);
       if (!p) throw notFound('person', req.params.id);
-      return p;
+      const [actx, scope] = await Promise.all([ctx.accessFor(caller.id), personScope(reads, p, today())]);
+      const view = shown(actx, p, scope);
+      if (!view) throw forbidden('You share no forum with this person', 'Du sidder ikke i et forum sammen med denne person');
+      return view;
     });
-    app.post('/api/people', { schema: { tags: ['registry'], summary: 'Register a person', body: PersonInput, response: { 201: json } } }, async (req, reply) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'register people', 'registrere personer');
+    app.post('/api/people', { schema: { tags: ['registry'], summary: 'Register a person (the Entra binding comes from their first sign-in)', body: PersonCreateInput, response: { 201: json } } }, async (req, reply) => {
+      const person = await guard(req, (a) => access.canEditReferenceData(a) || access.isAdministrator(a), 'register people', 'registrere personer');
+      refuseIdentityFields(req.body);
       return reply.code(201).send(await ctx.registry.createPerson(req.body, { personId: person.id }));
     });
-    app.put('/api/people/:id', { schema: { tags: ['registry'], summary: 'Update a person', params: IdParams, body: PersonInput, response: { 200: json } } }, async (req) => {
-      const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit people', 'redigere personer');
-      return ctx.registry.updatePerson(req.params.id, req.body, { personId: person.id });
+    const loadPerson = async (id: string) => {
+      const p = await reads.getPerson(id);
+      if (!p) throw notFound('person', id);
+      return p;
+    };
+    app.put('/api/people/:id', { schema: { tags: ['registry'], summary: 'Replace a person\'s record: every field is required (null clears one); use PATCH to change some', params: IdParams, body: PersonReplaceInput, response: { 200: json } } }, async (req) => {
+      const { caller } = await guardPersonEdit(req, await loadPerson(req.params.id), 'person.update');
+      refuseIdentityFields(req.body);
+      const { entraObjectId: _o, tenantId: _t, ...changes } = req.body;
+      return ctx.registry.updatePerson(req.params.id, changes, { personId: caller.id }, 'replace');
+    });
+    app.patch('/api/people/:id', { schema: { tags: ['registry'], summary: 'Change some fields of a person (fields not sent keep their value; null clears)', params: IdParams, body: PersonPatchInput, response: { 200: json } } }, async (req) => {
+      const { caller } = await guardPersonEdit(req, await loadPerson(req.params.id), 'person.update');
+      refuseIdentityFields(req.body);
+      const { entraObjectId: _o, tenantId: _t, ...changes } = req.body;
+      return ctx.registry.updatePerson(req.params.id, changes, { personId: caller.id }, 'patch');
+    });
+    app.post('/api/people/:id/identity/release', { schema: { tags: ['registry'], summary: 'Release a person\'s Entra binding (administrators, with a reason): their next sign-in binds again', params: IdParams, body: z.object({ reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500) }), response: { 200: json } } }, async (req) => {
+      const target = await loadPerson(req.params.id);
+      const caller = requirePerson(req);
+      const actx = await ctx.accessFor(caller.id);
+      if (!access.canRebindIdentity(actx)) {
+        await auditPersonEvent(ctx.audit, await personScope(reads, target, today()), { actorPersonId: caller.id, action: 'person.identity.release', target: target.id, outcome: 'refused' });
+        throw forbidden('Only a tenant administrator may release a person\'s sign-in binding', 'Kun en administrator kan frigive en persons login-binding');
+      }
+      return ctx.registry.releaseIdentity(req.params.id, req.body.reason, { personId: caller.id });
     });
 
     // Forums
-    app.get('/api/forums', { schema: { tags: ['registry'], summary: 'List forums', response: { 200: json } } }, async () => reads.listForums());
-    app.get('/api/forums/tree', { schema: { tags: ['registry'], summary: 'The forum hierarchy as a tree', response: { 200: json } } }, async () =>
-      buildForumTree(await reads.listForums()),
-    );
+    app.get('/api/forums', { schema: { tags: ['registry'], summary: 'List forums (signed in)', response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return reads.listForums();
+    });
+    app.get('/api/forums/tree', { schema: { tags: ['registry'], summary: 'The forum hierarchy as a tree (signed in)', response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return buildForumTree(await reads.listForums());
+    });
     app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: json } } }, async (req) => {
       // Queries side by side (the forum comes from the list the parent and children need anyway).
-      const caller = req.identity.kind === 'person' ? req.identity.person.id : undefined;
-      const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), caller ? ctx.accessFor(caller) : undefined]);
+      const caller = requirePerson(req).id;
+      const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), ctx.accessFor(caller)]);
       const forum = forums.find((f) => f.id === req.params.id);
       if (!forum) throw notFound('forum', req.params.id);
       // The forum's kind from the catalogue (names in both languages, default rules); null for a kind not in it.
@@ -87,9 +170,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const children = forums.filter((f) => f.parentId === forum.id);
       // What the caller may do here, from the same access policy the write routes use (null when not signed in):
       // the tab shows the secretariat's actions (plan the year, the audit log) from this, not from its own rule.
-      const rights = actx
-        ? { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id) }
-        : null;
+      const rights = { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id), read: access.canReadForum(actx, forum.id) };
       return { forum, kind, terms: terms ?? null, parent: parent ?? null, children, rights };
     });
     app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: json } } }, async (req, reply) => {
@@ -122,7 +203,8 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     });
 
     // Terms of reference (versioned)
-    app.get('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Every version of the forum\'s terms of reference', params: IdParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Every version of the forum\'s terms of reference (signed in)', params: IdParams, response: { 200: json } } }, async (req) => {
+      requirePerson(req);
       if (!(await reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
       return reads.listTerms(req.params.id);
     });
@@ -132,21 +214,33 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     });
 
     // Memberships
-    app.get('/api/forums/:id/members', { schema: { tags: ['registry'], summary: 'Memberships of a forum with the people', params: IdParams, response: { 200: json } } }, async (req) => {
-      requirePerson(req);
+    app.get('/api/forums/:id/members', { schema: { tags: ['registry'], summary: 'Memberships of a forum with the people (its members, its secretariat above, the region\'s secretariat)', params: IdParams, response: { 200: json } } }, async (req) => {
+      const caller = requirePerson(req);
       if (!(await reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
-      const [ms, people, orgs] = await Promise.all([reads.listMemberships({ forumId: req.params.id }), reads.listPeople(), reads.listOrganisations()]);
+      const { actx, people, scopes } = await peopleView(caller.id);
+      if (!access.canReadForum(actx, req.params.id)) throw forbidden('Only the forum\'s members and secretariat see its members', 'Kun forummets medlemmer og sekretariat kan se medlemmerne');
+      const [ms, orgs] = await Promise.all([reads.listMemberships({ forumId: req.params.id }), reads.listOrganisations()]);
       const pById = new Map(people.map((p) => [p.id, p]));
       const oById = new Map(orgs.map((o) => [o.id, o]));
       return ms.map((m) => {
-        const p = pById.get(m.personId);
+        const found = pById.get(m.personId);
+        const p = found ? shown(actx, found, scopes.get(found.id)!) : undefined;
         const orgId = m.representingOrganisationId ?? p?.organisationId;
         return { ...m, person: p ?? null, organisation: orgId ? (oById.get(orgId) ?? null) : null };
       });
     });
-    app.get('/api/memberships', { schema: { tags: ['registry'], summary: 'List memberships', querystring: z.object({ forumId: id.optional(), personId: id.optional() }), response: { 200: json } } }, async (req) => {
-      requirePerson(req);
-      return reads.listMemberships(req.query);
+    app.get('/api/memberships', { schema: { tags: ['registry'], summary: 'List memberships of the forums the caller may read (and the caller\'s own)', querystring: z.object({ forumId: id.optional(), personId: id.optional() }), response: { 200: json } } }, async (req) => {
+      const caller = requirePerson(req);
+      const actx = await ctx.accessFor(caller.id);
+      if (req.query.forumId && !access.canReadForum(actx, req.query.forumId)) {
+        throw forbidden('Only the forum\'s members and secretariat see its members', 'Kun forummets medlemmer og sekretariat kan se medlemmerne');
+      }
+      const readable = new Map<string, boolean>();
+      return (await reads.listMemberships(req.query)).filter((m) => {
+        if (m.personId === caller.id) return true;
+        if (!readable.has(m.forumId)) readable.set(m.forumId, access.canReadForum(actx, m.forumId));
+        return readable.get(m.forumId);
+      });
     });
     app.post('/api/memberships', { schema: { tags: ['registry'], summary: 'Add a membership', body: MembershipInput, response: { 201: json } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum', 'ændre medlemmerne af dette forum');

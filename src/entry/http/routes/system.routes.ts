@@ -8,6 +8,7 @@ import { access } from '../../../domain/access/access.policy.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
 import { isLoopback, requirePerson, setDevCookie } from '../auth.js';
 import { sendProblem } from '../problem.js';
+import { meetingsRepository } from '../../../adapters/db/meetings.repository.js';
 import type { HttpContext } from '../http-context.js';
 
 const json = z.any();
@@ -75,26 +76,68 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/regions/:region/audit',
+      {
+        schema: {
+          tags: ['system'],
+          summary: "The region's audit log (the region's secretariat and administrators), newest first: writes to the region's people, refused attempts included; paged like a forum's",
+          params: z.object({ region: z.string().trim().min(1).max(100) }),
+          querystring: AuditPage,
+          response: { 200: json },
+        },
+      },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const actx = await ctx.accessFor(person.id);
+        if (!access.canAdministerRegion(actx, req.params.region) && !access.isAdministrator(actx)) {
+          throw forbidden("Only the region's secretariat reads the region's audit log", 'Kun regionens sekretariat kan se regionens revisionsspor');
+        }
+        const { limit, before } = req.query;
+        const rows = await ctx.audit.listForRegion(req.params.region, limit + 1, before);
+        const page = rows.slice(0, limit);
+        if (rows.length > limit) reply.header('x-next-cursor', String(page[page.length - 1]!.id));
+        return page;
+      },
+    );
+
     const requireOperator = async (req: Parameters<typeof requirePerson>[0]) => {
       const person = requirePerson(req);
-      if (!access.canEditReferenceData(await ctx.accessFor(person.id))) throw forbidden('Only a secretariat sees the job queue', 'Kun et sekretariat kan se jobkøen');
-      return person;
+      const actx = await ctx.accessFor(person.id);
+      if (!access.canEditReferenceData(actx) && !access.isAdministrator(actx)) throw forbidden('Only a secretariat sees the job queue', 'Kun et sekretariat kan se jobkøen');
+      return { person, actx };
     };
-    app.get('/api/jobs/dead-letters', { schema: { tags: ['system'], summary: 'Jobs that failed after all their retries', response: { 200: json } } }, async (req) => {
-      await requireOperator(req);
+    /** The forum a job belongs to: its `forumId`, or the forum of its `meetingId`. */
+    const jobScope = async (data: unknown): Promise<{ forumId?: string; requestedBy?: string }> => {
+      const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+      const requestedBy = typeof d.requestedBy === 'string' ? d.requestedBy : undefined;
+      if (typeof d.forumId === 'string') return { forumId: d.forumId, requestedBy };
+      if (typeof d.meetingId === 'string') {
+        const m = await meetingsRepository(ctx.deps.database.db).getMeeting(d.meetingId).catch(() => undefined);
+        return { forumId: m?.forumId, requestedBy };
+      }
+      return { requestedBy };
+    };
+    app.get('/api/jobs/dead-letters', { schema: { tags: ['system'], summary: 'Jobs that failed after all their retries: those of the forums the caller administers (all of them for an administrator)', response: { 200: json } } }, async (req) => {
+      const { actx } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
-      return ctx.jobs.listDeadLetters();
+      const all = await ctx.jobs.listDeadLetters();
+      const scopes = await Promise.all(all.map((j) => jobScope(j.data)));
+      return all.filter((_, i) => access.canSeeJob(actx, scopes[i]!));
     });
-    app.post('/api/jobs/dead-letters/:id/retry', { schema: { tags: ['system'], summary: 'Retry a dead-lettered job', params: z.object({ id: z.uuid() }), response: { 202: json } } }, async (req, reply) => {
-      await requireOperator(req);
+    app.post('/api/jobs/dead-letters/:id/retry', { schema: { tags: ['system'], summary: 'Retry a dead-lettered job of a forum the caller administers', params: z.object({ id: z.uuid() }), response: { 202: json } } }, async (req, reply) => {
+      const { actx } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
+      const job = (await ctx.jobs.listDeadLetters()).find((j) => j.id === req.params.id);
+      // Another forum's job is reported as unknown: its existence is not the caller's business.
+      if (!job || !access.canSeeJob(actx, await jobScope(job.data))) throw notFound('dead letter', req.params.id);
       if (!(await ctx.jobs.retryDeadLetter(req.params.id))) throw notFound('dead letter', req.params.id);
       return reply.code(202).send({ retried: req.params.id });
     });
-    app.post('/api/jobs/self-test', { schema: { tags: ['system'], summary: 'Enqueue a self-test job (failing: true ends in the dead letters)', body: z.object({ failing: z.boolean().default(false) }), response: { 202: json } } }, async (req, reply) => {
-      await requireOperator(req);
+    app.post('/api/jobs/self-test', { schema: { tags: ['system'], summary: 'Enqueue a self-test job (failing: true ends in the dead letters, seen by whoever asked)', body: z.object({ failing: z.boolean().default(false) }), response: { 202: json } } }, async (req, reply) => {
+      const { person } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
-      return reply.code(202).send({ jobId: await ctx.jobs.enqueueSelfTest(req.body.failing) });
+      return reply.code(202).send({ jobId: await ctx.jobs.enqueueSelfTest(req.body.failing, person.id) });
     });
   };
 }
