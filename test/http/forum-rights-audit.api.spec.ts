@@ -15,7 +15,7 @@ const member = 'pia-strand'; // an ordinary member of midt-ksg
 const above = 'dorte-bach'; // secretary of ssg and skuu, the forums above midt-ksg; not a member of midt-ksg
 const outsider = 'frida-skov';
 
-type Rights = { member: boolean; secretariat: boolean; administer: boolean } | null;
+type Rights = { member: boolean; secretariat: boolean; administer: boolean; read: boolean } | null;
 type AuditRow = { id: number; at: string; action: string; outcome: string };
 
 describe.each(backends)('forum rights and audit paging on $name', (backend) => {
@@ -32,17 +32,18 @@ describe.each(backends)('forum rights and audit paging on $name', (backend) => {
   };
 
   it("tells the caller their rights in the forum, by the server's access policy", async () => {
-    const anonymous = await forum(forumId);
-    expect(Object.keys(anonymous)).toEqual(['forum', 'terms', 'parent', 'children', 'rights']);
-    expect(anonymous.rights).toBeNull();
-    expect(anonymous.parent?.id).toBe('ssg');
-    expect((await forum(forumId, secretary)).rights).toEqual({ member: true, secretariat: true, administer: true });
-    expect((await forum(forumId, coChair)).rights).toEqual({ member: true, secretariat: true, administer: true });
-    expect((await forum(forumId, member)).rights).toEqual({ member: true, secretariat: false, administer: false });
+    // Forums are read signed in (published documents are on the public pages).
+    expect((await fetch(`${app.url}/api/forums/${forumId}`)).status).toBe(401);
+    const asMember = await forum(forumId, member);
+    expect(Object.keys(asMember)).toEqual(['forum', 'terms', 'parent', 'children', 'rights']);
+    expect(asMember.parent?.id).toBe('ssg');
+    expect((await forum(forumId, secretary)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });
+    expect((await forum(forumId, coChair)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });
+    expect(asMember.rights).toEqual({ member: true, secretariat: false, administer: false, read: true });
     // The secretariat of a forum above administers the cluster without sitting in it ...
-    expect((await forum(forumId, above)).rights).toEqual({ member: false, secretariat: false, administer: true });
+    expect((await forum(forumId, above)).rights).toEqual({ member: false, secretariat: false, administer: true, read: true });
     // ... but not the other way round.
-    expect((await forum('ssg', secretary)).rights).toEqual({ member: false, secretariat: false, administer: false });
+    expect((await forum('ssg', secretary)).rights).toEqual({ member: false, secretariat: false, administer: false, read: false });
     const frida = await forum('skuu', outsider);
     expect(frida.rights?.administer).toBe(false);
   });

@@ -139,7 +139,9 @@ describe.each(backends)('planning REST API on $name', (backend) => {
     // two municipalities have no consultant in the secretariat seat, and the hospital is one short.
     const comp = (await (await get('/api/forums/midt-ksg/composition', app.as(member))).json()) as { findings: { code: string; organisationId?: string }[] };
     expect(comp.findings.map((f) => `${f.code}:${f.organisationId ?? ''}`).sort()).toEqual(['seat_vacant:hemidt', 'seat_vacant:silkeborg', 'seat_vacant:skive']);
-    const west = (await (await get('/api/forums/vest-ksg/composition', app.as(member))).json()) as { findings: unknown[] };
+    // Another forum's composition names its members: for its members and secretariat (vest-ksg's secretary), not for a member of midt-ksg.
+    expect((await get('/api/forums/vest-ksg/composition', app.as(member))).status).toBe(403);
+    const west = (await (await get('/api/forums/vest-ksg/composition', app.as('bente-vest'))).json()) as { findings: unknown[] };
     expect(west.findings).toEqual([]);
     const region = (await (await get('/api/regions/Region%20Midtjylland/year/2027', app.as(member))).json()) as { months: { duties: unknown[] }[] };
     expect(region.months).toHaveLength(12);

@@ -21,7 +21,11 @@ describe.each(backends)('registry REST API on $name', (backend) => {
     expect(await r.json()).toMatchObject({ status: 'ok', checks: { database: 'ok' } });
   });
 
-  it('lists the demo forums and their hierarchy', async () => {
+  it('lists the demo forums and their hierarchy to a signed-in person, and nothing to anonymous callers', async () => {
+    for (const path of ['/api/forums', '/api/forums/tree', '/api/forums/vest-fg-sb', '/api/forums/vest-fg-sb/terms', '/api/organisations']) {
+      expect((await fetch(`${app.url}${path}`)).status).toBe(401);
+    }
+    const fetch = (url: string) => globalThis.fetch(url, { headers: app.as(member) });
     const forums = (await (await fetch(`${app.url}/api/forums`)).json()) as { id: string; name: string }[];
     expect(forums.map((f) => f.name)).toEqual(expect.arrayContaining(['Klyngestyregruppe for Midtklyngen', 'Fokusgruppen Sundhed og Beskæftigelse']));
     const tree = (await (await fetch(`${app.url}/api/forums/tree`)).json()) as { id: string; children: { id: string }[] }[];
@@ -37,7 +41,7 @@ describe.each(backends)('registry REST API on $name', (backend) => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/forums', '/api/forums/{id}/terms', '/api/memberships']));
   });
 
-  const countForums = async () => ((await (await fetch(`${app.url}/api/forums`)).json()) as unknown[]).length;
+  const countForums = async () => ((await (await fetch(`${app.url}/api/forums`, { headers: app.as(member) })).json()) as unknown[]).length;
 
   it.each([
     ['a missing name', { kind: 'ad_hoc_group', level: 'ad_hoc', region: 'Region Midtjylland', parentId: 'midt-ksg' }, 'name'],
@@ -79,7 +83,7 @@ describe.each(backends)('registry REST API on $name', (backend) => {
     const { forum } = (await r.json()) as { forum: { id: string } };
     const audit = (await (await fetch(`${app.url}/api/forums/midt-ksg/audit`, { headers: app.as(secretary) })).json()) as { action: string; outcome: string }[];
     expect(audit.some((a) => a.outcome === 'refused')).toBe(true);
-    const child = (await (await fetch(`${app.url}/api/forums/${forum.id}`)).json()) as { parent: { id: string } };
+    const child = (await (await fetch(`${app.url}/api/forums/${forum.id}`, { headers: app.as(member) })).json()) as { parent: { id: string } };
     expect(child.parent.id).toBe('midt-ksg');
   });
 

@@ -86,7 +86,7 @@ describe('the server process', () => {
     // The data is there on the next start.
     const again = startServer(dir, port);
     await waitHealthy(port, 30_000, again);
-    const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/organisations`)).json()) as { id: string }[];
+    const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { 'x-samraad-dev-person': 'nina-hald' } })).json()) as { id: string }[];
     expect(orgs.map((o) => o.id)).toContain('sigterm-test');
     again.child.kill('SIGTERM');
     await again.exited;

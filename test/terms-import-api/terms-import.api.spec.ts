@@ -47,7 +47,7 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     fetch(`${app.url}/api/terms-import${query}`, { method: 'POST', headers: { 'content-type': contentType, ...(who ? app.as(who) : {}) }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const confirm = (body: unknown, who = secretary, forumId = 'vest-fg-sb') =>
     fetch(`${app.url}/api/forums/${forumId}/terms/import-confirm`, { method: 'POST', headers: { 'content-type': 'application/json', ...app.as(who) }, body: JSON.stringify(body) });
-  const versions = async () => ((await (await fetch(`${app.url}/api/forums/vest-fg-sb/terms`)).json()) as { version: number }[]).length;
+  const versions = async () => ((await (await fetch(`${app.url}/api/forums/vest-fg-sb/terms`, { headers: app.as(secretary) })).json()) as { version: number }[]).length;
   const importSeed = async () => (await (await preview(JSON.stringify({ text: seed002 }), 'application/json', '?forumId=vest-fg-sb')).json()) as Preview;
 
   it('reads pasted seed 002 into one draft: agenda 14 days, 4 meetings, parent matched to vest-ksg, every span quoting the text', async () => {
@@ -165,7 +165,7 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     expect(res.terms.themeDays).toEqual({ perYear: 2, withForumId: 'vest-ksg' });
     expect(res.terms.chair).toMatchObject({ shared: true, sides: ['hospital', 'municipality'], termYears: 2, offsetMonthsFromParent: 6 });
 
-    const now = (await (await fetch(`${app.url}/api/forums/vest-fg-sb`)).json()) as { terms: { version: number; meetings: { perYearMin: number } } };
+    const now = (await (await fetch(`${app.url}/api/forums/vest-fg-sb`, { headers: app.as(secretary) })).json()) as { terms: { version: number; meetings: { perYearMin: number } } };
     expect(now.terms.version).toBe(2);
     expect(now.terms.meetings.perYearMin).toBe(3);
     expect(await versions()).toBe(2);
