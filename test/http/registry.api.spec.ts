@@ -23,7 +23,7 @@ describe.each(backends)('registry REST API on $name', (backend) => {
 
   it('lists the demo forums and their hierarchy to a signed-in person, and nothing to anonymous callers', async () => {
     for (const path of ['/api/forums', '/api/forums/tree', '/api/forums/vest-fg-sb', '/api/forums/vest-fg-sb/terms', '/api/organisations']) {
-      expect((await fetch(`${app.url}${path}`)).status).toBe(401);
+      expect((await globalThis.fetch(`${app.url}${path}`)).status).toBe(401);
     }
     const fetch = (url: string) => globalThis.fetch(url, { headers: app.as(member) });
     const forums = (await (await fetch(`${app.url}/api/forums`)).json()) as { id: string; name: string }[];

@@ -1,14 +1,19 @@
 /**
- * The permission matrix: every route registered on the server (core + every product
- * module of appModules(): planning, m365 sync, workflow, terms import, bot) against
- * anonymous, a non-member, a member, the secretariat (and the co-chair, who alone
- * approves agendas). Each route has an explicit row of the roles it allows; a route
- * without a row fails the test, and so does a row without a route.
+ * The authorization matrix: every route registered on the server (core + every product
+ * module of appModules(): planning, m365 sync, workflow, terms import, bot) against eight
+ * callers: anonymous; a person of another tenant (bound to a foreign tenant, chair of a
+ * forum in another region); a non-member (member of the west cluster's forums only); a
+ * member of the Midtklyngen steering group (midt-ksg); its co-chair (who alone approves
+ * agendas); its secretary (the forum's secretariat); the region's secretariat (the chair
+ * of the Fælles sekretariat, with no role in midt-ksg or above it); and a tenant
+ * administrator (SAMRAAD_ADMINISTRATORS, no forum role). Each route has an explicit row of
+ * the callers it allows; a route without a row fails the test, and so does a row without
+ * a route.
  *
- * A refused role must get 401 (anonymous) or 403 (signed in) with a valid body,
- * so the refusal is the permission's and not the validator's. An allowed role
+ * A refused caller must get 401 (anonymous) or 403 (signed in) with a valid body,
+ * so the refusal is the permission's and not the validator's. An allowed caller
  * must not be refused for rights and must not get a 5xx; rows marked `ok` must
- * give an allowed role a 2xx (the others may answer 404/409 because the state
+ * give an allowed caller a 2xx (the others may answer 404/409 because the state
  * does not fit, e.g. approving minutes that were never sent).
  *
  * Two routes do not use sign-in at all and are `special` rows with their own tests:
@@ -24,17 +29,34 @@ import { loadConfig } from '../../src/config/config.js';
 import type { AppModule } from '../../src/entry/app.js';
 import { appModules } from '../../src/entry/modules.js';
 import type { BotServices } from '../../src/entry/bot.module.js';
+import { registryRepository } from '../../src/adapters/db/registry.repository.js';
+import { ForumInput, MembershipInput } from '../../src/domain/registry/registry.model.js';
 import { backends } from '../support/db.js';
 import { coChair, createMeeting, forumId, member, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
 
-type Role = 'anonymous' | 'outsider' | 'member' | 'secretariat' | 'chair';
-const roles: Role[] = ['anonymous', 'outsider', 'member', 'secretariat', 'chair'];
-const who: Record<Role, string | undefined> = { anonymous: undefined, outsider, member, secretariat: secretary, chair: coChair };
+type Role = 'anonymous' | 'otherTenant' | 'nonMember' | 'member' | 'chair' | 'forumSecretariat' | 'regionSecretariat' | 'administrator';
+const roles: Role[] = ['anonymous', 'otherTenant', 'nonMember', 'member', 'chair', 'forumSecretariat', 'regionSecretariat', 'administrator'];
+/** The region's secretariat: chair of the Fælles sekretariat (a joint secretariat), not in midt-ksg or above it. */
+const regionSecretary = 'camilla-holm';
+/** Created in beforeAll: a tenant administrator (configured) and a chair in another tenant and region. */
+const administrator = 'ada-admin';
+const foreigner = 'otto-syd';
+const who: Record<Role, string | undefined> = {
+  anonymous: undefined, otherTenant: foreigner, nonMember: outsider, member, chair: coChair, forumSecretariat: secretary, regionSecretariat: regionSecretary, administrator,
+};
 
 const ALL: Role[] = roles;
-const SIGNED_IN: Role[] = ['outsider', 'member', 'secretariat', 'chair'];
-const MEMBERS: Role[] = ['member', 'secretariat', 'chair'];
-const SECRETARIAT: Role[] = ['secretariat', 'chair'];
+const SIGNED_IN: Role[] = roles.filter((r) => r !== 'anonymous');
+/** Whoever sits in midt-ksg. */
+const MEMBERS: Role[] = ['member', 'chair', 'forumSecretariat'];
+/** Who reads midt-ksg's members and meetings: its members and the region's secretariat. */
+const READERS: Role[] = [...MEMBERS, 'regionSecretariat'];
+/** midt-ksg's own secretariat (secretary, chair, co-chair). */
+const SECRETARIAT: Role[] = ['chair', 'forumSecretariat'];
+/** Anyone in some forum's secretariat (registers organisations, sees the job queue filtered to their forums). */
+const ANY_SECRETARIAT: Role[] = ['otherTenant', 'chair', 'forumSecretariat', 'regionSecretariat'];
+/** The people of the region: its secretariat and the tenant administrators. */
+const PEOPLE_EDITORS: Role[] = ['regionSecretariat', 'administrator'];
 
 type Ids = { meeting: string; item: string; spareItems: string[]; proposal: string; attachment: string; membership: string; movable: string; cancellable: string; termsDraft: unknown; version: string; versioned: string };
 type Row = {
@@ -66,31 +88,38 @@ const table: Record<string, Row> = {
   'POST /api/dev/sign-in': { allow: ALL, ok: true, url: () => '/api/dev/sign-in', body: () => ({ personId: member }) },
   'GET /api/dev/people': { allow: ALL, ok: true, url: () => '/api/dev/people' },
   'GET /api/openapi.json': { allow: ALL, ok: true, url: () => '/api/openapi.json' },
-  'GET /api/jobs/dead-letters': { allow: SECRETARIAT, ok: true, url: () => '/api/jobs/dead-letters' },
-  'POST /api/jobs/dead-letters/:id/retry': { allow: SECRETARIAT, url: () => '/api/jobs/dead-letters/00000000-0000-4000-8000-000000000000/retry' },
-  'POST /api/jobs/self-test': { allow: SECRETARIAT, ok: true, url: () => '/api/jobs/self-test', body: () => ({ failing: false }) },
+  // The job queue: any secretariat (and an administrator), each seeing only the jobs of the forums they serve (tested below).
+  'GET /api/jobs/dead-letters': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/jobs/dead-letters' },
+  'POST /api/jobs/dead-letters/:id/retry': { allow: [...ANY_SECRETARIAT, 'administrator'], url: () => '/api/jobs/dead-letters/00000000-0000-4000-8000-000000000000/retry' },
+  'POST /api/jobs/self-test': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/jobs/self-test', body: () => ({ failing: false }) },
 
-  'GET /api/organisations': { allow: ALL, ok: true, url: () => '/api/organisations' },
-  'POST /api/organisations': { allow: SECRETARIAT, ok: true, url: () => '/api/organisations', body: () => ({ id: `org-${next()}`, name: 'Testkommune', kind: 'municipality' }) },
-  'PUT /api/organisations/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/organisations/viborg', body: () => ({ name: 'Viborg Kommune', kind: 'municipality', region: 'Region Midtjylland' }) },
+  // The registry: read signed in (what is published is on /offentlig).
+  'GET /api/organisations': { allow: SIGNED_IN, ok: true, url: () => '/api/organisations' },
+  'POST /api/organisations': { allow: ANY_SECRETARIAT, ok: true, url: () => '/api/organisations', body: () => ({ id: `org-${next()}`, name: 'Testkommune', kind: 'municipality' }) },
+  'PUT /api/organisations/:id': { allow: ANY_SECRETARIAT, ok: true, url: () => '/api/organisations/viborg', body: () => ({ name: 'Viborg Kommune', kind: 'municipality', region: 'Region Midtjylland' }) },
+  // The list is filtered per caller (tested below); one person: who shares a forum with them, a secretariat of their region, an administrator.
   'GET /api/people': { allow: SIGNED_IN, ok: true, url: () => '/api/people' },
-  'GET /api/people/:id': { allow: SIGNED_IN, ok: true, url: () => `/api/people/${member}` },
-  'POST /api/people': { allow: SECRETARIAT, ok: true, url: () => '/api/people', body: () => ({ id: `per-${next()}`, name: 'Test Person' }) },
-  'PUT /api/people/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ name: 'Rikke Sol', title: 'Konsulent, Fælles sekretariat', organisationId: 'viborg' }) },
-  'GET /api/forums': { allow: ALL, ok: true, url: () => '/api/forums' },
-  'GET /api/forums/tree': { allow: ALL, ok: true, url: () => '/api/forums/tree' },
-  'GET /api/forums/:id': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}` },
+  'GET /api/people/:id': { allow: [...READERS, 'administrator'], ok: true, url: () => `/api/people/${member}` },
+  'POST /api/people': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/people', body: () => ({ id: `per-${next()}`, name: 'Test Person' }) },
+  'PUT /api/people/:id': { allow: PEOPLE_EDITORS, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ name: 'Rikke Sol', title: 'Konsulent, Fælles sekretariat', organisationId: 'viborg', email: 'rikke.sol@viborg.dk', hasTeams: true }) },
+  'PATCH /api/people/:id': { allow: PEOPLE_EDITORS, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ title: 'Konsulent, Fælles sekretariat' }) },
+  'POST /api/people/:id/identity/release': { allow: ['administrator'], ok: true, url: () => '/api/people/rikke-sol/identity/release', body: () => ({ reason: 'Ny Microsoft-konto' }) },
+  'GET /api/forums': { allow: SIGNED_IN, ok: true, url: () => '/api/forums' },
+  'GET /api/forums/tree': { allow: SIGNED_IN, ok: true, url: () => '/api/forums/tree' },
+  'GET /api/forums/:id': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}` },
   'POST /api/forums': { allow: SECRETARIAT, ok: true, url: () => '/api/forums', body: () => ({ id: `adhoc-${next()}`, name: 'Ad hoc-gruppe til test', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'Region Midtjylland', parentId: forumId }) },
   'PUT /api/forums/:id': { allow: SECRETARIAT, ok: true, url: () => '/api/forums/midt-adhoc-udskr', body: () => ({ name: 'Ad hoc-gruppe om fælles udskrivningsforløb', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'Region Midtjylland', parentId: forumId, mandateEndsOn: '2027-06-30' }) },
+  // The catalogue of forum kinds is reference data, read by anyone; edited by any secretariat or an administrator.
   'GET /api/forum-kinds': { allow: ALL, ok: true, url: () => '/api/forum-kinds' },
   'GET /api/forum-kinds/:key': { allow: ALL, ok: true, url: () => '/api/forum-kinds/sundhedsraad' },
-  'POST /api/forum-kinds': { allow: SECRETARIAT, ok: true, url: () => '/api/forum-kinds', body: () => ({ key: `kind_${next().replace(/-/g, '_')}`, nameDa: 'Testtype', nameEn: 'Test kind', level: 'ad_hoc' }) },
-  'PUT /api/forum-kinds/:key': { allow: SECRETARIAT, ok: true, url: () => '/api/forum-kinds/bilateral_meeting', body: () => ({ nameDa: 'Bilateralt møde', nameEn: 'Bilateral meeting', level: 'ad_hoc' }) },
-  'GET /api/forums/:id/terms': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/terms` },
+  'POST /api/forum-kinds': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/forum-kinds', body: () => ({ key: `kind_${next().replace(/-/g, '_')}`, nameDa: 'Testtype', nameEn: 'Test kind', level: 'ad_hoc' }) },
+  'PUT /api/forum-kinds/:key': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/forum-kinds/bilateral_meeting', body: () => ({ nameDa: 'Bilateralt møde', nameEn: 'Bilateral meeting', level: 'ad_hoc' }) },
+  'GET /api/forums/:id/terms': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/terms` },
   'POST /api/forums/:id/terms': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/terms`, body: () => ({ validFrom: '2027-01-01' }) },
-  'GET /api/forums/:id/members': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/members` },
+  'GET /api/forums/:id/members': { allow: READERS, ok: true, url: () => `/api/forums/${forumId}/members` },
   'GET /api/forums/:id/audit': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/audit` },
-  'GET /api/memberships': { allow: SIGNED_IN, ok: true, url: () => `/api/memberships?forumId=${forumId}` },
+  'GET /api/regions/:region/audit': { allow: PEOPLE_EDITORS, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/audit` },
+  'GET /api/memberships': { allow: READERS, ok: true, url: () => `/api/memberships?forumId=${forumId}` },
   'POST /api/memberships': { allow: SECRETARIAT, ok: true, url: () => '/api/memberships', body: () => ({ id: `mem-${next()}`, personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' }) },
   'PUT /api/memberships/:id': { allow: SECRETARIAT, ok: true, url: (ids) => `/api/memberships/${ids.membership}`, body: () => ({ personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01', to: '2027-12-31' }) },
 
@@ -145,48 +174,49 @@ const table: Record<string, Row> = {
   'GET /api/forums/:id/plan/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/plan/2027` },
   // 2028 has no meetings yet: the first accept creates one, the second finds the same plan (200).
   'POST /api/forums/:id/plan/:year/accept': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/plan/2028/accept`, body: () => ({ meetings: [{ date: '2028-09-13', start: '13:00', end: '15:00' }] }) },
-  'GET /api/forums/:id/meetings': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/meetings?year=2027` },
+  'GET /api/forums/:id/meetings': { allow: READERS, ok: true, url: () => `/api/forums/${forumId}/meetings?year=2027` },
   'POST /api/meetings/:id/move': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.movable}/move`, body: () => ({ date: '2027-04-14', start: '13:00', end: '15:00', reason: 'Lokalet er optaget' }) },
   // The first allowed role cancels; the next finds it cancelled (409).
   'POST /api/meetings/:id/cancel': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.cancellable}/cancel`, body: () => ({ reason: 'For få tilmeldte' }) },
   'GET /api/forums/:id/deadlines': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/deadlines` },
   'GET /api/me/deadlines': { allow: SIGNED_IN, ok: true, url: () => '/api/me/deadlines' },
   'GET /api/forums/:id/rotation': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/rotation` },
-  'GET /api/forums/:id/composition': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/composition` },
+  'GET /api/forums/:id/composition': { allow: READERS, ok: true, url: () => `/api/forums/${forumId}/composition` },
   // Documented as public: the årshjul of a forum.
   'GET /api/forums/:id/year/:year': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/year/2027` },
   'GET /api/regions/:region/year/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/year/2027` },
-  // The region's closed days: read by anyone signed in; written by the region's secretariat only. The
-  // `secretariat` role (midt-ksg's secretary) is made a secretary of the region's Fælles sekretariat in
-  // beforeAll; the co-chair of midt-ksg (`chair`) is not the region's secretariat and is refused.
+  // The region's closed days: read by anyone signed in; written by the region's secretariat only (the
+  // chair of the Fælles sekretariat); midt-ksg's secretariat is not the region's and is refused.
   'GET /api/regions/:region/closed-days': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days?year=2027` },
   'POST /api/regions/:region/transitions/preview': {
-    allow: ['secretariat'],
+    allow: ['regionSecretariat', 'administrator'],
     ok: true,
     url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions/preview`,
     body: () => ({ effectiveOn: '2028-01-01', forums: [{ forumId: 'midt-adhoc-udskr', successorIds: ['vest-ksg'], tasks: { action: 'carry', toForumId: 'vest-ksg' }, proposals: { action: 'close', reason: 'Nedlagt' }, items: { action: 'close', reason: 'Nedlagt' }, meetings: { notice: 'Aflyst' }, members: { action: 'carry', toForumId: 'vest-ksg' } }] }),
   },
-  'PUT /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
-  'DELETE /api/regions/:region/closed-days/:date': { allow: ['secretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
+  'PUT /api/regions/:region/closed-days/:date': { allow: ['regionSecretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
+  'DELETE /api/regions/:region/closed-days/:date': { allow: ['regionSecretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
 
   // Terms import (src/entry/http/routes/terms-import.routes.ts): reading a document writes nothing; confirming needs the forum's secretariat.
   'POST /api/terms-import': { allow: SIGNED_IN, ok: true, url: () => `/api/terms-import?forumId=${forumId}`, body: () => ({ text: seed002 }) },
   'POST /api/forums/:id/terms/import-confirm': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/terms/import-confirm`, body: (i) => ({ validFrom: '2027-06-01', draftValues: i.termsDraft, dryRun: true }) },
 
   // Microsoft 365 sync (src/entry/sync.module.ts), GRAPH_MODE=off.
+  // Any secretariat, each seeing (and retrying) only the forums they administer.
   'GET /api/sync/status': {
-    allow: SECRETARIAT,
+    allow: ANY_SECRETARIAT,
     url: () => '/api/sync/status',
   },
   'POST /api/sync/retry': {
-    allow: SECRETARIAT,
+    allow: ANY_SECRETARIAT,
     url: () => '/api/sync/retry',
     body: () => ({ kind: 'forum', id: forumId }),
   },
   'POST /api/graph/notifications': { allow: ALL, special: 'the Graph webhook', url: () => '/api/graph/notifications' },
 
   // Bot (src/entry/bot.module.ts)
-  'GET /api/reminders/failed': { allow: SECRETARIAT, ok: true, url: () => '/api/reminders/failed' },
+  // Filtered to the forums the caller administers (test/bot-wiring/bot-server.api.spec.ts).
+  'GET /api/reminders/failed': { allow: ANY_SECRETARIAT, ok: true, url: () => '/api/reminders/failed' },
   'POST /api/messages': { allow: ALL, special: 'Bot Framework endpoint', url: () => '/api/messages' },
 };
 
@@ -219,9 +249,14 @@ describe.each(backends)('route permissions on $name', (backend) => {
         modules = (await appModules(config)).map((m) => (m.name === workflow.name ? workflow : m));
         return modules;
       },
+      env: { SAMRAAD_ADMINISTRATORS: administrator },
     });
-    // The region's secretariat (closed days): midt-ksg's secretary also sits in the Fælles sekretariat, added by its secretary.
-    expect((await app.call('POST', '/api/memberships', 'dorte-bach', { personId: secretary, forumId: 'faelles-sek', role: 'secretary', from: '2026-01-01' })).status).toBe(201);
+    // The administrator sits in no forum; the foreigner is bound to another tenant and chairs a forum of another region.
+    const reg = registryRepository(app.deps.database.db);
+    await reg.insertPerson({ id: administrator, name: 'Ada Admin', email: 'ada.admin@rm.dk', hasTeams: true });
+    await reg.insertPerson({ id: foreigner, name: 'Otto Syd', email: 'otto@syd.example', hasTeams: true, tenantId: '99999999-9999-4999-8999-999999999999', entraObjectId: '11111111-1111-4111-8111-111111111111' });
+    await reg.insertForum({ ...ForumInput.parse({ name: 'Sundhedskoordinationsudvalget, Syd', kind: 'health_coordination_committee', level: 'political', region: 'Region Syddanmark' }), id: 'syd-skuu' });
+    await reg.insertMembership({ ...MembershipInput.parse({ personId: foreigner, forumId: 'syd-skuu', role: 'chair', from: '2026-01-01' }), id: 'm-syd-otto' });
     const meeting = (await createMeeting(app)).id;
     const movable = (await createMeeting(app, { date: '2027-04-07' })).id;
     const cancellable = (await createMeeting(app, { date: '2027-05-05' })).id;
@@ -230,7 +265,7 @@ describe.each(backends)('route permissions on $name', (backend) => {
     const termsDraft = imported.body.drafts[imported.body.forumDraftIndex ?? 0];
     const item = (await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: 'Status' })).body.id as string;
     const spareItems: string[] = [];
-    for (let i = 0; i < 6; i += 1) spareItems.push((await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: `Slettes ${i}` })).body.id);
+    for (let i = 0; i < roles.length + 2; i += 1) spareItems.push((await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: `Slettes ${i}` })).body.id);
     const proposal = (await app.call('POST', `/api/meetings/${meeting}/proposals`, member, { title: 'Forslag', kind: 'discussion', background: '' })).body.id as string;
     const attachment = (await app.call('POST', `/api/meetings/${meeting}/items/${item}/attachments?fileName=a.pdf`, secretary, pdf, { 'content-type': 'application/pdf' })).body.id as string;
     const membership = (await app.call('POST', '/api/memberships', secretary, { personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' })).body.id as string;
@@ -299,7 +334,7 @@ describe.each(backends)('route permissions on $name', (backend) => {
     for (const [route, row] of Object.entries(table)) {
       if (row.special || row.raw || !row.body || route === 'POST /api/messages') continue;
       const method = route.split(' ')[0]!;
-      const role = row.allow.includes('secretariat') ? 'secretariat' : row.allow[row.allow.length - 1]!;
+      const role = row.allow.includes('forumSecretariat') ? 'forumSecretariat' : row.allow[row.allow.length - 1]!;
       const body = row.body(ids, role);
       // A large draft (terms import) is sampled: every 7th leaf keeps the run short but reaches every section.
       const paths = leaves(body).filter((_, i, all) => all.length < 40 || i % 7 === 0);

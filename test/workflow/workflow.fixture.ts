@@ -33,13 +33,13 @@ export type WorkflowTestApp = TestApp & { clock: SettableClock; documentsRoot: s
 export async function startWorkflowApp(
   backend: Backend,
   start = '2027-02-01T09:00:00Z',
-  opts: { modules?: (workflow: AppModule) => AppModule[] | Promise<AppModule[]> } = {},
+  opts: { modules?: (workflow: AppModule) => AppModule[] | Promise<AppModule[]>; env?: Record<string, string> } = {},
 ): Promise<WorkflowTestApp> {
   const clock = settableClock(start);
   const documentsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'samraad-wf-docs-'));
   const module = workflowModule({ documentsRoot });
   const modules = opts.modules ? await opts.modules(module) : [module];
-  const app = await startTestApp(backend, { modules, clock });
+  const app = await startTestApp(backend, { modules, clock, ...(opts.env ? { env: opts.env } : {}) });
   const call: WorkflowTestApp['call'] = async (method, url, as, body, headers = {}) => {
     // fetch, not server.inject: light-my-request needs an ESM-only package jest cannot require.
     const r = await fetch(app.url + url, {

@@ -134,9 +134,17 @@ export const access = {
   canRebindIdentity(ctx: AccessContext): boolean {
     return access.isAdministrator(ctx);
   },
-  /** Seeing the person at all (name, title, organisation): sharing a forum, or any secretariat (to add members), or an administrator. */
+  /**
+   * Seeing the person at all (name, title, organisation; to add them to a forum): whoever may see their contact
+   * details, and a forum secretariat in one of the person's regions (any secretariat while the person has none).
+   */
   canSeePerson(ctx: AccessContext, target: PersonScope): boolean {
-    return access.canSeeContactDetails(ctx, target) || access.canEditReferenceData(ctx);
+    if (access.canSeeContactDetails(ctx, target)) return true;
+    if (target.regions.length === 0) return access.canEditReferenceData(ctx);
+    const regions = new Set(target.regions.map((r) => r.toLowerCase()));
+    return ctx.memberships.some(
+      (m) => m.personId === ctx.personId && isActiveOn(m, ctx.today) && secretariatRoles.includes(m.role) && regions.has((ctx.forumsById.get(m.forumId)?.region ?? '').toLowerCase()),
+    );
   },
   /** Contact details (e-mail, Entra object id, tenant): the person, who shares a forum with them, who administers one of their forums or regions, an administrator. */
   canSeeContactDetails(ctx: AccessContext, target: PersonScope): boolean {
