@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { startApp, type AppModule, type RunningApp } from '../../src/entry/app.js';
 import type { Backend, TestDatabase } from './db.js';
 import type { Clock } from '../../src/usecases/ports/store.port.js';
+import type { JwksFetcher } from '../../src/adapters/identity/sso-token.validator.js';
 
 export type TestApp = RunningApp & {
   db: TestDatabase;
@@ -19,14 +20,14 @@ const quiet = { info() {}, warn() {}, error: (m: string) => process.stderr.write
 
 export async function startTestApp(
   backend: Backend,
-  opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock; poolSize?: number } = {},
+  opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock; poolSize?: number; fetchJwks?: JwksFetcher } = {},
 ): Promise<TestApp> {
   const db = await backend.open(opts.poolSize ? { poolSize: opts.poolSize } : {});
   // Rate limits far above anything a test sends (the defaults are for people); test/http/hardening.api.spec.ts sets its own.
   let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', RATE_LIMIT_PER_ADDRESS: '10000000', RATE_LIMIT_PER_PERSON: '10000000', ...opts.env });
   if (opts.configure) config = opts.configure(config);
   try {
-    const app = await startApp(config, { logger: quiet, modules: opts.modules ?? [], database: db, tabDir: opts.tabDir, ...(opts.clock ? { clock: opts.clock } : {}) });
+    const app = await startApp(config, { logger: quiet, modules: opts.modules ?? [], database: db, tabDir: opts.tabDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.fetchJwks ? { fetchJwks: opts.fetchJwks } : {}) });
     const port = (app.server!.server.address() as { port: number }).port;
     return Object.assign(app, {
       db,
