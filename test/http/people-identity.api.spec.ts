@@ -245,7 +245,7 @@ describe.each(backends)('Entra binding from the sign-in token on $name', (backen
     const released = await call('POST', '/api/people/dorte-bach/identity/release', admin, { reason: 'Ny Microsoft-konto efter fusion' });
     expect(released.status).toBe(200);
     expect(released.body.entraObjectId).toBeUndefined();
-    expect(await person('dorte-bach')).not.toHaveProperty('entraObjectId');
+    expect((await person('dorte-bach'))?.entraObjectId).toBeUndefined();
     // The new account (the tenant's user with her e-mail as user name) signs in first and is bound; the old one is now refused.
     expect((await call('GET', '/api/me', await as(NEW_OID, 'dorte.bach@rm.dk'))).body).toMatchObject({ person: { id: 'dorte-bach' } });
     expect(await person('dorte-bach')).toMatchObject({ entraObjectId: NEW_OID, tenantId: TENANT });

@@ -276,7 +276,7 @@ describe.each(backends)('route permissions on $name', (backend) => {
     expect((await app.call('POST', `/api/meetings/${versioned}/agenda/send`, secretary)).status).toBe(200);
     const version = (await app.call('GET', `/api/meetings/${versioned}`, secretary)).body.versions[0].id as string;
     ids = { meeting, item, spareItems, proposal, attachment, membership, movable, cancellable, termsDraft, version, versioned };
-  }, 180_000); // the whole product and its fixture: slow on a loaded machine
+  }, 240_000); // the whole product and its fixture (eight callers): slow on a loaded machine
   afterAll(async () => app?.close());
 
   it('runs every product module', () => {
