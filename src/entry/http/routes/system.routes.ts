@@ -113,7 +113,7 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const requestedBy = typeof d.requestedBy === 'string' ? d.requestedBy : undefined;
       if (typeof d.forumId === 'string') return { forumId: d.forumId, requestedBy };
       if (typeof d.meetingId === 'string') {
-        const m = await meetingsRepository(ctx.deps.database.db).getMeeting(d.meetingId).catch(() => undefined);
+        const m = await meetingsRepository(ctx.deps.database.db).getMeeting(d.meetingId);
         return { forumId: m?.forumId, requestedBy };
       }
       return { requestedBy };
