@@ -18,8 +18,6 @@ export type Config = {
   loadDemo: boolean;
   publicUrl: string;
   devSignIn: boolean;
-  /** Tenant administrators (person ids): edit any person, re-bind identities, see every dead letter. */
-  administrators: string[];
   logLevel: string;
   identity: {
     clientId?: string;
@@ -110,7 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicUrl: (nonEmpty(env.SAMRAAD_PUBLIC_URL) ?? `http://localhost:${port.data}`).replace(/\/$/, ''),
     // Dev sign-in is on by default only while no real identity is configured.
     devSignIn: flag(env.DEV_SIGN_IN, !identityConfigured && !production),
-    administrators: list(env.SAMRAAD_ADMINISTRATORS),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     identity: {
       clientId: nonEmpty(env.AAD_APP_CLIENT_ID),

@@ -27,7 +27,6 @@ export const envVars: readonly EnvVarSpec[] = [
   { name: 'SAMRAAD_DEMO', description: '0 skips loading the demo region into an empty embedded database', default: '1', requiredInProduction: false, secret: false, source: 'dev-only' },
   { name: 'SAMRAAD_PUBLIC_URL', description: 'public base URL of the server (links in cards, feeds, Outlook bodies)', default: 'http://localhost:3978', requiredInProduction: true, secret: false, source: 'infra-output' },
   { name: 'DEV_SIGN_IN', description: '1 allows the dev sign-in (pick a demo person); refused in production and when real identity is configured', default: '1', requiredInProduction: false, secret: false, source: 'dev-only' },
-  { name: 'SAMRAAD_ADMINISTRATORS', description: 'comma-separated person ids of the tenant administrators (edit any person, release an Entra binding, see every dead-lettered job)', requiredInProduction: false, secret: false, source: 'by-hand' },
   { name: 'AAD_APP_CLIENT_ID', description: 'Entra app (tab SSO + Graph) client id', requiredInProduction: true, secret: false, source: 'teamsapp' },
   { name: 'AAD_APP_TENANT_ID', description: 'home tenant of the Entra app', requiredInProduction: true, secret: false, source: 'teamsapp' },
   { name: 'SECRET_AAD_APP_CLIENT_SECRET', description: 'Entra app client secret (or use a certificate)', requiredInProduction: false, secret: true, source: 'teamsapp' },

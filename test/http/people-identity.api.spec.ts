@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
 import { DEAD_LETTER_QUEUE } from '../../src/adapters/queue/job-queue.js';
+import { TENANT_ADMIN } from '../../src/domain/access/access.policy.js';
 import { backends } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -43,9 +44,10 @@ describe.each(backends)('people and identity on $name', (backend) => {
   let app: TestApp;
   let call: ReturnType<typeof caller>;
   beforeAll(async () => {
-    app = await startTestApp(backend, { env: { SAMRAAD_ADMINISTRATORS: administrator } });
+    app = await startTestApp(backend);
     call = caller(app);
     await registryRepository(app.deps.database.db).insertPerson({ id: administrator, name: 'Ada Admin', email: 'ada.admin@rm.dk', hasTeams: true });
+    await registryRepository(app.deps.database.db).grantPlatformRole(administrator, TENANT_ADMIN, 'test');
   });
   afterAll(async () => app?.close());
 
@@ -203,12 +205,13 @@ describe.each(backends)('Entra binding from the sign-in token on $name', (backen
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     key = { priv: privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' } };
     app = await startTestApp(backend, {
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, ALLOWED_TENANT_IDS: TENANT, SAMRAAD_ADMINISTRATORS: 'ada-admin' },
+      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, ALLOWED_TENANT_IDS: TENANT },
       // Entra's key endpoint is the edge: the test's own key stands in for it.
       fetchJwks: async () => ({ keys: [key.jwk] }),
     });
     call = caller(app);
     await registryRepository(app.deps.database.db).insertPerson({ id: 'ada-admin', name: 'Ada Admin', email: 'ada.admin@rm.dk', hasTeams: true });
+    await registryRepository(app.deps.database.db).grantPlatformRole('ada-admin', TENANT_ADMIN, 'test');
   });
   afterAll(async () => app?.close());
   const person = async (id: string) => registryRepository(app.deps.database.db).getPerson(id);

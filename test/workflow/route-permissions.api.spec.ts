@@ -6,7 +6,7 @@
  * member of the Midtklyngen steering group (midt-ksg); its co-chair (who alone approves
  * agendas); its secretary (the forum's secretariat); the region's secretariat (the chair
  * of the Fælles sekretariat, with no role in midt-ksg or above it); and a tenant
- * administrator (SAMRAAD_ADMINISTRATORS, no forum role). Each route has an explicit row of
+ * administrator (platform role tenant_admin, no forum role). Each route has an explicit row of
  * the callers it allows; a route without a row fails the test, and so does a row without
  * a route.
  *
@@ -31,6 +31,7 @@ import { appModules } from '../../src/entry/modules.js';
 import type { BotServices } from '../../src/entry/bot.module.js';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
 import { ForumInput, MembershipInput } from '../../src/domain/registry/registry.model.js';
+import { TENANT_ADMIN } from '../../src/domain/access/access.policy.js';
 import { backends } from '../support/db.js';
 import { coChair, createMeeting, forumId, member, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
 
@@ -249,11 +250,11 @@ describe.each(backends)('route permissions on $name', (backend) => {
         modules = (await appModules(config)).map((m) => (m.name === workflow.name ? workflow : m));
         return modules;
       },
-      env: { SAMRAAD_ADMINISTRATORS: administrator },
     });
     // The administrator sits in no forum; the foreigner is bound to another tenant and chairs a forum of another region.
     const reg = registryRepository(app.deps.database.db);
     await reg.insertPerson({ id: administrator, name: 'Ada Admin', email: 'ada.admin@rm.dk', hasTeams: true });
+    await reg.grantPlatformRole(administrator, TENANT_ADMIN, 'test');
     await reg.insertPerson({ id: foreigner, name: 'Otto Syd', email: 'otto@syd.example', hasTeams: true, tenantId: '99999999-9999-4999-8999-999999999999', entraObjectId: '11111111-1111-4111-8111-111111111111' });
     await reg.insertForum({ ...ForumInput.parse({ name: 'Sundhedskoordinationsudvalget, Syd', kind: 'health_coordination_committee', level: 'political', region: 'Region Syddanmark' }), id: 'syd-skuu' });
     await reg.insertMembership({ ...MembershipInput.parse({ personId: foreigner, forumId: 'syd-skuu', role: 'chair', from: '2026-01-01' }), id: 'm-syd-otto' });
