@@ -50,8 +50,10 @@ const ALL: Role[] = roles;
 const SIGNED_IN: Role[] = roles.filter((r) => r !== 'anonymous');
 /** Whoever sits in midt-ksg. */
 const MEMBERS: Role[] = ['member', 'chair', 'forumSecretariat'];
-/** Who reads midt-ksg's members and meetings: its members and the region's secretariat. */
-const READERS: Role[] = [...MEMBERS, 'regionSecretariat'];
+/** Who reads midt-ksg's members and meetings: its members, the region's secretariat and the tenant administrator (who administers every region). */
+const READERS: Role[] = [...MEMBERS, 'regionSecretariat', 'administrator'];
+/** The region's secretariat and the tenant administrator. */
+const REGION: Role[] = ['regionSecretariat', 'administrator'];
 /** midt-ksg's own secretariat (secretary, chair, co-chair). */
 const SECRETARIAT: Role[] = ['chair', 'forumSecretariat'];
 /** Anyone in some forum's secretariat (registers organisations, sees the job queue filtered to their forums). */
@@ -100,7 +102,7 @@ const table: Record<string, Row> = {
   'PUT /api/organisations/:id': { allow: ANY_SECRETARIAT, ok: true, url: () => '/api/organisations/viborg', body: () => ({ name: 'Viborg Kommune', kind: 'municipality', region: 'Region Midtjylland' }) },
   // The list is filtered per caller (tested below); one person: who shares a forum with them, a secretariat of their region, an administrator.
   'GET /api/people': { allow: SIGNED_IN, ok: true, url: () => '/api/people' },
-  'GET /api/people/:id': { allow: [...READERS, 'administrator'], ok: true, url: () => `/api/people/${member}` },
+  'GET /api/people/:id': { allow: READERS, ok: true, url: () => `/api/people/${member}` },
   'POST /api/people': { allow: [...ANY_SECRETARIAT, 'administrator'], ok: true, url: () => '/api/people', body: () => ({ id: `per-${next()}`, name: 'Test Person' }) },
   'PUT /api/people/:id': { allow: PEOPLE_EDITORS, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ name: 'Rikke Sol', title: 'Konsulent, Fælles sekretariat', organisationId: 'viborg', email: 'rikke.sol@viborg.dk', hasTeams: true }) },
   'PATCH /api/people/:id': { allow: PEOPLE_EDITORS, ok: true, url: () => '/api/people/rikke-sol', body: () => ({ title: 'Konsulent, Fælles sekretariat' }) },
@@ -186,17 +188,18 @@ const table: Record<string, Row> = {
   // Documented as public: the årshjul of a forum.
   'GET /api/forums/:id/year/:year': { allow: ALL, ok: true, url: () => `/api/forums/${forumId}/year/2027` },
   'GET /api/regions/:region/year/:year': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/year/2027` },
-  // The region's closed days: read by anyone signed in; written by the region's secretariat only (the
-  // chair of the Fælles sekretariat); midt-ksg's secretariat is not the region's and is refused.
+  // The region's closed days: read by anyone signed in; written by the region's secretariat (the chair of the
+  // Fælles sekretariat) and the tenant administrator; midt-ksg's secretariat is not the region's and is refused.
+  // The first allowed caller deletes the day, the next finds it gone (404).
   'GET /api/regions/:region/closed-days': { allow: SIGNED_IN, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days?year=2027` },
   'POST /api/regions/:region/transitions/preview': {
-    allow: ['regionSecretariat', 'administrator'],
+    allow: REGION,
     ok: true,
     url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions/preview`,
     body: () => ({ effectiveOn: '2028-01-01', forums: [{ forumId: 'midt-adhoc-udskr', successorIds: ['vest-ksg'], tasks: { action: 'carry', toForumId: 'vest-ksg' }, proposals: { action: 'close', reason: 'Nedlagt' }, items: { action: 'close', reason: 'Nedlagt' }, meetings: { notice: 'Aflyst' }, members: { action: 'carry', toForumId: 'vest-ksg' } }] }),
   },
-  'PUT /api/regions/:region/closed-days/:date': { allow: ['regionSecretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
-  'DELETE /api/regions/:region/closed-days/:date': { allow: ['regionSecretariat'], ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
+  'PUT /api/regions/:region/closed-days/:date': { allow: REGION, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
+  'DELETE /api/regions/:region/closed-days/:date': { allow: REGION, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
 
   // Terms import (src/entry/http/routes/terms-import.routes.ts): reading a document writes nothing; confirming needs the forum's secretariat.
   'POST /api/terms-import': { allow: SIGNED_IN, ok: true, url: () => `/api/terms-import?forumId=${forumId}`, body: () => ({ text: seed002 }) },
