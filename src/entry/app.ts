@@ -114,7 +114,7 @@ export async function startApp(
   const audit = auditRepository(database.db);
   const ssoOptions = ssoValidatorOptionsFrom(config.identity);
   const sso = ssoOptions ? createSsoTokenValidator({ ...ssoOptions, ...(opts.fetchJwks ? { fetchJwks: opts.fetchJwks } : {}) }) : undefined;
-  const registry = registryUseCases({ transact, ids: randomIds, today: () => clock.now().toISOString().slice(0, 10) });
+  const registry = registryUseCases({ transact, ids: randomIds, today: () => localToday(clock) });
   const ctx: HttpContext = {
     config,
     clock,

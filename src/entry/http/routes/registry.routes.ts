@@ -30,6 +30,7 @@ import { auditPersonEvent, loadScopeData, personScope, scopesOf } from '../../..
 import { ForumCreateInput } from '../../../usecases/registry/registry.usecases.js';
 import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.js';
 import { requirePerson } from '../auth.js';
+import { localToday } from '../../../domain/calendar/working-day.calendar.js';
 import type { HttpContext } from '../http-context.js';
 
 const IdParams = z.object({ id });
@@ -63,7 +64,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     });
 
     // People. Who sees whom and whose contact details: the access policy, per person (src/domain/access/access.policy.ts).
-    const today = () => ctx.clock.now().toISOString().slice(0, 10);
+    const today = () => localToday(ctx.clock);
     const peopleView = async (caller: string) => {
       const [actx, people, data] = await Promise.all([ctx.accessFor(caller), reads.listPeople(), loadScopeData(reads)]);
       const scopes = scopesOf(data, people, today());
