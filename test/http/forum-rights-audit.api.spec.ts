@@ -35,7 +35,7 @@ describe.each(backends)('forum rights and audit paging on $name', (backend) => {
     // Forums are read signed in (published documents are on the public pages).
     expect((await fetch(`${app.url}/api/forums/${forumId}`)).status).toBe(401);
     const asMember = await forum(forumId, member);
-    expect(Object.keys(asMember)).toEqual(['forum', 'terms', 'parent', 'children', 'rights']);
+    expect(Object.keys(asMember)).toEqual(['forum', 'kind', 'terms', 'parent', 'children', 'rights']);
     expect(asMember.parent?.id).toBe('ssg');
     expect((await forum(forumId, secretary)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });
     expect((await forum(forumId, coChair)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });

@@ -316,7 +316,7 @@ describe.each(backends)('route permissions on $name', (backend) => {
       }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 360_000); // eight callers × every route, on a loaded machine
 
   /**
    * Every JSON write route, field by field: the row's valid body with one leaf

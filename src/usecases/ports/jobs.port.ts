@@ -51,7 +51,7 @@ export const jobCatalogue = {
   /** Approve the minutes tacitly when the remarks window closed without objection. */
   'minutes.tacit-approval': z.object({ meetingId: id, version: z.number().int().positive() }),
   /** The self-test and the dead-letter test: a job that throws when asked to. */
-  'system.self-test': z.object({ failing: z.boolean().optional() }),
+  'system.self-test': z.object({ failing: z.boolean().optional(), requestedBy: z.string().min(1).max(64).optional() }),
 } as const;
 
 export type JobName = keyof typeof jobCatalogue;
