@@ -67,6 +67,20 @@ describe('yearOfDuties', () => {
     expect((await yearOfDuties(port, 'ksg-midt', 2027, { today: '2026-11-23' })).chair!.nextHandover!.date).toBe('2027-01-01');
   });
 
+  it('a forum whose terms set no deadlines shows every deadline as a default awaiting acceptance, never as its rule', async () => {
+    const y = await yearOfDuties(port, 'ksg-midt', 2027);
+    for (const m of y.meetings.filter((x) => x.deadlines)) {
+      const d = m.deadlines!;
+      expect([d.itemsCutoff.fromDefault, d.agendaDue.fromDefault, d.minutesDue.fromDefault, d.commentWindowCloses.fromDefault]).toEqual([true, true, true, true]);
+    }
+    expect(y.warnings.some((w) => /afventer sekretariatets accept/.test(w))).toBe(true);
+    // The fokusgruppe's terms state the agenda lead: that one is its rule, the rest are defaults.
+    const f = await yearOfDuties(port, 'fokus-sb', 2027);
+    const d = f.meetings.find((m) => m.deadlines)!.deadlines!;
+    expect(d.agendaDue.fromDefault).toBeUndefined();
+    expect(d.minutesDue.fromDefault).toBe(true);
+  });
+
   it('fokusgruppe: proposes 4 meetings and takes the 2 theme days with the parent, hand-over offset half a year', async () => {
     const y = await yearOfDuties(port, 'fokus-sb', 2027);
     expect(y.source).toBe('proposed');

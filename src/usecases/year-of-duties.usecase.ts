@@ -14,7 +14,7 @@ import { TermsOfReferenceInput, type Forum, type Membership, type Organisation, 
 import { withKindDefaults, type ForumKindDef } from '../domain/registry/forum-kind.model.js';
 import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
 import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
-import { deadlineLabels, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
+import { deadlineLabels, deadlineRuleSources, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
 import { buildAnnualWheel, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
 import { describeHolders } from '../domain/rotation/chair.rotation.js';
@@ -134,7 +134,8 @@ export function contextFromSnapshot(snap: RegistrySnapshot, forumId: string, yea
   return ctx;
 }
 
-export type DeadlineView = { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean };
+/** `fromDefault`: the forum's terms do not state this rule; the date follows the product's default, awaiting the secretariat's acceptance. */
+export type DeadlineView = { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean; fromDefault?: true };
 
 export type YearOfDuties = {
   forum: { id: string; name: string; level: string; region: string; cluster?: string; parentId?: string };
@@ -195,12 +196,13 @@ function describeRules(r: ResolvedDeadlineRules): YearOfDuties['rules'] {
   };
 }
 
-const view = (d: Deadline): DeadlineView => ({
+const view = (d: Deadline, fromDefault = false): DeadlineView => ({
   date: d.date,
   at: d.at,
   nominalDate: d.nominalDate,
   ...(d.adjustedBecause ? { adjustedBecause: d.adjustedBecause } : {}),
   ...(d.projected ? { projected: true } : {}),
+  ...(fromDefault ? { fromDefault: true as const } : {}),
 });
 
 export type YearOfDutiesOptions = {
@@ -222,6 +224,8 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
   const orgNames = new Map((ctx.organisations ?? []).map((o) => [o.id, o.name]));
   const organisationName = (id: string) => orgNames.get(id);
   const rules = resolveDeadlineRules(terms?.deadlines);
+  // A rule the forum's own terms do not state is a default (the kind's or the product's), awaiting acceptance.
+  const sources = deadlineRuleSources(ctx.terms?.deadlines);
   const warnings: string[] = [];
   const warningsEn: string[] = [];
   const warn = (da: string, en: string) => {
@@ -236,6 +240,15 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
   };
 
   if (!ctx.terms) warn('Forummet har intet kommissorium registreret; standardfristerne bruges', 'The forum has no terms of reference registered; the default deadlines are used');
+  else {
+    const unstated = (['agenda_due', 'items_cutoff', 'minutes_due', 'comment_window_closes'] as const).filter((k) => sources[k] === 'default');
+    if (unstated.length) {
+      warn(
+        `Kommissoriet fastsætter ikke ${unstated.map((k) => deadlineLabels[k].da.toLowerCase()).join(', ')}: standardfrister, der afventer sekretariatets accept`,
+        `The terms of reference do not set ${unstated.map((k) => deadlineLabels[k].en.toLowerCase()).join(', ')}: default deadlines awaiting the secretariat's acceptance`,
+      );
+    }
+  }
   const mr = terms?.meetings;
   if (mr && (mr.perYearMin !== null || mr.perYearMax !== null)) {
     const span = mr.perYearMin === mr.perYearMax || mr.perYearMax === null ? `${mr.perYearMin ?? mr.perYearMax}` : `${mr.perYearMin ?? 0}-${mr.perYearMax}`;
@@ -338,10 +351,10 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
       ...(w.deadlines
         ? {
             deadlines: {
-              itemsCutoff: view(w.deadlines.itemsCutoff),
-              agendaDue: view(w.deadlines.agendaDue),
-              minutesDue: view(w.deadlines.minutesDue),
-              commentWindowCloses: view(w.deadlines.commentWindowCloses),
+              itemsCutoff: view(w.deadlines.itemsCutoff, sources.items_cutoff === 'default'),
+              agendaDue: view(w.deadlines.agendaDue, sources.agenda_due === 'default'),
+              minutesDue: view(w.deadlines.minutesDue, sources.minutes_due === 'default'),
+              commentWindowCloses: view(w.deadlines.commentWindowCloses, sources.comment_window_closes === 'default'),
             },
           }
         : {}),

@@ -55,6 +55,24 @@ export const defaultDeadlineRules: ResolvedDeadlineRules = {
   },
 };
 
+/**
+ * Where each deadline rule of a forum comes from: its terms of reference (stated in the
+ * document or entered by a person) or the product's documented defaults. A default is
+ * never the forum's rule: screens show it as "standard, afventer accept" until the
+ * secretariat accepts it, which writes it into the terms.
+ */
+export type RuleSource = 'terms' | 'default';
+export function deadlineRuleSources(rules: Partial<DeadlineRules> | undefined): Record<DeadlineKind, RuleSource> & { tacitApproval: RuleSource } {
+  const src = (v: unknown): RuleSource => (v === undefined || v === null ? 'default' : 'terms');
+  return {
+    items_cutoff: src(rules?.itemsCutoff),
+    agenda_due: src(rules?.agendaLead),
+    minutes_due: src(rules?.minutesDue),
+    comment_window_closes: src(rules?.commentWindow),
+    tacitApproval: src(rules?.tacitApproval),
+  };
+}
+
 /** Terms leave a rule unset when the document does not state it: apply the defaults. */
 export function resolveDeadlineRules(rules: Partial<DeadlineRules> | undefined): ResolvedDeadlineRules {
   const p = rules?.closedDayPolicy ?? {};

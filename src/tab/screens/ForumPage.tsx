@@ -134,7 +134,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
                 <dt className={styles.dt}>{t.meetings}</dt><dd className={styles.dd}>{t.perYear(terms.meetings.perYearMin, terms.meetings.perYearMax, terms.meetings.adHoc)}</dd>
                 <dt className={styles.dt}>{t.agendaLead}</dt><dd className={styles.dd}>{lead(t, terms.deadlines.agendaLead, { amount: 14, unit: 'calendar_days' })} {t.before}</dd>
                 <dt className={styles.dt}>{t.minutesDue}</dt><dd className={styles.dd}>{lead(t, terms.deadlines.minutesDue, { amount: 7, unit: 'calendar_days' })} {t.after}</dd>
-                <dt className={styles.dt}>{t.commentWindow}</dt><dd className={styles.dd}>{t.within} {lead(t, terms.deadlines.commentWindow, { amount: 7, unit: 'calendar_days' })}{terms.deadlines.tacitApproval !== false ? `. ${t.tacitApproval}.` : ''}</dd>
+                <dt className={styles.dt}>{t.commentWindow}</dt><dd className={styles.dd}>{t.within} {lead(t, terms.deadlines.commentWindow, { amount: 7, unit: 'calendar_days' })}{terms.deadlines.tacitApproval === true ? `. ${t.tacitApproval}.` : terms.deadlines.tacitApproval === undefined ? `. ${t.tacitApproval} ${t.defaultRule}.` : ''}</dd>
                 {terms.chair ? (<>
                   <dt className={styles.dt}>{t.chair}</dt>
                   <dd className={styles.dd}>

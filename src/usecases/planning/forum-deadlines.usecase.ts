@@ -22,6 +22,8 @@ export type DeadlineItem = {
   taskId?: string;
   adjustedBecause?: string;
   projected?: boolean;
+  /** The forum's terms do not state this rule: a default awaiting the secretariat's acceptance. */
+  fromDefault?: true;
   done: boolean;
 };
 
@@ -64,6 +66,7 @@ export function deadlineItems(meetings: readonly Meeting[], terms: readonly Term
         meetingDate: m.date,
         ...(v.adjustedBecause ? { adjustedBecause: v.adjustedBecause } : {}),
         ...(v.projected ? { projected: true } : {}),
+        ...(v.fromDefault ? { fromDefault: true as const } : {}),
         done,
       });
     }

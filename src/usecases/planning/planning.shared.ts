@@ -7,7 +7,7 @@
 import type { JobName, JobPayload } from '../ports/jobs.port.js';
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
 import { WorkingDayCalendar, localToday } from '../../domain/calendar/working-day.calendar.js';
-import { meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
+import { deadlineRuleSources, meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { PlanningTransact, PlanningUnitOfWork } from '../ports/planning.port.js';
@@ -50,12 +50,13 @@ export async function requireSecretariat(uow: PlanningUnitOfWork, actor: Actor, 
 
 export type MeetingDeadlineViews = { itemsCutoff: DeadlineView; agendaDue: DeadlineView; minutesDue: DeadlineView; commentWindowCloses: DeadlineView };
 
-const view = (d: { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean }): DeadlineView => ({
+const view = (d: { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean }, fromDefault = false): DeadlineView => ({
   date: d.date,
   at: d.at,
   nominalDate: d.nominalDate,
   ...(d.adjustedBecause ? { adjustedBecause: d.adjustedBecause } : {}),
   ...(d.projected ? { projected: true } : {}),
+  ...(fromDefault ? { fromDefault: true as const } : {}),
 });
 
 /**
@@ -67,7 +68,13 @@ export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReferenc
   if (meeting.status === 'cancelled' || (meeting.kind !== 'ordinary' && meeting.kind !== 'extraordinary')) return undefined;
   const terms = termsForYear(allTerms, meeting.forumId, Number(meeting.date.slice(0, 4)));
   const d = meetingDeadlines(meeting, resolveDeadlineRules(terms?.deadlines), cal);
-  return { itemsCutoff: view(d.itemsCutoff), agendaDue: view(d.agendaDue), minutesDue: view(d.minutesDue), commentWindowCloses: view(d.commentWindowCloses) };
+  const src = deadlineRuleSources(terms?.deadlines);
+  return {
+    itemsCutoff: view(d.itemsCutoff, src.items_cutoff === 'default'),
+    agendaDue: view(d.agendaDue, src.agenda_due === 'default'),
+    minutesDue: view(d.minutesDue, src.minutes_due === 'default'),
+    commentWindowCloses: view(d.commentWindowCloses, src.comment_window_closes === 'default'),
+  };
 }
 
 export type MeetingView = Meeting & { deadlines?: MeetingDeadlineViews };
