@@ -71,6 +71,21 @@ type Texts = {
   missingInput: string;
   error: string;
   cancelled: string;
+  /** Notices (something went out): labels of the card and the mail. */
+  notice: {
+    documents: string;
+    agendaDoc: string;
+    minutesDoc: string;
+    reason: string;
+    version: string;
+    movedFrom: string;
+    approvedHow: { explicit: string; tacit: string };
+    viaOutlook: string;
+    remarksUntil: string;
+    meetingStarts: string;
+    handoverOn: string;
+    newChair: string;
+  };
 };
 
 const da: Texts = {
@@ -110,6 +125,11 @@ const da: Texts = {
     chair_handover_soon: 'Formandskabet skifter snart',
     evaluation_due: 'Evaluering af samarbejdet skal gennemføres',
     annual_status_due: 'Årlig status skal sendes',
+    agenda_changed: 'Dagsordenen er ændret efter udsendelsen',
+    minutes_corrected: 'Det godkendte referat rettes',
+    meeting_moved: 'Mødet er flyttet',
+    meeting_cancelled: 'Mødet er aflyst',
+    chair_handover: 'Formandskabet skifter',
   },
   noNextMeeting: 'Du har ingen kommende møder.',
   nextMeetingTitle: 'Dit næste møde',
@@ -137,6 +157,20 @@ const da: Texts = {
   missingInput: 'Udfyld feltet først.',
   error: 'Noget gik galt. Prøv igen om lidt.',
   cancelled: 'Mødet er aflyst',
+  notice: {
+    documents: 'Dokumenter',
+    agendaDoc: 'Dagsorden (Word)',
+    minutesDoc: 'Referat (Word)',
+    reason: 'Begrundelse',
+    version: 'Version',
+    movedFrom: 'Tidligere',
+    approvedHow: { explicit: 'Godkendt udtrykkeligt', tacit: 'Godkendt stiltiende (fristen for bemærkninger er udløbet)' },
+    viaOutlook: 'Ændret i Outlook',
+    remarksUntil: 'Bemærkninger senest',
+    meetingStarts: 'Mødet begynder',
+    handoverOn: 'Skifter den',
+    newChair: 'Nyt formandskab',
+  },
 };
 
 const en: Texts = {
@@ -176,6 +210,11 @@ const en: Texts = {
     chair_handover_soon: 'The chairmanship changes soon',
     evaluation_due: 'The evaluation of the way of working is due',
     annual_status_due: 'The annual status is due',
+    agenda_changed: 'The agenda was changed after it was sent',
+    minutes_corrected: 'The approved minutes are being corrected',
+    meeting_moved: 'The meeting has moved',
+    meeting_cancelled: 'The meeting is cancelled',
+    chair_handover: 'The chairmanship changes',
   },
   noNextMeeting: 'You have no upcoming meetings.',
   nextMeetingTitle: 'Your next meeting',
@@ -203,6 +242,20 @@ const en: Texts = {
   missingInput: 'Please fill in the field first.',
   error: 'Something went wrong. Please try again shortly.',
   cancelled: 'The meeting is cancelled',
+  notice: {
+    documents: 'Documents',
+    agendaDoc: 'Agenda (Word)',
+    minutesDoc: 'Minutes (Word)',
+    reason: 'Reason',
+    version: 'Version',
+    movedFrom: 'Previously',
+    approvedHow: { explicit: 'Approved explicitly', tacit: 'Approved tacitly (the comment window has closed)' },
+    viaOutlook: 'Changed in Outlook',
+    remarksUntil: 'Remarks by',
+    meetingStarts: 'The meeting starts',
+    handoverOn: 'Changes on',
+    newChair: 'New chair',
+  },
 };
 
 export const texts: Record<BotLocale, Texts> = { da, en };

@@ -9,6 +9,8 @@ import type { MeetingSummary, TaskSummary } from '../bot.ports.js';
 import type { AdaptiveCard } from './card.common.js';
 import { deadlinesCard, helpCard, messageCard, nextMeetingCard, tasksCard } from './command.cards.js';
 import { reminderCard } from './reminder.card.js';
+import { noticeCard } from './notice.card.js';
+import { noticeKinds } from '../../src/domain/notifications/notice.model.js';
 
 const require = createRequire(import.meta.url);
 const draft06 = require('ajv/dist/refs/json-schema-draft-06.json') as object;
@@ -65,5 +67,40 @@ describe('Adaptive Cards 1.5 schema', () => {
     const { msteams: _m, ...plain } = c;
     expect(validate({ ...plain, actions: [{ type: 'Action.Execute', verb: 1 }] })).toBe(false);
     expect(validate({ ...plain, bogus: true })).toBe(false);
+  });
+});
+
+describe('notice cards against the Adaptive Cards 1.5 schema', () => {
+  const notices: [string, AdaptiveCard][] = [];
+  for (const locale of ['da', 'en'] as const) {
+    for (const kind of noticeKinds) {
+      for (const variant of ['meeting', 'cancelled', 'forum', 'remarks'] as const) {
+        for (const personal of [true, false]) {
+          const m = variant === 'cancelled' ? { ...meeting, status: 'cancelled' as const } : variant === 'remarks' ? { ...meeting, status: 'held' as const, remarksUntil: '2026-04-01T14:00:00Z' } : meeting;
+          const subject = variant === 'forum' ? { forumName: 'F' } : { forumName: 'F', meeting: m };
+          const reminder = {
+            key: `notice|${kind}|m:m1|v2`,
+            kind,
+            forumId: 'f1',
+            meetingId: variant === 'forum' ? undefined : 'm1',
+            deadline: '2026-03-19T11:00:00Z',
+            notice: { at: '2026-03-10T09:00:00Z', version: 2, reason: 'Lokalet er optaget', how: 'explicit', from: { date: '2026-03-18', start: '13:00', end: '15:00' }, handover: { date: '2026-07-01', organisationName: 'Region Midtjylland' }, documents: ['agenda', 'minutes'], via: 'outlook' },
+          };
+          notices.push([`${kind}/${variant}/${personal ? 'personal' : 'channel'}/${locale}`, noticeCard({ reminder, subject, locale, links: { ...links, webBaseUrl: 'https://samraad.example' }, personal, ...(personal ? {} : { teamsChannelId: '19:c@thread.tacv2' }) })]);
+        }
+      }
+    }
+  }
+  it.each(notices)('%s validates and names its notice', (_name, card) => {
+    const { msteams: _m, ...plain } = card;
+    const ok = validate(plain);
+    expect(ok ? [] : validate.errors).toEqual([]);
+    expect((card.actions ?? []).some((a) => a.id === `open|notice|${String(_name).split('/')[0]}|m:m1|v2`)).toBe(true);
+  });
+  it('links the documents and says what the notice adds', () => {
+    const text = JSON.stringify(notices.find(([n]) => n === 'meeting_moved/meeting/personal/da')![1]);
+    expect(text).toContain('https://samraad.example/api/meetings/m1/agenda.docx');
+    expect(text).toContain('Lokalet er optaget');
+    expect(text).toContain('Tidligere');
   });
 });

@@ -49,6 +49,8 @@ import type {
 import { CARD_CONTENT_TYPE, type LinkConfig } from '../cards/card.common.js';
 import { reminderCard } from '../cards/reminder.card.js';
 import { reminderMail } from '../cards/reminder.mail.js';
+import { noticeCard, noticeMail } from '../cards/notice.card.js';
+import { isNotice } from '../../src/domain/notifications/notice.model.js';
 import type { DispatchClock } from './dispatch.clock.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { ConversationSender } from './bot-connector.sender.js';
@@ -309,11 +311,20 @@ export class ReminderDispatcher {
     try {
       if (target.route === 'email') {
         route = 'email';
-        const mail = reminderMail({ reminder: delivery.reminder, subject, links: this.d.links });
+        const mail = isNotice(delivery.reminder) ? noticeMail({ reminder: delivery.reminder, subject, links: this.d.links }) : reminderMail({ reminder: delivery.reminder, subject, links: this.d.links });
         outcome = await this.d.mail!.send({ to: target.email, ...mail, idempotencyKey: `${delivery.reminder.key}|${delivery.recipientId}` });
       } else {
         route = target.route;
-        const card = reminderCard({
+        const card = isNotice(delivery.reminder)
+          ? noticeCard({
+              reminder: delivery.reminder,
+              subject,
+              locale: target.locale,
+              links: this.d.links,
+              personal: target.route === 'teams_personal',
+              teamsChannelId: target.route === 'teams_channel' ? target.conversation.teamsChannelId : undefined,
+            })
+          : reminderCard({
           reminder: delivery.reminder,
           subject,
           locale: target.locale,

@@ -37,7 +37,10 @@ function keyOf(activity: Record<string, unknown>): string | undefined {
   if (!content) return undefined;
   const refresh = (content.refresh as { action?: { data?: { key?: string } } } | undefined)?.action?.data?.key;
   if (refresh) return refresh;
-  for (const a of (content.actions as { data?: { key?: string } }[] | undefined) ?? []) if (a.data?.key) return a.data.key;
+  const actions = (content.actions as { id?: string; data?: { key?: string } }[] | undefined) ?? [];
+  for (const a of actions) if (a.data?.key) return a.data.key;
+  // A notice card without buttons names its notice in the id of its open action.
+  for (const a of actions) if (a.id?.startsWith('open|')) return a.id.slice('open|'.length);
   return undefined;
 }
 

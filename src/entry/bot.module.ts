@@ -7,6 +7,10 @@
  *   and enqueues the new deliveries, then asks for reminders.deliver;
  * - reminders.deliver runs the dispatcher until nothing is due (retries falling
  *   due within a minute included); later sendAt times are picked up by the next plan run;
+ * - notifications.notice (enqueued by use cases in their transaction when something
+ *   goes out: agenda, minutes, a move or cancel, src/usecases/notifications/):
+ *   one channel post and one personal delivery per member of the forum, under
+ *   the notice's key, then asks for reminders.deliver; a re-run adds nothing;
  * - GET /api/reminders/failed: failed deliveries of the forums the caller
  *   administers (secretariat of the forum or of a forum above it).
  *
@@ -49,6 +53,7 @@ import { minutesUseCases } from '../usecases/meetings/minutes.usecase.js';
 import type { WorkflowDeps } from '../usecases/meetings/workflow.context.js';
 import { botBackend, recipientDirectory } from '../usecases/bot/bot.backend.js';
 import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-plan.usecase.js';
+import { runNotice, type NoticeJob, type NoticeRunResult } from '../usecases/notifications/notice.usecase.js';
 import { workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
 import { LOCAL_TEAMS_APP_ID } from './sync.module.js';
@@ -117,6 +122,11 @@ export type BotServices = {
   endpoint: LazyBotEndpoint;
   dispatcher: ReminderDispatcher;
   plan(): Promise<PlanRunResult>;
+  /**
+   * The notifications.notice job: the notice's deliveries (channel post, one per
+   * member). `deliverSoon` defaults to asking for a reminders.deliver job.
+   */
+  notice(job: NoticeJob, deliverSoon?: () => Promise<void>): Promise<NoticeRunResult>;
   deliver(): Promise<void>;
   /** Ends a delivery run's waiting (the send in progress finishes). */
   stop(): Promise<void>;
@@ -290,6 +300,18 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
           delivered: (keys) => deliveries.keysAmong(keys),
           enqueue: (reminders) => dispatcher.enqueue(reminders),
         }),
+      notice: (job, deliverSoon) =>
+        runNotice(
+          {
+            read: transact,
+            clock: deps.clock,
+            sink: {
+              enqueue: (reminders) => dispatcher.enqueue(reminders),
+              deliverSoon: deliverSoon ?? (async () => void (await deps.queue.enqueue(queues.reminderDeliver.name, {}, { singletonKey: 'reminders.deliver' }))),
+            },
+          },
+          job,
+        ),
       deliver,
       async stop() {
         stopping.stop();
@@ -377,6 +399,10 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       });
       await deps.queue.work(queues.reminderDeliver.name, async () => {
         await s.deliver();
+      });
+      await deps.queue.work<NoticeJob>(queues.notice.name, async (job) => {
+        const r = await s.notice(job);
+        deps.logger.info(`notifications.notice ${r.key}: ${r.newDeliveries} new deliveries for ${r.recipients} people${r.skipped ? ` (${r.skipped})` : ''}`);
       });
       const cron = opts.planCron === undefined ? '*/5 * * * *' : opts.planCron;
       if (cron) await deps.queue.boss.schedule(queues.reminderPlan.name, cron, {});

@@ -23,6 +23,12 @@ export const reminderKinds = [
   'chair_handover_soon', // secretariat and chairs
   'evaluation_due', // secretariat
   'annual_status_due', // secretariat
+  // Notices (src/domain/notifications/notice.model.ts): raised when something goes out, to the channel and every member.
+  'agenda_changed',
+  'minutes_corrected',
+  'meeting_moved',
+  'meeting_cancelled',
+  'chair_handover',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -43,6 +49,8 @@ export type PlannedReminder = {
   deadline: string;
   /** When to send it (ISO instant, UTC); never after `deadline` except for "overdue"/"closed" kinds. */
   sendAt: string;
+  /** Only on notices (key "notice|..."): what the notice says besides its subject (NoticeDetail and when it happened). */
+  notice?: Record<string, unknown> & { at: string };
 };
 
 /** A (reminder, recipient) pair already delivered; recipient is 'channel' for channel posts. */

@@ -81,19 +81,21 @@ describe('planReminders: worked example', () => {
     );
   });
 
-  it('switches to "agenda sent" once sent, and to window reminders once the minutes are out', () => {
+  it('stops the agenda reminders once sent, and switches to window reminders once the minutes are out (the "went out" messages are notices, not planned)', () => {
     const sent = { ...input, meetings: [meeting('m1', 'ksg', '2021-04-15', { agendaSentAt: '2021-03-30T10:00:00Z' })] };
     expect(planReminders(sent).map((r) => r.kind)).not.toContain('agenda_due_soon');
-    expect(planReminders(sent).map((r) => r.kind)).toContain('agenda_sent');
+    expect(planReminders(sent).map((r) => r.kind)).not.toContain('agenda_overdue');
+    expect(planReminders(sent).map((r) => r.kind)).not.toContain('agenda_sent');
     const held = {
       ...input,
       now: '2021-04-20T08:00:00Z',
       meetings: [meeting('m1', 'ksg', '2021-04-15', { status: 'held', agendaSentAt: '2021-03-30T10:00:00Z', minutesSentAt: '2021-04-19T10:00:00Z' })],
     };
     const kinds = planReminders(held).map((r) => r.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['comment_window_open', 'comment_window_closing', 'comment_window_closed']));
+    expect(kinds).toEqual(expect.arrayContaining(['comment_window_closing', 'comment_window_closed']));
+    expect(kinds).not.toContain('comment_window_open');
     const approved = { ...held, minutes: [{ meetingId: 'm1', status: 'approved' as const, version: 2, approvedAt: '2021-04-26T14:00:00Z', approvedHow: 'tacit' as const }] };
-    expect(planReminders(approved).map((r) => r.kind)).toEqual(['minutes_approved']);
+    expect(planReminders(approved)).toEqual([]);
   });
 
   it('a cancelled meeting has no reminders, and moving it re-plans only that meeting', () => {

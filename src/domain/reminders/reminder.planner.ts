@@ -240,9 +240,8 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
         add({ ...base, kind: 'agenda_due_soon', recipients: secretariat(), deadline: d.agendaDue.at, sendAt: soon(d.agendaDue.date) });
       }
       add({ ...base, kind: 'agenda_overdue', recipients: secretariat(), deadline: d.agendaDue.at, sendAt: d.agendaDue.at });
-    } else {
-      add({ ...base, kind: 'agenda_sent', recipients: 'channel', deadline: start, sendAt: toUtc(m.agendaSentAt) });
     }
+    // "The agenda is sent" is a notice raised by the sending itself (src/usecases/notifications), not planned here.
     const answered = ctx.answered.get(m.id);
     const unanswered = members().filter((p) => !answered?.has(p));
     add({ ...base, kind: 'meeting_tomorrow_unanswered', recipients: unanswered, deadline: start, sendAt: cal.instant(addDays(m.date, -1), sendTime) });
@@ -260,16 +259,10 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
 
   const minutes = ctx.minutes.get(m.id);
   const close = d.commentWindowCloses;
-  if (minutes && (minutes.status === 'approved' || minutes.status === 'published')) {
-    if (minutes.approvedAt) {
-      const at = toUtc(minutes.approvedAt);
-      add({ ...base, kind: 'minutes_approved', recipients: 'channel', deadline: at, sendAt: at });
-    }
-    return out;
-  }
+  // "Approved" and "out for remarks" are notices raised by the approval and the sending (src/usecases/notifications).
+  if (minutes && (minutes.status === 'approved' || minutes.status === 'published')) return out;
   const sent = toUtc(m.minutesSentAt);
   if (close.at > now) {
-    add({ ...base, kind: 'comment_window_open', recipients: 'channel', deadline: close.at, sendAt: sent });
     const dayBefore = cal.instant(addDays(close.date, -1), sendTime);
     add({
       ...base,

@@ -15,6 +15,7 @@ import { loadMeeting, requireNotCancelled, requireSecretariat, sharedFileRules, 
 import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
 /**
  * Report-back items the rules engine proposes for this meeting: open tasks that
@@ -220,6 +221,8 @@ export function agendaUseCases(deps: WorkflowDeps) {
         await uow.workflow.insertVersion({ id: deps.ids.newId('ver'), meetingId, kind: 'agenda', version, event: 'sent', createdBy: actor.personId, createdAt: sentAt, snapshot });
         await uow.audit.record({ actorPersonId: actor.personId, action: 'agenda.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version } });
         await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
+        // Members are told: the first sending is "sent", a later one "changed after sending".
+        await raiseNotice(uow.outbox, meetingNotice(version === 1 ? 'agenda_sent' : 'agenda_changed', c.meeting, sentAt, `v${version}`, { version, documents: ['agenda'] }));
         // Last, so a failed write to the store rolls the sending back; the store keeps every version.
         const docx = await deps.renderDocx(await documentInput(uow.registry, snapshot, 'agenda'), await sharedFileRules(uow.registry, c.forum));
         await deps.documents.put(`forums/${c.forum.id}/${meetingId}/dagsorden.docx`, docx, {

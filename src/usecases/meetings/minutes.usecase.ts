@@ -22,6 +22,7 @@ import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, 
 import { calendarOfRegion } from '../region-calendar.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 export const DecisionInput = z.object({ decision: z.string().max(20000) });
@@ -164,6 +165,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: saved.minutesVersion, windowClosesAt } });
         const job: TacitApprovalJob = { meetingId, version: saved.minutesVersion };
         await uow.outbox.enqueue(TACIT_QUEUE, job, { startAfter: new Date(windowClosesAt), singletonKey: `${meetingId}:v${saved.minutesVersion}` });
+        await raiseNotice(uow.outbox, meetingNotice('comment_window_open', c.meeting, at, `v${saved.minutesVersion}`, { version: saved.minutesVersion, documents: ['minutes'] }, windowClosesAt));
         return { status: saved.minutesStatus, version: saved.minutesVersion, sentAt: at, windowClosesAt };
       });
     },
@@ -242,6 +244,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.workflow.saveState(next);
         await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId: job.meetingId, kind: 'minutes', version: next.minutesVersion, event: 'approved', createdBy: 'system', createdAt: clock.now().toISOString(), snapshot: await takeSnapshot(uow, job.meetingId) });
         await uow.audit.record({ action: 'minutes.approve', forumId: meeting.forumId, target: job.meetingId, outcome: 'ok', detail: { version: next.minutesVersion, how: 'tacit', system: 'minutes.tacit-approval' } });
+        await raiseNotice(uow.outbox, meetingNotice('minutes_approved', meeting, next.approvedAt!, `v${next.minutesVersion}`, { version: next.minutesVersion, how: 'tacit', documents: ['minutes'] }, next.approvedAt!));
         return { outcome: 'approved' };
       });
     },
@@ -296,6 +299,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.workflow.saveState(next);
         await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId, kind: 'minutes', version: next.minutesVersion, event: 'correction', reason, createdBy: actor.personId, createdAt: at, snapshot: await takeSnapshot(uow, meetingId) });
         await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.correct', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: next.minutesVersion, reason } });
+        await raiseNotice(uow.outbox, meetingNotice('minutes_corrected', c.meeting, at, `v${next.minutesVersion}`, { version: next.minutesVersion, reason, documents: ['minutes'] }, at));
         return { status: next.minutesStatus, version: next.minutesVersion };
       });
     },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { MEETING_SYNC_QUEUE, requireSecretariat, todayOf, type MeetingSyncJob, type PlanningDeps } from './planning.shared.js';
 
@@ -24,6 +25,7 @@ export async function cancelMeeting(deps: PlanningDeps, meetingId: string, input
     }
     const job: MeetingSyncJob = { meetingId, revision: cancelled.revision, change: 'cancelled' };
     await uow.outbox.enqueue(MEETING_SYNC_QUEUE, job);
+    await raiseNotice(uow.outbox, meetingNotice('meeting_cancelled', cancelled, deps.clock.now().toISOString(), `r${cancelled.revision}`, { reason: parsed.data.reason, via: 'samraad' }));
     await uow.audit.record({ actorPersonId: personId, action: 'meeting.cancel', forumId: m.forumId, target: meetingId, outcome: 'ok', detail: { date: m.date, reason: parsed.data.reason } });
     return cancelled;
   });

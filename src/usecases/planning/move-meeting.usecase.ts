@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { hhmm, isoDate } from '../../domain/registry/registry.model.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { checkYear, MEETING_SYNC_QUEUE, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
@@ -45,6 +46,7 @@ export async function moveMeeting(deps: PlanningDeps, meetingId: string, input: 
     }
     const job: MeetingSyncJob = { meetingId, revision: moved.revision, change: 'moved' };
     await uow.outbox.enqueue(MEETING_SYNC_QUEUE, job);
+    await raiseNotice(uow.outbox, meetingNotice('meeting_moved', moved, deps.clock.now().toISOString(), `r${moved.revision}`, { from: { date: m.date, start: m.start, end: m.end }, reason: v.reason, via: 'samraad' }));
     await uow.audit.record({
       actorPersonId: personId,
       action: 'meeting.move',

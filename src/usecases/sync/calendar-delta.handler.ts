@@ -18,6 +18,7 @@ import type { CalendarChange } from '../ports/m365.port.js';
 import { M365Error } from '../ports/m365.port.js';
 import { today, utcToLocal } from './sync.common.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
 export type CalendarDeltaJob = JobPayload<'m365.calendar-delta'>;
 
@@ -93,6 +94,7 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
         detail: { mailbox, eventId: change.eventId, from: { date: meeting.date, start: meeting.start, end: meeting.end }, to: { date: s.date, start: s.time, end } },
       });
       await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: meeting.id }, { singletonKey: `meeting:${meeting.id}` });
+      await raiseNotice(outbox, meetingNotice('meeting_moved', moved, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { from: { date: meeting.date, start: meeting.start, end: meeting.end }, via: 'outlook' }));
       await sync.record('meeting', meeting.id, { etag: null, detail: { ...state.detail, revision: meeting.revision + 1, movedInOutlook: true, written: { date: s.date, start: s.time, end } } }, 'synced');
       return { kind: 'moved' as const, meetingId: meeting.id };
     }
@@ -114,6 +116,7 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
     await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: meeting.id }, { singletonKey: `meeting:${meeting.id}` });
     // Tell the secretariat by e-mail, in the same transaction as the cancellation.
     await outbox.enqueue(SYNC_QUEUES.notice, { meetingId: meeting.id, mailbox }, { singletonKey: `notice:cancelled:${meeting.id}` });
+    await raiseNotice(outbox, meetingNotice('meeting_cancelled', cancelled, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { reason: cancelled.cancelledReason, via: 'outlook' }));
     await sync.record('meeting', meeting.id, { remoteId: null, detail: { ...state.detail, revision: meeting.revision + 1, cancelledInOutlook: true } }, 'synced');
     return { kind: 'cancelled' as const, meetingId: meeting.id };
   });

@@ -1,0 +1,134 @@
+/**
+ * The card and the e-mail of a notice (src/domain/notifications/notice.model.ts):
+ * something went out or changed (agenda sent or changed, minutes out for remarks,
+ * approved or corrected, a meeting moved or cancelled, a chair hand-over). The
+ * card goes to the forum's channel and to each member in Teams; the e-mail, with
+ * the same facts, Danish then English, to members the bot cannot reach.
+ *
+ * It carries the meeting's facts, what the notice adds (version, reason, where the
+ * meeting moved from, how the minutes were approved), links to the documents it is
+ * about (agenda or minutes as Word) and a link to open the meeting. Where the
+ * person can act at once (answer attendance on an agenda, a remark on minutes out
+ * for remarks) the personal card carries the same buttons as the reminders.
+ */
+import type { PlannedReminder } from '../../src/domain/reminders/reminder.model.js';
+import { formatDate, formatInstant, formatTimeRange, texts } from '../bot.i18n.js';
+import type { BotLocale, ReminderSubject } from '../bot.ports.js';
+import { escapeHtml as esc } from '../../src/domain/documents/html-escape.js';
+import { answerLine, card, executeAction, heading, meetingFacts, tabDeepLink, textBlock, type AdaptiveCard, type CardActionData, type LinkConfig } from './card.common.js';
+import { reminderLink } from './reminder.mail.js';
+
+type NoticeData = {
+  at: string;
+  version?: number;
+  reason?: string;
+  how?: 'explicit' | 'tacit';
+  from?: { date: string; start: string; end: string };
+  handover?: { date: string; organisationName?: string };
+  documents?: ('agenda' | 'minutes')[];
+  via?: 'samraad' | 'outlook';
+};
+
+export type NoticeCardInput = {
+  reminder: Pick<PlannedReminder, 'key' | 'kind' | 'forumId' | 'meetingId' | 'deadline' | 'notice'>;
+  subject: ReminderSubject;
+  locale: BotLocale;
+  links: LinkConfig;
+  /** Set for a personal card: the buttons a member can use at once. */
+  personal?: boolean;
+  teamsChannelId?: string;
+};
+
+const data = (r: Pick<PlannedReminder, 'notice'>): NoticeData => (r.notice ?? { at: '' }) as NoticeData;
+
+/** The documents a notice links, as [label, URL]; only with Samraad's web address (a Word file cannot open from a Teams deep link). */
+export function noticeDocuments(reminder: Pick<PlannedReminder, 'meetingId' | 'notice'>, links: LinkConfig, locale: BotLocale): [string, string][] {
+  const t = texts[locale].notice;
+  const d = data(reminder);
+  if (!links.webBaseUrl || !reminder.meetingId) return [];
+  const base = links.webBaseUrl.replace(/\/$/, '');
+  const id = encodeURIComponent(reminder.meetingId);
+  return (d.documents ?? []).map((k) => [k === 'agenda' ? t.agendaDoc : t.minutesDoc, `${base}/api/meetings/${id}/${k}.docx`]);
+}
+
+/** The lines a notice adds to the meeting's facts, as [label, value]. */
+function noticeFacts(reminder: NoticeCardInput['reminder'], locale: BotLocale): [string, string][] {
+  const t = texts[locale];
+  const d = data(reminder);
+  const rows: [string, string][] = [];
+  if (d.version !== undefined) rows.push([t.notice.version, String(d.version)]);
+  if (d.from) rows.push([t.notice.movedFrom, `${formatDate(d.from.date, locale)} ${formatTimeRange(d.from.start, d.from.end, locale)}`]);
+  if (d.how) rows.push([t.notice.approvedHow[d.how], formatInstant(d.at, locale)]);
+  if (d.handover) {
+    rows.push([t.notice.handoverOn, formatDate(d.handover.date, locale)]);
+    if (d.handover.organisationName) rows.push([t.notice.newChair, d.handover.organisationName]);
+  }
+  if (d.reason) rows.push([t.notice.reason, d.reason]);
+  if (d.via === 'outlook') rows.push([t.notice.viaOutlook, formatInstant(d.at, locale)]);
+  if (reminder.kind === 'comment_window_open') rows.push([t.notice.remarksUntil, formatInstant(reminder.deadline, locale)]);
+  return rows;
+}
+
+export function noticeCard(input: NoticeCardInput): AdaptiveCard {
+  const { reminder, subject, locale, links } = input;
+  const t = texts[locale];
+  const title = t.reminderTitle[reminder.kind];
+  const m = subject.meeting;
+  const body: Record<string, unknown>[] = [heading(title)];
+  if (m) body.push(meetingFacts(m, locale));
+  else body.push({ type: 'FactSet', facts: [{ title: t.forum, value: subject.forumName }] });
+  const facts = noticeFacts(reminder, locale);
+  if (facts.length) body.push({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) });
+  if (m?.status === 'cancelled') body.push(textBlock(`**${t.cancelled}**`, { color: 'Attention' }));
+
+  const actions: Record<string, unknown>[] = [];
+  const base: CardActionData = { verb: 'refresh', key: reminder.key, kind: reminder.kind, forumId: reminder.forumId, meetingId: reminder.meetingId, deadline: reminder.deadline };
+  if (input.personal && m && m.status === 'planned' && (reminder.kind === 'agenda_sent' || reminder.kind === 'agenda_changed' || reminder.kind === 'meeting_moved')) {
+    body.push(answerLine(m, locale));
+    actions.push(executeAction(t.attend, { ...base, verb: 'attend' }, 'positive'));
+    actions.push(executeAction(t.apologies, { ...base, verb: 'apologies' }, 'destructive'));
+  }
+  if (input.personal && m && reminder.kind === 'comment_window_open' && m.remarksUntil) {
+    body.push({ type: 'Input.Text', id: 'remarkText', label: t.remark, placeholder: t.remarkPlaceholder, isRequired: true, errorMessage: t.missingInput, isMultiline: true, maxLength: 4000 });
+    actions.push(executeAction(t.remark, { ...base, verb: 'remark' }, 'positive'));
+  }
+  const docs = noticeDocuments(reminder, links, locale);
+  if (docs.length) {
+    body.push(textBlock(`**${t.notice.documents}**`));
+    body.push({ type: 'ActionSet', actions: docs.map(([label, url]) => ({ type: 'Action.OpenUrl', title: label, url })) });
+  }
+  const sub = reminder.meetingId ? `meeting:${reminder.meetingId}` : `forum:${reminder.forumId}`;
+  // The open action carries the notice's key in its id: every card, buttons or not, names the notice it is.
+  actions.push({ type: 'Action.OpenUrl', id: `open|${reminder.key}`, title: t.open, url: tabDeepLink(links, sub, input.teamsChannelId) });
+  return card(locale, body, actions, title);
+}
+
+function mailSection(reminder: NoticeCardInput['reminder'], subject: ReminderSubject, locale: BotLocale, links: LinkConfig): string {
+  const t = texts[locale];
+  const rows: [string, string][] = [[t.forum, subject.forumName]];
+  const m = subject.meeting;
+  if (m) {
+    if (m.title) rows.push([locale === 'da' ? 'Møde' : 'Meeting', m.title]);
+    rows.push([t.when, `${formatDate(m.date, locale)} ${formatTimeRange(m.start, m.end, locale)}`]);
+    if (m.location || m.online) rows.push([t.where, [m.location, m.online ? t.online : undefined].filter(Boolean).join(', ')]);
+  }
+  rows.push(...noticeFacts(reminder, locale));
+  const docs = noticeDocuments(reminder, links, locale);
+  return (
+    `<div lang="${locale}">` +
+    `<h2>${esc(t.reminderTitle[reminder.kind])}</h2>` +
+    `<p>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join('<br>')}</p>` +
+    (m?.status === 'cancelled' ? `<p><strong>${esc(t.cancelled)}</strong></p>` : '') +
+    (docs.length ? `<p><strong>${esc(t.notice.documents)}:</strong> ${docs.map(([label, url]) => `<a href="${esc(url)}">${esc(label)}</a>`).join(' · ')}</p>` : '') +
+    `<p><a href="${esc(reminderLink(reminder, links))}">${esc(t.open)}</a></p>` +
+    `</div>`
+  );
+}
+
+export function noticeMail(input: { reminder: NoticeCardInput['reminder']; subject: ReminderSubject; links: LinkConfig }): { subject: string; html: string } {
+  const { reminder, subject, links } = input;
+  return {
+    subject: `${texts.da.reminderTitle[reminder.kind]} (${subject.forumName}) / ${texts.en.reminderTitle[reminder.kind]}`,
+    html: `${mailSection(reminder, subject, 'da', links)}<hr>${mailSection(reminder, subject, 'en', links)}`,
+  };
+}
