@@ -65,7 +65,8 @@ export async function seedMeetings(e: E2E) {
   e.clock.set('2027-02-15T09:00:00Z');
   await call('POST', `/api/meetings/${meetingId}/remarks`, member, { text: 'En bemærkning til referatet.' });
   e.clock.set('2027-02-22T09:00:00Z');
-  await call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary);
+  // The member's remark is not taken into a revision: approving now takes a confirmation and a reason.
+  await call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary, { confirm: true, reason: 'Bemærkningen er drøftet med formanden' });
   await call('POST', `/api/meetings/${meetingId}/minutes/publish`, secretary, { confirmPersonalData: true });
   // A correction with a reason, so the version history has one.
   await call('POST', `/api/meetings/${meetingId}/minutes/correct`, secretary, { reason: 'Forkert dato i punkt 2' });

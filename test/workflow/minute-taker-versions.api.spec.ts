@@ -74,7 +74,7 @@ describe.each(backends)('minute-taker and stored versions through the API on $na
     expect((await app.call('PUT', `/api/meetings/${meetingId}/items/${itemId}/decision`, secretary, { decision: 'Status blev godkendt.' })).status).toBe(200);
     expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary)).status).toBe(200);
     app.clock.set('2027-03-12T09:00:00Z');
-    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary)).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary, { confirm: true, reason: 'Formanden har godkendt på mødet' })).status).toBe(200);
     // Approved minutes keep their referent: changing it now is a correction.
     const late = await app.call('PUT', `/api/meetings/${meetingId}/minute-taker`, secretary, { personId: secretary });
     expect(late.status).toBe(409);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import type { Meeting, Minutes } from '../meetings/meeting.model.js';
-import { transitionMeeting, transitionMinutes } from './minutes.lifecycle.js';
+import { earlyApprovalGrounds, transitionMeeting, transitionMinutes } from './minutes.lifecycle.js';
 
 const draft: Minutes = { meetingId: 'm1', status: 'draft', version: 1 };
 const close = '2027-03-19T15:00:00Z';
@@ -58,5 +58,14 @@ describe('meeting changes', () => {
     expect(transitionMeeting({ ...m, status: 'held' }, { type: 'cancel', at: 'x', reason: 'x' })).toMatchObject({ ok: false, refusal: { code: 'meeting_held' } });
     expect(transitionMeeting(m, { type: 'hold', at: '2027-04-08T10:00:00Z', startsAt: '2027-04-08T11:00:00Z' })).toMatchObject({ ok: false, refusal: { code: 'not_started' } });
     expect(transitionMeeting(m, { type: 'hold', at: '2027-04-08T11:00:00Z', startsAt: '2027-04-08T11:00:00Z' })).toMatchObject({ ok: true, value: { status: 'held' } });
+  });
+});
+
+describe('early approval', () => {
+  it('needs a reason before the window closes or with open remarks, and not after a closed, quiet window', () => {
+    expect(earlyApprovalGrounds({ at: '2027-03-01T10:00:00Z', windowClosesAt: '2027-03-08T15:00:00Z', openRemarks: 0 })).toEqual(['window_open']);
+    expect(earlyApprovalGrounds({ at: '2027-03-09T10:00:00Z', windowClosesAt: '2027-03-08T15:00:00Z', openRemarks: 2 })).toEqual(['open_remarks']);
+    expect(earlyApprovalGrounds({ at: '2027-03-01T10:00:00Z', windowClosesAt: '2027-03-08T15:00:00Z', openRemarks: 1 })).toEqual(['window_open', 'open_remarks']);
+    expect(earlyApprovalGrounds({ at: '2027-03-08T15:00:00Z', windowClosesAt: '2027-03-08T15:00:00Z', openRemarks: 0 })).toEqual([]);
   });
 });

@@ -111,3 +111,19 @@ export function transitionMeeting(m: Meeting, e: MeetingEvent): Transition<Meeti
       return { ok: true, value: { ...m, status: 'held', revision: m.revision + 1 } };
   }
 }
+
+/** Why an explicit approval now needs a confirmation and a reason (empty: it does not). */
+export type EarlyApprovalGround = 'window_open' | 'open_remarks';
+
+/**
+ * Explicit approval before the comment window closes, or while remarks on the
+ * version out for remarks have not been taken into a revision, takes a
+ * confirmation and a reason. `openRemarks`: remarks on the current version (a
+ * revision makes a new version, which is how a remark is answered).
+ */
+export function earlyApprovalGrounds(input: { at: string; windowClosesAt?: string | undefined; openRemarks: number }): EarlyApprovalGround[] {
+  const out: EarlyApprovalGround[] = [];
+  if (input.windowClosesAt && Date.parse(input.at) < Date.parse(input.windowClosesAt)) out.push('window_open');
+  if (input.openRemarks > 0) out.push('open_remarks');
+  return out;
+}

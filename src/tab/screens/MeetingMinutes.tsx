@@ -36,6 +36,10 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
   const [task, setTask] = useState({ title: '', assigneeForumId: '', dueOn: '', sourceItemId: '' });
   const [forums, setForums] = useState<{ id: string; name: string }[]>([]);
   const [reason, setReason] = useState('');
+  // An early approval the server refused without a reason: why, and the reason being written.
+  const [early, setEarly] = useState<{ grounds: string[]; openRemarks: number; windowClosesAt?: string } | null>(null);
+  const [earlyReason, setEarlyReason] = useState('');
+  const [correctReason, setCorrectReason] = useState('');
 
   useEffect(() => {
     api<ForumView>(`/api/forums/${encodeURIComponent(view.forum.id)}`).then((f) => setForums([f.forum, ...f.children]), () => setForums([]));
@@ -91,6 +95,22 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         const f = (e as ApiError).body?.findings;
         if (Array.isArray(f)) {
           setFindings(f as Finding[]);
+          return;
+        }
+        throw e;
+      }
+    });
+
+  const approve = (withReason?: string) =>
+    run(async () => {
+      try {
+        await api(`/api/meetings/${id}/minutes/approve`, { method: 'POST', body: JSON.stringify(withReason ? { confirm: true, reason: withReason } : {}) });
+        setEarly(null);
+        setEarlyReason('');
+      } catch (e) {
+        const b = (e as ApiError).body;
+        if ((e as ApiError).status === 409 && b?.code === 'confirmation_required') {
+          setEarly({ grounds: (b.grounds as string[]) ?? [], openRemarks: Number(b.openRemarks ?? 0), ...(typeof b.windowClosesAt === 'string' ? { windowClosesAt: b.windowClosesAt } : {}) });
           return;
         }
         throw e;
@@ -220,10 +240,39 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
           <div className={s.bar}>
             <Field label={t.m.reviseReason}><Input value={reason} onChange={(_, d) => setReason(d.value)} /></Field>
             <Button disabled={busy || !reason.trim()} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/revise`, { method: 'POST', body: JSON.stringify({ reason }) }))}>{t.m.revise}</Button>
-            <Button disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/approve`, { method: 'POST' }))}>{t.m.approveMinutes}</Button>
+            <Button disabled={busy} onClick={() => void approve()}>{t.m.approveMinutes}</Button>
           </div>
         ) : null}
+        {early ? (
+          <MessageBar intent="warning" layout="multiline" data-early-approval>
+            <MessageBarBody>
+              <MessageBarTitle>{t.m.earlyApprovalTitle}</MessageBarTitle>
+              {early.grounds.includes('window_open') && early.windowClosesAt ? <div>{t.m.earlyApprovalWindow(formatInstant(early.windowClosesAt, lang))}</div> : null}
+              {early.grounds.includes('open_remarks') ? <div>{t.m.earlyApprovalRemarks(early.openRemarks)}</div> : null}
+              <form className={s.form} onSubmit={(e) => { e.preventDefault(); void approve(earlyReason.trim()); }}>
+                <Field label={t.m.earlyApprovalReason} required className={s.wide}><Textarea name="early-reason" value={earlyReason} onChange={(_, d) => setEarlyReason(d.value)} /></Field>
+                <div className={s.wide}><Button appearance="primary" type="submit" disabled={busy || !earlyReason.trim()}>{t.m.earlyApprovalConfirm}</Button></div>
+              </form>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
       </Card>
+
+      {p.canEditAgenda && (mi.status === 'approved' || mi.status === 'published') ? (
+        <Card className={s.card} aria-labelledby="correct-title">
+          <Subtitle2 as="h3" className={s.h3} id="correct-title">{t.m.correctMinutes}</Subtitle2>
+          <form className={s.form} onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await api(`/api/meetings/${id}/minutes/correct`, { method: 'POST', body: JSON.stringify({ reason: correctReason.trim() }) });
+              setCorrectReason('');
+            }, t.m.correctionStarted);
+          }}>
+            <Field label={t.m.correctReason} required className={s.wide}><Input name="correct-reason" value={correctReason} onChange={(_, d) => setCorrectReason(d.value)} /></Field>
+            <div className={s.wide}><Button type="submit" disabled={busy || !correctReason.trim()}>{t.m.correctMinutes}</Button></div>
+          </form>
+        </Card>
+      ) : null}
 
       {p.canPublish || mi.publishedAt ? (
         <Card className={s.card} aria-labelledby="publish-title">

@@ -12,7 +12,7 @@
  */
 import type { JobName, JobPayload } from '../ports/jobs.port.js';
 import { z } from 'zod';
-import { transitionMinutes, type MinutesEvent } from '../../domain/lifecycle/minutes.lifecycle.js';
+import { earlyApprovalGrounds, transitionMinutes, type MinutesEvent } from '../../domain/lifecycle/minutes.lifecycle.js';
 import { type Remark, type Task } from '../../domain/meetings/meeting.model.js';
 import { id, isoDate } from '../../domain/registry/registry.model.js';
 import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.js';
@@ -41,6 +41,11 @@ export const MeetingTaskInput = z
   });
 export const RemarkInput = z.object({ itemId: id.optional(), text: text(10000) });
 export const ReasonInput = z.object({ reason: text(2000) });
+/**
+ * Explicit approval. Before the comment window closes, or with remarks on the
+ * current version not taken into a revision, it takes `confirm: true` and a reason.
+ */
+export const ApproveInput = z.object({ confirm: z.boolean().optional(), reason: z.string().trim().max(2000).optional() });
 export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional() });
 /** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
 export const MinuteTakerInput = z.object({ personId: id.nullable() });
@@ -208,15 +213,30 @@ export function minutesUseCases(deps: WorkflowDeps) {
       });
     },
 
-    async approve(meetingId: string, actor: Who) {
+    async approve(meetingId: string, actor: Who, input: z.output<typeof ApproveInput> = {}) {
       return withMeeting(meetingId, actor, async (c, uow, s) => {
         requireSecretariat(c, 'approve the minutes', 'godkende referatet');
         const at = c.now.toISOString();
         const next = apply(s, { type: 'approve', at });
+        const openRemarks = (await uow.workflow.listRemarks(meetingId)).filter((r) => (r as Remark & { minutesVersion?: number }).minutesVersion === s.minutesVersion).length;
+        const grounds = earlyApprovalGrounds({ at, windowClosesAt: s.minutesStatus === 'sent_for_remarks' ? s.windowClosesAt : undefined, openRemarks });
+        const reason = input.reason?.trim() ?? '';
+        if (grounds.length && (!input.confirm || !reason)) {
+          const why = grounds.map((g) => (g === 'window_open' ? `the comment window is open until ${englishInstant(s.windowClosesAt!)}` : `${openRemarks} remark(s) on this version are not answered by a revision`)).join(' and ');
+          const whyDa = grounds.map((g) => (g === 'window_open' ? `fristen for bemærkninger løber til ${danishInstant(s.windowClosesAt!)}` : `${openRemarks} bemærkning(er) til denne version er ikke indarbejdet`)).join(', og ');
+          throw new UseCaseError(
+            'conflict',
+            `Approving now needs a confirmation and a reason: ${why}`,
+            [...(!input.confirm ? [{ field: 'confirm', reason: 'must be true to approve early' }] : []), ...(!reason ? [{ field: 'reason', reason: 'say why the minutes are approved early' }] : [])],
+            `Godkendelse nu kræver en bekræftelse og en begrundelse: ${whyDa}`,
+            { code: 'confirmation_required', grounds, openRemarks, ...(s.windowClosesAt ? { windowClosesAt: s.windowClosesAt } : {}) },
+          );
+        }
         await uow.workflow.saveState(next);
-        await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId, kind: 'minutes', version: next.minutesVersion, event: 'approved', createdBy: actor.personId, createdAt: at, snapshot: await takeSnapshot(uow, meetingId) });
-        await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.approve', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: next.minutesVersion, how: 'explicit' } });
-        return { status: next.minutesStatus, version: next.minutesVersion, approvedAt: next.approvedAt, approvedHow: next.approvedHow };
+        await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId, kind: 'minutes', version: next.minutesVersion, event: 'approved', ...(reason && grounds.length ? { reason } : {}), createdBy: actor.personId, createdAt: at, snapshot: await takeSnapshot(uow, meetingId) });
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.approve', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: next.minutesVersion, how: 'explicit', ...(grounds.length ? { early: grounds, reason } : {}) } });
+        await raiseNotice(uow.outbox, meetingNotice('minutes_approved', c.meeting, at, `v${next.minutesVersion}`, { version: next.minutesVersion, how: 'explicit', ...(grounds.length ? { reason } : {}), documents: ['minutes'] }, at));
+        return { status: next.minutesStatus, version: next.minutesVersion, approvedAt: next.approvedAt, approvedHow: next.approvedHow, ...(grounds.length ? { early: grounds, reason } : {}) };
       });
     },
 

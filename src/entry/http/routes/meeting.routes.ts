@@ -18,7 +18,7 @@ import { DeclineInput, ProposalInput } from '../../../usecases/meetings/proposal
 import type { attendanceUseCases } from '../../../usecases/meetings/attendance.usecase.js';
 import { AnswerInput, PresenceInput } from '../../../usecases/meetings/attendance.usecase.js';
 import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
-import { DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
+import { ApproveInput, DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
 import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
@@ -57,6 +57,7 @@ export const writeBodies = {
   'POST /api/meetings/:id/minutes/revise': ReasonInput,
   'POST /api/meetings/:id/minutes/correct': ReasonInput,
   'POST /api/meetings/:id/minutes/publish': PublishInput,
+  'POST /api/meetings/:id/minutes/approve': ApproveInput,
   'PUT /api/meetings/:id/minute-taker': MinuteTakerInput,
 } as const;
 
@@ -145,7 +146,7 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     app.post('/api/meetings/:id/minutes/revise', { schema: { tags, summary: 'Revise the minutes (new version)', params: M, body: ReasonInput, response: { 200: json } } }, async (req) =>
       services().minutes.revise(req.params.id, req.body.reason, me(req)),
     );
-    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly', params: M, response: { 200: json } } }, async (req) => services().minutes.approve(req.params.id, me(req)));
+    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly (before the window closes or with open remarks: confirm and a reason, else 409)', params: M, body: ApproveInput.optional(), response: { 200: json } } }, async (req) => services().minutes.approve(req.params.id, me(req), req.body ?? {}));
     app.post('/api/meetings/:id/minutes/publish', { schema: { tags, summary: 'Publish approved minutes', params: M, body: PublishInput.optional(), response: { 200: json } } }, async (req) =>
       services().minutes.publish(req.params.id, req.body?.confirmPersonalData ?? false, me(req)),
     );
