@@ -173,6 +173,20 @@ export function createContractChecker(opts: { referenceDir?: string } = {}): Con
     return closed ? out : undefined;
   };
 
+  /** The schema a discriminator maps `odataType` to, found on the schema or its allOf bases; undefined when none does. */
+  const discriminated = (s: Json | undefined, odataType: unknown, depth = 0): Json | undefined => {
+    if (typeof odataType !== 'string' || depth > 6) return undefined;
+    const r = resolveSchema(s);
+    if (!r) return undefined;
+    const mapping = (r.discriminator as { mapping?: Record<string, string> } | undefined)?.mapping;
+    if (mapping?.[odataType]) return { $ref: mapping[odataType] };
+    for (const b of (r.allOf as Json[] | undefined) ?? []) {
+      const found = discriminated(b, odataType, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   const unknownKeys = (value: unknown, schema: Json | undefined, at: string, errors: string[], depth = 0): void => {
     if (depth > 8 || value === null || typeof value !== 'object') return;
     if (typeof schema?.$ref === 'string' && OPEN_TYPES.has(schema.$ref.split('/').pop()!)) return;
@@ -183,7 +197,9 @@ export function createContractChecker(opts: { referenceDir?: string } = {}): Con
       value.forEach((v, i) => unknownKeys(v, items, `${at}/${i}`, errors, depth + 1));
       return;
     }
-    const props = knownProps(r);
+    // A derived type named by '@odata.type' (a fileAttachment posted to .../attachments): its own properties count.
+    const derived = discriminated(r, (value as Json)['@odata.type']);
+    const props = knownProps(derived ?? r);
     if (!props) return;
     for (const [k, v] of Object.entries(value as Json)) {
       if (k.includes('@')) continue; // OData annotations (user@odata.bind, @microsoft.graph.conflictBehavior)

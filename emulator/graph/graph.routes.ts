@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
-import type { EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
+import type { EmuAttachment, EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
 
 export class GraphHttpError extends Error {
   constructor(
@@ -128,6 +128,18 @@ export function createRoutes(h: RouteHooks): {
       h.touch();
     }
     return d;
+  };
+  const eventAttachments = (params: Record<string, string | undefined>): { m: EmuMailbox; list: EmuAttachment[] } => {
+    const m = mailbox(params['user-id']!);
+    const eventId = params['event-id']!;
+    if (!m.events[eventId]) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    m.attachments ??= {};
+    return { m, list: (m.attachments[eventId] ??= []) };
+  };
+  const renderAttachment = (a: EmuAttachment, select?: string[]): Record<string, unknown> => {
+    const full: Record<string, unknown> = { '@odata.type': '#microsoft.graph.fileAttachment', id: a.id, name: a.name, contentType: a.contentType, size: a.size, isInline: false, lastModifiedDateTime: a.lastModifiedDateTime, contentBytes: a.contentBytes };
+    if (!select) return full;
+    return Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || k.startsWith('@') || select.includes(k)));
   };
   const channel = (teamId: string, channelId: string): EmuChannel => {
     const c = team(teamId).channels[channelId];
@@ -439,6 +451,44 @@ export function createRoutes(h: RouteHooks): {
       delete m.events[e.id];
       logChange(m, e.id, 'deleted');
       return { status: 202 };
+    },
+
+    // Event attachments: file attachments only, under 3 MB as Graph takes them in one request.
+    'GET /users/{user-id}/events/{event-id}/attachments': ({ params, query }) => {
+      const { list } = eventAttachments(params);
+      const select = query.get('$select')?.split(',').map((x) => x.trim());
+      return { status: 200, body: { value: list.map((a) => renderAttachment(a, select)) } };
+    },
+    'POST /users/{user-id}/events/{event-id}/attachments': ({ params, body }) => {
+      const { m, list } = eventAttachments(params);
+      const b = body as Record<string, unknown>;
+      if (b['@odata.type'] !== '#microsoft.graph.fileAttachment') throw new GraphHttpError(501, 'NotImplemented', 'emulator implements file attachments only', 'not-implemented');
+      if (typeof b.name !== 'string' || !b.name || typeof b.contentBytes !== 'string') throw new GraphHttpError(400, 'ErrorInvalidRequest', 'a file attachment needs a name and contentBytes', 'graph-rule');
+      const bytes = Buffer.from(b.contentBytes, 'base64');
+      if (bytes.byteLength >= 3 * 1024 * 1024) throw new GraphHttpError(413, 'ErrorRequestEntityTooLarge', 'attachments of 3 MB or more need an upload session', 'graph-rule');
+      const a: EmuAttachment = { id: `AAMkAtt${randomUUID().replaceAll('-', '')}`, name: b.name, contentType: typeof b.contentType === 'string' ? b.contentType : 'application/octet-stream', size: bytes.byteLength, contentBytes: bytes.toString('base64'), lastModifiedDateTime: now() };
+      list.push(a);
+      const e = m.events[params['event-id']!]!;
+      e.hasAttachments = true;
+      e.changeKey = randomUUID();
+      logChange(m, e.id, 'updated');
+      return { status: 201, body: renderAttachment(a) };
+    },
+    'GET /users/{user-id}/events/{event-id}/attachments/{attachment-id}': ({ params }) => {
+      const a = eventAttachments(params).list.find((x) => x.id === params['attachment-id']);
+      if (!a) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return { status: 200, body: renderAttachment(a) };
+    },
+    'DELETE /users/{user-id}/events/{event-id}/attachments/{attachment-id}': ({ params }) => {
+      const { m, list } = eventAttachments(params);
+      const i = list.findIndex((x) => x.id === params['attachment-id']);
+      if (i < 0) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      list.splice(i, 1);
+      const e = m.events[params['event-id']!]!;
+      e.hasAttachments = list.length > 0;
+      e.changeKey = randomUUID();
+      logChange(m, e.id, 'updated');
+      return { status: 204 };
     },
 
     'GET /users/{user-id}/calendarView/delta()': (ctx) => delta(ctx),

@@ -396,6 +396,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
+    // Long keep-alive, as Graph's front doors have: with Node's 5 s default, a socket the emulator closes
+    // just as a loaded client reuses it is a network error Graph would not cause (and an e-mail "may have been sent").
+    server.keepAliveTimeout = 120_000;
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -27,7 +27,15 @@ export type EmuChannel = {
 export type EmuTeam = { id: string; driveId: string; channels: Record<string, EmuChannel> };
 export type EmuEvent = Record<string, unknown> & { id: string; transactionId?: string | null };
 export type EmuChange = { seq: number; eventId: string };
-export type EmuMailbox = { key: string; events: Record<string, EmuEvent>; changes: EmuChange[]; cancellations: { eventId: string; subject: string; comment: string | null; at: string }[] };
+export type EmuAttachment = { id: string; name: string; contentType: string; size: number; contentBytes: string; lastModifiedDateTime: string };
+export type EmuMailbox = {
+  key: string;
+  events: Record<string, EmuEvent>;
+  changes: EmuChange[];
+  cancellations: { eventId: string; subject: string; comment: string | null; at: string }[];
+  /** File attachments by event id (absent in snapshots written before attachments existed). */
+  attachments?: Record<string, EmuAttachment[]>;
+};
 export type EmuDriveItem = {
   id: string;
   name: string;

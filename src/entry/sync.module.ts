@@ -79,7 +79,7 @@ export async function startSyncWorkers(
   const n = opts.workers ?? 4;
   for (let i = 0; i < n; i++) {
     await queue.work(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
-    await queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync(deps, data), { pollingIntervalSeconds: 0.5 });
+    await queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync({ ...deps, ...(opts.documents ? { documents: opts.documents } : {}) }, data), { pollingIntervalSeconds: 0.5 });
   }
   const withDocuments = { ...deps, ...(opts.documents ? { documents: opts.documents } : {}) };
   await queue.work(SYNC_QUEUES.document, (data) => runDocumentSync(withDocuments, data), { pollingIntervalSeconds: 0.5 });

@@ -28,7 +28,7 @@ describe('graph emulator', () => {
   it('answers unknown routes with 501 and records a failure (never a silent 200)', async () => {
     const emu = await start();
     const r1 = await fetch(`${emu.graphBaseUrl}/me/drive/recent`, { headers: auth });
-    const r2 = await fetch(`${emu.graphBaseUrl}/teams/t/channels/c/archive`, { method: 'POST', headers: jsonHeaders, body: '{}' });
+    const r2 = await fetch(`${emu.graphBaseUrl}/teams/t/channels/c/completeMigration`, { method: 'POST', headers: jsonHeaders, body: '{}' });
     const r3 = await fetch(`${emu.url}/beta/users`, { headers: auth });
     expect([r1.status, r2.status, r3.status]).toEqual([501, 501, 501]);
     expect(emu.failures.map((f) => f.kind)).toEqual(['unknown-route', 'unknown-route', 'unknown-route']);

@@ -136,4 +136,30 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(await docRow(1)).toMatchObject({ status: 'synced', detail: expect.objectContaining({ supersededBy: 2 }) });
     expect((await (await fetch(`${emulatorUrl}/_emulator/failures`)).json()) as unknown[]).toEqual([]);
   }, 90_000);
+
+  it('attaches the sent agenda to the Outlook event and links it from the body; the latest sending replaces the earlier', async () => {
+    const eventOf = async () => {
+      const s = await state();
+      for (const m of Object.values(s.mailboxes)) {
+        for (const e of Object.values(m.events)) {
+          const tag = (e.singleValueExtendedProperties as { value: string }[] | undefined)?.some((p) => p.value === meetingId);
+          if (tag) return { event: e, attachments: m.attachments?.[e.id] ?? [] };
+        }
+      }
+      return undefined;
+    };
+    const second = text((await agendaFiles())[0]!.file);
+    const found = await waitFor('the agenda on the event', eventOf, (x) => !!x && x.attachments.length === 1 && x.attachments[0]!.size === second.byteLength);
+    expect(found!.attachments[0]).toMatchObject({ name: 'dagsorden.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(Buffer.from(found!.attachments[0]!.contentBytes, 'base64').equals(second)).toBe(true);
+    expect(found!.event.hasAttachments).toBe(true);
+    expect(String((found!.event.body as { content: string }).content)).toContain(`/offentlig/moeder/${meetingId}/dagsorden`);
+    // The sync again: still one attachment (found by name and size, not added twice).
+    await app.deps.queue.enqueue('m365.meeting-sync', { meetingId, revision: 0, change: 'agenda' });
+    await sleep(500);
+    await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.meeting-sync', { queued: true })).length, (n) => n === 0);
+    await sleep(1000);
+    expect((await eventOf())!.attachments).toHaveLength(1);
+    expect((await (await fetch(`${emulatorUrl}/_emulator/failures`)).json()) as unknown[]).toEqual([]);
+  }, 90_000);
 });

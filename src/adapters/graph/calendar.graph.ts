@@ -115,6 +115,24 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
       return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: true };
     },
 
+    async attachFile(mailbox, eventId, file) {
+      const base = `/users/${enc(mailbox)}/events/${enc(eventId)}/attachments`;
+      const list = await http.json<{ value: { id: string; name?: string; size?: number }[] }>({ method: 'GET', path: `${base}?$select=id,name,size` });
+      const same = (list.body.value ?? []).filter((a) => a.name === file.name);
+      const kept = same.find((a) => a.size === file.bytes.byteLength);
+      if (kept) return { attachmentId: kept.id, added: false };
+      for (const old of same) {
+        const r = await http.request({ method: 'DELETE', path: `${base}/${enc(old.id)}` });
+        if (r.status !== 204 && r.status !== 404) throw toM365Error({ method: 'DELETE', path: '/users/{mailbox}/events/{id}/attachments/{id}' }, r);
+      }
+      const r = await http.json<{ id: string }>({
+        method: 'POST',
+        path: base,
+        body: { '@odata.type': '#microsoft.graph.fileAttachment', name: file.name, contentType: file.contentType, contentBytes: Buffer.from(file.bytes).toString('base64') },
+      });
+      return { attachmentId: r.body.id, added: true };
+    },
+
     async cancel(mailbox, eventId, comment) {
       const r = await http.request({ method: 'POST', path: `/users/${enc(mailbox)}/events/${enc(eventId)}/cancel`, body: comment ? { Comment: comment } : {} });
       if (r.status === 404) return { cancelled: false };

@@ -131,6 +131,10 @@ export const graphPermissions: readonly GraphPermission[] = [
       'GET /users/{user-id}/events/{event-id}',
       'PATCH /users/{user-id}/events/{event-id}',
       'POST /users/{user-id}/events/{event-id}/cancel',
+      // The sent agenda attached to the meeting's event.
+      'GET /users/{user-id}/events/{event-id}/attachments',
+      'POST /users/{user-id}/events/{event-id}/attachments',
+      'DELETE /users/{user-id}/events/{event-id}/attachments/{attachment-id}',
       'GET /users/{user-id}/calendarView',
       'GET /users/{user-id}/calendarView/delta()',
       'POST /subscriptions',

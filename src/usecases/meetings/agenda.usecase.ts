@@ -221,6 +221,8 @@ export function agendaUseCases(deps: WorkflowDeps) {
         await uow.workflow.insertVersion({ id: deps.ids.newId('ver'), meetingId, kind: 'agenda', version, event: 'sent', createdBy: actor.personId, createdAt: sentAt, snapshot });
         await uow.audit.record({ actorPersonId: actor.personId, action: 'agenda.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version } });
         await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
+        // The Outlook event gets the sent agenda (link in its body, the DOCX attached).
+        await uow.outbox.enqueue('m365.meeting-sync', { meetingId, revision: updated.revision + 1, change: 'agenda' }, { singletonKey: `agenda-event:${meetingId}:v${version}` });
         // Members are told: the first sending is "sent", a later one "changed after sending".
         await raiseNotice(uow.outbox, meetingNotice(version === 1 ? 'agenda_sent' : 'agenda_changed', c.meeting, sentAt, `v${version}`, { version, documents: ['agenda'] }));
         // Last, so a failed write to the store rolls the sending back; the store keeps every version.

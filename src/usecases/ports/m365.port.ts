@@ -128,6 +128,12 @@ export interface CalendarPort {
   findByMeetingId(mailbox: string, meetingId: string): Promise<RemoteEvent | null>;
   /** Cancels (organizer) and removes the event; `cancelled: false` when it was already gone. */
   cancel(mailbox: string, eventId: string, comment?: string): Promise<{ cancelled: boolean }>;
+  /**
+   * Attaches a file to the event (small files, under 3 MB). Idempotent by name: an
+   * attachment of that name and size is left as it is (`added: false`); one of that
+   * name and another size is replaced (a newer sending of the agenda).
+   */
+  attachFile(mailbox: string, eventId: string, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<{ attachmentId: string; added: boolean }>;
   /** Changes in the mailbox since `cursor` (null = initial sync of the window). */
   delta(mailbox: string, cursor: string | null, window: { start: string; end: string }): Promise<DeltaResult>;
 }

@@ -10,6 +10,10 @@
  * cancelled meeting cancels its event. Event id, mailbox and changeKey are
  * recorded with the meeting revision they reflect.
  *
+ * Once the agenda is sent, the event's body links the sent agenda and the agenda's
+ * DOCX is attached to the event (CalendarPort.attachFile: idempotent by name and size;
+ * a later sending replaces it).
+ *
  * Not done: apologies shown as declined (Graph does not let the organizer set an
  * attendee's response), changing the organizer mailbox of an existing event.
  */
@@ -18,10 +22,14 @@ import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { M365Error } from '../ports/m365.port.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
+import type { DocumentsPort } from '../ports/documents.port.js';
+import { documentPath } from './document-sync.handler.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;
 
-export async function runMeetingSync(deps: SyncDeps, job: MeetingSyncJob): Promise<void> {
+export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPort }, job: MeetingSyncJob): Promise<void> {
   const day = today(deps);
   const loaded = await deps.transact(async ({ registry, meetings, sync }) => {
     const meeting = await meetings.getMeeting(job.meetingId);
@@ -52,6 +60,8 @@ export async function runMeetingSync(deps: SyncDeps, job: MeetingSyncJob): Promi
 
     const title = meeting.title ?? (meeting.sequence ? `${meeting.sequence}. møde` : 'Møde');
     const agenda = meetingPageUrl(deps.settings.publicUrl, meeting.id);
+    // Once sent, the agenda itself: its public page (the sent version) beside the meeting's page.
+    const sentAgenda = meeting.agendaSentAt ? `${deps.settings.publicUrl}/offentlig/moeder/${encodeURIComponent(meeting.id)}/dagsorden` : undefined;
     const organizerEmail = mailbox.toLowerCase();
     const attendees = members
       .filter((m) => m.person.email && m.person.email.toLowerCase() !== organizerEmail)
@@ -66,17 +76,28 @@ export async function runMeetingSync(deps: SyncDeps, job: MeetingSyncJob): Promi
       end: localToUtc(meeting.date, meeting.end, deps.settings.timeZone),
       timeZone: deps.settings.timeZone,
       ...(meeting.location ? { location: meeting.location } : {}),
-      bodyHtml: `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>`,
+      bodyHtml:
+        `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>` +
+        (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet som dagsorden.docx / attached)</p>` : ''),
       attendees,
       // Every forum meeting gets a Teams link, also when held in a room: members often join remotely.
       onlineMeeting: true,
     });
+    // The sent agenda as a Word attachment on the event: the latest sending replaces an earlier one (same name).
+    let attachedAgenda: number | undefined;
+    if (meeting.agendaSentAt && deps.documents) {
+      const doc = await deps.documents.get(documentPath(forum.id, meeting.id, 'agenda'));
+      if (doc) {
+        await calendar.attachFile(mailbox, r.eventId, { name: 'dagsorden.docx', contentType: doc.metadata.contentType || DOCX, bytes: doc.bytes });
+        attachedAgenda = doc.version;
+      }
+    }
     await deps.transact(async ({ sync, outbox }) => {
       const known = (await sync.mailboxes()).includes(mailbox);
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end } } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.
