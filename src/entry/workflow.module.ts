@@ -23,6 +23,7 @@ import { attendanceUseCases } from '../usecases/meetings/attendance.usecase.js';
 import { minutesUseCases, TACIT_QUEUE, type TacitApprovalJob } from '../usecases/meetings/minutes.usecase.js';
 import { meetingViewUseCases } from '../usecases/meetings/meeting-view.usecase.js';
 import { publicUseCases } from '../usecases/meetings/public.usecase.js';
+import { taskUseCases } from '../usecases/meetings/tasks.usecase.js';
 import { meetingRoutes, type WorkflowServices } from './http/routes/meeting.routes.js';
 import { publicRoutes } from './http/routes/public.routes.js';
 
@@ -65,6 +66,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       minutes: minutesUseCases(wf),
       view: meetingViewUseCases(wf),
       waiting: waitingUseCases(wf),
+      tasks: taskUseCases(wf),
       public: publicUseCases(wf),
     };
     return built;

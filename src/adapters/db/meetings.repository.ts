@@ -57,6 +57,7 @@ function toTask(r: TaskRow): Task {
   const t: Task = { id: r.id, forumId: r.forumId, title: r.title, description: r.description, dueOn: r.dueOn, status: r.status as Task['status'] };
   if (r.assigneeForumId) t.assigneeForumId = r.assigneeForumId;
   if (r.assigneePersonId) t.assigneePersonId = r.assigneePersonId;
+  if (r.assigneeOrganisationId) t.assigneeOrganisationId = r.assigneeOrganisationId;
   if (r.reportToForumId) t.reportToForumId = r.reportToForumId;
   if (r.sourceMeetingId) t.sourceMeetingId = r.sourceMeetingId;
   if (r.sourceItemId) t.sourceItemId = r.sourceItemId;
@@ -72,6 +73,7 @@ function taskValues(t: Task) {
     description: t.description,
     assigneeForumId: t.assigneeForumId ?? null,
     assigneePersonId: t.assigneePersonId ?? null,
+    assigneeOrganisationId: t.assigneeOrganisationId ?? null,
     dueOn: t.dueOn,
     reportToForumId: t.reportToForumId ?? null,
     sourceMeetingId: t.sourceMeetingId ?? null,

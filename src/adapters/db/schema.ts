@@ -176,6 +176,8 @@ export const tasks = pgTable(
     description: text('description').notNull().default(''),
     assigneeForumId: text('assignee_forum_id'),
     assigneePersonId: text('assignee_person_id'),
+    /** A task given to an organisation (a municipality, a hospital): its people in the giving forum see it. */
+    assigneeOrganisationId: text('assignee_organisation_id'),
     dueOn: day('due_on').notNull(),
     reportToForumId: text('report_to_forum_id'),
     sourceMeetingId: text('source_meeting_id'),

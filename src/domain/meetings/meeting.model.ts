@@ -133,9 +133,10 @@ export const TaskInput = z
   .object({
     title: text(500),
     description: z.string().max(10000).default(''),
-    /** Assigned to a forum (often a child or ad hoc group) or a person. */
+    /** Assigned to a forum (often a child or ad hoc group), a person or an organisation. */
     assigneeForumId: id.optional(),
     assigneePersonId: id.optional(),
+    assigneeOrganisationId: id.optional(),
     dueOn: isoDate,
     /** The forum to report back to; its agenda gets the report-back item. */
     reportToForumId: id.optional(),
@@ -143,8 +144,8 @@ export const TaskInput = z
     sourceItemId: id.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.assigneeForumId && !v.assigneePersonId) {
-      ctx.addIssue({ code: 'custom', path: ['assigneePersonId'], message: 'a task needs a person or a forum to do it' });
+    if (!v.assigneeForumId && !v.assigneePersonId && !v.assigneeOrganisationId) {
+      ctx.addIssue({ code: 'custom', path: ['assigneePersonId'], message: 'a task needs a person, an organisation or a forum to do it' });
     }
   });
 export type TaskInput = z.input<typeof TaskInput>;

@@ -276,6 +276,12 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
   return out;
 }
 
+/** A task given to an organisation: the people representing it in the forum that gave the task (else that forum's secretariat). */
+function organisationPeople(ctx: Ctx, forumId: string, organisationId: string): string[] {
+  const reps = [...new Set((ctx.members.get(forumId) ?? []).filter((m) => m.representingOrganisationId === organisationId && m.from <= ctx.today && (!m.to || m.to >= ctx.today)).map((m) => m.personId))].sort();
+  return reps.length ? reps : secretariatOf(ctx, forumId, ctx.today);
+}
+
 export function taskReminders(ctx: Ctx, t: Task): PlannedReminder[] {
   if (t.status !== 'open') return [];
   const cal = calendarFor(ctx, t.forumId);
@@ -286,7 +292,9 @@ export function taskReminders(ctx: Ctx, t: Task): PlannedReminder[] {
     ? [t.assigneePersonId]
     : t.assigneeForumId
       ? secretariatOf(ctx, t.assigneeForumId, ctx.today)
-      : [];
+      : t.assigneeOrganisationId
+        ? organisationPeople(ctx, t.forumId, t.assigneeOrganisationId)
+        : [];
   const sendAt = cal.instant(cal.addWorkingDays(cal.onOrBefore(t.dueOn), -ctx.opts.taskWorkingDays), ctx.opts.sendTime);
   const p = make(ctx, { kind: 'task_due', forumId: t.forumId, taskId: t.id, subject: `t:${t.id}`, recipients, deadline, sendAt });
   return p ? [p] : [];

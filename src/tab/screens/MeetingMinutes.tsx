@@ -33,8 +33,10 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
   const areas = useRef<(HTMLTextAreaElement | null)[]>([]);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [remark, setRemark] = useState({ itemId: '', text: '' });
-  const [task, setTask] = useState({ title: '', assigneeForumId: '', dueOn: '', sourceItemId: '' });
+  const emptyTask = { title: '', assigneeKind: 'person', assigneeId: '', reportToForumId: view.forum.id, dueOn: '', sourceItemId: '' };
+  const [task, setTask] = useState(emptyTask);
   const [forums, setForums] = useState<{ id: string; name: string }[]>([]);
+  const [organisations, setOrganisations] = useState<{ id: string; name: string }[]>([]);
   const [reason, setReason] = useState('');
   // An early approval the server refused without a reason: why, and the reason being written.
   const [early, setEarly] = useState<{ grounds: string[]; openRemarks: number; windowClosesAt?: string } | null>(null);
@@ -43,7 +45,13 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
 
   useEffect(() => {
     api<ForumView>(`/api/forums/${encodeURIComponent(view.forum.id)}`).then((f) => setForums([f.forum, ...f.children]), () => setForums([]));
+    api<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>('/api/organisations').then((o) => setOrganisations(Array.isArray(o) ? o : o.items ?? []), () => setOrganisations([]));
   }, [view.forum.id]);
+  const people = [...new Map(view.attendance.map((a) => [a.personId, a.person.name])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const assigneeName = (k: { assigneePersonId?: string; assigneeOrganisationId?: string; assigneeForumId?: string }) =>
+    k.assigneePersonId ? people.find((p) => p.id === k.assigneePersonId)?.name ?? k.assigneePersonId
+      : k.assigneeOrganisationId ? organisations.find((o) => o.id === k.assigneeOrganisationId)?.name ?? k.assigneeOrganisationId
+        : k.assigneeForumId ? forums.find((f) => f.id === k.assigneeForumId)?.name ?? k.assigneeForumId : '';
 
   const run = async (fn: () => Promise<unknown>, ok?: string) => {
     setBusy(true);
@@ -178,19 +186,31 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
       <Card className={s.card} aria-labelledby="tasks-title">
         <Subtitle2 as="h3" className={s.h3} id="tasks-title">{t.m.tasksFromMinutes}</Subtitle2>
         {view.tasks.length === 0 ? <Text>{t.m.noneTasks}</Text> : (
-          <ul className={s.recs}>{view.tasks.map((k) => <li key={k.id}><Text>{k.title} · {t.m.due} {formatDate(k.dueOn, lang)}{k.assigneeForumId ? ` · ${forums.find((f) => f.id === k.assigneeForumId)?.name ?? k.assigneeForumId}` : ''}</Text></li>)}</ul>
+          <ul className={s.recs}>{view.tasks.map((k) => <li key={k.id}><Text>{k.title} · {t.m.due} {formatDate(k.dueOn, lang)}{assigneeName(k) ? ` · ${assigneeName(k)}` : ''}</Text></li>)}</ul>
         )}
         {p.canEditMinutes ? (
           <form className={s.form} onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              await api(`/api/meetings/${id}/tasks`, { method: 'POST', body: JSON.stringify({ title: task.title, dueOn: task.dueOn, assigneeForumId: task.assigneeForumId, reportToForumId: view.forum.id, ...(task.sourceItemId ? { sourceItemId: task.sourceItemId } : {}) }) });
-              setTask({ title: '', assigneeForumId: '', dueOn: '', sourceItemId: '' });
+              const who = task.assigneeKind === 'person' ? { assigneePersonId: task.assigneeId } : task.assigneeKind === 'organisation' ? { assigneeOrganisationId: task.assigneeId } : { assigneeForumId: task.assigneeId };
+              await api(`/api/meetings/${id}/tasks`, { method: 'POST', body: JSON.stringify({ title: task.title, dueOn: task.dueOn, ...who, ...(task.reportToForumId ? { reportToForumId: task.reportToForumId } : {}), ...(task.sourceItemId ? { sourceItemId: task.sourceItemId } : {}) }) });
+              setTask(emptyTask);
             });
           }}>
             <Field label={t.m.taskTitle} required><Input name="task-title" value={task.title} onChange={(_, d) => setTask({ ...task, title: d.value })} /></Field>
-            <Field label={t.m.assigneeForum} required>
-              <Select name="task-forum" value={task.assigneeForumId} onChange={(_, d) => setTask({ ...task, assigneeForumId: d.value })}>
+            <Field label={t.m.assigneeKind} required>
+              <Select name="task-assignee-kind" value={task.assigneeKind} onChange={(_, d) => setTask({ ...task, assigneeKind: d.value, assigneeId: '' })}>
+                {(['person', 'organisation', 'forum'] as const).map((k) => <option key={k} value={k}>{t.m.assigneeKinds[k]}</option>)}
+              </Select>
+            </Field>
+            <Field label={task.assigneeKind === 'person' ? t.m.assigneePerson : task.assigneeKind === 'organisation' ? t.m.assigneeOrganisation : t.m.assigneeForum} required>
+              <Select name="task-assignee" value={task.assigneeId} onChange={(_, d) => setTask({ ...task, assigneeId: d.value })}>
+                <option value="">–</option>
+                {(task.assigneeKind === 'person' ? people : task.assigneeKind === 'organisation' ? organisations : forums).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              </Select>
+            </Field>
+            <Field label={t.m.reportToForum}>
+              <Select name="task-report-to" value={task.reportToForumId} onChange={(_, d) => setTask({ ...task, reportToForumId: d.value })}>
                 <option value="">–</option>
                 {forums.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
               </Select>
@@ -202,7 +222,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
                 {view.items.map((i, n) => <option key={i.id} value={i.id}>{n + 1}. {i.title}</option>)}
               </Select>
             </Field>
-            <div className={s.wide}><Button type="submit" disabled={busy || !task.title.trim() || !task.assigneeForumId || !task.dueOn}>{t.m.addTask}</Button></div>
+            <div className={s.wide}><Button type="submit" disabled={busy || !task.title.trim() || !task.assigneeId || !task.dueOn}>{t.m.addTask}</Button></div>
           </form>
         ) : null}
       </Card>

@@ -15,7 +15,7 @@ type Overview = {
   person: { id: string; name: string };
   nextMeetings: NextMeeting[];
   deadlines: { kind: string; at: string; date: string; meetingId: string; forumId: string; forumName: string }[];
-  tasks: { id: string; title: string; dueOn: string; forumId: string }[];
+  tasks: { id: string; title: string; dueOn: string; forumId: string; forumName?: string; via?: 'organisation' }[];
   unanswered: { meeting: Meeting; forum: ForumRef | null }[];
 };
 
@@ -51,6 +51,19 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
     } catch (e) {
       setData(before);
       setWaiting(waitingBefore);
+      setError(e);
+    }
+  };
+
+  const [doneNote, setDoneNote] = useState<string | null>(null);
+  const markDone = async (taskId: string) => {
+    setError(null);
+    setDoneNote(null);
+    try {
+      await api(`/api/tasks/${encodeURIComponent(taskId)}/done`, { method: 'POST' });
+      setData((d) => (d ? { ...d, tasks: d.tasks.filter((k) => k.id !== taskId) } : d));
+      setDoneNote(t.m.taskMarkedDone);
+    } catch (e) {
       setError(e);
     }
   };
@@ -149,11 +162,13 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
               {data.tasks.map((k) => (
                 <li key={k.id} className={s.row}>
                   <Text weight="semibold">{k.title}</Text>
-                  <Text className={s.meta}>{t.m.due} {formatDate(k.dueOn, lang)}</Text>
+                  <Text className={s.meta}>{t.m.due} {formatDate(k.dueOn, lang)}{k.forumName ? ` · ${k.forumName}` : ''}{k.via === 'organisation' ? ` · ${t.m.taskForOrganisation}` : ''}</Text>
+                  <Button size="small" onClick={() => void markDone(k.id)} aria-label={`${t.m.taskDone}: ${k.title}`}>{t.m.taskDone}</Button>
                 </li>
               ))}
             </ul>
           )}
+          {doneNote ? <Text role="status">{doneNote}</Text> : null}
         </Card>
       </div>
     </article>

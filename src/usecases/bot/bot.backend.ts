@@ -5,9 +5,8 @@
  * refusals become the bot's Refusal shapes. "My deadlines" is the rules engine's
  * reminder plan for the person's forums, read as a list of open deadlines.
  *
- * What it does not do yet: there is no task use case in the workflow, so
- * completeTask is written here (assignee, or secretariat of the task's forum or of
- * the assigned forum, may close an open task; audited).
+ * Tasks are closed through the workflow's task use case (tasks.usecase.ts), the
+ * same one the tab uses.
  */
 import type { AttendanceAnswer, Meeting, Task } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn, secretariatRoles, type Forum } from '../../domain/registry/registry.model.js';
@@ -19,6 +18,7 @@ import { UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { deadlinesOf, meetingStart, todayOf, type WorkflowTransact, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';
 import { loadPlanInput } from './reminder-plan.usecase.js';
+import { taskUseCases } from '../meetings/tasks.usecase.js';
 
 /** The workflow use cases the bot calls (attendanceUseCases, proposalUseCases, minutesUseCases). */
 export type BotWorkflow = {
@@ -177,23 +177,11 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
     },
 
     async completeTask(personId, taskId) {
-      return attempt(() =>
-        transact(async (uow) => {
-          const now = clock.now();
-          const today = todayOf(now);
-          const task = await uow.meetings.getTask(taskId);
-          if (!task) throw new UseCaseError('not_found', `No task ${taskId}`, [], `Opgaven ${taskId} findes ikke`);
-          const mine = (await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today));
-          const secretariatOf = (forumId: string | undefined) => !!forumId && mine.some((m) => m.forumId === forumId && secretariatRoles.includes(m.role));
-          const allowed = task.assigneePersonId === personId || secretariatOf(task.forumId) || secretariatOf(task.assigneeForumId);
-          if (!allowed) throw new UseCaseError('forbidden', 'Only the assignee or the secretariat may close this task', [], 'Kun den ansvarlige eller sekretariatet kan lukke opgaven');
-          if (task.status !== 'open') throw new UseCaseError('invalid_state', `The task is already ${task.status}`, [], task.status === 'done' ? 'Opgaven er allerede løst' : 'Opgaven er annulleret');
-          const done: Task = { ...task, status: 'done', doneAt: now.toISOString() };
-          await uow.meetings.updateTask(done);
-          await uow.audit.record({ actorPersonId: personId, action: 'task.done', forumId: task.forumId, target: task.id, outcome: 'ok', detail: { via: 'bot' } });
-          return { task: taskSummary(done, await uow.registry.getForum(task.forumId)) };
-        }),
-      );
+      return attempt(async () => {
+        const done = await taskUseCases({ transact, clock }).complete(taskId, { personId }, 'bot');
+        const forum = await transact((uow) => uow.registry.getForum(done.forumId));
+        return { task: taskSummary(done, forum) };
+      });
     },
 
     async describeReminder(reminder, personId) {

@@ -12,6 +12,7 @@ import { regionCalendars } from '../region-calendar.js';
 import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
+import { isTaskMine } from './tasks.usecase.js';
 
 const minutesBetween = (start: string, end: string) => {
   const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -148,7 +149,11 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           }
         }
         deadlines.sort((a, b) => a.at.localeCompare(b.at));
-        const tasks = await uow.meetings.listTasks({ assigneePersonId: personId, status: 'open' });
+        // Mine: given to me, or to the organisation I represent in the forum that gave it.
+        const orgTasks = (await uow.meetings.listTasks({ forumIds, status: 'open' })).filter((t) => !t.assigneePersonId && isTaskMine(t, personId, mine));
+        const tasks = [...(await uow.meetings.listTasks({ assigneePersonId: personId, status: 'open' })), ...orgTasks]
+          .map((t) => ({ ...t, forumName: forums.get(t.forumId)?.name ?? t.forumId, ...(t.assigneeOrganisationId ? { via: 'organisation' as const } : {}) }))
+          .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
         const horizon = addDays(today, 60);
         const unanswered = upcoming.filter((m) => m.date <= horizon && !answers.get(m.id)?.answer).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null }));
         return { person, nextMeetings, deadlines, tasks, unanswered };

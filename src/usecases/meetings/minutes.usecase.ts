@@ -33,11 +33,13 @@ export const MeetingTaskInput = z
     dueOn: isoDate,
     assigneePersonId: id.optional(),
     assigneeForumId: id.optional(),
+    assigneeOrganisationId: id.optional(),
     reportToForumId: id.optional(),
     sourceItemId: id.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.assigneeForumId && !v.assigneePersonId) ctx.addIssue({ code: 'custom', path: ['assigneePersonId'], message: 'a task needs a person or a forum to do it' });
+    if (!v.assigneeForumId && !v.assigneePersonId && !v.assigneeOrganisationId) ctx.addIssue({ code: 'custom', path: ['assigneePersonId'], message: 'a task needs a person, an organisation or a forum to do it (opgaven skal gives til en person, en organisation eller et forum)' });
+    if ([v.assigneeForumId, v.assigneePersonId, v.assigneeOrganisationId].filter(Boolean).length > 1) ctx.addIssue({ code: 'custom', path: ['assigneePersonId'], message: 'give the task to one: a person, an organisation or a forum (kun én ansvarlig)' });
   });
 export const RemarkInput = z.object({ itemId: id.optional(), text: text(10000) });
 export const ReasonInput = z.object({ reason: text(2000) });
@@ -135,13 +137,14 @@ export function minutesUseCases(deps: WorkflowDeps) {
         assertDraftable(s);
         if (input.assigneePersonId && !(await uow.registry.getPerson(input.assigneePersonId))) throw invalid('assigneePersonId', `person "${input.assigneePersonId}" does not exist`, 'personen findes ikke');
         if (input.assigneeForumId && !(await uow.registry.getForum(input.assigneeForumId))) throw invalid('assigneeForumId', `forum "${input.assigneeForumId}" does not exist`, 'forummet findes ikke');
+        if (input.assigneeOrganisationId && !(await uow.registry.getOrganisation(input.assigneeOrganisationId))) throw invalid('assigneeOrganisationId', `organisation "${input.assigneeOrganisationId}" does not exist`, 'organisationen findes ikke');
         if (input.reportToForumId && !(await uow.registry.getForum(input.reportToForumId))) throw invalid('reportToForumId', `forum "${input.reportToForumId}" does not exist`, 'forummet findes ikke');
         if (input.sourceItemId) {
           const item = await uow.workflow.getItem(input.sourceItemId);
           if (!item || item.meetingId !== meetingId) throw invalid('sourceItemId', 'is not an item of this meeting', 'er ikke et punkt på dette møde');
         }
         const task: Task = { ...input, id: ids.newId('tsk'), forumId: c.forum.id, sourceMeetingId: meetingId, status: 'open' };
-        for (const k of ['assigneePersonId', 'assigneeForumId', 'reportToForumId', 'sourceItemId'] as const) if (task[k] === undefined) delete task[k];
+        for (const k of ['assigneePersonId', 'assigneeForumId', 'assigneeOrganisationId', 'reportToForumId', 'sourceItemId'] as const) if (task[k] === undefined) delete task[k];
         await uow.meetings.insertTask(task);
         await uow.audit.record({ actorPersonId: actor.personId, action: 'task.create', forumId: c.forum.id, target: task.id, outcome: 'ok', detail: { meetingId } });
         return task;

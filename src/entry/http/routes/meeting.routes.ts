@@ -23,6 +23,8 @@ import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-vie
 import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
 import { sendProblem } from '../problem.js';
+import { invalid } from '../../../usecases/use-case.errors.js';
+import type { TaskUseCases } from '../../../usecases/meetings/tasks.usecase.js';
 import type { HttpContext } from '../http-context.js';
 
 export type WorkflowServices = {
@@ -32,6 +34,7 @@ export type WorkflowServices = {
   minutes: MinutesUseCases;
   view: MeetingViewUseCases;
   waiting: ReturnType<typeof waitingUseCases>;
+  tasks: TaskUseCases;
 };
 
 const M = z.object({ id });
@@ -83,6 +86,9 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
 
     app.get('/api/meetings/:id', { schema: { tags, summary: 'A meeting with agenda, attendance, minutes and the caller\'s permissions', params: M, response: { 200: json } } }, async (req) =>
       services().view.getMeeting(req.params.id, requirePerson(req).id),
+    );
+    app.post('/api/tasks/:id/done', { schema: { tags, summary: 'Mark a task done (the one it was given to, or the secretariat)', params: M, response: { 200: json } } }, async (req) =>
+      services().tasks.complete(req.params.id, me(req), 'tab'),
     );
     app.get('/api/me/overview', { schema: { tags, summary: 'My next meetings, deadlines, tasks and unanswered invitations', response: { 200: json } } }, async (req) =>
       services().view.overview(requirePerson(req).id),
@@ -146,7 +152,15 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     app.post('/api/meetings/:id/minutes/revise', { schema: { tags, summary: 'Revise the minutes (new version)', params: M, body: ReasonInput, response: { 200: json } } }, async (req) =>
       services().minutes.revise(req.params.id, req.body.reason, me(req)),
     );
-    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly (before the window closes or with open remarks: confirm and a reason, else 409)', params: M, body: ApproveInput.optional(), response: { 200: json } } }, async (req) => services().minutes.approve(req.params.id, me(req), req.body ?? {}));
+    // The body is optional (an approval after the window has closed needs none), so it is parsed here: a missing body is {}.
+    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly; before the window closes or with open remarks, body { confirm: true, reason } (else 409)', params: M, response: { 200: json } } }, async (req) => {
+      const parsed = ApproveInput.safeParse(req.body ?? {});
+      if (!parsed.success) {
+        const i = parsed.error.issues[0]!;
+        throw invalid(i.path.join('.') || 'body', i.message, i.path[0] === 'reason' ? 'begrundelsen skal være tekst på højst 2000 tegn' : i.path[0] === 'confirm' ? 'bekræftelsen skal være true eller false' : 'ugyldig forespørgsel');
+      }
+      return services().minutes.approve(req.params.id, me(req), parsed.data);
+    });
     app.post('/api/meetings/:id/minutes/publish', { schema: { tags, summary: 'Publish approved minutes', params: M, body: PublishInput.optional(), response: { 200: json } } }, async (req) =>
       services().minutes.publish(req.params.id, req.body?.confirmPersonalData ?? false, me(req)),
     );
