@@ -23,7 +23,7 @@ import { systemClock } from '../../bot/dispatch/dispatch.clock.js';
 import { isActiveOn } from '../../src/domain/registry/registry.model.js';
 import { noticeKey, type NoticeKind } from '../../src/domain/notifications/notice.model.js';
 import { meetingNotice } from '../../src/usecases/notifications/notice.usecase.js';
-import { coChair, createMeeting, forumId, member, secretary, startWorkflowApp, type WorkflowTestApp } from '../workflow/workflow.fixture.js';
+import { coChair, createMeeting, forumId, member, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from '../workflow/workflow.fixture.js';
 
 const embedded: BotConfig = { production: false, botId: '', botTenantId: '', botType: 'UserAssignedMSI', serviceUrlHosts: [], allowedTenantIds: [], teamsAppId: '', tabEntityId: 'samraad' };
 const TENANT = '7a1c0000-0000-4000-8000-0000000000ff';
@@ -199,5 +199,43 @@ describe.each(backends)('notices on $name', (backend) => {
     const third = await createMeeting(app, { date: '2026-09-10' });
     expect((await app.call('POST', `/api/meetings/${third.id}/cancel`, secretary, { reason: 'For få punkter' })).status).toBe(200);
     await expectTold('meeting_cancelled', 'r2', /^Mødet er aflyst/, third.id);
+  });
+
+  it('a task to a person: in their overview, reminded by a card before the due date, marked done from the tab (and not twice)', async () => {
+    app.clock.set('2026-04-20T09:00:00Z');
+    const created = await app.call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'Udkast til forløbsbeskrivelse', dueOn: '2026-05-05', assigneePersonId: member, reportToForumId: forumId });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id as string;
+    const both = await app.call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'To ansvarlige', dueOn: '2026-05-05', assigneePersonId: member, assigneeForumId: forumId });
+    expect(both.status).toBe(400);
+    const mine = (await app.call('GET', '/api/me/overview', member)).body;
+    expect(mine.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ id: taskId, title: 'Udkast til forløbsbeskrivelse', dueOn: '2026-05-05', forumName: expect.any(String) })]));
+
+    // Three working days before the due date the plan hands the reminder to the dispatcher: one card in the member's chat.
+    app.clock.set('2026-04-30T09:00:00Z');
+    const run = await mod.services().plan();
+    expect(run.newDeliveries).toBeGreaterThanOrEqual(1);
+    const store = botDeliveryRepository(app.db.db);
+    const row = async () => (await store.list()).find((d) => d.reminder.kind === 'task_due' && d.reminder.taskId === taskId && d.recipientId === member);
+    const until = Date.now() + 60_000;
+    while ((await row())?.state !== 'sent' && Date.now() < until) {
+      await mod.services().deliver();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const r = await row();
+    expect(r).toMatchObject({ state: 'sent', route: 'teams_personal' });
+    expect(connector.delivered.get(`${audience.botUsers.get(member)}|${r!.key}`)).toBe(1);
+
+    // Done from the tab; only the assignee or the secretariat; once.
+    expect((await app.call('POST', `/api/tasks/${taskId}/done`, outsider)).status).toBe(403);
+    const done = await app.call('POST', `/api/tasks/${taskId}/done`, member);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: taskId, status: 'done' });
+    const again = await app.call('POST', `/api/tasks/${taskId}/done`, member);
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await app.call('GET', '/api/me/overview', member)).body.tasks.map((k: { id: string }) => k.id)).not.toContain(taskId);
+    // The card's "done" goes through the same use case: the bot is refused the same way.
+    expect(await mod.services().backend.completeTask(member, taskId)).toMatchObject({ ok: false, refused: 'invalid' });
   });
 });
