@@ -130,6 +130,8 @@ const table: Record<string, Row> = {
   'GET /api/meetings/:id': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}` },
   'GET /api/me/overview': { allow: SIGNED_IN, ok: true, url: () => '/api/me/overview' },
   'GET /api/me/waiting': { allow: SIGNED_IN, ok: true, url: () => '/api/me/waiting' },
+  // Who may close a task is decided per task (the one it was given to, or the secretariat): an unknown task is a 404 to anyone signed in.
+  'POST /api/tasks/:id/done': { allow: SIGNED_IN, url: () => '/api/tasks/no-such-task/done' },
   'POST /api/meetings/:id/agenda/init': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda/init` },
   'POST /api/meetings/:id/items': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/items`, body: () => ({ title: 'Nyt punkt' }) },
   'POST /api/meetings/:id/items/reorder': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/items/reorder`, body: (i) => ({ itemIds: [i.item] }) },
