@@ -118,10 +118,11 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
     async attachFile(mailbox, eventId, file) {
       const base = `/users/${enc(mailbox)}/events/${enc(eventId)}/attachments`;
       const list = await http.json<{ value: { id: string; name?: string; size?: number }[] }>({ method: 'GET', path: `${base}?$select=id,name,size` });
-      const same = (list.body.value ?? []).filter((a) => a.name === file.name);
-      const kept = same.find((a) => a.size === file.bytes.byteLength);
+      const all = list.body.value ?? [];
+      const kept = all.find((a) => a.name === file.name && a.size === file.bytes.byteLength);
       if (kept) return { attachmentId: kept.id, added: false };
-      for (const old of same) {
+      const replaces = file.replaces;
+      for (const old of all.filter((a) => a.name === file.name || (replaces !== undefined && (a.name ?? '').startsWith(replaces)))) {
         const r = await http.request({ method: 'DELETE', path: `${base}/${enc(old.id)}` });
         if (r.status !== 204 && r.status !== 404) throw toM365Error({ method: 'DELETE', path: '/users/{mailbox}/events/{id}/attachments/{id}' }, r);
       }

@@ -131,9 +131,11 @@ export interface CalendarPort {
   /**
    * Attaches a file to the event (small files, under 3 MB). Idempotent by name: an
    * attachment of that name and size is left as it is (`added: false`); one of that
-   * name and another size is replaced (a newer sending of the agenda).
+   * name and another size, and any whose name starts with `replaces` (an earlier
+   * version, e.g. "dagsorden-v1.docx"), is removed first. Put the version in the name:
+   * two versions may have the same size.
    */
-  attachFile(mailbox: string, eventId: string, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<{ attachmentId: string; added: boolean }>;
+  attachFile(mailbox: string, eventId: string, file: { name: string; contentType: string; bytes: Uint8Array; replaces?: string }): Promise<{ attachmentId: string; added: boolean }>;
   /** Changes in the mailbox since `cursor` (null = initial sync of the window). */
   delta(mailbox: string, cursor: string | null, window: { start: string; end: string }): Promise<DeltaResult>;
 }

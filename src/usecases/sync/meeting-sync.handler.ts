@@ -78,7 +78,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       ...(meeting.location ? { location: meeting.location } : {}),
       bodyHtml:
         `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>` +
-        (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet som dagsorden.docx / attached)</p>` : ''),
+        (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet / attached)</p>` : ''),
       attendees,
       // Every forum meeting gets a Teams link, also when held in a room: members often join remotely.
       onlineMeeting: true,
@@ -88,7 +88,8 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     if (meeting.agendaSentAt && deps.documents) {
       const doc = await deps.documents.get(documentPath(forum.id, meeting.id, 'agenda'));
       if (doc) {
-        await calendar.attachFile(mailbox, r.eventId, { name: 'dagsorden.docx', contentType: doc.metadata.contentType || DOCX, bytes: doc.bytes });
+        // The version in the name: two sendings can have the same size; the new one replaces the old.
+        await calendar.attachFile(mailbox, r.eventId, { name: `dagsorden-v${doc.version}.docx`, contentType: doc.metadata.contentType || DOCX, bytes: doc.bytes, replaces: 'dagsorden-v' });
         attachedAgenda = doc.version;
       }
     }
