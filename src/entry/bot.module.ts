@@ -400,7 +400,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       await deps.queue.work(queues.reminderDeliver.name, async () => {
         await s.deliver();
       });
-      await deps.queue.work<NoticeJob>(queues.notice.name, async (job) => {
+      await deps.queue.work(queues.notice.name, async (job) => {
         const r = await s.notice(job);
         deps.logger.info(`notifications.notice ${r.key}: ${r.newDeliveries} new deliveries for ${r.recipients} people${r.skipped ? ` (${r.skipped})` : ''}`);
       });

@@ -7,6 +7,7 @@
  * zod's reason). Retry policies per queue are in src/entry/jobs/queues.ts.
  */
 import { z } from 'zod';
+import { noticeKinds, type NoticeEvent } from '../../domain/notifications/notice.model.js';
 
 const id = z.string().min(1).max(200);
 
@@ -21,7 +22,7 @@ export const jobCatalogue = {
   'm365.meeting-sync': z.object({
     meetingId: id,
     revision: z.number().int().positive().optional(),
-    change: z.enum(['created', 'moved', 'cancelled']).optional(),
+    change: z.enum(['created', 'moved', 'cancelled', 'agenda']).optional(),
   }),
   /** Upload an agenda, minutes or attachment version to the forum's SharePoint folder. */
   'm365.document-sync': z.object({
@@ -50,6 +51,16 @@ export const jobCatalogue = {
   'reminders.deliver': z.object({}),
   /** Approve the minutes tacitly when the remarks window closed without objection. */
   'minutes.tacit-approval': z.object({ meetingId: id, version: z.number().int().positive() }),
+  /** A notice (agenda sent, minutes out, meeting moved ...) to turn into deliveries (src/usecases/notifications). */
+  'notifications.notice': z.object({
+    event: z.custom<NoticeEvent>(
+      (v) => {
+        const e = v as Partial<NoticeEvent> | null;
+        return !!e && typeof e === 'object' && (noticeKinds as readonly string[]).includes(String(e.kind)) && typeof e.forumId === 'string' && typeof e.at === 'string' && typeof e.occurrence === 'string' && typeof e.deadline === 'string';
+      },
+      { message: 'must be a notice event (kind, forumId, at, occurrence, deadline)' },
+    ),
+  }),
   /** The self-test and the dead-letter test: a job that throws when asked to. */
   'system.self-test': z.object({ failing: z.boolean().optional(), requestedBy: z.string().min(1).max(64).optional() }),
 } as const;
