@@ -155,7 +155,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(found!.event.hasAttachments).toBe(true);
     expect(String((found!.event.body as { content: string }).content)).toContain(`/offentlig/moeder/${meetingId}/dagsorden`);
     // The sync again: still one attachment (found by name and size, not added twice).
-    await app.deps.queue.enqueue('m365.meeting-sync', { meetingId, revision: 0, change: 'agenda' });
+    await app.deps.queue.enqueue('m365.meeting-sync', { meetingId, change: 'agenda' });
     await sleep(500);
     await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.meeting-sync', { queued: true })).length, (n) => n === 0);
     await sleep(1000);
