@@ -87,6 +87,8 @@ const next = () => `${Date.now().toString(36)}-${(uniq += 1)}`;
 const table: Record<string, Row> = {
   'GET /': { allow: ALL, ok: true, url: () => '/' },
   'GET /healthz': { allow: ALL, ok: true, url: () => '/healthz' },
+  // The CORS preflight (src/entry/http/server.ts; test/http/hardening.api.spec.ts): answered to anyone, grants nothing by itself.
+  'OPTIONS *': { allow: ALL, url: () => '/api/forums' },
   'GET /api/me': { allow: ALL, ok: true, url: () => '/api/me' },
   'POST /api/dev/sign-in': { allow: ALL, ok: true, url: () => '/api/dev/sign-in', body: () => ({ personId: member }) },
   'GET /api/dev/people': { allow: ALL, ok: true, url: () => '/api/dev/people' },
