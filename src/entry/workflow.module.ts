@@ -7,6 +7,7 @@ import { transitionRoutes } from './http/routes/transition.routes.js';
 import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
 import { waitingUseCases } from '../usecases/meetings/waiting.usecase.js';
 import { retryTransient } from '../adapters/db/transient.js';
+import { historyUseCases } from '../usecases/meetings/history.usecase.js';
 import path from 'node:path';
 import type { AppDeps, AppModule } from './app.js';
 import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
@@ -63,6 +64,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       agenda: agendaUseCases(wf),
       proposals: proposalUseCases(wf),
       attendance: attendanceUseCases(wf),
+      history: historyUseCases(wf),
       minutes: minutesUseCases(wf),
       view: meetingViewUseCases(wf),
       waiting: waitingUseCases(wf),

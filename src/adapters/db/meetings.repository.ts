@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Meeting, Task } from '../../domain/meetings/meeting.model.js';
 import type { DbOrTx } from './database.js';
 import type { MeetingsStore } from '../../usecases/ports/meetings.port.js';
-import { meetings, tasks } from './schema.js';
+import { forumMeetingDefaults, meetings, tasks } from './schema.js';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type TaskRow = typeof tasks.$inferSelect;
@@ -29,6 +29,7 @@ function toMeeting(r: MeetingRow): Meeting {
   if (r.agendaSentAt) m.agendaSentAt = iso(r.agendaSentAt);
   if (r.minutesSentAt) m.minutesSentAt = iso(r.minutesSentAt);
   if (r.cancelledReason) m.cancelledReason = r.cancelledReason;
+  if (r.historical) m.historical = true;
   return m;
 }
 
@@ -49,6 +50,7 @@ function meetingValues(m: Meeting) {
     agendaSentAt: m.agendaSentAt ?? null,
     minutesSentAt: m.minutesSentAt ?? null,
     cancelledReason: m.cancelledReason ?? null,
+    historical: m.historical ?? false,
     revision: m.revision,
   };
 }
@@ -126,6 +128,17 @@ export function meetingsRepository(db: DbOrTx): MeetingsStore & { getMeetingForU
         .where(and(eq(meetings.id, m.id), eq(meetings.revision, expectedRevision)))
         .returning({ id: meetings.id });
       return rows.length === 1;
+    },
+
+    async getForumDefaults(forumId: string): Promise<{ location: string | null; online: boolean } | undefined> {
+      const [r] = await db.select().from(forumMeetingDefaults).where(eq(forumMeetingDefaults.forumId, forumId));
+      return r && { location: r.location, online: r.online };
+    },
+    async setForumDefaults(forumId: string, d: { location: string | null; online: boolean }): Promise<void> {
+      await db
+        .insert(forumMeetingDefaults)
+        .values({ forumId, location: d.location, online: d.online })
+        .onConflictDoUpdate({ target: forumMeetingDefaults.forumId, set: { location: d.location, online: d.online, updatedAt: sql`now()` } });
     },
 
     async getTask(id: string): Promise<Task | undefined> {

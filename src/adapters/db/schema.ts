@@ -157,12 +157,24 @@ export const meetings = pgTable(
     agendaSentAt: ts('agenda_sent_at'),
     minutesSentAt: ts('minutes_sent_at'),
     cancelledReason: text('cancelled_reason'),
+    /** Recorded afterwards as history: real dates as entered, no Outlook event, reminders or notifications. */
+    historical: boolean('historical').notNull().default(false),
     /** Optimistic concurrency and Outlook round-trips: increased on every change. */
     revision: integer('revision').notNull().default(1),
     ...audit,
   },
   (t) => [index('meetings_forum_date_idx').on(t.forumId, t.date), index('meetings_date_idx').on(t.date)],
 );
+
+/** A forum's defaults for new meetings: the usual place and whether they are held online (Teams) too. */
+export const forumMeetingDefaults = pgTable('forum_meeting_defaults', {
+  forumId: text('forum_id')
+    .primaryKey()
+    .references(() => forums.id),
+  location: text('location'),
+  online: boolean('online').notNull().default(false),
+  ...audit,
+});
 
 /** Tasks (opgaver/opdrag) given by a forum, usually from an agenda item. */
 export const tasks = pgTable(

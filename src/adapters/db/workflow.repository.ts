@@ -183,11 +183,11 @@ export function workflowRepository(db: DbOrTx): WorkflowStore {
       return rows.map((r) => ({ meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null, ...(r.substituteName ? { substituteName: r.substituteName } : {}) }));
     },
     async upsertAttendance(a: Attendance): Promise<void> {
-      const values = { meetingId: a.meetingId, personId: a.personId, answer: a.answer, substituteName: a.substituteName ?? null, present: a.present ?? null, answeredAt: a.answeredAt ?? null };
+      const values = { meetingId: a.meetingId, personId: a.personId, answer: a.answer, substituteName: a.substituteName ?? null, substitutePersonId: a.substitutePersonId ?? null, present: a.present ?? null, answeredAt: a.answeredAt ?? null };
       await db
         .insert(attendance)
         .values(values)
-        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { answer: values.answer, substituteName: values.substituteName, present: values.present, answeredAt: values.answeredAt } });
+        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { answer: values.answer, substituteName: values.substituteName, substitutePersonId: values.substitutePersonId, present: values.present, answeredAt: values.answeredAt } });
     },
 
     /** The workflow state, locked for update inside a transaction so two writers serialise. */
@@ -285,6 +285,7 @@ export type WorkflowRepository = WorkflowStore;
 function toAttendance(r: typeof attendance.$inferSelect): Attendance {
   const a: Attendance = { meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null };
   if (r.substituteName) a.substituteName = r.substituteName;
+  if (r.substitutePersonId) a.substitutePersonId = r.substitutePersonId;
   if (r.present !== null) a.present = r.present;
   if (r.answeredAt) a.answeredAt = iso(r.answeredAt);
   return a;

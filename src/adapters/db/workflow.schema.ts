@@ -87,6 +87,8 @@ export const attendance = pgTable(
     personId: text('person_id').notNull(),
     answer: text('answer'),
     substituteName: text('substitute_name'),
+    /** The registered stand-in (a member with the role "substitute") chosen, when not just named. */
+    substitutePersonId: text('substitute_person_id'),
     present: boolean('present'),
     answeredAt: ts('answered_at'),
   },

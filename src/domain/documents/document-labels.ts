@@ -47,6 +47,8 @@ export type DocumentLabels = {
   };
   role: (role: MembershipRole, side?: ChairSide) => string | undefined;
   cancelled: string;
+  /** A meeting recorded afterwards as history (its dates as entered). */
+  historical: string;
 };
 
 const da: DocumentLabels = {
@@ -101,6 +103,7 @@ const da: DocumentLabels = {
     return { chair: 'formand', secretary: 'sekretariat', substitute: 'stedfortræder', ad_hoc: 'ad hoc-deltager', observer: 'observatør', member: undefined }[role];
   },
   cancelled: 'Aflyst',
+  historical: 'Registreret efterfølgende som historik',
 };
 
 const en: DocumentLabels = {
@@ -155,6 +158,7 @@ const en: DocumentLabels = {
     return { chair: 'chair', secretary: 'secretariat', substitute: 'substitute', ad_hoc: 'ad hoc participant', observer: 'observer', member: undefined }[role];
   },
   cancelled: 'Cancelled',
+  historical: 'Recorded afterwards as history',
 };
 
 export function documentLabels(language: DocumentLanguage): DocumentLabels {

@@ -322,6 +322,7 @@ export function buildMeetingDocument(input: MeetingDocumentInput): MeetingDocume
               : L.status.draft;
     statusLine = `${s}, ${L.status.version(m.version)}`;
   }
+  if (meeting.historical) statusLine = statusLine ? `${statusLine} (${L.historical})` : L.historical;
 
   return {
     kind: input.kind,

@@ -43,6 +43,8 @@ export type Meeting = z.output<typeof MeetingInput> & {
   agendaSentAt?: string;
   minutesSentAt?: string;
   cancelledReason?: string;
+  /** Recorded afterwards as history: its dates are as entered; no Outlook event, reminders or notifications. */
+  historical?: boolean;
   /** Increased on every change; guards concurrent edits and Outlook round-trips. */
   revision: number;
 };
@@ -98,6 +100,8 @@ export type Attendance = {
   personId: string;
   answer: AttendanceAnswer | null;
   substituteName?: string;
+  /** The registered stand-in chosen (a member of the forum with the role "substitute"). */
+  substitutePersonId?: string;
   /** Recorded by the secretariat on the day. */
   present?: boolean;
   answeredAt?: string;

@@ -212,7 +212,7 @@ function toUtc(instant: string): string {
 
 /** The reminders of one meeting. */
 export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
-  if (m.status === 'cancelled') return [];
+  if (m.status === 'cancelled' || m.historical) return [];
   const out: PlannedReminder[] = [];
   const add = (r: Parameters<typeof make>[1]) => {
     const p = make(ctx, r);

@@ -6,16 +6,47 @@
 import { z } from 'zod';
 import { AttendanceAnswer, type Attendance } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
+import { id } from '../../domain/registry/registry.model.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, type WorkflowDeps } from './workflow.context.js';
+import { danishInstant, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 
 export const AnswerInput = z
-  .object({ answer: AttendanceAnswer, substituteName: z.string().trim().min(1).max(200).optional() })
+  .object({
+    answer: AttendanceAnswer,
+    substituteName: z.string().trim().min(1).max(200).optional(),
+    /** A registered stand-in of the forum (a member with the role "substitute"). */
+    substitutePersonId: id.optional(),
+  })
   .superRefine((v, ctx) => {
-    if (v.answer === 'substitute' && !v.substituteName) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'name the substitute' });
-    if (v.answer !== 'substitute' && v.substituteName) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'only with the answer "substitute"' });
+    if (v.answer === 'substitute' && !v.substituteName && !v.substitutePersonId) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'choose a registered stand-in or name the substitute' });
+    if (v.answer !== 'substitute' && (v.substituteName || v.substitutePersonId)) ctx.addIssue({ code: 'custom', path: [v.substituteName ? 'substituteName' : 'substitutePersonId'], message: 'only with the answer "substitute"' });
   });
 export const PresenceInput = z.object({ present: z.boolean() });
+/**
+ * The secretariat sets a person's attendance explicitly: the answer (null: not
+ * answered) and, on the day, present or absent (null: not recorded).
+ */
+export const PersonAttendanceInput = z
+  .object({
+    answer: AttendanceAnswer.nullable(),
+    substituteName: z.string().trim().min(1).max(200).optional(),
+    substitutePersonId: id.optional(),
+    present: z.boolean().nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === 'substitute' && !v.substituteName && !v.substitutePersonId) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'choose a registered stand-in or name the substitute' });
+    if (v.answer !== 'substitute' && (v.substituteName || v.substitutePersonId)) ctx.addIssue({ code: 'custom', path: [v.substituteName ? 'substituteName' : 'substitutePersonId'], message: 'only with the answer "substitute"' });
+  });
+
+/** The forum's registered stand-ins on the day, resolved to a name; refuses one that is not. */
+async function standIn(uow: WorkflowUnitOfWork, forumId: string, date: string, substitutePersonId: string): Promise<string> {
+  const ms = await uow.registry.listMemberships({ forumId });
+  if (!ms.some((m) => m.personId === substitutePersonId && m.role === 'substitute' && isActiveOn(m, date))) {
+    throw invalid('substitutePersonId', `"${substitutePersonId}" is not a registered stand-in of the forum on the day of the meeting`, 'personen er ikke registreret stedfortræder i forummet på mødedagen');
+  }
+  const [p] = await uow.registry.getPeople([substitutePersonId]);
+  return p?.name ?? substitutePersonId;
+}
 
 export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
   return {
@@ -30,9 +61,45 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
           throw new UseCaseError('deadline_passed', `The meeting started ${englishInstant(start)}; ask the secretariat to record your attendance`, [], `Mødet begyndte ${danishInstant(start)}; bed sekretariatet registrere dit fremmøde`, { deadline: start });
         }
         const before = (await uow.workflow.listAttendance(meetingId)).find((a) => a.personId === actor.personId);
-        const a: Attendance = { meetingId, personId: actor.personId, answer: input.answer, answeredAt: now.toISOString(), ...(input.substituteName ? { substituteName: input.substituteName } : {}), ...(before?.present !== undefined ? { present: before.present } : {}) };
+        const name = input.substitutePersonId ? await standIn(uow, c.forum.id, c.meeting.date, input.substitutePersonId) : input.substituteName;
+        const a: Attendance = {
+          meetingId, personId: actor.personId, answer: input.answer, answeredAt: now.toISOString(),
+          ...(name ? { substituteName: name } : {}),
+          ...(input.substitutePersonId ? { substitutePersonId: input.substitutePersonId } : {}),
+          ...(before?.present !== undefined ? { present: before.present } : {}),
+        };
         await uow.workflow.upsertAttendance(a);
         await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.answer', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { answer: input.answer } });
+        return a;
+      });
+    },
+
+    /** The secretariat sets one person's answer and presence explicitly (e.g. apologies sent by e-mail). */
+    async setFor(meetingId: string, personId: string, input: z.output<typeof PersonAttendanceInput>, actor: { personId: string }): Promise<Attendance> {
+      return transact(async (uow) => {
+        const now = clock.now();
+        const c = await loadMeeting(uow, meetingId, actor.personId, now);
+        requireSecretariat(c, 'record attendance', 'registrere fremmøde');
+        requireNotCancelled(c);
+        const ms = await uow.registry.listMemberships({ forumId: c.forum.id });
+        if (!ms.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {
+          throw invalid('personId', `"${personId}" is not a member of the forum on the day of the meeting`, 'personen er ikke medlem af forummet på mødedagen');
+        }
+        if (typeof input.present === 'boolean' && now.getTime() < Date.parse(meetingStart(c.meeting)) && !c.meeting.historical) {
+          throw invalid('present', 'presence is recorded once the meeting has started', 'Fremmøde registreres, når mødet er begyndt');
+        }
+        const before = (await uow.workflow.listAttendance(meetingId)).find((a) => a.personId === personId);
+        const name = input.substitutePersonId ? await standIn(uow, c.forum.id, c.meeting.date, input.substitutePersonId) : input.substituteName;
+        const present = input.present === undefined ? before?.present : input.present ?? undefined;
+        const a: Attendance = {
+          meetingId, personId, answer: input.answer,
+          ...(input.answer ? { answeredAt: before?.answer === input.answer && before.answeredAt ? before.answeredAt : now.toISOString() } : {}),
+          ...(name ? { substituteName: name } : {}),
+          ...(input.substitutePersonId ? { substitutePersonId: input.substitutePersonId } : {}),
+          ...(present !== undefined ? { present } : {}),
+        };
+        await uow.workflow.upsertAttendance(a);
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.set', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { personId, answer: input.answer, present: present ?? null } });
         return a;
       });
     },

@@ -8,6 +8,7 @@ import type { AgendaItem, Attendance, Meeting, Minutes, Task } from '../../domai
 import type { MeetingDocumentInput, DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import type { RegistryStore } from '../ports/store.port.js';
+import { effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { isActiveOn, type Membership } from '../../domain/registry/registry.model.js';
 import type { WorkflowUnitOfWork } from './workflow.context.js';
 
@@ -68,10 +69,15 @@ export async function documentInput(registry: RegistryStore, snapshot: MeetingSn
   // members who never answered are listed as participants too (the minutes' convention).
   const onDay = memberships.filter((m) => m.from <= snapshot.meeting.date && (!m.to || m.to >= snapshot.meeting.date));
   const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
-  const attendance: Attendance[] = [...new Set(onDay.map((m) => m.personId))].map(
-    (personId) => recorded.get(personId) ?? { meetingId: snapshot.meeting.id, personId, answer: null },
-  );
   const minuteTaker = minuteTakerOf(snapshot.minuteTakerPersonId, memberships, forum.id, snapshot.meeting.date);
+  // In the minutes the secretary and the minute-taker are present unless recorded absent
+  // (they ran the meeting): an earlier "afbud" of theirs never puts them under Afbud.
+  const presentByDefault = new Set([...onDay.filter((m) => m.role === 'secretary').map((m) => m.personId), ...(minuteTaker ? [minuteTaker.personId] : [])]);
+  const attendance: Attendance[] = [...new Set(onDay.map((m) => m.personId))].map((personId) => {
+    const a = recorded.get(personId) ?? { meetingId: snapshot.meeting.id, personId, answer: null };
+    const presence = effectivePresence(a, kind === 'minutes' && presentByDefault.has(personId));
+    return presence.present === undefined ? a : { ...a, present: presence.present };
+  });
   return {
     kind,
     forum,

@@ -11,6 +11,7 @@ import { notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
 import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
+import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
 import { isTaskMine } from './tasks.usecase.js';
 
@@ -58,19 +59,35 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         if (others.length) for (const p of await uow.registry.getPeople(others)) pById.set(p.id, p);
         const oById = new Map(names.orgs.map((o) => [o.id, o]));
         const recorded = new Map(snapshot.attendance.map((a) => [a.personId, a]));
+        const secretaryIds = new Set(onDay.filter((m) => m.role === 'secretary').map((m) => m.personId));
+        const started = now.getTime() >= Date.parse(meetingStart(c.meeting));
         const attendance = [...new Map(onDay.map((m) => [m.personId, m])).values()].map((m) => {
           const p = pById.get(m.personId);
           const orgId = m.representingOrganisationId ?? p?.organisationId;
           const a = recorded.get(m.personId);
+          // The secretary and the minute-taker are present by default (once the meeting has started).
+          const presence = effectivePresence(a, started && (secretaryIds.has(m.personId) || taker?.personId === m.personId));
           return {
             personId: m.personId,
             role: m.role,
             person: { name: p?.name ?? m.personId, title: p?.title ?? null, organisation: orgId ? (oById.get(orgId)?.name ?? null) : null },
             answer: a?.answer ?? null,
             substituteName: a?.substituteName ?? null,
-            present: a?.present ?? null,
+            substitutePersonId: a?.substitutePersonId ?? null,
+            present: presence.present ?? null,
+            presentByDefault: presence.isDefault,
           };
         });
+        /** The forum's registered stand-ins on the day (for the "substitute" answer). */
+        const standIns = attendance.filter((a) => a.role === 'substitute').map((a) => ({ personId: a.personId, name: a.person.name, organisation: a.person.organisation }));
+        /** What must be resolved or confirmed before the minutes go out (secretariat, once the meeting has started). */
+        const contradictions = secretariat && started && c.meeting.status !== 'cancelled'
+          ? attendanceContradictions({
+              people: attendance.filter((a) => a.role !== 'substitute' && a.role !== 'observer').map((a) => ({ personId: a.personId, name: a.person.name, ...(recorded.get(a.personId) ? { attendance: recorded.get(a.personId)! } : {}) })),
+              ...(taker ? { minuteTakerId: taker.personId } : {}),
+              secretaryIds,
+            })
+          : [];
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
         const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
         const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
@@ -85,6 +102,8 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           /** Report-back items the rules engine proposes (secretariat only): accept with POST .../report-backs/:taskId/accept. */
           suggestions,
           attendance,
+          standIns,
+          contradictions,
           minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null },
           /** The referent of the agenda's and minutes' header: chosen by the secretariat, or by default the forum's secretary. */
           minuteTaker: taker ? { personId: taker.personId, name: pById.get(taker.personId)?.name ?? taker.personId, isDefault: taker.isDefault } : null,

@@ -20,6 +20,7 @@ import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { calendarOfRegion } from '../region-calendar.js';
+import { requireAttendanceResolved } from './attendance-check.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
@@ -48,6 +49,7 @@ export const ReasonInput = z.object({ reason: text(2000) });
  * current version not taken into a revision, it takes `confirm: true` and a reason.
  */
 export const ApproveInput = z.object({ confirm: z.boolean().optional(), reason: z.string().trim().max(2000).optional() });
+export const SendMinutesInput = z.object({ confirmContradictions: z.boolean().optional() });
 export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional() });
 /** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
 export const MinuteTakerInput = z.object({ personId: id.nullable() });
@@ -152,13 +154,14 @@ export function minutesUseCases(deps: WorkflowDeps) {
     },
 
     /** Opens the comment window from now; the window's close schedules the tacit approval. */
-    async send(meetingId: string, actor: Who) {
+    async send(meetingId: string, actor: Who, options: { confirmContradictions?: boolean } = {}) {
       return withMeeting(meetingId, actor, async (c, uow, s) => {
         requireSecretariat(c, 'send the minutes', 'udsende referatet');
         requireNotCancelled(c);
         const now = c.now;
         const start = meetingStart(c.meeting);
         if (now.getTime() < Date.parse(start)) throw stateError('The meeting has not taken place yet', 'Mødet er ikke afholdt endnu');
+        const confirmed = await requireAttendanceResolved(uow, c, options.confirmContradictions === true);
         const at = now.toISOString();
         const next = apply(s, { type: 'send_for_remarks', at });
         const windowClosesAt = new Date(deadlinesOf(c.meeting, c.terms, c.calendar, at).commentWindowCloses.at).toISOString();
@@ -170,7 +173,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         }
         const snapshot = await takeSnapshot(uow, meetingId);
         await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId, kind: 'minutes', version: saved.minutesVersion, event: 'sent', createdBy: actor.personId, createdAt: at, snapshot });
-        await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: saved.minutesVersion, windowClosesAt } });
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: saved.minutesVersion, windowClosesAt, ...(confirmed.length ? { confirmedContradictions: confirmed.map((f) => ({ code: f.code, personId: f.personId })) } : {}) } });
         const job: TacitApprovalJob = { meetingId, version: saved.minutesVersion };
         await uow.outbox.enqueue(TACIT_QUEUE, job, { startAfter: new Date(windowClosesAt), singletonKey: `${meetingId}:v${saved.minutesVersion}` });
         await raiseNotice(uow.outbox, meetingNotice('comment_window_open', c.meeting, at, `v${saved.minutesVersion}`, { version: saved.minutesVersion, documents: ['minutes'] }, windowClosesAt));

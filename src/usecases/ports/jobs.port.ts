@@ -22,7 +22,7 @@ export const jobCatalogue = {
   'm365.meeting-sync': z.object({
     meetingId: id,
     revision: z.number().int().positive().optional(),
-    change: z.enum(['created', 'moved', 'cancelled', 'agenda']).optional(),
+    change: z.enum(['created', 'moved', 'updated', 'cancelled', 'agenda']).optional(),
   }),
   /** Upload an agenda, minutes or attachment version to the forum's SharePoint folder. */
   'm365.document-sync': z.object({

@@ -18,6 +18,9 @@ export interface MeetingsStore {
    * (optimistic concurrency); returns false when the revision moved on.
    */
   updateMeeting(m: Meeting, expectedRevision: number): Promise<boolean>;
+  /** A forum's defaults for new meetings (place, online). */
+  getForumDefaults(forumId: string): Promise<{ location: string | null; online: boolean } | undefined>;
+  setForumDefaults(forumId: string, d: { location: string | null; online: boolean }): Promise<void>;
   getTask(id: string): Promise<Task | undefined>;
   listTasks(filter?: {
     forumIds?: string[];

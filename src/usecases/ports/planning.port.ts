@@ -9,7 +9,7 @@ import type { RegistrySnapshot, YearOfDutiesPort } from '../year-of-duties.useca
 import type { UnitOfWork } from './store.port.js';
 
 /** The planning use cases' part of the meetings port. */
-export type MeetingStore = Pick<MeetingsStore, 'getMeeting' | 'listMeetings' | 'insertMeeting' | 'updateMeeting' | 'listTasks'>;
+export type MeetingStore = Pick<MeetingsStore, 'getMeeting' | 'listMeetings' | 'insertMeeting' | 'updateMeeting' | 'listTasks' | 'getForumDefaults' | 'setForumDefaults'>;
 
 export type PlanningUnitOfWork = UnitOfWork & {
   meetings: MeetingStore;

@@ -21,6 +21,7 @@ import type { JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { M365Error } from '../ports/m365.port.js';
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 import type { DocumentsPort } from '../ports/documents.port.js';
 import { documentPath } from './document-sync.handler.js';
@@ -36,25 +37,38 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     if (!meeting) return undefined;
     const forum = await registry.getForum(meeting.forumId);
     if (!forum) return undefined;
-    return { meeting, forum, members: await activeMembers(registry, forum.id, day), state: await sync.get('meeting', meeting.id) };
+    const group = meeting.historical ? undefined : await jointGroup(meetings, meeting);
+    const members = await activeMembers(registry, forum.id, day);
+    // A joint meeting or theme day: one event with the attendees of every forum in it.
+    const partners = [];
+    for (const forumId of group?.forumIds ?? []) if (forumId !== forum.id) partners.push(...(await activeMembers(registry, forumId, day)));
+    return { meeting, forum, members, partners, host: group?.host, state: await sync.get('meeting', meeting.id) };
   });
   if (!loaded) {
     deps.logger.warn(`meeting-sync: meeting ${job.meetingId} (or its forum) does not exist; nothing to do`);
     return;
   }
-  const { meeting, forum, members, state } = loaded;
+  const { meeting, forum, members, partners, host, state } = loaded;
+  if (meeting.historical) {
+    // Recorded as history: nothing goes to Outlook.
+    deps.logger.info(`meeting-sync: meeting ${meeting.id} is recorded as history; no Outlook event`);
+    return;
+  }
   const { calendar } = deps.m365;
 
   await tracked(deps, 'meeting', meeting.id, forum.id, async () => {
     const mailbox = state?.container ?? organizerOf(members, deps.settings.organizerMailbox);
     if (!mailbox) throw new M365Error({ kind: 'invalid', message: 'no organizer mailbox: set M365_ORGANIZER_MAILBOX or give the forum a secretary with an e-mail address' });
 
-    if (meeting.status === 'cancelled') {
+    if (meeting.status === 'cancelled' || (host && host.id !== meeting.id)) {
+      // Cancelled, or the partner forum's meeting at the same time carries the one shared event:
+      // no event of its own (an earlier one is cancelled), and the host event's attendees follow.
       const eventId = state?.remoteId ?? (await calendar.findByMeetingId(mailbox, meeting.id))?.eventId ?? null;
       const r = eventId ? await calendar.cancel(mailbox, eventId, meeting.cancelledReason) : { cancelled: false };
       await deps.transact(({ sync }) =>
-        sync.record('meeting', meeting.id, { forumId: forum.id, container: mailbox, detail: { ...(state?.detail ?? {}), revision: meeting.revision, cancelled: true, eventWasPresent: r.cancelled } }, 'synced'),
+        sync.record('meeting', meeting.id, { forumId: forum.id, container: mailbox, detail: { ...(state?.detail ?? {}), revision: meeting.revision, cancelled: meeting.status === 'cancelled', eventWasPresent: r.cancelled, ...(host && host.id !== meeting.id ? { sharedEventOf: host.id } : {}) } }, 'synced'),
       );
+      if (host && host.id !== meeting.id) await deps.transact(({ outbox }) => outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: host.id }));
       return;
     }
 
@@ -63,7 +77,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     // Once sent, the agenda itself: its public page (the sent version) beside the meeting's page.
     const sentAgenda = meeting.agendaSentAt ? `${deps.settings.publicUrl}/offentlig/moeder/${encodeURIComponent(meeting.id)}/dagsorden` : undefined;
     const organizerEmail = mailbox.toLowerCase();
-    const attendees = members
+    const attendees = [...members, ...partners.map((p) => ({ ...p, membership: { ...p.membership, role: p.membership.role === 'observer' || p.membership.role === 'substitute' ? p.membership.role : 'member' } }))]
       .filter((m) => m.person.email && m.person.email.toLowerCase() !== organizerEmail)
       .filter((m, i, all) => all.findIndex((x) => x.person.id === m.person.id) === i)
       .map((m) => ({ email: m.person.email!, name: m.person.name, ...(m.membership.role === 'observer' || m.membership.role === 'substitute' ? { optional: true } : {}) }));
@@ -80,8 +94,8 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
         `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>` +
         (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet / attached)</p>` : ''),
       attendees,
-      // Every forum meeting gets a Teams link, also when held in a room: members often join remotely.
-      onlineMeeting: true,
+      // Online (a Teams meeting) when the secretariat says so, and always when there is no place.
+      onlineMeeting: meeting.online || !meeting.location,
     });
     // The sent agenda as a Word attachment on the event: the latest sending replaces an earlier one (same name).
     let attachedAgenda: number | undefined;
@@ -105,4 +119,41 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       if (!known) await outbox.enqueue(SYNC_QUEUES.renew, {});
     });
   });
+}
+
+/**
+ * The meetings held together with this one: a joint meeting or theme day names a
+ * partner forum; when that forum has a meeting at the same date and start, the two
+ * are one event (and so on along the chain). The host is the meeting that names no
+ * partner meeting (or, in a cycle, the smallest id). Forums: every forum in the
+ * group, plus the partner forums named without a meeting of their own.
+ */
+async function jointGroup(meetings: { listMeetings(f: { from: string; to: string }): Promise<Meeting[]> }, meeting: Meeting): Promise<{ host: Meeting; forumIds: string[] } | undefined> {
+  const isJoint = (m: Meeting) => (m.kind === 'joint' || m.kind === 'theme_day') && !!m.jointWithForumId;
+  const sameSlot = (await meetings.listMeetings({ from: meeting.date, to: meeting.date })).filter((m) => m.start === meeting.start && m.status !== 'cancelled' && !m.historical);
+  const partnerOf = (m: Meeting) => (isJoint(m) ? sameSlot.find((x) => x.forumId === m.jointWithForumId && x.id !== m.id) : undefined);
+  // Everyone connected to this meeting through "joint with" links in this slot.
+  const group = new Map<string, Meeting>([[meeting.id, meeting]]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const m of sameSlot) {
+      if (group.has(m.id)) continue;
+      const linked = [...group.values()].some((g) => partnerOf(g)?.id === m.id || partnerOf(m)?.id === g.id);
+      if (linked) {
+        group.set(m.id, m);
+        grew = true;
+      }
+    }
+  }
+  if (group.size === 1 && !isJoint(meeting)) return undefined;
+  const members = [...group.values()];
+  const roots = members.filter((m) => !partnerOf(m));
+  const host = (roots.length ? roots : members).sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
+  const forumIds = new Set<string>();
+  for (const m of members) {
+    forumIds.add(m.forumId);
+    if (m.jointWithForumId) forumIds.add(m.jointWithForumId);
+  }
+  return { host, forumIds: [...forumIds] };
 }

@@ -16,9 +16,11 @@ import type { AgendaUseCases } from '../../../usecases/meetings/agenda.usecase.j
 import type { proposalUseCases } from '../../../usecases/meetings/proposals.usecase.js';
 import { DeclineInput, ProposalInput } from '../../../usecases/meetings/proposals.usecase.js';
 import type { attendanceUseCases } from '../../../usecases/meetings/attendance.usecase.js';
-import { AnswerInput, PresenceInput } from '../../../usecases/meetings/attendance.usecase.js';
+import { AnswerInput, PersonAttendanceInput, PresenceInput } from '../../../usecases/meetings/attendance.usecase.js';
+import type { historyUseCases } from '../../../usecases/meetings/history.usecase.js';
+import { HistoryMeetingInput } from '../../../usecases/meetings/history.usecase.js';
 import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
-import { ApproveInput, DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput } from '../../../usecases/meetings/minutes.usecase.js';
+import { ApproveInput, DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput, SendMinutesInput } from '../../../usecases/meetings/minutes.usecase.js';
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
 import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
@@ -31,6 +33,7 @@ export type WorkflowServices = {
   agenda: AgendaUseCases;
   proposals: ReturnType<typeof proposalUseCases>;
   attendance: ReturnType<typeof attendanceUseCases>;
+  history: ReturnType<typeof historyUseCases>;
   minutes: MinutesUseCases;
   view: MeetingViewUseCases;
   waiting: ReturnType<typeof waitingUseCases>;
@@ -54,6 +57,7 @@ export const writeBodies = {
   'POST /api/proposals/:id/decline': DeclineInput,
   'PUT /api/meetings/:id/attendance/me': AnswerInput,
   'PUT /api/meetings/:id/attendance/:personId/presence': PresenceInput,
+  'PUT /api/meetings/:id/attendance/:personId': PersonAttendanceInput,
   'PUT /api/meetings/:id/items/:itemId/decision': DecisionInput,
   'POST /api/meetings/:id/tasks': MeetingTaskInput,
   'POST /api/meetings/:id/remarks': RemarkInput,
@@ -62,6 +66,7 @@ export const writeBodies = {
   'POST /api/meetings/:id/minutes/publish': PublishInput,
   'POST /api/meetings/:id/minutes/approve': ApproveInput,
   'PUT /api/meetings/:id/minute-taker': MinuteTakerInput,
+  'POST /api/forums/:id/history': HistoryMeetingInput,
 } as const;
 
 export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices): FastifyPluginAsyncZod {
@@ -127,9 +132,17 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
       services().proposals.decline(req.params.id, req.body.reason, me(req)),
     );
 
+    // History: a past meeting with its real dates; nothing is sent.
+    app.post('/api/forums/:id/history', { schema: { tags, summary: 'Record a past meeting as history: real dates as entered, no Outlook event, reminders or notifications', params: M, body: HistoryMeetingInput, response: { 201: json } } }, async (req, reply) =>
+      reply.code(201).send(await services().history.record(req.params.id, req.body, me(req))),
+    );
+
     // Attendance
     app.put('/api/meetings/:id/attendance/me', { schema: { tags, summary: 'Answer attendance', params: M, body: AnswerInput, response: { 200: json } } }, async (req) =>
       services().attendance.answer(req.params.id, req.body, me(req)),
+    );
+    app.put('/api/meetings/:id/attendance/:personId', { schema: { tags, summary: "The secretariat sets a person's answer (null: not answered) and presence (null: not recorded)", params: MP, body: PersonAttendanceInput, response: { 200: json } } }, async (req) =>
+      services().attendance.setFor(req.params.id, req.params.personId, req.body, me(req)),
     );
     app.put('/api/meetings/:id/attendance/:personId/presence', { schema: { tags, summary: 'Record presence on the day', params: MP, body: PresenceInput, response: { 200: json } } }, async (req) =>
       services().attendance.recordPresence(req.params.id, req.params.personId, req.body.present, me(req)),
@@ -145,7 +158,9 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     app.post('/api/meetings/:id/tasks', { schema: { tags, summary: 'Create a task from the minutes', params: M, body: MeetingTaskInput, response: { 201: json } } }, async (req, reply) =>
       reply.code(201).send(await services().minutes.createTask(req.params.id, req.body, me(req))),
     );
-    app.post('/api/meetings/:id/minutes/send', { schema: { tags, summary: 'Send the minutes for remarks', params: M, response: { 200: json } } }, async (req) => services().minutes.send(req.params.id, me(req)));
+    app.post('/api/meetings/:id/minutes/send', { schema: { tags, summary: 'Send the minutes for remarks; 409 listing the attendance contradictions unless confirmContradictions is true', params: M, body: SendMinutesInput.optional(), response: { 200: json } } }, async (req) =>
+      services().minutes.send(req.params.id, me(req), { confirmContradictions: req.body?.confirmContradictions === true }),
+    );
     app.post('/api/meetings/:id/remarks', { schema: { tags, summary: 'Remark on the minutes while the window is open', params: M, body: RemarkInput, response: { 201: json } } }, async (req, reply) =>
       reply.code(201).send(await services().minutes.remark(req.params.id, req.body, me(req))),
     );

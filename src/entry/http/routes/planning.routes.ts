@@ -21,6 +21,7 @@ import { forumComposition } from '../../../usecases/planning/composition.usecase
 import { forumDeadlines } from '../../../usecases/planning/forum-deadlines.usecase.js';
 import { forumYear } from '../../../usecases/planning/forum-year.usecase.js';
 import { listForumMeetings } from '../../../usecases/planning/list-meetings.usecase.js';
+import { AddMeetingInput, addMeeting, EditMeetingInput, editMeeting, getMeetingDefaults, MeetingDefaultsInput, setMeetingDefaults } from '../../../usecases/planning/meeting-edit.usecase.js';
 import { moveMeeting, MoveMeetingInput } from '../../../usecases/planning/move-meeting.usecase.js';
 import { personDeadlines } from '../../../usecases/planning/my-deadlines.usecase.js';
 import { planYear } from '../../../usecases/planning/plan-year.usecase.js';
@@ -66,6 +67,22 @@ export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPlu
     app.get('/api/forums/:id/meetings', { schema: { tags, summary: "A forum's meetings with their deadlines (its members and secretariat)", params: IdParams, querystring: z.object({ year: year.optional() }), response: { 200: json } } }, async (req) => {
       await requireForumReader(req, req.params.id);
       return listForumMeetings(deps, req.params.id, req.query.year);
+    });
+    app.post('/api/forums/:id/meetings', { schema: { tags, summary: 'Add one meeting (ordinary, extraordinary, theme day, joint); place and online default to the forum\'s defaults; Outlook follows by a job', params: IdParams, body: AddMeetingInput, response: { 201: json } } }, async (req, reply) => {
+      const person = requirePerson(req);
+      return reply.code(201).send(await addMeeting(deps, req.params.id, req.body, { personId: person.id }));
+    });
+    app.patch('/api/meetings/:id', { schema: { tags, summary: 'Change a planned meeting: date, time (a move, with a reason), place, online, title; Outlook follows by a job', params: IdParams, body: EditMeetingInput, response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      return editMeeting(deps, req.params.id, req.body, { personId: person.id });
+    });
+    app.get('/api/forums/:id/meeting-defaults', { schema: { tags, summary: "The forum's defaults for new meetings (place, online)", params: IdParams, response: { 200: json } } }, async (req) => {
+      requirePerson(req);
+      return getMeetingDefaults(deps, req.params.id);
+    });
+    app.put('/api/forums/:id/meeting-defaults', { schema: { tags, summary: "Set the forum's defaults for new meetings (the secretariat)", params: IdParams, body: MeetingDefaultsInput, response: { 200: json } } }, async (req) => {
+      const person = requirePerson(req);
+      return setMeetingDefaults(deps, req.params.id, req.body, { personId: person.id });
     });
     app.post('/api/meetings/:id/move', { schema: { tags, summary: 'Move a meeting; deadlines follow, Outlook is updated by a job', params: IdParams, body: MoveMeetingInput, response: { 200: json } } }, async (req) => {
       const person = requirePerson(req);
