@@ -61,7 +61,7 @@ export async function seedMeetings(e: E2E) {
   const page = await call('GET', `/api/meetings/${meetingId}`, secretary);
   for (const item of page.items) await call('PUT', `/api/meetings/${meetingId}/items/${item.id}/decision`, secretary, { decision: `Beslutning om ${item.title}.` });
   await call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'Udarbejde forslag', dueOn: '2027-05-01', assigneeForumId: 'midt-adhoc-udskr', reportToForumId: forumId });
-  await call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary);
+  await call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary, { confirmContradictions: true });
   e.clock.set('2027-02-15T09:00:00Z');
   await call('POST', `/api/meetings/${meetingId}/remarks`, member, { text: 'En bemærkning til referatet.' });
   e.clock.set('2027-02-22T09:00:00Z');

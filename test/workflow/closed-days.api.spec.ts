@@ -98,7 +98,7 @@ describe.each(backends)("a region's closed days on $name", (backend) => {
     expect((await app.call('POST', `/api/meetings/${before}/agenda/send`, secretary)).status).toBe(200);
     app.clock.set('2026-12-22T09:00:00Z');
     expect((await app.call('PUT', `/api/meetings/${before}/items/${item.body.id}/decision`, secretary, { decision: 'Taget til efterretning.' })).status).toBe(200);
-    const sent = await app.call('POST', `/api/meetings/${before}/minutes/send`, secretary);
+    const sent = await app.call('POST', `/api/meetings/${before}/minutes/send`, secretary, { confirmContradictions: true });
     expect(sent.status).toBe(200);
     // 7 days from Tuesday 22 December is Tuesday 29 December, closed: Thursday 31 December, 16:00 in Copenhagen.
     expect(sent.body.windowClosesAt).toBe('2026-12-31T15:00:00.000Z');

@@ -165,7 +165,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
     taskId = task.body.id;
     expect((await app.call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'Uden ansvarlig', dueOn: '2027-05-01' })).status).toBe(400);
 
-    const sent = await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary);
+    const sent = await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary, { confirmContradictions: true });
     expect(sent.status).toBe(200);
     // Sent Friday 12 March: 7 calendar days -> Friday 19 March, 16:00 in Copenhagen.
     expect(sent.body).toMatchObject({ status: 'sent_for_remarks', version: 1, windowClosesAt: '2027-03-19T15:00:00.000Z' });

@@ -151,7 +151,7 @@ const table: Record<string, Row> = {
   'PUT /api/meetings/:id/attendance/me': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/attendance/me`, body: () => ({ answer: 'attending' }) },
   'PUT /api/meetings/:id/attendance/:personId/presence': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/attendance/${member}/presence`, body: () => ({ present: true }) },
   'POST /api/meetings/:id/tasks': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/tasks`, body: () => ({ title: 'Opgave', dueOn: '2027-06-01', assigneePersonId: member }) },
-  'POST /api/meetings/:id/minutes/send': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/send` },
+  'POST /api/meetings/:id/minutes/send': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/send`, body: () => ({ confirmContradictions: true }) },
   'POST /api/meetings/:id/remarks': { allow: MEMBERS, url: (i) => `/api/meetings/${i.meeting}/remarks`, body: () => ({ text: 'Bemærkning' }) },
   'POST /api/meetings/:id/minutes/revise': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/revise`, body: () => ({ reason: 'Rettelser' }) },
   'POST /api/meetings/:id/minutes/approve': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/approve` },
@@ -182,6 +182,13 @@ const table: Record<string, Row> = {
   // 2028 has no meetings yet: the first accept creates one, the second finds the same plan (200).
   'POST /api/forums/:id/plan/:year/accept': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/plan/2028/accept`, body: () => ({ meetings: [{ date: '2028-09-13', start: '13:00', end: '15:00' }] }) },
   'GET /api/forums/:id/meetings': { allow: READERS, ok: true, url: () => `/api/forums/${forumId}/meetings?year=2027` },
+  // Issue 13: a meeting added (a free slot per call), edited, the forum's defaults, a past meeting as history, a person's attendance.
+  'POST /api/forums/:id/meetings': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/meetings`, body: () => ({ date: `2027-09-${String(10 + (uniq % 15)).padStart(2, '0')}`, start: `${String(7 + ((uniq += 1) % 10)).padStart(2, '0')}:00`, end: `${String(7 + (uniq % 10)).padStart(2, '0')}:30`, kind: 'extraordinary' }) },
+  'PATCH /api/meetings/:id': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.movable}`, body: () => ({ location: 'Regionshuset Viborg, lokale 3', online: true }) },
+  'GET /api/forums/:id/meeting-defaults': { allow: SIGNED_IN, ok: true, url: () => `/api/forums/${forumId}/meeting-defaults` },
+  'PUT /api/forums/:id/meeting-defaults': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/meeting-defaults`, body: () => ({ location: 'Regionshuset Viborg', online: true }) },
+  'POST /api/forums/:id/history': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/history`, body: () => ({ date: `2020-0${1 + ((uniq += 1) % 9)}-1${uniq % 10}`, start: '09:00', end: '10:00', minutesSentOn: '2020-12-01', approvedOn: '2020-12-10' }) },
+  'PUT /api/meetings/:id/attendance/:personId': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/attendance/${member}`, body: () => ({ answer: 'apologies' }) },
   'POST /api/meetings/:id/move': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.movable}/move`, body: () => ({ date: '2027-04-14', start: '13:00', end: '15:00', reason: 'Lokalet er optaget' }) },
   // The first allowed role cancels; the next finds it cancelled (409).
   'POST /api/meetings/:id/cancel': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.cancellable}/cancel`, body: () => ({ reason: 'For få tilmeldte' }) },

@@ -158,7 +158,7 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     app.post('/api/meetings/:id/tasks', { schema: { tags, summary: 'Create a task from the minutes', params: M, body: MeetingTaskInput, response: { 201: json } } }, async (req, reply) =>
       reply.code(201).send(await services().minutes.createTask(req.params.id, req.body, me(req))),
     );
-    app.post('/api/meetings/:id/minutes/send', { schema: { tags, summary: 'Send the minutes for remarks; 409 listing the attendance contradictions unless confirmContradictions is true', params: M, body: SendMinutesInput.optional(), response: { 200: json } } }, async (req) =>
+    app.post('/api/meetings/:id/minutes/send', { schema: { tags, summary: 'Send the minutes for remarks; 409 listing the attendance contradictions unless confirmContradictions is true', params: M, body: SendMinutesInput.nullish(), response: { 200: json } } }, async (req) =>
       services().minutes.send(req.params.id, me(req), { confirmContradictions: req.body?.confirmContradictions === true }),
     );
     app.post('/api/meetings/:id/remarks', { schema: { tags, summary: 'Remark on the minutes while the window is open', params: M, body: RemarkInput, response: { 201: json } } }, async (req, reply) =>
