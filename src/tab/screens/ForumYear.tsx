@@ -8,12 +8,18 @@ import { formatDate, textsIn, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
+import { CancelForm, DefaultsForm, HistoryForm, MeetingForm } from './ForumMeetingEditor.js';
+import { meetingTexts } from '../i18n.meetings.js';
+import { Checkbox, Input } from '@fluentui/react-components';
+
+type Panel = { kind: 'add' } | { kind: 'defaults' } | { kind: 'history' } | { kind: 'edit'; meeting: MeetingWithDeadlines } | { kind: 'cancel'; meeting: MeetingWithDeadlines } | null;
+type PlanRow = { key: number; date: string; start: string; end: string; kind: string; location: string; online: boolean };
 
 /**
  * A meeting as the forum's list gives it: theme days and joint meetings (run by the joint forum) and cancelled
  * meetings come without deadlines of their own.
  */
-type MeetingWithDeadlines = Meeting & { deadlines?: MeetingDeadlines; jointWithForumId?: string };
+type MeetingWithDeadlines = Meeting & { deadlines?: MeetingDeadlines; jointWithForumId?: string; historical?: boolean; revision?: number; cancelledReason?: string };
 type PlanMeeting = {
   sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; reasonsEn?: string[]; warningsEn?: string[]; deadlines: MeetingDeadlines;
 };
@@ -49,6 +55,14 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [rows, setRows] = useState<PlanRow[]>([]);
+  const c = meetingTexts[lang];
+  const changed = async (text: string) => {
+    setPanel(null);
+    setDone(text);
+    await load();
+  };
 
   const load = useCallback(() => {
     setMeetings(null);
@@ -64,7 +78,9 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
     setError(null);
     setBusy(true);
     try {
-      setPlan(await api<Plan>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}`));
+      const p = await api<Plan>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}`);
+      setPlan(p);
+      setRows(p.proposal.map((m, i) => ({ key: i, date: m.date, start: m.start, end: m.end, kind: m.kind, location: '', online: false })));
     } catch (e) {
       setError(e);
     } finally {
@@ -78,7 +94,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
     try {
       const r = await api<{ created: unknown[] }>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}/accept`, {
         method: 'POST',
-        body: JSON.stringify({ meetings: plan.proposal.map((m) => ({ date: m.date, start: m.start, end: m.end, kind: m.kind })) }),
+        body: JSON.stringify({ meetings: rows.map((m) => ({ date: m.date, start: m.start, end: m.end, kind: m.kind, online: m.online, ...(m.location.trim() ? { location: m.location.trim() } : {}) })) }),
       });
       setDone(r.created.length ? t.m.planAccepted(r.created.length) : t.m.planNothingNew);
       setPlan(null);
@@ -95,7 +111,15 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
       <div className={s.bar}>
         <YearPicker t={t} year={year} onChange={setYear} id="meetings-year" />
         {canPlan ? <Button onClick={() => void showPlan()} disabled={busy}>{t.m.planYear}</Button> : null}
+        {canPlan ? <Button onClick={() => setPanel({ kind: 'add' })}>{c.addMeeting}</Button> : null}
+        {canPlan ? <Button onClick={() => setPanel({ kind: 'history' })}>{c.addHistory}</Button> : null}
+        {canPlan ? <Button onClick={() => setPanel({ kind: 'defaults' })}>{c.defaults}</Button> : null}
       </div>
+      {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'edit' ? <MeetingForm key={panel.meeting.id} lang={lang} forumId={forumId} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'cancel' ? <CancelForm key={panel.meeting.id} lang={lang} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'defaults' ? <DefaultsForm lang={lang} forumId={forumId} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'history' ? <HistoryForm lang={lang} forumId={forumId} onDone={changed} onClose={() => setPanel(null)} /> : null}
       <ErrorBar error={error} lang={lang} />
       <SuccessBar text={done} />
       {plan ? (
@@ -115,7 +139,39 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
             ))}
           </ol>
           {textsIn(lang, plan.warnings, plan.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
-          <div><Button appearance="primary" onClick={() => void accept()} disabled={busy}>{t.m.acceptPlan}</Button></div>
+          <Subtitle2 as="h4" id="plan-edit-title">{c.planEdit}</Subtitle2>
+          <Table aria-labelledby="plan-edit-title" size="small" data-testid="plan-rows">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{c.date}</TableHeaderCell>
+                <TableHeaderCell scope="col">{c.start}</TableHeaderCell>
+                <TableHeaderCell scope="col">{c.end}</TableHeaderCell>
+                <TableHeaderCell scope="col">{c.place}</TableHeaderCell>
+                <TableHeaderCell scope="col">{c.online}</TableHeaderCell>
+                <TableHeaderCell scope="col"><span className={s.small}>{c.planDrop}</span></TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r, i) => {
+                const upd = (patch: Partial<PlanRow>) => setRows((all) => all.map((x) => (x.key === r.key ? { ...x, ...patch } : x)));
+                const label = `${c.planRow(i + 1)}: `;
+                return (
+                  <TableRow key={r.key}>
+                    <TableCell><Input type="date" aria-label={`${label}${c.date}`} value={r.date} onChange={(_, d) => upd({ date: d.value })} /></TableCell>
+                    <TableCell><Input type="time" aria-label={`${label}${c.start}`} value={r.start} onChange={(_, d) => upd({ start: d.value })} /></TableCell>
+                    <TableCell><Input type="time" aria-label={`${label}${c.end}`} value={r.end} onChange={(_, d) => upd({ end: d.value })} /></TableCell>
+                    <TableCell><Input aria-label={`${label}${c.place}`} value={r.location} onChange={(_, d) => upd({ location: d.value })} /></TableCell>
+                    <TableCell><Checkbox aria-label={`${label}${c.online}`} checked={r.online} onChange={(_, d) => upd({ online: d.checked === true })} /></TableCell>
+                    <TableCell><Button aria-label={`${label}${c.planDrop}`} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>{c.planDrop}</Button></TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+          <div className={s.bar}>
+            <Button onClick={() => setRows((all) => [...all, { key: Math.max(0, ...all.map((x) => x.key)) + 1, date: `${year}-`, start: '13:00', end: '15:00', kind: 'ordinary', location: '', online: false }])}>{c.planAdd}</Button>
+            <Button appearance="primary" onClick={() => void accept()} disabled={busy || rows.length === 0}>{t.m.acceptPlan}</Button>
+          </div>
         </Card>
       ) : null}
       {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (
@@ -128,6 +184,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
               <TableHeaderCell scope="col">{t.m.deadlineKinds.items_cutoff}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.agenda_due}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.minutes_due}</TableHeaderCell>
+              {canPlan ? <TableHeaderCell scope="col"><span className={s.small}>{c.edit}</span></TableHeaderCell> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -136,12 +193,13 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 <TableCell>
                   <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
                   {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
+                  {m.historical ? <> <Badge appearance="tint" color="informative">{c.historical}</Badge></> : null}
                 </TableCell>
                 <TableCell>
                   {m.title && m.title !== t.tb.meetingKinds[m.kind] && m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}: ${m.title}` : (t.tb.meetingKinds[m.kind] ?? m.kind)}
                   {m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
                 </TableCell>
-                <TableCell>{m.location ?? (m.online ? t.m.online : '')}</TableCell>
+                <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>
                 {m.deadlines ? (
                   <>
                     <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}</TableCell>
@@ -153,6 +211,16 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                     <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : t.tb.noOwnDeadlinesWhy(t.tb.meetingKinds[m.kind] ?? m.kind)}</Text>
                   </TableCell>
                 )}
+                {canPlan ? (
+                  <TableCell>
+                    {m.status === 'planned' && !m.historical ? (
+                      <>
+                        <Button size="small" aria-label={`${c.edit}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => setPanel({ kind: 'edit', meeting: m })}>{c.edit}</Button>{' '}
+                        <Button size="small" aria-label={`${c.cancel}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => setPanel({ kind: 'cancel', meeting: m })}>{c.cancel}</Button>
+                      </>
+                    ) : null}
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

@@ -1,30 +1,128 @@
-/** The attendance tab: my answer (attending / apologies / a named substitute) and the participant list; the secretariat records presence. */
+/**
+ * The attendance tab: every person's answer as one of four explicit states (not
+ * answered, attending, apologies, substitute: a registered stand-in or a named
+ * one) and, once the meeting has started, present / absent / not recorded (the
+ * secretary and the minute-taker present by default, marked as such). A member
+ * answers for themself; the secretariat can set anyone's answer and presence.
+ * The contradictions that must be resolved or confirmed before the minutes go out
+ * are listed at the top.
+ */
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Field, Input, Radio, RadioGroup, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { api } from '../api.js';
+import { Badge, Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
+import { meetingTexts } from '../i18n.meetings.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 
-export function AttendancePanel({ t, lang, view, reload, meId }: { t: Texts; lang: Lang; view: MeetingView; reload: () => Promise<void>; meId?: string }) {
+export type Contradiction = { code: string; personId: string; en: string; da: string };
+type Row = MeetingView['attendance'][number] & { substitutePersonId?: string | null; presentByDefault?: boolean };
+type View = MeetingView & { standIns?: { personId: string; name: string; organisation: string | null }[]; contradictions?: Contradiction[]; started?: boolean };
+
+/** The contradictions a 409 from POST .../minutes/send carries, if that is what it was. */
+export function contradictionsIn(error: unknown): Contradiction[] | undefined {
+  const body = (error as Partial<ApiError> | null)?.body as { contradictions?: Contradiction[] } | undefined;
+  return (error as Partial<ApiError> | null)?.status === 409 && body?.contradictions?.length ? body.contradictions : undefined;
+}
+
+export function ContradictionList({ lang, items }: { lang: Lang; items: Contradiction[] }) {
+  const c = meetingTexts[lang];
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="contradictions">
+      <MessageBarBody>
+        <MessageBarTitle>{c.contradictions}</MessageBarTitle>
+        {c.contradictionsIntro}
+        <ul>
+          {items.map((x) => <li key={`${x.code}:${x.personId}`}>{lang === 'da' ? x.da : x.en}</li>)}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const stateOf = (a: Row) => a.answer ?? 'none';
+const presenceOf = (a: Row) => (a.present === true ? 'present' : a.present === false ? 'absent' : 'unknown');
+
+function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onError }: { lang: Lang; row: Row; standIns: NonNullable<View['standIns']>; started: boolean; meetingId: string; onSaved: () => Promise<void>; onError: (e: unknown) => void }) {
+  const c = meetingTexts[lang];
+  const [named, setNamed] = useState(row.substitutePersonId ? '' : (row.substituteName ?? ''));
+  const save = async (patch: { answer?: string; present?: string; substitutePersonId?: string; substituteName?: string }) => {
+    const answer = patch.answer ?? stateOf(row);
+    const present = patch.present ?? presenceOf(row);
+    const body: Record<string, unknown> = { answer: answer === 'none' ? null : answer };
+    if (answer === 'substitute') {
+      const sp = patch.substitutePersonId ?? row.substitutePersonId ?? '';
+      const sn = patch.substituteName ?? named;
+      if (sp) body.substitutePersonId = sp;
+      else if (sn.trim()) body.substituteName = sn.trim();
+      else return; // waits for a stand-in or a name
+    }
+    // The secretary's and minute-taker's default presence stays a default until changed.
+    if (started && (patch.present !== undefined || !row.presentByDefault)) body.present = present === 'present' ? true : present === 'absent' ? false : null;
+    try {
+      await api(`/api/meetings/${encodeURIComponent(meetingId)}/attendance/${encodeURIComponent(row.personId)}`, { method: 'PUT', body: JSON.stringify(body) });
+      await onSaved();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const name = row.person.name;
+  return (
+    <>
+      <TableCell>
+        <Select aria-label={c.setFor(name)} value={stateOf(row)} onChange={(_, d) => void save({ answer: d.value, ...(d.value === 'substitute' && standIns[0] && !named ? { substitutePersonId: standIns[0].personId } : {}) })}>
+          {Object.entries(c.states).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+        </Select>
+        {row.answer === 'substitute' ? (
+          <>
+            {standIns.length ? (
+              <Select aria-label={`${c.standIn}: ${name}`} value={row.substitutePersonId ?? ''} onChange={(_, d) => void save({ answer: 'substitute', substitutePersonId: d.value, substituteName: '' })}>
+                <option value="">{c.noStandIn}</option>
+                {standIns.map((s) => <option key={s.personId} value={s.personId}>{s.name}</option>)}
+              </Select>
+            ) : null}
+            <Input aria-label={`${c.namedSubstitute}: ${name}`} value={named} onChange={(_, d) => setNamed(d.value)} onBlur={() => void (named.trim() && named.trim() !== row.substituteName ? save({ answer: 'substitute', substitutePersonId: '', substituteName: named }) : undefined)} />
+          </>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        {started ? (
+          <Select aria-label={c.presenceFor(name)} value={presenceOf(row)} onChange={(_, d) => void save({ present: d.value })}>
+            {Object.entries(c.presences).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          </Select>
+        ) : <Text>{c.presences.unknown}</Text>}
+        {row.presentByDefault ? <> <Badge appearance="outline">{c.byDefault}</Badge></> : null}
+      </TableCell>
+    </>
+  );
+}
+
+export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: Texts; lang: Lang; view: MeetingView; reload: () => Promise<void>; meId?: string }) {
   const s = useMeetingStyles();
-  const mine = view.attendance.find((a) => a.personId === meId);
+  const c = meetingTexts[lang];
+  const view = baseView as View;
+  const rows = view.attendance as Row[];
+  const standIns = view.standIns ?? [];
+  const mine = rows.find((a) => a.personId === meId);
   const [answer, setAnswer] = useState<string>(mine?.answer ?? '');
-  const [substitute, setSubstitute] = useState(mine?.substituteName ?? '');
+  const [standIn, setStandIn] = useState<string>(mine?.substitutePersonId ?? '');
+  const [substitute, setSubstitute] = useState(mine?.substitutePersonId ? '' : (mine?.substituteName ?? ''));
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = encodeURIComponent(view.meeting.id);
   const secretariat = view.permissions.canEditAgenda;
+  const started = view.started === true;
 
   const save = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      await api(`/api/meetings/${id}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer, ...(answer === 'substitute' ? { substituteName: substitute } : {}) }) });
-      setDone(`${t.m.yourAnswer}: ${t.m.answers[answer]}`);
+      const sub = answer === 'substitute' ? (standIn ? { substitutePersonId: standIn } : { substituteName: substitute }) : {};
+      await api(`/api/meetings/${id}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer, ...sub }) });
+      setDone(`${t.m.yourAnswer}: ${c.states[answer]}`);
       await reload();
     } catch (e) {
       setError(e);
@@ -32,56 +130,61 @@ export function AttendancePanel({ t, lang, view, reload, meId }: { t: Texts; lan
       setBusy(false);
     }
   };
-  const presence = async (personId: string, present: boolean) => {
-    setError(null);
-    try {
-      await api(`/api/meetings/${id}/attendance/${encodeURIComponent(personId)}/presence`, { method: 'PUT', body: JSON.stringify({ present }) });
-      await reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const contradictions = view.contradictions ?? [];
 
   return (
     <section className={s.section} aria-label={t.m.attendance}>
       <ErrorBar error={error} lang={lang} />
       <SuccessBar text={done} />
+      {secretariat && contradictions.length ? <ContradictionList lang={lang} items={contradictions} /> : null}
       {mine ? (
         <Card className={s.card} aria-labelledby="my-answer">
           <Subtitle2 as="h3" className={s.h3} id="my-answer">{t.m.answerAttendance}</Subtitle2>
           <RadioGroup value={answer} onChange={(_, d) => setAnswer(d.value)} aria-labelledby="my-answer" layout="horizontal" disabled={!view.permissions.canAnswer}>
-            <Radio value="attending" label={t.m.attend} />
-            <Radio value="apologies" label={t.m.apologies} />
-            <Radio value="substitute" label={t.m.substitute} />
+            <Radio value="attending" label={c.states.attending} />
+            <Radio value="apologies" label={c.states.apologies} />
+            <Radio value="substitute" label={c.states.substitute} />
           </RadioGroup>
-          {answer === 'substitute' ? <Field label={t.m.substituteName} required><Input value={substitute} onChange={(_, d) => setSubstitute(d.value)} name="substitute" /></Field> : null}
-          <div><Button appearance="primary" onClick={() => void save()} disabled={busy || !answer || !view.permissions.canAnswer || (answer === 'substitute' && !substitute.trim())}>{t.m.saveAnswer}</Button></div>
+          {answer === 'substitute' && standIns.length ? (
+            <Field label={c.standIn}>
+              <Select name="standIn" value={standIn} onChange={(_, d) => setStandIn(d.value)}>
+                <option value="">{c.noStandIn}</option>
+                {standIns.map((x) => <option key={x.personId} value={x.personId}>{x.name}</option>)}
+              </Select>
+            </Field>
+          ) : null}
+          {answer === 'substitute' && !standIn ? <Field label={standIns.length ? c.namedSubstitute : t.m.substituteName} required><Input value={substitute} onChange={(_, d) => setSubstitute(d.value)} name="substitute" /></Field> : null}
+          <div><Button appearance="primary" onClick={() => void save()} disabled={busy || !answer || !view.permissions.canAnswer || (answer === 'substitute' && !standIn && !substitute.trim())}>{t.m.saveAnswer}</Button></div>
         </Card>
       ) : null}
       <Table aria-label={t.m.participants} size="small">
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.title}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.organisation}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.m.answerCol}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.m.present}</TableHeaderCell>
+            <TableHeaderCell scope="col">{c.state}</TableHeaderCell>
+            <TableHeaderCell scope="col">{c.presence}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {view.attendance.map((a) => (
+          {rows.map((a) => (
             <TableRow key={a.personId} data-person-id={a.personId}>
-              <TableCell>{a.person.name} ({t.roles[a.role] ?? a.role})</TableCell>
-              <TableCell>{a.person.title}</TableCell>
+              <TableCell>{a.person.name} ({t.roles[a.role] ?? a.role}){a.person.title ? <><br /><Text size={200}>{a.person.title}</Text></> : null}</TableCell>
               <TableCell>{a.person.organisation}</TableCell>
-              <TableCell>
-                <Badge appearance="tint" color={a.answer === 'attending' ? 'success' : a.answer ? 'warning' : 'informative'}>{a.answer ? t.m.answers[a.answer] : t.m.noAnswer}</Badge>
-                {a.substituteName ? ` ${a.substituteName}` : ''}
-              </TableCell>
-              <TableCell>
-                {secretariat ? <Checkbox checked={a.present === true} onChange={(_, d) => void presence(a.personId, d.checked === true)} aria-label={`${t.m.present}: ${a.person.name}`} />
-                  : a.present === true ? '✓' : ''}
-              </TableCell>
+              {secretariat && view.meeting.status !== 'cancelled' ? (
+                <SecretariatRow key={`${a.personId}:${a.answer}:${a.present}:${a.substituteName}`} lang={lang} row={a} standIns={standIns} started={started} meetingId={view.meeting.id} onSaved={reload} onError={setError} />
+              ) : (
+                <>
+                  <TableCell>
+                    <Badge appearance="tint" color={a.answer === 'attending' ? 'success' : a.answer ? 'warning' : 'informative'}>{c.states[stateOf(a)]}</Badge>
+                    {a.substituteName ? ` ${a.substituteName}` : ''}
+                  </TableCell>
+                  <TableCell>
+                    {c.presences[presenceOf(a)]}
+                    {a.presentByDefault ? <> <Badge appearance="outline">{c.byDefault}</Badge></> : null}
+                  </TableCell>
+                </>
+              )}
             </TableRow>
           ))}
         </TableBody>

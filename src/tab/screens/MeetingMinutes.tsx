@@ -5,6 +5,8 @@
  * for remarks, the remarks panel, explicit approval and publication with the
  * personal-data findings to confirm.
  */
+import { ContradictionList, contradictionsIn } from './MeetingAttendance.js';
+import { meetingTexts } from '../i18n.meetings.js';
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   Badge, Button, Card, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Switch, Text, Textarea,
@@ -230,7 +232,13 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
       {p.canEditMinutes ? (
         <div className={s.bar}>
           <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/send`, { method: 'POST' }), t.m.minutesStatus.sent_for_remarks)}>{t.m.sendMinutes}</Button>
+          {contradictionsIn(error) ? (
+            <Button disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/send`, { method: 'POST', body: JSON.stringify({ confirmContradictions: true }) }), t.m.minutesStatus.sent_for_remarks)}>{meetingTexts[lang].confirmAndSend}</Button>
+          ) : null}
         </div>
+      ) : null}
+      {p.canEditMinutes && contradictionsIn(error) ? (
+        <ContradictionList lang={lang} items={contradictionsIn(error)!} />
       ) : null}
 
       <Card className={s.card} aria-labelledby="remarks-title">

@@ -5,6 +5,7 @@
  * `permissions`; the server enforces it again.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { meetingTexts } from '../i18n.meetings.js';
 import { Badge, Link, Spinner, Tab, TabList, Text, Title2, mergeClasses } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, formatInstant, texts, type Lang, type Texts } from '../i18n.js';
@@ -81,6 +82,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
           {' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge>
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
+          {(m as { historical?: boolean }).historical ? <> <Badge appearance="tint" color="informative" data-testid="historical">{meetingTexts[lang].historyBadge}</Badge></> : null}
           {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
       </div>

@@ -104,6 +104,8 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           attendance,
           standIns,
           contradictions,
+          /** The meeting has started: presence can be recorded. */
+          started,
           minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null },
           /** The referent of the agenda's and minutes' header: chosen by the secretariat, or by default the forum's secretary. */
           minuteTaker: taker ? { personId: taker.personId, name: pById.get(taker.personId)?.name ?? taker.personId, isDefault: taker.isDefault } : null,

@@ -1,0 +1,238 @@
+/**
+ * The secretariat changes meetings in the forum's "Møder" tab (issue 13): add one
+ * meeting, edit date, time, place and online (a change of date or time is a move
+ * and needs a reason), cancel with a reason, the forum's defaults for new
+ * meetings, and a past meeting recorded as history. A refusal's field problems
+ * are shown on the fields they name.
+ */
+import { useEffect, useState } from 'react';
+import { Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea } from '@fluentui/react-components';
+import { api, type ApiError } from '../api.js';
+import type { Lang } from '../i18n.js';
+import { meetingTexts } from '../i18n.meetings.js';
+import { ErrorBar, SuccessBar, type Meeting } from './shared.js';
+import { useForumYearStyles } from './ForumYear.styles.js';
+
+type Values = { [k: string]: string; date: string; start: string; end: string; location: string; title: string; reason: string; jointWithForumId: string; kind: string };
+
+/** The reason the API gave for a field (the first problem naming it or a part of it). */
+export function fieldProblem(error: unknown, field: string): string | undefined {
+  const errs = (error as Partial<ApiError> | null)?.errors ?? [];
+  return errs.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.endsWith(`.${field}`))?.reason;
+}
+
+function TextField({ label, name, value, onChange, error, type = 'text', required }: { label: string; name: string; value: string; onChange: (v: string) => void; error: unknown; type?: 'text' | 'date' | 'time'; required?: boolean }) {
+  const problem = fieldProblem(error, name);
+  return (
+    <Field label={label} required={required} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
+      <Input type={type} name={name} value={value} onChange={(_, d) => onChange(d.value)} />
+    </Field>
+  );
+}
+
+/** Add (no `meeting`) or edit a meeting. */
+export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang: Lang; forumId: string; meeting?: Meeting & { revision?: number }; onDone: (text: string) => Promise<void> | void; onClose: () => void }) {
+  const c = meetingTexts[lang];
+  const s = useForumYearStyles();
+  const [v, setV] = useState<Values>({
+    kind: meeting?.kind ?? 'ordinary', date: meeting?.date ?? '', start: meeting?.start ?? '13:00', end: meeting?.end ?? '15:00',
+    location: meeting?.location ?? '', title: meeting?.title ?? '', jointWithForumId: '', reason: '',
+  });
+  const [online, setOnline] = useState<boolean>(meeting?.online ?? false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  useEffect(() => {
+    if (meeting) return;
+    // A new meeting starts from the forum's defaults.
+    api<{ location: string | null; online: boolean }>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
+      setV((o) => ({ ...o, location: o.location || (d.location ?? '') }));
+      setOnline(d.online);
+    }, () => undefined);
+  }, [forumId, meeting]);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (meeting) {
+        const moved = v.date !== meeting.date || v.start !== meeting.start || v.end !== meeting.end;
+        const r = await api<{ moved: boolean }>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
+          method: 'PATCH',
+          body: JSON.stringify({
+            ...(moved ? { date: v.date, start: v.start, end: v.end, reason: v.reason.trim() || undefined } : {}),
+            location: v.location.trim() ? v.location.trim() : null, online, title: v.title.trim() ? v.title.trim() : null,
+            ...(meeting.revision ? { revision: meeting.revision } : {}),
+          }),
+        });
+        await onDone(r.moved ? c.movedNote : c.saved);
+      } else {
+        await api(`/api/forums/${encodeURIComponent(forumId)}/meetings`, {
+          method: 'POST',
+          body: JSON.stringify({
+            date: v.date, start: v.start, end: v.end, kind: v.kind, online,
+            ...(v.location.trim() ? { location: v.location.trim() } : {}),
+            ...(v.title.trim() ? { title: v.title.trim() } : {}),
+            ...(v.jointWithForumId.trim() ? { jointWithForumId: v.jointWithForumId.trim() } : {}),
+          }),
+        });
+        await onDone(c.added);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const titleId = meeting ? `edit-${meeting.id}` : 'add-meeting';
+  return (
+    <Card className={s.planCard} aria-labelledby={titleId} data-testid="meeting-form">
+      <Subtitle2 as="h3" id={titleId}>{meeting ? c.editMeeting : c.addMeeting}</Subtitle2>
+      <ErrorBar error={error} lang={lang} />
+      {!meeting ? (
+        <Field label={c.kind}>
+          <Select name="kind" value={v.kind} onChange={(_, d) => set('kind')(d.value)}>
+            {Object.entries(c.kinds).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          </Select>
+        </Field>
+      ) : null}
+      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} required />
+      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} required />
+      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} required />
+      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} />
+      <Checkbox name="online" checked={online} onChange={(_, d) => setOnline(d.checked === true)} label={c.online} />
+      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} />
+      {!meeting && (v.kind === 'joint' || v.kind === 'theme_day') ? <TextField label={c.jointWith} name="jointWithForumId" value={v.jointWithForumId!} onChange={set('jointWithForumId')} error={error} /> : null}
+      {meeting ? (
+        <Field label={c.reason} validationMessage={fieldProblem(error, 'reason')} validationState={fieldProblem(error, 'reason') ? 'error' : 'none'}>
+          <Textarea name="reason" value={v.reason} onChange={(_, d) => set('reason')(d.value)} />
+        </Field>
+      ) : null}
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => void save()} disabled={busy}>{c.save}</Button>
+        <Button onClick={onClose}>{c.close}</Button>
+      </div>
+    </Card>
+  );
+}
+
+export function CancelForm({ lang, meeting, onDone, onClose }: { lang: Lang; meeting: Meeting; onDone: (text: string) => Promise<void> | void; onClose: () => void }) {
+  const c = meetingTexts[lang];
+  const s = useForumYearStyles();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/meetings/${encodeURIComponent(meeting.id)}/cancel`, { method: 'POST', body: JSON.stringify({ reason }) });
+      await onDone(c.cancelledDone);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card className={s.planCard} aria-labelledby={`cancel-${meeting.id}`} data-testid="cancel-form">
+      <Subtitle2 as="h3" id={`cancel-${meeting.id}`}>{c.cancelMeeting}</Subtitle2>
+      <ErrorBar error={error} lang={lang} />
+      <Field label={c.cancelReason} required validationMessage={fieldProblem(error, 'reason')} validationState={fieldProblem(error, 'reason') ? 'error' : 'none'}>
+        <Textarea name="cancelReason" value={reason} onChange={(_, d) => setReason(d.value)} />
+      </Field>
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => void save()} disabled={busy}>{c.cancelMeeting}</Button>
+        <Button onClick={onClose}>{c.close}</Button>
+      </div>
+    </Card>
+  );
+}
+
+export function DefaultsForm({ lang, forumId, onClose }: { lang: Lang; forumId: string; onClose: () => void }) {
+  const c = meetingTexts[lang];
+  const s = useForumYearStyles();
+  const [location, setLocation] = useState('');
+  const [online, setOnline] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ location: string | null; online: boolean }>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
+      setLocation(d.location ?? '');
+      setOnline(d.online);
+    }, setError);
+  }, [forumId]);
+  const save = async () => {
+    setError(null);
+    setDone(null);
+    try {
+      await api(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`, { method: 'PUT', body: JSON.stringify({ location: location.trim() ? location.trim() : null, online }) });
+      setDone(c.defaultsSaved);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card className={s.planCard} aria-labelledby="meeting-defaults">
+      <Subtitle2 as="h3" id="meeting-defaults">{c.defaults}</Subtitle2>
+      <ErrorBar error={error} lang={lang} />
+      <SuccessBar text={done} />
+      <TextField label={c.defaultPlace} name="defaultLocation" value={location} onChange={setLocation} error={error} />
+      <Checkbox name="defaultOnline" checked={online} onChange={(_, d) => setOnline(d.checked === true)} label={c.online} />
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => void save()}>{c.save}</Button>
+        <Button onClick={onClose}>{c.close}</Button>
+      </div>
+    </Card>
+  );
+}
+
+export function HistoryForm({ lang, forumId, onDone, onClose }: { lang: Lang; forumId: string; onDone: (text: string) => Promise<void> | void; onClose: () => void }) {
+  const c = meetingTexts[lang];
+  const s = useForumYearStyles();
+  const [v, setV] = useState<Values>({ kind: 'ordinary', date: '', start: '13:00', end: '15:00', location: '', title: '', reason: '', jointWithForumId: '', agendaSentOn: '', minutesSentOn: '', approvedOn: '', publishedOn: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const opt = (k: string) => (v[k]!.trim() ? { [k]: v[k]!.trim() } : {});
+      await api(`/api/forums/${encodeURIComponent(forumId)}/history`, {
+        method: 'POST',
+        body: JSON.stringify({ date: v.date, start: v.start, end: v.end, kind: v.kind, ...opt('location'), ...opt('title'), ...opt('agendaSentOn'), ...opt('minutesSentOn'), ...opt('approvedOn'), ...opt('publishedOn') }),
+      });
+      await onDone(c.historySaved);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card className={s.planCard} aria-labelledby="history-form" data-testid="history-form">
+      <Subtitle2 as="h3" id="history-form">{c.addHistory}</Subtitle2>
+      <Text>{c.historyIntro}</Text>
+      <ErrorBar error={error} lang={lang} />
+      <Field label={c.kind}>
+        <Select name="historyKind" value={v.kind} onChange={(_, d) => set('kind')(d.value)}>
+          {Object.entries(c.kinds).filter(([k]) => k !== 'joint').map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+        </Select>
+      </Field>
+      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} required />
+      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} required />
+      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} required />
+      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} />
+      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} />
+      <TextField label={c.agendaSentOn} name="agendaSentOn" type="date" value={v.agendaSentOn!} onChange={set('agendaSentOn')} error={error} />
+      <TextField label={c.minutesSentOn} name="minutesSentOn" type="date" value={v.minutesSentOn!} onChange={set('minutesSentOn')} error={error} />
+      <TextField label={c.approvedOn} name="approvedOn" type="date" value={v.approvedOn!} onChange={set('approvedOn')} error={error} />
+      <TextField label={c.publishedOn} name="publishedOn" type="date" value={v.publishedOn!} onChange={set('publishedOn')} error={error} />
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => void save()} disabled={busy}>{c.save}</Button>
+        <Button onClick={onClose}>{c.close}</Button>
+      </div>
+    </Card>
+  );
+}
