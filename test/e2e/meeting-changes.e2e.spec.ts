@@ -66,7 +66,7 @@ describe('meetings changed where the secretary works (Chromium, emulator mode)',
     await page.getByRole('button', { name: 'Tilføj møde' }).click();
     const form = page.getByTestId('meeting-form');
     await form.getByLabel('Mødetype').selectOption('extraordinary');
-    await form.getByLabel('Dato').fill('2027-03-24');
+    await form.locator('input[name="date"]').fill('2027-03-24');
     await form.getByLabel('Starttid').fill('10:00');
     await form.getByLabel('Sluttid').fill('12:00');
     await form.getByLabel('Sted').fill('Regionshuset Viborg, lokale 5');
@@ -101,7 +101,7 @@ describe('meetings changed where the secretary works (Chromium, emulator mode)',
   it('moves it with a reason (the missing reason named), and Outlook follows', async () => {
     await page.getByRole('button', { name: /^Ret: 24\. marts 2027/ }).click();
     const form = page.getByTestId('meeting-form');
-    await form.getByLabel('Dato').fill('2027-03-31');
+    await form.locator('input[name="date"]').fill('2027-03-31');
     await form.getByRole('button', { name: 'Gem' }).click();
     await form.getByText('say why the meeting moves').waitFor();
     await form.getByLabel(/Begrundelse/).fill('Formanden er forhindret');
@@ -159,7 +159,7 @@ describe('meetings changed where the secretary works (Chromium, emulator mode)',
     await openMeetings();
     await page.getByRole('button', { name: 'Registrér tidligere møde' }).click();
     const form = page.getByTestId('history-form');
-    await form.getByLabel('Dato', { exact: true }).fill('2020-03-12');
+    await form.locator('input[name="date"]').fill('2020-03-12');
     await form.getByLabel('Starttid').fill('13:00');
     await form.getByLabel('Sluttid').fill('15:00');
     await form.getByLabel('Sted').fill('Regionshuset Viborg');

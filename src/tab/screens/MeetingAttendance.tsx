@@ -47,6 +47,8 @@ const presenceOf = (a: Row) => (a.present === true ? 'present' : a.present === f
 function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onError }: { lang: Lang; row: Row; standIns: NonNullable<View['standIns']>; started: boolean; meetingId: string; onSaved: () => Promise<void>; onError: (e: unknown) => void }) {
   const c = meetingTexts[lang];
   const [named, setNamed] = useState(row.substitutePersonId ? '' : (row.substituteName ?? ''));
+  // "Substitute" chosen here but not yet saved: it waits for a stand-in or a name.
+  const [pending, setPending] = useState(false);
   const save = async (patch: { answer?: string; present?: string; substitutePersonId?: string; substituteName?: string }) => {
     const answer = patch.answer ?? stateOf(row);
     const present = patch.present ?? presenceOf(row);
@@ -56,7 +58,10 @@ function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onEr
       const sn = patch.substituteName ?? named;
       if (sp) body.substitutePersonId = sp;
       else if (sn.trim()) body.substituteName = sn.trim();
-      else return; // waits for a stand-in or a name
+      else {
+        setPending(true);
+        return;
+      }
     }
     // The secretary's and minute-taker's default presence stays a default until changed.
     if (started && (patch.present !== undefined || !row.presentByDefault)) body.present = present === 'present' ? true : present === 'absent' ? false : null;
@@ -74,7 +79,7 @@ function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onEr
         <Select aria-label={c.setFor(name)} value={stateOf(row)} onChange={(_, d) => void save({ answer: d.value, ...(d.value === 'substitute' && standIns[0] && !named ? { substitutePersonId: standIns[0].personId } : {}) })}>
           {Object.entries(c.states).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
         </Select>
-        {row.answer === 'substitute' ? (
+        {row.answer === 'substitute' || pending ? (
           <>
             {standIns.length ? (
               <Select aria-label={`${c.standIn}: ${name}`} value={row.substitutePersonId ?? ''} onChange={(_, d) => void save({ answer: 'substitute', substitutePersonId: d.value, substituteName: '' })}>
