@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { hhmm, id, isoDate } from '../../domain/registry/registry.model.js';
 import type { AgendaItem, Meeting } from '../../domain/meetings/meeting.model.js';
-import type { WorkflowState } from '../../adapters/db/workflow.repository.js';
+import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { forbidden, invalid, notFound } from '../use-case.errors.js';
 import { roleOf, timeCalendar, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { takeSnapshot } from './meeting-snapshot.js';
