@@ -16,6 +16,7 @@ import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
+import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { checkYear, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 const place = z.string().trim().min(1, 'must not be empty').max(300, 'at most 300 characters');
@@ -159,6 +160,8 @@ export async function editMeeting(deps: PlanningDeps, meetingId: string, input: 
     if (!(await uow.meetings.updateMeeting(next, m.revision))) throw stale();
     const job: MeetingSyncJob = { meetingId, revision: next.revision, change: moved ? 'moved' : 'updated' };
     await uow.outbox.enqueue(MEETING_SYNC_QUEUE, job);
+    // A move tells the members, as POST /move does (one notice per revision).
+    if (moved) await raiseNotice(uow.outbox, meetingNotice('meeting_moved', next, deps.clock.now().toISOString(), `r${next.revision}`, { from: { date: m.date, start: m.start, end: m.end }, reason: v.reason!, via: 'samraad' }));
     await uow.audit.record({
       actorPersonId: personId,
       action: moved ? 'meeting.move' : 'meeting.edit',
