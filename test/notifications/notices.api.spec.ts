@@ -156,7 +156,7 @@ describe.each(backends)('notices on $name', (backend) => {
 
   it('minutes out for remarks; early approval refused without a reason (nothing told); approval with one; a correction', async () => {
     app.clock.set('2026-04-16T09:00:00Z');
-    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary)).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary, { confirmContradictions: true })).status).toBe(200);
     await expectTold('comment_window_open', 'v1', /^Referatet er sendt til bemærkninger/);
 
     app.clock.set('2026-04-17T09:00:00Z');

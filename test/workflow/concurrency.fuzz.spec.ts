@@ -68,7 +68,7 @@ describe.each(backends)('parallel writes on one meeting on $name', (backend) => 
     // Wave 3: send the agenda and the minutes twice each, with remarks.
     const w3 = await wave([
       ...Array.from({ length: 3 }, () => () => app.call('POST', `${base}/agenda/send`, secretary)),
-      ...Array.from({ length: 3 }, () => () => app.call('POST', `${base}/minutes/send`, secretary)),
+      ...Array.from({ length: 3 }, () => () => app.call('POST', `${base}/minutes/send`, secretary, { confirmContradictions: true })),
       ...Array.from({ length: 4 }, () => () => app.call('POST', `${base}/items`, secretary, { title: 'Sent punkt', kind: 'orientation' })),
     ]);
     expect(w3.fives).toEqual([]);
