@@ -1,11 +1,15 @@
 /**
  * Scores the terms importer on a folder of retrieved real documents.
  *
- *   npm run eval:import -- /work/import-corpus [--json]
+ *   npm run eval:import                       # the renditions in the repository
+ *   npm run eval:import -- <folder> [--json]  # a folder of retrieved texts
  *
  * The cases (what each page states and does not state) are in
- * test/fixtures/terms-import/eval/cases.json; the pages' text stays outside the
- * repository. For each case it prints recall of stated facts (forum found by
+ * test/fixtures/terms-import/eval/cases.json. Without a folder it reads
+ * test/fixtures/terms-import/eval/texts/: for each page a rendition written in
+ * our own words that keeps its structure and the phrasing of every fact (the
+ * pages' own text is not stored). A case whose text is missing is listed as
+ * skipped and not scored. For each case it prints recall of stated facts (forum found by
  * name, each stated field, each seat) and invented facts (a field the page does
  * not state, a value that differs from the stated one, a seat for an
  * organisation the page does not seat). Fields the case neither lists as stated
@@ -13,14 +17,15 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readTermsDocumentFile } from '../src/adapters/documents-import/terms-document.reader.js';
 import { extractTermsDrafts } from '../src/domain/terms-import/terms-import.extract.js';
 import type { TermsDraft } from '../src/domain/terms-import/terms-import.model.js';
 
 type SeatSpec = [string, number | null, number | null, boolean?];
 type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
-type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[] };
-type Cases = { nd: string[]; cases: Case[] };
+export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[] };
+export type Cases = { nd: string[]; cases: Case[] };
 
 export type CaseScore = { id: string; stated: number; found: number; invented: number; misses: string[]; inventions: string[]; unchecked: string[]; skipped?: string };
 
@@ -114,18 +119,14 @@ async function main() {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const verbose = args.includes('--verbose') || args.includes('-v');
-  const folder = args.find((a) => !a.startsWith('-'));
-  if (!folder) {
-    console.error('Brug: npm run eval:import -- <mappe med hentede tekster> [--json] [--verbose]');
-    process.exit(2);
-  }
+  const folder = args.find((a) => !a.startsWith('-')) ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
   const casesPath = resolve(process.cwd(), 'test/fixtures/terms-import/eval/cases.json');
   const { nd, cases } = JSON.parse(readFileSync(casesPath, 'utf8')) as Cases;
   const scores: CaseScore[] = [];
   for (const c of cases) {
     const path = join(folder, c.file);
     if (!existsSync(path)) {
-      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'file missing' });
+      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'no text stored' });
       continue;
     }
     const read = await readTermsDocumentFile(path);
@@ -161,4 +162,4 @@ async function main() {
   console.log(`\n${scored.length} cases (${scores.length - scored.length} skipped): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

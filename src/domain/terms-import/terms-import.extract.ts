@@ -80,7 +80,8 @@ export function mainForumOf(text: string): MainForum | undefined {
   for (const l of lines.slice(0, 6)) {
     const t = l.text.trim().replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
-    const k = kindMentions(t).find((m) => !m.kind.subGroupLabel && !m.kind.needsQualifier);
+    // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
+    const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
     if (!k) continue;
     const lead = l.text.length - l.text.trimStart().length;
     let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
@@ -140,6 +141,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (!k) return null;
     // "Bestyrelsens rolle", "Udvalgets kompetence": a part of the forum's description, not a forum.
     if (prefix === 0 && /s$/i.test(stripped.slice(0, k.length)) && /^\s+[\p{Ll}]/u.test(stripped.slice(k.length))) return null;
+    // "Udvalget har repræsentanter fra ...": a sentence without its full stop, not a forum's name.
+    if (prefix === 0 && /^\s+(?:har|er|består|mødes|skal|kan|holder|afholder|arbejder|blev|bliver)\s/iu.test(stripped.slice(k.length))) return null;
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
@@ -149,7 +152,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     if (fromDefinition) name = name.replace(/(e)n$|(e)t$/i, '$1$2');
     const nameStart = headStart + prefix;
-    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name)));
+    // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
+    // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.
+    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name))));
     if (existing) return existing;
     const word = name.slice(0, k.length).toLowerCase();
     const f: ForumAcc = {
@@ -224,12 +229,22 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       chairSideMentions.set(f, list);
     }
     // "- Vicedirektør, Sundheds- og Kulturforvaltningen (formand)": the member who chairs.
-    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\(formand\)\s*\.?$/iu.exec(body);
+    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\(formand\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
     if (chairLine) {
       const who = chairLine[1]!.trim();
       const sector = firstSector(who)?.sector;
       const off = start + body.indexOf(chairLine[1]!);
       addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.75 });
+    }
+    // "består af repræsentanter fra X, Y og Z (formand)": the member named with "(formand)" in a list of members.
+    if (!chairLine && /består\s+af|sammensat\s+af|repræsentanter\s+fra/iu.test(body)) {
+      const inList = /(?:,|\s+og|\s+samt)\s+([^,():]+?)\s*\(formand\)/iu.exec(body);
+      if (inList) {
+        const who = inList[1]!.trim();
+        const off = start + inList.index + inList[0].indexOf(inList[1]!) + (inList[1]!.length - inList[1]!.trimStart().length);
+        const sector = firstSector(who)?.sector;
+        addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.7 });
+      }
     }
     // "Der foretages en årlig evaluering ... Der udarbejdes en kort orientering, der sendes til Samarbejdsudvalget."
     const yearly = /årlig\p{L}*\s+evaluering|evaluer\p{L}*\s+(?:\p{L}+\s+){0,3}(?:årligt|hvert\s+år|en\s+gang\s+om\s+året)/iu.exec(body);
@@ -360,7 +375,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       if (colonSection !== 'forum_other') current = implicitForum();
       section = colonSection;
       seatScope = undefined;
-      seatLabel = undefined;
+      // "Regionale medlemmer:" names the sector of the people listed under it.
+      seatLabel = colonSection === 'members' ? firstSector(colon[1]!)?.sector : undefined;
+      nameGroup = undefined;
       membersBlockHadContent = false;
       processBody(line.start + t.length - colon[2]!.length, colon[2]!);
       continue;
@@ -530,6 +547,19 @@ function dedupe<T>(list: Finding<T>[]): Finding<T>[] {
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function nameWords(s: string): string[] {
+  return s.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\d-]+/u).filter((w) => w.length > 1);
+}
+
+/** Every word of one name is in the other: the same forum named shorter or longer. */
+function nameWithin(a: string, b: string): boolean {
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (!x.length || !y.length) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((w) => long.includes(w));
 }
 
 function sameName(a: string, b: string): boolean {

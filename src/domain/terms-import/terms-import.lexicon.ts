@@ -66,9 +66,11 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'formandskab', stem: 'formand(?:s)?skab', level: 'central', needsQualifier: true },
   { slug: 'faelles_sekretariat', stem: '(?:fælles ?)?sekretariat', level: 'central', needsQualifier: true },
   // Generic kinds last: any "...udvalg", "...råd", "...forum", "bestyrelse".
-  { slug: 'bestyrelse', stem: 'bestyrels', generic: true },
+  { slug: 'bestyrelse', stem: '[\\p{L}-]*bestyrels', generic: true },
+  // "Kommissionen", "Styrelseskommissionen"; not "kommissorium".
+  { slug: 'kommission', stem: '[\\p{L}-]*kommission(?!ær)', generic: true },
   { slug: 'udvalg', stem: '[\\p{L}-]*udvalg', generic: true },
-  { slug: 'raad', stem: '[\\p{L}-]*råd(?!giv|hus|med)', generic: true },
+  { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)råd(?!giv|hus|med)', generic: true },
   { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
 ];
 
@@ -114,17 +116,20 @@ export function sectionOf(heading: string): SectionKind | undefined {
   if (/^formål/.test(h)) return 'purpose';
   if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver)/.test(h)) return 'tasks';
   if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation)/.test(h)) return 'members';
+  // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
+  if (/^(?:[\p{L}-]+\s+)?medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
   if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';
   if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^formand$/.test(h)) return 'chair';
   if (/^(?:sekretariat|sekretariatsbetjening|betjening)/.test(h)) return 'secretariat';
-  if (/^(?:mødefrekvens|møder|mødekadence|mødeform|mødeplan|mødeafholdelse|mødestruktur|mødeafvikling)/.test(h)) return 'meetings';
+  if (/^(?:mødefrekvens|møder|mødekadence|mødeform|mødeplan|mødeafholdelse|mødestruktur|mødeafvikling|mødedato|mødekalender|mødetid|mødehyppighed)/.test(h)) return 'meetings';
   if (/^(?:roller|arbejdsform|kompetence|beslutningskompetence|dagsorden og referat|referat|evaluering|opfølgning)/.test(h)) return 'forum_other';
   return undefined;
 }
 
 const SECTORS: [OrganisationKind, RegExp][] = [
   ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
-  ['hospital', new RegExp(`${B}(?:regions)?hospital|${B}sygehus`, 'iu')],
+  // "Universitetshospital", "Regionshospitalet", "Sygehus Lillebælt".
+  ['hospital', new RegExp(`${B}[\\p{L}]*hospital|${B}[\\p{L}]*sygehus`, 'iu')],
   ['municipality', new RegExp(`${B}kommun|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal`, 'iu')],
   ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug`, 'iu')],
   ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri))|${B}sundhedsplanlægning`, 'iu')],

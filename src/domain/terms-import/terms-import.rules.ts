@@ -170,7 +170,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
       const ctxText = /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
       prevEnd = before.index + before[0].length;
-      const isItems = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$)/i.test(ctxText) && !/indkald/i.test(ctxText);
+      // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
+      const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
+      const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$|[.,])/i;
+      const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && !/dagsorden|referat/i.test(next))) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
@@ -205,7 +208,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // Meeting frequency.
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|faste\\s+|årlige\\s+)?(?:\\p{L}*møder|gange|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
@@ -228,18 +231,32 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
         }
       } else if (meetingContext) {
-        const per = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|hver\s+måned|halvårlig[te]?|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/iu.exec(cl);
-        const everyNth = per && /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
-        const nth = everyNth ? ({ anden: 2, tredje: 3, fjerde: 4, sjette: 6 } as Record<string, number>)[everyNth[1]!.toLowerCase()] ?? parseInt(everyNth[1]!, 10) : undefined;
-        if (per && (ctx.section === 'meetings' || /mød/i.test(cl)) && (!nth || 12 % nth === 0)) {
+        // "kvartalsvist", "hver anden måned", "månedligt eller hver anden måned": each named rhythm gives a count a year;
+        // two rhythms joined by "eller" give the range between them.
+        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/giu;
+        const rhythms: { n: number; index: number; end: number }[] = [];
+        for (const per of cl.matchAll(PER)) {
+          const everyNth = /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
+          const nth = everyNth ? ({ anden: 2, tredje: 3, fjerde: 4, sjette: 6 } as Record<string, number>)[everyNth[1]!.toLowerCase()] ?? parseInt(everyNth[1]!, 10) : undefined;
+          if (nth && 12 % nth !== 0) continue;
           const n = nth ? 12 / nth : /kvartal/i.test(per[1]!) ? 4 : /måned/i.test(per[1]!) ? 12 : 2;
-          add('meetings.perYearMin', n, ...at(per), 0.75);
-          add('meetings.perYearMax', n, ...at(per), 0.75);
+          rhythms.push({ n, index: per.index, end: per.index + per[0].length });
+        }
+        if (rhythms.length && (ctx.section === 'meetings' || /mød/i.test(cl))) {
+          const first = rhythms[0]!;
+          const alt = rhythms.find((r, i) => i > 0 && /^\s+eller\s+$/iu.test(cl.slice(rhythms[i - 1]!.end, r.index)));
+          const span = [c.start + first.index, c.start + (alt ?? first).end] as const;
+          const lo = Math.min(first.n, alt?.n ?? first.n);
+          const hi = Math.max(first.n, alt?.n ?? first.n);
+          add('meetings.perYearMin', lo, ...span, 0.75);
+          add('meetings.perYearMax', hi, ...span, 0.75);
+          const extra = /^\s*(?:,\s*)?(?:og|samt|eller)\s+(?:i\s+øvrigt\s+|derudover\s+)?(?:ved|efter)\s+behov/iu.exec(cl.slice((alt ?? first).end));
+          if (extra) add('meetings.adHoc', true, c.start + (alt ?? first).end, c.start + (alt ?? first).end + extra[0].length, 0.8);
         }
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // Chairmanship.
@@ -310,7 +327,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   if (parent && !/evaluer/i.test(s)) {
@@ -483,7 +500,7 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
 const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
-const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b/iu;
+const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
 
 export type ParsedSeat = { value: SeatDraft; start: number; end: number; confidence: number };
 
