@@ -6,6 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export type Role = 'web' | 'worker' | 'all';
+/** SAMRAAD_RESPONSE_CHECK: see src/entry/http/response-check.ts. */
+export const responseCheckModes = ['off', 'warn', 'strict'] as const;
+export type ResponseCheck = (typeof responseCheckModes)[number];
 
 export type Config = {
   production: boolean;
@@ -18,6 +21,8 @@ export type Config = {
   loadDemo: boolean;
   publicUrl: string;
   devSignIn: boolean;
+  /** How responses are held against their zod schemas (src/entry/http/response-check.ts); tests run strict. */
+  responseCheck: ResponseCheck;
   logLevel: string;
   identity: {
     clientId?: string;
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicUrl: (nonEmpty(env.SAMRAAD_PUBLIC_URL) ?? `http://localhost:${port.data}`).replace(/\/$/, ''),
     // Dev sign-in is on by default only while no real identity is configured.
     devSignIn: flag(env.DEV_SIGN_IN, !identityConfigured && !production),
+    responseCheck: responseCheckFrom(env),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     identity: {
       clientId: nonEmpty(env.AAD_APP_CLIENT_ID),
@@ -145,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       corsOrigins: list(env.CORS_ORIGINS),
     },
   };
+}
+
+function responseCheckFrom(env: NodeJS.ProcessEnv): ResponseCheck {
+  const raw = nonEmpty(env.SAMRAAD_RESPONSE_CHECK) ?? 'off';
+  if (!(responseCheckModes as readonly string[]).includes(raw)) throw new ConfigError(`SAMRAAD_RESPONSE_CHECK must be off, warn or strict (got "${raw}")`);
+  return raw as ResponseCheck;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, dflt: number, min = 1): number {

@@ -27,6 +27,7 @@ export const envVars: readonly EnvVarSpec[] = [
   { name: 'SAMRAAD_DEMO', description: '0 skips loading the demo region into an empty embedded database', default: '1', requiredInProduction: false, secret: false, source: 'dev-only' },
   { name: 'SAMRAAD_PUBLIC_URL', description: 'public base URL of the server (links in cards, feeds, Outlook bodies)', default: 'http://localhost:3978', requiredInProduction: true, secret: false, source: 'infra-output' },
   { name: 'DEV_SIGN_IN', description: '1 allows the dev sign-in (pick a demo person); refused in production and when real identity is configured', default: '1', requiredInProduction: false, secret: false, source: 'dev-only' },
+  { name: 'SAMRAAD_RESPONSE_CHECK', description: 'off | warn | strict: hold every JSON response against its zod schema (strict: a mismatch or an unnamed field is a 500; the test servers run strict)', default: 'off', requiredInProduction: false, secret: false, source: 'dev-only' },
   { name: 'AAD_APP_CLIENT_ID', description: 'Entra app (tab SSO + Graph) client id', requiredInProduction: true, secret: false, source: 'teamsapp' },
   { name: 'AAD_APP_TENANT_ID', description: 'home tenant of the Entra app', requiredInProduction: true, secret: false, source: 'teamsapp' },
   { name: 'SECRET_AAD_APP_CLIENT_SECRET', description: 'Entra app client secret (or use a certificate)', requiredInProduction: false, secret: true, source: 'teamsapp' },

@@ -43,6 +43,7 @@ import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case
 import type { Config } from '../config/config.js';
 import type { AppDeps, AppModule, Logger } from './app.js';
 import { requirePerson } from './http/auth.js';
+import { SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
 export const LOCAL_TEAM_ID = 'samraad-local-team';
 export const LOCAL_TEAMS_APP_ID = 'samraad-local-app';
@@ -338,7 +339,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
       });
     });
 
-    app.get('/api/sync/status', { schema: { tags: ['m365'], summary: 'Microsoft 365 sync state of the forums the caller administers', response: { 200: z.any() } } }, async (req) => {
+    app.get('/api/sync/status', { schema: { tags: ['m365'], summary: 'Microsoft 365 sync state of the forums the caller administers', response: { 200: SyncStatusResponse } } }, async (req) => {
       const person = requirePerson(req);
       const actx = await ctx.accessFor(person.id);
       // Rights first: whether sync runs is nobody else's business.
@@ -348,7 +349,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
       const ids = forums.map((f) => f.id);
       const { records, meetings } = await r.sync.transact(async ({ sync, meetings }) => ({ records: await sync.list({ forumIds: ids }), meetings: await meetings.listMeetings({ forumIds: ids }) }));
       const view = (x: (typeof records)[number] | undefined) =>
-        x ? { status: x.status, remoteId: x.remoteId, container: x.container, etag: x.etag, attempts: x.attempts, lastError: x.lastError, lastSyncedAt: x.lastSyncedAt, detail: x.detail } : { status: 'not-synced' };
+        x ? { status: x.status, remoteId: x.remoteId, container: x.container, etag: x.etag, attempts: x.attempts, lastError: x.lastError, lastSyncedAt: x.lastSyncedAt, detail: x.detail } : { status: 'not-synced' as const };
       return {
         mode: ctx.config.graph.mode,
         ...(r.emulator ? { emulatorUrl: r.emulator.url } : {}),
@@ -366,7 +367,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
 
     app.post(
       '/api/sync/retry',
-      { schema: { tags: ['m365'], summary: 'Queue a failed sync again', body: z.object({ kind: z.enum(['forum', 'meeting', 'document']), id: z.string().min(1).max(200) }), response: { 202: z.any() } } },
+      { schema: { tags: ['m365'], summary: 'Queue a failed sync again', body: z.object({ kind: z.enum(['forum', 'meeting', 'document']), id: z.string().min(1).max(200) }), response: { 202: SyncRetriedResponse } } },
       async (req, reply) => {
         const person = requirePerson(req);
         const actx = await ctx.accessFor(person.id);

@@ -23,8 +23,9 @@ export async function startTestApp(
   opts: { modules?: AppModule[]; env?: Record<string, string>; demo?: boolean; configure?: (c: Config) => Config; tabDir?: string; clock?: Clock; poolSize?: number; fetchJwks?: JwksFetcher } = {},
 ): Promise<TestApp> {
   const db = await backend.open(opts.poolSize ? { poolSize: opts.poolSize } : {});
+  // Every JSON response is held against its schema in src/contracts (a mismatch or a field the schema would drop is a 500).
   // Rate limits far above anything a test sends (the defaults are for people); test/http/hardening.api.spec.ts sets its own.
-  let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', RATE_LIMIT_PER_ADDRESS: '10000000', RATE_LIMIT_PER_PERSON: '10000000', ...opts.env });
+  let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', RATE_LIMIT_PER_ADDRESS: '10000000', RATE_LIMIT_PER_PERSON: '10000000', SAMRAAD_RESPONSE_CHECK: 'strict', ...opts.env });
   if (opts.configure) config = opts.configure(config);
   try {
     const app = await startApp(config, { logger: quiet, modules: opts.modules ?? [], database: db, tabDir: opts.tabDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.fetchJwks ? { fetchJwks: opts.fetchJwks } : {}) });

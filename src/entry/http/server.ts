@@ -8,7 +8,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { responseSerializerCompiler } from './response-check.js';
 import { installErrorHandling, sendProblem } from './problem.js';
 import { installStrictJson, installTextGuard } from './text-guard.js';
 import { hardenedServerOptions, installHardening } from './hardening.js';
@@ -32,7 +33,8 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
     ...hardenedServerOptions(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // The JSON sent is what the route returns; its schema is checked as SAMRAAD_RESPONSE_CHECK says (strict in tests).
+  app.setSerializerCompiler(responseSerializerCompiler(ctx.config.responseCheck, app.log));
   installErrorHandling(app);
   await installHardening(app, ctx.config);
   installStrictJson(app);

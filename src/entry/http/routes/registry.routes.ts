@@ -32,10 +32,21 @@ import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.
 import { requirePerson } from '../auth.js';
 import { localToday } from '../../../domain/calendar/working-day.calendar.js';
 import type { HttpContext } from '../http-context.js';
+import {
+  ForumCreatedResponse,
+  ForumKindResponse,
+  ForumNodeResponse,
+  ForumResponse,
+  ForumViewResponse,
+  MemberResponse,
+  MembershipResponse,
+  OrganisationResponse,
+  PersonResponse,
+  TermsResponse,
+} from '../../../contracts/registry.contract.js';
 
 const IdParams = z.object({ id });
 const KindParams = z.object({ key: ForumKind });
-const json = z.any();
 
 export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,15 +61,15 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     };
 
     // Organisations
-    app.get('/api/organisations', { schema: { tags: ['registry'], summary: 'List organisations (signed in; the public pages show what is published)', response: { 200: json } } }, async (req) => {
+    app.get('/api/organisations', { schema: { tags: ['registry'], summary: 'List organisations (signed in; the public pages show what is published)', response: { 200: z.array(OrganisationResponse) } } }, async (req) => {
       requirePerson(req);
       return reads.listOrganisations();
     });
-    app.post('/api/organisations', { schema: { tags: ['registry'], summary: 'Register an organisation', body: OrganisationInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/organisations', { schema: { tags: ['registry'], summary: 'Register an organisation', body: OrganisationInput, response: { 201: OrganisationResponse } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canEditReferenceData(a), 'register organisations', 'registrere organisationer');
       return reply.code(201).send(await ctx.registry.createOrganisation(req.body, { personId: person.id }));
     });
-    app.put('/api/organisations/:id', { schema: { tags: ['registry'], summary: 'Update an organisation', params: IdParams, body: OrganisationInput, response: { 200: json } } }, async (req) => {
+    app.put('/api/organisations/:id', { schema: { tags: ['registry'], summary: 'Update an organisation', params: IdParams, body: OrganisationInput, response: { 200: OrganisationResponse } } }, async (req) => {
       const person = await guard(req, (a) => access.canEditReferenceData(a), 'edit organisations', 'redigere organisationer');
       return ctx.registry.updateOrganisation(req.params.id, req.body, { personId: person.id });
     });
@@ -103,12 +114,12 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return { caller, actx };
     };
 
-    app.get('/api/people', { schema: { tags: ['registry'], summary: 'The people the caller may see (contact details only where the caller shares a forum with them or serves as their secretariat)', response: { 200: json } } }, async (req) => {
+    app.get('/api/people', { schema: { tags: ['registry'], summary: 'The people the caller may see (contact details only where the caller shares a forum with them or serves as their secretariat)', response: { 200: z.array(PersonResponse) } } }, async (req) => {
       const caller = requirePerson(req);
       const { actx, people, scopes } = await peopleView(caller.id);
       return people.flatMap((p) => shown(actx, p, scopes.get(p.id)!) ?? []);
     });
-    app.get('/api/people/:id', { schema: { tags: ['registry'], summary: 'One person', params: IdParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/people/:id', { schema: { tags: ['registry'], summary: 'One person', params: IdParams, response: { 200: PersonResponse } } }, async (req) => {
       const caller = requirePerson(req);
       const p = await reads.getPerson(req.params.id);
       if (!p) throw notFound('person', req.params.id);
@@ -117,7 +128,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       if (!view) throw forbidden('You share no forum with this person', 'Du sidder ikke i et forum sammen med denne person');
       return view;
     });
-    app.post('/api/people', { schema: { tags: ['registry'], summary: 'Register a person (the Entra binding comes from their first sign-in)', body: PersonCreateInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/people', { schema: { tags: ['registry'], summary: 'Register a person (the Entra binding comes from their first sign-in)', body: PersonCreateInput, response: { 201: PersonResponse } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canEditReferenceData(a) || access.isAdministrator(a), 'register people', 'registrere personer');
       refuseIdentityFields(req.body);
       return reply.code(201).send(await ctx.registry.createPerson(req.body, { personId: person.id }));
@@ -127,19 +138,19 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       if (!p) throw notFound('person', id);
       return p;
     };
-    app.put('/api/people/:id', { schema: { tags: ['registry'], summary: 'Replace a person\'s record: every field is required (null clears one); use PATCH to change some', params: IdParams, body: PersonReplaceInput, response: { 200: json } } }, async (req) => {
+    app.put('/api/people/:id', { schema: { tags: ['registry'], summary: 'Replace a person\'s record: every field is required (null clears one); use PATCH to change some', params: IdParams, body: PersonReplaceInput, response: { 200: PersonResponse } } }, async (req) => {
       const { caller } = await guardPersonEdit(req, await loadPerson(req.params.id), 'person.update');
       refuseIdentityFields(req.body);
       const { entraObjectId: _o, tenantId: _t, ...changes } = req.body;
       return ctx.registry.updatePerson(req.params.id, changes, { personId: caller.id }, 'replace');
     });
-    app.patch('/api/people/:id', { schema: { tags: ['registry'], summary: 'Change some fields of a person (fields not sent keep their value; null clears)', params: IdParams, body: PersonPatchInput, response: { 200: json } } }, async (req) => {
+    app.patch('/api/people/:id', { schema: { tags: ['registry'], summary: 'Change some fields of a person (fields not sent keep their value; null clears)', params: IdParams, body: PersonPatchInput, response: { 200: PersonResponse } } }, async (req) => {
       const { caller } = await guardPersonEdit(req, await loadPerson(req.params.id), 'person.update');
       refuseIdentityFields(req.body);
       const { entraObjectId: _o, tenantId: _t, ...changes } = req.body;
       return ctx.registry.updatePerson(req.params.id, changes, { personId: caller.id }, 'patch');
     });
-    app.post('/api/people/:id/identity/release', { schema: { tags: ['registry'], summary: 'Release a person\'s Entra binding (administrators, with a reason): their next sign-in binds again', params: IdParams, body: z.object({ reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500) }), response: { 200: json } } }, async (req) => {
+    app.post('/api/people/:id/identity/release', { schema: { tags: ['registry'], summary: 'Release a person\'s Entra binding (administrators, with a reason): their next sign-in binds again', params: IdParams, body: z.object({ reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500) }), response: { 200: PersonResponse } } }, async (req) => {
       const target = await loadPerson(req.params.id);
       const caller = requirePerson(req);
       const actx = await ctx.accessFor(caller.id);
@@ -151,15 +162,15 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     });
 
     // Forums
-    app.get('/api/forums', { schema: { tags: ['registry'], summary: 'List forums (signed in)', response: { 200: json } } }, async (req) => {
+    app.get('/api/forums', { schema: { tags: ['registry'], summary: 'List forums (signed in)', response: { 200: z.array(ForumResponse) } } }, async (req) => {
       requirePerson(req);
       return reads.listForums();
     });
-    app.get('/api/forums/tree', { schema: { tags: ['registry'], summary: 'The forum hierarchy as a tree (signed in)', response: { 200: json } } }, async (req) => {
+    app.get('/api/forums/tree', { schema: { tags: ['registry'], summary: 'The forum hierarchy as a tree (signed in)', response: { 200: z.array(ForumNodeResponse) } } }, async (req) => {
       requirePerson(req);
       return buildForumTree(await reads.listForums());
     });
-    app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: ForumViewResponse } } }, async (req) => {
       // Queries side by side (the forum comes from the list the parent and children need anyway).
       const caller = requirePerson(req).id;
       const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), ctx.accessFor(caller)]);
@@ -174,7 +185,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const rights = { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id), read: access.canReadForum(actx, forum.id) };
       return { forum, kind, terms: terms ?? null, parent: parent ?? null, children, rights };
     });
-    app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: ForumCreatedResponse } } }, async (req, reply) => {
       // Forums are public, so an unknown parent is reported as bad input before rights are checked.
       if (req.body.parentId && !(await reads.getForum(req.body.parentId))) {
         throw invalid('parentId', `forum "${req.body.parentId}" does not exist`, `forummet "${req.body.parentId}" findes ikke`);
@@ -182,40 +193,40 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const person = await guard(req, (a) => access.canCreateForum(a, req.body.parentId, req.body.region), 'create this forum', 'oprette dette forum');
       return reply.code(201).send(await ctx.registry.createForum(req.body, { personId: person.id }));
     });
-    app.put('/api/forums/:id', { schema: { tags: ['registry'], summary: 'Update a forum', params: IdParams, body: ForumInput, response: { 200: json } } }, async (req) => {
+    app.put('/api/forums/:id', { schema: { tags: ['registry'], summary: 'Update a forum', params: IdParams, body: ForumInput, response: { 200: ForumResponse } } }, async (req) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'administer this forum', 'administrere dette forum');
       return ctx.registry.updateForum(req.params.id, req.body, { personId: person.id });
     });
 
     // The catalogue of forum kinds (public, like the forums; any secretariat or a tenant administrator extends it)
-    app.get('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'The catalogue of forum kinds with names and default rules', response: { 200: json } } }, async () => reads.listForumKinds());
-    app.get('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'One forum kind', params: KindParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'The catalogue of forum kinds with names and default rules', response: { 200: z.array(ForumKindResponse) } } }, async () => reads.listForumKinds());
+    app.get('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'One forum kind', params: KindParams, response: { 200: ForumKindResponse } } }, async (req) => {
       const kind = await reads.getForumKind(req.params.key);
       if (!kind) throw notFound('forum kind', req.params.key);
       return kind;
     });
-    app.post('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'Add a forum kind to the catalogue', body: ForumKindInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/forum-kinds', { schema: { tags: ['registry'], summary: 'Add a forum kind to the catalogue', body: ForumKindInput, response: { 201: ForumKindResponse } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canEditForumKinds(a), 'add forum kinds', 'tilføje forumtyper');
       return reply.code(201).send(await ctx.registry.createForumKind(req.body, { personId: person.id }));
     });
-    app.put('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'Change a forum kind (names, level, default rules)', params: KindParams, body: ForumKindUpdate, response: { 200: json } } }, async (req) => {
+    app.put('/api/forum-kinds/:key', { schema: { tags: ['registry'], summary: 'Change a forum kind (names, level, default rules)', params: KindParams, body: ForumKindUpdate, response: { 200: ForumKindResponse } } }, async (req) => {
       const person = await guard(req, (a) => access.canEditForumKinds(a), 'change forum kinds', 'ændre forumtyper');
       return ctx.registry.updateForumKind(req.params.key, req.body, { personId: person.id });
     });
 
     // Terms of reference (versioned)
-    app.get('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Every version of the forum\'s terms of reference (signed in)', params: IdParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Every version of the forum\'s terms of reference (signed in)', params: IdParams, response: { 200: z.array(TermsResponse) } } }, async (req) => {
       requirePerson(req);
       if (!(await reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
       return reads.listTerms(req.params.id);
     });
-    app.post('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Add a new version of the terms of reference', params: IdParams, body: TermsOfReferenceInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/forums/:id/terms', { schema: { tags: ['registry'], summary: 'Add a new version of the terms of reference', params: IdParams, body: TermsOfReferenceInput, response: { 201: TermsResponse } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'change the terms of reference of this forum', 'ændre kommissoriet for dette forum');
       return reply.code(201).send(await ctx.registry.addTermsVersion(req.params.id, req.body, { personId: person.id }));
     });
 
     // Memberships
-    app.get('/api/forums/:id/members', { schema: { tags: ['registry'], summary: 'Memberships of a forum with the people (its members, its secretariat above, the region\'s secretariat)', params: IdParams, response: { 200: json } } }, async (req) => {
+    app.get('/api/forums/:id/members', { schema: { tags: ['registry'], summary: 'Memberships of a forum with the people (its members, its secretariat above, the region\'s secretariat)', params: IdParams, response: { 200: z.array(MemberResponse) } } }, async (req) => {
       const caller = requirePerson(req);
       if (!(await reads.getForum(req.params.id))) throw notFound('forum', req.params.id);
       const { actx, people, scopes } = await peopleView(caller.id);
@@ -230,7 +241,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         return { ...m, person: p ?? null, organisation: orgId ? (oById.get(orgId) ?? null) : null };
       });
     });
-    app.get('/api/memberships', { schema: { tags: ['registry'], summary: 'List memberships of the forums the caller may read (and the caller\'s own)', querystring: z.object({ forumId: id.optional(), personId: id.optional() }), response: { 200: json } } }, async (req) => {
+    app.get('/api/memberships', { schema: { tags: ['registry'], summary: 'List memberships of the forums the caller may read (and the caller\'s own)', querystring: z.object({ forumId: id.optional(), personId: id.optional() }), response: { 200: z.array(MembershipResponse) } } }, async (req) => {
       const caller = requirePerson(req);
       const actx = await ctx.accessFor(caller.id);
       if (req.query.forumId && !access.canReadForum(actx, req.query.forumId)) {
@@ -243,11 +254,11 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         return readable.get(m.forumId);
       });
     });
-    app.post('/api/memberships', { schema: { tags: ['registry'], summary: 'Add a membership', body: MembershipInput, response: { 201: json } } }, async (req, reply) => {
+    app.post('/api/memberships', { schema: { tags: ['registry'], summary: 'Add a membership', body: MembershipInput, response: { 201: MembershipResponse } } }, async (req, reply) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum', 'ændre medlemmerne af dette forum');
       return reply.code(201).send(await ctx.registry.createMembership(req.body, { personId: person.id }));
     });
-    app.put('/api/memberships/:id', { schema: { tags: ['registry'], summary: 'Change a membership (e.g. end it with a to-date)', params: IdParams, body: MembershipInput, response: { 200: json } } }, async (req) => {
+    app.put('/api/memberships/:id', { schema: { tags: ['registry'], summary: 'Change a membership (e.g. end it with a to-date)', params: IdParams, body: MembershipInput, response: { 200: MembershipResponse } } }, async (req) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.body.forumId), 'change the members of this forum', 'ændre medlemmerne af dette forum');
       const before = await reads.getMembership(req.params.id);
       if (before && before.forumId !== req.body.forumId) {

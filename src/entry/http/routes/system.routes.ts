@@ -10,8 +10,8 @@ import { isLoopback, requirePerson, setDevCookie } from '../auth.js';
 import { sendProblem } from '../problem.js';
 import { meetingsRepository } from '../../../adapters/db/meetings.repository.js';
 import type { HttpContext } from '../http-context.js';
+import { AuditEventResponse, DeadLetterResponse, DevPersonResponse, DevSignInResponse, HealthProblemResponse, HealthResponse, MeResponse, RetriedResponse, SelfTestResponse } from '../../../contracts/system.contract.js';
 
-const json = z.any();
 
 /** Paging of the audit log: the cursor is an event id from X-Next-Cursor (events older than it follow). */
 const AuditPage = z.object({
@@ -21,31 +21,31 @@ const AuditPage = z.object({
 
 export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: json, 503: json } } }, async (_req, reply) => {
+    app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthResponse, 503: HealthProblemResponse } } }, async (_req, reply) => {
       const h = await ctx.health();
       const ok = h.database === 'ok' && (h.queue === 'ok' || h.queue === 'off');
       if (!ok) return sendProblem(reply, { status: 503, detail: `database: ${h.database}; queue: ${h.queue}`, checks: h });
-      return { status: 'ok', checks: h };
+      return { status: 'ok' as const, checks: h };
     });
 
-    app.get('/api/me', { schema: { tags: ['system'], summary: 'The signed-in person and their memberships', response: { 200: json } } }, async (req) => {
-      if (req.identity.kind === 'anonymous') return { signedIn: false, devSignIn: ctx.config.devSignIn };
+    app.get('/api/me', { schema: { tags: ['system'], summary: 'The signed-in person and their memberships', response: { 200: MeResponse } } }, async (req) => {
+      if (req.identity.kind === 'anonymous') return { signedIn: false as const, devSignIn: ctx.config.devSignIn };
       const person = req.identity.person;
       const memberships = await ctx.reads.listMemberships({ personId: person.id });
-      return { signedIn: true, via: req.identity.via, person, memberships, devSignIn: ctx.config.devSignIn };
+      return { signedIn: true as const, via: req.identity.via, person, memberships, devSignIn: ctx.config.devSignIn };
     });
 
-    app.post('/api/dev/sign-in', { schema: { tags: ['system'], summary: 'Embedded mode only: sign in as a demo person', body: z.object({ personId: id.nullable() }), response: { 200: json } } }, async (req, reply) => {
+    app.post('/api/dev/sign-in', { schema: { tags: ['system'], summary: 'Embedded mode only: sign in as a demo person', body: z.object({ personId: id.nullable() }), response: { 200: DevSignInResponse } } }, async (req, reply) => {
       if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)', [], 'Demo-login er slået fra');
       if (!isLoopback(req.socket.remoteAddress)) throw new UseCaseError('forbidden', 'The dev sign-in is accepted only from this machine (loopback)', [], 'Demo-login accepteres kun fra denne maskine (loopback)');
       if (req.body.personId && !(await ctx.reads.getPerson(req.body.personId))) {
         throw new UseCaseError('validation', `personId: no person "${req.body.personId}"`, [{ field: 'personId', reason: 'unknown person' }]);
       }
       setDevCookie(reply, req.body.personId);
-      return { ok: true, personId: req.body.personId };
+      return { ok: true as const, personId: req.body.personId };
     });
 
-    app.get('/api/dev/people', { schema: { tags: ['system'], summary: 'Embedded mode only: the people one can sign in as', response: { 200: json } } }, async (req) => {
+    app.get('/api/dev/people', { schema: { tags: ['system'], summary: 'Embedded mode only: the people one can sign in as', response: { 200: z.array(DevPersonResponse) } } }, async (req) => {
       if (!ctx.config.devSignIn) throw new UseCaseError('forbidden', 'Dev sign-in is turned off (real identity is configured)');
       if (!isLoopback(req.socket.remoteAddress)) throw new UseCaseError('forbidden', 'The dev sign-in is accepted only from this machine (loopback)', [], 'Demo-login accepteres kun fra denne maskine (loopback)');
       const [people, memberships] = await Promise.all([ctx.reads.listPeople(), ctx.reads.listMemberships()]);
@@ -60,7 +60,7 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           summary: "The forum's audit log (secretariat), newest first: `limit` events (at most 200) before the `before` cursor; the X-Next-Cursor header is the cursor of the next, older page when there is one",
           params: z.object({ id }),
           querystring: AuditPage,
-          response: { 200: json },
+          response: { 200: z.array(AuditEventResponse) },
         },
       },
       async (req, reply) => {
@@ -84,7 +84,7 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           summary: "The region's audit log (the region's secretariat and administrators), newest first: writes to the region's people, refused attempts included; paged like a forum's",
           params: z.object({ region: z.string().trim().min(1).max(100) }),
           querystring: AuditPage,
-          response: { 200: json },
+          response: { 200: z.array(AuditEventResponse) },
         },
       },
       async (req, reply) => {
@@ -118,14 +118,14 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       }
       return { requestedBy };
     };
-    app.get('/api/jobs/dead-letters', { schema: { tags: ['system'], summary: 'Jobs that failed after all their retries: those of the forums the caller administers (all of them for an administrator)', response: { 200: json } } }, async (req) => {
+    app.get('/api/jobs/dead-letters', { schema: { tags: ['system'], summary: 'Jobs that failed after all their retries: those of the forums the caller administers (all of them for an administrator)', response: { 200: z.array(DeadLetterResponse) } } }, async (req) => {
       const { actx } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
       const all = await ctx.jobs.listDeadLetters();
       const scopes = await Promise.all(all.map((j) => jobScope(j.data)));
       return all.filter((_, i) => access.canSeeJob(actx, scopes[i]!));
     });
-    app.post('/api/jobs/dead-letters/:id/retry', { schema: { tags: ['system'], summary: 'Retry a dead-lettered job of a forum the caller administers', params: z.object({ id: z.uuid() }), response: { 202: json } } }, async (req, reply) => {
+    app.post('/api/jobs/dead-letters/:id/retry', { schema: { tags: ['system'], summary: 'Retry a dead-lettered job of a forum the caller administers', params: z.object({ id: z.uuid() }), response: { 202: RetriedResponse } } }, async (req, reply) => {
       const { actx } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
       const job = (await ctx.jobs.listDeadLetters()).find((j) => j.id === req.params.id);
@@ -134,7 +134,7 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       if (!(await ctx.jobs.retryDeadLetter(req.params.id))) throw notFound('dead letter', req.params.id);
       return reply.code(202).send({ retried: req.params.id });
     });
-    app.post('/api/jobs/self-test', { schema: { tags: ['system'], summary: 'Enqueue a self-test job (failing: true ends in the dead letters, seen by whoever asked)', body: z.object({ failing: z.boolean().default(false) }), response: { 202: json } } }, async (req, reply) => {
+    app.post('/api/jobs/self-test', { schema: { tags: ['system'], summary: 'Enqueue a self-test job (failing: true ends in the dead letters, seen by whoever asked)', body: z.object({ failing: z.boolean().default(false) }), response: { 202: SelfTestResponse } } }, async (req, reply) => {
       const { person } = await requireOperator(req);
       if (!ctx.jobs) throw new UseCaseError('invalid_state', 'This process runs no job queue');
       return reply.code(202).send({ jobId: await ctx.jobs.enqueueSelfTest(req.body.failing, person.id) });

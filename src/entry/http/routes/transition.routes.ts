@@ -11,8 +11,7 @@ import { previewTransitionPlan } from '../../../usecases/transitions/transition-
 import type { WorkflowDeps } from '../../../usecases/meetings/workflow.context.js';
 import { requirePerson } from '../auth.js';
 import type { HttpContext } from '../http-context.js';
-
-const json = z.any();
+import { TransitionPreviewResponse } from '../../../contracts/transitions.contract.js';
 
 export function transitionRoutes(_ctx: HttpContext, deps: () => Pick<WorkflowDeps, 'transact' | 'clock'>): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,7 +23,7 @@ export function transitionRoutes(_ctx: HttpContext, deps: () => Pick<WorkflowDep
           summary: 'Preview a transition: every consequence of ending forums and handing over to successors (writes nothing)',
           params: z.object({ region: z.string().trim().min(1).max(100) }),
           body: TransitionPlanInput.omit({ region: true }),
-          response: { 200: json },
+          response: { 200: TransitionPreviewResponse },
         },
       },
       async (req) => {
