@@ -312,6 +312,24 @@ export function createRoutes(h: RouteHooks): {
       }
       if (typeof b.description === 'string' || b.description === null) c.description = b.description as string | null;
       if ('isArchived' in b) throw new GraphHttpError(400, 'BadRequest', 'isArchived is read-only; use the channel archive action', 'graph-rule');
+      if (c.isArchived) throw new GraphHttpError(403, 'Forbidden', 'the channel is archived (read-only); unarchive it first');
+      h.touch();
+      return { status: 204 };
+    },
+
+    // Channel archive (contract 2026-12-03): an archived channel is read-only; archiving it again is refused, as Graph does.
+    'POST /teams/{team-id}/channels/{channel-id}/archive': ({ params }) => {
+      const c = channel(params['team-id']!, params['channel-id']!);
+      if (c.isArchived) throw new GraphHttpError(400, 'BadRequest', 'the channel is already archived');
+      c.isArchived = true;
+      h.touch();
+      return { status: 204 };
+    },
+
+    'POST /teams/{team-id}/channels/{channel-id}/unarchive': ({ params }) => {
+      const c = channel(params['team-id']!, params['channel-id']!);
+      if (!c.isArchived) throw new GraphHttpError(400, 'BadRequest', 'the channel is not archived');
+      c.isArchived = false;
       h.touch();
       return { status: 204 };
     },

@@ -4,6 +4,9 @@
  * whichever of routes (ctx.deps) or workers (deps) comes first.
  */
 import { transitionRoutes } from './http/routes/transition.routes.js';
+import { transitionsRepository } from '../adapters/db/transitions.repository.js';
+import { takeTransitionsIntoEffect, type TransitionDeps, type TransitionTransact } from '../usecases/transitions/transition-apply.usecase.js';
+import { queues } from './jobs/queues.js';
 import { buildPublicMeetingDocument } from '../domain/documents/public-version.js';
 import { waitingUseCases } from '../usecases/meetings/waiting.usecase.js';
 import { retryTransient } from '../adapters/db/transient.js';
@@ -46,6 +49,21 @@ export function workflowTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): W
     );
 }
 
+/** The workflow unit of work plus the stored transitions, in one transaction. */
+export function transitionTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): TransitionTransact {
+  return (fn) =>
+    retryTransient(() =>
+      deps.database.db.transaction((tx) => {
+        const meetings = meetingsRepository(tx);
+        return fn({ ...unitOfWorkFor(tx, deps.queue), meetings: { ...meetings, getMeeting: meetings.getMeetingForUpdate }, workflow: workflowRepository(tx), transitions: transitionsRepository(tx) });
+      }),
+    );
+}
+
+export function transitionDeps(deps: Pick<AppDeps, 'database' | 'queue' | 'clock' | 'ids'>): TransitionDeps {
+  return { transact: transitionTransactor(deps), clock: deps.clock, ids: deps.ids };
+}
+
 export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { services(): WorkflowServices & { public: ReturnType<typeof publicUseCases> } } {
   let built: (WorkflowServices & { public: ReturnType<typeof publicUseCases> }) | undefined;
   const init = (deps: AppDeps) => {
@@ -84,7 +102,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
       init(ctx.deps);
       await app.register(meetingRoutes(ctx, services));
       await app.register(publicRoutes(ctx, () => services().public));
-      await app.register(transitionRoutes(ctx, () => ({ transact: workflowTransactor(ctx.deps), clock: ctx.deps.clock })));
+      await app.register(transitionRoutes(ctx, () => ({ transact: workflowTransactor(ctx.deps), clock: ctx.deps.clock }), () => transitionDeps(ctx.deps)));
     },
     async startWorkers(deps) {
       const s = init(deps);
@@ -92,6 +110,11 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
         const r = await s.minutes.tacitApproval(job);
         deps.logger.info(`minutes.tacit-approval ${job.meetingId} v${job.version}: ${r.outcome}${r.why ? ` (${r.why})` : ''}`);
       });
+      await deps.queue.work(queues.transitionsTakeEffect.name, async () => {
+        const ids = await takeTransitionsIntoEffect(transitionDeps(deps));
+        if (ids.length) deps.logger.info(`transitions.take-effect: ${ids.join(', ')} in effect`);
+      });
+      await deps.queue.boss.schedule(queues.transitionsTakeEffect.name, '10 0 * * *', {}, { tz: 'Europe/Copenhagen' });
     },
     async start(deps) {
       init(deps);

@@ -84,6 +84,9 @@ describe('adapter traffic against the contract', () => {
     await graph.channels.pinTab(ch, { appId: 'samraad-app', displayName: 'Samraad', entityId: 'forum-1', contentUrl: 'https://samraad.example/tab/forum-1', websiteUrl: 'https://samraad.example/forum-1' });
     await graph.channels.rename(ch, 'Klynge-temagruppe for børn, unge og familien');
     await graph.channels.archive(ch, { forumKey: 'forum-1', archivedOn: '2027-12-31' });
+    expect(await graph.channels.archive(ch, { forumKey: 'forum-1', archivedOn: '2027-12-31' })).toMatchObject({ mode: 'archived' });
+    expect(await graph.channels.unarchive(ch)).toEqual({ unarchived: true });
+    expect(await graph.channels.unarchive(ch)).toEqual({ unarchived: false });
 
     const e = await graph.calendar.upsertEvent(meetingSpec(1));
     await graph.calendar.upsertEvent({ ...meetingSpec(1), storedEventId: e.eventId, subject: 'Flyttet' });
@@ -131,6 +134,8 @@ describe('adapter traffic against the contract', () => {
         'POST /teams/{team-id}/channels',
         'GET /teams/{team-id}/channels',
         'PATCH /teams/{team-id}/channels/{channel-id}',
+        'POST /teams/{team-id}/channels/{channel-id}/archive',
+        'POST /teams/{team-id}/channels/{channel-id}/unarchive',
         'POST /teams/{team-id}/channels/{channel-id}/members',
         'POST /teams/{team-id}/channels/{channel-id}/tabs',
         'POST /users/{user-id}/events',

@@ -58,14 +58,23 @@ describe.each(backends)('forum sync ($name)', (backend) => {
     expect(f.emu.failures).toEqual([]);
   });
 
-  it('marks the channel archived when the forum has ended', async () => {
+  it('archives the channel (Graph channel archive) when the forum has ended, and unarchives it when the end is taken back', async () => {
     const reg = registryRepository(f.db.db);
     const forum = (await reg.getForum('midt-adhoc-udskr'))!;
     await reg.updateForum({ ...forum, status: 'ended', endedOn: '2027-01-10' });
     await runForumSync(f.deps, { forumId: 'midt-adhoc-udskr' });
     const [chan] = channelOf('midt-adhoc-udskr');
-    expect(chan!.description).toMatch(/^Arkiveret 2027-01-10\./);
-    expect((await syncRepository(f.db.db).get('forum', 'midt-adhoc-udskr'))!.detail).toMatchObject({ archived: true, archiveMode: 'marked' });
+    expect(chan!.isArchived).toBe(true);
+    expect((await syncRepository(f.db.db).get('forum', 'midt-adhoc-udskr'))!.detail).toMatchObject({ archived: true, archiveMode: 'archived' });
+    // A re-run changes nothing (the archive action is not sent twice).
+    await runForumSync(f.deps, { forumId: 'midt-adhoc-udskr' });
+    expect(channelOf('midt-adhoc-udskr')[0]!.isArchived).toBe(true);
+    // A transition undone: the forum is active again, with no end date.
+    const { endedOn: _e, ...active } = forum;
+    await reg.updateForum({ ...active, status: 'active' });
+    await runForumSync(f.deps, { forumId: 'midt-adhoc-udskr' });
+    expect(channelOf('midt-adhoc-udskr')[0]!.isArchived).toBe(false);
+    expect((await syncRepository(f.db.db).get('forum', 'midt-adhoc-udskr'))!.detail).not.toMatchObject({ archived: true });
     expect(f.emu.failures).toEqual([]);
   });
 });

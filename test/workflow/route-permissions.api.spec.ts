@@ -209,6 +209,14 @@ const table: Record<string, Row> = {
     url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions/preview`,
     body: () => ({ effectiveOn: '2028-01-01', forums: [{ forumId: 'midt-adhoc-udskr', successorIds: ['vest-ksg'], tasks: { action: 'carry', toForumId: 'vest-ksg' }, proposals: { action: 'close', reason: 'Nedlagt' }, items: { action: 'close', reason: 'Nedlagt' }, meetings: { notice: 'Aflyst' }, members: { action: 'carry', toForumId: 'vest-ksg' } }] }),
   },
+  // Applying ends the forum: the first allowed caller applies (201), the next is told it already ends (400).
+  'POST /api/regions/:region/transitions': {
+    allow: REGION,
+    url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions`,
+    body: () => ({ effectiveOn: '2028-01-01', forums: [{ forumId: 'midt-adhoc-udskr', successorIds: ['vest-ksg'], tasks: { action: 'carry', toForumId: 'vest-ksg' }, proposals: { action: 'close', reason: 'Nedlagt' }, items: { action: 'close', reason: 'Nedlagt' }, meetings: { notice: 'Aflyst' }, members: { action: 'carry', toForumId: 'vest-ksg' } }] }),
+  },
+  'GET /api/regions/:region/transitions': { allow: REGION, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions` },
+  'POST /api/regions/:region/transitions/:id/undo': { allow: REGION, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/transitions/findes-ikke/undo` },
   'PUT /api/regions/:region/closed-days/:date': { allow: REGION, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-31`, body: () => ({ label: 'Nytårsaftensdag' }) },
   'DELETE /api/regions/:region/closed-days/:date': { allow: REGION, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/closed-days/2027-12-28` },
 

@@ -7,19 +7,18 @@
  * a channel (the second gets " 2", " 3" ...). A create that hits "name already
  * exists" (our own earlier attempt, after a lost response) re-finds by name.
  *
- * Limits of the contract subset (../shared/reference): it has no channel `archive`
- * action and no DELETE on channel members. So `archive` only marks the channel
- * (description "Arkiveret ...") and reports mode "marked"; `syncMembers` adds
- * missing members of a private channel and reports extra members as `notRemoved`.
- * Both need the subset extended (POST /teams/{id}/channels/{id}/archive,
- * DELETE /teams/{id}/channels/{id}/members/{id}) to do the real thing.
+ * `archive` and `unarchive` use Graph's channel actions (POST .../archive and
+ * .../unarchive, in the contract subset since 2026-12-03); each reads the
+ * channel's `isArchived` first, so a re-run is a no-op. `syncMembers` adds
+ * missing members of a private channel and reports extra members as `notRemoved`
+ * (the subset now has DELETE on channel members; removal is not built yet).
  */
 import { M365Error, type ArchiveResult, type ChannelRef, type ChannelSpec, type ChannelsPort, type EnsuredChannel, type MemberSyncResult, type TabSpec } from '../../usecases/ports/m365.port.js';
 import type { BatchRequest, BatchResponse } from './graph-batch.helper.js';
 import { toM365Error, type GraphHttp } from './graph.pipeline.js';
 import { CHANNEL_NAME_MAX, shortenChannelName } from './channel-name.policy.js';
 
-type GraphChannel = { id: string; displayName: string; description?: string | null; webUrl?: string | null; membershipType?: string };
+type GraphChannel = { id: string; displayName: string; description?: string | null; webUrl?: string | null; membershipType?: string; isArchived?: boolean | null };
 
 const enc = encodeURIComponent;
 const q = (s: string): string => s.replaceAll("'", "''");
@@ -88,17 +87,30 @@ export function createGraphChannels(http: GraphHttp, batch: (r: BatchRequest[]) 
       return { displayName };
     },
 
-    async archive(ref, input): Promise<ArchiveResult> {
+    async archive(ref, _input): Promise<ArchiveResult> {
       const c = await getChannel(ref);
       if (!c) throw new M365Error({ kind: 'not-found', message: 'channel to archive not found' });
-      const marker = `Arkiveret ${input.archivedOn}.`;
-      const current = c.description ?? '';
-      if (!current.startsWith('Arkiveret ')) {
-        const tag = forumTag(input.forumKey);
-        const description = `${marker} ${current.includes(tag) ? current : `${current} ${tag}`.trim()}`.slice(0, 1024);
-        await http.json({ method: 'PATCH', path: path(ref), body: { description } });
+      if (c.isArchived) return { mode: 'archived', note: 'the channel was already archived' };
+      const r = await http.request({ method: 'POST', path: `${path(ref)}/archive`, body: {} });
+      if (r.status !== 204 && r.status !== 202 && r.status !== 200) {
+        // A lost answer to an earlier archive: the channel is archived already.
+        if (r.status === 400 && (await getChannel(ref))?.isArchived) return { mode: 'archived', note: 'the channel was already archived' };
+        throw toM365Error({ method: 'POST', path: '/teams/{team}/channels/{channel}/archive' }, r);
       }
-      return { mode: 'marked', note: 'the channel archive action is not in the Graph contract subset; the channel is marked "Arkiveret" in its description' };
+      return { mode: 'archived', note: 'archived with the Graph channel archive action' };
+    },
+
+    async unarchive(ref) {
+      const c = await getChannel(ref);
+      if (!c) throw new M365Error({ kind: 'not-found', message: 'channel to unarchive not found' });
+      if (!c.isArchived) return { unarchived: false };
+      // The action takes no body (the pipeline would send {} for a POST without one).
+      const r = await http.request({ method: 'POST', path: `${path(ref)}/unarchive`, body: Buffer.alloc(0) });
+      if (r.status !== 204 && r.status !== 202 && r.status !== 200) {
+        if (r.status === 400 && (await getChannel(ref))?.isArchived === false) return { unarchived: false };
+        throw toM365Error({ method: 'POST', path: '/teams/{team}/channels/{channel}/unarchive' }, r);
+      }
+      return { unarchived: true };
     },
 
     async syncMembers(ref, members): Promise<MemberSyncResult> {

@@ -49,9 +49,15 @@ export const graphPermissions: readonly GraphPermission[] = [
     name: 'ChannelSettings.ReadWrite.Group',
     type: 'Application',
     grant: 'rsc',
-    why: 'read the forum channels and rename them (50-character names) when a forum is renamed or ends',
+    why: 'read the forum channels, rename them (50-character names) when a forum is renamed, archive them when it ends (unarchive when a transition is undone)',
     narrowedBy: 'RSC: only Teams where Samraad is installed',
-    operations: ['GET /teams/{team-id}/channels', 'GET /teams/{team-id}/channels/{channel-id}', 'PATCH /teams/{team-id}/channels/{channel-id}'],
+    operations: [
+      'GET /teams/{team-id}/channels',
+      'GET /teams/{team-id}/channels/{channel-id}',
+      'PATCH /teams/{team-id}/channels/{channel-id}',
+      'POST /teams/{team-id}/channels/{channel-id}/archive',
+      'POST /teams/{team-id}/channels/{channel-id}/unarchive',
+    ],
   },
   {
     name: 'ChannelMember.ReadWrite.Group',

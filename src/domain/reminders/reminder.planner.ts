@@ -26,6 +26,7 @@ import { WorkingDayCalendar, addDays, addMonths, addYears } from '../calendar/wo
 import { meetingDeadlines, resolveDeadlineRules, type ResolvedDeadlineRules } from '../deadlines/meeting.deadlines.js';
 import { chairTimeline } from '../rotation/chair.rotation.js';
 import { annualStatusDate } from '../deadlines/forum.deadlines.js';
+import { forumEndedBy } from '../transitions/transition.changes.js';
 
 export { annualStatusDate };
 
@@ -211,8 +212,14 @@ function toUtc(instant: string): string {
 }
 
 /** The reminders of one meeting. */
+/** A forum that has ended (marked ended, or past its last day after a transition) gets no reminder, card or post. */
+function endedForum(ctx: Ctx, forumId: string): boolean {
+  const f = ctx.forums.get(forumId);
+  return !!f && forumEndedBy(f, ctx.today);
+}
+
 export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
-  if (m.status === 'cancelled' || m.historical) return [];
+  if (m.status === 'cancelled' || m.historical || endedForum(ctx, m.forumId)) return [];
   const out: PlannedReminder[] = [];
   const add = (r: Parameters<typeof make>[1]) => {
     const p = make(ctx, r);
@@ -283,7 +290,7 @@ function organisationPeople(ctx: Ctx, forumId: string, organisationId: string): 
 }
 
 export function taskReminders(ctx: Ctx, t: Task): PlannedReminder[] {
-  if (t.status !== 'open') return [];
+  if (t.status !== 'open' || endedForum(ctx, t.forumId)) return [];
   const cal = calendarFor(ctx, t.forumId);
   const rules = ctx.rules.get(t.forumId) ?? DEFAULT_RULES;
   const deadline = cal.instant(t.dueOn, rules.endOfWorkingDay);
@@ -301,7 +308,7 @@ export function taskReminders(ctx: Ctx, t: Task): PlannedReminder[] {
 }
 
 export function forumReminders(ctx: Ctx, f: Forum): PlannedReminder[] {
-  if (f.status !== 'active') return [];
+  if (f.status !== 'active' || forumEndedBy(f, ctx.today)) return [];
   const terms = ctx.terms.get(f.id);
   if (!terms) return [];
   const out: PlannedReminder[] = [];

@@ -52,3 +52,43 @@ describe('transition plans', () => {
     ]);
   });
 });
+
+describe('transition changes (apply and undo as data)', () => {
+  const withSeats = {
+    ...state,
+    meetings: [...state.meetings, meeting('r1', 'raad', '2027-01-20'), meeting('r0', 'raad', '2026-12-20')],
+    memberships: [
+      seat('1', 'a', '2025-01-01'),
+      { ...seat('1s', 'a', '2025-01-01'), role: 'substitute' as const, substituteForId: '1' },
+      seat('2', 'a', '2025-01-01', '2026-06-30'),
+      { ...seat('x', 'raad', '2026-01-01'), personId: 'p-3' },
+      seat('3', 'b', '2025-01-01', '2027-12-31'),
+    ],
+  };
+  it('ends seats on the last day and seats people in the successor from the date, substitutes pointing at the new seat; no second seat for someone already there', async () => {
+    const { transitionChanges, checkApply } = await import('./transition.changes.js');
+    const plan = TransitionPlanInput.parse({ region: 'Region X', effectiveOn: '2027-01-01', forums: [{ ...ending('a', ['raad'], 'raad'), proposals: { action: 'carry', toForumId: 'raad' } }, ending('b', ['raad'], 'raad')] });
+    expect(checkApply(plan, withSeats)).toEqual([]);
+    let n = 0;
+    const c = transitionChanges(plan, withSeats, (p) => `${p}-${++n}`);
+    expect(c.forums.map((f) => [f.forumId, f.after.endedOn])).toEqual([['a', '2026-12-31'], ['b', '2026-12-31']]);
+    expect(c.meetings.map((m) => m.meetingId)).toEqual(['a2', 'b1']);
+    expect(c.seatsEnded.map((s) => [s.membershipId, s.before.to, s.after.to])).toEqual([['1', null, '2026-12-31'], ['1s', null, '2026-12-31'], ['3', '2027-12-31', '2026-12-31']]);
+    // p-3 already sits in the successor as a member: no second seat; the term that ran to 2027-12-31 would have run on.
+    expect(c.seatsCreated).toEqual([
+      { id: 'ms-1', personId: 'p-1', forumId: 'raad', role: 'member', from: '2027-01-01' },
+      { id: 'ms-2', personId: 'p-1s', forumId: 'raad', role: 'substitute', from: '2027-01-01', substituteForId: 'ms-1' },
+    ]);
+  });
+  it('needs a receiving meeting on or after the date for carried proposals and items', async () => {
+    const { checkApply } = await import('./transition.changes.js');
+    const plan = TransitionPlanInput.parse({ region: 'Region X', effectiveOn: '2027-01-01', forums: [{ ...ending('a', ['drift'], 'drift'), items: { action: 'carry', toForumId: 'drift' } }] });
+    expect(checkApply(plan, withSeats).map((p) => p.field)).toEqual(['forums.0.items.toForumId']);
+  });
+  it('is ended for reminders from the day after its last day', async () => {
+    const { forumEndedBy } = await import('./transition.changes.js');
+    expect(forumEndedBy({ status: 'active', endedOn: '2026-12-31' }, '2026-12-31')).toBe(false);
+    expect(forumEndedBy({ status: 'active', endedOn: '2026-12-31' }, '2027-01-01')).toBe(true);
+    expect(forumEndedBy({ status: 'ended' }, '2026-01-01')).toBe(true);
+  });
+});

@@ -5,8 +5,8 @@
  * members and channel. `previewTransition` lists every consequence before
  * anything is changed; it is pure (state and the plan in, consequences out).
  *
- * Not here yet: storing a prepared transition, applying it in one transaction
- * with its outbox effects, and undoing it before the effective date.
+ * Applying and undoing: transition.changes.ts (the changes as data) and
+ * src/usecases/transitions/transition-apply.usecase.ts (one transaction, outbox).
  */
 import { z } from 'zod';
 import type { Meeting, Task } from '../meetings/meeting.model.js';
@@ -100,11 +100,13 @@ export function checkTransitionPlan(plan: TransitionPlanInput, state: Pick<Trans
     }
     if (forum.region !== plan.region) problems.push({ field: `${at}.forumId`, reason: `belongs to ${forum.region}, not ${plan.region}`, reasonDa: `Forummet hører til ${forum.region}, ikke ${plan.region}` });
     if (forum.status === 'ended') problems.push({ field: `${at}.forumId`, reason: 'has already ended', reasonDa: 'Forummet er allerede nedlagt' });
+    else if (forum.endedOn) problems.push({ field: `${at}.forumId`, reason: `already ends on ${forum.endedOn}`, reasonDa: `Forummet har allerede en slutdato (${forum.endedOn})` });
     f.successorIds.forEach((s, k) => {
       const succ = byId.get(s);
       if (!succ) problems.push({ field: `${at}.successorIds.${k}`, reason: `forum "${s}" does not exist`, reasonDa: `Forummet "${s}" findes ikke` });
       else if (ending.has(s)) problems.push({ field: `${at}.successorIds.${k}`, reason: 'ends in the same transition', reasonDa: 'Efterfølgeren nedlægges i samme omstilling' });
       else if (succ.status === 'ended') problems.push({ field: `${at}.successorIds.${k}`, reason: 'has ended', reasonDa: 'Efterfølgeren er nedlagt' });
+      else if (succ.endedOn) problems.push({ field: `${at}.successorIds.${k}`, reason: `ends on ${succ.endedOn}`, reasonDa: `Efterfølgeren har selv en slutdato (${succ.endedOn})` });
     });
     for (const key of ['tasks', 'proposals', 'items', 'members'] as const) {
       const d = f[key];

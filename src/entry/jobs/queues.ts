@@ -18,6 +18,8 @@ export const queues = {
   minutesTacitApproval: { name: 'minutes.tacit-approval', retryLimit: 5, retryDelay: 30 },
   /** A notice (agenda sent, minutes out, meeting moved ...) turned into deliveries: src/usecases/notifications/notice.usecase.ts. */
   notice: { name: 'notifications.notice', retryLimit: 6, retryDelay: 5, retryDelayMax: 600 },
+  /** Daily at 00:10 Copenhagen time: transitions take effect (their forums are marked ended). */
+  transitionsTakeEffect: { name: 'transitions.take-effect', retryLimit: 3, retryDelay: 60 },
   /** Used by the self-test and the dead-letter test: a job that always throws. */
   selfTest: { name: 'system.self-test', retryLimit: 2, retryDelay: 1, retryDelayMax: 2 },
 } satisfies Record<string, QueueSpec>;

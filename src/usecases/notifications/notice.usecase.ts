@@ -9,6 +9,7 @@
  * retried or repeated job sends nothing twice.
  */
 import { isActiveOn } from '../../domain/registry/registry.model.js';
+import { forumEndedBy } from '../../domain/transitions/transition.changes.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { noticeKey, noticeReminders, type NoticeDetail, type NoticeEvent, type NoticeKind } from '../../domain/notifications/notice.model.js';
 import type { NoticeSink } from '../ports/notifications.port.js';
@@ -49,6 +50,8 @@ export async function runNotice(deps: NoticeDeps, job: NoticeJob): Promise<Notic
     const forum = await uow.registry.getForum(e.forumId);
     if (!forum) return undefined;
     let day = todayOf(deps.clock.now());
+    // An ended forum (past its last day) gets no card or post any more.
+    if (forumEndedBy(forum, day)) return 'ended' as const;
     if (e.meetingId) {
       const m = await uow.meetings.getMeeting(e.meetingId);
       if (!m) return undefined;
@@ -58,6 +61,7 @@ export async function runNotice(deps: NoticeDeps, job: NoticeJob): Promise<Notic
     return memberships.filter((m) => isActiveOn(m, day)).map((m) => m.personId);
   });
   if (!recipients) return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum or meeting no longer exists' };
+  if (recipients === 'ended') return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum has ended' };
   const reminders = noticeReminders(e, recipients);
   const newDeliveries = await deps.sink.enqueue(reminders);
   if (newDeliveries) await deps.sink.deliverSoon();

@@ -61,6 +61,8 @@ export const jobCatalogue = {
       { message: 'must be a notice event (kind, forumId, at, occurrence, deadline)' },
     ),
   }),
+  /** Daily: applied transitions whose effective date has come mark their forums ended (src/usecases/transitions). */
+  'transitions.take-effect': z.object({}),
   /** The self-test and the dead-letter test: a job that throws when asked to. */
   'system.self-test': z.object({ failing: z.boolean().optional(), requestedBy: z.string().min(1).max(64).optional() }),
 } as const;

@@ -72,6 +72,8 @@ export interface ChannelsPort {
   ensureChannel(spec: ChannelSpec): Promise<EnsuredChannel>;
   rename(ref: ChannelRef, name: string): Promise<{ displayName: string }>;
   archive(ref: ChannelRef, input: { forumKey: string; archivedOn: string }): Promise<ArchiveResult>;
+  /** Takes an archive back (a transition undone); an active channel stays as it is. */
+  unarchive(ref: ChannelRef): Promise<{ unarchived: boolean }>;
   syncMembers(ref: ChannelRef, members: { userId: string; owner?: boolean }[]): Promise<MemberSyncResult>;
   pinTab(ref: ChannelRef, tab: TabSpec): Promise<{ tabId: string; created: boolean }>;
 }

@@ -6,7 +6,9 @@
  * forum's name changed since the last sync (shortened to Teams' 50 characters),
  * keeps a private channel's members equal to the forum members who have an Entra
  * id (adding only: see the Graph adapter's notes on removal), pins the Samraad tab
- * pointing at the forum's page, and marks the channel archived when the forum ended.
+ * pointing at the forum's page, and archives the channel when the forum ended or
+ * has an end date (a transition, issue 15, archives it when applied); when the
+ * end is taken back (a transition undone) the channel is unarchived first.
  * The channel id is recorded as soon as it is known.
  */
 import type { JobPayload } from '../ports/jobs.port.js';
@@ -33,7 +35,8 @@ export async function runForumSync(deps: SyncDeps, job: ForumSyncJob): Promise<v
   const teamId = deps.settings.teamId;
 
   await tracked(deps, 'forum', forum.id, forum.id, async () => {
-    const ended = forum.status === 'ended' || (forum.endedOn !== undefined && forum.endedOn <= day);
+    // An end date set by an applied transition archives the channel at once (the forum's history stays readable).
+    const ended = forum.status === 'ended' || forum.endedOn !== undefined;
     if (ended) {
       if (!state?.remoteId) {
         // Never mirrored: do not create a channel only to archive it.
@@ -44,6 +47,11 @@ export async function runForumSync(deps: SyncDeps, job: ForumSyncJob): Promise<v
       const r = await channels.archive(ref, { forumKey: forum.id, archivedOn: forum.endedOn ?? day });
       await deps.transact(({ sync }) => sync.record('forum', forum.id, { detail: { ...state.detail, archived: true, archiveMode: r.mode, archiveNote: r.note } }, 'synced'));
       return;
+    }
+    if (state?.remoteId && state.detail.archived === true) {
+      // The end was taken back (a transition undone): the channel is unarchived before anything else.
+      await channels.unarchive({ teamId: state.container ?? teamId, channelId: state.remoteId });
+      await deps.transact(({ sync }) => sync.record('forum', forum.id, { detail: { ...state.detail, archived: false, unarchivedOn: day } }, 'pending'));
     }
 
     const withEntra = members.filter((m) => m.person.entraObjectId);
