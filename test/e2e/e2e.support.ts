@@ -60,6 +60,9 @@ export async function startE2E(start: string, opts: { graph?: 'off' | 'emulator'
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  // A loaded machine (CI on two cores, every suite at once) can take well over 30 s to load the tab.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(45_000);
   const page = await context.newPage();
   return {
     app, clock, browser, context, page, dataDir,

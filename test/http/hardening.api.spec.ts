@@ -188,7 +188,8 @@ describe('rate limits and deadlines with the default settings (issue 14)', () =>
     // 1,200 a minute pass; on a slow machine the burst may outlast a window and a few more pass.
     // The address's window may have opened before the burst (the test before), so allow one more boundary.
     const windows = 1 + Math.ceil((Date.now() - started) / 60_000);
-    expect(statuses.get(200)).toBeGreaterThanOrEqual(1200);
+    // The slow POST of the test before is this address's request too: it may fall in the same window.
+    expect(statuses.get(200)).toBeGreaterThanOrEqual(1200 - 1);
     expect(statuses.get(200)).toBeLessThanOrEqual(1200 * windows);
     expect(statuses.get(429)).toBe(5000 - statuses.get(200)!);
     expect(Number(sample!.retryAfter)).toBeGreaterThan(0);

@@ -205,7 +205,7 @@ describe.each(backends)('Entra binding from the sign-in token on $name', (backen
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     key = { priv: privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' } };
     app = await startTestApp(backend, {
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, ALLOWED_TENANT_IDS: TENANT },
+      env: { NODE_ENV: 'development', AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, ALLOWED_TENANT_IDS: TENANT },
       // Entra's key endpoint is the edge: the test's own key stands in for it.
       fetchJwks: async () => ({ keys: [key.jwk] }),
     });

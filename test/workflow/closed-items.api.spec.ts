@@ -83,7 +83,7 @@ describe.each(backends)('closed agenda items on $name', (backend) => {
       expect((await app.call('PUT', `/api/meetings/${meetingId}/items/${item.id}/decision`, secretary, { decision })).status).toBe(200);
     }
     expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary, { confirmContradictions: true })).status).toBe(200);
-    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary)).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary, { confirm: true, reason: 'Godkendt på mødet' })).status).toBe(200);
     const pub = await app.call('POST', `/api/meetings/${meetingId}/minutes/publish`, secretary, { confirmPersonalData: true });
     expect(pub.status).toBe(200);
 

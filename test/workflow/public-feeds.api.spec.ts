@@ -53,7 +53,7 @@ describe.each(backends)('public feeds and attachments on $name', (backend) => {
   it('gives the RSS enclosure the real byte size of the Word file and the Atom enclosure the Word type', async () => {
     app.clock.set('2027-03-12T09:00:00Z');
     expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/send`, secretary, { confirmContradictions: true })).status).toBe(200);
-    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary)).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/approve`, secretary, { confirm: true, reason: 'Godkendt på mødet' })).status).toBe(200);
     expect((await app.call('POST', `/api/meetings/${meetingId}/minutes/publish`, secretary, { confirmPersonalData: true })).status).toBe(200);
 
     const docx = await app.call('GET', `/offentlig/moeder/${meetingId}/referat.docx`);
@@ -79,7 +79,7 @@ describe.each(backends)('public feeds and attachments on $name', (backend) => {
     const stamps = ics.split(/\r?\n/).filter((l) => l.startsWith('DTSTAMP'));
     expect(stamps.length).toBeGreaterThan(0);
     for (const s of stamps) expect(s).toBe('DTSTAMP:20270312T093015Z');
-    const forum = (await app.call('GET', `/api/forums/${forumId}`)).body.forum as { name: string };
+    const forum = (await app.call('GET', `/api/forums/${forumId}`, secretary)).body.forum as { name: string };
     // Unfold RFC 5545 continuation lines before reading the titles.
     const summaries = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((l) => l.startsWith('SUMMARY'));
     expect(summaries.length).toBeGreaterThan(0);

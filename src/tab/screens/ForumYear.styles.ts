@@ -2,6 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useForumYearStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '70rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  /** Wide tables scroll inside themselves in a narrow side panel instead of widening the page. */
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },

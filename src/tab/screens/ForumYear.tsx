@@ -140,7 +140,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
           </ol>
           {textsIn(lang, plan.warnings, plan.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
           <Subtitle2 as="h4" id="plan-edit-title">{c.planEdit}</Subtitle2>
-          <Table aria-labelledby="plan-edit-title" size="small" data-testid="plan-rows">
+          <div className={s.scroller}><Table aria-labelledby="plan-edit-title" size="small" data-testid="plan-rows">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{c.date}</TableHeaderCell>
@@ -167,7 +167,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 );
               })}
             </TableBody>
-          </Table>
+          </Table></div>
           <div className={s.bar}>
             <Button onClick={() => setRows((all) => [...all, { key: Math.max(0, ...all.map((x) => x.key)) + 1, date: `${year}-`, start: '13:00', end: '15:00', kind: 'ordinary', location: '', online: false }])}>{c.planAdd}</Button>
             <Button appearance="primary" onClick={() => void accept()} disabled={busy || rows.length === 0}>{t.m.acceptPlan}</Button>
@@ -175,7 +175,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
         </Card>
       ) : null}
       {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (
-        <Table aria-label={`${t.m.meetingsTab} ${year}`} size="small">
+        <div className={s.scroller}><Table aria-label={`${t.m.meetingsTab} ${year}`} size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t.m.meeting}</TableHeaderCell>
@@ -224,7 +224,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </Table></div>
       )}
     </section>
   );
