@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
-import type { EmuAttachment, EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
+import type { EmuAttachment, EmuCategory, EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
 
 export class GraphHttpError extends Error {
   constructor(
@@ -45,7 +45,28 @@ export type RouteHooks = {
   touch: () => void;
   onEventChange: (mailbox: string, eventId: string, changeType: 'created' | 'updated' | 'deleted') => void;
   validateSubscription: (notificationUrl: string) => Promise<boolean>;
+  /**
+   * Checks a request an Outlook-side edit stands for (e.g. the event a secretary creates) against
+   * the contract, as if it came over the wire: errors, empty when it conforms.
+   */
+  checkContract?: (method: string, url: string, body: unknown) => string[];
 };
+
+/** The responses an attendee can give (Graph responseType values an attendee sets by answering). */
+export const ATTENDEE_RESPONSES = ['accepted', 'tentativelyAccepted', 'declined'] as const;
+export type AttendeeResponse = (typeof ATTENDEE_RESPONSES)[number];
+/** What Graph shows for an attendee who has not answered. */
+const NO_RESPONSE = { response: 'none', time: '0001-01-01T00:00:00Z' };
+
+type EmuAttendee = { emailAddress?: { address?: string; name?: string }; type?: string; status?: { response?: string; time?: string } };
+const addressOf = (a: EmuAttendee): string => (a.emailAddress?.address ?? '').toLowerCase();
+
+/** Attendees as Graph keeps them: a new attendee has not answered; one kept in a PATCH keeps the answer given. */
+export function withResponses(next: unknown, before: unknown): EmuAttendee[] | undefined {
+  if (!Array.isArray(next)) return undefined;
+  const old = new Map(((before as EmuAttendee[] | undefined) ?? []).map((a) => [addressOf(a), a.status]));
+  return (next as EmuAttendee[]).map((a) => ({ ...a, status: old.get(addressOf(a)) ?? { ...NO_RESPONSE } }));
+}
 
 const now = (): string => new Date().toISOString();
 const FORBIDDEN_CHANNEL_CHARS = /[~#%&*{}+/\\:<>?|'"]|\.\./;
@@ -409,6 +430,8 @@ export function createRoutes(h: RouteHooks): {
         webLink: `${ctx.baseUrl}/#event-${id}`,
         onlineMeeting: online ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/emulator/${id}` } : null,
       };
+      const attendees = withResponses(b.attendees, undefined);
+      if (attendees) e.attendees = attendees;
       m.events[id] = e;
       logChange(m, id, 'created');
       return { status: 201, body: renderEvent(e, ctx) };
@@ -438,7 +461,9 @@ export function createRoutes(h: RouteHooks): {
       const ifMatch = ctx.headers['if-match'];
       if (ifMatch && ifMatch !== `W/"${String(e.changeKey)}"`) throw new GraphHttpError(412, 'ErrorIrresolvableConflict', 'changeKey does not match');
       const props = b.singleValueExtendedProperties as { id: string; value: string }[] | undefined;
+      const attendees = withResponses(b.attendees, e.attendees);
       Object.assign(e, b);
+      if (attendees) e.attendees = attendees;
       if (props) {
         // Extended properties in a PATCH are merged by id, not replaced wholesale.
         const merged = new Map<string, { id: string; value: string }>();
@@ -506,6 +531,46 @@ export function createRoutes(h: RouteHooks): {
       e.hasAttachments = list.length > 0;
       e.changeKey = randomUUID();
       logChange(m, e.id, 'updated');
+      return { status: 204 };
+    },
+
+    // The mailbox's master category list. A name is unique (case-insensitive) and cannot be changed once created.
+    'GET /users/{user-id}/outlook/masterCategories': ({ params, query }) => {
+      if (query.has('$filter') || query.has('$orderby')) throw new GraphHttpError(501, 'NotImplemented', 'emulator lists master categories without $filter/$orderby', 'not-implemented');
+      return { status: 200, body: { value: Object.values(mailbox(params['user-id']!).categories ?? {}) } };
+    },
+    'POST /users/{user-id}/outlook/masterCategories': ({ params, body }) => {
+      const m = mailbox(params['user-id']!);
+      const b = body as Record<string, unknown>;
+      if (typeof b.displayName !== 'string' || !b.displayName.trim()) throw new GraphHttpError(400, 'ErrorInvalidArgument', 'a category needs a displayName', 'graph-rule');
+      m.categories ??= {};
+      if (Object.values(m.categories).some((c) => c.displayName.toLowerCase() === String(b.displayName).toLowerCase())) {
+        throw new GraphHttpError(409, 'ErrorDuplicateCategory', `a category named ${b.displayName} already exists`);
+      }
+      const c: EmuCategory = { id: randomUUID(), displayName: b.displayName, color: typeof b.color === 'string' ? b.color : 'none' };
+      m.categories[c.id] = c;
+      h.touch();
+      return { status: 201, body: c };
+    },
+    'GET /users/{user-id}/outlook/masterCategories/{outlookCategory-id}': ({ params }) => {
+      const c = mailbox(params['user-id']!).categories?.[params['outlookCategory-id']!];
+      if (!c) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return { status: 200, body: c };
+    },
+    'PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id}': ({ params, body }) => {
+      const c = mailbox(params['user-id']!).categories?.[params['outlookCategory-id']!];
+      if (!c) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      const b = body as Record<string, unknown>;
+      if ('displayName' in b && b.displayName !== c.displayName) throw new GraphHttpError(400, 'ErrorInvalidArgument', 'the displayName of a category cannot be changed', 'graph-rule');
+      if (typeof b.color === 'string') c.color = b.color;
+      h.touch();
+      return { status: 200, body: c };
+    },
+    'DELETE /users/{user-id}/outlook/masterCategories/{outlookCategory-id}': ({ params }) => {
+      const m = mailbox(params['user-id']!);
+      if (!m.categories?.[params['outlookCategory-id']!]) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      delete m.categories[params['outlookCategory-id']!];
+      h.touch();
       return { status: 204 };
     },
 
@@ -755,12 +820,23 @@ function memberFrom(m: Record<string, unknown>): { id: string; userId: string; d
   return { id: randomUUID(), userId, displayName: String(m.displayName ?? userId), email: String(m.email ?? ''), roles: ((m.roles as string[] | undefined) ?? []).map(String) };
 }
 
-/** Outlook-side edits (a secretary in Outlook): they go through the same change log as API edits. */
+/**
+ * Outlook-side edits (a secretary in Outlook, a member answering an invitation): they go
+ * through the same change log as API edits. What they write is checked against the contract
+ * (as the request Outlook's own client would make) and refused when it does not conform.
+ */
 export function outlookActions(h: RouteHooks) {
-  const mb = (mailbox: string): EmuMailbox => {
-    const m = h.state().mailboxes[mailboxKey(mailbox)];
+  const mb = (mailbox: string, create = false): EmuMailbox => {
+    const key = mailboxKey(mailbox);
+    const s = h.state();
+    if (!s.mailboxes[key] && create) s.mailboxes[key] = { key, events: {}, changes: [], cancellations: [] };
+    const m = s.mailboxes[key];
     if (!m) throw new Error(`no mailbox ${mailbox}`);
     return m;
+  };
+  const conform = (method: string, url: string, body: unknown): void => {
+    const errors = h.checkContract?.(method, url, body) ?? [];
+    if (errors.length) throw new Error(`not a Graph ${method} ${url} body: ${errors.join('; ')}`);
   };
   const change = (m: EmuMailbox, id: string, type: 'updated' | 'deleted'): void => {
     const s = h.state();
@@ -776,6 +852,76 @@ export function outlookActions(h: RouteHooks) {
       const e = m.events[eventId];
       if (!e) throw new Error(`no event ${eventId} in ${mailbox}`);
       Object.assign(e, { start, end, lastModifiedDateTime: now(), changeKey: randomUUID() });
+      change(m, eventId, 'updated');
+    },
+    /**
+     * A secretary creates an event in her calendar (as Outlook does: no extended property, no
+     * transactionId). `event` is a Graph event body; returns the event id.
+     */
+    createEvent(mailbox: string, event: Record<string, unknown>): string {
+      conform('POST', `/users/${encodeURIComponent(mailbox)}/events`, event);
+      const m = mb(mailbox, true);
+      const id = `AAMk${randomUUID().replaceAll('-', '')}`;
+      const ts = now();
+      const e: EmuEvent = {
+        ...event,
+        id,
+        transactionId: null,
+        createdDateTime: ts,
+        lastModifiedDateTime: ts,
+        changeKey: randomUUID(),
+        isCancelled: false,
+        isOrganizer: true,
+        categories: Array.isArray(event.categories) ? event.categories : [],
+        iCalUId: `040000008200E00074C5B7101A82E008${randomUUID().replaceAll('-', '')}`,
+        organizer: { emailAddress: { address: mailbox, name: mailbox } },
+        webLink: `#event-${id}`,
+        onlineMeeting: event.isOnlineMeeting === true ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/emulator/${id}` } : null,
+      };
+      const attendees = withResponses(event.attendees, undefined);
+      if (attendees) e.attendees = attendees;
+      m.events[id] = e;
+      const s = h.state();
+      s.seq++;
+      m.changes.push({ seq: s.seq, eventId: id });
+      h.touch();
+      h.onEventChange(m.key, id, 'created');
+      return id;
+    },
+    /** A secretary edits an event in Outlook (e.g. sets its category); `patch` is a Graph event PATCH body. */
+    editEvent(mailbox: string, eventId: string, patch: Record<string, unknown>): void {
+      conform('PATCH', `/users/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(eventId)}`, patch);
+      const m = mb(mailbox);
+      const e = m.events[eventId];
+      if (!e) throw new Error(`no event ${eventId} in ${mailbox}`);
+      const attendees = withResponses(patch.attendees, e.attendees);
+      Object.assign(e, patch, { lastModifiedDateTime: now(), changeKey: randomUUID() });
+      if (attendees) e.attendees = attendees;
+      change(m, eventId, 'updated');
+    },
+    /**
+     * An attendee answers the invitation (what `POST /users/{attendee}/events/{id}/accept|tentativelyAccept|decline`
+     * with a comment does; those operations are not in the contract subset). The organizer's event
+     * shows it as the attendee's `status` ({response, time}), which the contract's event resource
+     * has; the comment travels in the response message to the organizer (kept in `responses`), not
+     * on the event. `at`: when the attendee answered (default now).
+     */
+    respond(mailbox: string, eventId: string, attendee: string, response: AttendeeResponse, opts: { comment?: string; at?: string } = {}): void {
+      if (!(ATTENDEE_RESPONSES as readonly string[]).includes(response)) throw new Error(`not an attendee response: ${response} (${ATTENDEE_RESPONSES.join(', ')})`);
+      const m = mb(mailbox);
+      const e = m.events[eventId];
+      if (!e) throw new Error(`no event ${eventId} in ${mailbox}`);
+      const list = (e.attendees as EmuAttendee[] | undefined) ?? [];
+      const who = list.find((a) => addressOf(a) === attendee.toLowerCase());
+      if (!who) throw new Error(`${attendee} is not invited to ${eventId}`);
+      const at = opts.at ? new Date(opts.at).toISOString().replace(/\.\d{3}Z$/, 'Z') : now().replace(/\.\d{3}Z$/, 'Z');
+      const attendees = list.map((a) => (a === who ? { ...a, status: { response, time: at } } : a));
+      // The organizer's copy as Graph updates it; checked as the PATCH body it amounts to.
+      conform('PATCH', `/users/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(eventId)}`, { attendees });
+      e.attendees = attendees;
+      (m.responses ??= []).push({ eventId, attendee: attendee.toLowerCase(), response, comment: opts.comment ?? null, at });
+      e.changeKey = randomUUID();
+      e.lastModifiedDateTime = now();
       change(m, eventId, 'updated');
     },
     cancelEvent(mailbox: string, eventId: string, comment = 'Aflyst i Outlook'): void {

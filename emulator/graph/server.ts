@@ -22,7 +22,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContractChecker, type ContractChecker, type ContractResult } from './contract.js';
 import { createFaultInjector, type FaultDecision, type FaultInjector, type FaultKind, type FaultRule } from './faults.injector.js';
-import { createRoutes, GraphHttpError, outlookActions, type RouteResult } from './graph.routes.js';
+import { createRoutes, GraphHttpError, outlookActions, type AttendeeResponse, type RouteResult } from './graph.routes.js';
 import { renderStatePage } from './state.page.js';
 import { createStateStore, type EmulatorState, type EmuUser } from './state.store.js';
 
@@ -138,7 +138,13 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     },
   };
   const { routes, uploadChunk } = createRoutes(hooks);
-  const outlook = outlookActions(hooks);
+  const outlook = outlookActions({
+    ...hooks,
+    checkContract: (method, url, body) => {
+      const r = contract.check({ method, url, headers: { 'content-type': 'application/json' }, body });
+      return r.ok ? [] : r.errors;
+    },
+  });
   const addUser = (u: Partial<EmuUser> & { id: string }): void => {
     const mail = u.mail ?? u.userPrincipalName ?? `${u.id}@emulator.invalid`;
     store.state.users[u.id] = { id: u.id, displayName: u.displayName ?? mail, mail, userPrincipalName: u.userPrincipalName ?? mail };
@@ -321,6 +327,20 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     }
     if (p === '/_emulator/outlook/move' && method === 'POST') {
       outlook.moveEvent(String(body.mailbox), String(body.eventId), body.start as never, body.end as never);
+      return json(res, 204, undefined);
+    }
+    if (p === '/_emulator/outlook/respond' && method === 'POST') {
+      outlook.respond(String(body.mailbox), String(body.eventId), String(body.attendee), body.response as AttendeeResponse, {
+        ...(typeof body.comment === 'string' ? { comment: body.comment } : {}),
+        ...(typeof body.at === 'string' ? { at: body.at } : {}),
+      });
+      return json(res, 204, undefined);
+    }
+    if (p === '/_emulator/outlook/create' && method === 'POST') {
+      return json(res, 201, { id: outlook.createEvent(String(body.mailbox), body.event as Record<string, unknown>) });
+    }
+    if (p === '/_emulator/outlook/edit' && method === 'POST') {
+      outlook.editEvent(String(body.mailbox), String(body.eventId), body.patch as Record<string, unknown>);
       return json(res, 204, undefined);
     }
     if (p === '/_emulator/outlook/cancel' && method === 'POST') {

@@ -41,7 +41,12 @@ export function renderStatePage(state: EmulatorState, stats: { failures: number;
         esc(local(e.start)),
         esc(local(e.end)),
         esc(m.key),
-        esc(((e.attendees as { emailAddress?: { address?: string; name?: string } }[] | undefined) ?? []).map((a) => a.emailAddress?.name ?? a.emailAddress?.address).join(', ')),
+        esc(
+          ((e.attendees as { emailAddress?: { address?: string; name?: string }; status?: { response?: string } }[] | undefined) ?? [])
+            .map((a) => `${a.emailAddress?.name ?? a.emailAddress?.address}${a.status?.response && a.status.response !== 'none' ? ` (${a.status.response})` : ''}`)
+            .join(', '),
+        ),
+        esc(((e.categories as string[] | undefined) ?? []).join(', ')),
         esc((m.attachments?.[e.id] ?? []).map((a) => `${a.name} (${a.size} B)`).join(', ')),
       ]),
   );
@@ -89,7 +94,7 @@ Forespørgsler (requests): ${stats.requests}. Kontraktfejl (contract failures): 
 <section aria-labelledby="h-channels"><h2 id="h-channels">Kanaler <span lang="en">(channels)</span></h2>
 ${table('Teams-kanaler (Teams channels)', ['Navn (name)', 'Team', 'Type', 'Medlemmer (members)', 'Faner (tabs)', 'Status'], channels)}</section>
 <section aria-labelledby="h-events"><h2 id="h-events">Møder i Outlook <span lang="en">(Outlook events)</span></h2>
-${table('Begivenheder (events)', ['Emne (subject)', 'Start (start)', 'Slut (end)', 'Postkasse (mailbox)', 'Deltagere (attendees)', 'Vedhæftet (attachments)'], events)}
+${table('Begivenheder (events)', ['Emne (subject)', 'Start (start)', 'Slut (end)', 'Postkasse (mailbox)', 'Deltagere og svar (attendees and answers)', 'Kategorier (categories)', 'Vedhæftet (attachments)'], events)}
 <h3>Aflyste møder <span lang="en">(cancelled events)</span></h3>
 ${table('Aflysninger (cancellations)', ['Emne (subject)', 'Postkasse (mailbox)', 'Kommentar (comment)', 'Tidspunkt (time)'], cancelled)}</section>
 <section aria-labelledby="h-files"><h2 id="h-files">Filer i SharePoint <span lang="en">(files)</span></h2>

@@ -35,7 +35,15 @@ export type EmuMailbox = {
   cancellations: { eventId: string; subject: string; comment: string | null; at: string }[];
   /** File attachments by event id (absent in snapshots written before attachments existed). */
   attachments?: Record<string, EmuAttachment[]>;
+  /** The mailbox's master list of Outlook categories (`outlook/masterCategories`). */
+  categories?: Record<string, EmuCategory>;
+  /**
+   * Attendees' answers as the organizer receives them (the response message with its comment);
+   * the event's attendee status is what Graph exposes of them on the event.
+   */
+  responses?: { eventId: string; attendee: string; response: string; comment: string | null; at: string }[];
 };
+export type EmuCategory = { id: string; displayName: string; color: string };
 export type EmuDriveItem = {
   id: string;
   name: string;

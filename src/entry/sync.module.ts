@@ -25,6 +25,7 @@ import { graphCredentials } from './graph.credentials.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/database.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
+import { workflowRepository } from '../adapters/db/workflow.repository.js';
 import { registryRepository } from '../adapters/db/registry.repository.js';
 import { settings as settingsTable } from '../adapters/db/schema.js';
 import { syncRepository } from '../adapters/db/sync.repository.js';
@@ -53,7 +54,7 @@ const NOTIFICATION_DEDUPE_SECONDS = 600;
 export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outboxFor'>): SyncTransact {
   return (fn) =>
     database.db.transaction((tx) =>
-      fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
+      fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), attendance: workflowRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
     );
 }
 

@@ -1,7 +1,7 @@
 /** A database with the demo region, a job queue, an in-memory Graph emulator and the sync deps pointed at it. */
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../emulator/graph/server.js';
 import { createGraphAdapter, staticTokenProvider, type GraphAdapter } from '../../src/adapters/graph/graph.adapter.js';
-import { startJobQueue, type JobQueue } from '../../src/adapters/queue/job-queue.js';
+import { startJobQueue, type JobQueue, type QueueSpec } from '../../src/adapters/queue/job-queue.js';
 import { transactor } from '../../src/adapters/db/unit-of-work.js';
 import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { loadDemoData } from '../../src/demo/demo-loader.js';
@@ -13,9 +13,9 @@ import type { Backend, TestDatabase } from '../support/db.js';
 
 export type SyncFixture = { db: TestDatabase; queue: JobQueue; emu: GraphEmulator; graph: GraphAdapter; deps: SyncDeps; logs: string[]; now: { value: Date }; close(): Promise<void> };
 
-export async function syncFixture(backend: Backend, start = '2027-01-15T09:00:00Z', emuOpts: GraphEmulatorOptions = {}): Promise<SyncFixture> {
+export async function syncFixture(backend: Backend, start = '2027-01-15T09:00:00Z', emuOpts: GraphEmulatorOptions = {}, queues: QueueSpec[] = allQueues): Promise<SyncFixture> {
   const db = await backend.open();
-  const queue = await startJobQueue(db, { queues: allQueues, supervise: false });
+  const queue = await startJobQueue(db, { queues, supervise: false });
   await loadDemoData(transactor(db, queue));
   const emu = await startGraphEmulator(emuOpts);
   const graph = createGraphAdapter({ baseUrl: emu.graphBaseUrl, tokenProvider: staticTokenProvider(), tenantId: 'test' });

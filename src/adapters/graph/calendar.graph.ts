@@ -8,11 +8,15 @@
  * cursor is Graph's deltaLink. Delta does not return extended properties, so the
  * meeting id of each changed event is looked up in `$batch` GETs.
  *
- * Not done: attendee responses (apologies as declined) - Graph does not let the
- * organizer set another attendee's response.
+ * Attendees' answers come back with each changed event (`attendees[].status`: response
+ * and time); the comment of a decline is not on the event (Graph sends it to the
+ * organizer as a response message, which the contract subset cannot read).
+ *
+ * Not done: an answer given in Samraad shown on the event (apologies as declined) -
+ * Graph does not let the organizer set another attendee's response.
  */
 import { createHash } from 'node:crypto';
-import { M365Error, type CalendarChange, type CalendarPort, type DeltaResult, type EventSpec, type RemoteEvent, type UpsertedEvent } from '../../usecases/ports/m365.port.js';
+import { M365Error, type AttendeeAnswer, type CalendarChange, type CalendarPort, type DeltaResult, type EventSpec, type RemoteEvent, type UpsertedEvent } from '../../usecases/ports/m365.port.js';
 import type { BatchRequest, BatchResponse } from './graph-batch.helper.js';
 import { toM365Error, type GraphHttp } from './graph.pipeline.js';
 import { fromGraphDateTime, toGraphDateTime } from './time-zone.mapping.js';
@@ -29,6 +33,10 @@ type GraphEvent = {
   webLink?: string;
   isCancelled?: boolean;
   onlineMeeting?: { joinUrl?: string } | null;
+  isOnlineMeeting?: boolean;
+  categories?: string[];
+  location?: { displayName?: string | null } | null;
+  attendees?: { emailAddress?: { address?: string }; status?: { response?: string | null; time?: string | null } | null }[];
   singleValueExtendedProperties?: { id: string; value: string }[];
   '@removed'?: { reason: string };
 };
@@ -57,6 +65,21 @@ function toRemote(e: GraphEvent): RemoteEvent {
     webLink: e.webLink ?? null,
     joinUrl: e.onlineMeeting?.joinUrl ?? null,
   };
+}
+
+const ANSWERS = new Set(['accepted', 'tentativelyAccepted', 'declined']);
+
+/** The attendees who answered, as the organizer's event shows them (Graph keeps no comment on the event). */
+export function answersOf(e: GraphEvent): AttendeeAnswer[] {
+  const out: AttendeeAnswer[] = [];
+  for (const a of e.attendees ?? []) {
+    const email = a.emailAddress?.address?.toLowerCase();
+    const response = a.status?.response ?? '';
+    const at = a.status?.time;
+    if (!email || !ANSWERS.has(response) || !at || at.startsWith('0001-')) continue;
+    out.push({ email, response: response as AttendeeAnswer['response'], at: new Date(at).toISOString() });
+  }
+  return out;
 }
 
 const EXPAND_TAG = `$expand=${enc(`singleValueExtendedProperties($filter=id eq '${MEETING_ID_PROPERTY}')`)}`;
@@ -191,6 +214,11 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
           start: fromGraphDateTime(e.start),
           end: fromGraphDateTime(e.end),
           isCancelled: e.isCancelled === true,
+          answers: answersOf(e),
+          categories: e.categories ?? [],
+          location: e.location?.displayName || null,
+          isOnlineMeeting: e.isOnlineMeeting === true,
+          joinUrl: e.onlineMeeting?.joinUrl ?? null,
         });
       }
       return { changes, cursor: link, restarted };

@@ -113,8 +113,26 @@ export type RemoteEvent = {
 
 export type UpsertedEvent = { eventId: string; changeKey: string | null; webLink: string | null; joinUrl: string | null; created: boolean };
 
+/** An attendee's answer to the invitation as the organizer's event shows it (`attendee.status`). */
+export type AttendeeAnswer = { email: string; response: 'accepted' | 'tentativelyAccepted' | 'declined'; /** When the attendee answered (UTC ISO). */ at: string };
+
 export type CalendarChange =
-  | { kind: 'upsert'; eventId: string; meetingId: string | null; subject: string; start: string; end: string; isCancelled: boolean }
+  | {
+      kind: 'upsert';
+      eventId: string;
+      meetingId: string | null;
+      subject: string;
+      start: string;
+      end: string;
+      isCancelled: boolean;
+      /** Attendees who have answered (accepted, tentative or declined); those who have not are left out. */
+      answers?: AttendeeAnswer[];
+      /** The event's Outlook categories (display names). */
+      categories?: string[];
+      location?: string | null;
+      isOnlineMeeting?: boolean;
+      joinUrl?: string | null;
+    }
   | { kind: 'removed'; eventId: string };
 
 export type DeltaResult = {

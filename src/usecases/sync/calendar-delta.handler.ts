@@ -9,20 +9,26 @@
  * forum for the secretariat. The cursor is stored only after every change was
  * applied, and applying a change twice is a no-op, so a crash loses nothing.
  *
+ * Attendees' answers to the invitation (accepted, tentative, declined) become
+ * attendance in Samraad (see applyAnswers), audited, and re-plan the meeting's
+ * reminders so a member who answered is not reminded to answer.
+ *
  * Not done: an event created in Outlook with a forum tag (the tab's "schedule in
  * Outlook" flow) does not create a meeting yet; it is ignored.
  */
 import type { JobPayload } from '../ports/jobs.port.js';
 import { DateTime } from 'luxon';
-import type { CalendarChange } from '../ports/m365.port.js';
+import type { AttendeeAnswer, CalendarChange } from '../ports/m365.port.js';
 import { M365Error } from '../ports/m365.port.js';
-import { today, utcToLocal } from './sync.common.js';
-import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
+import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import { activeMembers, localToUtc, today, utcToLocal } from './sync.common.js';
+import { SYNC_QUEUES, type SyncDeps, type SyncUnitOfWork } from './sync.ports.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
 export type CalendarDeltaJob = JobPayload<'m365.calendar-delta'>;
 
-export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; restarted: boolean };
+/** `answers`: "meetingId:personId:answer" for each answer to the invitation taken into Samraad. */
+export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; answers: string[]; restarted: boolean };
 
 /** How far back and ahead the delta window reaches (days). */
 const WINDOW = { pastDays: 30, futureDays: 550 };
@@ -47,56 +53,73 @@ async function deltaFor(deps: SyncDeps, mailbox: string): Promise<DeltaSummary> 
   const cursor = await deps.transact(({ sync }) => sync.getCursor(mailbox));
   const startedAt = deps.clock.now().toISOString();
   const res = await deps.m365.calendar.delta(mailbox, cursor, window);
-  const summary: DeltaSummary = { mailbox, changes: res.changes.length, moved: [], cancelled: [], restarted: res.restarted };
+  const summary: DeltaSummary = { mailbox, changes: res.changes.length, moved: [], cancelled: [], answers: [], restarted: res.restarted };
   for (const change of res.changes) {
     const applied = await apply(deps, mailbox, change);
-    if (applied?.kind === 'moved') summary.moved.push(applied.meetingId);
-    if (applied?.kind === 'cancelled') summary.cancelled.push(applied.meetingId);
+    if (applied?.moved) summary.moved.push(applied.moved);
+    if (applied?.cancelled) summary.cancelled.push(applied.cancelled);
+    if (applied) summary.answers.push(...applied.answers);
   }
   await deps.transact(({ sync }) => sync.setCursor(mailbox, res.cursor, startedAt));
-  if (summary.moved.length || summary.cancelled.length) {
-    deps.logger.info(`calendar delta ${mailbox}: moved ${summary.moved.join(', ') || '-'}; cancelled ${summary.cancelled.join(', ') || '-'}`);
+  if (summary.moved.length || summary.cancelled.length || summary.answers.length) {
+    deps.logger.info(`calendar delta ${mailbox}: moved ${summary.moved.join(', ') || '-'}; cancelled ${summary.cancelled.join(', ') || '-'}; answers ${summary.answers.length}`);
   }
   return summary;
 }
 
-async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): Promise<{ kind: 'moved' | 'cancelled'; meetingId: string } | undefined> {
+type Applied = { moved?: string; cancelled?: string; answers: string[] };
+
+async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): Promise<Applied | undefined> {
   const zone = deps.settings.timeZone;
   const day = today(deps);
-  return deps.transact(async ({ meetings, sync, audit, outbox }) => {
+  return deps.transact(async (uow) => {
+    const { meetings, sync, audit, outbox } = uow;
     const byEvent = await sync.findByRemoteId('meeting', change.eventId);
     const taggedId = change.kind === 'upsert' ? change.meetingId : null;
     const state = byEvent ?? (taggedId ? await sync.get('meeting', taggedId) : undefined);
     if (!state) return undefined; // not ours (or an Outlook-made event we do not adopt yet)
     if (state.remoteId && state.remoteId !== change.eventId) return undefined; // a copy of our event, not the one we made
     if (state.container && state.container.toLowerCase() !== mailbox.toLowerCase()) return undefined;
-    const meeting = await meetings.getMeeting(state.localId);
+    // Locked, as the workflow locks it when a member answers in Samraad: the later answer wins, whichever path writes it.
+    const meeting = await meetings.getMeetingForUpdate(state.localId);
     if (!meeting || meeting.status !== 'planned') return undefined;
 
     if (change.kind === 'upsert' && !change.isCancelled) {
+      const out: Applied = { answers: [] };
+      let detail = { ...state.detail };
+      let current = meeting;
       const s = utcToLocal(change.start, zone);
       const e = utcToLocal(change.end, zone);
       const end = e.date === s.date ? e.time : '23:59';
-      if (s.date === meeting.date && s.time === meeting.start && end === meeting.end) return undefined;
       // The echo of our own last write (the meeting changed again since, and its sync is on the way) is no Outlook move.
       const written = state.detail.written as { date?: string; start?: string; end?: string } | undefined;
-      if (written && s.date === written.date && s.time === written.start && end === written.end) return undefined;
-      if (end <= s.time) return undefined; // not a shape a meeting can have; leave it to the secretariat
-      const moved = { ...meeting, date: s.date, start: s.time, end };
-      if (!(await meetings.updateMeeting(moved, meeting.revision))) {
-        throw new M365Error({ kind: 'transient', message: `meeting ${meeting.id} changed meanwhile; the delta is applied again` });
+      const same = s.date === meeting.date && s.time === meeting.start && end === meeting.end;
+      const echo = !!written && s.date === written.date && s.time === written.start && end === written.end;
+      // end <= start: not a shape a meeting can have; left to the secretariat.
+      if (!same && !echo && end > s.time) {
+        const moved = { ...meeting, date: s.date, start: s.time, end };
+        if (!(await meetings.updateMeeting(moved, meeting.revision))) {
+          throw new M365Error({ kind: 'transient', message: `meeting ${meeting.id} changed meanwhile; the delta is applied again` });
+        }
+        await audit.record({
+          action: 'meeting.moved_in_outlook',
+          forumId: meeting.forumId,
+          target: meeting.id,
+          outcome: 'ok',
+          detail: { mailbox, eventId: change.eventId, from: { date: meeting.date, start: meeting.start, end: meeting.end }, to: { date: s.date, start: s.time, end } },
+        });
+        await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: meeting.id }, { singletonKey: `meeting:${meeting.id}` });
+        await raiseNotice(outbox, meetingNotice('meeting_moved', moved, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { from: { date: meeting.date, start: meeting.start, end: meeting.end }, via: 'outlook' }));
+        detail = { ...detail, revision: meeting.revision + 1, movedInOutlook: true, written: { date: s.date, start: s.time, end } };
+        current = { ...moved, revision: meeting.revision + 1 };
+        out.moved = meeting.id;
       }
-      await audit.record({
-        action: 'meeting.moved_in_outlook',
-        forumId: meeting.forumId,
-        target: meeting.id,
-        outcome: 'ok',
-        detail: { mailbox, eventId: change.eventId, from: { date: meeting.date, start: meeting.start, end: meeting.end }, to: { date: s.date, start: s.time, end } },
-      });
-      await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: meeting.id }, { singletonKey: `meeting:${meeting.id}` });
-      await raiseNotice(outbox, meetingNotice('meeting_moved', moved, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { from: { date: meeting.date, start: meeting.start, end: meeting.end }, via: 'outlook' }));
-      await sync.record('meeting', meeting.id, { etag: null, detail: { ...state.detail, revision: meeting.revision + 1, movedInOutlook: true, written: { date: s.date, start: s.time, end } } }, 'synced');
-      return { kind: 'moved' as const, meetingId: meeting.id };
+      const answered = await applyAnswers(deps, uow, change.answers ?? [], current, detail);
+      out.answers = answered.applied;
+      if (out.moved || answered.changed) {
+        await sync.record('meeting', meeting.id, { ...(out.moved ? { etag: null } : {}), detail: { ...detail, answers: answered.seen } }, 'synced');
+      }
+      return out;
     }
 
     // Cancelled or removed in Outlook. A past meeting, or one outside the delta window, is left alone:
@@ -118,6 +141,75 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
     await outbox.enqueue(SYNC_QUEUES.notice, { meetingId: meeting.id, mailbox }, { singletonKey: `notice:cancelled:${meeting.id}` });
     await raiseNotice(outbox, meetingNotice('meeting_cancelled', cancelled, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { reason: cancelled.cancelledReason, via: 'outlook' }));
     await sync.record('meeting', meeting.id, { remoteId: null, detail: { ...state.detail, revision: meeting.revision + 1, cancelledInOutlook: true } }, 'synced');
-    return { kind: 'cancelled' as const, meetingId: meeting.id };
+    return { cancelled: meeting.id, answers: [] };
   });
+}
+
+/**
+ * Answers to the invitation become attendance: accepted = attending, declined =
+ * apologies; tentative changes no answer (it is audited). An answer is taken once:
+ * the sync record keeps the last answer seen per attendee (`detail.answers`), so a
+ * re-read event, a retried job or our own later write of the event adds nothing.
+ * The later answer wins: one given in Samraad after the Outlook answer stands (the
+ * Outlook answer is audited as superseded); one given after the meeting began is
+ * ignored (as Samraad refuses it). A shared event (joint meeting) answers for the
+ * partner forum's meeting the attendee belongs to.
+ */
+async function applyAnswers(
+  deps: SyncDeps,
+  uow: SyncUnitOfWork,
+  answers: AttendeeAnswer[],
+  meeting: Meeting,
+  detail: Record<string, unknown>,
+): Promise<{ seen: Record<string, string>; changed: boolean; applied: string[] }> {
+  const seen = { ...((detail.answers as Record<string, string> | undefined) ?? {}) };
+  const fresh = answers.filter((a) => seen[a.email] !== `${a.response}@${a.at}`);
+  if (!fresh.length) return { seen, changed: false, applied: [] };
+  const { registry, meetings, attendance, audit, outbox, sync } = uow;
+  // The meetings this event stands for: this one, and a partner forum's meeting that shares it.
+  const group: Meeting[] = [meeting];
+  for (const m of await meetings.listMeetings({ from: meeting.date, to: meeting.date })) {
+    if (m.id === meeting.id || m.status !== 'planned' || m.start !== meeting.start) continue;
+    if ((await sync.get('meeting', m.id))?.detail.sharedEventOf === meeting.id) group.push(m);
+  }
+  const people = new Map<string, { meeting: Meeting; personId: string }>();
+  for (const m of group) {
+    for (const x of await activeMembers(registry, m.forumId, m.date)) {
+      const email = x.person.email?.toLowerCase();
+      if (email && !people.has(email)) people.set(email, { meeting: m, personId: x.person.id });
+    }
+  }
+  const starts = Date.parse(localToUtc(meeting.date, meeting.start, deps.settings.timeZone));
+  const applied: string[] = [];
+  const replan = new Set<string>();
+  for (const a of fresh) {
+    seen[a.email] = `${a.response}@${a.at}`;
+    const who = people.get(a.email);
+    if (!who) continue; // not a member on the day (the organizer, a guest): nothing to record
+    const { meeting: m, personId } = who;
+    const base = { actorPersonId: personId, forumId: m.forumId, target: m.id };
+    const said = { personId, response: a.response, answeredAt: a.at, via: 'outlook' };
+    if (Date.parse(a.at) >= starts) {
+      await audit.record({ ...base, action: 'attendance.outlook_answer_ignored', outcome: 'refused', detail: { ...said, reason: 'answered after the meeting began' } });
+      continue;
+    }
+    if (a.response === 'tentativelyAccepted') {
+      await audit.record({ ...base, action: 'attendance.tentative_in_outlook', outcome: 'ok', detail: said });
+      continue;
+    }
+    const answer = a.response === 'accepted' ? ('attending' as const) : ('apologies' as const);
+    const before = (await attendance.listAttendance(m.id)).find((x) => x.personId === personId);
+    if (before?.answeredAt && Date.parse(before.answeredAt) > Date.parse(a.at)) {
+      await audit.record({ ...base, action: 'attendance.outlook_answer_superseded', outcome: 'ok', detail: { ...said, kept: before.answer, keptAnsweredAt: before.answeredAt } });
+      continue;
+    }
+    if (before?.answer === answer && before.answeredAt && Date.parse(before.answeredAt) === Date.parse(a.at)) continue;
+    await attendance.upsertAttendance({ meetingId: m.id, personId, answer, answeredAt: a.at, ...(before?.present !== undefined ? { present: before.present } : {}) });
+    await audit.record({ ...base, action: 'attendance.answered_in_outlook', outcome: 'ok', detail: { ...said, answer, before: before?.answer ?? null } });
+    applied.push(`${m.id}:${personId}:${answer}`);
+    replan.add(m.id);
+  }
+  // The member who answered is no longer reminded to answer.
+  for (const id of replan) await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: id }, { singletonKey: `meeting:${id}` });
+  return { seen, changed: true, applied };
 }

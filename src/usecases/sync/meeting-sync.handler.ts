@@ -14,8 +14,12 @@
  * DOCX is attached to the event (CalendarPort.attachFile: idempotent by name and size;
  * a later sending replaces it).
  *
- * Not done: apologies shown as declined (Graph does not let the organizer set an
- * attendee's response), changing the organizer mailbox of an existing event.
+ * Attendees' answers come back through the calendar delta (calendar-delta.handler.ts);
+ * the record keeps the answers it has taken (`detail.answers`).
+ *
+ * Not done: apologies given in Samraad shown as declined on the event (Graph does not
+ * let the organizer set an attendee's response), changing the organizer mailbox of an
+ * existing event.
  */
 import type { JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
@@ -109,10 +113,12 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     }
     await deps.transact(async ({ sync, outbox }) => {
       const known = (await sync.mailboxes()).includes(mailbox);
+      // The attendees' answers the calendar delta has taken (it may have run meanwhile): kept, so none is taken twice.
+      const answers = (await sync.get('meeting', meeting.id))?.detail.answers;
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}) } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), ...(answers ? { answers } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.

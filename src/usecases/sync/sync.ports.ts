@@ -8,6 +8,7 @@ import type { JobName } from '../ports/jobs.port.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { M365Ports } from '../ports/m365.port.js';
 import type { MeetingsStore as FullMeetingsStore } from '../ports/meetings.port.js';
+import type { WorkflowStore } from '../ports/workflow.port.js';
 import type { AuditStore, Clock, JobOutbox, RegistryStore } from '../ports/store.port.js';
 
 /** `notice`: an e-mail to a forum's secretariat (e.g. a meeting cancelled in Outlook). */
@@ -63,11 +64,16 @@ export interface SyncStore {
 }
 
 /** The sync handlers' part of the meetings port. */
-export type MeetingsStore = Pick<FullMeetingsStore, 'getMeeting' | 'listMeetings' | 'updateMeeting'>;
+export type MeetingsStore = Pick<FullMeetingsStore, 'getMeeting' | 'listMeetings' | 'updateMeeting'> & {
+  /** The meeting, its row locked until the transaction ends (as the workflow's writers lock it). */
+  getMeetingForUpdate(id: string): Promise<Meeting | undefined>;
+};
 
 export type SyncUnitOfWork = {
   registry: RegistryStore;
   meetings: MeetingsStore;
+  /** Attendance answers (the workflow's), for answers given to the Outlook invitation. */
+  attendance: Pick<WorkflowStore, 'listAttendance' | 'upsertAttendance'>;
   sync: SyncStore;
   audit: AuditStore;
   outbox: JobOutbox;

@@ -1,0 +1,176 @@
+/**
+ * Answers flow back (issue 16, point 2): members answer the Outlook invitation (in
+ * the emulator, as Graph shows it: the attendee's status on the organizer's event),
+ * and the calendar delta, run by the real job queue, makes them attendance in
+ * Samraad: declined = apologies, accepted = attending, tentative audited only. The
+ * later answer wins (Samraad or Outlook), both are audited, a decline takes the
+ * member out of the "meeting tomorrow, answer missing" reminder, and a delta job
+ * that dies between two changes and is retried neither loses nor doubles an answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { auditRepository } from '../../src/adapters/db/audit.repository.js';
+import { syncRepository } from '../../src/adapters/db/sync.repository.js';
+import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
+import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
+import { unitOfWorkFor } from '../../src/adapters/db/unit-of-work.js';
+import { allQueues } from '../../src/entry/jobs/queues.js';
+import { startSyncWorkers } from '../../src/entry/sync.module.js';
+import { workflowTransactor } from '../../src/entry/workflow.module.js';
+import { planReminders } from '../../src/domain/reminders/reminder.planner.js';
+import { loadPlanInput } from '../../src/usecases/bot/reminder-plan.usecase.js';
+import { attendanceUseCases } from '../../src/usecases/meetings/attendance.usecase.js';
+import type { WorkflowDeps, WorkflowUnitOfWork } from '../../src/usecases/meetings/workflow.context.js';
+import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
+import { SYNC_QUEUES, type SyncDeps } from '../../src/usecases/sync/sync.ports.js';
+import { backends } from '../support/db.js';
+import { insertMeetings, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
+
+const SECRETARY = 'nina.hald@midt.rm.dk';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The delta queue retries after 1 s here (30 s in production), so a killed job's retry comes quickly.
+const queues = allQueues.map((q) => (q.name === SYNC_QUEUES.delta ? { ...q, retryDelay: 1, retryDelayMax: 1, retryLimit: 5 } : q));
+
+describe.each(backends)('answers to the Outlook invitation ($name)', (backend) => {
+  let f: SyncFixture;
+  /** Transactions of the delta job; `killAfter` makes the n-th one die (as a killed process would) once. */
+  const kill = { after: Infinity, count: 0, killed: 0 };
+  const eventOf = async (id: string) => (await syncRepository(f.db.db).get('meeting', id))!.remoteId!;
+  const attendanceOf = async (id: string) => Object.fromEntries((await workflowRepository(f.db.db).listAttendance(id)).map((a) => [a.personId, a]));
+  const audits = async (action: string) => (await auditRepository(f.db.db).listForForum('midt-ksg', 500)).filter((a) => a.action === action);
+  const deltaDone = async (): Promise<void> => {
+    for (let i = 0; i < 240; i++) {
+      const open = (await f.queue.boss.findJobs(SYNC_QUEUES.delta)).filter((j) => j.state === 'active' || j.state === 'retry' || j.state === 'created');
+      if (open.length === 0) return;
+      await sleep(250);
+    }
+    throw new Error('the calendar delta job did not finish');
+  };
+  /** Through the job queue, as the webhook and the schedule run it. */
+  const runDelta = async (): Promise<void> => {
+    await f.queue.enqueue(SYNC_QUEUES.delta, {});
+    await deltaDone();
+  };
+
+  beforeAll(async () => {
+    f = await syncFixture(backend, '2027-01-15T09:00:00Z', {}, queues);
+    await insertMeetings(f.db, [meeting('mtg-ans', 'midt-ksg', '2027-03-10'), meeting('mtg-crash', 'midt-ksg', '2027-03-17')]);
+    const inner = f.deps.transact;
+    const deltaDeps: SyncDeps = {
+      ...f.deps,
+      transact: (fn) => {
+        if (++kill.count === kill.after) {
+          kill.after = Infinity;
+          kill.killed++;
+          throw new Error('worker killed between two changes of one delta');
+        }
+        return inner(fn);
+      },
+    };
+    await startSyncWorkers(f.queue, deltaDeps, { workers: 1 });
+    await runMeetingSync(f.deps, { meetingId: 'mtg-ans' });
+    await runMeetingSync(f.deps, { meetingId: 'mtg-crash' });
+    await runDelta(); // the initial delta: our own events, nothing to take
+  }, 90_000);
+  afterAll(async () => f?.close());
+
+  it('makes a decline apologies and an acceptance attending, audited, and leaves tentative and non-members alone', async () => {
+    const ev = await eventOf('mtg-ans');
+    f.emu.outlook.respond(SECRETARY, ev, 'pia.strand@plo.dk', 'declined', { comment: 'Jeg er på ferie', at: '2027-01-15T10:00:00Z' });
+    f.emu.outlook.respond(SECRETARY, ev, 'Gorm.Ravn@midt.rm.dk', 'accepted', { at: '2027-01-15T10:05:00Z' });
+    f.emu.outlook.respond(SECRETARY, ev, 'frida.skov@silkeborg.dk', 'tentativelyAccepted', { at: '2027-01-15T10:06:00Z' });
+    await runDelta();
+
+    const a = await attendanceOf('mtg-ans');
+    expect(a['pia-strand']).toMatchObject({ answer: 'apologies', answeredAt: '2027-01-15T10:00:00.000Z' });
+    expect(a['gorm-ravn']).toMatchObject({ answer: 'attending', answeredAt: '2027-01-15T10:05:00.000Z' });
+    expect(a['frida-skov']).toBeUndefined();
+    const taken = await audits('attendance.answered_in_outlook');
+    expect(taken.map((x) => [x.actorPersonId, (x.detail as { answer: string }).answer]).sort()).toEqual([['gorm-ravn', 'attending'], ['pia-strand', 'apologies']]);
+    expect(await audits('attendance.tentative_in_outlook')).toHaveLength(1);
+    // The reminders are planned again for the meeting.
+    const plans = await f.queue.boss.findJobs<{ meetingId: string }>('reminders.plan', { queued: true });
+    expect(plans.map((j) => j.data.meetingId)).toContain('mtg-ans');
+    // The emulator keeps the comment where Graph puts it: the response message to the organizer.
+    expect(f.emu.state.mailboxes[SECRETARY]!.responses).toContainEqual(expect.objectContaining({ attendee: 'pia.strand@plo.dk', response: 'declined', comment: 'Jeg er på ferie' }));
+    expect(f.emu.failures).toEqual([]);
+  }, 60_000);
+
+  it('does not remind a member who declined in Outlook to answer', async () => {
+    const day = new Date('2027-03-08T08:00:00Z');
+    const input = await f.db.db.transaction((tx) =>
+      loadPlanInput({ ...unitOfWorkFor(tx, f.queue), meetings: meetingsRepository(tx), workflow: workflowRepository(tx) } as unknown as WorkflowUnitOfWork, day),
+    );
+    const tomorrow = planReminders(input).find((r) => r.kind === 'meeting_tomorrow_unanswered' && r.meetingId === 'mtg-ans');
+    expect(tomorrow).toBeDefined();
+    expect(tomorrow!.recipientIds).not.toContain('pia-strand');
+    expect(tomorrow!.recipientIds).not.toContain('gorm-ravn');
+    expect(tomorrow!.recipientIds).toContain('frida-skov'); // tentative is no answer
+  });
+
+  it('takes an answer once: our own later write of the event and the next cycles add nothing', async () => {
+    await runMeetingSync(f.deps, { meetingId: 'mtg-ans' }); // PATCHes the event (attendees kept with their answers)
+    await runDelta();
+    await runDelta();
+    expect(await audits('attendance.answered_in_outlook')).toHaveLength(2);
+    expect(await audits('attendance.tentative_in_outlook')).toHaveLength(1);
+    expect(Object.keys(await attendanceOf('mtg-ans')).sort()).toEqual(['gorm-ravn', 'pia-strand']);
+  }, 60_000);
+
+  it('lets the later answer win, in either direction, and audits both', async () => {
+    const wf = attendanceUseCases({ transact: workflowTransactor({ database: f.db, queue: f.queue }), clock: { now: () => f.now.value } } as unknown as WorkflowDeps);
+    // Pia changes her mind in Samraad (11:00, after her Outlook decline at 10:00): Samraad's answer stands.
+    f.now.value = new Date('2027-01-15T11:00:00Z');
+    await wf.answer('mtg-ans', { answer: 'attending' }, { personId: 'pia-strand' });
+    // Gorm answered in Samraad at 11:00 ...
+    await wf.answer('mtg-ans', { answer: 'apologies' }, { personId: 'gorm-ravn' });
+    const ev = await eventOf('mtg-ans');
+    // ... and Pia's older Outlook answer is re-sent at 10:30 (before her Samraad answer), Gorm declines-then-accepts in Outlook at 12:00.
+    f.emu.outlook.respond(SECRETARY, ev, 'pia.strand@plo.dk', 'declined', { at: '2027-01-15T10:30:00Z' });
+    f.emu.outlook.respond(SECRETARY, ev, 'gorm.ravn@midt.rm.dk', 'accepted', { at: '2027-01-15T12:00:00Z' });
+    await runDelta();
+    const a = await attendanceOf('mtg-ans');
+    expect(a['pia-strand']).toMatchObject({ answer: 'attending', answeredAt: '2027-01-15T11:00:00.000Z' });
+    expect(a['gorm-ravn']).toMatchObject({ answer: 'attending', answeredAt: '2027-01-15T12:00:00.000Z' });
+    const superseded = await audits('attendance.outlook_answer_superseded');
+    expect(superseded).toHaveLength(1);
+    expect(superseded[0]).toMatchObject({ actorPersonId: 'pia-strand', detail: expect.objectContaining({ response: 'declined', kept: 'attending' }) });
+    expect((await audits('attendance.answer')).length).toBe(2); // the two answers given in Samraad
+    expect(await audits('attendance.answered_in_outlook')).toHaveLength(3);
+    // Repeated cycles change nothing, and audit nothing more.
+    await runDelta();
+    expect(await audits('attendance.outlook_answer_superseded')).toHaveLength(1);
+    expect(await audits('attendance.answered_in_outlook')).toHaveLength(3);
+  }, 60_000);
+
+  it('ignores an answer given after the meeting began', async () => {
+    const ev = await eventOf('mtg-ans');
+    f.emu.outlook.respond(SECRETARY, ev, 'lise.brandt@silkeborg.dk', 'declined', { at: '2027-03-10T12:30:00Z' }); // the meeting began 13:00 local = 12:00 UTC
+    await runDelta();
+    expect((await attendanceOf('mtg-ans'))['lise-brandt']).toBeUndefined();
+    expect(await audits('attendance.outlook_answer_ignored')).toHaveLength(1);
+  }, 60_000);
+
+  it('loses and doubles nothing when the delta job dies between two changes and is retried', async () => {
+    const ev = await eventOf('mtg-crash');
+    const ev2 = await eventOf('mtg-ans');
+    const who = ['bo.lund@viborg.dk', 'ib.krogh@ps.rm.dk', 'kasper.toft@viborg.dk', 'jonna.friis@midt.rm.dk'];
+    who.forEach((w, i) => f.emu.outlook.respond(SECRETARY, ev, w, i % 2 ? 'accepted' : 'declined', { at: `2027-01-16T09:0${i}:00Z` }));
+    f.emu.outlook.respond(SECRETARY, ev2, 'mads.vinther@skive.dk', 'declined', { at: '2027-01-16T09:10:00Z' });
+    const before = (await audits('attendance.answered_in_outlook')).length;
+    // The job reads the cursor (1), then applies one change per transaction: die at the second change.
+    kill.count = 0;
+    kill.after = 3;
+    await runDelta();
+    expect(kill.killed).toBe(1);
+    const failed = (await f.queue.boss.findJobs(SYNC_QUEUES.delta)).filter((j) => j.retryCount > 0);
+    expect(failed.length).toBeGreaterThan(0); // it was retried by the queue
+    const a = await attendanceOf('mtg-crash');
+    expect(Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v.answer]))).toEqual({ 'bo-lund': 'apologies', 'ib-krogh': 'attending', 'kasper-toft': 'apologies', 'jonna-friis': 'attending' });
+    expect((await attendanceOf('mtg-ans'))['mads-vinther']).toMatchObject({ answer: 'apologies' });
+    const all = await audits('attendance.answered_in_outlook'); // newest first
+    const taken = all.slice(0, all.length - before);
+    expect(taken).toHaveLength(5);
+    expect(new Set(taken.map((x) => `${x.target}:${x.actorPersonId}`)).size).toBe(5);
+    expect(f.emu.failures).toEqual([]);
+  }, 90_000);
+});
