@@ -1,6 +1,7 @@
 /**
  * Responses of the Microsoft 365 sync routes (GET /api/sync/status, POST
- * /api/sync/retry in src/entry/sync.module.ts).
+ * /api/sync/retry, GET /api/meetings/:id/outlook, POST
+ * /api/meetings/:id/outlook/confirmation in src/entry/sync.module.ts).
  */
 import { z } from 'zod';
 
@@ -39,3 +40,25 @@ export type SyncStatusResponse = z.output<typeof SyncStatusResponse>;
 
 /** POST /api/sync/retry */
 export const SyncRetriedResponse = z.object({ queued: z.literal(true), kind: z.enum(['forum', 'meeting', 'document', 'notice']), id: z.string() });
+
+/** A meeting made from an event a secretary created in Outlook under the forum's category. */
+export const FromOutlookResponse = z.object({
+  mailbox: z.string(),
+  eventId: z.string(),
+  at: z.string(),
+  confirmation: z.enum(['pending', 'confirmed', 'rejected']),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+});
+
+/** GET /api/meetings/:id/outlook */
+export const MeetingOutlookResponse = z.object({
+  meetingId: z.string(),
+  joinUrl: z.string().nullable(),
+  webLink: z.string().nullable(),
+  fromOutlook: FromOutlookResponse.nullable(),
+});
+export type MeetingOutlookResponse = z.output<typeof MeetingOutlookResponse>;
+
+/** POST /api/meetings/:id/outlook/confirmation */
+export const OutlookDecisionResponse = z.object({ meetingId: z.string(), meetingStatus: z.enum(['planned', 'held', 'cancelled']), fromOutlook: FromOutlookResponse });

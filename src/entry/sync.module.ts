@@ -1,7 +1,9 @@
 /**
  * The Microsoft 365 sync module: job workers for forum/meeting sync, calendar delta,
  * change notifications and subscription renewal; the webhook
- * POST /api/graph/notifications; GET /api/sync/status and POST /api/sync/retry.
+ * POST /api/graph/notifications; GET /api/sync/status and POST /api/sync/retry;
+ * GET /api/meetings/:id/outlook (join link; made in Outlook, waiting for confirmation)
+ * and POST /api/meetings/:id/outlook/confirmation (the secretariat confirms or rejects).
  *
  * GRAPH_MODE=emulator (the default with no tenant): starts the local Graph emulator
  * on GRAPH_EMULATOR_PORT (state in DATA_DIR/graph-emulator.json) inside `npm start`,
@@ -39,12 +41,13 @@ import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document
 import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
 import { runMeetingSync, type MeetingSyncJob } from '../usecases/sync/meeting-sync.handler.js';
 import { ensureSubscriptions, runNotification, type NotificationJob } from '../usecases/sync/subscriptions.handler.js';
+import { decideOutlookMeeting, outlookOf } from '../usecases/sync/outlook-meeting.usecase.js';
 import { SYNC_QUEUES, type SyncDeps, type SyncKind, type SyncSettings, type SyncTransact } from '../usecases/sync/sync.ports.js';
 import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case.errors.js';
 import type { Config } from '../config/config.js';
 import type { AppDeps, AppModule, Logger } from './app.js';
 import { requirePerson } from './http/auth.js';
-import { SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
+import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
 export const LOCAL_TEAM_ID = 'samraad-local-team';
 export const LOCAL_TEAMS_APP_ID = 'samraad-local-app';
@@ -339,6 +342,38 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         return reply.code(refused ? 403 : 202).send();
       });
     });
+
+    // The meeting's Outlook side for the tab: the join link, and a meeting made in Outlook waiting for the secretariat.
+    app.get(
+      '/api/meetings/:id/outlook',
+      { schema: { tags: ['m365'], summary: "A meeting's Outlook event: Teams join link, web link, made in Outlook and its confirmation", params: z.object({ id: z.string().min(1).max(200) }), response: { 200: MeetingOutlookResponse } } },
+      async (req) => {
+        const person = requirePerson(req);
+        const actx = await ctx.accessFor(person.id);
+        const { id } = req.params as { id: string };
+        return outlookOf({ transact: need().sync.transact, clock: ctx.clock }, id, (forumId) => access.canReadForum(actx, forumId));
+      },
+    );
+    app.post(
+      '/api/meetings/:id/outlook/confirmation',
+      {
+        schema: {
+          tags: ['m365'],
+          summary: 'The secretariat confirms or rejects a meeting made in Outlook under the forum\'s category (reject cancels it)',
+          params: z.object({ id: z.string().min(1).max(200) }),
+          body: z.object({ decision: z.enum(['confirm', 'reject']) }),
+          response: { 200: OutlookDecisionResponse },
+        },
+      },
+      async (req) => {
+        const person = requirePerson(req);
+        const actx = await ctx.accessFor(person.id);
+        const { id } = req.params as { id: string };
+        const { decision } = req.body as { decision: 'confirm' | 'reject' };
+        const r = await decideOutlookMeeting({ transact: need().sync.transact, clock: ctx.clock }, id, decision, { personId: person.id }, (forumId) => access.canAdministerForum(actx, forumId));
+        return { meetingId: id, meetingStatus: r.meeting.status, fromOutlook: r.fromOutlook };
+      },
+    );
 
     app.get('/api/sync/status', { schema: { tags: ['m365'], summary: 'Microsoft 365 sync state of the forums the caller administers', response: { 200: SyncStatusResponse } } }, async (req) => {
       const person = requirePerson(req);

@@ -85,7 +85,12 @@ export function syncRepository(db: DbOrTx): SyncStore {
         .selectDistinct({ mailbox: syncState.container })
         .from(syncState)
         .where(and(eq(syncState.kind, 'meeting'), isNotNull(syncState.container)));
-      return rows.map((r) => r.mailbox!).sort();
+      // A mailbox holding a forum's Outlook category is watched too: a secretary may schedule from it.
+      const categories = await db
+        .selectDistinct({ mailbox: sql<string>`${syncState.detail}->'category'->>'mailbox'` })
+        .from(syncState)
+        .where(and(eq(syncState.kind, 'forum'), sql`${syncState.detail}->'category'->>'mailbox' is not null`));
+      return [...new Set([...rows.map((r) => r.mailbox!), ...categories.map((r) => r.mailbox)])].sort();
     },
     async getCursor(mailbox) {
       const [r] = await db.select().from(syncDeltaCursors).where(eq(syncDeltaCursors.mailbox, mailbox));

@@ -157,6 +157,31 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
       return { attachmentId: r.body.id, added: true };
     },
 
+    async ensureCategory(mailbox, displayName, color = 'preset7') {
+      const base = `/users/${enc(mailbox)}/outlook/masterCategories`;
+      const find = async (): Promise<{ id: string } | undefined> => {
+        const r = await http.json<{ value: { id: string; displayName?: string }[] }>({ method: 'GET', path: base });
+        return (r.body.value ?? []).find((c) => (c.displayName ?? '').toLowerCase() === displayName.toLowerCase());
+      };
+      const found = await find();
+      if (found) return { id: found.id, created: false };
+      const r = await http.request<{ id: string }>({ method: 'POST', path: base, body: { displayName, color } });
+      if (r.status === 201 || r.status === 200) return { id: r.body.id, created: true };
+      if (r.status === 409) {
+        // Made meanwhile (a concurrent run, or a retried POST whose answer was lost).
+        const again = await find();
+        if (again) return { id: again.id, created: false };
+      }
+      throw toM365Error({ method: 'POST', path: '/users/{mailbox}/outlook/masterCategories' }, r);
+    },
+
+    async removeCategory(mailbox, categoryId) {
+      const r = await http.request({ method: 'DELETE', path: `/users/${enc(mailbox)}/outlook/masterCategories/${enc(categoryId)}` });
+      if (r.status === 404) return { removed: false };
+      if (r.status !== 204 && r.status !== 200) throw toM365Error({ method: 'DELETE', path: '/users/{mailbox}/outlook/masterCategories/{id}' }, r);
+      return { removed: true };
+    },
+
     async cancel(mailbox, eventId, comment) {
       const r = await http.request({ method: 'POST', path: `/users/${enc(mailbox)}/events/${enc(eventId)}/cancel`, body: comment ? { Comment: comment } : {} });
       if (r.status === 404) return { cancelled: false };

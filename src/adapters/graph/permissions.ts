@@ -149,6 +149,14 @@ export const graphPermissions: readonly GraphPermission[] = [
     ],
   },
   {
+    name: 'MailboxSettings.ReadWrite',
+    type: 'Application',
+    grant: 'exchange-rbac',
+    why: 'keep one Outlook category per forum ("Samraad · <forum>") in the organizer mailboxes, so a secretary can schedule a forum meeting from Outlook',
+    narrowedBy: 'Exchange RBAC for Applications: role "Application MailboxSettings.ReadWrite" with the same management scope as the calendars (the organizer mailboxes); no Entra consent',
+    operations: ['GET /users/{user-id}/outlook/masterCategories', 'POST /users/{user-id}/outlook/masterCategories', 'DELETE /users/{user-id}/outlook/masterCategories/{outlookCategory-id}'],
+  },
+  {
     name: 'Mail.Send',
     type: 'Application',
     grant: 'exchange-rbac',

@@ -33,8 +33,8 @@ export const jobCatalogue = {
   }),
   /** Read Outlook changes of one mailbox (or all) since the last delta link. */
   'm365.calendar-delta': z.object({ mailbox: z.string().min(1).optional() }),
-  /** Tell the secretariat that a meeting was cancelled in Outlook. */
-  'm365.secretariat-notice': z.object({ meetingId: id, mailbox: z.string().min(1) }),
+  /** Tell the secretariat that a meeting was cancelled in Outlook, or made there and waits for confirmation. */
+  'm365.secretariat-notice': z.object({ meetingId: id, mailbox: z.string().min(1), about: z.enum(['cancelled_in_outlook', 'created_in_outlook']).optional() }),
   /** A Graph change notification, accepted by the webhook. */
   'm365.notification': z.object({
     mailbox: z.string().min(1),

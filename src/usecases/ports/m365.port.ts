@@ -156,6 +156,14 @@ export interface CalendarPort {
    * two versions may have the same size.
    */
   attachFile(mailbox: string, eventId: string, file: { name: string; contentType: string; bytes: Uint8Array; replaces?: string }): Promise<{ attachmentId: string; added: boolean }>;
+  /**
+   * Makes sure the mailbox's master category list holds a category of this name
+   * (compared case-insensitively, as Outlook does); idempotent (`created: false`
+   * when it was there, or a concurrent run made it).
+   */
+  ensureCategory(mailbox: string, displayName: string, color?: string): Promise<{ id: string; created: boolean }>;
+  /** Removes a master category (e.g. the one of a forum's old name); `removed: false` when it was gone. */
+  removeCategory(mailbox: string, categoryId: string): Promise<{ removed: boolean }>;
   /** Changes in the mailbox since `cursor` (null = initial sync of the window). */
   delta(mailbox: string, cursor: string | null, window: { start: string; end: string }): Promise<DeltaResult>;
 }

@@ -13,22 +13,23 @@
  * attendance in Samraad (see applyAnswers), audited, and re-plan the meeting's
  * reminders so a member who answered is not reminded to answer.
  *
- * Not done: an event created in Outlook with a forum tag (the tab's "schedule in
- * Outlook" flow) does not create a meeting yet; it is ignored.
+ * An event a secretary creates in Outlook under a forum's category becomes a meeting
+ * of that forum, to be confirmed or rejected by the secretariat (see adopt).
  */
 import type { JobPayload } from '../ports/jobs.port.js';
 import { DateTime } from 'luxon';
 import type { AttendeeAnswer, CalendarChange } from '../ports/m365.port.js';
 import { M365Error } from '../ports/m365.port.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
-import { activeMembers, localToUtc, today, utcToLocal } from './sync.common.js';
+import { createHash } from 'node:crypto';
+import { activeMembers, forumCategoryName, localToUtc, today, utcToLocal } from './sync.common.js';
 import { SYNC_QUEUES, type SyncDeps, type SyncUnitOfWork } from './sync.ports.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
 export type CalendarDeltaJob = JobPayload<'m365.calendar-delta'>;
 
 /** `answers`: "meetingId:personId:answer" for each answer to the invitation taken into Samraad. */
-export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; answers: string[]; restarted: boolean };
+export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; created: string[]; answers: string[]; restarted: boolean };
 
 /** How far back and ahead the delta window reaches (days). */
 const WINDOW = { pastDays: 30, futureDays: 550 };
@@ -53,21 +54,87 @@ async function deltaFor(deps: SyncDeps, mailbox: string): Promise<DeltaSummary> 
   const cursor = await deps.transact(({ sync }) => sync.getCursor(mailbox));
   const startedAt = deps.clock.now().toISOString();
   const res = await deps.m365.calendar.delta(mailbox, cursor, window);
-  const summary: DeltaSummary = { mailbox, changes: res.changes.length, moved: [], cancelled: [], answers: [], restarted: res.restarted };
+  const summary: DeltaSummary = { mailbox, changes: res.changes.length, moved: [], cancelled: [], created: [], answers: [], restarted: res.restarted };
   for (const change of res.changes) {
     const applied = await apply(deps, mailbox, change);
     if (applied?.moved) summary.moved.push(applied.moved);
     if (applied?.cancelled) summary.cancelled.push(applied.cancelled);
+    if (applied?.created) summary.created.push(applied.created);
     if (applied) summary.answers.push(...applied.answers);
   }
   await deps.transact(({ sync }) => sync.setCursor(mailbox, res.cursor, startedAt));
-  if (summary.moved.length || summary.cancelled.length || summary.answers.length) {
-    deps.logger.info(`calendar delta ${mailbox}: moved ${summary.moved.join(', ') || '-'}; cancelled ${summary.cancelled.join(', ') || '-'}; answers ${summary.answers.length}`);
+  if (summary.moved.length || summary.cancelled.length || summary.created.length || summary.answers.length) {
+    deps.logger.info(`calendar delta ${mailbox}: created ${summary.created.join(', ') || '-'}; moved ${summary.moved.join(', ') || '-'}; cancelled ${summary.cancelled.join(', ') || '-'}; answers ${summary.answers.length}`);
   }
   return summary;
 }
 
-type Applied = { moved?: string; cancelled?: string; answers: string[] };
+type Applied = { moved?: string; cancelled?: string; created?: string; answers: string[] };
+
+/** The meeting an Outlook event becomes: its id is derived from the mailbox and event, so a retried delta makes the same one. */
+export function adoptedMeetingId(mailbox: string, eventId: string): string {
+  return `mtg-ol-${createHash('sha256').update(`${mailbox.toLowerCase()}|${eventId}`).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * Schedule from Outlook: an event a secretary made in a watched organizer mailbox and
+ * filed under a forum's category ("Samraad · <forum name>", kept by the forum sync)
+ * becomes a planned meeting of that forum with the event's date, time, place, online
+ * setting and subject as title. In the same transaction: the sync record (event id,
+ * mailbox, `fromOutlook.confirmation: 'pending'`), the meeting sync (it tags the event
+ * with the meeting id, gives its body the meeting's link and invites the forum's
+ * members), the reminder plan (deadlines and reminders) and the e-mail asking the
+ * secretariat to confirm or reject it. Not adopted: a past event, one that is not a
+ * same-day slot, a forum that has ended, or a slot where the forum already has a meeting.
+ */
+async function adopt(deps: SyncDeps, uow: SyncUnitOfWork, mailbox: string, change: Extract<CalendarChange, { kind: 'upsert' }>): Promise<Applied | undefined> {
+  const names = new Set((change.categories ?? []).map((c) => c.toLowerCase()));
+  if (!names.size) return undefined;
+  const { registry, meetings, sync, audit, outbox } = uow;
+  const forum = (await registry.listForums()).find((f) => f.status === 'active' && names.has(forumCategoryName(f.name).toLowerCase()));
+  if (!forum) return undefined;
+  const zone = deps.settings.timeZone;
+  const s = utcToLocal(change.start, zone);
+  const e = utcToLocal(change.end, zone);
+  const why = (reason: string) => {
+    deps.logger.warn(`calendar delta ${mailbox}: event ${change.eventId} filed under ${forum.id} is not made a meeting: ${reason}`);
+    return undefined;
+  };
+  if (s.date < today(deps)) return why('it is in the past');
+  if (e.date !== s.date || e.time <= s.time) return why('it does not start and end on the same day');
+  if (forum.endedOn !== undefined && forum.endedOn <= s.date) return why('the forum has ended by then');
+  const id = adoptedMeetingId(mailbox, change.eventId);
+  if (await meetings.getMeeting(id)) return undefined; // made by an earlier run
+  const sameDay = (await meetings.listMeetings({ forumIds: [forum.id], from: s.date, to: s.date })).filter((m) => m.status !== 'cancelled');
+  if (sameDay.some((m) => m.start < e.time && s.time < m.end)) return why('the forum already has a meeting at that time');
+  const title = change.subject.trim().slice(0, 300);
+  const meeting: Meeting = {
+    id,
+    forumId: forum.id,
+    date: s.date,
+    start: s.time,
+    end: e.time,
+    online: change.isOnlineMeeting === true,
+    kind: 'ordinary',
+    status: 'planned',
+    revision: 1,
+    ...(change.location ? { location: change.location.slice(0, 300) } : {}),
+    ...(title ? { title } : {}),
+  };
+  await meetings.insertMeeting(meeting);
+  const at = deps.clock.now().toISOString();
+  await sync.record(
+    'meeting',
+    id,
+    { forumId: forum.id, remoteId: change.eventId, container: mailbox, detail: { revision: 1, written: { date: s.date, start: s.time, end: e.time }, joinUrl: change.joinUrl ?? null, fromOutlook: { mailbox, eventId: change.eventId, at, confirmation: 'pending' } } },
+    'pending',
+  );
+  await audit.record({ action: 'meeting.created_in_outlook', forumId: forum.id, target: id, outcome: 'ok', detail: { mailbox, eventId: change.eventId, date: s.date, start: s.time, end: e.time, title } });
+  await outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: id });
+  await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: id }, { singletonKey: `meeting:${id}` });
+  await outbox.enqueue(SYNC_QUEUES.notice, { meetingId: id, mailbox, about: 'created_in_outlook' }, { singletonKey: `notice:created:${id}` });
+  return { created: id, answers: [] };
+}
 
 async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): Promise<Applied | undefined> {
   const zone = deps.settings.timeZone;
@@ -77,7 +144,11 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
     const byEvent = await sync.findByRemoteId('meeting', change.eventId);
     const taggedId = change.kind === 'upsert' ? change.meetingId : null;
     const state = byEvent ?? (taggedId ? await sync.get('meeting', taggedId) : undefined);
-    if (!state) return undefined; // not ours (or an Outlook-made event we do not adopt yet)
+    if (!state) {
+      // Not ours: a secretary's own event filed under a forum's category becomes a meeting of that forum.
+      if (change.kind === 'upsert' && !change.isCancelled && !change.meetingId) return adopt(deps, uow, mailbox, change);
+      return undefined;
+    }
     if (state.remoteId && state.remoteId !== change.eventId) return undefined; // a copy of our event, not the one we made
     if (state.container && state.container.toLowerCase() !== mailbox.toLowerCase()) return undefined;
     // Locked, as the workflow locks it when a member answers in Samraad: the later answer wins, whichever path writes it.

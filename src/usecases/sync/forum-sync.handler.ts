@@ -10,12 +10,18 @@
  * has an end date (a transition, issue 15, archives it when applied); when the
  * end is taken back (a transition undone) the channel is unarchived first.
  * The channel id is recorded as soon as it is known.
+ *
+ * It also keeps the forum's Outlook master category ("Samraad · <forum name>") in the
+ * forum's organizer mailbox (the service mailbox, else the secretary's): a secretary
+ * who files an event under it schedules a meeting of the forum from Outlook (see
+ * calendar-delta.handler.ts). A renamed forum gets a category of its new name and the
+ * old one is removed; the category's mailbox, id and name are recorded.
  */
 import type { JobPayload } from '../ports/jobs.port.js';
 import { secretariatRoles } from '../../domain/registry/registry.model.js';
 import { M365Error } from '../ports/m365.port.js';
-import { activeMembers, forumPageUrl, today, tracked } from './sync.common.js';
-import type { SyncDeps } from './sync.ports.js';
+import { activeMembers, forumCategoryName, forumPageUrl, organizerOf, today, tracked } from './sync.common.js';
+import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 
 export type ForumSyncJob = JobPayload<'m365.forum-sync'>;
 
@@ -93,18 +99,36 @@ export async function runForumSync(deps: SyncDeps, job: ForumSyncJob): Promise<v
     const url = forumPageUrl(deps.settings.publicUrl, forum.id);
     const tab = await channels.pinTab(ref, { appId: deps.settings.teamsAppId, displayName: 'Samraad', entityId: `forum-${forum.id}`, contentUrl: url, websiteUrl: url });
 
-    await deps.transact(({ sync }) =>
-      sync.record(
+    // The forum's Outlook category in its organizer mailbox: an event a secretary files under it becomes a meeting.
+    const category = await ensureForumCategory(deps, forum.name, organizerOf(members, deps.settings.organizerMailbox), state?.detail.category as ForumCategory | undefined);
+
+    const watched = category ? (await deps.transact(({ sync }) => sync.mailboxes())).includes(category.mailbox) : true;
+    await deps.transact(async ({ sync, outbox }) => {
+      await sync.record(
         'forum',
         forum.id,
         {
           forumId: forum.id,
           remoteId: ref.channelId,
           container: ref.teamId,
-          detail: { displayName, webUrl: ensured.webUrl, forumName: forum.name, tabId: tab.tabId, membershipType: forum.channelType, ...(members_ ? { members: members_ } : {}) },
+          detail: { displayName, webUrl: ensured.webUrl, forumName: forum.name, tabId: tab.tabId, membershipType: forum.channelType, ...(members_ ? { members: members_ } : {}), ...(category ? { category } : {}) },
         },
         'synced',
-      ),
-    );
+      );
+      // A mailbox not watched before needs its change subscription (and is in the calendar delta from now on).
+      if (!watched) await outbox.enqueue(SYNC_QUEUES.renew, {});
+    });
   });
+}
+
+type ForumCategory = { mailbox: string; id: string; name: string };
+
+async function ensureForumCategory(deps: SyncDeps, forumName: string, mailbox: string | null, before: ForumCategory | undefined): Promise<ForumCategory | undefined> {
+  if (!mailbox) return undefined; // no organizer mailbox: no meetings in Outlook either
+  const name = forumCategoryName(forumName);
+  const { id } = await deps.m365.calendar.ensureCategory(mailbox, name);
+  if (before && (before.mailbox !== mailbox || before.name.toLowerCase() !== name.toLowerCase()) && before.id !== id) {
+    await deps.m365.calendar.removeCategory(before.mailbox, before.id);
+  }
+  return { mailbox, id, name };
 }

@@ -114,11 +114,14 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     await deps.transact(async ({ sync, outbox }) => {
       const known = (await sync.mailboxes()).includes(mailbox);
       // The attendees' answers the calendar delta has taken (it may have run meanwhile): kept, so none is taken twice.
-      const answers = (await sync.get('meeting', meeting.id))?.detail.answers;
+      const current = (await sync.get('meeting', meeting.id))?.detail;
+      const answers = current?.answers;
+      // A meeting made from an Outlook event keeps where it came from and the secretariat's confirmation.
+      const fromOutlook = current?.fromOutlook;
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), ...(answers ? { answers } : {}) } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.

@@ -6,6 +6,9 @@
  * mailbox), in Danish with English below, so nobody learns of it only from a
  * missing calendar entry.
  *
+ * The same job (`about: 'created_in_outlook'`) asks the secretariat to confirm or
+ * reject a meeting a secretary made in Outlook under the forum's category.
+ *
  * Idempotent: a 'notice' sync record marks it sent, so a retry after success sends
  * nothing. A crash between the send and that record can send it twice (at least
  * once, never lost), like every outside effect without a transactional receiver.
@@ -21,7 +24,8 @@ export type SecretariatNoticeJob = JobPayload<'m365.secretariat-notice'>;
 
 
 export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNoticeJob): Promise<{ sent: boolean; to: string[] }> {
-  const key = `cancelled:${job.meetingId}`;
+  const created = job.about === 'created_in_outlook';
+  const key = `${created ? 'created' : 'cancelled'}:${job.meetingId}`;
   const plan = await deps.transact(async ({ sync, meetings, registry }) => {
     const done = await sync.get('notice', key);
     if (done?.status === 'synced') return undefined;
@@ -41,6 +45,25 @@ export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNotic
     const date = formatLocalDate(meeting.date, 'da');
     const dateEn = formatLocalDate(meeting.date, 'en');
     const link = `${deps.settings.publicUrl}/#/meetings/${encodeURIComponent(meeting.id)}`;
+    if (created) {
+      const title = meeting.title ? ` (${meeting.title})` : '';
+      await deps.m365.mail.sendMail({
+        from: job.mailbox,
+        to,
+        subject: `Nyt møde i ${forumName} ${date} fra Outlook: bekræft eller afvis`,
+        html:
+          `<p>Et møde i <strong>${esc(forumName)}</strong>${esc(title)} ${esc(date)} kl. ${esc(meeting.start)}–${esc(meeting.end)} blev oprettet i Outlook i kalenderen ${esc(job.mailbox)} ` +
+          `med forummets kategori. Samraad har oprettet mødet med frister og påmindelser og inviteret forummets medlemmer. ` +
+          `Sekretariatet bekræfter eller afviser mødet på mødesiden; et afvist møde aflyses.</p>` +
+          `<p><a href="${esc(link)}">Åbn mødet i Samraad for at bekræfte eller afvise</a></p><hr>` +
+          `<p lang="en">A meeting of ${esc(forumName)}${esc(title)} on ${esc(dateEn)} at ${esc(meeting.start)}–${esc(meeting.end)} was created in Outlook in the calendar ${esc(job.mailbox)} ` +
+          `with the forum's category. Samraad has made it a meeting with deadlines and reminders and invited the forum's members. ` +
+          `The secretariat confirms or rejects it on the meeting page; a rejected meeting is cancelled.</p>`,
+        saveToSentItems: true,
+      });
+      await deps.transact(({ sync }) => sync.record('notice', key, { detail: { to, mailbox: job.mailbox } }, 'synced'));
+      return { sent: true, to };
+    }
     await deps.m365.mail.sendMail({
       from: job.mailbox,
       to,

@@ -67,6 +67,11 @@ export async function tracked(deps: SyncDeps, kind: SyncKind, localId: string, f
   }
 }
 
+/** The Outlook category that files an event under a forum. */
+export function forumCategoryName(forumName: string): string {
+  return `Samraad · ${forumName}`.slice(0, 255);
+}
+
 export function forumPageUrl(publicUrl: string, forumId: string): string {
   return `${publicUrl}/#/forums/${encodeURIComponent(forumId)}`;
 }

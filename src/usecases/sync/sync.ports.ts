@@ -64,7 +64,7 @@ export interface SyncStore {
 }
 
 /** The sync handlers' part of the meetings port. */
-export type MeetingsStore = Pick<FullMeetingsStore, 'getMeeting' | 'listMeetings' | 'updateMeeting'> & {
+export type MeetingsStore = Pick<FullMeetingsStore, 'getMeeting' | 'listMeetings' | 'updateMeeting' | 'insertMeeting'> & {
   /** The meeting, its row locked until the transaction ends (as the workflow's writers lock it). */
   getMeetingForUpdate(id: string): Promise<Meeting | undefined>;
 };
