@@ -25,11 +25,23 @@ const statusOf: Record<ProblemKind, number> = {
 };
 
 /**
+ * Danish for the English reasons that schemas give (zod messages written as
+ * reasons), so a refusal found by the route's schema, before the use case, still
+ * reads as the use case would have said it.
+ */
+const danishReasons: Record<string, string> = {
+  'say why the meeting is cancelled': 'Skriv hvorfor mødet aflyses',
+  'say why the meeting moves': 'Skriv hvorfor mødet flyttes',
+  'must be after start': 'Sluttidspunktet skal ligge efter starten',
+};
+
+/**
  * The Danish text of a refusal that was given none: a plain Danish sentence for
  * the kind of refusal, naming the field (never the English reason inside Danish).
  */
 export function fallbackDanish(kind: ProblemKind, errors: readonly FieldProblem[]): string {
   const fields = [...new Set(errors.map((e) => e.field))];
+  if (kind === 'validation' && errors.length === 1 && danishReasons[errors[0]!.reason]) return danishReasons[errors[0]!.reason]!;
   const named = fields.length ? ` (${fields.map((f) => `"${f}"`).join(', ')})` : '';
   switch (kind) {
     case 'validation':

@@ -84,3 +84,63 @@ export async function signIn(page: Page, personId: string) {
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: Boolean(opts.fullPage) });
 }
+
+/**
+ * Reads until `ok` holds or the time is up (generous: the machine may be loaded);
+ * returns the last value for expect to judge.
+ */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  return last;
+}
+
+export type EmuEvent = Record<string, unknown> & { id: string; subject?: string; start?: { dateTime: string; timeZone: string }; end?: { dateTime: string; timeZone: string }; location?: { displayName?: string }; isOnlineMeeting?: boolean };
+export type EmuState = {
+  mailboxes: Record<string, { events: Record<string, EmuEvent>; cancellations: { eventId: string; subject: string; comment: string | null }[] }>;
+  mail: { from?: string; message: { subject?: string; toRecipients?: { emailAddress: { address: string } }[]; body?: { content: string } } }[];
+};
+
+/** The Graph emulator's whole state (GET /_emulator/state), as the emulator page shows it; its URL from the sync status. */
+export async function emulatorState(e: E2E, as: string): Promise<EmuState> {
+  const status = (await (await fetch(`${e.app.url}/api/sync/status`, { headers: e.app.as(as) })).json()) as { emulatorUrl?: string };
+  if (!status.emulatorUrl) throw new Error('the server runs no Graph emulator');
+  return (await (await fetch(`${status.emulatorUrl}/_emulator/state`)).json()) as EmuState;
+}
+
+/** The Outlook events (in any mailbox) that belong to a meeting. */
+export async function eventsOf(e: E2E, as: string, meetingId: string): Promise<EmuEvent[]> {
+  const s = await emulatorState(e, as);
+  return Object.values(s.mailboxes).flatMap((m) => Object.values(m.events)).filter((ev) => JSON.stringify(ev).includes(meetingId));
+}
+
+/**
+ * Screenshots of the screen in light and dark, Danish and English, into
+ * SHOTS_DIR (default test-output/e2e/variants): `ready(lang)` waits for the screen
+ * after each reload. Only when SHOTS_DIR is set, so the plain test run stays fast.
+ */
+export async function shotVariants(page: Page, name: string, ready: (lang: 'da' | 'en') => Promise<void>) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const back = page.url();
+  for (const theme of ['light', 'dark'] as const) {
+    const u = new URL(back);
+    if (theme === 'dark') u.searchParams.set('theme', 'dark');
+    else u.searchParams.delete('theme');
+    for (const lang of ['da', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('samraad.lang', l), lang);
+      await page.goto(u.toString());
+      await page.reload();
+      await ready(lang);
+      await page.screenshot({ path: path.join(dir, `${name}-${theme}-${lang}.png`), fullPage: true });
+    }
+  }
+  await page.evaluate(() => localStorage.setItem('samraad.lang', 'da'));
+  await page.goto(back);
+  await page.reload();
+}

@@ -15,14 +15,22 @@ import { useForumYearStyles } from './ForumYear.styles.js';
 
 type Values = { [k: string]: string; date: string; start: string; end: string; location: string; title: string; reason: string; jointWithForumId: string; kind: string };
 
-/** The reason the API gave for a field (the first problem naming it or a part of it). */
-export function fieldProblem(error: unknown, field: string): string | undefined {
-  const errs = (error as Partial<ApiError> | null)?.errors ?? [];
-  return errs.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.endsWith(`.${field}`))?.reason;
+/**
+ * The reason the API gave for a field (the first problem naming it or a part of
+ * it). In Danish the refusal's Danish text when it names this one field (the
+ * field reasons themselves are English), so no English sentence stands under a
+ * Danish field.
+ */
+export function fieldProblem(error: unknown, field: string, lang: Lang = 'en'): string | undefined {
+  const err = error as Partial<ApiError> | null;
+  const errs = err?.errors ?? [];
+  const found = errs.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.endsWith(`.${field}`));
+  if (!found) return undefined;
+  return lang === 'da' && err?.detailDa && errs.length === 1 ? err.detailDa : found.reason;
 }
 
-function TextField({ label, name, value, onChange, error, type = 'text', required }: { label: string; name: string; value: string; onChange: (v: string) => void; error: unknown; type?: 'text' | 'date' | 'time'; required?: boolean }) {
-  const problem = fieldProblem(error, name);
+function TextField({ label, name, value, onChange, error, lang, type = 'text', required }: { label: string; name: string; value: string; onChange: (v: string) => void; error: unknown; lang: Lang; type?: 'text' | 'date' | 'time'; required?: boolean }) {
+  const problem = fieldProblem(error, name, lang);
   return (
     <Field label={label} required={required} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
       <Input type={type} name={name} value={value} onChange={(_, d) => onChange(d.value)} />
@@ -96,15 +104,15 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang:
           </Select>
         </Field>
       ) : null}
-      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} required />
-      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} required />
-      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} required />
-      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} />
+      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} lang={lang} required />
+      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} lang={lang} required />
+      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} lang={lang} required />
+      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} lang={lang} />
       <Checkbox name="online" checked={online} onChange={(_, d) => setOnline(d.checked === true)} label={c.online} />
-      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} />
-      {!meeting && (v.kind === 'joint' || v.kind === 'theme_day') ? <TextField label={c.jointWith} name="jointWithForumId" value={v.jointWithForumId!} onChange={set('jointWithForumId')} error={error} /> : null}
+      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} lang={lang} />
+      {!meeting && (v.kind === 'joint' || v.kind === 'theme_day') ? <TextField label={c.jointWith} name="jointWithForumId" value={v.jointWithForumId!} onChange={set('jointWithForumId')} error={error} lang={lang} /> : null}
       {meeting ? (
-        <Field label={c.reason} validationMessage={fieldProblem(error, 'reason')} validationState={fieldProblem(error, 'reason') ? 'error' : 'none'}>
+        <Field label={c.reason} validationMessage={fieldProblem(error, 'reason', lang)} validationState={fieldProblem(error, 'reason', lang) ? 'error' : 'none'}>
           <Textarea name="reason" value={v.reason} onChange={(_, d) => set('reason')(d.value)} />
         </Field>
       ) : null}
@@ -138,7 +146,7 @@ export function CancelForm({ lang, meeting, onDone, onClose }: { lang: Lang; mee
     <Card className={s.planCard} aria-labelledby={`cancel-${meeting.id}`} data-testid="cancel-form">
       <Subtitle2 as="h3" id={`cancel-${meeting.id}`}>{c.cancelMeeting}</Subtitle2>
       <ErrorBar error={error} lang={lang} />
-      <Field label={c.cancelReason} required validationMessage={fieldProblem(error, 'reason')} validationState={fieldProblem(error, 'reason') ? 'error' : 'none'}>
+      <Field label={c.cancelReason} required validationMessage={fieldProblem(error, 'reason', lang)} validationState={fieldProblem(error, 'reason', lang) ? 'error' : 'none'}>
         <Textarea name="cancelReason" value={reason} onChange={(_, d) => setReason(d.value)} />
       </Field>
       <div className={s.bar}>
@@ -177,7 +185,7 @@ export function DefaultsForm({ lang, forumId, onClose }: { lang: Lang; forumId: 
       <Subtitle2 as="h3" id="meeting-defaults">{c.defaults}</Subtitle2>
       <ErrorBar error={error} lang={lang} />
       <SuccessBar text={done} />
-      <TextField label={c.defaultPlace} name="defaultLocation" value={location} onChange={setLocation} error={error} />
+      <TextField label={c.defaultPlace} name="defaultLocation" value={location} onChange={setLocation} error={error} lang={lang} />
       <Checkbox name="defaultOnline" checked={online} onChange={(_, d) => setOnline(d.checked === true)} label={c.online} />
       <div className={s.bar}>
         <Button appearance="primary" onClick={() => void save()}>{c.save}</Button>
@@ -220,15 +228,15 @@ export function HistoryForm({ lang, forumId, onDone, onClose }: { lang: Lang; fo
           {Object.entries(c.kinds).filter(([k]) => k !== 'joint').map(([k, label]) => <option key={k} value={k}>{label}</option>)}
         </Select>
       </Field>
-      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} required />
-      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} required />
-      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} required />
-      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} />
-      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} />
-      <TextField label={c.agendaSentOn} name="agendaSentOn" type="date" value={v.agendaSentOn!} onChange={set('agendaSentOn')} error={error} />
-      <TextField label={c.minutesSentOn} name="minutesSentOn" type="date" value={v.minutesSentOn!} onChange={set('minutesSentOn')} error={error} />
-      <TextField label={c.approvedOn} name="approvedOn" type="date" value={v.approvedOn!} onChange={set('approvedOn')} error={error} />
-      <TextField label={c.publishedOn} name="publishedOn" type="date" value={v.publishedOn!} onChange={set('publishedOn')} error={error} />
+      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} lang={lang} required />
+      <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} lang={lang} required />
+      <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} lang={lang} required />
+      <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} lang={lang} />
+      <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} lang={lang} />
+      <TextField label={c.agendaSentOn} name="agendaSentOn" type="date" value={v.agendaSentOn!} onChange={set('agendaSentOn')} error={error} lang={lang} />
+      <TextField label={c.minutesSentOn} name="minutesSentOn" type="date" value={v.minutesSentOn!} onChange={set('minutesSentOn')} error={error} lang={lang} />
+      <TextField label={c.approvedOn} name="approvedOn" type="date" value={v.approvedOn!} onChange={set('approvedOn')} error={error} lang={lang} />
+      <TextField label={c.publishedOn} name="publishedOn" type="date" value={v.publishedOn!} onChange={set('publishedOn')} error={error} lang={lang} />
       <div className={s.bar}>
         <Button appearance="primary" onClick={() => void save()} disabled={busy}>{c.save}</Button>
         <Button onClick={onClose}>{c.close}</Button>

@@ -58,6 +58,11 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
   const [panel, setPanel] = useState<Panel>(null);
   const [rows, setRows] = useState<PlanRow[]>([]);
   const c = meetingTexts[lang];
+  /** Opening a form clears the note of the last change, so it never stands under the next one. */
+  const openPanel = (p: Panel) => {
+    setDone(null);
+    setPanel(p);
+  };
   const changed = async (text: string) => {
     setPanel(null);
     setDone(text);
@@ -111,9 +116,9 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
       <div className={s.bar}>
         <YearPicker t={t} year={year} onChange={setYear} id="meetings-year" />
         {canPlan ? <Button onClick={() => void showPlan()} disabled={busy}>{t.m.planYear}</Button> : null}
-        {canPlan ? <Button onClick={() => setPanel({ kind: 'add' })}>{c.addMeeting}</Button> : null}
-        {canPlan ? <Button onClick={() => setPanel({ kind: 'history' })}>{c.addHistory}</Button> : null}
-        {canPlan ? <Button onClick={() => setPanel({ kind: 'defaults' })}>{c.defaults}</Button> : null}
+        {canPlan ? <Button onClick={() => openPanel({ kind: 'add' })}>{c.addMeeting}</Button> : null}
+        {canPlan ? <Button onClick={() => openPanel({ kind: 'history' })}>{c.addHistory}</Button> : null}
+        {canPlan ? <Button onClick={() => openPanel({ kind: 'defaults' })}>{c.defaults}</Button> : null}
       </div>
       {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'edit' ? <MeetingForm key={panel.meeting.id} lang={lang} forumId={forumId} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
@@ -215,8 +220,8 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                   <TableCell>
                     {m.status === 'planned' && !m.historical ? (
                       <>
-                        <Button size="small" aria-label={`${c.edit}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => setPanel({ kind: 'edit', meeting: m })}>{c.edit}</Button>{' '}
-                        <Button size="small" aria-label={`${c.cancel}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => setPanel({ kind: 'cancel', meeting: m })}>{c.cancel}</Button>
+                        <Button size="small" aria-label={`${c.edit}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => openPanel({ kind: 'edit', meeting: m })}>{c.edit}</Button>{' '}
+                        <Button size="small" aria-label={`${c.cancel}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => openPanel({ kind: 'cancel', meeting: m })}>{c.cancel}</Button>
                       </>
                     ) : null}
                   </TableCell>

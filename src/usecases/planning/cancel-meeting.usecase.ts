@@ -11,7 +11,10 @@ export type CancelMeetingInput = z.input<typeof CancelMeetingInput>;
 
 export async function cancelMeeting(deps: PlanningDeps, meetingId: string, input: CancelMeetingInput, actor: Actor): Promise<Meeting> {
   const parsed = CancelMeetingInput.safeParse(input);
-  if (!parsed.success) throw invalid('reason', parsed.error.issues[0]!.message, 'Begrundelsen for aflysningen er ugyldig (højst 500 tegn)');
+  if (!parsed.success) {
+    const empty = !String((input as { reason?: unknown } | null)?.reason ?? '').trim();
+    throw invalid('reason', parsed.error.issues[0]!.message, empty ? 'Skriv hvorfor mødet aflyses' : 'Begrundelsen for aflysningen er for lang (højst 500 tegn)');
+  }
   return deps.transact(async (uow) => {
     const m = await uow.meetings.getMeeting(meetingId);
     if (!m) throw notFound('meeting', meetingId);
