@@ -55,6 +55,16 @@ describe.each(backends)('what waits on me on $name', (backend) => {
     expect((await waiting(member)).some((i) => i.late)).toBe(false);
   });
 
+  it('keeps a task past its due date waiting on its assignee, late, until it is done', async () => {
+    const created = await app.call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'Notat om forløb', dueOn: '2027-03-31', assigneePersonId: member });
+    expect(created.status).toBe(201);
+    const taskItems = async () => ((await app.call('GET', '/api/me/waiting', member)).body.items as WaitingItem[]).filter((i) => i.taskId === created.body.id);
+    // 2 April: the due date (31 March, end of the working day) passed two days ago; no reminder is planned any more, the duty is still there.
+    expect(await taskItems()).toEqual([expect.objectContaining({ kind: 'task_due', as: 'assignee', late: true, days: 2, title: 'Notat om forløb' })]);
+    expect((await app.call('POST', `/api/tasks/${created.body.id}/done`, member)).status).toBe(200);
+    expect(await taskItems()).toEqual([]);
+  });
+
   it('refuses the anonymous caller with a problem', async () => {
     const r = await app.call('GET', '/api/me/waiting');
     expect(r.status).toBe(401);

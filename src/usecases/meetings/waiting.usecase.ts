@@ -18,6 +18,7 @@
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { planReminders } from '../../domain/reminders/reminder.planner.js';
 import type { PlannedReminder } from '../../domain/reminders/reminder.model.js';
+import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import { loadPlanInput } from '../bot/reminder-plan.usecase.js';
 import { notFound } from '../use-case.errors.js';
 import { timeCalendar, todayOf, type WorkflowDeps } from './workflow.context.js';
@@ -131,6 +132,15 @@ export function waitingUseCases(deps: Pick<WorkflowDeps, 'transact' | 'read' | '
             const m = r.meetingId ? meetings.get(r.meetingId) : undefined;
             if (m && isChairOn(m.forumId, m.date) && !states.get(m.id)?.agendaApprovedAt) push(r, 'agenda_approval', 'chair');
           }
+        }
+        // A task past its due date has left the reminder plan (no reminder goes out after its deadline), but it still
+        // waits on the person it was given to, late. Its deadline as the planner sets it: the due date's end of working day.
+        for (const t of input.tasks) {
+          if (t.status !== 'open' || t.assigneePersonId !== personId || seen.has(`task_due|${t.id}`)) continue;
+          const terms = input.terms.filter((x) => x.forumId === t.forumId && x.validFrom <= today).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+          const deadline = timeCalendar.instant(t.dueOn, resolveDeadlineRules(terms?.deadlines).endOfWorkingDay);
+          if (deadline > nowIso) continue;
+          push({ key: `task_overdue|t:${t.id}`, kind: 'task_due', audience: 'personal', forumId: t.forumId, recipientIds: [personId], deadline, sendAt: deadline, taskId: t.id } satisfies PlannedReminder, 'task_due', 'assignee');
         }
         // Late first (the latest first), then by deadline.
         items.sort((a, b) => Number(b.late) - Number(a.late) || (a.late ? b.days - a.days : 0) || a.deadline.localeCompare(b.deadline) || a.kind.localeCompare(b.kind));
