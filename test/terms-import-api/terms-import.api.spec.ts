@@ -180,4 +180,37 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     expect(res.unresolved).toEqual(expect.arrayContaining([{ field: 'approvedByName', name: 'Klyngestyregruppe' }]));
     expect(res.terms.approvedByForumId).toBeUndefined();
   });
+  it('a document without deadlines: every deadline rule comes back as a default (never stated), and the year plan shows them awaiting acceptance; an accepted default becomes the rule', async () => {
+    // Written in our own words in the phrasing of a municipal web page: no deadlines at all.
+    const text = 'Fokusgruppen Sundhed og Beskæftigelse\n\nFokusgruppen mødes fire gange om året.\n';
+    const p = (await (await preview(JSON.stringify({ text }), 'application/json', '?forumId=vest-fg-sb')).json()) as Preview & {
+      drafts: { provenance: { path: string; provenance: string; value: unknown; span?: Span }[] }[];
+    };
+    const d = p.drafts[p.forumDraftIndex ?? 0]!;
+    const byPath = new Map(d.provenance.map((x) => [x.path, x]));
+    for (const path of ['deadlines.agendaLead', 'deadlines.itemsCutoff', 'deadlines.minutesDue', 'deadlines.commentWindow', 'deadlines.tacitApproval']) {
+      expect(byPath.get(path)?.provenance).toBe('default');
+      expect(d.findings.fields[path]).toBeUndefined();
+    }
+    expect(d.terms.deadlines).toBeUndefined();
+    expect(byPath.get('meetings.perYearMin')).toMatchObject({ provenance: 'stated', value: 4, span: { quote: expect.stringMatching(/fire gange om året/) } });
+    for (const x of d.provenance) if (x.provenance === 'stated') expect(x.span!.quote).toBe(p.text.slice(x.span!.start, x.span!.end));
+
+    const saved = await confirm({ validFrom: '2027-01-01', draftValues: { forum: d.forum, terms: d.terms } });
+    expect(saved.status).toBe(201);
+    const year = (await (await fetch(`${app.url}/api/forums/vest-fg-sb/year/2027`)).json()) as { meetings: { deadlines?: Record<string, { fromDefault?: boolean }> }[] };
+    const withDeadlines = year.meetings.filter((m) => m.deadlines);
+    expect(withDeadlines.length).toBeGreaterThan(0);
+    for (const m of withDeadlines) {
+      expect(Object.values(m.deadlines!).map((x) => x.fromDefault)).toEqual([true, true, true, true]);
+    }
+
+    // The secretary accepts the default agenda lead: it is the forum's rule from then on, the rest stay defaults.
+    const accepted = { ...d.terms, deadlines: { agendaLead: byPath.get('deadlines.agendaLead')!.value } };
+    expect((await confirm({ validFrom: '2027-01-01', draftValues: { forum: d.forum, terms: accepted } })).status).toBe(201);
+    const after = (await (await fetch(`${app.url}/api/forums/vest-fg-sb/year/2027`)).json()) as { meetings: { deadlines?: { agendaDue: { fromDefault?: boolean }; minutesDue: { fromDefault?: boolean } } }[] };
+    const m = after.meetings.find((x) => x.deadlines)!;
+    expect(m.deadlines!.agendaDue.fromDefault).toBeUndefined();
+    expect(m.deadlines!.minutesDue.fromDefault).toBe(true);
+  });
 });

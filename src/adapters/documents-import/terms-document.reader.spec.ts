@@ -133,3 +133,45 @@ describe('readTermsDocument', () => {
     expect(missing.ok || missing.error.code).toBe('unreadable');
   });
 });
+
+describe('web pages and PDF files', () => {
+  // A page in the shape the secretariats publish (written in our own words): navigation, a cookie
+  // script, the terms in <main> with headings, a members list and a key-value table, and a footer.
+  const page = `<!DOCTYPE html><html lang="da"><head><title>Psykiatriforum</title><style>p{color:red}</style><script>var cookie = "Udvalget mødes 12 gange om året";</script></head>
+<body><header><nav><ul><li><a href="/">Forside</a></li><li>Kontakt</li></ul></nav></header>
+<main><h1>Psykiatriforum</h1>
+<p>Psykiatriforum er et administrativt forum med reference til Sundhedsstyregruppen.</p>
+<h2>Medlemmer</h2><ul><li>Koncerndirektør, Region Midtjylland (regional medformand)</li><li>KOSU-formand, kommunaldirektør (kommunal medformand)</li></ul>
+<h2>M&oslash;der</h2><p>Psykiatriforum m&#248;des kvartalsvist.</p>
+<table><tr><th>Sekretariat</th><td>Sekretariatet varetages af Region Midtjylland.</td></tr></table>
+</main><footer><p>Region Midtjylland &middot; Skottenborg 26</p></footer></body></html>`;
+
+  it('reads a saved web page from its main content, keeping headings, lists and tables, without scripts or navigation', async () => {
+    const r = await readTermsDocument(Buffer.from(page, 'utf8'), { fileName: 'psykiatriforum.html' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.format).toBe('html');
+    expect(r.text).not.toMatch(/cookie|Forside|color:red|Skottenborg/);
+    expect(r.text).toMatch(/^Psykiatriforum\n\nPsykiatriforum er et administrativt forum/);
+    expect(r.text).toMatch(/\n- Koncerndirektør, Region Midtjylland \(regional medformand\)\n- KOSU-formand/);
+    expect(r.text).toMatch(/Møder\n\nPsykiatriforum mødes kvartalsvist\./);
+    expect(r.text).toMatch(/Sekretariat\tSekretariatet varetages af Region Midtjylland\./);
+    const d = extractTermsDrafts(r.text).drafts.find((x) => /Psykiatriforum/.test(x.forumName.value))!;
+    expect(d.fields['meetings.perYearMin']?.value).toBe(4);
+    expect(d.fields['parent.name']?.value).toBe('Sundhedsstyregruppen');
+    expect(d.fields['chair.sides']?.value).toEqual(['region', 'municipality']);
+  });
+
+  it('recognises a page pasted or uploaded without a file name by its doctype', async () => {
+    const r = await readTermsDocument(Buffer.from(page, 'utf8'));
+    expect(r.ok && r.format).toBe('html');
+  });
+
+  it('refuses a PDF with a message that says how to import it', async () => {
+    const r = await readTermsDocument(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), { fileName: 'kommissorium.pdf' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('pdf');
+    expect(r.error.message).toMatch(/indsæt den i tekstfeltet/);
+  });
+});

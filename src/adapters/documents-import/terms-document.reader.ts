@@ -1,30 +1,35 @@
 /**
- * Reads an uploaded kommissorium (.docx or plain text) into text the importer
- * understands, or refuses it with a clear Danish message.
+ * Reads an uploaded kommissorium (.docx, a saved web page .html, or plain text) into
+ * text the importer understands, or refuses it with a clear Danish message.
  *
  * What it does: checks size and emptiness before parsing; recognises an OLE
  * compound file (D0 CF 11 E0), which is what a password-protected .docx is (and
  * also an old binary .doc); checks that a ZIP is really a Word document
  * (word/document.xml) before mammoth reads it; turns Word tables into
- * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds.
- * What it does not do: decrypt protected files, read .doc/.odt/.pdf, or keep
- * images and comments. Nothing is written anywhere.
+ * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds; reads a
+ * web page (the secretariats publish terms on their sites) from its main content,
+ * without scripts, styles, navigation, header and footer, keeping headings, lists
+ * and tables as the Word reader does; recognises a PDF and says how to import it.
+ * What it does not do: decrypt protected files, read .doc/.odt, or read the text of
+ * a PDF (no maintained PDF text library is a dependency yet), or keep images and
+ * comments. Nothing is written anywhere.
  */
 import { open, stat } from 'node:fs/promises';
 import type JSZip from 'jszip';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-export type DocumentReadErrorCode = 'empty' | 'too_large' | 'password_protected' | 'legacy_doc' | 'not_word' | 'unreadable';
+export type DocumentReadErrorCode = 'empty' | 'too_large' | 'password_protected' | 'legacy_doc' | 'not_word' | 'pdf' | 'unreadable';
 export type DocumentReadError = { code: DocumentReadErrorCode; message: string };
 export type DocumentReadResult =
-  | { ok: true; format: 'docx' | 'txt'; text: string; warnings: string[] }
+  | { ok: true; format: 'docx' | 'html' | 'txt'; text: string; warnings: string[] }
   | { ok: false; error: DocumentReadError };
 
 export type ReadOptions = { fileName?: string; maxBytes?: number };
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 const fail = (code: DocumentReadErrorCode, message: string): DocumentReadResult => ({ ok: false, error: { code, message } });
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
@@ -41,8 +46,11 @@ export async function readTermsDocument(bytes: Uint8Array, options: ReadOptions 
     return fail('legacy_doc', 'Dokumentet er i det gamle Word-format (.doc) eller beskyttet med adgangskode. Gem det som .docx uden adgangskode og prøv igen.');
   }
   if (startsWith(bytes, ZIP)) return readDocx(bytes);
+  if (startsWith(bytes, PDF)) {
+    return fail('pdf', 'PDF-filer kan ikke læses endnu. Åbn PDF\'en, markér al teksten, kopiér den og indsæt den i tekstfeltet – eller gem kommissoriet som Word-dokument (.docx).');
+  }
   if (/\.docx$/i.test(options.fileName ?? '')) return fail('not_word', 'Filen hedder .docx, men er ikke et Word-dokument.');
-  return readText(bytes);
+  return readText(bytes, options.fileName);
 }
 
 /** Reads a file from disk, refusing oversized files before loading them. */
@@ -88,7 +96,7 @@ async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
   }
 }
 
-function readText(bytes: Uint8Array): DocumentReadResult {
+function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
   if (bytes.includes(0)) {
     return fail('not_word', 'Filen er hverken et Word-dokument (.docx) eller en tekstfil. Gem kommissoriet som .docx eller .txt.');
   }
@@ -100,6 +108,11 @@ function readText(bytes: Uint8Array): DocumentReadResult {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
   if (!text.trim()) return fail('empty', 'Filen indeholder ingen tekst.');
+  if (/\.x?html?$/i.test(fileName ?? '') || /^\s*(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
+    const page = webPageToImportText(text);
+    if (!page.trim()) return fail('empty', 'Websiden indeholder ingen tekst.');
+    return { ok: true, format: 'html', text: page, warnings: [] };
+  }
   return { ok: true, format: 'txt', text, warnings: [] };
 }
 
@@ -132,6 +145,28 @@ export function htmlToImportText(html: string): string {
   return parts.join('').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
+/**
+ * A saved web page as the importer's text: its main content (<main>, else <article>, else
+ * <body>) without scripts, styles, navigation, header, footer, forms and comments, then
+ * read like a Word document's HTML (headings and paragraphs as blocks, lists, tables).
+ */
+export function webPageToImportText(html: string): string {
+  let h = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|noscript|svg|template|iframe|form|button|select)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(h) ?? /<article\b[^>]*>([\s\S]*?)<\/article>/i.exec(h);
+  if (main) h = main[1]!;
+  else {
+    const body = /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(h);
+    if (body) h = body[1]!;
+    h = h.replace(/<(nav|header|footer|aside)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
+  }
+  // Web pages wrap text in <section>, <span>, <a>, <strong>: keep the words, drop the markup.
+  h = h.replace(/<\/?(?:section|main|article|figure|figcaption|blockquote|dl)\b[^>]*>/gi, '\n\n').replace(/<(?:dt|dd)\b[^>]*>/gi, '\n\n');
+  h = h.replace(/\s*\n\s*/g, ' ');
+  return htmlToImportText(h);
+}
+
 function blocksToText(html: string): string {
   return decode(
     html
@@ -145,8 +180,13 @@ function blocksToText(html: string): string {
     .replace(/[ \t]+\n/g, '\n');
 }
 
+const NAMED: Record<string, string> = { aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', aring: 'å', Aring: 'Å', eacute: 'é', uuml: 'ü', ouml: 'ö', auml: 'ä', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '„', bull: '•', shy: '' };
+
 function decode(s: string): string {
   return s
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&([A-Za-z]+);/g, (m, n: string) => NAMED[n] ?? m)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

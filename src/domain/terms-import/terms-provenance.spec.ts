@@ -6,6 +6,8 @@ import { extractTermsDrafts } from './terms-import.extract.js';
 import { draftToTermsInput } from './terms-draft.to-input.js';
 import { TermsOfReferenceInput } from '../registry/registry.model.js';
 import { deadlineRuleSources } from '../deadlines/meeting.deadlines.js';
+import { defaultedRulePaths, ruleProvenance } from './terms-provenance.js';
+import { draftValues } from './terms-draft.values.js';
 
 const importTerms = (text: string) => {
   const draft = extractTermsDrafts(text).drafts[0]!;
@@ -36,5 +38,36 @@ describe('provenance of imported rules', () => {
     const src = deadlineRuleSources(terms.deadlines);
     expect(src.agenda_due).toBe('terms');
     expect([src.items_cutoff, src.minutes_due, src.comment_window_closes, src.tacitApproval]).toEqual(['default', 'default', 'default', 'default']);
+  });
+});
+
+describe('ruleProvenance: stated, inferred or default, never a default shown as stated', () => {
+  it('marks every unstated deadline rule of a document without deadlines as a default, and no stated field lacks its quote', () => {
+    const text = 'Kommunalt Lægeligt Udvalg\n\nUdvalget består af 3 repræsentanter fra de praktiserende læger og 4 repræsentanter fra kommunen.\n\nUdvalget mødes fire gange om året.\n';
+    const r = extractTermsDrafts(text);
+    const rules = ruleProvenance(r.drafts[0]!);
+    const byPath = new Map(rules.map((x) => [x.path, x]));
+    for (const p of defaultedRulePaths) expect(byPath.get(p)?.provenance).toBe('default');
+    expect(byPath.get('deadlines.agendaLead')).toMatchObject({ value: { amount: 14, unit: 'calendar_days' }, meaning: { da: '14 kalenderdage før mødet' } });
+    expect(byPath.get('deadlines.itemsCutoff')).toMatchObject({ value: { amount: 21, unit: 'calendar_days' } });
+    expect(byPath.get('deadlines.tacitApproval')).toMatchObject({ value: true });
+    expect(byPath.get('meetings.perYearMin')).toMatchObject({ provenance: 'stated', value: 4 });
+    for (const x of rules) {
+      if (x.provenance === 'default') continue;
+      expect(x.span.quote).toBe(r.text.slice(x.span.start, x.span.end));
+      expect(x.span.end).toBeGreaterThan(x.span.start);
+    }
+    // The draft's values hold only what the document states: no default leaks into them.
+    expect(draftValues(r.drafts[0]!).terms.deadlines).toBeUndefined();
+  });
+
+  it('a stated rule is stated, with its quote; the items cut-off default follows the stated agenda lead', () => {
+    const r = extractTermsDrafts('Kommuneudvalget\n\nMødefrekvens\n\nUdvalget mødes 2-3 gange årligt. Dagsorden udsendes senest 1 uge før mødets afholdelse.\n');
+    const rules = ruleProvenance(r.drafts[0]!);
+    const agenda = rules.find((x) => x.path === 'deadlines.agendaLead')!;
+    expect(agenda.provenance).toBe('stated');
+    expect(agenda.provenance === 'stated' && agenda.span.quote).toMatch(/1 uge før/);
+    expect(rules.find((x) => x.path === 'deadlines.itemsCutoff')).toMatchObject({ provenance: 'default', value: { amount: 2, unit: 'weeks' } });
+    expect(rules.filter((x) => x.provenance === 'default').map((x) => x.path).sort()).toEqual(['deadlines.commentWindow', 'deadlines.itemsCutoff', 'deadlines.minutesDue', 'deadlines.tacitApproval']);
   });
 });

@@ -3,8 +3,10 @@
  *
  * POST /api/terms-import reads a Word document (.docx), a text file (raw body,
  * ?fileName=) or pasted text (JSON {text}) and answers the drafts with every
- * finding's span and confidence, the contradictions, and how each forum the
- * document names matches the forums that exist. It writes nothing.
+ * finding's span and confidence, each rule's provenance (stated with its quote,
+ * inferred, or default: a rule the document does not state and Samraad would fill
+ * in, never put into the draft's values), the contradictions, and how each forum
+ * the document names matches the forums that exist. It writes nothing.
  *
  * POST /api/forums/:id/terms/import-confirm takes the values the secretariat has
  * reviewed (draftValues, edited) and the answers to ambiguous forum names
@@ -28,6 +30,7 @@ import { draftFromValues } from '../../../domain/terms-import/terms-draft.from-v
 import { draftToTermsInput } from '../../../domain/terms-import/terms-draft.to-input.js';
 import { draftValues, type DraftValues } from '../../../domain/terms-import/terms-draft.values.js';
 import { extractTermsDrafts } from '../../../domain/terms-import/terms-import.extract.js';
+import { ruleProvenance } from '../../../domain/terms-import/terms-provenance.js';
 import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
 import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
@@ -44,6 +47,7 @@ const readRefusalStatus: Record<DocumentReadErrorCode, number> = {
   too_large: 413,
   not_word: 415,
   legacy_doc: 415,
+  pdf: 415,
   password_protected: 422,
   unreadable: 422,
 };
@@ -166,6 +170,8 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           return {
             ...values,
             findings: d,
+            // Every rule the document states (with its quote) and every rule it leaves to Samraad's default.
+            provenance: ruleProvenance(d),
             forumMatch: d.forumName.value ? matchForumName(d.forumName.value, refs) : ({ none: true } as const),
           };
         });
