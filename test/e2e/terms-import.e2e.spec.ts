@@ -4,12 +4,21 @@
  * 002, sees each value's source highlighted in the document as she moves through
  * the fields, answers which "Klyngestyregruppe" is meant, reviews the diff and
  * confirms version 2. Screens go to test-output/e2e/terms-import*.png.
+ *
+ * The review of a document that sets only some rules (issue 17), in Danish and English,
+ * light and dark: each stated rule carries "Angivet i kommissoriet" and its quote and
+ * can be accepted or rejected; every rule the document does not set is listed as
+ * "Standard (ikke fastsat i kommissoriet)" and is never shown as stated; an accepted
+ * default is saved as the forum's rule, a rejected fact is not saved, and the year plan
+ * keeps the other deadlines as defaults awaiting acceptance. axe: 0 serious or critical.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { root, shot, signIn, startE2E, type E2E } from './e2e.support.js';
+import { seriousViolations } from './axe.support.js';
+import { texts } from '../../src/tab/i18n.js';
 
 const seed002 = readFileSync(path.join(root, '../shared/seeds/002_2c09deccaef39801.txt'), 'utf8');
 const forumId = 'vest-fg-sb';
@@ -84,4 +93,93 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     await page.getByText(/Version 2 · Gældende fra 1\. januar 2027/).waitFor();
     await shot(page, 'terms-import-forum');
   }, 120_000);
+  // Written in our own words, in the phrasing of the web pages: two rules stated, no deadline but the agenda's.
+  const partial = 'Fokusgruppen Sundhed og Beskæftigelse\n\nFokusgruppen mødes fire gange om året samt ad hoc.\n\nDagsorden udsendes senest 1 uge før mødet.\n';
+  const defaultPaths = ['deadlines.itemsCutoff', 'deadlines.minutesDue', 'deadlines.commentWindow', 'deadlines.tacitApproval'];
+
+  for (const lang of ['da', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`review (${lang}, ${theme}): stated rules with their quotes, defaults marked and never shown as stated, accept and reject per fact; axe 0 serious`, async () => {
+        const ti = texts[lang].ti;
+        const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', colorScheme: theme, bypassCSP: true });
+        const p = await context.newPage();
+        try {
+          const query = theme === 'dark' ? '?theme=dark' : '';
+          await p.goto(`${e.app.url}/${query}`);
+          await p.evaluate((l) => localStorage.setItem('samraad.lang', l), lang);
+          await p.reload();
+          await signIn(p, secretary);
+          // Signing in may move the tab to the overview after the address changed: ask for the import screen until it shows.
+          const paste = p.getByLabel(ti.pasteLabel);
+          for (let i = 0; !(await paste.isVisible()); i++) {
+            if (i === 5) throw new Error('the import screen did not open');
+            await p.evaluate((h) => { window.location.hash = h; }, `#/forums/${forumId}/import`);
+            await paste.waitFor({ timeout: 10_000 }).catch(() => undefined);
+          }
+          await paste.fill(partial);
+          await p.getByRole('button', { name: ti.read }).click();
+          await p.getByRole('heading', { level: 4, name: ti.defaultsHeading }).waitFor();
+
+          // Stated: the badge and the quote from the document.
+          const agenda = p.locator('[data-field="deadlines.agendaLead"]');
+          expect(await agenda.getAttribute('data-provenance')).toBe('stated');
+          await expect(agenda.getByTestId('provenance').textContent()).resolves.toBe(ti.stated);
+          await expect(agenda.getByText(/«Dagsorden udsendes senest 1 uge før mødet»|1 uge før/).first().textContent()).resolves.toMatch(/1 uge før/);
+          // Every rule the document does not set is a default, and none of them is shown as stated.
+          for (const path of defaultPaths) {
+            const rows = p.locator(`[data-field="${path}"]`);
+            expect(await rows.count()).toBe(1);
+            expect(await rows.getAttribute('data-provenance')).toBe('default');
+            await expect(rows.getByTestId('provenance').textContent()).resolves.toBe(ti.defaultBadge);
+          }
+          expect(await p.locator('[data-provenance="stated"]').evaluateAll((els, paths) => els.filter((el) => paths.includes(el.getAttribute('data-field') ?? '')).length, defaultPaths)).toBe(0);
+          expect(await p.getByText(ti.defaultBadge, { exact: true }).count()).toBe(defaultPaths.length);
+
+          // Accept the default for the minutes; it becomes a value the secretary entered.
+          const minutes = p.locator('[data-field="deadlines.minutesDue"]');
+          await minutes.getByRole('button', { name: ti.acceptDefaultFor(ti.fields['deadlines.minutesDue']!) }).click();
+          expect(await minutes.getAttribute('data-provenance')).toBe('entered');
+          await expect(minutes.getByTestId('provenance').textContent()).resolves.toBe(ti.enteredByYou);
+          expect(await minutes.getByRole('spinbutton').inputValue()).toBe('7');
+          // Accept one stated fact, reject another.
+          const perYear = p.locator('[data-field="meetings.perYearMin"]');
+          await perYear.getByRole('button', { name: ti.accept, exact: true }).click();
+          expect(await perYear.getByRole('button', { name: ti.accepted, exact: true }).getAttribute('aria-pressed')).toBe('true');
+          const adHoc = p.locator('[data-field="meetings.adHoc"]');
+          await adHoc.getByRole('button', { name: ti.reject, exact: true }).click();
+          await adHoc.getByText(ti.rejected).waitFor();
+
+          expect(await seriousViolations(p)).toEqual([]);
+          await p.locator('[data-field="deadlines.agendaLead"]').hover();
+          await p.getByTestId('source-highlight').waitFor();
+          await shot(p, `terms-import-review-${lang}-${theme}`, { fullPage: true });
+          // The defaults sit below the stated rules in the tab's scrolling pane: show them too.
+          await p.locator('[data-field="deadlines.minutesDue"]').scrollIntoViewIfNeeded();
+          await shot(p, `terms-import-defaults-${lang}-${theme}`);
+
+          if (lang === 'da' && theme === 'light') {
+            await p.getByLabel(ti.validFrom).fill('2027-01-01');
+            await p.getByRole('button', { name: ti.preview }).click();
+            await p.getByRole('table').waitFor();
+            await p.getByRole('button', { name: ti.confirm }).click();
+            await p.getByText(/Version \d+ af kommissoriet er gemt\./).waitFor();
+            const terms = (await (await fetch(`${e.app.url}/api/forums/${forumId}/terms`, { headers: e.app.as(secretary) })).json()) as { deadlines?: Record<string, unknown>; meetings: Record<string, unknown> }[];
+            const last = terms[terms.length - 1]!;
+            expect(last.deadlines).toMatchObject({ agendaLead: { amount: 1, unit: 'weeks' }, minutesDue: { amount: 7, unit: 'calendar_days' } });
+            for (const k of ['itemsCutoff', 'commentWindow', 'tacitApproval']) expect(last.deadlines![k]).toBeUndefined();
+            expect(last.meetings.adHoc).not.toBe(true); // rejected: the stated 'samt ad hoc' is not saved
+            expect(last.meetings.perYearMin).toBe(4);
+            const year = (await (await fetch(`${e.app.url}/api/forums/${forumId}/year/2027`)).json()) as { meetings: { deadlines?: Record<string, { fromDefault?: boolean }> }[] };
+            const d = year.meetings.find((m) => m.deadlines)!.deadlines!;
+            expect([d.agendaDue!.fromDefault, d.minutesDue!.fromDefault, d.itemsCutoff!.fromDefault, d.commentWindowCloses!.fromDefault]).toEqual([undefined, undefined, true, true]);
+          }
+        } catch (err) {
+          await shot(p, `terms-import-review-${lang}-${theme}-failed`, { fullPage: true });
+          throw err;
+        } finally {
+          await context.close();
+        }
+      }, 240_000);
+    }
+  }
 });

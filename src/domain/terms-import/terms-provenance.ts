@@ -24,8 +24,7 @@ export const defaultedRulePaths = [
 export type DefaultedRulePath = (typeof defaultedRulePaths)[number];
 
 export type RuleProvenance =
-  | { path: ScalarPath; provenance: 'stated'; value: unknown; span: SourceSpan }
-  | { path: ScalarPath; provenance: 'inferred'; value: unknown; span: SourceSpan }
+  | { path: ScalarPath; provenance: 'stated' | 'inferred'; value: unknown; span: SourceSpan }
   | {
       path: DefaultedRulePath;
       provenance: 'default';

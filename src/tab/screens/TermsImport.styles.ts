@@ -49,7 +49,8 @@ export const useTermsImportStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   mark: {
-    backgroundColor: tokens.colorPaletteYellowBackground3,
+    // Background2 is a light tint in the light theme and a dark one in the dark theme: the text keeps its contrast in both.
+    backgroundColor: tokens.colorPaletteYellowBackground2,
     color: tokens.colorNeutralForeground1,
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
     borderRadius: tokens.borderRadiusSmall,
@@ -71,11 +72,26 @@ export const useTermsImportStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Hover,
   },
   inline: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, '& .fui-Input': { maxWidth: '100%' } },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', paddingBottom: tokens.spacingVerticalXS },
   seat: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 6rem 6rem', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   meta: { color: tokens.colorNeutralForeground2 },
   diff: { marginTop: tokens.spacingVerticalS },
   diffCell: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  factActions: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  quote: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontStyle: 'italic',
+    overflowWrap: 'anywhere',
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  rejectedValue: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
+  defaultRow: {
+    borderLeft: `${tokens.strokeWidthThicker} dashed ${tokens.colorPaletteMarigoldBorder2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });

@@ -4,10 +4,14 @@
  * highlighted and its confidence, edit the values, answer ambiguous forum names,
  * see the diff against the current version, and confirm a new version.
  *
- * Only values the document states are shown; the rest stay empty (the rules
- * engine's defaults apply). The diff is worked out by the server (dry run) so
- * what is shown is exactly what confirming saves; any edit after that hides it
- * until it is worked out again.
+ * Every value the document states is shown with its quote ("stated in the terms");
+ * the secretary accepts, corrects or rejects each one (a rejected value is not
+ * saved). Rules the document does not set and Samraad would fill in with its
+ * defaults (issue 17) are listed apart as "Standard (ikke fastsat i kommissoriet)";
+ * none becomes the forum's rule unless she accepts it, which makes it a rule she
+ * entered. The diff is worked out by the server (dry run) so what is shown is
+ * exactly what confirming saves; any edit after that hides it until it is worked
+ * out again.
  */
 import { copenhagenToday } from '../today.js';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -47,7 +51,8 @@ type Finding = { value: unknown; span: Span; confidence: number; inferred?: bool
 type ForumRef = { id: string; name: string };
 type Match = { match: ForumRef; score: number } | { ambiguous: ForumRef[] } | { none: true };
 type Values = { forum: { name: string; kind?: string; level?: string; parentName?: string }; terms: Record<string, unknown> };
-type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; forumMatch: Match };
+type Provenance = { path: string; provenance: 'stated' | 'inferred' | 'default'; value: unknown; span?: Span; meaning?: { da: string; en: string } };
+type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; provenance?: Provenance[]; forumMatch: Match };
 type Preview = {
   text: string;
   drafts: Draft[];
@@ -96,6 +101,42 @@ function setValue(v: Values, path: string, value: unknown): Values {
   return next;
 }
 
+/** The values without a rule: a forum field is unset, a terms field deleted (and its emptied parents). */
+function removeValue(v: Values, path: string): Values {
+  const next = structuredClone(v);
+  if (path === 'forum.kind') delete next.forum.kind;
+  else if (path === 'forum.level') delete next.forum.level;
+  else if (path === 'parent.name') delete next.forum.parentName;
+  else {
+    const keys = path.split('.');
+    const chain: Record<string, unknown>[] = [next.terms];
+    for (const k of keys.slice(0, -1)) {
+      const child = chain[chain.length - 1]![k];
+      if (!child || typeof child !== 'object') return next;
+      chain.push(child as Record<string, unknown>);
+    }
+    delete chain[chain.length - 1]![keys[keys.length - 1]!];
+    for (let i = chain.length - 1; i > 0; i--) if (Object.keys(chain[i]!).length === 0) delete chain[i - 1]![keys[i - 1]!];
+  }
+  return next;
+}
+
+/** What confirming sends: the reviewed values without the rules and list items the person rejected. */
+function withoutRejected(v: Values, rejected: ReadonlySet<string>): Values {
+  let next = v;
+  for (const key of rejected) {
+    const item = /^(purpose|tasks|seats|subGroupsAllowed)\.(\d+)$/.exec(key);
+    if (!item) next = removeValue(next, key);
+  }
+  for (const lp of LIST_PATHS) {
+    const items = next.terms[lp] as unknown[] | undefined;
+    if (!items) continue;
+    const kept = items.filter((_, i) => !rejected.has(`${lp}.${i}`));
+    if (kept.length !== items.length) next = kept.length ? setValue(next, lp, kept) : removeValue(next, lp);
+  }
+  return next;
+}
+
 function namesIn(v: Values): string[] {
   const t = v.terms as Record<string, Record<string, string | undefined> | string | undefined>;
   const sub = (k: string, f: string) => (t[k] && typeof t[k] === 'object' ? (t[k] as Record<string, string | undefined>)[f] : undefined);
@@ -124,6 +165,10 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   const [dry, setDry] = useState<ConfirmResult | null>(null);
   const [stale, setStale] = useState(false);
   const [saved, setSaved] = useState<ConfirmResult | null>(null);
+  // Review decisions per fact: a scalar's path or a list item's "seats.2".
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
+  const [acceptedDefaults, setAcceptedDefaults] = useState<ReadonlySet<string>>(new Set());
   const markRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -157,6 +202,9 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     setDry(null);
     setStale(false);
     setActive(null);
+    setAccepted(new Set());
+    setRejected(new Set());
+    setAcceptedDefaults(new Set());
   };
 
   const read = async () => {
@@ -182,6 +230,34 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     if (dry) setStale(true);
     setDry(null);
   };
+  const invalidate = () => {
+    if (dry) setStale(true);
+    setDry(null);
+  };
+  const toggle = (set: ReadonlySet<string>, key: string) => {
+    const next = new Set(set);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  };
+  const toggleAccept = (key: string) => {
+    setAccepted((a) => toggle(a, key));
+    setRejected((r) => { const n = new Set(r); n.delete(key); return n; });
+  };
+  const toggleReject = (key: string) => {
+    setRejected((r) => toggle(r, key));
+    setAccepted((a) => { const n = new Set(a); n.delete(key); return n; });
+    invalidate();
+  };
+  const acceptDefault = (p: Provenance) => {
+    if (!values) return;
+    edited(setValue(values, p.path, structuredClone(p.value)));
+    setAcceptedDefaults((a) => new Set(a).add(p.path));
+  };
+  const undoDefault = (path: string) => {
+    if (!values) return;
+    edited(removeValue(values, path));
+    setAcceptedDefaults((a) => { const n = new Set(a); n.delete(path); return n; });
+  };
   const choose = (name: string, id: string | null) => {
     setChoices((c) => ({ ...c, [name]: id }));
     if (dry) setStale(true);
@@ -195,7 +271,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     try {
       const r = await api<ConfirmResult>(`/api/forums/${encodeURIComponent(forumId)}/terms/import-confirm`, {
         method: 'POST',
-        body: JSON.stringify({ validFrom, draftValues: values, forumChoices: choices, dryRun }),
+        body: JSON.stringify({ validFrom, draftValues: withoutRejected(values, rejected), forumChoices: choices, dryRun }),
       });
       if (dryRun) {
         setDry(r);
@@ -230,13 +306,38 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     const pct = Math.round(f.confidence * 100);
     return (
       <span className={styles.badges}>
+        <Badge appearance="tint" color="brand" data-testid="provenance">{f.inferred ? ti.inferred : ti.stated}</Badge>
         <Badge appearance="tint" color={pct >= 80 ? 'success' : pct >= 60 ? 'warning' : 'danger'} aria-label={ti.confidenceLabel(pct)}>
           {ti.confidence(pct)}
         </Badge>
-        {f.inferred ? <Badge appearance="outline" color="informative">{ti.inferred}</Badge> : null}
       </span>
     );
   };
+
+  /** Accept or reject one fact the document states; a rejected one is struck through and not saved. */
+  const factActions = (key: string, label: string) => (
+    <div role="group" aria-label={ti.actionsFor(label)} className={styles.factActions}>
+      {rejected.has(key) ? (
+        <>
+          <Text size={200} role="status">{ti.rejected}</Text>
+          <Button size="small" onClick={() => toggleReject(key)}>{ti.undo}</Button>
+        </>
+      ) : (
+        <>
+          <Button size="small" appearance={accepted.has(key) ? 'primary' : 'secondary'} aria-pressed={accepted.has(key)} onClick={() => toggleAccept(key)}>
+            {accepted.has(key) ? ti.accepted : ti.accept}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => toggleReject(key)}>{ti.reject}</Button>
+        </>
+      )}
+    </div>
+  );
+  const quote = (f: Finding) =>
+    f.span.end > f.span.start ? (
+      <Text as="p" size={200} className={styles.quote}>
+        <span className={styles.srOnly}>{ti.sourceLabel}: </span>«{f.span.quote}»
+      </Text>
+    ) : null;
 
   /** A label for any path the API names: extracted fields, lists, stored settings, or the nearest labelled parent. */
   const fieldLabel = (path: string): string => {
@@ -368,7 +469,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
             <input
               className={styles.file}
               type="file"
-              accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+              accept=".docx,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </Field>
@@ -385,6 +486,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   }
 
   const fields = draft ? Object.entries(draft.findings.fields) : [];
+  const defaults = (draft?.provenance ?? []).filter((p) => p.provenance === 'default');
   const names = draft ? namesIn(draft) : [];
   const parent = preview.parentMatches[draftIndex];
   const contradictions = preview.contradictions.filter((c) => !draft || c.forumName === draft.findings.forumName.value);
@@ -467,11 +569,46 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
                 <Subtitle2 as="h4" id="fields-heading">{ti.fieldsHeading}</Subtitle2>
                 <Text size={200} className={styles.meta}>{ti.notStatedNote}</Text>
                 {fields.map(([path, f]) => (
-                  <div key={path} className={rowClass(path)} {...focusProps(path, f.span)} data-field={path}>
-                    <div>{editor(path, fieldLabel(path), getValue(values, path), (v) => edited(setValue(values, path, v)))}</div>
-                    {confidenceBadge(f)}
+                  <div key={path} className={rowClass(path)} {...focusProps(path, f.span)} data-field={path} data-provenance={f.inferred ? 'inferred' : 'stated'}>
+                    <div className={styles.sub}>
+                      {rejected.has(path)
+                        ? <Text className={styles.rejectedValue}>{fieldLabel(path)}: {show(getValue(values, path), path)}</Text>
+                        : editor(path, fieldLabel(path), getValue(values, path), (v) => edited(setValue(values, path, v)))}
+                      {quote(f)}
+                    </div>
+                    <div className={styles.sub}>
+                      {confidenceBadge(f)}
+                      {factActions(path, fieldLabel(path))}
+                    </div>
                   </div>
                 ))}
+              </section>
+
+              <section className={styles.section} aria-labelledby="defaults-heading" data-testid="defaults">
+                <Subtitle2 as="h4" id="defaults-heading">{ti.defaultsHeading}</Subtitle2>
+                <Text size={200} className={styles.meta}>{ti.defaultsIntro}</Text>
+                {defaults.length === 0 ? <Text>{ti.noDefaults}</Text> : defaults.map((d) => {
+                  const on = acceptedDefaults.has(d.path);
+                  const label = fieldLabel(d.path);
+                  return (
+                    <div key={d.path} className={mergeClasses(styles.row, !on && styles.defaultRow)} data-field={d.path} data-provenance={on ? 'entered' : 'default'}>
+                      <div className={styles.sub}>
+                        {on
+                          ? editor(d.path, label, getValue(values, d.path), (v) => edited(setValue(values, d.path, v)))
+                          : <Text weight="semibold">{label}</Text>}
+                        {on ? null : <Text size={200}>{ti.defaultMeaning((lang === 'da' ? d.meaning?.da : d.meaning?.en) ?? show(d.value, d.path))}</Text>}
+                      </div>
+                      <div className={styles.sub}>
+                        <span className={styles.badges}>
+                          <Badge appearance="outline" color={on ? 'success' : 'warning'} data-testid="provenance">{on ? ti.enteredByYou : ti.defaultBadge}</Badge>
+                        </span>
+                        {on
+                          ? <Button size="small" onClick={() => undoDefault(d.path)}>{ti.undo}</Button>
+                          : <Button size="small" onClick={() => acceptDefault(d)} aria-label={ti.acceptDefaultFor(label)}>{ti.acceptDefault}</Button>}
+                      </div>
+                    </div>
+                  );
+                })}
               </section>
 
               <section className={styles.section} aria-labelledby="lists-heading">
@@ -510,7 +647,11 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
                                 <Textarea resize="vertical" value={String(item ?? '')} onChange={(_, d) => setItem(d.value)} />
                               </Field>
                             )}
-                            {confidenceBadge(f)}
+                            <div className={styles.sub}>
+                              {confidenceBadge(f)}
+                              {factActions(key, lp === 'seats' ? `${ti.seat} ${i + 1}` : `${ti.lists[lp]}: ${ti.item(i + 1)}`)}
+                            </div>
+                            {quote(f)}
                           </div>
                         );
                       })}
