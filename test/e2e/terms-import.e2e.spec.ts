@@ -114,6 +114,7 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
           for (let i = 0; !(await paste.isVisible()); i++) {
             if (i === 5) throw new Error('the import screen did not open');
             await p.evaluate((h) => { window.location.hash = h; }, `#/forums/${forumId}/import`);
+            // eslint-disable-next-line samraad/no-swallowed-catch -- not showing yet is answered by the next round of the loop, which throws after five
             await paste.waitFor({ timeout: 10_000 }).catch(() => undefined);
           }
           await paste.fill(partial);
