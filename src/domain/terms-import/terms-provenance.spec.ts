@@ -71,3 +71,24 @@ describe('ruleProvenance: stated, inferred or default, never a default shown as 
     expect(rules.filter((x) => x.provenance === 'default').map((x) => x.path).sort()).toEqual(['deadlines.commentWindow', 'deadlines.itemsCutoff', 'deadlines.minutesDue', 'deadlines.tacitApproval']);
   });
 });
+
+describe('ruleProvenance with the forum kind\'s defaults (the catalogue)', () => {
+  const kind = {
+    key: 'sundhedsraad',
+    nameDa: 'Sundhedsråd',
+    nameEn: 'Health council',
+    defaults: { meetings: { perYearMin: 6, perYearMax: 8, adHoc: false }, deadlines: { agendaLead: { amount: 7, unit: 'working_days' as const }, tacitApproval: false, closedDayPolicy: {} } },
+  };
+
+  it('shows the kind\'s default where the kind sets one, the product\'s elsewhere, and never the kind\'s over a stated rule', () => {
+    const r = extractTermsDrafts('Sundhedsrådet\n\nReferat udsendes senest 10 dage efter mødet.\n');
+    const rules = new Map(ruleProvenance(r.drafts[0]!, kind).map((x) => [x.path, x]));
+    expect(rules.get('deadlines.agendaLead')).toMatchObject({ provenance: 'default', source: 'kind', value: { amount: 7, unit: 'working_days' }, meaning: { da: '7 arbejdsdage (standard for sundhedsråd)' } });
+    expect(rules.get('deadlines.tacitApproval')).toMatchObject({ provenance: 'default', source: 'kind', value: false });
+    expect(rules.get('deadlines.itemsCutoff')).toMatchObject({ provenance: 'default', source: 'product', value: { amount: 12, unit: 'working_days' } });
+    expect(rules.get('deadlines.commentWindow')).toMatchObject({ provenance: 'default', source: 'product' });
+    expect(rules.get('meetings.perYearMin')).toMatchObject({ provenance: 'default', source: 'kind', value: 6 });
+    expect(rules.get('meetings.perYearMax')).toMatchObject({ provenance: 'default', source: 'kind', value: 8 });
+    expect(rules.get('deadlines.minutesDue')).toMatchObject({ provenance: 'stated', value: { amount: 10, unit: 'calendar_days' } });
+  });
+});

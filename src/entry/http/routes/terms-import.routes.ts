@@ -162,8 +162,18 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           });
         }
         const result = extractTermsDrafts(read.text);
-        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
+        const forums = await ctx.reads.listForums();
+        const refs: ForumRef[] = forums.map((f) => ({ id: f.id, name: f.name }));
+        // Defaults come from the forum kind's catalogue entry where it sets them: the kind of the forum the
+        // document is imported for when the draft is that forum, else the kind the draft names.
+        const kinds = new Map((await ctx.reads.listForumKinds()).map((k) => [k.key, k]));
+        const target = req.query.forumId ? forums.find((f) => f.id === req.query.forumId) : undefined;
         const nameMatches: Record<string, ForumMatch> = {};
+        const matchesTarget = (d: (typeof result.drafts)[number]) => {
+          if (!target) return false;
+          const m = d.forumName.value ? matchForumName(d.forumName.value, refs) : undefined;
+          return result.drafts.length === 1 || Boolean(m && 'match' in m && m.match.id === target.id);
+        };
         const drafts = result.drafts.map((d) => {
           const values = draftValues(d);
           for (const n of namedForums(values)) nameMatches[n] ??= matchForumName(n, refs);
@@ -171,7 +181,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
             ...values,
             findings: d,
             // Every rule the document states (with its quote) and every rule it leaves to Samraad's default.
-            provenance: ruleProvenance(d),
+            provenance: ruleProvenance(d, kinds.get(target && matchesTarget(d) ? target.kind : (d.fields['forum.kind']?.value ?? ''))),
             forumMatch: d.forumName.value ? matchForumName(d.forumName.value, refs) : ({ none: true } as const),
           };
         });
