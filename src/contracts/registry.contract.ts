@@ -18,7 +18,13 @@ export type OrganisationResponse = z.output<typeof OrganisationResponse>;
  * A person as the caller may see them: the contact details (email, entraObjectId,
  * tenantId) are left out where the access policy hides them; they are optional anyway.
  */
-export const PersonResponse = PersonInput.extend({ id });
+export const PersonResponse = PersonInput.extend({
+  id,
+  // As stored: the binding comes from a validated sign-in token (or an import), not through PersonInput's checks.
+  email: z.string().optional(),
+  entraObjectId: z.string().optional(),
+  tenantId: z.string().optional(),
+});
 export type PersonResponse = z.output<typeof PersonResponse>;
 
 export const ForumResponse = ForumInput.extend({ id });

@@ -20,7 +20,7 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Routes whose responses are not described yet (issue 12, landing route file by route file): this list only shrinks. */
 const notYetDescribed = new Set<string>([
-  'planning', 'meetings', 'public', 'terms-import', 'notifications', 'reminders', 'tab',
+  'public', 'terms-import', 'notifications', 'reminders', 'tab',
 ]);
 const area = (route: string): string => {
   if (/^GET \/(offentlig|feeds)/.test(route)) return 'public';
@@ -48,7 +48,7 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     app = await startTestApp(backends[0]!, { modules: await appModules(loadConfig({ PORT: '0', GRAPH_MODE: 'off' })) });
     const res = await fetch(`${app.url}/api/openapi.json`);
-    expect(res.status).toBe(200);
+    if (res.status !== 200) throw new Error(`GET /api/openapi.json: ${res.status} ${await res.text()}`);
     doc = (await res.json()) as OpenApi;
   }, 120_000);
   afterAll(async () => app?.close());

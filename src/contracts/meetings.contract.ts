@@ -1,0 +1,224 @@
+/**
+ * Responses of the meeting workflow routes (src/entry/http/routes/meeting.routes.ts):
+ * the meeting page, agenda, proposals, attendance, minutes, remarks, tasks,
+ * attachments, "my overview" and what waits on me. Shapes of the use cases in
+ * src/usecases/meetings (their return types) and the domain types they return.
+ */
+import { z } from 'zod';
+import { AgendaItemInput, AttendanceAnswer, TaskInput } from '../domain/meetings/meeting.model.js';
+import { ClosedDayPolicy, id, isoDate } from '../domain/registry/registry.model.js';
+import { deadlineKinds } from '../domain/deadlines/meeting.deadlines.js';
+import { ForumResponse, PersonResponse } from './registry.contract.js';
+import { MeetingResponse } from './planning.contract.js';
+
+const minutesStatus = z.enum(['draft', 'sent_for_remarks', 'revised', 'approved', 'published']);
+
+export const AttachmentRefResponse = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), pages: z.number().int().optional() });
+
+/** An agenda item (src/domain/meetings/meeting.model.ts, AgendaItem). */
+export const AgendaItemResponse = AgendaItemInput.extend({
+  id,
+  meetingId: id,
+  position: z.number().int(),
+  attachments: z.array(AttachmentRefResponse),
+  decision: z.string().optional().describe('Referat / Beslutning, written after the meeting'),
+  origin: z.object({ kind: z.enum(['member', 'task_report', 'child_forum']), refId: z.string() }).optional(),
+});
+export type AgendaItemResponse = z.output<typeof AgendaItemResponse>;
+
+/** A proposed item (src/domain/meetings/workflow.model.ts, Proposal). */
+export const ProposalResponse = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  proposerPersonId: z.string(),
+  title: z.string(),
+  kind: AgendaItemInput.shape.kind.unwrap(),
+  background: z.string(),
+  recommendation: z.string().optional(),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  late: z.boolean(),
+  declineReason: z.string().optional(),
+  itemId: z.string().optional(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  createdAt: z.string(),
+});
+export type ProposalResponse = z.output<typeof ProposalResponse>;
+
+/** A stored attendance answer (src/domain/meetings/meeting.model.ts, Attendance). */
+export const AttendanceResponse = z.object({
+  meetingId: z.string(),
+  personId: z.string(),
+  answer: AttendanceAnswer.nullable(),
+  substituteName: z.string().optional(),
+  substitutePersonId: z.string().optional(),
+  present: z.boolean().optional(),
+  answeredAt: z.string().optional(),
+});
+export type AttendanceResponse = z.output<typeof AttendanceResponse>;
+
+export const RemarkResponse = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  personId: z.string(),
+  itemId: z.string().optional().describe('Absent for a remark on the minutes as a whole'),
+  text: z.string(),
+  createdAt: z.string(),
+  minutesVersion: z.number().int().optional().describe('The version of the minutes remarked on (in the meeting page)'),
+});
+export type RemarkResponse = z.output<typeof RemarkResponse>;
+
+/** A task (src/domain/meetings/meeting.model.ts, Task). */
+export const TaskResponse = TaskInput.safeExtend({ id, forumId: id, status: z.enum(['open', 'done', 'cancelled']), doneAt: z.string().optional() });
+export type TaskResponse = z.output<typeof TaskResponse>;
+
+/** A deadline as the rules engine computes it (src/domain/deadlines/meeting.deadlines.ts, Deadline). */
+export const RuleDeadlineResponse = z.object({
+  kind: z.enum(deadlineKinds),
+  nominalDate: isoDate,
+  date: isoDate,
+  at: z.string().describe('ISO 8601 instant: the end of the working day on `date`'),
+  policy: ClosedDayPolicy,
+  adjustedBecause: z.string().optional(),
+  projected: z.boolean().optional(),
+});
+export type RuleDeadlineResponse = z.output<typeof RuleDeadlineResponse>;
+
+export const RuleMeetingDeadlinesResponse = z.object({
+  itemsCutoff: RuleDeadlineResponse,
+  agendaDue: RuleDeadlineResponse,
+  minutesDue: RuleDeadlineResponse,
+  commentWindowCloses: RuleDeadlineResponse,
+  tacitApproval: z.boolean(),
+});
+export type RuleMeetingDeadlinesResponse = z.output<typeof RuleMeetingDeadlinesResponse>;
+
+/** A stored, immutable version of the agenda or the minutes (without its snapshot). */
+export const DocumentVersionResponse = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  kind: z.enum(['agenda', 'minutes']),
+  version: z.number().int(),
+  event: z.enum(['sent', 'approved', 'published', 'correction']),
+  reason: z.string().optional(),
+  createdBy: z.string().optional(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DocumentVersionResponse = z.output<typeof DocumentVersionResponse>;
+
+export const AttendanceRowResponse = z.object({
+  personId: z.string(),
+  role: z.string(),
+  person: z.object({ name: z.string(), title: z.string().nullable(), organisation: z.string().nullable() }),
+  answer: AttendanceAnswer.nullable(),
+  substituteName: z.string().nullable(),
+  substitutePersonId: z.string().nullable(),
+  present: z.boolean().nullable(),
+  presentByDefault: z.boolean(),
+});
+export type AttendanceRowResponse = z.output<typeof AttendanceRowResponse>;
+
+export const ContradictionResponse = z.object({ code: z.enum(['present_with_apologies', 'minute_taker_absent', 'unanswered']), personId: z.string(), en: z.string(), da: z.string() });
+export type ContradictionResponse = z.output<typeof ContradictionResponse>;
+
+export const MinutesStateResponse = z.object({
+  meetingId: z.string(),
+  status: minutesStatus,
+  version: z.number().int(),
+  sentAt: z.string().nullable(),
+  windowClosesAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedHow: z.enum(['explicit', 'tacit']).nullable(),
+  publishedAt: z.string().nullable(),
+  agendaApprovedAt: z.string().nullable(),
+});
+export type MinutesStateResponse = z.output<typeof MinutesStateResponse>;
+
+export const PermissionsResponse = z.object({
+  canEditAgenda: z.boolean(),
+  canApproveAgenda: z.boolean(),
+  canPropose: z.boolean(),
+  canAnswer: z.boolean(),
+  canRemark: z.boolean(),
+  canEditMinutes: z.boolean(),
+  canPublish: z.boolean(),
+});
+export type PermissionsResponse = z.output<typeof PermissionsResponse>;
+
+/** A report-back item the rules engine proposes (src/domain/tasks/task.report-back.ts). */
+export const SuggestionResponse = z.object({
+  forumId: z.string(),
+  meetingId: z.string(),
+  meetingDate: isoDate,
+  title: z.string(),
+  origin: z.object({ kind: z.enum(['task_report', 'child_forum']), refId: z.string() }),
+  proposeBy: RuleDeadlineResponse,
+  reason: z.string(),
+});
+
+/** GET /api/meetings/:id: the meeting page (src/usecases/meetings/meeting-view.usecase.ts, getMeeting). */
+export const MeetingPageResponse = z.object({
+  meeting: MeetingResponse,
+  forum: ForumResponse,
+  deadlines: RuleMeetingDeadlinesResponse,
+  items: z.array(AgendaItemResponse),
+  timing: z.object({ plannedMinutes: z.number().int(), meetingMinutes: z.number().int() }).describe("The agenda's total time against the meeting's length"),
+  proposals: z.array(ProposalResponse),
+  suggestions: z.array(SuggestionResponse).describe('Report-back items the rules engine proposes (secretariat only)'),
+  attendance: z.array(AttendanceRowResponse),
+  standIns: z.array(z.object({ personId: z.string(), name: z.string(), organisation: z.string().nullable() })),
+  contradictions: z.array(ContradictionResponse),
+  started: z.boolean(),
+  minutes: MinutesStateResponse,
+  minuteTaker: z.object({ personId: z.string(), name: z.string(), isDefault: z.boolean() }).nullable(),
+  remarks: z.array(RemarkResponse),
+  tasks: z.array(TaskResponse),
+  versions: z.array(DocumentVersionResponse),
+  permissions: PermissionsResponse,
+});
+export type MeetingPageResponse = z.output<typeof MeetingPageResponse>;
+
+/** GET /api/me/overview */
+export const OverviewResponse = z.object({
+  person: PersonResponse,
+  nextMeetings: z.array(z.object({ meeting: MeetingResponse, forum: ForumResponse.nullable(), answer: AttendanceAnswer.nullable(), substituteName: z.string().nullable() })),
+  deadlines: z.array(RuleDeadlineResponse.extend({ meetingId: z.string(), forumId: z.string(), forumName: z.string() })),
+  tasks: z.array(TaskResponse.safeExtend({ forumName: z.string(), via: z.literal('organisation').optional() })),
+  unanswered: z.array(z.object({ meeting: MeetingResponse, forum: ForumResponse.nullable() })),
+});
+export type OverviewResponse = z.output<typeof OverviewResponse>;
+
+export const WaitingItemResponse = z.object({
+  kind: z.enum(['agenda_late', 'agenda_due', 'minutes_late', 'minutes_due', 'approval_due', 'agenda_approval', 'chair_handover', 'unanswered', 'remarks_open', 'task_due']),
+  as: z.enum(['secretariat', 'chair', 'member', 'assignee']),
+  forumId: z.string(),
+  forumName: z.string(),
+  meetingId: z.string().optional(),
+  meetingDate: z.string().optional(),
+  meetingKind: z.string().optional(),
+  taskId: z.string().optional(),
+  title: z.string().optional(),
+  deadline: z.string().describe('UTC instant'),
+  late: z.boolean(),
+  days: z.number().int().describe('Whole Copenhagen days past the deadline (late) or left until it'),
+});
+export type WaitingItemResponse = z.output<typeof WaitingItemResponse>;
+/** GET /api/me/waiting */
+export const WaitingResponse = z.object({ now: z.string(), items: z.array(WaitingItemResponse) });
+export type WaitingResponse = z.output<typeof WaitingResponse>;
+
+export const AgendaApprovedResponse = z.object({ approvedAt: z.string(), approvedBy: z.string() });
+export const AgendaSentResponse = z.object({ version: z.number().int(), sentAt: z.string() });
+export const HistoryRecordedResponse = z.object({ meeting: MeetingResponse, minutesStatus });
+export const MinuteTakerResponse = z.object({ personId: z.string().nullable(), isDefault: z.boolean() });
+export const MinutesVersionResponse = z.object({ status: minutesStatus, version: z.number().int() });
+export const MinutesSentResponse = MinutesVersionResponse.extend({ sentAt: z.string(), windowClosesAt: z.string() });
+export const MinutesApprovedResponse = MinutesVersionResponse.extend({
+  approvedAt: z.string().optional(),
+  approvedHow: z.enum(['explicit', 'tacit']).optional(),
+  early: z.array(z.enum(['window_open', 'open_remarks'])).optional().describe('Why the approval was early (confirmed with a reason)'),
+  reason: z.string().optional(),
+});
+export const MinutesPublishedResponse = MinutesVersionResponse.extend({ publishedAt: z.string(), personalDataFindings: z.number().int() });
+export const AttachmentAddedResponse = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
