@@ -21,7 +21,7 @@ function networkAddress(): string {
 describe('bot endpoint without a bot id', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(backends[0]!, { modules: [botModule({ config: embedded, planCron: null })] });
+    app = await startTestApp(backends[0]!, { modules: [botModule({ config: embedded, planCron: null })], env: { HOST: '0.0.0.0' } });
   });
   afterAll(async () => app.close());
 

@@ -329,7 +329,7 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await page.getByText(/Referatet er offentliggjort 22\. februar 2027/).waitFor();
     await shot(page, '14-offentliggjort');
     await page.getByRole('list', { name: 'Tidslinje' }).scrollIntoViewIfNeeded();
-    expect(await page.locator('[data-step="publication"]').innerText()).toContain('overstået');
+    expect(await page.locator('[data-step="publication"]').innerText()).toContain('udført');
 
     await page.getByRole('tab', { name: 'Versioner' }).click();
     const rows = page.getByRole('table', { name: 'Versioner og rettelser' }).locator('tbody tr');

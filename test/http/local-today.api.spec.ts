@@ -31,7 +31,7 @@ describe.each(backends)('access checks at 00:30 Copenhagen on $name', (backend) 
     app = await startTestApp(backend, { clock: { now: () => new Date(at) } });
     await registryRepository(app.db.db).insertMembership({ id: 'm-midnight', personId: 'frida-skov', forumId: 'midt-ksg', role: 'secretary', from: '2026-01-16' });
   });
-  afterAll(async () => app.close());
+  afterAll(async () => app?.close());
 
   it('lets a secretary whose membership starts today (local) read the audit log', async () => {
     const r = await fetch(`${app.url}/api/forums/midt-ksg/audit`, { headers: app.as('frida-skov') });

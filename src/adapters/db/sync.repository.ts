@@ -110,6 +110,11 @@ export function syncRepository(db: DbOrTx): SyncStore {
       const [r] = await db.select().from(graphSubscriptions).where(eq(graphSubscriptions.id, id));
       return r && { id: r.id, mailbox: r.mailbox, clientState: r.clientState, expiresAt: new Date(r.expiresAt).toISOString() };
     },
+    async getSubscriptions(ids) {
+      if (!ids.length) return [];
+      const rows = await db.select().from(graphSubscriptions).where(inArray(graphSubscriptions.id, [...new Set(ids)]));
+      return rows.map((r) => ({ id: r.id, mailbox: r.mailbox, clientState: r.clientState, expiresAt: new Date(r.expiresAt).toISOString() }));
+    },
     async saveSubscription(s) {
       await db
         .insert(graphSubscriptions)

@@ -81,8 +81,11 @@ export function hardenedServerOptions(config: Config): Partial<FastifyServerOpti
     trustProxy: config.http.trustProxy > 0 ? (_address: string, hop: number) => hop < config.http.trustProxy : false,
     // The whole request (headers and body) must arrive within the deadline; Node checks every second.
     requestTimeout: timeout,
-    // An idle connection (nothing sent for as long) is closed too.
-    connectionTimeout: timeout + 5000,
+    // A socket with no traffic either way for 5 minutes is closed. Not shorter: while the server
+    // works on a slow answer (a large Word file on a loaded machine) the socket is silent too, and a
+    // short idle limit would cut answers, not attackers (slow requests are cut by the deadlines above;
+    // idle keep-alive connections by Fastify's keepAliveTimeout).
+    connectionTimeout: Math.max(timeout + 5000, 300_000),
     http: { headersTimeout: Math.min(timeout, 15_000), connectionsCheckingInterval: 1000 },
     frameworkErrors(error, request, reply) {
       const p = frameworkProblem[(error as { code?: string }).code ?? ''] ?? frameworkProblem.FST_ERR_BAD_URL!;

@@ -54,6 +54,8 @@ export interface SyncStore {
   setCursor(mailbox: string, cursor: string, startedAt: string): Promise<void>;
   listSubscriptions(): Promise<SubscriptionRecord[]>;
   getSubscription(id: string): Promise<SubscriptionRecord | undefined>;
+  /** The known ones of these subscriptions, in one query (a notification batch names up to 1,000). */
+  getSubscriptions(ids: readonly string[]): Promise<SubscriptionRecord[]>;
   saveSubscription(s: SubscriptionRecord): Promise<void>;
   deleteSubscription(id: string): Promise<void>;
   /**
