@@ -92,6 +92,18 @@ export function answerLine(m: MeetingSummary, locale: BotLocale): Record<string,
   return textBlock(`**${t.yourAnswer}:** ${answer}${sub}`, { id: 'my-answer' });
 }
 
+/** The two attendance buttons (attend, apologies) every card that asks for an answer carries. */
+export function attendanceActions(locale: BotLocale, data: Omit<CardActionData, 'verb'>): Record<string, unknown>[] {
+  const t = texts[locale];
+  return [executeAction(t.attend, { ...data, verb: 'attend' }, 'positive'), executeAction(t.apologies, { ...data, verb: 'apologies' }, 'destructive')];
+}
+
+/** The remark field of a card about minutes out for remarks. */
+export function remarkInput(locale: BotLocale): Record<string, unknown> {
+  const t = texts[locale];
+  return { type: 'Input.Text', id: 'remarkText', label: t.remark, placeholder: t.remarkPlaceholder, isRequired: true, errorMessage: t.missingInput, isMultiline: true, maxLength: 4000 };
+}
+
 export function deadlineLine(deadline: string, locale: BotLocale): Record<string, unknown> {
   return textBlock(`**${texts[locale].deadline}:** ${formatInstant(deadline, locale)}`, { isSubtle: true });
 }

@@ -3,6 +3,7 @@ import { formatDate, formatInstant, texts } from '../bot.i18n.js';
 import type { BotLocale, DeadlineSummary, MeetingSummary, TaskSummary } from '../bot.ports.js';
 import {
   answerLine,
+  attendanceActions,
   card,
   executeAction,
   heading,
@@ -23,9 +24,7 @@ export function nextMeetingCard(m: MeetingSummary | null, locale: BotLocale, lin
   else {
     body.push(answerLine(m, locale));
     if (m.answerDeadline) body.push(textBlock(`**${t.deadline}:** ${formatInstant(m.answerDeadline, locale)}`, { isSubtle: true }));
-    const data = { forumId: m.forumId, meetingId: m.meetingId };
-    actions.push(executeAction(t.attend, { verb: 'attend', ...data }, 'positive'));
-    actions.push(executeAction(t.apologies, { verb: 'apologies', ...data }, 'destructive'));
+    actions.push(...attendanceActions(locale, { forumId: m.forumId, meetingId: m.meetingId }));
   }
   actions.push(openAction(locale, tabDeepLink(links, `meeting:${m.meetingId}`)));
   return card(locale, body, actions, t.nextMeetingTitle);

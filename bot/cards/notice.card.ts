@@ -12,22 +12,14 @@
  * for remarks) the personal card carries the same buttons as the reminders.
  */
 import type { PlannedReminder } from '../../src/domain/reminders/reminder.model.js';
+import type { NoticeDetail } from '../../src/domain/notifications/notice.model.js';
 import { formatDate, formatInstant, formatTimeRange, texts } from '../bot.i18n.js';
 import type { BotLocale, ReminderSubject } from '../bot.ports.js';
 import { escapeHtml as esc } from '../../src/domain/documents/html-escape.js';
-import { answerLine, card, executeAction, heading, meetingFacts, tabDeepLink, textBlock, type AdaptiveCard, type CardActionData, type LinkConfig } from './card.common.js';
-import { reminderLink } from './reminder.mail.js';
+import { answerLine, attendanceActions, card, executeAction, heading, meetingFacts, remarkInput, tabDeepLink, textBlock, type AdaptiveCard, type CardActionData, type LinkConfig } from './card.common.js';
+import { bilingualMail, mailSectionHtml, meetingMailRows, reminderLink } from './reminder.mail.js';
 
-type NoticeData = {
-  at: string;
-  version?: number;
-  reason?: string;
-  how?: 'explicit' | 'tacit';
-  from?: { date: string; start: string; end: string };
-  handover?: { date: string; organisationName?: string };
-  documents?: ('agenda' | 'minutes')[];
-  via?: 'samraad' | 'outlook';
-};
+type NoticeData = NoticeDetail & { at: string };
 
 export type NoticeCardInput = {
   reminder: Pick<PlannedReminder, 'key' | 'kind' | 'forumId' | 'meetingId' | 'deadline' | 'notice'>;
@@ -85,11 +77,10 @@ export function noticeCard(input: NoticeCardInput): AdaptiveCard {
   const base: CardActionData = { verb: 'refresh', key: reminder.key, kind: reminder.kind, forumId: reminder.forumId, meetingId: reminder.meetingId, deadline: reminder.deadline };
   if (input.personal && m && m.status === 'planned' && (reminder.kind === 'agenda_sent' || reminder.kind === 'agenda_changed' || reminder.kind === 'meeting_moved')) {
     body.push(answerLine(m, locale));
-    actions.push(executeAction(t.attend, { ...base, verb: 'attend' }, 'positive'));
-    actions.push(executeAction(t.apologies, { ...base, verb: 'apologies' }, 'destructive'));
+    actions.push(...attendanceActions(locale, base));
   }
   if (input.personal && m && reminder.kind === 'comment_window_open' && m.remarksUntil) {
-    body.push({ type: 'Input.Text', id: 'remarkText', label: t.remark, placeholder: t.remarkPlaceholder, isRequired: true, errorMessage: t.missingInput, isMultiline: true, maxLength: 4000 });
+    body.push(remarkInput(locale));
     actions.push(executeAction(t.remark, { ...base, verb: 'remark' }, 'positive'));
   }
   const docs = noticeDocuments(reminder, links, locale);
@@ -105,30 +96,16 @@ export function noticeCard(input: NoticeCardInput): AdaptiveCard {
 
 function mailSection(reminder: NoticeCardInput['reminder'], subject: ReminderSubject, locale: BotLocale, links: LinkConfig): string {
   const t = texts[locale];
-  const rows: [string, string][] = [[t.forum, subject.forumName]];
-  const m = subject.meeting;
-  if (m) {
-    if (m.title) rows.push([locale === 'da' ? 'Møde' : 'Meeting', m.title]);
-    rows.push([t.when, `${formatDate(m.date, locale)} ${formatTimeRange(m.start, m.end, locale)}`]);
-    if (m.location || m.online) rows.push([t.where, [m.location, m.online ? t.online : undefined].filter(Boolean).join(', ')]);
-  }
+  const rows = meetingMailRows(subject, locale);
   rows.push(...noticeFacts(reminder, locale));
   const docs = noticeDocuments(reminder, links, locale);
-  return (
-    `<div lang="${locale}">` +
-    `<h2>${esc(t.reminderTitle[reminder.kind])}</h2>` +
-    `<p>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join('<br>')}</p>` +
-    (m?.status === 'cancelled' ? `<p><strong>${esc(t.cancelled)}</strong></p>` : '') +
-    (docs.length ? `<p><strong>${esc(t.notice.documents)}:</strong> ${docs.map(([label, url]) => `<a href="${esc(url)}">${esc(label)}</a>`).join(' · ')}</p>` : '') +
-    `<p><a href="${esc(reminderLink(reminder, links))}">${esc(t.open)}</a></p>` +
-    `</div>`
-  );
+  const extra =
+    (subject.meeting?.status === 'cancelled' ? `<p><strong>${esc(t.cancelled)}</strong></p>` : '') +
+    (docs.length ? `<p><strong>${esc(t.notice.documents)}:</strong> ${docs.map(([label, url]) => `<a href="${esc(url)}">${esc(label)}</a>`).join(' · ')}</p>` : '');
+  return mailSectionHtml(locale, reminder.kind, rows, extra, reminderLink(reminder, links));
 }
 
 export function noticeMail(input: { reminder: NoticeCardInput['reminder']; subject: ReminderSubject; links: LinkConfig }): { subject: string; html: string } {
   const { reminder, subject, links } = input;
-  return {
-    subject: `${texts.da.reminderTitle[reminder.kind]} (${subject.forumName}) / ${texts.en.reminderTitle[reminder.kind]}`,
-    html: `${mailSection(reminder, subject, 'da', links)}<hr>${mailSection(reminder, subject, 'en', links)}`,
-  };
+  return bilingualMail(reminder.kind, subject.forumName, (locale) => mailSection(reminder, subject, locale, links));
 }

@@ -8,12 +8,14 @@ import { texts } from '../bot.i18n.js';
 import type { BotLocale, ReminderSubject } from '../bot.ports.js';
 import {
   answerLine,
+  attendanceActions,
   card,
   deadlineLine,
   executeAction,
   heading,
   meetingFacts,
   openAction,
+  remarkInput,
   tabDeepLink,
   textBlock,
   type AdaptiveCard,
@@ -67,8 +69,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   if (m && m.status !== 'cancelled' && attendanceKinds.includes(reminder.kind)) {
     body.push(answerLine(m, locale));
     body.push({ type: 'Input.Text', id: 'substituteName', placeholder: t.substitutePlaceholder, maxLength: 200, label: t.substitutePlaceholder });
-    actions.push(executeAction(t.attend, { ...base, verb: 'attend' }, 'positive'));
-    actions.push(executeAction(t.apologies, { ...base, verb: 'apologies' }, 'destructive'));
+    actions.push(...attendanceActions(locale, base));
   }
   if (m && itemKinds.includes(reminder.kind)) {
     body.push({ type: 'Input.Text', id: 'itemTitle', label: t.itemTitle, isRequired: true, errorMessage: t.missingInput, maxLength: 300 });
@@ -76,7 +77,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
     actions.push(executeAction(t.proposeItem, { ...base, verb: 'propose_item' }, 'positive'));
   }
   if (m && remarkKinds.includes(reminder.kind)) {
-    body.push({ type: 'Input.Text', id: 'remarkText', label: t.remark, placeholder: t.remarkPlaceholder, isRequired: true, errorMessage: t.missingInput, isMultiline: true, maxLength: 4000 });
+    body.push(remarkInput(locale));
     actions.push(executeAction(t.remark, { ...base, verb: 'remark' }, 'positive'));
   }
   if (subject.task && taskKinds.includes(reminder.kind)) {

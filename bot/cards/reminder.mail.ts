@@ -31,7 +31,8 @@ export function reminderLink(reminder: Pick<PlannedReminder, 'forumId' | 'meetin
   return tabDeepLink(links, sub);
 }
 
-function section(reminder: Pick<PlannedReminder, 'kind' | 'deadline'>, subject: ReminderSubject, locale: BotLocale, link: string): string {
+/** The mail's opening lines: the forum, then the meeting's title, time and place. */
+export function meetingMailRows(subject: ReminderSubject, locale: BotLocale): [string, string][] {
   const t = texts[locale];
   const rows: [string, string][] = [[t.forum, subject.forumName]];
   const m = subject.meeting;
@@ -40,6 +41,34 @@ function section(reminder: Pick<PlannedReminder, 'kind' | 'deadline'>, subject: 
     rows.push([t.when, `${formatDate(m.date, locale)} ${formatTimeRange(m.start, m.end, locale)}`]);
     if (m.location || m.online) rows.push([t.where, [m.location, m.online ? t.online : undefined].filter(Boolean).join(', ')]);
   }
+  return rows;
+}
+
+/** One language's part of a mail: title, the facts as label: value lines, extra paragraphs, the link to open Samraad. */
+export function mailSectionHtml(locale: BotLocale, kind: ReminderKind, rows: [string, string][], extraHtml: string, link: string): string {
+  const t = texts[locale];
+  return (
+    `<div lang="${locale}">` +
+    `<h2>${esc(t.reminderTitle[kind])}</h2>` +
+    `<p>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join('<br>')}</p>` +
+    extraHtml +
+    `<p><a href="${esc(link)}">${esc(t.open)}</a></p>` +
+    `</div>`
+  );
+}
+
+/** A mail in Danish then English: the subject names the kind in both and the forum; the body is the two sections. */
+export function bilingualMail(kind: ReminderKind, forumName: string, section: (locale: BotLocale) => string): ReminderMail {
+  return {
+    subject: `${texts.da.reminderTitle[kind]} (${forumName}) / ${texts.en.reminderTitle[kind]}`,
+    html: `${section('da')}<hr>${section('en')}`,
+  };
+}
+
+function section(reminder: Pick<PlannedReminder, 'kind' | 'deadline'>, subject: ReminderSubject, locale: BotLocale, link: string): string {
+  const t = texts[locale];
+  const rows = meetingMailRows(subject, locale);
+  const m = subject.meeting;
   if (subject.task) rows.push([t.task, subject.task.title]);
   rows.push([t.deadline, formatInstant(reminder.deadline, locale)]);
   if (m && m.status !== 'cancelled' && attendanceKinds.includes(reminder.kind)) {
@@ -48,21 +77,11 @@ function section(reminder: Pick<PlannedReminder, 'kind' | 'deadline'>, subject: 
   const extra: string[] = [];
   if (m?.status === 'cancelled') extra.push(`<p><strong>${esc(t.cancelled)}</strong></p>`);
   if (subject.task?.status === 'done') extra.push(`<p><strong>${esc(t.taskIsDone)}</strong></p>`);
-  return (
-    `<div lang="${locale}">` +
-    `<h2>${esc(t.reminderTitle[reminder.kind])}</h2>` +
-    `<p>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join('<br>')}</p>` +
-    extra.join('') +
-    `<p><a href="${esc(link)}">${esc(t.open)}</a></p>` +
-    `</div>`
-  );
+  return mailSectionHtml(locale, reminder.kind, rows, extra.join(''), link);
 }
 
 export function reminderMail(input: { reminder: Pick<PlannedReminder, 'kind' | 'deadline' | 'forumId' | 'meetingId' | 'taskId'>; subject: ReminderSubject; links: LinkConfig }): ReminderMail {
   const { reminder, subject, links } = input;
   const link = reminderLink(reminder, links);
-  return {
-    subject: `${texts.da.reminderTitle[reminder.kind]} (${subject.forumName}) / ${texts.en.reminderTitle[reminder.kind]}`,
-    html: `${section(reminder, subject, 'da', link)}<hr>${section(reminder, subject, 'en', link)}`,
-  };
+  return bilingualMail(reminder.kind, subject.forumName, (locale) => section(reminder, subject, locale, link));
 }

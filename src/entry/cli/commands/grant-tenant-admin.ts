@@ -7,15 +7,14 @@
  * It opens the store the server uses: DATABASE_URL, else the embedded database in
  * DATA_DIR (which must not be in use by a running server).
  */
-import path from 'node:path';
 import { loadConfig } from '../../../config/config.js';
-import { openDatabase, type Database } from '../../../adapters/db/database.js';
-import { DataDirLockedError, lockDataDir, type DataDirLock } from '../../../adapters/db/data-dir-lock.js';
+import { DataDirLockedError } from '../../../adapters/db/data-dir-lock.js';
 import { auditRepository } from '../../../adapters/db/audit.repository.js';
 import { registryRepository } from '../../../adapters/db/registry.repository.js';
 import { TENANT_ADMIN } from '../../../domain/access/access.policy.js';
 import { id as idSchema } from '../../../domain/registry/registry.model.js';
 import type { CliCommand, CliIo } from '../cli.types.js';
+import { openCliDatabase, type CliDatabase } from '../cli.database.js';
 
 const USAGE = `Brug: grant-tenant-admin <person-id>
 Gør en registreret person til tenant-administrator (må oprette en regions øverste forum,
@@ -36,22 +35,17 @@ export const command: CliCommand = {
       return 2;
     }
     const config = loadConfig(process.env);
-    let lock: DataDirLock | undefined;
-    let database: Database;
-    if (config.databaseUrl) {
-      database = await openDatabase({ kind: 'postgres', connectionString: config.databaseUrl });
-    } else {
-      try {
-        lock = lockDataDir(config.dataDir);
-      } catch (err) {
-        if (err instanceof DataDirLockedError) {
-          io.stderr.write(`Databasen i ${config.dataDir} bruges af en kørende server; stop den først.\n`);
-          return 1;
-        }
-        throw err;
+    let store: CliDatabase;
+    try {
+      store = await openCliDatabase(config);
+    } catch (err) {
+      if (err instanceof DataDirLockedError) {
+        io.stderr.write(`Databasen i ${config.dataDir} bruges af en kørende server; stop den først.\n`);
+        return 1;
       }
-      database = await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
+      throw err;
     }
+    const { database } = store;
     try {
       const registry = registryRepository(database.db);
       if (!(await registry.getPerson(personId))) {
@@ -65,8 +59,7 @@ export const command: CliCommand = {
       io.stdout.write(`${personId} er nu tenant-administrator.\n`);
       return 0;
     } finally {
-      await database.close();
-      lock?.release();
+      await store.close();
     }
   },
 };

@@ -8,10 +8,8 @@
  * into an empty embedded database like the server does. When a running server
  * holds the folder, it asks that server over HTTP instead and says so on stderr.
  */
-import path from 'node:path';
 import { loadConfig, type Config } from '../../../config/config.js';
-import { openDatabase, type Database } from '../../../adapters/db/database.js';
-import { DataDirLockedError, lockDataDir, type DataDirLock } from '../../../adapters/db/data-dir-lock.js';
+import { DataDirLockedError } from '../../../adapters/db/data-dir-lock.js';
 import { planningTransactor } from '../../../adapters/db/planning.unit-of-work.js';
 import { loadDemoData } from '../../../demo/demo-loader.js';
 import { id as idSchema } from '../../../domain/registry/registry.model.js';
@@ -19,6 +17,7 @@ import { forumYear } from '../../../usecases/planning/forum-year.usecase.js';
 import { UseCaseError } from '../../../usecases/use-case.errors.js';
 import { formatYearOfDuties } from '../../../usecases/year-of-duties.usecase.js';
 import type { CliCommand, CliIo } from '../cli.types.js';
+import { openCliDatabase, type CliDatabase } from '../cli.database.js';
 
 const USAGE = `Brug: year --forum ID --year ÅÅÅÅ [--json]
 
@@ -103,24 +102,14 @@ export const command: CliCommand = {
       return 2;
     }
     const config = loadConfig(process.env);
-    let lock: DataDirLock | undefined;
-    let database: Database;
-    if (config.databaseUrl) {
-      database = await openDatabase({ kind: 'postgres', connectionString: config.databaseUrl });
-    } else {
-      try {
-        lock = lockDataDir(config.dataDir);
-      } catch (err) {
-        if (err instanceof DataDirLockedError) return viaServer(config, a, err, io);
-        throw err;
-      }
-      try {
-        database = await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
-      } catch (err) {
-        lock.release();
-        throw err;
-      }
+    let store: CliDatabase;
+    try {
+      store = await openCliDatabase(config);
+    } catch (err) {
+      if (err instanceof DataDirLockedError) return viaServer(config, a, err, io);
+      throw err;
     }
+    const { database } = store;
     try {
       const transact = planningTransactor(database, noJobs);
       // Like the server: the demo goes into an empty embedded database only.
@@ -138,8 +127,7 @@ export const command: CliCommand = {
       }
       throw err;
     } finally {
-      await database.close();
-      lock?.release();
+      await store.close();
     }
   },
 };
