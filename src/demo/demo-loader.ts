@@ -21,9 +21,11 @@ import { ClosedDayInput } from '../domain/calendar/closed-day.model.js';
 import { instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
 import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
 import type { MeetingStore } from '../usecases/ports/planning.port.js';
+import type { TransitionsStore } from '../usecases/ports/transitions.port.js';
+import { TransitionPlanInput } from '../domain/transitions/transition.plan.js';
 
-/** The demo loader needs the registry and the meetings in one transaction. */
-export type DemoTransact = <T>(fn: (uow: UnitOfWork & { meetings: Pick<MeetingStore, 'insertMeeting'> }) => Promise<T>) => Promise<T>;
+/** The demo loader needs the registry and the meetings (and, where given, the transitions) in one transaction. */
+export type DemoTransact = <T>(fn: (uow: UnitOfWork & { meetings: Pick<MeetingStore, 'insertMeeting'>; transitions?: Pick<TransitionsStore, 'insert'> }) => Promise<T>) => Promise<T>;
 
 /** A stored meeting as written in the file: the API's MeetingInput plus its status and what already happened. */
 const DemoMeeting = MeetingInput.and(
@@ -48,6 +50,8 @@ const DemoFile = z.object({
   meetings: z.array(DemoMeeting).default([]),
   /** The region's extra closed days (e.g. the Christmas week). */
   closedDays: z.array(z.object({ date: isoDate }).and(ClosedDayInput)).default([]),
+  /** Prepared (not applied) transitions, e.g. the 2027 reform: the tab previews and applies them. */
+  transitions: z.array(TransitionPlanInput.omit({ region: true }).extend({ id: z.string(), title: z.string() })).default([]),
 });
 export type DemoData = z.output<typeof DemoFile>;
 
@@ -111,6 +115,10 @@ export async function loadDemoData(transact: DemoTransact | Transact, data: Demo
     for (const m of toLoad) {
       const meeting: Meeting = { ...m, revision: 1 };
       await meetings!.insertMeeting(meeting);
+    }
+    const transitions = (uow as Partial<typeof uow>).transitions;
+    if (transitions && meetings) {
+      for (const { id, title, ...plan } of data.transitions) await transitions.insert({ id, title, region: data.region, effectiveOn: plan.effectiveOn, status: 'prepared', plan });
     }
     await audit.record({ action: 'demo.load', outcome: 'ok', detail: { forums: data.forums.length, people: data.people.length, meetings: toLoad.length, closedDays: data.closedDays.length } });
     return { loaded: true, meetings: toLoad.length };

@@ -16,12 +16,14 @@ import { lockDataDir, type DataDirLock } from '../adapters/db/data-dir-lock.js';
 import { registryRepository } from '../adapters/db/registry.repository.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
 import { transactor } from '../adapters/db/unit-of-work.js';
-import { planningTransactor } from '../adapters/db/planning.unit-of-work.js';
+import { planningUnitOfWorkFor } from '../adapters/db/planning.unit-of-work.js';
+import { transitionsRepository } from '../adapters/db/transitions.repository.js';
+import { retryTransient } from '../adapters/db/transient.js';
 import { startJobQueue, type JobQueue } from '../adapters/queue/job-queue.js';
 import { createSsoTokenValidator, ssoValidatorOptionsFrom, type JwksFetcher } from '../adapters/identity/sso-token.validator.js';
 import { registryUseCases } from '../usecases/registry/registry.usecases.js';
 import type { Clock, IdGenerator, Transact } from '../usecases/ports/store.port.js';
-import { loadDemoData } from '../demo/demo-loader.js';
+import { loadDemoData, type DemoTransact } from '../demo/demo-loader.js';
 import { buildServer } from './http/server.js';
 import type { HttpContext } from './http/http-context.js';
 import { allQueues, queues } from './jobs/queues.js';
@@ -104,7 +106,9 @@ export async function startApp(
   const deps: AppDeps = { config, database, queue, transact, clock, ids: randomIds, logger };
 
   if (config.loadDemo && (database.kind === 'pglite' || opts.database)) {
-    const { loaded } = await loadDemoData(planningTransactor(database, queue));
+    // The demo's meetings and its prepared transition load in the same transaction as its registry.
+    const demoTransact: DemoTransact = (fn) => retryTransient(() => database.db.transaction((tx) => fn({ ...planningUnitOfWorkFor(tx, queue), transitions: transitionsRepository(tx) })));
+    const { loaded } = await loadDemoData(demoTransact);
     if (loaded) logger.info('Loaded the demo region (src/demo/demo-region.json).');
   }
 

@@ -23,6 +23,7 @@ import { SignInPicker, type Me } from './screens/SignInPicker.js';
 import { MyOverview } from './screens/MyOverview.js';
 import { MeetingPage } from './screens/MeetingPage.js';
 import { TermsImport } from './screens/TermsImport.js';
+import { Transitions } from './screens/Transitions.js';
 import { SyncStatus } from './screens/SyncStatus.js';
 import { ScreenBoundary } from './screens/ScreenBoundary.js';
 
@@ -77,6 +78,10 @@ export function App({ host }: { host: HostState }) {
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
   const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
   const onSync = route === '/sync';
+  const transitionsRegion = /^\/regions\/([^/?]+)\/transitions$/.exec(route)?.[1];
+  const regionOfTransitions = transitionsRegion ? decodeURIComponent(transitionsRegion) : null;
+  // The regions of the top forums: their secretariat prepares transitions (the API refuses anyone else anyway).
+  const regions = useMemo(() => [...new Set((tree ?? []).map((n) => (n as ForumNode & { region?: string }).region).filter((r): r is string => Boolean(r)))], [tree]);
   // Each screen starts afresh when the route or the signed-in person changes.
   const who = me?.signedIn ? (me.person?.id ?? 'anon') : 'anon';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
@@ -110,11 +115,13 @@ export function App({ host }: { host: HostState }) {
         <nav className={styles.nav} aria-label={t.forumHierarchy}>
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
           {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
+          {me?.signedIn && isSecretariat ? regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>) : null}
           {me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
             : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
           {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
+            : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
             : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
             : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
             : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>

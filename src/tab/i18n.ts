@@ -1,6 +1,7 @@
 /** Danish first, English second. Every text on screen comes from here. */
 import { tabDa, tabEn } from './i18n.tab.js';
 import { workflowDa, workflowEn } from './i18n.workflow.js';
+import { transitionsDa, transitionsEn } from './i18n.transitions.js';
 
 export type Lang = 'da' | 'en';
 
@@ -424,6 +425,7 @@ const da = {
   skipToContent: 'Spring til indhold',
   ti: termsImportDa,
   sy: syncStatusDa,
+  tr: transitionsDa,
   wf: workflowDa,
   tb: tabDa,
   nav: { overview: 'Mit overblik', forums: 'Fora' },
@@ -648,6 +650,7 @@ const en: typeof da = {
   skipToContent: 'Skip to content',
   ti: termsImportEn,
   sy: syncStatusEn,
+  tr: transitionsEn,
   wf: workflowEn,
   tb: tabEn,
   nav: { overview: 'My overview', forums: 'Forums' },

@@ -158,7 +158,7 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
 
     const list = await app.call('GET', base, secretary);
     expect(list.status).toBe(200);
-    expect(list.body.map((t: { id: string; status: string }) => [t.id, t.status])).toEqual([[transitionId, 'applied']]);
+    expect(list.body.map((t: { id: string; status: string }) => [t.id, t.status])).toEqual([['demo-reform-2027', 'prepared'], [transitionId, 'applied']]);
     expect((await app.call('GET', base, member)).status).toBe(403);
 
     // The forum cannot end twice.
@@ -207,4 +207,33 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
     // The plan is not simply empty: the other forums keep their reminders.
     expect(forOthers).toBeGreaterThan(0);
   }, 180_000);
+});
+
+describe.each(backends)("the demo's prepared 2027 transition on $name", (backend) => {
+  let app: WorkflowTestApp;
+  beforeAll(async () => {
+    app = await startWorkflowApp(backend, '2026-12-03T09:00:00Z');
+  }, 120_000);
+  afterAll(async () => app?.close());
+
+  it('is prepared in the demo region, previews, and applies as the prepared transition: the Midtklyngen forums hand over to Sundhedsråd Midt', async () => {
+    const list = await app.call('GET', base, secretary);
+    const prepared = list.body.find((t: { id: string }) => t.id === 'demo-reform-2027');
+    expect(prepared).toMatchObject({ status: 'prepared', effectiveOn: '2027-01-01', region: 'Region Midtjylland' });
+    expect(prepared.plan.forums.map((f: { forumId: string }) => f.forumId)).toEqual(['midt-ksg', 'midt-ktg-voksen', 'midt-ktg-boern']);
+    const preview = await app.call('POST', `${base}/preview`, secretary, prepared.plan);
+    expect(preview.status).toBe(200);
+    expect(preview.body.meetingsCancelled.length).toBeGreaterThan(0);
+    expect(preview.body.channelsArchived.map((c: { forumId: string }) => c.forumId)).toEqual(['midt-ksg', 'midt-ktg-voksen', 'midt-ktg-boern']);
+    const applied = await app.call('POST', base, secretary, { ...prepared.plan, preparedId: prepared.id });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ id: 'demo-reform-2027', status: 'applied', title: prepared.title });
+    const seats = await registryRepository(app.db.db).listMemberships({ forumId: 'sr-midt-sg' });
+    expect(seats.filter((m) => m.from === '2027-01-01').map((m) => m.personId)).toEqual(expect.arrayContaining(['gorm-ravn', 'helle-dam', 'nina-hald']));
+    // The steering group's own secretary keeps her seat.
+    expect(seats.filter((m) => m.personId === 'lone-birk').map((m) => m.role)).toEqual(['secretary']);
+    const again = await app.call('POST', base, secretary, { ...prepared.plan, preparedId: prepared.id });
+    expect(again.status).toBe(409);
+    expect(again.body.detailDa).toBe('Den forberedte omstilling er allerede gennemført eller fortrudt');
+  });
 });
