@@ -286,7 +286,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         ) : null}
       </Card>
 
-      {p.canEditAgenda && (mi.status === 'approved' || mi.status === 'published') ? (
+      {p.canCorrect ? (
         <Card className={s.card} aria-labelledby="correct-title">
           <Subtitle2 as="h3" className={s.h3} id="correct-title">{t.m.correctMinutes}</Subtitle2>
           <form className={s.form} onSubmit={(e) => {

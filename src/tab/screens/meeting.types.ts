@@ -9,7 +9,7 @@ export type AttendanceRow = { personId: string; role: string; person: { name: st
 export type MinutesState = { status: string; version: number; sentAt: string | null; windowClosesAt: string | null; approvedAt: string | null; approvedHow: string | null; publishedAt: string | null; agendaApprovedAt: string | null };
 export type Remark = { id: string; personId: string; itemId?: string; text: string; createdAt: string };
 export type Task = { id: string; title: string; dueOn: string; assigneeForumId?: string; assigneePersonId?: string; status: string };
-export type Permissions = { canEditAgenda: boolean; canApproveAgenda: boolean; canPropose: boolean; canAnswer: boolean; canRemark: boolean; canEditMinutes: boolean; canPublish: boolean };
+export type Permissions = { canEditAgenda: boolean; canApproveAgenda: boolean; canPropose: boolean; canAnswer: boolean; canRemark: boolean; canEditMinutes: boolean; canPublish: boolean; canCorrect?: boolean };
 export type MeetingView = {
   meeting: Meeting; forum: ForumRef; deadlines: MeetingDeadlines; items: Item[]; proposals: Proposal[]; attendance: AttendanceRow[]; minutes: MinutesState;
   remarks: Remark[]; tasks: Task[]; versions: DocumentVersion[]; permissions: Permissions;

@@ -29,9 +29,16 @@ describe('the meeting timeline', () => {
 
   it('never shows a future date as passed: minutes approved early are done, the window still open', () => {
     const steps = timelineSteps(base({ minutes: { status: 'approved', sentAt: '2026-11-20T08:00:00Z', windowClosesAt: '2026-12-10T15:00:00Z', approvedAt: '2026-11-27T08:00:00Z', approvedHow: 'explicit' } }), at('2026-12-01T09:00:00Z'));
-    expect(state(steps, 'comment_window_closes').state).not.toBe('passed');
+    expect(state(steps, 'comment_window_closes').state).toBe('done');
     expect(state(steps, 'approval').state).toBe('done');
+    expect(steps.filter((s) => s.state === 'next').map((s) => s.key)).toEqual(['publication']);
     expect(steps.every((s) => s.state !== 'passed' || Date.parse(s.at) <= at('2026-12-01T09:00:00Z'))).toBe(true);
+  });
+
+  it('shows a meeting recorded as history (no window recorded, approved and published) as done throughout, nothing next', () => {
+    const steps = timelineSteps(base({ minutes: { status: 'published', sentAt: '2020-03-19T11:00:00Z', approvedAt: '2020-03-27T11:00:00Z', approvedHow: 'explicit', publishedAt: '2020-03-30T10:00:00Z' } }), at('2026-12-01T09:00:00Z'));
+    expect(steps.filter((s) => s.state === 'next' || s.state === 'overdue' || s.note === 'projected')).toEqual([]);
+    expect(['done', 'passed']).toContain(state(steps, 'comment_window_closes').state);
   });
 
   it('marks nothing late on a cancelled meeting', () => {

@@ -41,7 +41,8 @@ export function timelineSteps(view: Pick<MeetingView, 'deadlines' | 'minutes' | 
     { key: 'agenda_due', at: m.agendaSentAt ?? d?.agendaDue?.at ?? '', done: Boolean(m.agendaSentAt), duty: true },
     { key: 'meeting', at: start, done: passed(start), duty: false },
     { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true },
-    { key: 'comment_window_closes', at: closes, done: Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt), duty: false, note: mi.windowClosesAt ? undefined : 'projected' },
+    // Approval ends the window: approved early (or recorded as history) it is done, never "next".
+    { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: mi.windowClosesAt || mi.approvedAt ? undefined : 'projected' },
     { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : undefined },
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];

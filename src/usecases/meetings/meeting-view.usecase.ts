@@ -121,6 +121,8 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             canRemark: c.role.member && open,
             canEditMinutes: c.role.secretariat && (s.minutesStatus === 'draft' || s.minutesStatus === 'revised') && c.meeting.status !== 'cancelled',
             canPublish: c.role.secretariat && s.minutesStatus === 'approved',
+            /** Approved (or published) minutes are corrected as a new version with a reason; the agenda is closed by then. */
+            canCorrect: c.role.secretariat && (s.minutesStatus === 'approved' || s.minutesStatus === 'published') && c.meeting.status !== 'cancelled',
           },
         };
       });
