@@ -56,7 +56,7 @@ import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-pl
 import { runNotice, type NoticeJob, type NoticeRunResult } from '../usecases/notifications/notice.usecase.js';
 import { workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
-import { LOCAL_TEAMS_APP_ID, runningGraphEmulator } from './sync.module.js';
+import { LOCAL_TEAMS_APP_ID } from './sync.module.js';
 import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-reach.usecase.js';
 import type { M365Ports } from '../usecases/ports/m365.port.js';
 import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider } from '../adapters/graph/graph.adapter.js';
@@ -165,19 +165,7 @@ export function defaultReach(deps: Pick<AppDeps, 'config' | 'logger'>): NonNulla
   const warn = { debug() {}, info() {}, warn: (o: Record<string, unknown>, m?: string) => logger.warn(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`), error: (o: Record<string, unknown>, m?: string) => logger.error(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`) };
   const mailFrom = config.graph.reminderMailSender ?? config.graph.organizerMailbox;
   if (config.graph.mode === 'emulator') {
-    // The emulator the sync module runs in this process (its real port, also when GRAPH_EMULATOR_PORT=0 asked for a
-    // free one), else GRAPH_EMULATOR_PORT (a web-only process talks to the worker's). Resolved at the first send:
-    // the sync module starts the emulator after this module is built.
-    let built: { base: string; ports: ReturnType<typeof createGraphAdapter> } | undefined;
-    const graph = () => {
-      const base = runningGraphEmulator(config) ?? `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`;
-      if (built?.base !== base) built = { base, ports: createGraphAdapter({ baseUrl: base, tokenProvider: staticTokenProvider(), tenantId: 'emulator', retry: { maxAttempts: 1 }, logger: warn }) };
-      return built.ports;
-    };
-    const ports: Pick<M365Ports, 'mail' | 'teamsApps'> = {
-      mail: { sendMail: (m) => graph().mail.sendMail(m) },
-      teamsApps: { personalChat: (userId, appId) => graph().teamsApps.personalChat(userId, appId) },
-    };
+    const ports = createGraphAdapter({ baseUrl: `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`, tokenProvider: staticTokenProvider(), tenantId: 'emulator', retry: { maxAttempts: 1 }, logger: warn });
     return { ports, teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID, mailFrom: mailFrom ?? 'paamindelser@samraad.emulator.invalid' };
   }
   if (config.graph.mode === 'tenant') {

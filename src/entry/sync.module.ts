@@ -51,15 +51,6 @@ import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, S
 
 export const LOCAL_TEAM_ID = 'samraad-local-team';
 export const LOCAL_TEAMS_APP_ID = 'samraad-local-app';
-
-/**
- * The Graph base URL of the emulator this app's sync module runs, by the app's
- * config: with GRAPH_EMULATOR_PORT=0 (a free port, as the tests ask) only the
- * running emulator knows its port, and the bot's e-mail and chat fallbacks must
- * reach the same emulator.
- */
-const runningEmulators = new WeakMap<Config, string>();
-export const runningGraphEmulator = (config: Config): string | undefined => runningEmulators.get(config);
 /** How long an identical notification counts as a re-delivery of the same one. */
 const NOTIFICATION_DEDUPE_SECONDS = 600;
 
@@ -169,7 +160,6 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
           throw err;
         }
         graph = createGraphAdapter({ baseUrl: emulator.graphBaseUrl, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
-        runningEmulators.set(config, emulator.graphBaseUrl);
         logger.info(`Microsoft Graph emulator: ${emulator.url}/ shows the Teams channels, Outlook events and files Samraad made.`);
       } else {
         const { clientId, tenantId, clientSecret, certificate } = config.identity;

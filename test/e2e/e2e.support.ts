@@ -6,6 +6,7 @@
  * its sources.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,15 @@ export function ensureTabBuilt() {
   if (r.status !== 0 || !tabIsFresh()) throw new Error(`building the tab failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** A port free right now (the OS picks it; closed again before it is used). */
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((resolve, reject) => srv.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
 export type SettableClock = { now(): Date; set(iso: string): void };
 
 export type E2E = { app: TestApp; clock: SettableClock; browser: Browser; context: BrowserContext; page: Page; dataDir: string; close(): Promise<void> };
@@ -52,7 +62,9 @@ export async function startE2E(start: string, opts: { graph?: 'off' | 'emulator'
   let t = new Date(start);
   const clock: SettableClock = { now: () => new Date(t), set: (iso) => (t = new Date(iso)) };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samraad-e2e-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...(opts.graph === 'emulator' ? { GRAPH_MODE: 'emulator', GRAPH_EMULATOR_PORT: '0' } : {}) };
+  // A free port found now rather than "0": the bot's e-mail and chat fallbacks address the emulator by
+  // GRAPH_EMULATOR_PORT, and with "0" only the sync module would know where it listens.
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...(opts.graph === 'emulator' ? { GRAPH_MODE: 'emulator', GRAPH_EMULATOR_PORT: String(await freePort()) } : {}) };
   const modules = await appModules(loadConfig({ PORT: '0', SAMRAAD_DEMO: '1', GRAPH_MODE: 'off', ...env }));
   const app = await startTestApp(backends[0]!, { modules, tabDir, clock, env });
   const browser = await chromium.launch({
