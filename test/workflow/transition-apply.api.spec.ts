@@ -211,8 +211,19 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
 
 describe.each(backends)("the demo's prepared 2027 transition on $name", (backend) => {
   let app: WorkflowTestApp;
+  let published = '';
   beforeAll(async () => {
-    app = await startWorkflowApp(backend, '2026-12-03T09:00:00Z');
+    // November 2026: the steering group meets and publishes its minutes, before the transition is applied.
+    app = await startWorkflowApp(backend, '2026-11-16T09:00:00Z');
+    published = (await createMeeting(app, { forumId: 'midt-ksg', date: '2026-11-26', title: 'Sidste møde i klyngestyregruppen' })).id;
+    expect((await app.call('POST', `/api/meetings/${published}/items`, 'nina-hald', { title: 'Overdragelse til Sundhedsråd Midt', kind: 'decision' })).status).toBe(201);
+    expect((await app.call('POST', `/api/meetings/${published}/agenda/approve`, 'gorm-ravn')).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${published}/agenda/send`, 'nina-hald')).status).toBe(200);
+    app.clock.set('2026-11-27T09:00:00Z');
+    expect((await app.call('POST', `/api/meetings/${published}/minutes/send`, 'nina-hald', { confirmContradictions: true })).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${published}/minutes/approve`, 'nina-hald', { confirm: true, reason: 'Godkendt på mødet' })).status).toBe(200);
+    expect((await app.call('POST', `/api/meetings/${published}/minutes/publish`, 'nina-hald', { confirmPersonalData: true })).status).toBe(200);
+    app.clock.set('2026-12-03T09:00:00Z');
   }, 120_000);
   afterAll(async () => app?.close());
 
@@ -235,5 +246,17 @@ describe.each(backends)("the demo's prepared 2027 transition on $name", (backend
     const again = await app.call('POST', base, secretary, { ...prepared.plan, preparedId: prepared.id });
     expect(again.status).toBe(409);
     expect(again.body.detailDa).toBe('Den forberedte omstilling er allerede gennemført eller fortrudt');
+  });
+
+  it("after the date the ended forum's published minutes stay at the same address and in the feeds", async () => {
+    app.clock.set('2027-01-05T09:00:00Z');
+    expect(await takeTransitionsIntoEffect(transitionDeps(app.deps))).toEqual(['demo-reform-2027']);
+    expect((await registryRepository(app.db.db).getForum('midt-ksg'))!.status).toBe('ended');
+    const page = await app.call('GET', `/offentlig/moeder/${published}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Overdragelse til Sundhedsråd Midt');
+    expect((await app.call('GET', `/offentlig/moeder/${published}/referat.docx`)).status).toBe(200);
+    expect((await app.call('GET', '/feeds/minutes.rss')).text).toContain(published);
+    expect((await app.call('GET', '/feeds/minutes.atom')).text).toContain(published);
   });
 });
