@@ -19,3 +19,10 @@ export const htmlResponse = (description = 'The page (HTML)') => fileResponse(de
 export const anyFileResponse = (description = 'The file, with its own content type') => fileResponse(description, 'application/octet-stream');
 /** 204: done, nothing to answer. */
 export const noContent = (description = 'Done; no content') => z.null().describe(description) as unknown as z.ZodType<void>;
+
+/**
+ * Responses described for the OpenAPI document only: the handler's replies are not
+ * typed against them (public pages return the reply; the Graph webhook answers
+ * 200, 202, 400, 403 or 503 with no body).
+ */
+export const describedOnly = (responses: Record<number | string, unknown>): Record<string, unknown> => responses;

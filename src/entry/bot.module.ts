@@ -31,6 +31,7 @@
  * run at a time per process; claims keep several processes from double-sending,
  * but the rate limiter is per process).
  */
+import { FailedRemindersResponse } from '../contracts/reminders.contract.js';
 import { graphCredentials, hasGraphCredentials } from './graph.credentials.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -356,6 +357,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
         schema: {
           summary: 'Failed reminder deliveries (dead letters) of the forums the caller administers',
           querystring: z.object({ forumId: z.string().min(1).max(100).optional() }),
+          response: { 200: FailedRemindersResponse },
         },
       },
       async (request) => {

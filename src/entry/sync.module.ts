@@ -47,6 +47,7 @@ import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case
 import type { Config } from '../config/config.js';
 import type { AppDeps, AppModule, Logger } from './app.js';
 import { requirePerson } from './http/auth.js';
+import { describedOnly, fileResponse, noContent } from '../contracts/files.contract.js';
 import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
 export const LOCAL_TEAM_ID = 'samraad-local-team';
@@ -268,7 +269,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
     await app.register(async (sub) => {
       sub.removeAllContentTypeParsers();
       sub.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-      sub.post('/api/graph/notifications', { schema: { tags: ['m365'], summary: 'Microsoft Graph change and lifecycle notifications', hide: false } }, async (req, reply) => {
+      sub.post('/api/graph/notifications', { schema: { tags: ['m365'], summary: 'Microsoft Graph change and lifecycle notifications', hide: false, response: describedOnly({ 200: fileResponse('The validation handshake: the validationToken echoed', 'text/plain'), 202: noContent('Accepted') }) } }, async (req, reply) => {
         const token = (req.query as Record<string, unknown>).validationToken;
         if (typeof token === 'string') {
           // Graph waits at most 10 seconds: answer at once, echoing the token as plain text.

@@ -20,7 +20,7 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Routes whose responses are not described yet (issue 12, landing route file by route file): this list only shrinks. */
 const notYetDescribed = new Set<string>([
-  'public', 'terms-import', 'notifications', 'reminders', 'tab',
+  'terms-import',
 ]);
 const area = (route: string): string => {
   if (/^GET \/(offentlig|feeds)/.test(route)) return 'public';
@@ -72,8 +72,9 @@ describe('the OpenAPI document', () => {
         continue;
       }
       for (const [status, response] of success) {
-        if (status === '204') continue; // no content: nothing to describe
         const content = response.content ?? {};
+        // 204, or a 202 that answers nothing: no content to describe, but a description of what it means.
+        if ((status === '204' || status === '202') && Object.keys(content).length === 0 && response.description && response.description !== 'Default Response') continue;
         if (Object.keys(content).length === 0) {
           problems.push(`${route} ${status}: no content`);
           continue;

@@ -10,6 +10,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { responseSerializerCompiler } from './response-check.js';
+import { htmlResponse } from '../../contracts/files.contract.js';
 import { installErrorHandling, sendProblem } from './problem.js';
 import { installStrictJson, installTextGuard } from './text-guard.js';
 import { hardenedServerOptions, installHardening } from './hardening.js';
@@ -113,7 +114,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
       },
     });
   } else {
-    app.get('/', async (_req, reply) =>
+    app.get('/', { schema: { summary: 'The tab is not built: a page that says how to build it', response: { 200: htmlResponse() } } }, async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="da"><title>Samraad</title><p>Fanen er ikke bygget. Kør <code>npm run build</code>.</p></html>'),
     );
   }

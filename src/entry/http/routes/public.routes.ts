@@ -15,6 +15,7 @@ import { buildForumCalendar, icalContentType } from '../../../adapters/documents
 import { id } from '../../../domain/registry/registry.model.js';
 import type { publicUseCases } from '../../../usecases/meetings/public.usecase.js';
 import type { HttpContext } from '../http-context.js';
+import { anyFileResponse, describedOnly, docxResponse, fileResponse, htmlResponse } from '../../../contracts/files.contract.js';
 
 type PublicServices = ReturnType<typeof publicUseCases>;
 
@@ -55,7 +56,7 @@ export function publicRoutes(ctx: HttpContext, services: () => PublicServices): 
     const html = (reply: { type(t: string): { send(b: string): unknown } }, body: string) => reply.type('text/html; charset=utf-8').send(body);
     const tags = ['public'];
 
-    app.get('/offentlig', { schema: { tags, summary: 'Regions' } }, async (_req, reply) => {
+    app.get('/offentlig', { schema: { tags, summary: 'Regions', response: describedOnly({ 200: htmlResponse() }) } }, async (_req, reply) => {
       const regions = await services().regions();
       return html(reply, page('Regioner', `<h1>Offentlige dagsordener og referater</h1>
 <nav aria-label="Regioner"><ul>
@@ -63,7 +64,7 @@ ${regions.map((r) => `<li><a href="/offentlig/${regionSlug(r.region)}">${escapeH
 </ul></nav>`));
     });
 
-    app.get('/offentlig/:region', { schema: { tags, summary: 'Forums of a region with their published documents', params: z.object({ region: z.string().min(1).max(100) }) } }, async (req, reply) => {
+    app.get('/offentlig/:region', { schema: { tags, summary: 'Forums of a region with their published documents', params: z.object({ region: z.string().min(1).max(100) }), response: describedOnly({ 200: htmlResponse() }) } }, async (req, reply) => {
       const region = (await services().regions()).find((r) => regionSlug(r.region) === req.params.region || r.region === req.params.region)?.region;
       const forums = await services().region(region ?? req.params.region);
       const sections = forums.map(({ forum, meetings }) => {
@@ -117,13 +118,13 @@ ${list}
       return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(await publicDocx(req.params.meetingId, kind));
     };
     const P = z.object({ meetingId: id });
-    app.get('/offentlig/moeder/:meetingId', { schema: { tags, summary: 'Published minutes (HTML)', params: P } }, docPage('minutes', 'referat.docx'));
-    app.get('/offentlig/moeder/:meetingId/referat.docx', { schema: { tags, summary: 'Published minutes (DOCX)', params: P } }, docx('minutes', 'referat.docx'));
-    app.get('/offentlig/moeder/:meetingId/dagsorden', { schema: { tags, summary: 'Sent agenda (HTML)', params: P } }, docPage('agenda', 'dagsorden.docx'));
-    app.get('/offentlig/moeder/:meetingId/dagsorden.docx', { schema: { tags, summary: 'Sent agenda (DOCX)', params: P } }, docx('agenda', 'dagsorden.docx'));
+    app.get('/offentlig/moeder/:meetingId', { schema: { tags, summary: 'Published minutes (HTML)', params: P, response: describedOnly({ 200: htmlResponse() }) } }, docPage('minutes', 'referat.docx'));
+    app.get('/offentlig/moeder/:meetingId/referat.docx', { schema: { tags, summary: 'Published minutes (DOCX)', params: P, response: describedOnly({ 200: docxResponse() }) } }, docx('minutes', 'referat.docx'));
+    app.get('/offentlig/moeder/:meetingId/dagsorden', { schema: { tags, summary: 'Sent agenda (HTML)', params: P, response: describedOnly({ 200: htmlResponse() }) } }, docPage('agenda', 'dagsorden.docx'));
+    app.get('/offentlig/moeder/:meetingId/dagsorden.docx', { schema: { tags, summary: 'Sent agenda (DOCX)', params: P, response: describedOnly({ 200: docxResponse() }) } }, docx('agenda', 'dagsorden.docx'));
     app.get(
       '/offentlig/moeder/:meetingId/bilag/:attachmentId',
-      { schema: { tags, summary: 'A published attachment (bilag) of an open item', params: z.object({ meetingId: id, attachmentId: id }) } },
+      { schema: { tags, summary: 'A published attachment (bilag) of an open item', params: z.object({ meetingId: id, attachmentId: id }), response: describedOnly({ 200: anyFileResponse() }) } },
       async (req, reply) => {
         const a = await services().publicAttachment(req.params.meetingId, req.params.attachmentId);
         // The stored file name may hold any letters: an ASCII fallback plus the RFC 5987 UTF-8 name.
@@ -159,10 +160,10 @@ ${list}
         })),
       });
     };
-    app.get('/feeds/minutes.rss', { schema: { tags, summary: 'RSS of published minutes' } }, async (_req, reply) => reply.type(rssContentType).send((await feeds()).rss));
-    app.get('/feeds/minutes.atom', { schema: { tags, summary: 'Atom feed of published minutes' } }, async (_req, reply) => reply.type(atomContentType).send((await feeds()).atom));
+    app.get('/feeds/minutes.rss', { schema: { tags, summary: 'RSS of published minutes', response: describedOnly({ 200: fileResponse('RSS 2.0', 'application/rss+xml') }) } }, async (_req, reply) => reply.type(rssContentType).send((await feeds()).rss));
+    app.get('/feeds/minutes.atom', { schema: { tags, summary: 'Atom feed of published minutes', response: describedOnly({ 200: fileResponse('Atom', 'application/atom+xml') }) } }, async (_req, reply) => reply.type(atomContentType).send((await feeds()).atom));
 
-    app.get('/feeds/forums/:file', { schema: { tags, summary: 'iCalendar feed of a forum\'s meetings (/feeds/forums/<id>.ics)', params: z.object({ file: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.ics$/i, 'must be <forum id>.ics') }) } }, async (req, reply) => {
+    app.get('/feeds/forums/:file', { schema: { tags, summary: 'iCalendar feed of a forum\'s meetings (/feeds/forums/<id>.ics)', params: z.object({ file: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.ics$/i, 'must be <forum id>.ics') }), response: describedOnly({ 200: fileResponse('iCalendar', 'text/calendar') }) } }, async (req, reply) => {
       const { forum, meetings, published } = await services().forumCalendar(req.params.file.replace(/\.ics$/i, ''));
       const body = buildForumCalendar({
         forum,
