@@ -183,4 +183,30 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
       }, 240_000);
     }
   }
+  it('creates the forum a document describes when Samraad does not have it, from the review (da)', async () => {
+    const ti = texts.da.ti;
+    // axe is injected as a script: this context lets it past the tab's Content-Security-Policy.
+    const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+    const p = await context.newPage();
+    await p.goto(`${e.app.url}/#/forums/${forumId}`);
+    await signIn(p, secretary);
+    await p.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
+    await p.getByRole('button', { name: ti.open }).click();
+    // Written in our own words: a working group under the fokusgruppe, not yet in Samraad.
+    await p.getByLabel(ti.pasteLabel).fill('Kommissorium for Ad hoc-gruppe om genoptræning\n\nGruppen mødes 3 gange om året.\n\nDagsorden udsendes senest 5 hverdage før mødet.\n');
+    await p.getByRole('button', { name: ti.read }).click();
+    const section = p.getByTestId('create-forum');
+    await section.getByRole('heading', { name: ti.createHeading }).waitFor();
+    expect(await section.getByLabel(ti.createName).inputValue()).toBe('Ad hoc-gruppe om genoptræning');
+    expect(await section.getByLabel(ti.createKind).inputValue()).toBe('ad_hoc_group');
+    await p.getByLabel(ti.validFrom).fill('2027-01-01');
+    await section.getByRole('button', { name: ti.createButton }).click();
+    await section.getByText(ti.created('Ad hoc-gruppe om genoptræning')).waitFor();
+    expect(await seriousViolations(p)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await shot(p, 'terms-import-create-forum');
+    await section.getByRole('link', { name: ti.openCreated }).click();
+    await p.getByRole('heading', { level: 2, name: 'Ad hoc-gruppe om genoptræning' }).waitFor();
+    await context.close();
+  }, 120_000);
 });

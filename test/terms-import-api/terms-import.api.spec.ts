@@ -213,4 +213,30 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     expect(m.deadlines!.agendaDue.fromDefault).toBeUndefined();
     expect(m.deadlines!.minutesDue.fromDefault).toBe(true);
   });
+  it('creates the forum a document describes when it is not in Samraad, under a forum the person administers, with the reviewed values as its first terms', async () => {
+    // Written in our own words: a working group under the fokusgruppe, not yet in Samraad.
+    const text = 'Kommissorium for Ad hoc-gruppe om genoptræning\n\nGruppen mødes 3 gange om året.\n\nDagsorden udsendes senest 5 hverdage før mødet.\n';
+    const p = (await (await preview(JSON.stringify({ text }), 'application/json', '?forumId=vest-fg-sb')).json()) as Preview & { drafts: { catalogueKind: string | null; forumMatch: Match }[] };
+    const d = p.drafts[0]!;
+    expect(d.forumMatch.none).toBe(true);
+    expect(d.catalogueKind).toBe('ad_hoc_group');
+    const create = (who: string, parentId = 'vest-fg-sb') =>
+      fetch(`${app.url}/api/terms-import/create-forum`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...app.as(who) },
+        body: JSON.stringify({ validFrom: '2027-01-01', draftValues: { forum: d.forum, terms: d.terms }, forum: { name: d.forum.name, kind: d.catalogueKind, parentId } }),
+      });
+    expect((await create(member)).status).toBe(403);
+    const r = await create(secretary);
+    expect(r.status).toBe(201);
+    const res = (await r.json()) as { forum: { id: string; name: string; parentId: string; region: string; kind: string }; terms: { version: number; deadlines: Record<string, unknown>; meetings: { perYearMin: number } } };
+    expect(res.forum).toMatchObject({ name: 'Ad hoc-gruppe om genoptræning', parentId: 'vest-fg-sb', kind: 'ad_hoc_group' });
+    expect(res.terms.version).toBe(1);
+    expect(res.terms.meetings.perYearMin).toBe(3);
+    expect(res.terms.deadlines.agendaLead).toEqual({ amount: 5, unit: 'working_days' });
+    expect(res.terms.deadlines.minutesDue).toBeUndefined();
+    const bad = await create(secretary, 'no-such-forum');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors).toEqual([{ field: 'forum.parentId', reason: 'does not exist' }]);
+  });
 });

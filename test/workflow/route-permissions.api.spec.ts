@@ -223,6 +223,8 @@ const table: Record<string, Row> = {
   // Terms import (src/entry/http/routes/terms-import.routes.ts): reading a document writes nothing; confirming needs the forum's secretariat.
   'POST /api/terms-import': { allow: SIGNED_IN, ok: true, url: () => `/api/terms-import?forumId=${forumId}`, body: () => ({ text: seed002 }) },
   'POST /api/forums/:id/terms/import-confirm': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/terms/import-confirm`, body: (i) => ({ validFrom: '2027-06-01', draftValues: i.termsDraft, dryRun: true }) },
+  // Creating the forum a document describes: under midt-ksg, so midt-ksg's secretariat (as POST /api/forums).
+  'POST /api/terms-import/create-forum': { allow: SECRETARIAT, ok: true, url: () => '/api/terms-import/create-forum', body: (i) => ({ validFrom: '2027-06-01', draftValues: i.termsDraft, forum: { name: `Ad hoc-gruppe fra import ${next()}`, kind: 'ad_hoc_group', parentId: forumId } }) },
 
   // Microsoft 365 sync (src/entry/sync.module.ts), GRAPH_MODE=off.
   // Any secretariat, each seeing (and retrying) only the forums they administer.

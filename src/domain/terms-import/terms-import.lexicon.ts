@@ -185,3 +185,31 @@ export function parseDanishDate(s: string): string | undefined {
     return `${y}-${pad(mo)}-${pad(d)}`;
   }
 }
+
+/**
+ * The key in the catalogue of forum kinds (forum-kind.model.ts; migration 0010) of a kind the
+ * importer recognises, where the catalogue has it. Kinds the catalogue does not hold
+ * (a generic "udvalg", "bestyrelse") have none: the person picks one when creating a forum.
+ */
+const catalogueKeys: Record<string, string> = {
+  sundhedskoordinationsudvalg: 'health_coordination_committee',
+  sundhedsstyregruppe: 'health_steering_group',
+  formandskab: 'chairmanship',
+  faelles_sekretariat: 'joint_secretariat',
+  temagruppe: 'theme_group',
+  sundhedsklynge: 'cluster',
+  klyngestyregruppe: 'cluster_steering_group',
+  klynge_temagruppe: 'cluster_theme_group',
+  fokusgruppe: 'focus_group',
+  ad_hoc_gruppe: 'ad_hoc_group',
+  sundhedsraad: 'sundhedsraad',
+  styregruppe: 'steering_group',
+  driftsforum: 'operations_forum',
+  kommunalt_laegeligt_udvalg: 'kommunalt_laegeligt_udvalg',
+  psykiatriforum: 'psychiatry_forum',
+  bilateralt_moede: 'bilateral_meeting',
+};
+
+export function catalogueKeyOf(slug: string | undefined): string | undefined {
+  return slug ? catalogueKeys[slug] : undefined;
+}

@@ -52,7 +52,7 @@ type ForumRef = { id: string; name: string };
 type Match = { match: ForumRef; score: number } | { ambiguous: ForumRef[] } | { none: true };
 type Values = { forum: { name: string; kind?: string; level?: string; parentName?: string }; terms: Record<string, unknown> };
 type Provenance = { path: string; provenance: 'stated' | 'inferred' | 'default'; value: unknown; span?: Span; meaning?: { da: string; en: string } };
-type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; provenance?: Provenance[]; forumMatch: Match };
+type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; provenance?: Provenance[]; catalogueKind?: string | null; forumMatch: Match };
 type Preview = {
   text: string;
   drafts: Draft[];
@@ -169,6 +169,11 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [acceptedDefaults, setAcceptedDefaults] = useState<ReadonlySet<string>>(new Set());
+  // Creating the forum a document describes when it is not in Samraad.
+  const [kinds, setKinds] = useState<{ key: string; nameDa: string; nameEn: string }[]>([]);
+  const [createName, setCreateName] = useState('');
+  const [createKind, setCreateKind] = useState('');
+  const [created, setCreated] = useState<{ forum: { id: string; name: string } } | null>(null);
   const markRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -180,6 +185,10 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
       setError,
     );
   }, [forumId]);
+
+  useEffect(() => {
+    api<{ key: string; nameDa: string; nameEn: string }[]>('/api/forum-kinds').then(setKinds, setError);
+  }, []);
 
   const docRef = useRef<HTMLPreElement | null>(null);
   // Scrolls only the document pane (scrollIntoView would move the whole page under the pointer).
@@ -205,6 +214,9 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     setAccepted(new Set());
     setRejected(new Set());
     setAcceptedDefaults(new Set());
+    setCreateName(d?.forum.name ?? '');
+    setCreateKind(d?.catalogueKind ?? '');
+    setCreated(null);
   };
 
   const read = async () => {
@@ -280,6 +292,23 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
         setSaved(r);
         setDry(null);
       }
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const createForum = async () => {
+    if (!values) return;
+    setBusy('save');
+    setError(null);
+    try {
+      const r = await api<{ forum: { id: string; name: string } }>('/api/terms-import/create-forum', {
+        method: 'POST',
+        body: JSON.stringify({ validFrom, draftValues: withoutRejected(values, rejected), forumChoices: choices, forum: { name: createName.trim(), kind: createKind, parentId: forumId } }),
+      });
+      setCreated(r);
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -487,6 +516,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
 
   const fields = draft ? Object.entries(draft.findings.fields) : [];
   const defaults = (draft?.provenance ?? []).filter((p) => p.provenance === 'default');
+  // The draft names a forum Samraad does not have: it may be created (under the forum the import was opened from).
+  const isOtherForum = Boolean(draft && draft.forum.name && 'none' in draft.forumMatch);
   const names = draft ? namesIn(draft) : [];
   const parent = preview.parentMatches[draftIndex];
   const contradictions = preview.contradictions.filter((c) => !draft || c.forumName === draft.findings.forumName.value);
@@ -663,6 +694,33 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
           )}
         </section>
       </div>
+      {draft && values && isOtherForum ? (
+        <section className={styles.confirm} aria-labelledby="create-heading" data-testid="create-forum">
+          <Subtitle1 as="h3" id="create-heading" className={styles.paneHeading}>{ti.createHeading}</Subtitle1>
+          <Text>{ti.createIntro(forum?.name ?? forumId)}</Text>
+          <Field label={ti.createName} required className={styles.narrow}>
+            <Input value={createName} onChange={(_, d) => setCreateName(d.value)} />
+          </Field>
+          <Field label={ti.createKind} required className={styles.narrow}>
+            <Select value={createKind} onChange={(_, d) => setCreateKind(d.value)}>
+              <option value="">{ti.chooseKind}</option>
+              {kinds.map((k) => <option key={k.key} value={k.key}>{lang === 'da' ? k.nameDa : k.nameEn}</option>)}
+            </Select>
+          </Field>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => void createForum()} disabled={busy !== null || !createKind || !createName.trim() || !validFrom || Boolean(created)}>{ti.createButton}</Button>
+            {busy === 'save' ? <Spinner size="tiny" label={ti.creating} /> : null}
+          </div>
+          {created ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>
+                <MessageBarTitle>{ti.created(created.forum.name)}</MessageBarTitle>
+                <Link href={`#/forums/${created.forum.id}`}>{ti.openCreated}</Link>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </section>
+      ) : null}
       {draft && values ? (
           <section className={styles.confirm} aria-labelledby="confirm-heading">
             <Subtitle1 as="h3" id="confirm-heading" className={styles.paneHeading}>{ti.diffHeading(dry?.previousVersion ?? null)}</Subtitle1>

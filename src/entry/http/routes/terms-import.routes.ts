@@ -16,6 +16,10 @@
  * previous version (terms.carry-over.ts). With
  * dryRun it only answers the diff, so the tab can show it before confirming.
  *
+ * POST /api/terms-import/create-forum creates the forum a document describes when it
+ * is not in Samraad yet (under a forum the person administers, in that forum's
+ * region), with the reviewed values as its first terms of reference.
+ *
  * The raw-body content-type parsers are registered inside this plugin, so they
  * apply to these routes only.
  */
@@ -24,13 +28,15 @@ import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_BYTES, readTermsDocument, type DocumentReadErrorCode } from '../../../adapters/documents-import/terms-document.reader.js';
 import { access } from '../../../domain/access/access.policy.js';
-import { id, isoDate, OrganisationKind, TermsOfReferenceInput } from '../../../domain/registry/registry.model.js';
+import { ForumKind, ForumLevel, id, isoDate, OrganisationKind, TermsOfReferenceInput } from '../../../domain/registry/registry.model.js';
+import { ForumCreateInput } from '../../../usecases/registry/registry.usecases.js';
 import { matchForumName, type ForumMatch, type ForumRef } from '../../../domain/terms-import/forum-name.match.js';
 import { draftFromValues } from '../../../domain/terms-import/terms-draft.from-values.js';
 import { draftToTermsInput } from '../../../domain/terms-import/terms-draft.to-input.js';
 import { draftValues, type DraftValues } from '../../../domain/terms-import/terms-draft.values.js';
 import { extractTermsDrafts } from '../../../domain/terms-import/terms-import.extract.js';
 import { ruleProvenance } from '../../../domain/terms-import/terms-provenance.js';
+import { catalogueKeyOf } from '../../../domain/terms-import/terms-import.lexicon.js';
 import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
 import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
@@ -84,6 +90,13 @@ const ConfirmBody = z.object({
   /** Answers to forum names the document gives: the chosen forum, or null for "none of these". */
   forumChoices: z.record(z.string().max(500), id.nullable()).default({}),
   dryRun: z.boolean().default(false),
+});
+const CreateForumBody = z.object({
+  validFrom: isoDate,
+  draftValues: DraftValuesSchema,
+  forumChoices: z.record(z.string().max(500), id.nullable()).default({}),
+  /** The new forum: its name as reviewed, a kind from the catalogue, and the forum it belongs under. */
+  forum: z.object({ name: z.string().trim().min(1).max(200), kind: ForumKind, level: ForumLevel.optional(), parentId: id }),
 });
 const IdParams = z.object({ id });
 const json = z.any();
@@ -181,7 +194,9 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
             ...values,
             findings: d,
             // Every rule the document states (with its quote) and every rule it leaves to Samraad's default.
-            provenance: ruleProvenance(d, kinds.get(target && matchesTarget(d) ? target.kind : (d.fields['forum.kind']?.value ?? ''))),
+            provenance: ruleProvenance(d, kinds.get(target && matchesTarget(d) ? target.kind : (catalogueKeyOf(d.fields['forum.kind']?.value) ?? ''))),
+            /** The catalogue's key for the kind the draft names, if the catalogue has it (for creating the forum). */
+            catalogueKind: catalogueKeyOf(d.fields['forum.kind']?.value) ?? null,
             forumMatch: d.forumName.value ? matchForumName(d.forumName.value, refs) : ({ none: true } as const),
           };
         });
@@ -207,6 +222,45 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           nameMatches,
           forumDraftIndex,
         };
+      },
+    );
+
+    app.post(
+      '/api/terms-import/create-forum',
+      {
+        schema: {
+          tags: ['terms-import'],
+          summary: 'Create the forum a reviewed import describes, with the reviewed values as its first terms of reference',
+          body: CreateForumBody,
+          response: { 201: json },
+        },
+      },
+      async (req, reply) => {
+        const person = requirePerson(req);
+        const parent = await ctx.reads.getForum(req.body.forum.parentId);
+        if (!parent) {
+          throw new UseCaseError('validation', `forum "${req.body.forum.parentId}" does not exist`, [{ field: 'forum.parentId', reason: 'does not exist' }], `Forummet "${req.body.forum.parentId}" findes ikke.`);
+        }
+        const actx = await ctx.accessFor(person.id);
+        if (!access.canCreateForum(actx, parent.id, parent.region)) {
+          throw forbidden('You may not create a forum under this forum', 'Du har ikke ret til at oprette et forum under dette forum');
+        }
+        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
+        const { forumChoices } = req.body;
+        const forumIdFor = (name: string): string | undefined => {
+          if (Object.hasOwn(forumChoices, name)) return forumChoices[name] ?? undefined;
+          const m = matchForumName(name, refs);
+          return 'match' in m ? m.match.id : undefined;
+        };
+        const { input, unresolved, assumptions } = draftToTermsInput(draftFromValues(req.body.draftValues as DraftValues), { validFrom: req.body.validFrom, forumIdFor });
+        const parsed = TermsOfReferenceInput.safeParse(input);
+        if (!parsed.success) {
+          const errors = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'draftValues', reason: i.message }));
+          throw new UseCaseError('validation', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors, 'Nogle værdier kan ikke gemmes; ret de markerede felter.');
+        }
+        const { name, kind, level, parentId } = req.body.forum;
+        const created = await ctx.registry.createForum(ForumCreateInput.parse({ name, kind, ...(level ? { level } : {}), parentId, region: parent.region, terms: parsed.data }), { personId: person.id });
+        return reply.code(201).send({ ...created, unresolved, assumptions });
       },
     );
 
