@@ -143,6 +143,8 @@ export const PermissionsResponse = z.object({
   canRemark: z.boolean(),
   canEditMinutes: z.boolean(),
   canPublish: z.boolean(),
+  /** The secretariat may correct approved or published minutes (a new version with a reason). */
+  canCorrect: z.boolean(),
 });
 export type PermissionsResponse = z.output<typeof PermissionsResponse>;
 
