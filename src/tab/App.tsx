@@ -123,9 +123,9 @@ export function App({ host }: { host: HostState }) {
           {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
             : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
             : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
-            : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.person?.id} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
+            : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.signedIn ? me.person.id : undefined} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
             : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
-            : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.person?.id} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
+            : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.signedIn ? me.person.id : undefined} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
             : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
             : <Text>{t.chooseForum}</Text>}
         </main>

@@ -11,8 +11,9 @@ import { api, apiWithHeaders } from '../api.js';
 import { formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar } from './shared.js';
 import { useWorkflowStyles } from './Workflow.styles.js';
+import type { AuditEventResponse } from '../../contracts/system.contract.js';
 
-export type AuditEntry = { id: number | string; at: string; action: string; outcome: 'ok' | 'refused'; actorPersonId?: string; forumId?: string; target?: string; detail?: Record<string, unknown> };
+export type AuditEntry = AuditEventResponse;
 
 const PAGE = 25;
 /** Events fetched per request (the server allows up to 200). */

@@ -6,6 +6,7 @@ import {
 import { api } from '../api.js';
 import { formatDate, textsIn, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
+import type { CompositionFindingResponse, DutyResponse, MeetingWithDeadlinesResponse, YearMeetingResponse, YearOfDutiesResponse, YearPlanResponse } from '../../contracts/planning.contract.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
 import { CancelForm, DefaultsForm, HistoryForm, MeetingForm } from './ForumMeetingEditor.js';
@@ -19,16 +20,12 @@ type PlanRow = { key: number; date: string; start: string; end: string; kind: st
  * A meeting as the forum's list gives it: theme days and joint meetings (run by the joint forum) and cancelled
  * meetings come without deadlines of their own.
  */
-type MeetingWithDeadlines = Meeting & { deadlines?: MeetingDeadlines; jointWithForumId?: string; historical?: boolean; revision?: number; cancelledReason?: string };
-type PlanMeeting = {
-  sequence: number; date: string; start: string; end: string; kind: string; reasons: string[]; warnings: string[]; reasonsEn?: string[]; warningsEn?: string[]; deadlines: MeetingDeadlines;
-};
-type Plan = { constraints: string[]; constraintsEn?: string[]; proposal: PlanMeeting[]; existing: { id: string; date: string }[]; warnings: string[]; warningsEn?: string[] };
-type Duty = { date: string; at?: string; kind: string; meetingId?: string; title: string; titleEn?: string };
-type Year = {
-  forum?: { region: string }; duties: Duty[]; handovers: { date: string; text: string; textEn?: string }[]; constraints: string[]; constraintsEn?: string[]; warnings: string[]; warningsEn?: string[];
-};
-type Finding = { code: string; severity: string; da: string; en: string };
+type MeetingWithDeadlines = MeetingWithDeadlinesResponse;
+type PlanMeeting = YearMeetingResponse;
+type Plan = YearPlanResponse;
+type Duty = DutyResponse;
+type Year = YearOfDutiesResponse;
+type Finding = CompositionFindingResponse;
 
 const thisYear = () => new Date().getFullYear();
 /** From October the year being planned is the next one. */

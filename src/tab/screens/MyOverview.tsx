@@ -5,19 +5,14 @@ import { api } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, hhmm, type ForumRef, type Meeting } from './shared.js';
 import { useOverviewStyles } from './MyOverview.styles.js';
+import type { OverviewResponse, WaitingItemResponse, WaitingResponse } from '../../contracts/meetings.contract.js';
 
 type Answer = 'attending' | 'apologies' | 'substitute';
-type NextMeeting = { meeting: Meeting; forum: ForumRef | null; answer: Answer | null; substituteName: string | null };
+type NextMeeting = OverviewResponse['nextMeetings'][number];
 /** GET /api/me/waiting: what waits on me, from the same facts as the reminders (src/usecases/meetings/waiting.usecase.ts). */
-type Waiting = { now: string; items: WaitingItem[] };
-type WaitingItem = { kind: string; as: string; forumId: string; forumName: string; meetingId?: string; meetingDate?: string; meetingKind?: string; taskId?: string; title?: string; deadline: string; late: boolean; days: number };
-type Overview = {
-  person: { id: string; name: string };
-  nextMeetings: NextMeeting[];
-  deadlines: { kind: string; at: string; date: string; meetingId: string; forumId: string; forumName: string }[];
-  tasks: { id: string; title: string; dueOn: string; forumId: string; forumName?: string; via?: 'organisation' }[];
-  unanswered: { meeting: Meeting; forum: ForumRef | null }[];
-};
+type Waiting = WaitingResponse;
+type WaitingItem = WaitingItemResponse;
+type Overview = OverviewResponse;
 
 export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lang: Lang; signedIn: boolean; onOpenMeeting: (id: string) => void }) {
   const s = useOverviewStyles();

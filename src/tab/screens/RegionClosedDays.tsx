@@ -10,9 +10,10 @@ import { formatDate, type Lang } from '../i18n.js';
 import { closedDaysTexts } from '../i18n.closed-days.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
+import type { ClosedDayResponse, RegionClosedDaysResponse } from '../../contracts/planning.contract.js';
 
-type ClosedDay = { date: string; label: string };
-type RegionClosedDays = { region: string; closedDays: ClosedDay[]; canEdit: boolean };
+type ClosedDay = ClosedDayResponse;
+type RegionClosedDays = RegionClosedDaysResponse;
 
 export function RegionClosedDays({ lang, region, year, onChanged }: { lang: Lang; region: string; year: number; onChanged?: () => void }) {
   const s = useForumYearStyles();

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../api.js';
 import type { Texts } from '../i18n.js';
+import type { MeResponse } from '../../contracts/system.contract.js';
 
-export type Me = { signedIn: boolean; devSignIn: boolean; via?: string; person?: { id: string; name: string; title?: string } };
+export type Me = MeResponse;
 
 // The people's names and titles are long: the picker may shrink to the width there is (a narrow Teams side panel).
 const useStyles = makeStyles({
@@ -27,7 +28,7 @@ export function SignInPicker({ t, me, onChanged }: { t: Texts; me: Me | null; on
   return (
     <div className={styles.field}>
       <Label htmlFor="person">{t.signedInAs}</Label>
-      <Select id="person" className={styles.select} value={me.person?.id ?? ''} onChange={(_, d) => void pick(d.value)}>
+      <Select id="person" className={styles.select} value={me.signedIn ? me.person.id : ''} onChange={(_, d) => void pick(d.value)}>
         <option value="">{t.notSignedIn}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>

@@ -31,16 +31,11 @@ import {
 import { api, type ApiError } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, hhmm, problemText } from './shared.js';
+import type { ForumSyncResponse, SyncStateResponse, SyncStatusResponse } from '../../contracts/sync.contract.js';
 
 type State = { status: string; remoteId?: string | null; attempts?: number; lastError?: string | null; lastSyncedAt?: string | null; detail?: Record<string, unknown> };
-type ForumSync = {
-  forumId: string;
-  name: string;
-  channel: State;
-  events: (State & { meetingId: string; date: string; start: string; meetingStatus: string })[];
-  documents: (State & { documentId: string })[];
-};
-type SyncView = { mode: string; emulatorUrl?: string; forums: ForumSync[] };
+type ForumSync = ForumSyncResponse;
+type SyncView = SyncStatusResponse;
 type Row = { key: string; label: string; state: State; retry: { kind: 'forum' | 'meeting' | 'document'; id: string } };
 
 const useStyles = makeStyles({
@@ -84,8 +79,9 @@ function rowsOf(t: Texts, lang: Lang, f: ForumSync): Row[] {
     { key: `forum:${f.forumId}`, label: t.sy.channel, state: f.channel, retry: { kind: 'forum', id: f.forumId } },
     ...f.events.map((e): Row => ({ key: `meeting:${e.meetingId}`, label: eventLabel(e), state: e, retry: { kind: 'meeting', id: e.meetingId } })),
     ...f.documents.map((d): Row => {
-      const meeting = byMeeting.get(String(d.detail?.meetingId ?? d.documentId.split(':')[0]));
-      const label = documentLabel(t, d.documentId, d.detail);
+      const detail = 'detail' in d ? d.detail : undefined;
+      const meeting = byMeeting.get(String(detail?.meetingId ?? d.documentId.split(':')[0]));
+      const label = documentLabel(t, d.documentId, detail);
       return { key: `document:${d.documentId}`, label: meeting ? `${label} (${formatDate(meeting.date, lang)})` : label, state: d, retry: { kind: 'document', id: d.documentId } };
     }),
   ];

@@ -2,10 +2,12 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ApiError } from '../api.js';
 import type { Lang } from '../i18n.js';
+import type { MeetingResponse } from '../../contracts/planning.contract.js';
 
 export type Deadline = { kind?: string; date: string; at: string; nominalDate?: string; projected?: boolean; adjustedBecause?: string };
 export type MeetingDeadlines = { itemsCutoff: Deadline; agendaDue: Deadline; minutesDue: Deadline; commentWindowCloses: Deadline; tacitApproval?: boolean };
-export type Meeting = { id: string; forumId: string; date: string; start: string; end: string; location?: string; online: boolean; kind: string; status: string; sequence?: number; agendaSentAt?: string; title?: string };
+/** A stored meeting, as the server answers it (src/contracts/planning.contract.ts). */
+export type Meeting = MeetingResponse;
 export type ForumRef = { id: string; name: string; shortName?: string };
 
 /** The problem's text in the current language: detailDa for Danish, with the field reasons. */

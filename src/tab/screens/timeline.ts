@@ -30,7 +30,14 @@ export function copenhagenInstant(date: string, time: string): string {
 
 type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: TimelineStep['note'] };
 
-export function timelineSteps(view: Pick<MeetingView, 'deadlines' | 'minutes' | 'meeting'>, now: number): TimelineStep[] {
+/** What the timeline reads of the meeting page (MeetingView), no more. */
+export type TimelineInput = {
+  meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string };
+  deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string }>>;
+  minutes: Pick<MeetingView['minutes'], 'sentAt' | 'windowClosesAt' | 'approvedAt' | 'publishedAt'> & { approvedHow: string | null };
+};
+
+export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] {
   const { deadlines: d, minutes: mi, meeting: m } = view;
   const cancelled = m.status === 'cancelled';
   const passed = (at: string | null | undefined) => Boolean(at) && now >= Date.parse(at!);
