@@ -58,7 +58,7 @@ const NOTIFICATION_DEDUPE_SECONDS = 600;
 export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outboxFor'>): SyncTransact {
   return (fn) =>
     database.db.transaction((tx) =>
-      fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), attendance: workflowRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
+      fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), attendance: workflowRepository(tx), versions: workflowRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
     );
 }
 

@@ -9,6 +9,7 @@
  * overwrite the second.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,13 +154,23 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(found!.attachments[0]).toMatchObject({ name: 'dagsorden-v2.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     expect(Buffer.from(found!.attachments[0]!.contentBytes, 'base64').equals(second)).toBe(true);
     expect(found!.event.hasAttachments).toBe(true);
-    expect(String((found!.event.body as { content: string }).content)).toContain(`/offentlig/moeder/${meetingId}/dagsorden`);
-    // The sync again: still one attachment (found by name and size, not added twice).
+    const body = String((found!.event.body as { content: string }).content);
+    expect(body).toContain(`/offentlig/moeder/${meetingId}/dagsorden`);
+    // The body lists the sent agenda's items (a closed item by that word only).
+    const items = await workflowRepository(app.db.db).listItems(meetingId);
+    expect(items.length).toBeGreaterThan(0);
+    expect(body).toContain('Dagsorden (version 2)');
+    for (const i of items) expect(body).toContain(i.closed ? 'Lukket punkt' : i.title.replaceAll('&', '&amp;'));
+    // The sync again (a retried or repeated job): still one attachment, and the event is not written again.
+    const writes = async () =>
+      ((await (await fetch(`${emulatorUrl}/_emulator/requests`)).json()) as { method: string; url: string }[]).filter((r) => r.url.includes(String(found!.event.id)) && r.method !== 'GET').length;
+    const writesBefore = await writes();
     await app.deps.queue.enqueue('m365.meeting-sync', { meetingId, change: 'agenda' });
     await sleep(500);
     await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.meeting-sync', { queued: true })).length, (n) => n === 0);
     await sleep(1000);
     expect((await eventOf())!.attachments).toHaveLength(1);
+    expect(await writes()).toBe(writesBefore);
     expect((await (await fetch(`${emulatorUrl}/_emulator/failures`)).json()) as unknown[]).toEqual([]);
   }, 90_000);
 });

@@ -108,7 +108,16 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
   });
 
   it('takes an answer once: our own later write of the event and the next cycles add nothing', async () => {
-    await runMeetingSync(f.deps, { meetingId: 'mtg-ans' }); // PATCHes the event (attendees kept with their answers)
+    // The meeting changes in Samraad, and its sync PATCHes the event (attendees kept with their answers).
+    const repo = meetingsRepository(f.db.db);
+    const m = (await repo.getMeeting('mtg-ans'))!;
+    expect(await repo.updateMeeting({ ...m, location: 'Regionshuset Viborg' }, m.revision)).toBe(true);
+    const patches = () => f.emu.requests.filter((r) => r.method === 'PATCH' && r.url.includes('/events/')).length;
+    const before = patches();
+    await runMeetingSync(f.deps, { meetingId: 'mtg-ans' });
+    expect(patches()).toBe(before + 1);
+    const ev = f.emu.state.mailboxes[SECRETARY]!.events[await eventOf('mtg-ans')]!;
+    expect((ev.attendees as { emailAddress: { address: string }; status: { response: string } }[]).find((a) => a.emailAddress.address === 'pia.strand@plo.dk')!.status.response).toBe('declined');
     await runDelta();
     await runDelta();
     expect(await audits('attendance.answered_in_outlook')).toHaveLength(2);

@@ -10,9 +10,11 @@
  * cancelled meeting cancels its event. Event id, mailbox and changeKey are
  * recorded with the meeting revision they reflect.
  *
- * Once the agenda is sent, the event's body links the sent agenda and the agenda's
- * DOCX is attached to the event (CalendarPort.attachFile: idempotent by name and size;
- * a later sending replaces it).
+ * Once the agenda is sent, the event's body lists the sent agenda's items and links
+ * the sent agenda, and the agenda's DOCX is attached to the event (CalendarPort.attachFile: idempotent by name and size;
+ * a later sending replaces it). The event is written once per change: the hash of
+ * what was last written is recorded (`detail.specHash`), and a run that would write
+ * the same event again (a retried or repeated job) writes nothing.
  *
  * Attendees' answers come back through the calendar delta (calendar-delta.handler.ts);
  * the record keeps the answers it has taken (`detail.answers`).
@@ -24,8 +26,9 @@
 import type { JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
-import { M365Error } from '../ports/m365.port.js';
-import type { Meeting } from '../../domain/meetings/meeting.model.js';
+import { createHash } from 'node:crypto';
+import { M365Error, type EventSpec, type UpsertedEvent } from '../ports/m365.port.js';
+import type { AgendaItem, Meeting } from '../../domain/meetings/meeting.model.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 import type { DocumentsPort } from '../ports/documents.port.js';
 import { documentPath } from './document-sync.handler.js';
@@ -36,7 +39,7 @@ export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;
 
 export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPort }, job: MeetingSyncJob): Promise<void> {
   const day = today(deps);
-  const loaded = await deps.transact(async ({ registry, meetings, sync }) => {
+  const loaded = await deps.transact(async ({ registry, meetings, sync, versions }) => {
     const meeting = await meetings.getMeeting(job.meetingId);
     if (!meeting) return undefined;
     const forum = await registry.getForum(meeting.forumId);
@@ -46,13 +49,16 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     // A joint meeting or theme day: one event with the attendees of every forum in it.
     const partners = [];
     for (const forumId of group?.forumIds ?? []) if (forumId !== forum.id) partners.push(...(await activeMembers(registry, forumId, day)));
-    return { meeting, forum, members, partners, host: group?.host, state: await sync.get('meeting', meeting.id) };
+    // The agenda as sent (its snapshot), for the invitation's body.
+    const sent = meeting.agendaSentAt ? await versions.latestVersion(meeting.id, 'agenda', 'sent') : undefined;
+    const sentItems = ((sent?.snapshot as { items?: AgendaItem[] } | undefined)?.items ?? []).slice().sort((a, b) => a.position - b.position);
+    return { meeting, forum, members, partners, host: group?.host, state: await sync.get('meeting', meeting.id), sentItems, sentVersion: sent?.version };
   });
   if (!loaded) {
     deps.logger.warn(`meeting-sync: meeting ${job.meetingId} (or its forum) does not exist; nothing to do`);
     return;
   }
-  const { meeting, forum, members, partners, host, state } = loaded;
+  const { meeting, forum, members, partners, host, state, sentItems, sentVersion } = loaded;
   if (meeting.historical) {
     // Recorded as history: nothing goes to Outlook.
     deps.logger.info(`meeting-sync: meeting ${meeting.id} is recorded as history; no Outlook event`);
@@ -85,7 +91,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       .filter((m) => m.person.email && m.person.email.toLowerCase() !== organizerEmail)
       .filter((m, i, all) => all.findIndex((x) => x.person.id === m.person.id) === i)
       .map((m) => ({ email: m.person.email!, name: m.person.name, ...(m.membership.role === 'observer' || m.membership.role === 'substitute' ? { optional: true } : {}) }));
-    const r = await calendar.upsertEvent({
+    const spec: EventSpec = {
       mailbox,
       meetingId: meeting.id,
       storedEventId: state?.remoteId ?? null,
@@ -96,16 +102,24 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       ...(meeting.location ? { location: meeting.location } : {}),
       bodyHtml:
         `<p>${escapeHtml(forum.name)}</p><p>Dagsorden og materiale: <a href="${escapeHtml(agenda)}">${escapeHtml(agenda)}</a></p>` +
-        (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet / attached)</p>` : ''),
+        (sentAgenda ? `<p>Den udsendte dagsorden / The agenda as sent: <a href="${escapeHtml(sentAgenda)}">${escapeHtml(sentAgenda)}</a> (vedhæftet / attached)</p>` + agendaItemsHtml(sentItems, agenda, sentVersion) : ''),
       attendees,
       // Online (a Teams meeting) when the secretariat says so, and always when there is no place.
       onlineMeeting: meeting.online || !meeting.location,
-    });
+    };
+    // Written once per change: the same event as last written (a retried or repeated job) is not written again.
+    const specHash = createHash('sha256').update(JSON.stringify({ ...spec, storedEventId: null })).digest('hex').slice(0, 32);
+    const unchanged = !!state?.remoteId && state.status === 'synced' && state.detail.specHash === specHash && state.detail.revision === meeting.revision;
+    const r: UpsertedEvent = unchanged
+      ? { eventId: state!.remoteId!, changeKey: state!.etag, webLink: (state!.detail.webLink as string | null | undefined) ?? null, joinUrl: (state!.detail.joinUrl as string | null | undefined) ?? null, created: false }
+      : await calendar.upsertEvent(spec);
     // The sent agenda as a Word attachment on the event: the latest sending replaces an earlier one (same name).
     let attachedAgenda: number | undefined;
     if (meeting.agendaSentAt && deps.documents) {
       const doc = await deps.documents.get(documentPath(forum.id, meeting.id, 'agenda'));
-      if (doc) {
+      if (doc && unchanged && state!.detail.agendaAttached === doc.version) {
+        attachedAgenda = doc.version; // attached by an earlier run of this very change
+      } else if (doc) {
         // The version in the name: two sendings can have the same size; the new one replaces the old.
         await calendar.attachFile(mailbox, r.eventId, { name: `dagsorden-v${doc.version}.docx`, contentType: doc.metadata.contentType || DOCX, bytes: doc.bytes, replaces: 'dagsorden-v' });
         attachedAgenda = doc.version;
@@ -121,7 +135,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}) } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), specHash, ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.
@@ -165,4 +179,16 @@ async function jointGroup(meetings: { listMeetings(f: { from: string; to: string
     if (m.jointWithForumId) forumIds.add(m.jointWithForumId);
   }
   return { host, forumIds: [...forumIds] };
+}
+
+/**
+ * The sent agenda's items in the invitation: number and title, with the meeting's page
+ * for the material. A closed item shows as "Lukket punkt" only (its title is for the
+ * forum's own pages, not an e-mail that may reach a partner forum or a guest).
+ */
+export function agendaItemsHtml(items: readonly AgendaItem[], meetingUrl: string, version: number | undefined): string {
+  if (!items.length) return '';
+  const li = items.map((i) => `<li>${i.closed ? 'Lukket punkt <span lang="en">(closed item)</span>' : escapeHtml(i.title)}</li>`).join('');
+  const v = version ? ` (version ${version})` : '';
+  return `<p><strong>Dagsorden${escapeHtml(v)}</strong> <span lang="en">(agenda)</span>:</p><ol>${li}</ol><p>Materiale til punkterne / The items' material: <a href="${escapeHtml(meetingUrl)}">${escapeHtml(meetingUrl)}</a></p>`;
 }

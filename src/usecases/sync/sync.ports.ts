@@ -76,6 +76,8 @@ export type SyncUnitOfWork = {
   meetings: MeetingsStore;
   /** Attendance answers (the workflow's), for answers given to the Outlook invitation. */
   attendance: Pick<WorkflowStore, 'listAttendance' | 'upsertAttendance'>;
+  /** The sent agenda's snapshot, for the invitation's body. */
+  versions: Pick<WorkflowStore, 'latestVersion'>;
   sync: SyncStore;
   audit: AuditStore;
   outbox: JobOutbox;
