@@ -352,7 +352,10 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         const person = requirePerson(req);
         const actx = await ctx.accessFor(person.id);
         const { id } = req.params as { id: string };
-        return outlookOf({ transact: need().sync.transact, clock: ctx.clock }, id, (forumId) => access.canReadForum(actx, forumId));
+        const r = rt();
+        // Sync off (or still starting): no Outlook side to show, the same answer for any id.
+        if (!r) return { meetingId: id, joinUrl: null, webLink: null, fromOutlook: null };
+        return outlookOf({ transact: r.sync.transact, clock: ctx.clock }, id, (forumId) => access.canReadForum(actx, forumId));
       },
     );
     app.post(

@@ -18,6 +18,7 @@ import { MinutesPanel } from './MeetingMinutes.js';
 import { VersionsPanel } from './MeetingVersions.js';
 import { timelineSteps, type TimelineStep } from './timeline.js';
 import { ScreenBoundary } from './ScreenBoundary.js';
+import { OutlookBar } from './MeetingOutlook.js';
 
 export { copenhagenInstant } from './timeline.js';
 
@@ -86,6 +87,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
       </div>
+      <OutlookBar lang={lang} meetingId={m.id} canDecide={view.permissions.canEditAgenda} onDecided={() => void reload()} />
       <Timeline t={t} lang={lang} view={view} />
       <ErrorBar error={error} lang={lang} />
       <div className={s.section}>
