@@ -26,6 +26,9 @@ import { TermsImport } from './screens/TermsImport.js';
 import { Transitions } from './screens/Transitions.js';
 import { SyncStatus } from './screens/SyncStatus.js';
 import { ScreenBoundary } from './screens/ScreenBoundary.js';
+import { MeetingPanel } from './screens/MeetingPanel.js';
+import { panelTexts } from './i18n.panel.js';
+import { meetingSurface, samraadMeetingId } from './host.js';
 
 const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -89,8 +92,22 @@ export function App({ host }: { host: HostState }) {
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
   // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
   useEffect(() => {
-    if (route === '/' && me?.signedIn) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
+    if (route === '/' && me?.signedIn && !meetingSurface(host.frameContext)) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
   }, [route, me?.signedIn, host.subEntityId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // In a Teams meeting's side panel or stage: the compact meeting view, nothing else (issue 16).
+  const surface = meetingSurface(host.frameContext);
+  if (surface) {
+    const panelMeeting = samraadMeetingId(window.location.hash, host.subEntityId);
+    return (
+      <FluentProvider theme={themes[theme]} className={styles.root} lang={lang}>
+        {!panelMeeting ? <Text role="alert">{panelTexts[lang].noMeeting}</Text>
+          : me && !me.signedIn ? <Text>{panelTexts[lang].signIn}</Text>
+          : me ? <ScreenBoundary t={t} screen="meeting" id={panelMeeting} key={`panel-${panelMeeting}-${who}`}><MeetingPanel meetingId={panelMeeting} surface={surface} lang={lang} /></ScreenBoundary>
+          : <Spinner label={t.loading} />}
+      </FluentProvider>
+    );
+  }
 
   return (
     <FluentProvider theme={themes[theme]} className={styles.root} lang={lang}>

@@ -33,3 +33,25 @@ export function detectHost(context: HostContextLike): HostInfo {
   const kind: HostKind = TEAMS.has(n) ? 'teams' : OUTLOOK.has(n) ? 'outlook' : 'microsoft365';
   return { kind, hostName, canOpenTeamsChannels: kind === 'teams', hasSso: true };
 }
+
+/**
+ * The meeting surface the tab is shown in, from teams-js's `page.frameContext`:
+ * the meeting's side panel or its shared stage; null anywhere else (a channel tab,
+ * the meeting's chat or details tab, a browser), where the whole tab shows.
+ */
+export type MeetingSurface = 'sidePanel' | 'meetingStage';
+export function meetingSurface(frameContext: string | undefined): MeetingSurface | null {
+  return frameContext === 'sidePanel' || frameContext === 'meetingStage' ? frameContext : null;
+}
+
+/**
+ * The Samraad meeting a meeting tab opens: the tab's saved contentUrl points at it
+ * (`#/meetings/<id>`), or its sub-entity id names it (`meeting:<id>`); null when
+ * neither does.
+ */
+export function samraadMeetingId(hash: string, subPageId: string | undefined): string | null {
+  const fromRoute = /^#?\/meetings\/([^/?#]+)/.exec(hash)?.[1];
+  if (fromRoute) return decodeURIComponent(fromRoute);
+  const fromSub = /^meeting:(.+)$/.exec(subPageId ?? '')?.[1];
+  return fromSub ?? null;
+}

@@ -15,7 +15,14 @@ let teamsJs: TeamsJs | undefined;
 const loadTeamsJs = async () => (teamsJs ??= await import('@microsoft/teams-js'));
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
-export type HostState = HostInfo & { theme: ThemeName; locale?: string; subEntityId?: string };
+export type HostState = HostInfo & {
+  theme: ThemeName; locale?: string; subEntityId?: string;
+  /** teams-js `page.frameContext`: 'content', 'sidePanel', 'meetingStage', ... (undefined in a browser). */
+  frameContext?: string;
+  /** The Teams meeting and its chat, when the tab runs in a meeting (logged; the Samraad meeting comes from the tab's URL). */
+  teamsMeetingId?: string;
+  chatId?: string;
+};
 
 export async function startHost(timeoutMs = 1500): Promise<HostState> {
   const inFrame = window.parent !== window;
@@ -30,7 +37,7 @@ export async function startHost(timeoutMs = 1500): Promise<HostState> {
     ]);
     const context = await app.getContext();
     const theme = (context.app.theme as ThemeName) ?? 'default';
-    return { ...detectHost(context), theme, locale: context.app.locale, subEntityId: context.page.subPageId };
+    return { ...detectHost(context), theme, locale: context.app.locale, subEntityId: context.page.subPageId, frameContext: context.page.frameContext, teamsMeetingId: context.meeting?.id, chatId: context.chat?.id };
   } catch {
     return { ...detectHost(undefined), theme: browserTheme };
   }

@@ -63,7 +63,10 @@ describe('npm run package', () => {
   it('declares the Samraad surfaces: two personal tabs, the forum channel tab, the bot in three scopes, SSO, private channels', () => {
     const personal = manifest.staticTabs.filter((t: any) => t.contentUrl).map((t: any) => new URL(t.contentUrl).hash);
     expect(personal).toEqual(['#/me', '#/deadlines']);
-    expect(manifest.configurableTabs[0].scopes).toEqual(['team']);
+    expect(manifest.configurableTabs[0].scopes).toEqual(['team', 'groupChat']);
+    // Issue 16: the same tab in a Teams meeting (its chat and details, the side panel and the stage).
+    expect(manifest.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage']));
+    expect(manifest.configurableTabs[0].meetingSurfaces).toEqual(['sidePanel', 'stage']);
     expect(new URL(manifest.configurableTabs[0].configurationUrl).pathname).toBe('/config.html');
     expect([...manifest.bots[0].scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     const titles = manifest.bots[0].commandLists.flatMap((l: any) => l.commands.map((c: any) => c.title));

@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { elapsed, notStarted, plannedSlots, readTimer, step, writeTimer } from './meeting-timer.js';
+
+describe('the meeting panel timer', () => {
+  it('plans each item from the start and the minutes before it', () => {
+    expect(plannedSlots('13:00', [10, 45, 5])).toEqual([{ from: '13:00', to: '13:10' }, { from: '13:10', to: '13:55' }, { from: '13:55', to: '14:00' }]);
+  });
+
+  it('shows the elapsed time and says when the item runs over', () => {
+    const t0 = Date.UTC(2027, 1, 11, 12, 0, 0);
+    expect(elapsed(t0, t0 + 65_000, 10)).toEqual({ used: '1:05', seconds: 65, over: false, overMinutes: 0 });
+    expect(elapsed(t0, t0 + 600_000, 10).over).toBe(false);
+    expect(elapsed(t0, t0 + 601_000, 10)).toMatchObject({ used: '10:01', over: true, overMinutes: 1 });
+    expect(elapsed(t0, t0 + 725_000, 10).overMinutes).toBe(3);
+  });
+
+  it('starts, moves on and back, and ends after the last item', () => {
+    let s = step(notStarted, 2, 1, 1000);
+    expect(s).toEqual({ index: 0, startedAt: 1000 });
+    s = step(s, 2, 1, 2000);
+    expect(s).toEqual({ index: 1, startedAt: 2000 });
+    expect(step(s, 2, -1, 3000)).toEqual({ index: 0, startedAt: 3000 });
+    expect(step(s, 2, 1, 4000)).toEqual({ index: 2, startedAt: null });
+    expect(step(step(s, 2, 1, 4000), 2, 1, 5000).index).toBe(2);
+  });
+
+  it('keeps the state per meeting and survives garbage', () => {
+    const m = new Map<string, string>();
+    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+    expect(readTimer(storage, 'a')).toEqual(notStarted);
+    writeTimer(storage, 'a', { index: 1, startedAt: 5 });
+    expect(readTimer(storage, 'a')).toEqual({ index: 1, startedAt: 5 });
+    expect(readTimer(storage, 'b')).toEqual(notStarted);
+    m.set('samraad.timer.c', '{not json');
+    expect(readTimer(storage, 'c')).toEqual(notStarted);
+  });
+});

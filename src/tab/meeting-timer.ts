@@ -1,0 +1,46 @@
+/**
+ * The per-item timer of the meeting side panel (issue 16), pure: the clock is passed in.
+ * The running state is kept per meeting in the browser's storage, so the side panel and
+ * the stage of the same Teams client show the same item.
+ */
+export type TimerState = { index: number; startedAt: number | null };
+export const notStarted: TimerState = { index: -1, startedAt: null };
+
+/** Each item's planned slot from the meeting's start ("HH:MM") and the minutes allotted to the items before it. */
+export function plannedSlots(start: string, minutes: number[]): { from: string; to: string }[] {
+  const [h, m] = start.split(':').map(Number);
+  let at = (h ?? 0) * 60 + (m ?? 0);
+  const hhmm = (x: number) => `${String(Math.floor(x / 60) % 24).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+  return minutes.map((len) => {
+    const slot = { from: hhmm(at), to: hhmm(at + len) };
+    at += len;
+    return slot;
+  });
+}
+
+/** Elapsed time of the running item against its allotted minutes. */
+export function elapsed(startedAt: number, now: number, allottedMinutes: number): { used: string; seconds: number; over: boolean; overMinutes: number } {
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
+  const used = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const overSeconds = seconds - allottedMinutes * 60;
+  return { used, seconds, over: overSeconds > 0, overMinutes: overSeconds > 0 ? Math.ceil(overSeconds / 60) : 0 };
+}
+
+/** Start (from not started), next and previous: the item changes and its time starts now; past the last item the meeting is done. */
+export function step(state: TimerState, itemCount: number, by: 1 | -1, now: number): TimerState {
+  const index = Math.min(itemCount, Math.max(0, state.index + by));
+  return { index, startedAt: index < itemCount ? now : null };
+}
+
+export function readTimer(storage: Pick<Storage, 'getItem'>, meetingId: string): TimerState {
+  try {
+    const v = JSON.parse(storage.getItem(`samraad.timer.${meetingId}`) ?? 'null') as TimerState | null;
+    return v && typeof v.index === 'number' ? v : notStarted;
+  } catch {
+    return notStarted;
+  }
+}
+
+export function writeTimer(storage: Pick<Storage, 'setItem'>, meetingId: string, state: TimerState) {
+  storage.setItem(`samraad.timer.${meetingId}`, JSON.stringify(state));
+}

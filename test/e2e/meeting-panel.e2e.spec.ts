@@ -1,0 +1,167 @@
+/**
+ * Samraad inside a Teams meeting (issue 16), in real Chromium. A test page plays the
+ * Teams host: it frames the tab and answers teams-js's postMessage protocol
+ * (initialize with the frame context, getContext with the meeting, getAuthToken),
+ * for the meeting's side panel and its stage. The bearer token the host hands out is
+ * swapped for the dev sign-in header on the way to the server (the server's SSO
+ * validation is tested elsewhere). The side panel shows the agenda with planned times,
+ * the timer runs per item and says when an item runs over, the minute-taker's decision
+ * is saved as she types; the stage shows the current item large. Screenshots in light
+ * and dark, Danish and English, to $SHOTS_DIR (default test-output/e2e).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { shotsDir, startE2E, until, type E2E } from './e2e.support.js';
+
+const meetingId = 'mtg-midt-ksg-2027-1';
+const secretary = 'nina-hald';
+const member = 'pia-strand';
+const dir = process.env.SHOTS_DIR ?? shotsDir;
+
+/** The simulated Teams host: frames `src` and answers the teams-js calls the tab makes. */
+const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>Teams host (test)</title>
+<style>body{margin:0;background:#292929}iframe{border:0;display:block;background:#fff}</style></head><body>
+<iframe id="tab" title="Samraad"></iframe>
+<script>
+  const q = new URLSearchParams(location.search);
+  const frameContext = q.get('frame');
+  const f = document.getElementById('tab');
+  f.style.width = q.get('w') + 'px'; f.style.height = q.get('h') + 'px';
+  window.hostLog = [];
+  const context = {
+    frameContext, hostName: 'Teams', hostClientType: 'web', theme: q.get('theme'), locale: q.get('locale'),
+    meetingId: 'MCMxOTptZWV0aW5nX3Rlc3RAdGhyZWFkLnYy', chatId: '19:meeting_test@thread.v2',
+    entityId: 'forum:midt-ksg', tid: '00000000-0000-0000-0000-0000000000aa', userObjectId: '00000000-0000-0000-0000-0000000000bb',
+  };
+  const runtime = { apiVersion: 4, supports: { appEntity: {}, authentication: {}, meeting: {}, pages: { appButton: {}, tabs: {}, config: {} }, teamsCore: {} } };
+  window.addEventListener('message', (ev) => {
+    if (ev.source !== f.contentWindow || typeof ev.data?.func !== 'string') return;
+    const m = ev.data;
+    window.hostLog.push(m.func);
+    const reply = (args) => f.contentWindow.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, location.origin);
+    if (m.func === 'initialize') reply([frameContext, 'web', JSON.stringify(runtime), '2.0.1']);
+    else if (m.func === 'getContext') reply([context]);
+    else if (m.func === 'authentication.getAuthToken') reply([true, 'simulated-sso-token']);
+  });
+  f.src = q.get('src');
+</script></body></html>`;
+
+describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
+  let e: E2E;
+  /** Who the simulated host's SSO token stands for. */
+  let signedIn = secretary;
+  const api = async (p: string, as: string, init: RequestInit = {}) =>
+    (await fetch(e.app.url + p, { ...init, headers: { 'content-type': 'application/json', ...e.app.as(as) } })).json() as Promise<any>;
+
+  beforeAll(async () => {
+    e = await startE2E('2027-01-05T09:00:00Z');
+    await e.context.route(`${e.app.url}/__test/teams-host.html*`, (route) => route.fulfill({ contentType: 'text/html', body: hostPage }));
+    await e.context.route(`${e.app.url}/api/**`, async (route) => {
+      const headers = { ...route.request().headers() };
+      // Only what the tab got from the host: a request without the host's token is not let through as anyone.
+      if (headers.authorization !== 'Bearer simulated-sso-token') return route.continue();
+      delete headers.authorization;
+      return route.continue({ headers: { ...headers, 'x-samraad-dev-person': signedIn } });
+    });
+    for (const [title, minutes, presenters] of [['Sundhedsaftalens indsatsområder 2027', 45, ['Gorm Ravn']], ['Status på udskrivningsforløb', 20, []]] as const) {
+      const r = await api(`/api/meetings/${meetingId}/items`, secretary, { method: 'POST', body: JSON.stringify({ title, minutes, presenters }) });
+      expect(JSON.stringify(r)).toContain(title);
+    }
+  }, 240_000);
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  const open = async (page: Page, frame: 'sidePanel' | 'meetingStage', o: { theme?: string; locale?: string; w?: number; h?: number } = {}): Promise<Frame> => {
+    const src = `${e.app.url}/#/meetings/${meetingId}`;
+    const q = new URLSearchParams({ frame, theme: o.theme ?? 'default', locale: o.locale ?? 'da-dk', w: String(o.w ?? (frame === 'sidePanel' ? 320 : 1280)), h: String(o.h ?? (frame === 'sidePanel' ? 1000 : 720)), src });
+    await page.goto(`${e.app.url}/__test/teams-host.html?${q}`);
+    await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow?.location.href.includes('/meetings/'));
+    const f = page.frames().find((x) => x.url().includes('/#/meetings/'))!;
+    expect(f).toBeDefined();
+    return f;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}.png`) });
+
+  it('the side panel shows the agenda with times, runs the timer per item, and saves the minute-taker\'s decision', async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    signedIn = secretary;
+    const page = e.page;
+    await page.clock.install({ time: new Date('2027-02-11T12:00:00Z') });
+    const panel = await open(page, 'sidePanel');
+    // The tab knew it was in the side panel: the compact view, not the whole tab (no forum tree).
+    await panel.getByText('1. Velkommen').waitFor();
+    expect(await panel.getByRole('tree').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).hostLog as string[])).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
+    await panel.getByText('kl. 13:05–13:50 · 45 min. afsat').waitFor();
+    await panel.getByText('Tiden er ikke startet.').waitFor();
+    await shot(page, 'panel-side-light-da-not-started');
+
+    await panel.getByRole('button', { name: 'Start mødet' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Punkt 1 er i gang: Velkommen. 5 minutter afsat.' }).waitFor();
+    await panel.getByRole('button', { name: 'Næste punkt' }).click();
+    const item2 = panel.getByTestId('panel-item-2');
+    expect(await item2.getAttribute('aria-current')).toBe('step');
+    expect(await panel.getByTestId('panel-item-1').textContent()).toContain('✓ Behandlet');
+    await page.clock.fastForward('10:05');
+    await item2.getByRole('timer').filter({ hasText: /^10:0\d af 45 min\. · Inden for tiden$/ }).waitFor();
+    await page.clock.fastForward('36:00');
+    // Over time is said in words (and a sign), not only in colour, and announced once.
+    await item2.getByRole('timer').filter({ hasText: /46:0\d af 45 min\. · ⚠ Over tid med 2 min\./ }).waitFor();
+    await panel.getByRole('status').filter({ hasText: 'Tiden for punkt 2 er brugt.' }).waitFor();
+    expect(await panel.locator('[aria-live="polite"]').count()).toBeGreaterThan(0);
+
+    // The minute-taker writes the decision where the meeting happens; it is saved as she types.
+    const items = (await api(`/api/meetings/${meetingId}`, secretary)).items as { id: string; title: string }[];
+    const second = items.find((i) => i.title.startsWith('Sundhedsaftalens'))!;
+    await panel.getByRole('textbox', { name: 'Beslutning, punkt 2: Sundhedsaftalens indsatsområder 2027' }).fill('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.');
+    await page.clock.fastForward(1000);
+    await panel.getByTestId(`decision-state-${second.id}`).filter({ hasText: 'Gemt' }).waitFor();
+    const saved = await until(async () => ((await api(`/api/meetings/${meetingId}`, secretary)).items as { id: string; decision?: string }[]).find((i) => i.id === second.id)?.decision, (d) => Boolean(d));
+    expect(saved).toBe('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.');
+    await shot(page, 'panel-side-light-da-running');
+
+    // The stage, in the same Teams client, shows the item the panel is on, large.
+    const stagePage = await e.context.newPage();
+    await stagePage.clock.install({ time: new Date('2027-02-11T12:46:05Z') });
+    const stage = await open(stagePage, 'meetingStage');
+    await stage.getByRole('heading', { level: 1, name: 'Sundhedsaftalens indsatsområder 2027' }).waitFor();
+    await stage.getByText('Punkt 2 · 13:05–13:50 · 45 min. afsat').waitFor();
+    await stage.getByText('Oplæg: Gorm Ravn').waitFor();
+    await stage.getByText('Derefter: Punkt 3 · Status på udskrivningsforløb').waitFor();
+    await stage.getByRole('timer').filter({ hasText: /Over tid med/ }).waitFor();
+    await shot(stagePage, 'panel-stage-light-da');
+
+    // The panel moves on: the stage follows.
+    await panel.getByRole('button', { name: 'Næste punkt' }).click();
+    await stage.getByRole('heading', { level: 1, name: 'Status på udskrivningsforløb' }).waitFor();
+
+    // Dark and English (from the Teams locale: the choice saved in the browser is cleared first).
+    await stage.evaluate(() => localStorage.removeItem('samraad.lang'));
+    await open(stagePage, 'meetingStage', { theme: 'dark', locale: 'en-us' });
+    const stageEn = stagePage.frames().find((x) => x.url().includes('/#/meetings/'))!;
+    await stageEn.getByText('Item 3 · 13:50–14:10 · 20 min allotted').waitFor();
+    await shot(stagePage, 'panel-stage-dark-en');
+    await stagePage.close();
+    const panelEn = await open(page, 'sidePanel', { theme: 'dark', locale: 'en-us' });
+    await panelEn.getByText('13:50–14:10 · 20 min allotted · ▶ Now').waitFor();
+    expect(await panelEn.getByRole('textbox', { name: 'Decision, item 2: Sundhedsaftalens indsatsområder 2027' }).inputValue()).toBe('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.');
+    await shot(page, 'panel-side-dark-en');
+  }, 300_000);
+
+  it('a member sees the agenda and the timer in the side panel but no decision boxes', async () => {
+    signedIn = member;
+    // Danish again (the host page has the tab's origin, so the same storage).
+    await e.page.evaluate(() => localStorage.setItem('samraad.lang', 'da'));
+    const page = await e.context.newPage();
+    const panel = await open(page, 'sidePanel', { theme: 'dark' });
+    await panel.getByText('1. Velkommen').waitFor();
+    await panel.getByText('Kun referenten og sekretariatet skriver referatet.').waitFor();
+    expect(await panel.getByRole('textbox').count()).toBe(0);
+    await panel.getByText('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.').waitFor();
+    await shot(page, 'panel-side-dark-da-member');
+    await page.close();
+  }, 180_000);
+});
