@@ -25,6 +25,7 @@ const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>Teams 
 <style>body{margin:0;background:#292929}iframe{border:0;display:block;background:#fff}</style></head><body>
 <iframe id="tab" title="Samraad"></iframe>
 <script>
+  window.saveTab = () => f.contentWindow.postMessage({ func: 'settings.save', args: [] }, location.origin);
   const q = new URLSearchParams(location.search);
   const frameContext = q.get('frame');
   const f = document.getElementById('tab');
@@ -44,6 +45,8 @@ const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>Teams 
     if (m.func === 'initialize') reply([frameContext, 'web', JSON.stringify(runtime), '2.0.1']);
     else if (m.func === 'getContext') reply([context]);
     else if (m.func === 'authentication.getAuthToken') reply([true, 'simulated-sso-token']);
+    else if (m.func === 'settings.setSettings') { window.savedSettings = m.args[0]; reply([true]); }
+    else if (m.func === 'settings.setValidityState') window.valid = m.args[0];
   });
   f.src = q.get('src');
 </script></body></html>`;
@@ -74,12 +77,13 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     await e?.close();
   });
 
-  const open = async (page: Page, frame: 'sidePanel' | 'meetingStage', o: { theme?: string; locale?: string; w?: number; h?: number } = {}): Promise<Frame> => {
-    const src = `${e.app.url}/#/meetings/${meetingId}`;
+  const open = async (page: Page, frame: 'sidePanel' | 'meetingStage' | 'settings', o: { theme?: string; locale?: string; w?: number; h?: number } = {}): Promise<Frame> => {
+    const src = frame === 'settings' ? `${e.app.url}/config.html` : `${e.app.url}/#/meetings/${meetingId}`;
     const q = new URLSearchParams({ frame, theme: o.theme ?? 'default', locale: o.locale ?? 'da-dk', w: String(o.w ?? (frame === 'sidePanel' ? 320 : 1280)), h: String(o.h ?? (frame === 'sidePanel' ? 1000 : 720)), src });
     await page.goto(`${e.app.url}/__test/teams-host.html?${q}`);
-    await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow?.location.href.includes('/meetings/'));
-    const f = page.frames().find((x) => x.url().includes('/#/meetings/'))!;
+    const part = frame === 'settings' ? '/config.html' : '/#/meetings/';
+    await page.waitForFunction((p) => document.querySelector('iframe')?.contentWindow?.location.href.includes(p), part);
+    const f = page.frames().find((x) => x.url().includes(part))!;
     expect(f).toBeDefined();
     return f;
   };
@@ -162,6 +166,22 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     expect(await panel.getByRole('textbox').count()).toBe(0);
     await panel.getByText('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.').waitFor();
     await shot(page, 'panel-side-dark-da-member');
+    await page.close();
+  }, 180_000);
+
+  it('added to a Teams meeting, the configuration page offers my next meetings and saves the tab pointing at the chosen one', async () => {
+    signedIn = secretary;
+    const page = await e.context.newPage();
+    const config = await open(page, 'settings', { w: 700, h: 400 });
+    await config.getByText('Hvilket møde skal fanen vise? / Which meeting should the tab show?').waitFor();
+    await config.locator(`#forum option[value="${meetingId}"]`).waitFor({ state: 'attached' });
+    expect(await config.locator(`#forum option[value="${meetingId}"]`).textContent()).toBe('Klyngestyregruppe for Midtklyngen, 11. februar 2027 kl. 13:00');
+    await config.selectOption('#forum', meetingId);
+    expect(await until(() => page.evaluate(() => (window as any).valid as boolean | undefined), (v) => v === true)).toBe(true);
+    await shot(page, 'panel-config-meeting-da');
+    await page.evaluate(() => (window as any).saveTab());
+    const saved = await until(() => page.evaluate(() => (window as any).savedSettings as { entityId: string; contentUrl: string } | undefined), (v) => Boolean(v));
+    expect(saved).toMatchObject({ entityId: `meeting:${meetingId}`, contentUrl: `${e.app.url}/#/meetings/${meetingId}` });
     await page.close();
   }, 180_000);
 });
