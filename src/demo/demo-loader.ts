@@ -35,6 +35,8 @@ const DemoMeeting = MeetingInput.and(
     sequence: z.number().int().min(1).optional(),
     agendaSentAt: instant.optional(),
     minutesSentAt: instant.optional(),
+    /** A cancelled meeting's reason, as the tab and the public pages show it. */
+    cancelledReason: z.string().trim().min(1).max(500).optional(),
   }),
 );
 

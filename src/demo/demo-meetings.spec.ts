@@ -17,7 +17,11 @@ describe('demo meetings in demo-region.json', () => {
     for (const year of [2026, 2027]) {
       expect(data.meetings.filter((m) => m.forumId === 'midt-ksg' && m.kind === 'ordinary' && m.date.startsWith(`${year}-`))).toHaveLength(4);
     }
-    for (const m of data.meetings) expect(m.status).toBe(m.date < '2026-11-23' ? 'held' : 'planned');
+    for (const m of data.meetings.filter((x) => x.status !== 'cancelled')) expect(m.status).toBe(m.date < '2026-11-23' ? 'held' : 'planned');
+    // At least one cancelled meeting, with its reason, so every state shows in the demo.
+    const cancelled = data.meetings.filter((m) => m.status === 'cancelled');
+    expect(cancelled.length).toBeGreaterThanOrEqual(1);
+    for (const m of cancelled) expect(m.cancelledReason).toMatch(/\S/);
     // The joint meeting of tg-psyk-voksen follows tg-somatik-voksen's meeting on the same day.
     const joint = data.meetings.find((m) => m.id === 'mtg-tg-psyk-voksen-2027-faelles-1')!;
     const sister = data.meetings.find((m) => m.forumId === 'tg-somatik-voksen' && m.date === joint.date)!;
