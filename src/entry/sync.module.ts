@@ -353,8 +353,13 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         const actx = await ctx.accessFor(person.id);
         const { id } = req.params as { id: string };
         const r = rt();
-        // Sync off (or still starting): no Outlook side to show, the same answer for any id.
-        if (!r) return { meetingId: id, joinUrl: null, webLink: null, fromOutlook: null };
+        if (!r) {
+          // Sync off (or still starting): no Outlook side to show; still only to whoever reads the meeting.
+          const m = await meetingsRepository(ctx.deps.database.db).getMeeting(id);
+          if (!m) throw notFound('meeting', id);
+          if (!access.canReadForum(actx, m.forumId)) throw forbidden('Only those who read the meeting see its Outlook event', 'Kun de, der kan se mødet, kan se dets Outlook-begivenhed');
+          return { meetingId: id, joinUrl: null, webLink: null, fromOutlook: null };
+        }
         return outlookOf({ transact: r.sync.transact, clock: ctx.clock }, id, (forumId) => access.canReadForum(actx, forumId));
       },
     );
@@ -374,6 +379,10 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         const actx = await ctx.accessFor(person.id);
         const { id } = req.params as { id: string };
         const { decision } = req.body as { decision: 'confirm' | 'reject' };
+        // Who may decide is checked first, so a refusal does not depend on whether the sync runs.
+        const m = await meetingsRepository(ctx.deps.database.db).getMeeting(id);
+        if (!m) throw notFound('meeting', id);
+        if (!access.canAdministerForum(actx, m.forumId)) throw forbidden("Only the forum's secretariat confirms or rejects a meeting made in Outlook", 'Kun forummets sekretariat kan bekræfte eller afvise et møde oprettet i Outlook');
         const r = await decideOutlookMeeting({ transact: need().sync.transact, clock: ctx.clock }, id, decision, { personId: person.id }, (forumId) => access.canAdministerForum(actx, forumId));
         return { meetingId: id, meetingStatus: r.meeting.status, fromOutlook: r.fromOutlook };
       },

@@ -120,7 +120,7 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
     // After a blanked app, start it again (the sign-in cookie stays) so the crawl goes on and reports everything.
     if (!(await page.locator('#main').count())) {
       await page.reload();
-      await page.locator('[data-forum-id]').first().waitFor({ timeout: STEP });
+      await page.locator(persona.personId ? '[data-forum-id]' : '#main').first().waitFor({ timeout: STEP });
     }
   };
 
@@ -131,7 +131,14 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
   await step('sync page', () => page.evaluate(() => (window.location.hash = '/sync')), '[data-screen="sync"]');
 
   for (const f of forums) {
-    await step(`forum ${f.id}`, () => page.locator(`[data-forum-id="${f.id}"] > .fui-TreeItemLayout`).first().click(), `[data-screen="forum"][data-id="${f.id}"]`);
+    // Signed in: from the forum tree. Anonymous: the tree lists nothing, so by the forum's address
+    // (a link someone was sent), which must answer with the sign-in, not a blank page or an error.
+    await step(
+      `forum ${f.id}`,
+      () => (persona.personId ? page.locator(`[data-forum-id="${f.id}"] > .fui-TreeItemLayout`).first().click() : page.evaluate((id) => (window.location.hash = `/forums/${id}`), f.id)),
+      persona.personId ? `[data-screen="forum"][data-id="${f.id}"]` : undefined,
+    );
+    if (!persona.personId) continue;
     const tabs = await tabsOf(page, '[data-screen="forum"]');
     for (const tab of tabs) {
       await step(`forum ${f.id} tab "${tab}"`, () => page.locator('[data-screen="forum"] [role="tablist"]').getByRole('tab', { name: tab, exact: true }).click());

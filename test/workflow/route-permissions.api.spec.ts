@@ -130,6 +130,10 @@ const table: Record<string, Row> = {
 
   // The meeting workflow
   'GET /api/meetings/:id': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}` },
+  // The meeting's Outlook side (join link, made in Outlook): who reads the meeting; deciding on one made in Outlook: its secretariat.
+  // (Sync is off here: an allowed secretariat gets 409 "sync is off", a refusal still comes first.)
+  'GET /api/meetings/:id/outlook': { allow: READERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/outlook` },
+  'POST /api/meetings/:id/outlook/confirmation': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/outlook/confirmation`, body: () => ({ decision: 'confirm' }) },
   'GET /api/me/overview': { allow: SIGNED_IN, ok: true, url: () => '/api/me/overview' },
   'GET /api/me/waiting': { allow: SIGNED_IN, ok: true, url: () => '/api/me/waiting' },
   // Who may close a task is decided per task (the one it was given to, or the secretariat): an unknown task is a 404 to anyone signed in.
