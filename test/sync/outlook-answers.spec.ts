@@ -21,9 +21,9 @@ import { loadPlanInput } from '../../src/usecases/bot/reminder-plan.usecase.js';
 import { attendanceUseCases } from '../../src/usecases/meetings/attendance.usecase.js';
 import type { WorkflowDeps, WorkflowUnitOfWork } from '../../src/usecases/meetings/workflow.context.js';
 import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
-import { SYNC_QUEUES, type SyncDeps } from '../../src/usecases/sync/sync.ports.js';
+import { SYNC_QUEUES } from '../../src/usecases/sync/sync.ports.js';
 import { backends } from '../support/db.js';
-import { insertMeetings, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
+import { insertMeetings, killableDeps, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
 
 const SECRETARY = 'nina.hald@midt.rm.dk';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,18 +54,7 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
   beforeAll(async () => {
     f = await syncFixture(backend, '2027-01-15T09:00:00Z', {}, queues);
     await insertMeetings(f.db, [meeting('mtg-ans', 'midt-ksg', '2027-03-10'), meeting('mtg-crash', 'midt-ksg', '2027-03-17')]);
-    const inner = f.deps.transact;
-    const deltaDeps: SyncDeps = {
-      ...f.deps,
-      transact: (fn) => {
-        if (++kill.count === kill.after) {
-          kill.after = Infinity;
-          kill.killed++;
-          throw new Error('worker killed between two changes of one delta');
-        }
-        return inner(fn);
-      },
-    };
+    const deltaDeps = killableDeps(f.deps, kill, 'worker killed between two changes of one delta');
     await startSyncWorkers(f.queue, deltaDeps, { workers: 1 });
     await runMeetingSync(f.deps, { meetingId: 'mtg-ans' });
     await runMeetingSync(f.deps, { meetingId: 'mtg-crash' });

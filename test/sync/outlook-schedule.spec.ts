@@ -20,9 +20,9 @@ import { runForumSync } from '../../src/usecases/sync/forum-sync.handler.js';
 import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
 import { decideOutlookMeeting, outlookOf } from '../../src/usecases/sync/outlook-meeting.usecase.js';
 import { runSecretariatNotice } from '../../src/usecases/sync/secretariat-notice.handler.js';
-import { SYNC_QUEUES, type SyncDeps } from '../../src/usecases/sync/sync.ports.js';
+import { SYNC_QUEUES } from '../../src/usecases/sync/sync.ports.js';
 import { backends } from '../support/db.js';
-import { syncFixture, type SyncFixture } from './sync.fixture.js';
+import { killableDeps, syncFixture, type SyncFixture } from './sync.fixture.js';
 
 const SECRETARY = 'nina.hald@midt.rm.dk';
 const CATEGORY = 'Samraad · Klyngestyregruppe for Midtklyngen';
@@ -51,18 +51,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
 
   beforeAll(async () => {
     f = await syncFixture(backend, '2027-01-15T09:00:00Z', {}, queues);
-    const inner = f.deps.transact;
-    const deltaDeps: SyncDeps = {
-      ...f.deps,
-      transact: (fn) => {
-        if (++kill.count === kill.after) {
-          kill.after = Infinity;
-          kill.killed++;
-          throw new Error('worker killed after the event was adopted, before the cursor was stored');
-        }
-        return inner(fn);
-      },
-    };
+    const deltaDeps = killableDeps(f.deps, kill, 'worker killed after the event was adopted, before the cursor was stored');
     // The real handlers on the real queue: the delta (with its kill switch), the meeting sync and the secretariat's e-mail.
     await f.queue.work(SYNC_QUEUES.delta, async (data) => void (await runCalendarDelta(deltaDeps, data ?? {})));
     await f.queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync(f.deps, data), { pollingIntervalSeconds: 0.5 });

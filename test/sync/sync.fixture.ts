@@ -52,3 +52,22 @@ export async function insertMeetings(db: TestDatabase, ms: Meeting[]): Promise<v
   const repo = meetingsRepository(db.db);
   for (const m of ms) await repo.insertMeeting(m);
 }
+
+/** A switch that kills a worker at its Nth transaction (a crash between two changes), once. */
+export type KillSwitch = { after: number; count: number; killed: number };
+
+/** The sync dependencies with a kill switch in front of their transactions: the armed one throws `message` instead of running. */
+export function killableDeps(deps: SyncDeps, kill: KillSwitch, message: string): SyncDeps {
+  const inner = deps.transact;
+  return {
+    ...deps,
+    transact: (fn) => {
+      if (++kill.count === kill.after) {
+        kill.after = Infinity;
+        kill.killed++;
+        throw new Error(message);
+      }
+      return inner(fn);
+    },
+  };
+}

@@ -117,6 +117,27 @@ function namedForums(v: DraftValues): string[] {
 }
 
 export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
+  /**
+   * The reviewed draft as terms of reference (create-forum and import-confirm alike): the forums it
+   * names resolved (the person's choices, else by name), then validated; a value that cannot be
+   * stored is a 400 naming its field.
+   */
+  const reviewedTerms = async (body: { draftValues: unknown; validFrom: string; forumChoices: Record<string, string | null | undefined> }) => {
+    const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
+    const { forumChoices } = body;
+    const forumIdFor = (name: string): string | undefined => {
+      if (Object.hasOwn(forumChoices, name)) return forumChoices[name] ?? undefined;
+      const m = matchForumName(name, refs);
+      return 'match' in m ? m.match.id : undefined;
+    };
+    const { input, unresolved, assumptions } = draftToTermsInput(draftFromValues(body.draftValues as DraftValues), { validFrom: body.validFrom, forumIdFor });
+    const parsed = TermsOfReferenceInput.safeParse(input);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'draftValues', reason: i.message }));
+      throw new UseCaseError('validation', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors, 'Nogle værdier kan ikke gemmes; ret de markerede felter.');
+    }
+    return { parsed, unresolved, assumptions };
+  };
   return async (app) => {
     const maxBytes = DEFAULT_MAX_BYTES;
     app.addContentTypeParser([DOCX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
@@ -245,19 +266,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         if (!access.canCreateForum(actx, parent.id, parent.region)) {
           throw forbidden('You may not create a forum under this forum', 'Du har ikke ret til at oprette et forum under dette forum');
         }
-        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
-        const { forumChoices } = req.body;
-        const forumIdFor = (name: string): string | undefined => {
-          if (Object.hasOwn(forumChoices, name)) return forumChoices[name] ?? undefined;
-          const m = matchForumName(name, refs);
-          return 'match' in m ? m.match.id : undefined;
-        };
-        const { input, unresolved, assumptions } = draftToTermsInput(draftFromValues(req.body.draftValues as DraftValues), { validFrom: req.body.validFrom, forumIdFor });
-        const parsed = TermsOfReferenceInput.safeParse(input);
-        if (!parsed.success) {
-          const errors = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'draftValues', reason: i.message }));
-          throw new UseCaseError('validation', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors, 'Nogle værdier kan ikke gemmes; ret de markerede felter.');
-        }
+        const { parsed, unresolved, assumptions } = await reviewedTerms(req.body);
         const { name, kind, level, parentId } = req.body.forum;
         const created = await ctx.registry.createForum(ForumCreateInput.parse({ name, kind, ...(level ? { level } : {}), parentId, region: parent.region, terms: parsed.data }), { personId: person.id });
         return reply.code(201).send({ ...created, unresolved, assumptions });
@@ -284,19 +293,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         }
         if (!(await ctx.reads.getForum(forumId))) throw notFound('forum', forumId);
 
-        const refs: ForumRef[] = (await ctx.reads.listForums()).map((f) => ({ id: f.id, name: f.name }));
-        const { forumChoices } = req.body;
-        const forumIdFor = (name: string): string | undefined => {
-          if (Object.hasOwn(forumChoices, name)) return forumChoices[name] ?? undefined;
-          const m = matchForumName(name, refs);
-          return 'match' in m ? m.match.id : undefined;
-        };
-        const { input, unresolved, assumptions } = draftToTermsInput(draftFromValues(req.body.draftValues as DraftValues), { validFrom: req.body.validFrom, forumIdFor });
-        const parsed = TermsOfReferenceInput.safeParse(input);
-        if (!parsed.success) {
-          const errors = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'draftValues', reason: i.message }));
-          throw new UseCaseError('validation', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors, 'Nogle værdier kan ikke gemmes; ret de markerede felter.');
-        }
+        const { parsed, unresolved, assumptions } = await reviewedTerms(req.body);
         const previous = await ctx.reads.currentTerms(forumId);
         const { terms: next, carried } = carryOverUnstated(previous as Record<string, unknown> | undefined, parsed.data);
         const diff = diffTerms(previous as Record<string, unknown> | undefined, next as Record<string, unknown>);
