@@ -92,7 +92,9 @@ export function App({ host }: { host: HostState }) {
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
   // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
   useEffect(() => {
-    if (route === '/' && me?.signedIn && !meetingSurface(host.frameContext)) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
+    // The address bar is read again here: a link followed while sign-in was loading (hashchange not yet rendered) wins.
+    const nothingChosen = (window.location.hash.replace(/^#/, '') || '/') === '/';
+    if (route === '/' && nothingChosen && me?.signedIn && !meetingSurface(host.frameContext)) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
   }, [route, me?.signedIn, host.subEntityId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // In a Teams meeting's side panel or stage: the compact meeting view, nothing else (issue 16).
