@@ -123,4 +123,31 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     expect(cycle.flatMap((x) => x.moved)).toEqual([]);
     expect((await repo.getMeeting('mtg-echo'))!.date).toBe('2027-05-07');
   });
+  it('does not take the report of its own cancellation for an Outlook cancellation of the meeting made planned again meanwhile (an undone transition)', async () => {
+    const repo = meetingsRepository(f.db.db);
+    await insertMeetings(f.db, [meeting('mtg-undo', 'midt-ksg', '2027-06-09')]);
+    await runMeetingSync(f.deps, { meetingId: 'mtg-undo' });
+    await runCalendarDelta(f.deps);
+    const first = (await syncRepository(f.db.db).get('meeting', 'mtg-undo'))!.remoteId!;
+    // Cancelled in Samraad and synced: the event is cancelled in Outlook ...
+    const m1 = (await repo.getMeeting('mtg-undo'))!;
+    expect(await repo.updateMeeting({ ...m1, status: 'cancelled', cancelledReason: 'Forummet nedlægges', revision: m1.revision + 1 }, m1.revision)).toBe(true);
+    await runMeetingSync(f.deps, { meetingId: 'mtg-undo' });
+    expect(f.emu.state.mailboxes[SECRETARY]!.events[first]).toBeUndefined();
+    // ... then made planned again before the delta has reported the removal.
+    const m2 = (await repo.getMeeting('mtg-undo'))!;
+    expect(await repo.updateMeeting({ ...m2, status: 'planned', revision: m2.revision + 1 }, m2.revision)).toBe(true);
+    const cycle = await runCalendarDelta(f.deps);
+    expect(cycle.flatMap((x) => x.cancelled)).toEqual([]);
+    expect((await repo.getMeeting('mtg-undo'))!.status).toBe('planned');
+    // Its sync makes the event again, once.
+    await runMeetingSync(f.deps, { meetingId: 'mtg-undo' });
+    await runMeetingSync(f.deps, { meetingId: 'mtg-undo' });
+    const again = (await syncRepository(f.db.db).get('meeting', 'mtg-undo'))!.remoteId!;
+    expect(again).not.toBe(first);
+    const tagged = Object.values(f.emu.state.mailboxes[SECRETARY]!.events).filter((e) => JSON.stringify(e.singleValueExtendedProperties ?? []).includes('mtg-undo'));
+    expect(tagged.map((e) => e.id)).toEqual([again]);
+    expect((await runCalendarDelta(f.deps)).flatMap((x) => x.cancelled)).toEqual([]);
+    expect((await repo.getMeeting('mtg-undo'))!.status).toBe('planned');
+  });
 });

@@ -76,7 +76,10 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       const eventId = state?.remoteId ?? (await calendar.findByMeetingId(mailbox, meeting.id))?.eventId ?? null;
       const r = eventId ? await calendar.cancel(mailbox, eventId, meeting.cancelledReason) : { cancelled: false };
       await deps.transact(({ sync }) =>
-        sync.record('meeting', meeting.id, { forumId: forum.id, container: mailbox, detail: { ...(state?.detail ?? {}), revision: meeting.revision, cancelled: meeting.status === 'cancelled', eventWasPresent: r.cancelled, ...(host && host.id !== meeting.id ? { sharedEventOf: host.id } : {}) } }, 'synced'),
+        // The event is gone: the record no longer points at it, so the calendar delta's later report of its
+        // removal (our own cancellation) cannot be taken for a cancellation in Outlook of the meeting made
+        // planned again meanwhile (a transition undone, a cancellation reversed).
+        sync.record('meeting', meeting.id, { forumId: forum.id, container: mailbox, remoteId: null, detail: { ...(state?.detail ?? {}), revision: meeting.revision, cancelled: meeting.status === 'cancelled', eventWasPresent: r.cancelled, ...(eventId ? { cancelledEventId: eventId } : {}), ...(host && host.id !== meeting.id ? { sharedEventOf: host.id } : {}) } }, 'synced'),
       );
       if (host && host.id !== meeting.id) await deps.transact(({ outbox }) => outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: host.id }));
       return;
