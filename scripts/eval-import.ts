@@ -14,6 +14,11 @@
  * not state, a value that differs from the stated one, a seat for an
  * organisation the page does not seat). Fields the case neither lists as stated
  * nor as not stated are shown as "unchecked" so a person can look at them.
+ *
+ * Some renditions are also stored as PDF (test/fixtures/terms-import/eval/pdf/<case id>.pdf,
+ * made by make-pdfs.ts there: two pages with a running header, footer and page numbers, words
+ * broken at a line end with a hyphen): each is scored as its own case "<case id>.pdf" against
+ * the same facts, so the PDF reader is measured too.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +31,13 @@ type SeatSpec = [string, number | null, number | null, boolean?];
 type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
 export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[] };
 export type Cases = { nd: string[]; cases: Case[] };
+
+/** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF. */
+export function caseFiles(c: Case, folder: string, pdfFolder?: string): { id: string; path: string }[] {
+  const files = [{ id: c.id, path: join(folder, c.file) }];
+  if (pdfFolder && existsSync(join(pdfFolder, `${c.id}.pdf`))) files.push({ id: `${c.id}.pdf`, path: join(pdfFolder, `${c.id}.pdf`) });
+  return files;
+}
 
 export type CaseScore = { id: string; stated: number; found: number; invented: number; misses: string[]; inventions: string[]; unchecked: string[]; skipped?: string };
 
@@ -119,22 +131,25 @@ async function main() {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const verbose = args.includes('--verbose') || args.includes('-v');
-  const folder = args.find((a) => !a.startsWith('-')) ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
+  const given = args.find((a) => !a.startsWith('-'));
+  const folder = given ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
+  const pdfFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/pdf');
   const casesPath = resolve(process.cwd(), 'test/fixtures/terms-import/eval/cases.json');
   const { nd, cases } = JSON.parse(readFileSync(casesPath, 'utf8')) as Cases;
   const scores: CaseScore[] = [];
   for (const c of cases) {
-    const path = join(folder, c.file);
-    if (!existsSync(path)) {
-      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'no text stored' });
-      continue;
+    for (const { id, path } of caseFiles(c, folder, pdfFolder)) {
+      if (!existsSync(path)) {
+        scores.push({ id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'no text stored' });
+        continue;
+      }
+      const read = await readTermsDocumentFile(path);
+      if (!read.ok) {
+        scores.push({ id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: read.error.message });
+        continue;
+      }
+      scores.push({ ...scoreCase(c, extractTermsDrafts(read.text).drafts, nd), id });
     }
-    const read = await readTermsDocumentFile(path);
-    if (!read.ok) {
-      scores.push({ id: c.id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: read.error.message });
-      continue;
-    }
-    scores.push(scoreCase(c, extractTermsDrafts(read.text).drafts, nd));
   }
   const scored = scores.filter((s) => !s.skipped);
   const stated = scored.reduce((a, s) => a + s.stated, 0);
@@ -159,6 +174,10 @@ async function main() {
       for (const m of s.unchecked) console.log(`    unchecked ${m}`);
     }
   }
+  const pdfs = scored.filter((s) => s.id.endsWith('.pdf'));
+  const pdfFound = pdfs.reduce((a, s) => a + s.found, 0);
+  const pdfStated = pdfs.reduce((a, s) => a + s.stated, 0);
+  if (pdfs.length) console.log(`\nPDF renditions: ${pdfs.length} cases, recall ${pdfFound}/${pdfStated} = ${pct(pdfStated ? pdfFound / pdfStated : 0)}, invented ${pdfs.reduce((a, s) => a + s.invented, 0)}`);
   console.log(`\n${scored.length} cases (${scores.length - scored.length} skipped): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
 }
 

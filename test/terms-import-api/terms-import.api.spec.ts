@@ -105,9 +105,43 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     const empty = await preview(JSON.stringify({ text: '   \n' }), 'application/json');
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as Problem).code).toBe('empty');
-    const pdf = await preview(Buffer.from('%PDF-1.4'), 'application/pdf');
-    expect(pdf.status).toBe(415);
-    expect(pdf.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const image = await preview(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+    expect(image.status).toBe(415);
+  });
+
+  it('reads a two-page PDF upload: the facts it states, and no page header, footer or number in any value', async () => {
+    // Our own words, saved as PDF by LibreOffice with a running header and "Side N af 2" (test/fixtures/terms-import/eval/pdf).
+    const bytes = readFileSync(new URL('../fixtures/terms-import/eval/pdf/rm-psykiatriforum.pdf', import.meta.url));
+    const r = await preview(bytes, 'application/pdf', '?fileName=psykiatriforum.pdf');
+    expect(r.status).toBe(200);
+    const p = (await r.json()) as Preview;
+    expect(p.format).toBe('pdf');
+    const d = p.drafts.find((x) => /psykiatriforum/i.test(x.forum.name))!;
+    expect(d).toBeDefined();
+    expect(d.forum.parentName).toBe('Sundhedsstyregruppen'); // "Sundheds-" + line end + "styregruppen"
+    expect(d.terms.meetings).toMatchObject({ perYearMin: 4, perYearMax: 4 });
+    expect(d.terms.chair).toMatchObject({ shared: true, sides: ['region', 'municipality'] });
+    expect(p.text).not.toMatch(/Sundhedsaftalen 2024-2027|Side \d af \d/);
+    const values = JSON.stringify(p.drafts.map((x) => ({ forum: x.forum, terms: x.terms, findings: x.findings })));
+    expect(values).not.toMatch(/Sundhedsaftalen 2024-2027|Side \d af|Sundheds- ?styregruppen/);
+    for (const f of Object.values(d.findings.fields)) expect(p.text.slice(f.span.start, f.span.end)).toBe(f.span.quote);
+    // The same file sent as application/octet-stream is recognised by its signature.
+    const octet = await preview(bytes, 'application/octet-stream', '?fileName=psykiatriforum.pdf');
+    expect(((await octet.json()) as Preview).format).toBe('pdf');
+  });
+
+  it.each([
+    ['a damaged PDF', () => Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), 422, 'unreadable', /PDF-filen kan ikke læses/, /cannot be read/],
+    ['a PDF protected with a password', () => readFileSync(new URL('../fixtures/terms-import/hemmelig-adgangskode.pdf', import.meta.url)), 422, 'password_protected', /adgangskode/, /password/],
+  ])('refuses %s with problem+json in Danish and English, never a 500', async (_what, bytes, status, code, da, en) => {
+    const r = await preview(bytes(), 'application/pdf', '?fileName=k.pdf');
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await r.json()) as Problem & { detailDa?: string };
+    expect(problem.code).toBe(code);
+    expect(problem.errors).toEqual([{ field: 'file', reason: code }]);
+    expect(problem.detailDa).toMatch(da);
+    expect(problem.detail).toMatch(en);
   });
 
   it('needs a signed-in person for the preview', async () => {

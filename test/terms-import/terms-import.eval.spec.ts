@@ -1,12 +1,13 @@
 // The evaluation set of real public pages (test/fixtures/terms-import/eval): every case whose
 // rendition is stored is read through the document reader and scored as `npm run eval:import`
-// scores it. The importer must recover at least 85 % of the stated facts and invent none.
+// scores it, and so is every rendition stored as PDF (eval/pdf/<case id>.pdf). The importer must
+// recover at least 85 % of the stated facts and invent none, from the texts and from the PDFs.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { readTermsDocumentFile } from '../../src/adapters/documents-import/terms-document.reader.js';
 import { extractTermsDrafts } from '../../src/domain/terms-import/terms-import.extract.js';
-import { scoreCase, type Cases } from '../../scripts/eval-import.js';
+import { caseFiles, scoreCase, type Cases } from '../../scripts/eval-import.js';
 
 const dir = path.resolve('test/fixtures/terms-import/eval');
 const { nd, cases } = JSON.parse(readFileSync(path.join(dir, 'cases.json'), 'utf8')) as Cases;
@@ -15,12 +16,16 @@ describe('terms import on the evaluation set of real pages', () => {
   it('reads at least 25 stored pages, recalls at least 85 % of the stated facts and invents none', async () => {
     const scores = [];
     for (const c of cases) {
-      const file = path.join(dir, 'texts', c.file);
-      if (!existsSync(file)) continue;
-      const read = await readTermsDocumentFile(file);
-      if (!read.ok) throw new Error(`${c.id}: ${read.error.message}`);
-      scores.push(scoreCase(c, extractTermsDrafts(read.text).drafts, nd));
+      for (const { id, path: file } of caseFiles(c, path.join(dir, 'texts'), path.join(dir, 'pdf'))) {
+        if (!existsSync(file)) continue;
+        const read = await readTermsDocumentFile(file);
+        if (!read.ok) throw new Error(`${id}: ${read.error.message}`);
+        scores.push({ ...scoreCase(c, extractTermsDrafts(read.text).drafts, nd), id });
+      }
     }
+    const pdfs = scores.filter((s) => s.id.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(4);
+    expect(pdfs.reduce((a, s) => a + s.found, 0) / pdfs.reduce((a, s) => a + s.stated, 0)).toBeGreaterThanOrEqual(0.85);
     const stated = scores.reduce((a, s) => a + s.stated, 0);
     const found = scores.reduce((a, s) => a + s.found, 0);
     expect(scores.length).toBeGreaterThanOrEqual(25);

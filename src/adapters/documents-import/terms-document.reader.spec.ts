@@ -71,7 +71,7 @@ describe('readTermsDocument', () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'ikke word');
     const r = await readTermsDocument(await zip.generateAsync({ type: 'uint8array' }), { fileName: 'k.docx' });
-    expect(r).toEqual({ ok: false, error: { code: 'not_word', message: expect.stringContaining('ikke et Word-dokument') } });
+    expect(r).toEqual({ ok: false, error: { code: 'not_word', message: expect.stringContaining('ikke et Word-dokument'), messageEn: expect.stringContaining('not a Word document') } });
   });
 
   it('refuses an empty file', async () => {
@@ -167,11 +167,32 @@ describe('web pages and PDF files', () => {
     expect(r.ok && r.format).toBe('html');
   });
 
-  it('refuses a PDF with a message that says how to import it', async () => {
-    const r = await readTermsDocument(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), { fileName: 'kommissorium.pdf' });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('pdf');
-    expect(r.error.message).toMatch(/indsæt den i tekstfeltet/);
+  it('refuses a damaged PDF, and one protected with a password, in Danish and English', async () => {
+    const damaged = await readTermsDocument(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), { fileName: 'kommissorium.pdf' });
+    expect(damaged.ok).toBe(false);
+    if (damaged.ok) return;
+    expect(damaged.error.code).toBe('unreadable');
+    expect(damaged.error.message).toMatch(/PDF-filen kan ikke læses/);
+    expect(damaged.error.messageEn).toMatch(/cannot be read/);
+    // Made by LibreOffice from a text in our own words, exported with a password to open.
+    const locked = await readTermsDocumentFile(join('test/fixtures/terms-import/hemmelig-adgangskode.pdf'));
+    expect(locked.ok).toBe(false);
+    if (locked.ok) return;
+    expect(locked.error.code).toBe('password_protected');
+    expect(locked.error.messageEn).toMatch(/password/);
+  });
+
+  it('reads a PDF exported from Word into the importer\'s text', async () => {
+    const r = await readTermsDocumentFile('test/fixtures/terms-import/eval/pdf/medst-styregruppe.pdf');
+    expect(r.ok && r.format).toBe('pdf');
+    if (!r.ok) return;
+    const d = extractTermsDrafts(r.text).drafts[0]!;
+    expect(d.forumName.value).toBe('Styregruppe for ledelses- og kompetenceaftalen');
+    expect(d.fields['meetings.perYearMin']?.value).toBe(4);
+  });
+
+  it('refuses a file named .pdf that is not a PDF', async () => {
+    const r = await readTermsDocument(Buffer.from('hej'), { fileName: 'k.pdf' });
+    expect(!r.ok && r.error.code).toBe('not_word');
   });
 });

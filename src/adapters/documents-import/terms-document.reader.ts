@@ -9,20 +9,23 @@
  * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds; reads a
  * web page (the secretariats publish terms on their sites) from its main content,
  * without scripts, styles, navigation, header and footer, keeping headings, lists
- * and tables as the Word reader does; recognises a PDF and says how to import it.
- * What it does not do: decrypt protected files, read .doc/.odt, or read the text of
- * a PDF (no maintained PDF text library is a dependency yet), or keep images and
- * comments. Nothing is written anywhere.
+ * and tables as the Word reader does; reads a PDF's text (pdf-text.reader.ts: lines
+ * rebuilt by position, page headers, footers and numbers removed, line-break hyphenation
+ * undone).
+ * What it does not do: decrypt protected files, read .doc/.odt or scanned PDFs, or keep
+ * images and comments. Nothing is written anywhere.
  */
 import { open, stat } from 'node:fs/promises';
 import type JSZip from 'jszip';
+import { readPdfText } from './pdf-text.reader.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-export type DocumentReadErrorCode = 'empty' | 'too_large' | 'password_protected' | 'legacy_doc' | 'not_word' | 'pdf' | 'unreadable';
-export type DocumentReadError = { code: DocumentReadErrorCode; message: string };
+export type DocumentReadErrorCode = 'empty' | 'too_large' | 'password_protected' | 'legacy_doc' | 'not_word' | 'unreadable';
+/** message is Danish, messageEn the same in English. */
+export type DocumentReadError = { code: DocumentReadErrorCode; message: string; messageEn: string };
 export type DocumentReadResult =
-  | { ok: true; format: 'docx' | 'html' | 'txt'; text: string; warnings: string[] }
+  | { ok: true; format: 'docx' | 'html' | 'txt' | 'pdf'; text: string; warnings: string[] }
   | { ok: false; error: DocumentReadError };
 
 export type ReadOptions = { fileName?: string; maxBytes?: number };
@@ -31,25 +34,24 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
-const fail = (code: DocumentReadErrorCode, message: string): DocumentReadResult => ({ ok: false, error: { code, message } });
+const fail = (code: DocumentReadErrorCode, message: string, messageEn: string): DocumentReadResult => ({ ok: false, error: { code, message, messageEn } });
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 export async function readTermsDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentReadResult> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length === 0) return fail('empty', 'Filen er tom. Vælg kommissoriet som Word-dokument (.docx) eller tekstfil (.txt).');
-  if (bytes.length > max) return fail('too_large', `Filen fylder ${mb(bytes.length)}; et kommissorium må højst fylde ${mb(max)}.`);
+  if (bytes.length === 0) return fail('empty', 'Filen er tom. Vælg kommissoriet som Word-dokument (.docx), PDF eller tekstfil (.txt).', 'The file is empty. Choose the terms of reference as a Word document (.docx), PDF or text file (.txt).');
+  if (bytes.length > max) return fail('too_large', `Filen fylder ${mb(bytes.length)}; et kommissorium må højst fylde ${mb(max)}.`, `The file is ${mb(bytes.length)}; terms of reference may be at most ${mb(max)}.`);
   if (startsWith(bytes, OLE)) {
     // An encrypted .docx is an OLE container holding the streams EncryptionInfo and EncryptedPackage.
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
-      return fail('password_protected', 'Dokumentet er beskyttet med adgangskode. Fjern adgangskoden i Word (Filer > Oplysninger > Beskyt dokument) og prøv igen.');
+      return fail('password_protected', 'Dokumentet er beskyttet med adgangskode. Fjern adgangskoden i Word (Filer > Oplysninger > Beskyt dokument) og prøv igen.', 'The document is protected with a password. Remove the password in Word (File > Info > Protect Document) and try again.');
     }
-    return fail('legacy_doc', 'Dokumentet er i det gamle Word-format (.doc) eller beskyttet med adgangskode. Gem det som .docx uden adgangskode og prøv igen.');
+    return fail('legacy_doc', 'Dokumentet er i det gamle Word-format (.doc) eller beskyttet med adgangskode. Gem det som .docx uden adgangskode og prøv igen.', 'The document is in the old Word format (.doc) or protected with a password. Save it as .docx without a password and try again.');
   }
   if (startsWith(bytes, ZIP)) return readDocx(bytes);
-  if (startsWith(bytes, PDF)) {
-    return fail('pdf', 'PDF-filer kan ikke læses endnu. Åbn PDF\'en, markér al teksten, kopiér den og indsæt den i tekstfeltet – eller gem kommissoriet som Word-dokument (.docx).');
-  }
-  if (/\.docx$/i.test(options.fileName ?? '')) return fail('not_word', 'Filen hedder .docx, men er ikke et Word-dokument.');
+  if (startsWith(bytes, PDF)) return readPdf(bytes);
+  if (/\.pdf$/i.test(options.fileName ?? '')) return fail('not_word', 'Filen hedder .pdf, men er ikke en PDF-fil.', 'The file is named .pdf but is not a PDF file.');
+  if (/\.docx$/i.test(options.fileName ?? '')) return fail('not_word', 'Filen hedder .docx, men er ikke et Word-dokument.', 'The file is named .docx but is not a Word document.');
   return readText(bytes, options.fileName);
 }
 
@@ -59,12 +61,12 @@ export async function readTermsDocumentFile(path: string, options: Omit<ReadOpti
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) return fail('unreadable', `${path} er ikke en fil.`);
+    if (!s.isFile()) return fail('unreadable', `${path} er ikke en fil.`, `${path} is not a file.`);
     size = s.size;
   } catch {
-    return fail('unreadable', `Filen ${path} findes ikke eller kan ikke læses.`);
+    return fail('unreadable', `Filen ${path} findes ikke eller kan ikke læses.`, `The file ${path} does not exist or cannot be read.`);
   }
-  if (size > max) return fail('too_large', `Filen fylder ${mb(size)}; et kommissorium må højst fylde ${mb(max)}.`);
+  if (size > max) return fail('too_large', `Filen fylder ${mb(size)}; et kommissorium må højst fylde ${mb(max)}.`, `The file is ${mb(size)}; terms of reference may be at most ${mb(max)}.`);
   const fh = await open(path, 'r');
   try {
     const buf = await fh.readFile();
@@ -81,24 +83,30 @@ async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
   try {
     zip = await JSZipLib.loadAsync(bytes);
   } catch {
-    return fail('not_word', 'Filen ligner en ZIP-fil, men kan ikke åbnes. Er den beskadiget?');
+    return fail('not_word', 'Filen ligner en ZIP-fil, men kan ikke åbnes. Er den beskadiget?', 'The file looks like a ZIP file but cannot be opened. Is it damaged?');
   }
   if (!zip.file('word/document.xml')) {
-    return fail('not_word', 'Filen er en ZIP-fil, men ikke et Word-dokument (.docx).');
+    return fail('not_word', 'Filen er en ZIP-fil, men ikke et Word-dokument (.docx).', 'The file is a ZIP file but not a Word document (.docx).');
   }
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     const text = htmlToImportText(result.value);
-    if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.');
+    if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.', 'The Word document contains no text.');
     return { ok: true, format: 'docx', text, warnings: result.messages.map((m) => m.message) };
   } catch (err) {
-    return fail('unreadable', `Word-dokumentet kunne ikke læses: ${err instanceof Error ? err.message : String(err)}`);
+    return fail('unreadable', `Word-dokumentet kunne ikke læses: ${err instanceof Error ? err.message : String(err)}`, `The Word document could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+async function readPdf(bytes: Uint8Array): Promise<DocumentReadResult> {
+  const r = await readPdfText(bytes);
+  if (!r.ok) return fail(r.code, r.message, r.messageEn);
+  return { ok: true, format: 'pdf', text: r.text, warnings: r.warnings };
 }
 
 function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
   if (bytes.includes(0)) {
-    return fail('not_word', 'Filen er hverken et Word-dokument (.docx) eller en tekstfil. Gem kommissoriet som .docx eller .txt.');
+    return fail('not_word', 'Filen er hverken et Word-dokument (.docx), en PDF eller en tekstfil. Gem kommissoriet som .docx, .pdf eller .txt.', 'The file is neither a Word document (.docx), a PDF nor a text file. Save the terms of reference as .docx, .pdf or .txt.');
   }
   let text: string;
   try {
@@ -107,10 +115,10 @@ function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
     // Older Danish text files are often Windows-1252.
     text = new TextDecoder('windows-1252').decode(bytes);
   }
-  if (!text.trim()) return fail('empty', 'Filen indeholder ingen tekst.');
+  if (!text.trim()) return fail('empty', 'Filen indeholder ingen tekst.', 'The file contains no text.');
   if (/\.x?html?$/i.test(fileName ?? '') || /^\s*(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
     const page = webPageToImportText(text);
-    if (!page.trim()) return fail('empty', 'Websiden indeholder ingen tekst.');
+    if (!page.trim()) return fail('empty', 'Websiden indeholder ingen tekst.', 'The web page contains no text.');
     return { ok: true, format: 'html', text: page, warnings: [] };
   }
   return { ok: true, format: 'txt', text, warnings: [] };

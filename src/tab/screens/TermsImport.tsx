@@ -498,7 +498,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
             <input
               className={styles.file}
               type="file"
-              accept=".docx,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain"
+              accept=".docx,.pdf,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/html,text/plain"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </Field>

@@ -1,7 +1,7 @@
 /**
  * REST API of the kommissorium import (issue 8).
  *
- * POST /api/terms-import reads a Word document (.docx), a text file (raw body,
+ * POST /api/terms-import reads a Word document (.docx), a PDF, a text file (raw body,
  * ?fileName=) or pasted text (JSON {text}) and answers the drafts with every
  * finding's span and confidence, each rule's provenance (stated with its quote,
  * inferred, or default: a rule the document does not state and Samraad would fill
@@ -45,6 +45,7 @@ import { sendProblem } from '../problem.js';
 import type { HttpContext } from '../http-context.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_TYPE = 'application/pdf';
 /** Pasted text is JSON: far smaller than a document may be. */
 const MAX_PASTED_CHARS = 1_000_000;
 
@@ -53,7 +54,6 @@ const readRefusalStatus: Record<DocumentReadErrorCode, number> = {
   too_large: 413,
   not_word: 415,
   legacy_doc: 415,
-  pdf: 415,
   password_protected: 422,
   unreadable: 422,
 };
@@ -140,7 +140,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   };
   return async (app) => {
     const maxBytes = DEFAULT_MAX_BYTES;
-    app.addContentTypeParser([DOCX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser([DOCX_TYPE, PDF_TYPE, 'text/html', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
     // Text files arrive as bytes: the reader decides between UTF-8 and Windows-1252.
     app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
@@ -165,8 +165,8 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         bodyLimit: maxBytes,
         schema: {
           tags: ['terms-import'],
-          summary: 'Read a kommissorium (.docx, .txt or pasted text) into drafts with sources and confidences; writes nothing',
-          description: `Body: the file as ${DOCX_TYPE}, application/octet-stream or text/plain (?fileName= names it), or application/json {"text": "..."} for pasted text.`,
+          summary: 'Read a kommissorium (.docx, .pdf, .html, .txt or pasted text) into drafts with sources and confidences; writes nothing',
+          description: `Body: the file as ${DOCX_TYPE}, ${PDF_TYPE}, application/octet-stream or text/plain (?fileName= names it), or application/json {"text": "..."} for pasted text.`,
           querystring: ImportQuery,
           response: { 200: json },
         },
@@ -189,7 +189,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         if (!read.ok) {
           return sendProblem(reply, {
             status: readRefusalStatus[read.error.code],
-            detail: read.error.message,
+            detail: read.error.messageEn,
             detailDa: read.error.message,
             errors: [{ field: 'file', reason: read.error.code }],
             code: read.error.code,
