@@ -10,7 +10,9 @@
  * can be accepted or rejected; every rule the document does not set is listed as
  * "Standard (ikke fastsat i kommissoriet)" and is never shown as stated; an accepted
  * default is saved as the forum's rule, a rejected fact is not saved, and the year plan
- * keeps the other deadlines as defaults awaiting acceptance. axe: 0 serious or critical.
+ * keeps the other deadlines as defaults awaiting acceptance. Beside them, the forum's current
+ * terms and the document's, field by field (changed, new, unchanged, not in the document).
+ * axe: 0 serious or critical.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -150,7 +152,26 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
           await adHoc.getByRole('button', { name: ti.reject, exact: true }).click();
           await adHoc.getByText(ti.rejected).waitFor();
 
+          // The forum's current terms beside the document's: the agenda lead the document changes, the rules it leaves out.
+          const compare = p.getByTestId('terms-compare');
+          await expect(compare.getByRole('heading', { level: 3 }).textContent()).resolves.toMatch(lang === 'da' ? /over for det gældende kommissorium \(version \d+\)/ : /against the current terms of reference \(version \d+\)/);
+          const now = (await (await fetch(`${e.app.url}/api/forums/${forumId}/terms`, { headers: e.app.as(secretary) })).json()) as { deadlines?: { agendaLead?: { amount: number; unit: string } } }[];
+          const currentLead = now[now.length - 1]!.deadlines?.agendaLead;
+          const agendaRow = compare.locator('tr[data-status]').filter({ hasText: ti.fields['deadlines.agendaLead']! });
+          if (currentLead?.amount === 1 && currentLead.unit === 'weeks') expect(await agendaRow.getAttribute('data-status')).toBe('unchanged');
+          else {
+            expect(await agendaRow.getAttribute('data-status')).toBe('changed');
+            await expect(agendaRow.textContent()).resolves.toMatch(new RegExp(`${ti.compareStatus.changed}.*${currentLead!.amount}.*1 `));
+          }
+          const perYearRow = compare.locator('tr[data-status]').filter({ hasText: ti.fields['meetings.perYearMax']! });
+          expect(await perYearRow.getAttribute('data-status')).toBe('unchanged');
+          const absent = compare.locator('tr[data-status="absent"]');
+          expect(await absent.count()).toBeGreaterThan(0);
+          await expect(absent.first().textContent()).resolves.toContain(ti.compareStatus.absent);
+
           expect(await seriousViolations(p)).toEqual([]);
+          await compare.getByRole('heading', { level: 3 }).scrollIntoViewIfNeeded();
+          await shot(p, `terms-import-compare-${lang}-${theme}`);
           await p.locator('[data-field="deadlines.agendaLead"]').hover();
           await p.getByTestId('source-highlight').waitFor();
           await shot(p, `terms-import-review-${lang}-${theme}`, { fullPage: true });
@@ -161,7 +182,7 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
           if (lang === 'da' && theme === 'light') {
             await p.getByLabel(ti.validFrom).fill('2027-01-01');
             await p.getByRole('button', { name: ti.preview }).click();
-            await p.getByRole('table').waitFor();
+            await p.getByRole('table', { name: /^Ændringer i forhold til version \d+$/ }).waitFor();
             await p.getByRole('button', { name: ti.confirm }).click();
             await p.getByText(/Version \d+ af kommissoriet er gemt\./).waitFor();
             const terms = (await (await fetch(`${e.app.url}/api/forums/${forumId}/terms`, { headers: e.app.as(secretary) })).json()) as { deadlines?: Record<string, unknown>; meetings: Record<string, unknown> }[];

@@ -144,6 +144,24 @@ describe.each(backends)('terms import REST API on $name', (backend) => {
     expect(problem.detail).toMatch(en);
   });
 
+  it('importing for a forum, answers its current terms beside the imported ones, field by field', async () => {
+    type Field = { path: string; status: string; current?: unknown; imported?: unknown; keptOnConfirm?: boolean };
+    const text = 'Fokusgruppen Sundhed og Beskæftigelse\n\nFokusgruppen mødes seks gange om året.\n\nDagsorden udsendes senest 14 dage før mødet.\n';
+    const p = (await (await preview(JSON.stringify({ text }), 'application/json', '?forumId=vest-fg-sb')).json()) as Preview & {
+      comparison: { forumId: string; draftIndex: number; currentVersion: number | null; fields: Field[] } | null;
+    };
+    expect(p.comparison).toMatchObject({ forumId: 'vest-fg-sb', draftIndex: p.forumDraftIndex, currentVersion: 1 });
+    const by = new Map(p.comparison!.fields.map((f) => [f.path, f]));
+    expect(by.get('meetings.perYearMin')).toEqual({ path: 'meetings.perYearMin', status: 'changed', current: 4, imported: 6 });
+    expect(by.get('deadlines.agendaLead')).toMatchObject({ status: 'unchanged', current: { amount: 14, unit: 'calendar_days' } });
+    // What the document leaves out: the current value, and whether confirming keeps it.
+    expect(by.get('chair.shared')).toMatchObject({ status: 'absent', current: true, keptOnConfirm: false });
+    expect(by.get('meetings.preferredWeekdays')).toMatchObject({ status: 'absent', current: [2], keptOnConfirm: true });
+    // Without a forum to import into there is nothing to compare with.
+    const none = (await (await preview(JSON.stringify({ text }), 'application/json')).json()) as { comparison: unknown };
+    expect(none.comparison).toBeNull();
+  });
+
   it('needs a signed-in person for the preview', async () => {
     const r = await preview(JSON.stringify({ text: seed002 }), 'application/json', '', null);
     expect(r.status).toBe(401);

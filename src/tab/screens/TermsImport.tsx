@@ -61,6 +61,13 @@ type Preview = {
   nameMatches: Record<string, Match>;
   forumDraftIndex: number | null;
   warnings: string[];
+  comparison?: Comparison | null;
+};
+type Comparison = {
+  forumId: string;
+  draftIndex: number;
+  currentVersion: number | null;
+  fields: { path: string; status: 'new' | 'changed' | 'unchanged' | 'absent'; current?: unknown; imported?: unknown; keptOnConfirm?: boolean }[];
 };
 type Change = { path: string; kind: 'added' | 'removed' | 'changed' | 'list'; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] };
 type ConfirmResult = {
@@ -201,6 +208,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   }, [active]);
 
   const draft = preview?.drafts[draftIndex];
+  /** The forum's current terms beside the document's, for the draft that is this forum. */
+  const comparison = preview?.comparison && preview.comparison.draftIndex === draftIndex ? preview.comparison : null;
   const detail = (e: ApiError) => (lang === 'da' ? (e.detailDa ?? e.detail) : e.detail);
 
   const pickDraft = (p: Preview, i: number) => {
@@ -719,6 +728,38 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
               </MessageBarBody>
             </MessageBar>
           ) : null}
+        </section>
+      ) : null}
+      {draft && values && comparison ? (
+        <section className={styles.confirm} aria-labelledby="compare-heading" data-testid="terms-compare">
+          <Subtitle1 as="h3" id="compare-heading" className={styles.paneHeading}>{ti.compareHeading(comparison.currentVersion)}</Subtitle1>
+          <Text as="p" size={200} className={styles.meta}>{ti.compareNote}</Text>
+          <Text as="p" size={200} className={styles.meta}>
+            {ti.compareCounts(...(['changed', 'new', 'unchanged', 'absent'] as const).map((k) => comparison.fields.filter((f) => f.status === k).length) as [number, number, number, number])}
+          </Text>
+          <Table size="small" aria-labelledby="compare-heading">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{ti.field}</TableHeaderCell>
+                <TableHeaderCell scope="col">{ti.status}</TableHeaderCell>
+                <TableHeaderCell scope="col">{ti.current}</TableHeaderCell>
+                <TableHeaderCell scope="col">{ti.imported}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {comparison.fields.map((f) => (
+                <TableRow key={f.path} data-status={f.status}>
+                  <TableCell className={styles.diffCell}>{fieldLabel(f.path)}</TableCell>
+                  <TableCell className={styles.diffCell}>
+                    <Text weight={f.status === 'unchanged' ? 'regular' : 'semibold'}>{ti.compareStatus[f.status]}</Text>
+                    {f.status === 'absent' ? <Text size={200} className={styles.meta}>{` (${f.keptOnConfirm ? ti.keptOnConfirm : ti.droppedOnConfirm})`}</Text> : null}
+                  </TableCell>
+                  <TableCell className={styles.diffCell}>{show(f.current, f.path)}</TableCell>
+                  <TableCell className={styles.diffCell}>{show(f.imported, f.path)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </section>
       ) : null}
       {draft && values ? (

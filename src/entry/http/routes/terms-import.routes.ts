@@ -6,7 +6,9 @@
  * finding's span and confidence, each rule's provenance (stated with its quote,
  * inferred, or default: a rule the document does not state and Samraad would fill
  * in, never put into the draft's values), the contradictions, and how each forum
- * the document names matches the forums that exist. It writes nothing.
+ * the document names matches the forums that exist; importing for a forum
+ * (?forumId=), also its current terms beside the imported ones, field by field
+ * (comparison: new, changed, unchanged, or absent from the document). It writes nothing.
  *
  * POST /api/forums/:id/terms/import-confirm takes the values the secretariat has
  * reviewed (draftValues, edited) and the answers to ambiguous forum names
@@ -39,6 +41,7 @@ import { ruleProvenance } from '../../../domain/terms-import/terms-provenance.js
 import { catalogueKeyOf } from '../../../domain/terms-import/terms-import.lexicon.js';
 import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
 import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
+import { compareTerms } from '../../../domain/terms-import/terms.compare.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
 import { requirePerson } from '../auth.js';
 import { sendProblem } from '../problem.js';
@@ -232,6 +235,24 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           const hits = drafts.flatMap((d, i) => ('match' in d.forumMatch && d.forumMatch.match.id === forumId ? [i] : []));
           forumDraftIndex = hits.length === 1 ? hits[0]! : drafts.length === 1 ? 0 : null;
         }
+        // Importing into an existing forum: its current terms beside the imported ones, field by field.
+        let comparison: { forumId: string; draftIndex: number; currentVersion: number | null; fields: ReturnType<typeof compareTerms> } | null = null;
+        if (target && forumDraftIndex !== null) {
+          const d = drafts[forumDraftIndex]!;
+          const current = (await ctx.reads.currentTerms(target.id)) as Record<string, unknown> | undefined;
+          const forumIdFor = (name: string) => {
+            const m = matchForumName(name, refs);
+            return 'match' in m ? m.match.id : undefined;
+          };
+          const { input } = draftToTermsInput(draftFromValues({ forum: d.forum, terms: d.terms }), { validFrom: String(current?.validFrom ?? '2000-01-01'), forumIdFor });
+          const imported = input as Record<string, unknown>;
+          comparison = {
+            forumId: target.id,
+            draftIndex: forumDraftIndex,
+            currentVersion: typeof current?.version === 'number' ? current.version : null,
+            fields: compareTerms(current, imported, carryOverUnstated(current, imported).terms),
+          };
+        }
         return {
           fileName: fileName ?? null,
           format: read.format,
@@ -242,6 +263,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           parentMatches,
           nameMatches,
           forumDraftIndex,
+          comparison,
         };
       },
     );
