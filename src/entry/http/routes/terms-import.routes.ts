@@ -46,6 +46,7 @@ import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.er
 import { requirePerson } from '../auth.js';
 import { sendProblem } from '../problem.js';
 import type { HttpContext } from '../http-context.js';
+import { TermsImportConfirmedResponse, TermsImportDryRunResponse, TermsImportForumCreatedResponse, TermsImportPreviewResponse } from '../../../contracts/terms-import.contract.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_TYPE = 'application/pdf';
@@ -102,7 +103,6 @@ const CreateForumBody = z.object({
   forum: z.object({ name: z.string().trim().min(1).max(200), kind: ForumKind, level: ForumLevel.optional(), parentId: id }),
 });
 const IdParams = z.object({ id });
-const json = z.any();
 
 /** Names of other forums a draft mentions, where matching helps the person. */
 function namedForums(v: DraftValues): string[] {
@@ -171,7 +171,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           summary: 'Read a kommissorium (.docx, .pdf, .html, .txt or pasted text) into drafts with sources and confidences; writes nothing',
           description: `Body: the file as ${DOCX_TYPE}, ${PDF_TYPE}, application/octet-stream or text/plain (?fileName= names it), or application/json {"text": "..."} for pasted text.`,
           querystring: ImportQuery,
-          response: { 200: json },
+          response: { 200: TermsImportPreviewResponse },
         },
       },
       async (req, reply) => {
@@ -275,7 +275,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           tags: ['terms-import'],
           summary: 'Create the forum a reviewed import describes, with the reviewed values as its first terms of reference',
           body: CreateForumBody,
-          response: { 201: json },
+          response: { 201: TermsImportForumCreatedResponse },
         },
       },
       async (req, reply) => {
@@ -303,7 +303,7 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           summary: 'Add the reviewed import as a new version of the forum\'s terms of reference (dryRun: only the diff)',
           params: IdParams,
           body: ConfirmBody,
-          response: { 200: json, 201: json },
+          response: { 200: TermsImportDryRunResponse, 201: TermsImportConfirmedResponse },
         },
       },
       async (req, reply) => {
