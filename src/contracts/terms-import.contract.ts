@@ -204,7 +204,7 @@ export const ContradictionResponse = z.object({
 /** POST /api/terms-import: the document read into drafts; nothing is written. */
 export const TermsImportPreviewResponse = z.object({
   fileName: z.string().nullable(),
-  format: z.enum(['docx', 'html', 'txt']),
+  format: z.enum(['docx', 'pdf', 'html', 'txt']),
   warnings: z.array(z.string()).describe("The reader's warnings (e.g. Word content it could not convert)"),
   text: z.string().describe('The normalised document text every span points into'),
   drafts: z.array(ImportDraftResponse),
