@@ -11,10 +11,10 @@
  * Not implemented (answered 501 and recorded): any $filter other than the
  * extended-property and displayName forms below, $orderby, paging on lists.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findIana } from 'windows-iana';
-import type { EmuAttachment, EmuCategory, EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
+import type { EmuChatMessage, EmuAttachment, EmuCategory, EmuChannel, EmuDrive, EmuDriveItem, EmuEvent, EmuMailbox, EmuSubscription, EmuTeam, EmulatorState } from './state.store.js';
 
 export class GraphHttpError extends Error {
   constructor(
@@ -166,6 +166,26 @@ export function createRoutes(h: RouteHooks): {
     const c = team(teamId).channels[channelId];
     if (!c) throw new GraphHttpError(404, 'NotFound', `channel ${channelId} not found`);
     return c;
+  };
+  /** An online event's Teams meeting: its chat thread id is derived from the mailbox and event, stable across restarts. */
+  const threadOf = (mailboxKeyValue: string, eventId: string): string =>
+    `19:meeting_${createHash('sha256').update(`${mailboxKeyValue}|${eventId}`).digest('base64url').slice(0, 32)}@thread.v2`;
+  const onlineMeetingOf = (mailboxKeyValue: string, e: EmuEvent): Record<string, unknown> => {
+    const start = e.start as { dateTime?: string; timeZone?: string } | undefined;
+    const end = e.end as { dateTime?: string; timeZone?: string } | undefined;
+    return {
+      id: `om_${createHash('sha256').update(`${mailboxKeyValue}|${e.id}`).digest('hex').slice(0, 24)}`,
+      subject: e.subject ?? null,
+      joinWebUrl: (e.onlineMeeting as { joinUrl?: string }).joinUrl,
+      startDateTime: toUtc(start)?.toISO() ?? null,
+      endDateTime: toUtc(end)?.toISO() ?? null,
+      chatInfo: { threadId: threadOf(mailboxKeyValue, e.id), messageId: '0', replyChainMessageId: null },
+    };
+  };
+  const meetingThreads = (): Set<string> => {
+    const out = new Set<string>();
+    for (const m of Object.values(st().mailboxes)) for (const e of Object.values(m.events)) if ((e.onlineMeeting as { joinUrl?: string } | null | undefined)?.joinUrl) out.add(threadOf(m.key, e.id));
+    return out;
   };
   const mailbox = (userId: string): EmuMailbox => {
     const s = st();
@@ -604,6 +624,47 @@ export function createRoutes(h: RouteHooks): {
         for (const k of Object.keys(chat)) if (!keep.has(k)) delete chat[k];
       }
       return { status: 200, body: chat };
+    },
+
+    // The Teams meeting of an online event, as Graph finds it by its join link. Only that $filter is implemented.
+    'GET /users/{user-id}/onlineMeetings': ({ params, query }) => {
+      const user = findUser(params['user-id']!);
+      const filter = query.get('$filter') ?? '';
+      const m = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(filter.trim());
+      if (!m) throw new GraphHttpError(501, 'NotImplemented', `emulator finds online meetings only by $filter=JoinWebUrl eq '...', not ${filter || 'a list'}`, 'not-implemented');
+      const url = m[1]!.replace(/''/g, "'");
+      const own = st().mailboxes[mailboxKey(user.mail)];
+      const e = own ? Object.values(own.events).find((x) => (x.onlineMeeting as { joinUrl?: string } | null | undefined)?.joinUrl === url) : undefined;
+      return { status: 200, body: { value: e ? [onlineMeetingOf(own!.key, e)] : [] } };
+    },
+
+    // A message into a chat: a Teams meeting's chat (of an online event) or a bot's 1:1 chat. Every attachment
+    // must be referenced in the body (<attachment id="…">), and a card's content is a JSON string, as Teams wants.
+    'POST /chats/{chat-id}/messages': ({ params, body }) => {
+      const chatId = params['chat-id']!;
+      const known = Object.values(st().userApps).some((a) => a.chatId === chatId) || meetingThreads().has(chatId);
+      if (!known) throw new GraphHttpError(404, 'NotFound', `No chat ${chatId}.`);
+      const b = body as { summary?: string | null; body?: { contentType?: string; content?: string }; attachments?: { id?: string; contentType?: string; content?: string | null }[] };
+      const content = b.body?.content;
+      if (typeof content !== 'string' || !content.trim()) throw new GraphHttpError(400, 'BadRequest', 'a chat message needs body.content', 'graph-rule');
+      const attachments = (b.attachments ?? []).map((a) => ({ id: String(a.id ?? ''), contentType: String(a.contentType ?? ''), content: a.content ?? null }));
+      for (const a of attachments) {
+        if (!a.id || !content.includes(`<attachment id="${a.id}"></attachment>`)) throw new GraphHttpError(400, 'BadRequest', `attachment ${a.id || '(no id)'} is not referenced in the message body`, 'graph-rule');
+        if (a.contentType === 'application/vnd.microsoft.card.adaptive') {
+          try {
+            JSON.parse(String(a.content));
+          } catch {
+            throw new GraphHttpError(400, 'BadRequest', `the card of attachment ${a.id} is not a JSON string`, 'graph-rule');
+          }
+        }
+      }
+      const chats = (st().chats ??= {});
+      const list = (chats[chatId] ??= []);
+      // Graph's chat message ids are the creation time in milliseconds; the count keeps two in one millisecond apart.
+      const msg: EmuChatMessage = { id: `${Date.now()}${String(list.length).padStart(3, '0')}`, chatId, createdDateTime: now(), summary: b.summary ?? null, body: { contentType: b.body?.contentType ?? 'text', content }, attachments };
+      list.push(msg);
+      h.touch();
+      return { status: 201, body: { id: msg.id, chatId, createdDateTime: msg.createdDateTime, messageType: 'message', summary: msg.summary, body: msg.body, attachments: msg.attachments } };
     },
 
     'POST /users/{user-id}/sendMail': ({ params, body }) => {

@@ -64,6 +64,8 @@ export type EmuMail = { from: string; message: Record<string, unknown>; saveToSe
 export type EmuSubscription = Record<string, unknown> & { id: string; notificationUrl: string; resource: string; clientState?: string; expirationDateTime: string; changeType: string };
 /** An app installed in a user's personal scope, with the 1:1 chat between the user and the app's bot. */
 export type EmuUserApp = { id: string; userId: string; teamsAppId: string; chatId: string; installedAt: string };
+/** A message posted into a chat (a Teams meeting's chat or a bot's 1:1 chat). */
+export type EmuChatMessage = { id: string; chatId: string; createdDateTime: string; summary: string | null; body: { contentType: string; content: string }; attachments: { id: string; contentType: string; content: string | null }[] };
 export type EmuUploadSession = { id: string; driveId: string; parentId: string; name: string; conflictBehavior: string; expires: string; received: number; total?: number; chunks: string[] };
 
 export type EmulatorState = {
@@ -77,10 +79,12 @@ export type EmulatorState = {
   uploadSessions: Record<string, EmuUploadSession>;
   /** Personal-scope app installations by installation id. */
   userApps: Record<string, EmuUserApp>;
+  /** Messages posted into chats, by chat id (absent in snapshots written before chats existed). */
+  chats?: Record<string, EmuChatMessage[]>;
 };
 
 export function emptyState(): EmulatorState {
-  return { seq: 0, users: {}, teams: {}, mailboxes: {}, drives: {}, mail: [], subscriptions: {}, uploadSessions: {}, userApps: {} };
+  return { seq: 0, users: {}, teams: {}, mailboxes: {}, drives: {}, mail: [], subscriptions: {}, uploadSessions: {}, userApps: {}, chats: {} };
 }
 
 export type StateStore = {

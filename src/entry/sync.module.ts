@@ -36,6 +36,7 @@ import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.st
 import type { DocumentsPort } from '../usecases/ports/documents.port.js';
 import { access } from '../domain/access/access.policy.js';
 import { runCalendarDelta, type CalendarDeltaJob } from '../usecases/sync/calendar-delta.handler.js';
+import { runMeetingChat } from '../usecases/sync/meeting-chat.handler.js';
 import { runSecretariatNotice, type SecretariatNoticeJob } from '../usecases/sync/secretariat-notice.handler.js';
 import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document-sync.handler.js';
 import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
@@ -94,6 +95,9 @@ export async function startSyncWorkers(
   });
   await queue.work(SYNC_QUEUES.notice, async (data) => {
     await runSecretariatNotice(deps, data);
+  });
+  await queue.work(SYNC_QUEUES.chat, async (data) => {
+    await runMeetingChat(deps, data);
   });
   await queue.work(SYNC_QUEUES.notification, (data) => runNotification(deps, data, opts.notificationUrl?.()));
   await queue.work(SYNC_QUEUES.renew, async () => {
@@ -422,7 +426,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         const actx = await ctx.accessFor(person.id);
         if (!access.canEditReferenceData(actx)) throw forbidden('Only a forum secretariat may retry a sync', 'Kun et forums sekretariat kan prøve en synkronisering igen');
         const r = need();
-        const { kind, id } = req.body as { kind: SyncKind; id: string };
+        const { kind, id } = req.body as { kind: Extract<SyncKind, 'forum' | 'meeting' | 'document'>; id: string };
         const state = await r.sync.transact(({ sync }) => sync.get(kind, id));
         // Someone else's record answers exactly like a missing one: no probing for ids.
         if (!state || !state.forumId || !access.canAdministerForum(actx, state.forumId)) throw notFound(`${kind} sync`, id);

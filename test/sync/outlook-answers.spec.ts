@@ -19,6 +19,9 @@ import { workflowTransactor } from '../../src/entry/workflow.module.js';
 import { planReminders } from '../../src/domain/reminders/reminder.planner.js';
 import { loadPlanInput } from '../../src/usecases/bot/reminder-plan.usecase.js';
 import { attendanceUseCases } from '../../src/usecases/meetings/attendance.usecase.js';
+import { meetingViewUseCases } from '../../src/usecases/meetings/meeting-view.usecase.js';
+import { documentInput, takeSnapshot } from '../../src/usecases/meetings/meeting-snapshot.js';
+import { buildMeetingDocument } from '../../src/domain/documents/meeting-document.view.js';
 import type { WorkflowDeps, WorkflowUnitOfWork } from '../../src/usecases/meetings/workflow.context.js';
 import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
 import { SYNC_QUEUES } from '../../src/usecases/sync/sync.ports.js';
@@ -95,6 +98,21 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     expect(tomorrow!.recipientIds).not.toContain('gorm-ravn');
     expect(tomorrow!.recipientIds).toContain('frida-skov'); // tentative is no answer
   });
+
+  it('shows the Outlook decline as apologies on the meeting page and in the minutes\' header', async () => {
+    // The meeting page (the tab) as the secretary opens it.
+    const view = meetingViewUseCases({ transact: workflowTransactor({ database: f.db, queue: f.queue }), clock: { now: () => f.now.value } } as unknown as WorkflowDeps);
+    const page = (await view.getMeeting('mtg-ans', 'nina-hald')) as unknown as { attendance: { personId: string; answer: string | null }[] };
+    expect(page.attendance.find((a) => a.personId === 'pia-strand')).toMatchObject({ answer: 'apologies' });
+    expect(page.attendance.find((a) => a.personId === 'gorm-ravn')).toMatchObject({ answer: 'attending' });
+    // The minutes' header, as the minutes document is built from the meeting's snapshot.
+    const doc = await workflowTransactor({ database: f.db, queue: f.queue })(async (uow) => buildMeetingDocument(await documentInput(uow.registry, await takeSnapshot(uow, 'mtg-ans'), 'minutes')));
+    const apologies = doc.header.find((h) => h.key === 'apologies')!.lines.join('\n');
+    const participants = doc.header.find((h) => h.key === 'participants')!.lines.join('\n');
+    expect(apologies).toMatch(/Pia Strand/);
+    expect(participants).not.toMatch(/Pia Strand/);
+    expect(participants).toMatch(/Gorm Ravn/);
+  }, 60_000);
 
   it('takes an answer once: our own later write of the event and the next cycles add nothing', async () => {
     // The meeting changes in Samraad, and its sync PATCHes the event (attendees kept with their answers).

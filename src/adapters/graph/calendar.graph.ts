@@ -10,7 +10,10 @@
  *
  * Attendees' answers come back with each changed event (`attendees[].status`: response
  * and time); the comment of a decline is not on the event (Graph sends it to the
- * organizer as a response message, which the contract subset cannot read).
+ * organizer as a response message, an eventMessageResponse; the contract subset has
+ * that schema but no operation that reads a mailbox's messages or mail folders, so
+ * it cannot be read). The attendee's `status` (responseStatus) has only `response`
+ * and `time`.
  *
  * Not done: an answer given in Samraad shown on the event (apologies as declined) -
  * Graph does not let the organizer set another attendee's response.

@@ -13,6 +13,7 @@ import { createGraphChannels } from './channels.graph.js';
 import { createGraphDirectory, createGraphMail, createGraphSubscriptions } from './directory-mail.graph.js';
 import { createGraphFiles, type FilesOptions } from './files.graph.js';
 import { createGraphTeamsApps } from './teams-apps.graph.js';
+import { createGraphMeetingChat } from './meeting-chat.graph.js';
 import { redactingLogger, silentLogger, type GraphLogger } from './redact.logger.js';
 import type { RetryOptions } from './retry.policy.js';
 import type { TokenProvider } from './token.providers.js';
@@ -64,6 +65,7 @@ export function createGraphAdapter(o: GraphAdapterOptions): GraphAdapter {
     directory: createGraphDirectory(http, batch),
     subscriptions: createGraphSubscriptions(http),
     teamsApps: createGraphTeamsApps(http),
+    meetingChat: createGraphMeetingChat(http),
     batch,
     http,
     limiter,

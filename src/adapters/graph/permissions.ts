@@ -108,6 +108,14 @@ export const graphPermissions: readonly GraphPermission[] = [
     operations: ['GET /teams/{team-id}/channels/{channel-id}/filesFolder'],
   },
   {
+    name: 'ChatMessage.Send.Chat',
+    type: 'Application',
+    grant: 'rsc',
+    why: 'post the agenda card and the minutes card into the chat of an online forum meeting (the Teams meeting of its Outlook event)',
+    narrowedBy: 'RSC: only chats of meetings where Samraad was added (its meeting tab); the code posts only into chats of meetings it organised',
+    operations: ['POST /chats/{chat-id}/messages'],
+  },
+  {
     name: 'Sites.Selected',
     type: 'Application',
     grant: 'admin-consent',
@@ -171,6 +179,14 @@ export const graphPermissions: readonly GraphPermission[] = [
     why: 'resolve forum members (e-mail/UPN) to Entra object ids so reminders, channel membership and attendees reach the right person',
     narrowedBy: 'not narrowable by RSC or RBAC; read-only, basic profile fields only ($select id, displayName, mail, userPrincipalName)',
     operations: ['GET /users/{user-id}'],
+  },
+  {
+    name: 'OnlineMeetings.Read.All',
+    type: 'Application',
+    grant: 'admin-consent',
+    why: 'find the Teams meeting (and so its chat) of an online forum meeting by its join link, to post the agenda and minutes cards there',
+    narrowedBy: 'Teams application access policy (New-CsApplicationAccessPolicy, Grant-CsApplicationAccessPolicy) granted to the organizer mailboxes only: app-only reads of anyone else\'s meetings are refused; read-only',
+    operations: ['GET /users/{user-id}/onlineMeetings'],
   },
   {
     name: 'TeamsAppInstallation.ReadWriteSelfForUser.All',

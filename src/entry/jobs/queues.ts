@@ -11,6 +11,8 @@ export const queues = {
   documentSync: { name: 'm365.document-sync', retryLimit: 8, retryDelay: 5, retryDelayMax: 900 },
   calendarDelta: { name: 'm365.calendar-delta', retryLimit: 3, retryDelay: 30 },
   secretariatNotice: { name: 'm365.secretariat-notice', retryLimit: 6, retryDelay: 10, retryDelayMax: 900 },
+  /** Waits for the meeting's event (its join link) when the agenda goes out before the event is written. */
+  meetingChat: { name: 'm365.meeting-chat', retryLimit: 8, retryDelay: 10, retryDelayMax: 900 },
   graphNotification: { name: 'm365.notification', retryLimit: 5, retryDelay: 5 },
   subscriptionRenew: { name: 'm365.subscription-renew', retryLimit: 3, retryDelay: 60 },
   reminderPlan: { name: 'reminders.plan', retryLimit: 3, retryDelay: 10 },

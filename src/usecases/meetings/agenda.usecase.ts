@@ -223,6 +223,8 @@ export function agendaUseCases(deps: WorkflowDeps) {
         await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
         // The Outlook event gets the sent agenda (link in its body, the DOCX attached).
         await uow.outbox.enqueue('m365.meeting-sync', { meetingId, revision: updated.revision + 1, change: 'agenda' }, { singletonKey: `agenda-event:${meetingId}:v${version}` });
+        // An online meeting's Teams chat gets the agenda card (once per version; nothing for a meeting that is not online).
+        await uow.outbox.enqueue('m365.meeting-chat', { meetingId, about: 'agenda', version }, { singletonKey: `chat:${meetingId}:agenda:v${version}` });
         // Members are told: the first sending is "sent", a later one "changed after sending".
         await raiseNotice(uow.outbox, meetingNotice(version === 1 ? 'agenda_sent' : 'agenda_changed', c.meeting, sentAt, `v${version}`, { version, documents: ['agenda'] }));
         // Last, so a failed write to the store rolls the sending back; the store keeps every version.

@@ -176,6 +176,8 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: saved.minutesVersion, windowClosesAt, ...(confirmed.length ? { confirmedContradictions: confirmed.map((f) => ({ code: f.code, personId: f.personId })) } : {}) } });
         const job: TacitApprovalJob = { meetingId, version: saved.minutesVersion };
         await uow.outbox.enqueue(TACIT_QUEUE, job, { startAfter: new Date(windowClosesAt), singletonKey: `${meetingId}:v${saved.minutesVersion}` });
+        // An online meeting's Teams chat gets the minutes card (once per version).
+        await uow.outbox.enqueue('m365.meeting-chat', { meetingId, about: 'minutes', version: saved.minutesVersion, remarksUntil: windowClosesAt }, { singletonKey: `chat:${meetingId}:minutes:v${saved.minutesVersion}` });
         await raiseNotice(uow.outbox, meetingNotice('comment_window_open', c.meeting, at, `v${saved.minutesVersion}`, { version: saved.minutesVersion, documents: ['minutes'] }, windowClosesAt));
         return { status: saved.minutesStatus, version: saved.minutesVersion, sentAt: at, windowClosesAt };
       });

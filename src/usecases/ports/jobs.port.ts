@@ -35,6 +35,17 @@ export const jobCatalogue = {
   'm365.calendar-delta': z.object({ mailbox: z.string().min(1).optional() }),
   /** Tell the secretariat that a meeting was cancelled in Outlook, or made there and waits for confirmation. */
   'm365.secretariat-notice': z.object({ meetingId: id, mailbox: z.string().min(1), about: z.enum(['cancelled_in_outlook', 'created_in_outlook']).optional() }),
+  /**
+   * Post the agenda card (when the agenda is sent) or the minutes card (when they go out
+   * for remarks) into the Teams meeting's chat, once per version (meeting-chat.handler.ts).
+   */
+  'm365.meeting-chat': z.object({
+    meetingId: id,
+    about: z.enum(['agenda', 'minutes']),
+    version: z.number().int().positive(),
+    /** Minutes: when the remarks window closes (ISO instant). */
+    remarksUntil: z.string().datetime({ offset: true }).optional(),
+  }),
   /** A Graph change notification, accepted by the webhook. */
   'm365.notification': z.object({
     mailbox: z.string().min(1),

@@ -251,8 +251,28 @@ export interface TeamsAppsPort {
   personalChat(userId: string, teamsAppId: string): Promise<PersonalChat | null>;
 }
 
+/** An Adaptive Card (1.5) to post: `summary` is the plain text shown in notifications and previews. */
+export type ChatCard = { summary: string; card: Record<string, unknown> };
+
+/**
+ * The chat of a Teams meeting (the online meeting an Outlook event carries).
+ * There is no read of a chat's messages in the Graph contract we call, so a caller
+ * that must post once records the returned message id itself.
+ */
+export interface MeetingChatPort {
+  /**
+   * The chat thread id of the online meeting joined by `joinUrl`, organised from
+   * `organizer` (a mailbox address); null when Graph knows no such meeting (or the
+   * organizer is not a user of the tenant). Throttling and outages throw M365Error.
+   */
+  threadOf(organizer: string, joinUrl: string): Promise<string | null>;
+  /** Posts the card into the chat; the new message's id. */
+  postCard(chatId: string, card: ChatCard): Promise<{ messageId: string }>;
+}
+
 export type M365Ports = {
   teamsApps: TeamsAppsPort;
+  meetingChat: MeetingChatPort;
   channels: ChannelsPort;
   calendar: CalendarPort;
   files: FilesPort;

@@ -12,7 +12,8 @@ import type { WorkflowStore } from '../ports/workflow.port.js';
 import type { AuditStore, Clock, JobOutbox, RegistryStore } from '../ports/store.port.js';
 
 /** `notice`: an e-mail to a forum's secretariat (e.g. a meeting cancelled in Outlook). */
-export type SyncKind = 'forum' | 'meeting' | 'document' | 'notice';
+/** `chat`: a card posted into a Teams meeting's chat (its message id, so it is posted once). */
+export type SyncKind = 'forum' | 'meeting' | 'document' | 'notice' | 'chat';
 export type SyncStatus = 'synced' | 'pending' | 'failed';
 
 export type SyncRecord = {
@@ -98,7 +99,7 @@ export type SyncSettings = {
 export type SyncLogger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 
 export type SyncDeps = {
-  m365: Pick<M365Ports, 'channels' | 'calendar' | 'files' | 'subscriptions' | 'mail'>;
+  m365: Pick<M365Ports, 'channels' | 'calendar' | 'files' | 'subscriptions' | 'mail' | 'meetingChat'>;
   transact: SyncTransact;
   clock: Clock;
   settings: SyncSettings;
@@ -114,4 +115,5 @@ export const SYNC_QUEUES = {
   renew: 'm365.subscription-renew',
   reminderPlan: 'reminders.plan',
   notice: 'm365.secretariat-notice',
+  chat: 'm365.meeting-chat',
 } as const satisfies Record<string, JobName>;
