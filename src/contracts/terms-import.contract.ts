@@ -18,6 +18,7 @@ import type { DraftValues } from '../domain/terms-import/terms-draft.values.js';
 import type { Contradiction, Holder, ListFields, ListPath, ScalarFields, ScalarPath, SeatDraft, SourceSpan, TermsDraft } from '../domain/terms-import/terms-import.model.js';
 import type { RuleProvenance } from '../domain/terms-import/terms-provenance.js';
 import type { TermsChange } from '../domain/terms-import/terms.diff.js';
+import type { FieldComparison } from '../domain/terms-import/terms.compare.js';
 import type { DraftToInputResult } from '../domain/terms-import/terms-draft.to-input.js';
 import { ForumCreatedResponse, TermsResponse } from './registry.contract.js';
 
@@ -201,6 +202,25 @@ export const ContradictionResponse = z.object({
   findings: z.array(finding(z.unknown())),
 }) satisfies z.ZodType<Contradiction>;
 
+/** One field of the forum's current terms beside the document's (src/domain/terms-import/terms.compare.ts). */
+export const FieldComparisonResponse = z.object({
+  path: z.string().describe('A field of the terms, e.g. "meetings.perYearMin" or "deadlines.agendaLead"'),
+  status: z.enum(['new', 'changed', 'unchanged', 'absent']).describe('absent: the current terms set it, the document does not'),
+  current: z.unknown().optional(),
+  imported: z.unknown().optional(),
+  keptOnConfirm: z.boolean().optional().describe('For an absent field: confirming keeps the current value (a setting a document never states)'),
+}) satisfies z.ZodType<FieldComparison>;
+export type FieldComparisonResponse = z.output<typeof FieldComparisonResponse>;
+
+/** Importing for a forum (?forumId=): its current terms beside the draft that is the forum, before the person's edits. */
+export const TermsComparisonResponse = z.object({
+  forumId: z.string(),
+  draftIndex: z.number().int(),
+  currentVersion: z.number().int().nullable(),
+  fields: z.array(FieldComparisonResponse),
+});
+export type TermsComparisonResponse = z.output<typeof TermsComparisonResponse>;
+
 /** POST /api/terms-import: the document read into drafts; nothing is written. */
 export const TermsImportPreviewResponse = z.object({
   fileName: z.string().nullable(),
@@ -212,6 +232,7 @@ export const TermsImportPreviewResponse = z.object({
   parentMatches: z.array(z.object({ draftIndex: z.number().int(), name: z.string().nullable(), match: ForumMatchResponse.nullable() })),
   nameMatches: z.record(z.string(), ForumMatchResponse).describe('Every other forum a draft names, matched'),
   forumDraftIndex: z.number().int().nullable().describe('The draft for the forum given as ?forumId=, when one is'),
+  comparison: TermsComparisonResponse.nullable().describe("The forum's current terms beside the document's, when importing for a forum"),
 });
 export type TermsImportPreviewResponse = z.output<typeof TermsImportPreviewResponse>;
 
