@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './precompress.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -11,6 +12,8 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: path.join(here, 'public'),
+  // Every text file of the build gets a .br and a .gz beside it, sent as they lie by the server.
+  plugins: [precompressPlugin()],
   build: {
     outDir: path.resolve(here, '../../dist/tab'),
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import { htmlResponse } from '../../contracts/files.contract.js';
 import { installErrorHandling, sendProblem } from './problem.js';
 import { installStrictJson, installTextGuard } from './text-guard.js';
 import { hardenedServerOptions, installHardening } from './hardening.js';
+import { installCompression } from './compression.js';
 import { auditSampler } from './audit-sampler.js';
 import { resolveIdentity } from './auth.js';
 import { registryRoutes } from './routes/registry.routes.js';
@@ -38,6 +39,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
   app.setSerializerCompiler(responseSerializerCompiler(ctx.config.responseCheck, app.log));
   installErrorHandling(app);
   await installHardening(app, ctx.config);
+  await installCompression(app);
   installStrictJson(app);
   installTextGuard(app);
 
@@ -107,7 +109,8 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (ctx.tabDir && fs.existsSync(path.join(ctx.tabDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: false,
+    // preCompressed: the .br and .gz files the tab build writes beside each text file are sent as they lie.
+    await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: false, preCompressed: true,
       setHeaders(res, file) {
         // Hashed assets are immutable; index.html must always be fresh.
         (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
