@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { copenhagenToday } from './today.js';
 import {
   FluentProvider,
@@ -18,17 +18,20 @@ import { initialLang, texts, type Lang } from './i18n.js';
 import { onThemeChange, type HostState, type ThemeName } from './teams.js';
 import { api } from './api.js';
 import { ForumTree, type ForumNode } from './screens/ForumTree.js';
-import { ForumPage } from './screens/ForumPage.js';
 import { SignInPicker, type Me } from './screens/SignInPicker.js';
-import { MyOverview } from './screens/MyOverview.js';
-import { MeetingPage } from './screens/MeetingPage.js';
-import { TermsImport } from './screens/TermsImport.js';
-import { Transitions } from './screens/Transitions.js';
-import { SyncStatus } from './screens/SyncStatus.js';
 import { ScreenBoundary } from './screens/ScreenBoundary.js';
-import { MeetingPanel } from './screens/MeetingPanel.js';
 import { panelTexts } from './i18n.panel.js';
 import { meetingSurface, samraadMeetingId } from './host.js';
+
+// Each screen is its own chunk (issue 18): the first view loads the shell, the forum tree and the
+// screen it shows, nothing else. A chunk that fails to load is caught by the screen's ScreenBoundary.
+const ForumPage = lazy(() => import('./screens/ForumPage.js').then((m) => ({ default: m.ForumPage })));
+const MyOverview = lazy(() => import('./screens/MyOverview.js').then((m) => ({ default: m.MyOverview })));
+const MeetingPage = lazy(() => import('./screens/MeetingPage.js').then((m) => ({ default: m.MeetingPage })));
+const TermsImport = lazy(() => import('./screens/TermsImport.js').then((m) => ({ default: m.TermsImport })));
+const Transitions = lazy(() => import('./screens/Transitions.js').then((m) => ({ default: m.Transitions })));
+const SyncStatus = lazy(() => import('./screens/SyncStatus.js').then((m) => ({ default: m.SyncStatus })));
+const MeetingPanel = lazy(() => import('./screens/MeetingPanel.js').then((m) => ({ default: m.MeetingPanel })));
 
 const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -103,10 +106,12 @@ export function App({ host }: { host: HostState }) {
     const panelMeeting = samraadMeetingId(window.location.hash, host.subEntityId);
     return (
       <FluentProvider theme={themes[theme]} className={styles.root} lang={lang}>
-        {!panelMeeting ? <Text role="alert">{panelTexts[lang].noMeeting}</Text>
-          : me && !me.signedIn ? <Text>{panelTexts[lang].signIn}</Text>
-          : me ? <ScreenBoundary t={t} screen="meeting" id={panelMeeting} key={`panel-${panelMeeting}-${who}`}><MeetingPanel meetingId={panelMeeting} surface={surface} lang={lang} /></ScreenBoundary>
-          : <Spinner label={t.loading} />}
+        <Suspense fallback={<Spinner label={t.loading} />}>
+          {!panelMeeting ? <Text role="alert">{panelTexts[lang].noMeeting}</Text>
+            : me && !me.signedIn ? <Text>{panelTexts[lang].signIn}</Text>
+            : me ? <ScreenBoundary t={t} screen="meeting" id={panelMeeting} key={`panel-${panelMeeting}-${who}`}><MeetingPanel meetingId={panelMeeting} surface={surface} lang={lang} /></ScreenBoundary>
+            : <Spinner label={t.loading} />}
+        </Suspense>
       </FluentProvider>
     );
   }
@@ -139,14 +144,16 @@ export function App({ host }: { host: HostState }) {
             : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
-            : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
-            : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
-            : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.signedIn ? me.person.id : undefined} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
-            : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
-            : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.signedIn ? me.person.id : undefined} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
-            : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
-            : <Text>{t.chooseForum}</Text>}
+          <Suspense fallback={<Spinner label={t.loading} />}>
+            {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
+              : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
+              : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} /></ScreenBoundary>
+              : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.signedIn ? me.person.id : undefined} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>
+              : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
+              : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.signedIn ? me.person.id : undefined} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
+              : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
+              : <Text>{t.chooseForum}</Text>}
+          </Suspense>
         </main>
       </div>
     </FluentProvider>
