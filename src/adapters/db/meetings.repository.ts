@@ -145,7 +145,7 @@ export function meetingsRepository(db: DbOrTx): MeetingsStore & { getMeetingForU
       const [r] = await db.select().from(tasks).where(eq(tasks.id, id));
       return r && toTask(r);
     },
-    async listTasks(filter: { forumIds?: string[]; assigneePersonId?: string; status?: Task['status'] } = {}): Promise<Task[]> {
+    async listTasks(filter: { forumIds?: string[]; assigneePersonId?: string; status?: Task['status']; reportToForumId?: string; sourceMeetingId?: string } = {}): Promise<Task[]> {
       const conds = [];
       if (filter.forumIds) {
         if (filter.forumIds.length === 0) return [];
@@ -153,6 +153,8 @@ export function meetingsRepository(db: DbOrTx): MeetingsStore & { getMeetingForU
       }
       if (filter.assigneePersonId) conds.push(eq(tasks.assigneePersonId, filter.assigneePersonId));
       if (filter.status) conds.push(eq(tasks.status, filter.status));
+      if (filter.reportToForumId) conds.push(eq(tasks.reportToForumId, filter.reportToForumId));
+      if (filter.sourceMeetingId) conds.push(eq(tasks.sourceMeetingId, filter.sourceMeetingId));
       const q = db.select().from(tasks);
       return (await (conds.length ? q.where(and(...conds)) : q).orderBy(asc(tasks.dueOn))).map(toTask);
     },

@@ -22,7 +22,8 @@ import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
  * report to the forum, due by this meeting, and not yet on the agenda.
  */
 export async function reportBackSuggestions(uow: WorkflowUnitOfWork, c: MeetingContext): Promise<ProposedAgendaItem[]> {
-  const tasks = (await uow.meetings.listTasks({ status: 'open' })).filter((t) => t.reportToForumId === c.forum.id);
+  // Only the tasks that report back to this forum are read, not every open task in the country.
+  const tasks = (await uow.meetings.listTasks({ status: 'open', reportToForumId: c.forum.id })).filter((t) => t.reportToForumId === c.forum.id);
   if (!tasks.length) return [];
   const meetings = await uow.meetings.listMeetings({ forumIds: [c.forum.id] });
   const rules = resolveDeadlineRules(c.terms?.deadlines);

@@ -53,7 +53,7 @@ export async function takeSnapshot(uow: Pick<WorkflowUnitOfWork, 'meetings' | 'w
   const meeting = (await uow.meetings.getMeeting(meetingId))!;
   const items = await uow.workflow.listItems(meetingId);
   const attendance = await uow.workflow.listAttendance(meetingId);
-  const tasks = (await uow.meetings.listTasks({ forumIds: [meeting.forumId] })).filter((t) => t.sourceMeetingId === meetingId);
+  const tasks = (await uow.meetings.listTasks({ forumIds: [meeting.forumId], sourceMeetingId: meetingId })).filter((t) => t.sourceMeetingId === meetingId);
   const state = await uow.workflow.getState(meetingId);
   const minutes = minutesOf(state);
   return { meeting, items, attendance, tasks, minutes, ...(state.minuteTakerPersonId ? { minuteTakerPersonId: state.minuteTakerPersonId } : {}) };

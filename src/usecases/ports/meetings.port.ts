@@ -26,6 +26,10 @@ export interface MeetingsStore {
     forumIds?: string[];
     assigneePersonId?: string;
     status?: Task['status'];
+    /** Tasks whose outcome is reported back to this forum. */
+    reportToForumId?: string;
+    /** Tasks that came out of this meeting. */
+    sourceMeetingId?: string;
   }): Promise<Task[]>;
   insertTask(t: Task): Promise<void>;
   updateTask(t: Task): Promise<void>;
