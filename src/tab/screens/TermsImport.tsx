@@ -42,43 +42,31 @@ import {
   Title2,
   mergeClasses,
 } from '@fluentui/react-components';
+import type {
+  DraftValuesResponse,
+  ForumMatchResponse,
+  ImportDraftResponse,
+  RuleProvenanceResponse,
+  TermsImportConfirmResponse,
+  TermsImportConfirmedResponse,
+  TermsImportForumCreatedResponse,
+  TermsImportPreviewResponse,
+} from '../../contracts/terms-import.contract.js';
 import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { useTermsImportStyles } from './TermsImport.styles.js';
 
-type Span = { start: number; end: number; quote: string };
+// The response types are the server's contract (src/contracts/terms-import.contract.ts). The tab reads a draft's
+// findings and values by field path (a string), so those two parts are widened to records here.
+type Span = ImportDraftResponse['findings']['forumName']['span'];
 type Finding = { value: unknown; span: Span; confidence: number; inferred?: boolean };
-type ForumRef = { id: string; name: string };
-type Match = { match: ForumRef; score: number } | { ambiguous: ForumRef[] } | { none: true };
-type Values = { forum: { name: string; kind?: string; level?: string; parentName?: string }; terms: Record<string, unknown> };
-type Provenance = { path: string; provenance: 'stated' | 'inferred' | 'default'; value: unknown; span?: Span; meaning?: { da: string; en: string } };
-type Draft = Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> }; provenance?: Provenance[]; catalogueKind?: string | null; forumMatch: Match };
-type Preview = {
-  text: string;
-  drafts: Draft[];
-  contradictions: { forumName: string; field: string; findings: Finding[] }[];
-  parentMatches: { draftIndex: number; name: string | null; match: Match | null }[];
-  nameMatches: Record<string, Match>;
-  forumDraftIndex: number | null;
-  warnings: string[];
-  comparison?: Comparison | null;
-};
-type Comparison = {
-  forumId: string;
-  draftIndex: number;
-  currentVersion: number | null;
-  fields: { path: string; status: 'new' | 'changed' | 'unchanged' | 'absent'; current?: unknown; imported?: unknown; keptOnConfirm?: boolean }[];
-};
-type Change = { path: string; kind: 'added' | 'removed' | 'changed' | 'list'; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] };
-type ConfirmResult = {
-  dryRun: boolean;
-  terms: { version?: number };
-  previousVersion: number | null;
-  diff: Change[];
-  carriedOver: string[];
-  unresolved: { field: string; name: string }[];
-  assumptions: { field: string; value: unknown; why: string }[];
-};
+type Match = ForumMatchResponse;
+type Values = { forum: DraftValuesResponse['forum']; terms: Record<string, unknown> };
+type Provenance = RuleProvenanceResponse;
+type Draft = Omit<ImportDraftResponse, 'terms' | 'findings'> &
+  Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> } };
+type Preview = Omit<TermsImportPreviewResponse, 'drafts'> & { drafts: Draft[] };
+type ConfirmResult = TermsImportConfirmResponse;
 type SeatValue = { party: { kind: 'sector'; sector: string; perOrganisation: boolean }; role?: string; min: number | null; max: number | null; note?: string };
 
 const LIST_PATHS = ['purpose', 'tasks', 'seats', 'subGroupsAllowed'] as const;
@@ -171,7 +159,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   const [active, setActive] = useState<{ key: string; span: Span } | null>(null);
   const [dry, setDry] = useState<ConfirmResult | null>(null);
   const [stale, setStale] = useState(false);
-  const [saved, setSaved] = useState<ConfirmResult | null>(null);
+  const [saved, setSaved] = useState<TermsImportConfirmedResponse | null>(null);
   // Review decisions per fact: a scalar's path or a list item's "seats.2".
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
@@ -294,7 +282,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
         method: 'POST',
         body: JSON.stringify({ validFrom, draftValues: withoutRejected(values, rejected), forumChoices: choices, dryRun }),
       });
-      if (dryRun) {
+      if (r.dryRun) {
         setDry(r);
         setStale(false);
       } else {
@@ -313,7 +301,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     setBusy('save');
     setError(null);
     try {
-      const r = await api<{ forum: { id: string; name: string } }>('/api/terms-import/create-forum', {
+      const r = await api<TermsImportForumCreatedResponse>('/api/terms-import/create-forum', {
         method: 'POST',
         body: JSON.stringify({ validFrom, draftValues: withoutRejected(values, rejected), forumChoices: choices, forum: { name: createName.trim(), kind: createKind, parentId: forumId } }),
       });
@@ -538,7 +526,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
       {saved ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>
-            <MessageBarTitle>{ti.saved(saved.terms.version ?? 0)}</MessageBarTitle>
+            <MessageBarTitle>{ti.saved(saved.terms.version)}</MessageBarTitle>
             <Link href={`#/forums/${forumId}`}>{ti.back}</Link>
           </MessageBarBody>
         </MessageBar>
@@ -789,8 +777,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
                       {dry.diff.map((c) => (
                         <TableRow key={c.path}>
                           <TableCell className={styles.diffCell}>{fieldLabel(c.path)}</TableCell>
-                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.removed?.length ? `${ti.removed}:\n${show(c.removed, c.path)}` : '') : show(c.before, c.path)}</TableCell>
-                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.added?.length ? `${ti.added}:\n${show(c.added, c.path)}` : '') : show(c.after, c.path)}</TableCell>
+                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.removed.length ? `${ti.removed}:\n${show(c.removed, c.path)}` : '') : show('before' in c ? c.before : undefined, c.path)}</TableCell>
+                          <TableCell className={styles.diffCell}>{c.kind === 'list' ? (c.added.length ? `${ti.added}:\n${show(c.added, c.path)}` : '') : show('after' in c ? c.after : undefined, c.path)}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
