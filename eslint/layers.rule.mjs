@@ -6,7 +6,9 @@
  *  - src/domain imports nothing of ours outside src/domain;
  *  - src/usecases import no src/adapters, src/entry, src/tab, src/demo or bot/;
  *  - only src/adapters/graph imports @microsoft/microsoft-graph-client;
- *  - only bot/ imports botbuilder and botframework-*.
+ *  - only bot/ imports botbuilder and botframework-*;
+ *  - src/contracts (response schemas) imports only zod, src/domain and other contracts;
+ *  - src/tab imports src/contracts for types only (import type): no zod in the tab bundle.
  *
  * Tests (*.spec.ts(x)) wire real adapters on purpose and are not a layer: the
  * config does not apply this rule to them.
@@ -30,6 +32,22 @@ const layers = [
     allowed: (target) => !['src/adapters', 'src/entry', 'src/tab', 'src/demo', 'bot'].some((d) => inside(target, d)),
     reason: 'use cases import no adapter, entry, tab or bot code: declare a port in src/usecases/ports and let the entry wire the adapter',
   },
+  {
+    name: 'contracts',
+    dir: 'src/contracts',
+    allowed: (target) => inside(target, 'src/contracts') || inside(target, 'src/domain'),
+    reason: 'response contracts (src/contracts) are built from zod and the domain only: the tab imports their types, so they must not pull in use cases, adapters or entry code',
+  },
+];
+
+/** Packages a layer may import at all (when it is listed here): everything else is refused. */
+const packageAllowlists = [
+  { dir: 'src/contracts', allowed: (spec) => spec === 'zod' || spec.startsWith('zod/'), reason: 'response contracts import only zod (and the domain)' },
+];
+
+/** Where a layer's modules may only be imported for their types (no runtime code crosses). */
+const typeOnlyImports = [
+  { dir: 'src/tab', target: 'src/contracts', reason: 'the tab takes only the types of the response contracts (import type): zod stays out of its bundle' },
 ];
 
 const packageRules = [
@@ -44,6 +62,14 @@ const packageRules = [
     reason: 'only bot/ imports the Bot Framework SDK (botbuilder, botframework-*)',
   },
 ];
+
+/** An import or re-export that brings in types only (erased from the JavaScript). */
+const typeOnly = (node) => {
+  if (node.type === 'ImportExpression') return false;
+  if (node.type === 'TSImportType') return true;
+  // `import type { X }` only: `import { type X }` may stay as a bare import that loads the module.
+  return node.importKind === 'type' || node.exportKind === 'type';
+};
 
 export const layersRule = {
   meta: {
@@ -63,9 +89,17 @@ export const layersRule = {
           context.report({ node, messageId: 'layer', data: { file, spec, reason: p.reason } });
         }
       }
-      if (!layer || !spec.startsWith('.')) return;
+      if (!spec.startsWith('.')) {
+        for (const a of packageAllowlists) {
+          if (inside(file, a.dir) && !spec.startsWith('node:') && !a.allowed(spec)) context.report({ node, messageId: 'layer', data: { file, spec, reason: a.reason } });
+        }
+        return;
+      }
       const target = rel(path.resolve(path.dirname(context.filename), spec));
-      if (!layer.allowed(target)) context.report({ node, messageId: 'layer', data: { file, spec, reason: layer.reason } });
+      for (const t of typeOnlyImports) {
+        if (inside(file, t.dir) && inside(target, t.target) && !typeOnly(node)) context.report({ node, messageId: 'layer', data: { file, spec, reason: t.reason } });
+      }
+      if (layer && !layer.allowed(target)) context.report({ node, messageId: 'layer', data: { file, spec, reason: layer.reason } });
     };
     return {
       ImportDeclaration: (n) => check(n, n.source),

@@ -19,6 +19,8 @@ import { onThemeChange, type HostState, type ThemeName } from './teams.js';
 import { api } from './api.js';
 import { ForumTree, type ForumNode } from './screens/ForumTree.js';
 import { SignInPicker, type Me } from './screens/SignInPicker.js';
+import type { MeResponse } from '../contracts/system.contract.js';
+import type { ForumNodeResponse } from '../contracts/registry.contract.js';
 import { ScreenBoundary } from './screens/ScreenBoundary.js';
 import { panelTexts } from './i18n.panel.js';
 import { meetingSurface, samraadMeetingId } from './host.js';
@@ -68,7 +70,7 @@ export function App({ host }: { host: HostState }) {
     localStorage.setItem('samraad.lang', lang);
   }, [lang]);
 
-  const loadMe = useCallback(() => api<Me>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
+  const loadMe = useCallback(() => api<MeResponse>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
   useEffect(() => {
     void loadMe();
   }, [loadMe]);
@@ -77,7 +79,7 @@ export function App({ host }: { host: HostState }) {
   useEffect(() => {
     setTree(null);
     setError(null);
-    if (signedInAs !== null) api<ForumNode[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+    if (signedInAs !== null) api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
   }, [signedInAs]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
@@ -87,7 +89,7 @@ export function App({ host }: { host: HostState }) {
   const transitionsRegion = /^\/regions\/([^/?]+)\/transitions$/.exec(route)?.[1];
   const regionOfTransitions = transitionsRegion ? decodeURIComponent(transitionsRegion) : null;
   // The regions of the top forums: their secretariat prepares transitions (the API refuses anyone else anyway).
-  const regions = useMemo(() => [...new Set((tree ?? []).map((n) => (n as ForumNode & { region?: string }).region).filter((r): r is string => Boolean(r)))], [tree]);
+  const regions = useMemo(() => [...new Set((tree ?? []).map((n) => n.region).filter((r): r is string => Boolean(r)))], [tree]);
   // Each screen starts afresh when the route or the signed-in person changes.
   const who = me?.signedIn ? (me.person?.id ?? 'anon') : 'anon';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.

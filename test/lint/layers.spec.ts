@@ -50,6 +50,42 @@ describe('layer rules (scratch files)', () => {
     expect(await problems('bot/scratch.ts', bot)).toEqual([]);
   });
 
+  it('keep the response contracts to zod and the domain, and the domain off them', async () => {
+    expect(await problems('src/contracts/scratch.contract.ts', "import { listForums } from '../usecases/registry/registry.usecases.js';\nexport const x = listForums;\n")).toEqual([
+      expect.stringContaining('samraad/layers: src/contracts/scratch.contract.ts may not import "../usecases/registry/registry.usecases.js"'),
+    ]);
+    expect(await problems('src/contracts/scratch.contract.ts', "import type { HttpContext } from '../entry/http/http-context.js';\nexport type X = HttpContext;\n")).toHaveLength(1);
+    expect(await problems('src/contracts/scratch.contract.ts', "import { Type } from 'fastify';\nexport const t = Type;\n")).toEqual([expect.stringContaining('response contracts import only zod')]);
+    expect(await problems('src/contracts/scratch.contract.ts', "import { z } from 'zod';\nimport { id } from '../domain/registry/registry.model.js';\nimport { ForumResponse } from './registry.contract.js';\nexport const X = z.object({ id, forum: ForumResponse });\n")).toEqual([]);
+    expect(await problems('src/domain/registry/scratch.ts', "import type { ForumResponse } from '../../contracts/registry.contract.js';\nexport type X = ForumResponse;\n")).toEqual([
+      expect.stringContaining('src/domain is pure'),
+    ]);
+  });
+
+  it('let the tab take only types from the contracts, and no response type written by hand', async () => {
+    const head = "import { api } from '../api.js';\n";
+    expect(await problems('src/tab/screens/Scratch.tsx', `${head}import { ForumResponse } from '../../contracts/registry.contract.js';\nexport const f = () => api<typeof ForumResponse>('/api/forums/x');\n`)).toEqual([
+      expect.stringContaining('the tab takes only the types of the response contracts'),
+      expect.stringContaining('samraad/tab-response-types'),
+    ]);
+    expect(await problems('src/tab/screens/Scratch.tsx', `${head}export const f = () => api<{ moved: boolean }>('/api/meetings/x');\n`)).toEqual([
+      expect.stringContaining('samraad/tab-response-types: an object type written by hand'),
+    ]);
+    // A local alias written by hand, declared after its use, is caught too; so is adding fields to a contract type.
+    expect(await problems('src/tab/screens/Scratch.tsx', `${head}export const f = () => api<Forum[]>('/api/forums');\ntype Forum = { id: string; name: string };\n`)).toHaveLength(1);
+    expect(await problems('src/tab/screens/Scratch.tsx', `${head}import type { ForumResponse } from '../../contracts/registry.contract.js';\nexport const f = () => api<ForumResponse & { extra: string }>('/api/forums/x');\n`)).toEqual([
+      expect.stringContaining('an intersection'),
+    ]);
+    // A *.types.ts module of the tab must itself be built from contracts.
+    expect(await problems('src/tab/screens/scratch.types.ts', 'export type Forum = { id: string };\n')).toHaveLength(1);
+    expect(
+      await problems(
+        'src/tab/screens/Scratch.tsx',
+        `${head}import type { ForumResponse, ForumViewResponse } from '../../contracts/registry.contract.js';\nimport type { MeetingView } from './meeting.types.js';\ntype View = ForumViewResponse;\nexport const f = () => [api<View>('/a'), api<ForumResponse[]>('/b'), api<MeetingView>('/c'), api<NonNullable<ForumViewResponse['parent']>>('/d'), api<unknown>('/e')];\n`,
+      ),
+    ).toEqual([]);
+  });
+
   it('let tests wire real adapters', async () => {
     expect(await problems('src/usecases/meetings/scratch.spec.ts', "import type { Database } from '../../adapters/db/database.js';\nexport type X = Database;\n")).toEqual([]);
   });

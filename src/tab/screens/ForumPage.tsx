@@ -25,27 +25,12 @@ import { Button as ImportButton } from '@fluentui/react-components';
 import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
 import { ForumAuditTab } from './ForumAudit.js';
 import { ScreenBoundary } from './ScreenBoundary.js';
+import type { ForumViewResponse, MemberResponse } from '../../contracts/registry.contract.js';
+import type { LeadTime } from '../../domain/registry/registry.model.js';
 
-type LeadTime = { amount: number; unit: string };
-type Terms = {
-  version: number;
-  validFrom: string;
-  approvedOn?: string;
-  approvedByForumId?: string;
-  purpose: string[];
-  tasks: string[];
-  meetings: { perYearMin: number | null; perYearMax: number | null; adHoc: boolean };
-  deadlines: { agendaLead?: LeadTime; minutesDue?: LeadTime; commentWindow?: LeadTime; tacitApproval?: boolean };
-  chair?: { shared: boolean; sides: string[]; rotatingSide?: string; rotatesAmongAllParties?: boolean; termYears?: number; offsetMonthsFromParent?: number };
-  secretariat?: { description?: string; shared?: boolean };
-};
-type Forum = { id: string; name: string; level: string; kind: string; status: string; mandateEndsOn?: string; links: { label: string; url: string }[] };
-/** `rights`: what the signed-in caller may do in this forum, by the server's access policy (null when not signed in). */
-type ForumRights = { member: boolean; secretariat: boolean; administer: boolean; read?: boolean };
-/** The forum's kind from the catalogue of forum kinds (GET /api/forum-kinds). */
-type ForumKind = { key: string; nameDa: string; nameEn: string; level: string; political: boolean };
-type ForumView = { forum: Forum; kind?: ForumKind | null; terms: Terms | null; parent: Forum | null; children: Forum[]; rights?: ForumRights | null };
-type Member = { id: string; personId?: string; role: string; side?: string; from: string; to?: string; person: { name: string; title?: string } | null; organisation: { name: string } | null };
+// The responses' types come from the server's response schemas (type-only: no zod in the bundle).
+type ForumView = ForumViewResponse;
+type Member = MemberResponse;
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },

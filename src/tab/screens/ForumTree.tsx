@@ -1,7 +1,9 @@
 import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import type { Texts } from '../i18n.js';
+import type { ForumNodeResponse } from '../../contracts/registry.contract.js';
 
-export type ForumNode = { id: string; name: string; shortName?: string; level: string; status: string; children: ForumNode[] };
+/** GET /api/forums/tree, typed by the server's response schema (type-only import). */
+export type ForumNode = ForumNodeResponse;
 
 function collectIds(nodes: ForumNode[], out: string[] = []): string[] {
   for (const n of nodes) {
