@@ -18,14 +18,34 @@ import {
   type Forum,
 } from '../domain/registry/registry.model.js';
 import { ClosedDayInput } from '../domain/calendar/closed-day.model.js';
-import { instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
+import { AgendaItemInput, instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
+import type { WorkflowState } from '../domain/meetings/workflow.model.js';
 import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
 import type { MeetingStore } from '../usecases/ports/planning.port.js';
 import type { TransitionsStore } from '../usecases/ports/transitions.port.js';
+import type { WorkflowStore } from '../usecases/ports/workflow.port.js';
+import { takeSnapshot } from '../usecases/meetings/meeting-snapshot.js';
 import { TransitionPlanInput } from '../domain/transitions/transition.plan.js';
 
 /** The demo loader needs the registry and the meetings (and, where given, the transitions) in one transaction. */
-export type DemoTransact = <T>(fn: (uow: UnitOfWork & { meetings: Pick<MeetingStore, 'insertMeeting'>; transitions?: Pick<TransitionsStore, 'insert'> }) => Promise<T>) => Promise<T>;
+export type DemoTransact = <T>(
+  fn: (uow: UnitOfWork & { meetings: Pick<MeetingStore, 'insertMeeting' | 'getMeeting' | 'listTasks'>; transitions?: Pick<TransitionsStore, 'insert'>; workflow?: WorkflowStore }) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * What happened to a held meeting's agenda and minutes, as the secretariat did it:
+ * the items with their decisions, the members' remarks (answered by a revision),
+ * the approval (explicit, or tacit when the window closed) and the publication.
+ * Written with the real instants, so the timeline, the versions and the public
+ * archive show a complete year. A held meeting without it has draft minutes.
+ */
+const DemoMinutes = z.object({
+  items: z.array(AgendaItemInput.extend({ decision: z.string().trim().min(1).max(20000).optional() })).max(50).default([]),
+  remarks: z.array(z.object({ personId: z.string(), text: z.string().trim().min(1).max(5000), at: instant })).default([]),
+  approvedAt: instant,
+  approvedHow: z.enum(['explicit', 'tacit']),
+  publishedAt: instant.optional(),
+});
 
 /** A stored meeting as written in the file: the API's MeetingInput plus its status and what already happened. */
 const DemoMeeting = MeetingInput.and(
@@ -37,6 +57,7 @@ const DemoMeeting = MeetingInput.and(
     minutesSentAt: instant.optional(),
     /** A cancelled meeting's reason, as the tab and the public pages show it. */
     cancelledReason: z.string().trim().min(1).max(500).optional(),
+    minutes: DemoMinutes.optional(),
   }),
 );
 
@@ -64,6 +85,38 @@ export function readDemoData(file = demoFile): DemoData {
     throw new Error(`The demo file ${file} is invalid at ${i.path.join('.')}: ${i.message}`);
   }
   return parsed.data;
+}
+
+/** A held meeting's agenda, remarks, approval and publication, with their versions (the public archive reads the published one). */
+async function loadMinutes(uow: { meetings: Pick<MeetingStore, 'getMeeting' | 'listTasks'>; workflow: WorkflowStore }, meeting: Meeting, minutes: z.output<typeof DemoMinutes>, secretaryId: string | undefined) {
+  const where = `The demo meeting ${meeting.id}`;
+  if (meeting.status !== 'held' || !meeting.minutesSentAt) throw new Error(`${where} has minutes but is not held with minutesSentAt`);
+  if (minutes.approvedAt < meeting.minutesSentAt || (minutes.publishedAt && minutes.publishedAt < minutes.approvedAt)) throw new Error(`${where}: approved before sent, or published before approved`);
+  for (const [position, item] of minutes.items.entries()) {
+    await uow.workflow.insertItem({ ...item, id: `itm-${meeting.id}-${position + 1}`, meetingId: meeting.id, position: position + 1, attachments: [] });
+  }
+  const version = minutes.remarks.length ? 2 : 1;
+  const windowClosesAt = new Date(Date.parse(meeting.minutesSentAt) + 7 * 86_400_000).toISOString();
+  for (const [i, r] of minutes.remarks.entries()) await uow.workflow.insertRemark({ id: `rem-${meeting.id}-${i + 1}`, meetingId: meeting.id, personId: r.personId, text: r.text, createdAt: r.at, minutesVersion: 1 });
+  const state: WorkflowState = {
+    meetingId: meeting.id,
+    minutesStatus: minutes.publishedAt ? 'published' : 'approved',
+    minutesVersion: version,
+    minutesSentAt: meeting.minutesSentAt,
+    windowClosesAt,
+    approvedAt: minutes.approvedAt,
+    approvedHow: minutes.approvedHow,
+    ...(meeting.agendaSentAt ? { agendaApprovedAt: meeting.agendaSentAt } : {}),
+    ...(minutes.publishedAt ? { publishedAt: minutes.publishedAt } : {}),
+  };
+  await uow.workflow.saveState(state);
+  const snapshot = await takeSnapshot(uow, meeting.id);
+  const row = (kind: 'agenda' | 'minutes', v: number, event: 'sent' | 'approved' | 'published', createdAt: string) =>
+    uow.workflow.insertVersion({ id: `ver-${meeting.id}-${kind}-${event}-${v}`, meetingId: meeting.id, kind, version: v, event, createdAt, snapshot, ...(event === 'approved' && minutes.approvedHow === 'tacit' ? { createdBy: 'system' } : secretaryId ? { createdBy: secretaryId } : {}) });
+  if (meeting.agendaSentAt) await row('agenda', 1, 'sent', meeting.agendaSentAt);
+  await row('minutes', 1, 'sent', meeting.minutesSentAt);
+  await row('minutes', version, 'approved', minutes.approvedAt);
+  if (minutes.publishedAt) await row('minutes', version, 'published', minutes.publishedAt);
 }
 
 /** Parents before children, so foreign references always point backwards. */
@@ -114,9 +167,10 @@ export async function loadDemoData(transact: DemoTransact | Transact, data: Demo
     }
     for (const d of data.closedDays) await uow.closedDays.put({ region: data.region, date: d.date, label: d.label });
     const toLoad = meetings ? data.meetings : [];
-    for (const m of toLoad) {
+    for (const { minutes, ...m } of toLoad) {
       const meeting: Meeting = { ...m, revision: 1 };
       await meetings!.insertMeeting(meeting);
+      if (minutes && uow.workflow) await loadMinutes(uow as Parameters<typeof loadMinutes>[0], meeting, minutes, data.memberships.find((x) => x.forumId === m.forumId && x.role === 'secretary')?.personId);
     }
     const transitions = (uow as Partial<typeof uow>).transitions;
     if (transitions && meetings) {

@@ -18,6 +18,7 @@ import { auditRepository } from '../adapters/db/audit.repository.js';
 import { transactor } from '../adapters/db/unit-of-work.js';
 import { planningUnitOfWorkFor } from '../adapters/db/planning.unit-of-work.js';
 import { transitionsRepository } from '../adapters/db/transitions.repository.js';
+import { workflowRepository } from '../adapters/db/workflow.repository.js';
 import { retryTransient } from '../adapters/db/transient.js';
 import { startJobQueue, type JobQueue } from '../adapters/queue/job-queue.js';
 import { createSsoTokenValidator, ssoValidatorOptionsFrom, type JwksFetcher } from '../adapters/identity/sso-token.validator.js';
@@ -107,7 +108,7 @@ export async function startApp(
 
   if (config.loadDemo && (database.kind === 'pglite' || opts.database)) {
     // The demo's meetings and its prepared transition load in the same transaction as its registry.
-    const demoTransact: DemoTransact = (fn) => retryTransient(() => database.db.transaction((tx) => fn({ ...planningUnitOfWorkFor(tx, queue), transitions: transitionsRepository(tx) })));
+    const demoTransact: DemoTransact = (fn) => retryTransient(() => database.db.transaction((tx) => fn({ ...planningUnitOfWorkFor(tx, queue), transitions: transitionsRepository(tx), workflow: workflowRepository(tx) })));
     const { loaded } = await loadDemoData(demoTransact);
     if (loaded) logger.info('Loaded the demo region (src/demo/demo-region.json).');
   }

@@ -31,7 +31,7 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
     : x.state === 'done' ? `✓ ${t.tb.done}`
     : x.state === 'overdue' ? `⚠ ${x.daysLate ? t.tb.overdueBy(x.daysLate) : t.tb.overdueToday}`
     : x.state === 'next' ? `→ ${t.m.next}` : '';
-  const note = (x: TimelineStep) => (x.note === 'projected' ? t.m.projected : x.note === 'approvedHow' && view.minutes.approvedHow ? t.m.approvedHow[view.minutes.approvedHow] : undefined);
+  const note = (x: TimelineStep) => (x.note === 'projected' ? t.m.projected : x.note === 'afterMinutes' ? t.m.afterMinutes : x.note === 'approvedHow' && view.minutes.approvedHow ? t.m.approvedHow[view.minutes.approvedHow] : undefined);
   return (
     <section aria-labelledby="timeline-title">
       <h3 id="timeline-title" className={s.visuallyHidden}>{t.m.timeline}</h3>

@@ -41,6 +41,20 @@ describe('the meeting timeline', () => {
     expect(['done', 'passed']).toContain(state(steps, 'comment_window_closes').state);
   });
 
+  it('never shows an expected date that has passed: with the minutes late, the window is counted from when they are sent', () => {
+    // Minutes due 25 November, expected window close 2 December; on 11 December neither is sent.
+    const late = timelineSteps(base(), at('2026-12-11T09:00:00Z'));
+    for (const key of ['comment_window_closes', 'approval']) {
+      expect(state(late, key)).toMatchObject({ at: '', note: 'afterMinutes' });
+      expect(['passed', 'done', 'overdue']).not.toContain(state(late, key).state);
+    }
+    // Before the expected date it is shown, marked as expected (a guess, not a fact).
+    const early = timelineSteps(base(), at('2026-11-20T09:00:00Z'));
+    expect(state(early, 'comment_window_closes')).toMatchObject({ at: dl('2026-12-02').at, note: 'projected', state: 'upcoming' });
+    expect(state(early, 'approval')).toMatchObject({ note: 'projected' });
+    expect(late.every((s) => s.note !== 'projected' || !s.at || Date.parse(s.at) > at('2026-12-11T09:00:00Z'))).toBe(true);
+  });
+
   it('marks nothing late on a cancelled meeting', () => {
     const steps = timelineSteps(base({ meeting: { status: 'cancelled', agendaSentAt: undefined } }), at('2026-12-11T09:00:00Z'));
     expect(steps.some((s) => s.state === 'overdue' || s.state === 'next')).toBe(false);

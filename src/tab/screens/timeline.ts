@@ -7,7 +7,7 @@
 import type { MeetingView } from './meeting.types.js';
 
 export type StepState = 'passed' | 'done' | 'overdue' | 'next' | 'upcoming' | 'none';
-export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'approvedHow' };
+export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'afterMinutes' | 'approvedHow' };
 
 /** A local Copenhagen date (YYYY-MM-DD) of an instant. */
 export function copenhagenDate(ms: number): string {
@@ -42,15 +42,20 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
   const cancelled = m.status === 'cancelled';
   const passed = (at: string | null | undefined) => Boolean(at) && now >= Date.parse(at!);
   const start = copenhagenInstant(m.date, m.start);
-  const closes = mi.windowClosesAt ?? d?.commentWindowCloses?.at ?? '';
+  // Until the minutes are sent the window's close is only expected; once that expected date has passed
+  // (the minutes are late) it says nothing true: the window opens when the minutes go out, so no date is shown.
+  const projected = !mi.windowClosesAt && !mi.approvedAt;
+  const expiredGuess = projected && passed(d?.commentWindowCloses?.at);
+  const closes = mi.windowClosesAt ?? (expiredGuess ? '' : (d?.commentWindowCloses?.at ?? ''));
+  const guessNote = projected ? (expiredGuess ? 'afterMinutes' : 'projected') : undefined;
   const raw: Raw[] = [
     { key: 'items_cutoff', at: d?.itemsCutoff?.at ?? '', done: passed(d?.itemsCutoff?.at), duty: false },
     { key: 'agenda_due', at: m.agendaSentAt ?? d?.agendaDue?.at ?? '', done: Boolean(m.agendaSentAt), duty: true },
     { key: 'meeting', at: start, done: passed(start), duty: false },
     { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true },
     // Approval ends the window: approved early (or recorded as history) it is done, never "next".
-    { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: mi.windowClosesAt || mi.approvedAt ? undefined : 'projected' },
-    { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : undefined },
+    { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: guessNote },
+    { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : guessNote },
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];
   const today = copenhagenDate(now);

@@ -49,7 +49,13 @@ export function minutesOf(s: WorkflowState): Minutes {
   return m;
 }
 
-export async function takeSnapshot(uow: Pick<WorkflowUnitOfWork, 'meetings' | 'workflow'>, meetingId: string): Promise<MeetingSnapshot> {
+/** Reads only what it names, so the demo loader (src/demo) can take a snapshot in its own transaction. */
+export type SnapshotReads = {
+  meetings: Pick<WorkflowUnitOfWork['meetings'], 'getMeeting' | 'listTasks'>;
+  workflow: Pick<WorkflowUnitOfWork['workflow'], 'listItems' | 'listAttendance' | 'getState'>;
+};
+
+export async function takeSnapshot(uow: SnapshotReads, meetingId: string): Promise<MeetingSnapshot> {
   const meeting = (await uow.meetings.getMeeting(meetingId))!;
   const items = await uow.workflow.listItems(meetingId);
   const attendance = await uow.workflow.listAttendance(meetingId);
