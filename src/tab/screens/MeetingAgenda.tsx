@@ -140,7 +140,10 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
   const [proposeError, setProposeError] = useState<unknown>(null);
   const [proposeDone, setProposeDone] = useState<string | null>(null);
   const [proposal, setProposal] = useState({ title: '', kind: 'discussion', background: '', recommendation: '' });
-  const showProposeForm = !p.canEditAgenda && (p.canPropose || isMember) && view.meeting.status !== 'cancelled';
+  // Offered only where a proposal can be taken: never on a held or cancelled meeting, nor to a member past the cut-off
+  // (they are told the cut-off has passed instead, while the meeting is still to come).
+  const showProposeForm = !p.canEditAgenda && p.canPropose;
+  const showCutoffPassed = !p.canEditAgenda && !p.canPropose && isMember && view.meeting.status === 'planned' && !view.started;
   const agendaApproved = Boolean(view.minutes.agendaApprovedAt);
   // What the server requires before sending: the chair's approval and one item besides the standard ones.
   const canSend = agendaApproved && view.items.some((i) => !i.fixed);
@@ -246,11 +249,13 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         </Card>
       ) : null}
 
+      {showCutoffPassed ? (
+        <MessageBar intent="info" data-cutoff-passed><MessageBarBody>{t.m.cutoffPassed(formatInstant(view.deadlines.itemsCutoff.at, lang))}</MessageBarBody></MessageBar>
+      ) : null}
       {showProposeForm ? (
         <Card className={s.card} aria-labelledby="propose-title">
           <Subtitle2 as="h3" className={s.h3} id="propose-title">{t.m.propose}</Subtitle2>
           <Text className={s.meta}>{t.m.proposeIntro(formatInstant(view.deadlines.itemsCutoff.at, lang))}</Text>
-          {!p.canPropose ? <MessageBar intent="warning"><MessageBarBody>{t.m.deadlineKinds.items_cutoff}: {t.m.passed}</MessageBarBody></MessageBar> : null}
           <ErrorBar error={proposeError} lang={lang} />
           <SuccessBar text={proposeDone} />
           <form className={s.form} onSubmit={(e) => {

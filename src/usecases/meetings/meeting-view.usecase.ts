@@ -116,7 +116,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           permissions: {
             canEditAgenda: c.role.secretariat && editable,
             canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
-            canPropose: c.role.member && c.meeting.status !== 'cancelled' && (c.role.secretariat || now.getTime() < Date.parse(c.deadlines.itemsCutoff.at)),
+            canPropose: c.role.member && c.meeting.status === 'planned' && beforeStart && (c.role.secretariat || now.getTime() < Date.parse(c.deadlines.itemsCutoff.at)),
             canAnswer: c.role.member && beforeStart && c.meeting.status !== 'cancelled',
             canRemark: c.role.member && open,
             canEditMinutes: c.role.secretariat && (s.minutesStatus === 'draft' || s.minutesStatus === 'revised') && c.meeting.status !== 'cancelled',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ItemKind } from '../../domain/meetings/meeting.model.js';
 import type { Proposal } from '../../domain/meetings/workflow.model.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, englishInstant, loadMeeting, requireMember, requireNotCancelled, requireSecretariat, stateError, type WorkflowDeps } from './workflow.context.js';
+import { danishInstant, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, stateError, type WorkflowDeps } from './workflow.context.js';
 import { assertItemsEditable, insertItem } from './agenda.usecase.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -49,6 +49,15 @@ export function proposalUseCases(deps: WorkflowDeps) {
         const c = await loadMeeting(uow, meetingId, actor.personId, now);
         requireMember(c, 'propose agenda items', 'foreslå punkter til dagsordenen');
         requireNotCancelled(c);
+        // Once the meeting has begun (or is recorded as held) its agenda is history: nobody proposes to it, not even late.
+        if (c.meeting.status === 'held' || now.getTime() >= Date.parse(meetingStart(c.meeting))) {
+          throw new UseCaseError(
+            'invalid_state',
+            'The meeting has been held; propose the item for a coming meeting',
+            [{ field: 'meetingId', reason: 'the meeting has been held' }],
+            'Mødet er afholdt; foreslå punktet til et kommende møde',
+          );
+        }
         const cutoff = c.deadlines.itemsCutoff.at;
         const late = now.getTime() >= Date.parse(cutoff);
         if (late && !c.role.secretariat) {
