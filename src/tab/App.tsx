@@ -142,7 +142,7 @@ export function App({ host }: { host: HostState }) {
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
           {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
           {me?.signedIn && isSecretariat ? regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>) : null}
-          {me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
+          {me && !me.signedIn ? <><Text>{t.signInToSeeForums}</Text><p className={styles.navLink}><Link href="/offentlig" data-public-pages>{t.publicPagesLink}</Link></p></>
             : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>

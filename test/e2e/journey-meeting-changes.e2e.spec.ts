@@ -129,6 +129,8 @@ describe('journey 1: a meeting added, edited, moved and cancelled in the tab, an
     expect((await api(`/api/meetings/${meetingId}`)).meeting.status).toBe('cancelled');
     // Still listed, marked as cancelled.
     await page.getByRole('row', { name: /31\. marts 2027.*Aflyst/ }).waitFor();
+    // ... with its reason, so nobody has to open it to learn why.
+    await page.getByRole('row', { name: /31\. marts 2027.*Aflyst/ }).getByText('Begrundelse: Punkterne kan vente til næste møde').waitFor();
     await shot(page, 'journey1-04-cancelled');
     await shotVariants(page, 'forum-moeder', async (lang) => {
       await page.getByRole('tab', { name: lang === 'da' ? 'Møder' : 'Meetings' }).click();

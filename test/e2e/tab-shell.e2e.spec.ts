@@ -25,6 +25,9 @@ describe('the tab shell in Chromium', () => {
     // The registry is for signed-in people: before the sign-in the tab says so (published documents are on /offentlig).
     await page.getByText('Log ind for at se fora, kommissorier og medlemmer.', { exact: false }).first().waitFor();
     expect(await page.getByRole('tree', { name: 'Forumhierarki' }).count()).toBe(0);
+    // ... and links to them: the anonymous start page is no dead end.
+    const publicLink = page.getByRole('link', { name: 'Gå til de offentlige sider med dagsordener og referater' });
+    expect(await publicLink.getAttribute('href')).toBe('/offentlig');
     await page.selectOption('#person', 'bente-vest');
     const tree = page.getByRole('tree', { name: 'Forumhierarki' });
     await tree.getByText('Klyngestyregruppe for Midtklyngen').waitFor();

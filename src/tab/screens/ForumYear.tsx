@@ -196,6 +196,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                   <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
                   {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
                   {m.historical ? <> <Badge appearance="tint" color="informative">{c.historical}</Badge></> : null}
+                  {m.status === 'cancelled' && m.cancelledReason ? <Text as="p" className={s.small} data-cancelled-reason>{t.tb.cancelledBecause(m.cancelledReason)}</Text> : null}
                 </TableCell>
                 <TableCell>
                   {m.title && m.title !== t.tb.meetingKinds[m.kind] && m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}: ${m.title}` : (t.tb.meetingKinds[m.kind] ?? m.kind)}

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, hhmm, type ForumRef, type Meeting } from './shared.js';
 import { useOverviewStyles } from './MyOverview.styles.js';
+import { withUnanswered } from './waiting.js';
 import type { OverviewResponse, WaitingItemResponse, WaitingResponse } from '../../contracts/meetings.contract.js';
 
 type Answer = 'attending' | 'apologies' | 'substitute';
@@ -71,6 +72,9 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
   const unanswered = [...new Map([...data.unanswered, ...data.nextMeetings.filter((n) => !n.answer)].map((u) => [u.meeting.id, { meeting: u.meeting, forum: u.forum }])).values()]
     .sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
 
+  // Every meeting listed below as unanswered waits on me too: "Intet venter på dig" never stands above it.
+  const waitingItems = waiting ? withUnanswered(waiting.items, unanswered, Date.now()) : [];
+
   const meetingLine = (m: Meeting, f: ForumRef | null) => (
     <>
       <Link onClick={() => onOpenMeeting(m.id)} href={`#/meetings/${m.id}`}>{f?.name ?? m.forumId}</Link>
@@ -89,9 +93,9 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
           <Subtitle1 as="h3" className={s.heading} id="ov-waiting">{t.tb.waitingTitle}</Subtitle1>
           {waitingError ? <ErrorBar error={waitingError} lang={lang} title={t.loadFailed} />
             : !waiting ? <Spinner size="tiny" label={t.loading} />
-            : waiting.items.length === 0 ? <Text>{t.tb.waitingNone}</Text> : (
+            : waitingItems.length === 0 ? <Text>{t.tb.waitingNone}</Text> : (
             <ul className={s.list}>
-              {waiting.items.slice(0, 15).map((w) => (
+              {waitingItems.slice(0, 15).map((w) => (
                 <li key={`${w.kind}-${w.meetingId ?? w.taskId ?? w.forumId}`} className={s.row} data-waiting={w.kind} data-late={w.late ? 'true' : 'false'}>
                   <Text weight="semibold">{t.tb.waitingKinds[w.kind] ?? w.kind}</Text>
                   <Text className={s.meta}>

@@ -1,0 +1,26 @@
+/**
+ * "Venter på mig" and "Møder, du ikke har svaret på" must never disagree: a meeting
+ * the overview lists as unanswered is something that waits on the member, so it is
+ * in the waiting list too (the server's list may leave it out, e.g. a meeting of a
+ * forum the reminder plan does not cover for this person). Pure: the current instant is given.
+ */
+import type { WaitingItemResponse } from '../../contracts/meetings.contract.js';
+import type { ForumRef, Meeting } from './shared.js';
+import { copenhagenDate, copenhagenInstant, daysBetween } from './timeline.js';
+
+export function withUnanswered(items: readonly WaitingItemResponse[], unanswered: readonly { meeting: Meeting; forum: ForumRef | null }[], now: number): WaitingItemResponse[] {
+  const listed = new Set(items.filter((w) => w.kind === 'unanswered' && w.meetingId).map((w) => w.meetingId));
+  const today = copenhagenDate(now);
+  const added: WaitingItemResponse[] = unanswered
+    .filter((u) => !listed.has(u.meeting.id) && u.meeting.status === 'planned')
+    .map(({ meeting: m, forum }): WaitingItemResponse => {
+      const deadline = copenhagenInstant(m.date, m.start);
+      return {
+        kind: 'unanswered', as: 'member', forumId: m.forumId, forumName: forum?.name ?? m.forumId, meetingId: m.id, meetingDate: m.date, meetingKind: m.kind,
+        ...(m.title ? { title: m.title } : {}), deadline, late: false, days: Math.max(0, daysBetween(today, m.date)),
+      };
+    })
+    .filter((w) => Date.parse(w.deadline) > now);
+  // The server's order (late first, then by deadline) with the added ones by deadline among the not-late.
+  return [...items, ...added].sort((a, b) => Number(b.late) - Number(a.late) || (a.late ? b.days - a.days : 0) || a.deadline.localeCompare(b.deadline));
+}
