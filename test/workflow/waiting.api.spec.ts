@@ -65,6 +65,15 @@ describe.each(backends)('what waits on me on $name', (backend) => {
     expect(await taskItems()).toEqual([]);
   });
 
+  it('keeps a late task given to an organisation waiting on the people representing it in the forum, not on others', async () => {
+    // Helle Dam represents Skive Kommune in the cluster steering group.
+    const created = await app.call('POST', `/api/meetings/${meetingId}/tasks`, secretary, { title: 'Tal for genindlæggelser', dueOn: '2027-03-31', assigneeOrganisationId: 'skive' });
+    expect(created.status).toBe(201);
+    const taskItems = async (as: string) => ((await app.call('GET', '/api/me/waiting', as)).body.items as WaitingItem[]).filter((i) => i.taskId === created.body.id);
+    expect(await taskItems('helle-dam')).toEqual([expect.objectContaining({ kind: 'task_due', as: 'assignee', late: true, title: 'Tal for genindlæggelser' })]);
+    expect(await taskItems(member)).toEqual([]);
+  });
+
   it('refuses the anonymous caller with a problem', async () => {
     const r = await app.call('GET', '/api/me/waiting');
     expect(r.status).toBe(401);

@@ -22,6 +22,7 @@ import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.j
 import { loadPlanInput } from '../bot/reminder-plan.usecase.js';
 import { notFound } from '../use-case.errors.js';
 import { timeCalendar, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { isTaskMine } from './tasks.usecase.js';
 
 export type WaitingKind =
   | 'agenda_late' | 'agenda_due' | 'minutes_late' | 'minutes_due' | 'approval_due'
@@ -134,9 +135,9 @@ export function waitingUseCases(deps: Pick<WorkflowDeps, 'transact' | 'read' | '
           }
         }
         // A task past its due date has left the reminder plan (no reminder goes out after its deadline), but it still
-        // waits on the person it was given to, late. Its deadline as the planner sets it: the due date's end of working day.
+        // waits on the person it was given to (or, given to an organisation, on the people representing it in the forum), late. Its deadline as the planner sets it: the due date's end of working day.
         for (const t of input.tasks) {
-          if (t.status !== 'open' || t.assigneePersonId !== personId || seen.has(`task_due|${t.id}`)) continue;
+          if (t.status !== 'open' || !isTaskMine(t, personId, mine) || seen.has(`task_due|${t.id}`)) continue;
           const terms = input.terms.filter((x) => x.forumId === t.forumId && x.validFrom <= today).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
           const deadline = timeCalendar.instant(t.dueOn, resolveDeadlineRules(terms?.deadlines).endOfWorkingDay);
           if (deadline > nowIso) continue;
