@@ -42,8 +42,9 @@ export type DemoTransact = <T>(
 const DemoMinutes = z.object({
   items: z.array(AgendaItemInput.extend({ decision: z.string().trim().min(1).max(20000).optional() })).max(50).default([]),
   remarks: z.array(z.object({ personId: z.string(), text: z.string().trim().min(1).max(5000), at: instant })).default([]),
-  approvedAt: instant,
-  approvedHow: z.enum(['explicit', 'tacit']),
+  /** Absent: the minutes are still a draft (their items and the sent agenda are there, nothing approved). */
+  approvedAt: instant.optional(),
+  approvedHow: z.enum(['explicit', 'tacit']).optional(),
   publishedAt: instant.optional(),
 });
 
@@ -90,11 +91,22 @@ export function readDemoData(file = demoFile): DemoData {
 /** A held meeting's agenda, remarks, approval and publication, with their versions (the public archive reads the published one). */
 async function loadMinutes(uow: { meetings: Pick<MeetingStore, 'getMeeting' | 'listTasks'>; workflow: WorkflowStore }, meeting: Meeting, minutes: z.output<typeof DemoMinutes>, secretaryId: string | undefined) {
   const where = `The demo meeting ${meeting.id}`;
-  if (meeting.status !== 'held' || !meeting.minutesSentAt) throw new Error(`${where} has minutes but is not held with minutesSentAt`);
-  if (minutes.approvedAt < meeting.minutesSentAt || (minutes.publishedAt && minutes.publishedAt < minutes.approvedAt)) throw new Error(`${where}: approved before sent, or published before approved`);
-  for (const [position, item] of minutes.items.entries()) {
-    await uow.workflow.insertItem({ ...item, id: `itm-${meeting.id}-${position + 1}`, meetingId: meeting.id, position: position + 1, attachments: [] });
+  if (meeting.status !== 'held') throw new Error(`${where} has minutes but is not held`);
+  for (const [i, item] of minutes.items.entries()) {
+    await uow.workflow.insertItem({ ...item, id: `itm-${meeting.id}-${i + 1}`, meetingId: meeting.id, position: i + 1, attachments: [] });
   }
+  if (!minutes.approvedAt) {
+    // Draft minutes: the agenda was approved and sent with these items; nothing after that.
+    if (minutes.remarks.length || minutes.publishedAt || meeting.minutesSentAt) throw new Error(`${where}: draft minutes have no remarks, publication or minutesSentAt`);
+    await uow.workflow.saveState({ meetingId: meeting.id, minutesStatus: 'draft', minutesVersion: 1, ...(meeting.agendaSentAt ? { agendaApprovedAt: meeting.agendaSentAt } : {}) });
+    if (meeting.agendaSentAt) {
+      const snapshot = await takeSnapshot(uow, meeting.id);
+      await uow.workflow.insertVersion({ id: `ver-${meeting.id}-agenda-sent-1`, meetingId: meeting.id, kind: 'agenda', version: 1, event: 'sent', createdAt: meeting.agendaSentAt, snapshot, ...(secretaryId ? { createdBy: secretaryId } : {}) });
+    }
+    return;
+  }
+  if (!meeting.minutesSentAt || !minutes.approvedHow) throw new Error(`${where}: approved minutes need minutesSentAt and approvedHow`);
+  if (minutes.approvedAt < meeting.minutesSentAt || (minutes.publishedAt && minutes.publishedAt < minutes.approvedAt)) throw new Error(`${where}: approved before sent, or published before approved`);
   const version = minutes.remarks.length ? 2 : 1;
   const windowClosesAt = new Date(Date.parse(meeting.minutesSentAt) + 7 * 86_400_000).toISOString();
   for (const [i, r] of minutes.remarks.entries()) await uow.workflow.insertRemark({ id: `rem-${meeting.id}-${i + 1}`, meetingId: meeting.id, personId: r.personId, text: r.text, createdAt: r.at, minutesVersion: 1 });
