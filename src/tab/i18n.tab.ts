@@ -28,6 +28,7 @@ export const tabDa = {
   personalDataKinds: { cpr: 'CPR-nummer', phone: 'telefonnummer', person_hint: 'mulig personoplysning' } as Record<string, string>,
   waitingTitle: 'Venter på mig',
   waitingNone: 'Intet venter på dig lige nu.',
+  waitingNoneButUnanswered: (n: number) => `Intet haster. Du har ikke svaret på ${n === 1 ? 'et kommende møde' : `${n} kommende møder`} (se herunder).`,
   waitingKinds: {
     agenda_late: 'Dagsordenen er ikke udsendt',
     agenda_due: 'Dagsordenen skal udsendes',
@@ -69,6 +70,7 @@ export const tabEn: typeof tabDa = {
   personalDataKinds: { cpr: 'CPR number', phone: 'phone number', person_hint: 'possible personal data' },
   waitingTitle: 'Waiting on me',
   waitingNone: 'Nothing waits on you right now.',
+  waitingNoneButUnanswered: (n: number) => `Nothing is urgent. You have not answered ${n === 1 ? 'one coming meeting' : `${n} coming meetings`} (see below).`,
   waitingKinds: {
     agenda_late: 'The agenda has not been sent',
     agenda_due: 'The agenda is due',

@@ -93,7 +93,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
           <Subtitle1 as="h3" className={s.heading} id="ov-waiting">{t.tb.waitingTitle}</Subtitle1>
           {waitingError ? <ErrorBar error={waitingError} lang={lang} title={t.loadFailed} />
             : !waiting ? <Spinner size="tiny" label={t.loading} />
-            : waitingItems.length === 0 ? <Text>{t.tb.waitingNone}</Text> : (
+            : waitingItems.length === 0 ? <Text>{unanswered.length ? t.tb.waitingNoneButUnanswered(unanswered.length) : t.tb.waitingNone}</Text> : (
             <ul className={s.list}>
               {waitingItems.slice(0, 15).map((w) => (
                 <li key={`${w.kind}-${w.meetingId ?? w.taskId ?? w.forumId}`} className={s.row} data-waiting={w.kind} data-late={w.late ? 'true' : 'false'}>

@@ -19,6 +19,7 @@ describe('what waits on me', () => {
   it('keeps the server\'s item for a meeting it listed, and never adds a held, cancelled or begun meeting', () => {
     const listed: WaitingItemResponse = { kind: 'unanswered', as: 'member', forumId: forum.id, forumName: forum.name, meetingId: 'm1', meetingDate: '2027-01-14', deadline: '2027-01-14T12:00:00.000Z', late: false, days: 42 };
     expect(withUnanswered([listed], [{ meeting: meeting('m1', '2027-01-14'), forum }], now)).toEqual([listed]);
+    expect(withUnanswered([], [{ meeting: meeting('m4', '2027-02-11'), forum }], now)).toEqual([]);
     expect(withUnanswered([], [{ meeting: meeting('m2', '2027-01-14', 'cancelled'), forum }, { meeting: meeting('m3', '2026-12-03'), forum }], Date.parse('2026-12-03T12:30:00Z'))).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import type { WaitingItemResponse } from '../../contracts/meetings.contract.js';
 import type { ForumRef, Meeting } from './shared.js';
 import { copenhagenDate, copenhagenInstant, daysBetween } from './timeline.js';
 
+/** Unanswered meetings this many days ahead wait on the member (src/usecases/meetings/waiting.usecase.ts, UNANSWERED_DAYS). */
+export const UNANSWERED_DAYS = 60;
+
 export function withUnanswered(items: readonly WaitingItemResponse[], unanswered: readonly { meeting: Meeting; forum: ForumRef | null }[], now: number): WaitingItemResponse[] {
   const listed = new Set(items.filter((w) => w.kind === 'unanswered' && w.meetingId).map((w) => w.meetingId));
   const today = copenhagenDate(now);
@@ -20,7 +23,8 @@ export function withUnanswered(items: readonly WaitingItemResponse[], unanswered
         ...(m.title ? { title: m.title } : {}), deadline, late: false, days: Math.max(0, daysBetween(today, m.date)),
       };
     })
-    .filter((w) => Date.parse(w.deadline) > now);
+    // As the server lists them: the next 60 days (further out, the overview says how many wait for an answer).
+    .filter((w) => Date.parse(w.deadline) > now && w.days <= UNANSWERED_DAYS);
   // The server's order (late first, then by deadline) with the added ones by deadline among the not-late.
   return [...items, ...added].sort((a, b) => Number(b.late) - Number(a.late) || (a.late ? b.days - a.days : 0) || a.deadline.localeCompare(b.deadline));
 }
