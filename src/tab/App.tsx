@@ -154,7 +154,8 @@ export function App({ host }: { host: HostState }) {
               : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
               : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.signedIn ? me.person.id : undefined} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>
               : onOverview && me?.signedIn ? <ScreenBoundary t={t} screen="overview" key={`overview-${who}`}><MyOverview t={t} lang={lang} signedIn onOpenMeeting={(id) => navigate(`/meetings/${id}`)} /></ScreenBoundary>
-              : <Text>{t.chooseForum}</Text>}
+              : me && !me.signedIn ? <Text>{t.signInFirst}</Text>
+            : <Text>{t.chooseForum}</Text>}
           </Suspense>
         </main>
       </div>

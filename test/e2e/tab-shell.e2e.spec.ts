@@ -28,6 +28,8 @@ describe('the tab shell in Chromium', () => {
     // ... and links to them: the anonymous start page is no dead end.
     const publicLink = page.getByRole('link', { name: 'Gå til de offentlige sider med dagsordener og referater' });
     expect(await publicLink.getAttribute('href')).toBe('/offentlig');
+    // The main area does not ask for a forum from a list the anonymous caller cannot see.
+    expect(await page.locator('#main').innerText()).not.toContain('Vælg et forum i listen');
     await page.selectOption('#person', 'bente-vest');
     const tree = page.getByRole('tree', { name: 'Forumhierarki' });
     await tree.getByText('Klyngestyregruppe for Midtklyngen').waitFor();
