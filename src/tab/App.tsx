@@ -65,6 +65,12 @@ export function App({ host }: { host: HostState }) {
   }, [tree]);
 
   useEffect(() => onThemeChange(setTheme), []);
+  // The page behind the app takes the theme too: a page taller than the window shows no white band in dark mode.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.backgroundColor = String(themes[theme].colorNeutralBackground2);
+    root.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+  }, [theme]);
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem('samraad.lang', lang);

@@ -47,7 +47,7 @@ const useStyles = makeStyles({
 
 function lead(t: Texts, l: LeadTime | undefined, fallback: LeadTime) {
   const v = l ?? fallback;
-  return `${v.amount} ${t.units[v.unit] ?? v.unit}${l ? '' : ` ${t.defaultRule}`}`;
+  return `${v.amount} ${(v.amount === 1 ? t.unitsOne[v.unit] : t.units[v.unit]) ?? v.unit}${l ? '' : ` ${t.defaultRule}`}`;
 }
 
 type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'audit';

@@ -4,7 +4,8 @@ import {
   Badge, Button, Card, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../api.js';
-import { formatDate, textsIn, type Lang, type Texts } from '../i18n.js';
+import { formatDate, texts, textsIn, type Lang, type Texts } from '../i18n.js';
+import { meetingListLabel } from './meeting-label.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
 import type { CompositionFindingResponse, DutyResponse, MeetingWithDeadlinesResponse, YearMeetingResponse, YearOfDutiesResponse, YearPlanResponse } from '../../contracts/planning.contract.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
@@ -199,7 +200,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                   {m.status === 'cancelled' && m.cancelledReason ? <Text as="p" className={s.small} data-cancelled-reason>{t.tb.cancelledBecause(m.cancelledReason)}</Text> : null}
                 </TableCell>
                 <TableCell>
-                  {m.title && m.title !== t.tb.meetingKinds[m.kind] && m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}: ${m.title}` : (t.tb.meetingKinds[m.kind] ?? m.kind)}
+                  {m.kind !== 'ordinary' ? meetingListLabel(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? '']) : (t.tb.meetingKinds[m.kind] ?? m.kind)}
                   {m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
                 </TableCell>
                 <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>

@@ -160,7 +160,8 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         </Text>
         {agendaApproved ? <Badge appearance="tint" color="success">{t.m.agendaApproved}</Badge> : null}
         {sent ? <Badge appearance="tint" color="brand">{t.m.agendaSent(formatInstant(sent, lang))}</Badge> : null}
-        <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link>
+        {/* The Word agenda: the secretariat's draft while it prepares it; members once it is sent. */}
+        {sent || p.canEditAgenda ? <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link> : null}
       </div>
       {p.canEditAgenda ? <Text className={s.meta}>{t.m.dragHint}</Text> : null}
       {items.length === 0 ? <Text>{t.m.noItems} {t.tb.standardItemsNote}</Text> : (

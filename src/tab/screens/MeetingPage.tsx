@@ -9,6 +9,7 @@ import { meetingTexts } from '../i18n.meetings.js';
 import { Badge, Link, Spinner, Tab, TabList, Text, Title2, mergeClasses } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, formatInstant, texts, type Lang, type Texts } from '../i18n.js';
+import { kindAndTitle } from './meeting-label.js';
 import { ErrorBar, hhmm } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
@@ -53,6 +54,13 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
 
 type TabName = 'agenda' | 'attendance' | 'minutes' | 'versions';
 
+/** The heading's kind part: "Temadag (title)", or the title alone when it begins with the kind. */
+function headingKind(kindLabel: string, title: string | null | undefined, other: readonly string[]): string {
+  const k = kindAndTitle(kindLabel, title, other);
+  if (!k.title) return k.kind;
+  return k.kind ? `${k.kind} (${k.title})` : k.title;
+}
+
 export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Texts; lang: Lang; meetingId: string; meId?: string; onOpenForum: (id: string) => void }) {
   const s = useMeetingStyles();
   const [view, setView] = useState<MeetingView | null>(null);
@@ -78,7 +86,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
   return (
     <article aria-labelledby="meeting-title" data-kind={m.kind} data-status={m.status} data-minutes={view.minutes.status} data-agenda-sent={m.agendaSentAt ? 'true' : 'false'}>
       <div className={s.head}>
-        <Title2 as="h2" id="meeting-title">{forum.name}: {m.kind !== 'ordinary' ? `${t.tb.meetingKinds[m.kind] ?? m.kind}${m.title && m.title !== t.tb.meetingKinds[m.kind] && m.title !== texts.da.tb.meetingKinds[m.kind] ? ` (${m.title})` : ''}, ` : ''}{formatDate(m.date, lang)}</Title2>
+        <Title2 as="h2" id="meeting-title">{forum.name}: {m.kind !== 'ordinary' ? `${headingKind(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? ''])}, ` : ''}{formatDate(m.date, lang)}</Title2>
         <Text className={s.meta}>
           {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
           {' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge>

@@ -381,7 +381,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
     if (x === undefined || x === null || x === '') return '–';
     if (typeof x === 'boolean') return x ? ti.yes : ti.no;
     if (typeof x === 'string' && /^chair\.(sides|rotatingSide)/.test(path)) return t.sides[x] ?? x;
-    if (isLeadTime(x)) return `${x.amount} ${t.units[x.unit] ?? x.unit}`;
+    if (isLeadTime(x)) return `${x.amount} ${(x.amount === 1 ? t.unitsOne[x.unit] : t.units[x.unit]) ?? x.unit}`;
     if (Array.isArray(x)) return x.map((i) => show(i, path)).join(path === 'chair.sides' ? ', ' : '\n');
     if (typeof x === 'object') {
       const o = x as Record<string, unknown>;

@@ -1,0 +1,16 @@
+/** A meeting's kind and title are not said twice ("Ekstraordinært møde: Ekstraordinært møde om …"). */
+import { describe, expect, it } from '@jest/globals';
+import { kindAndTitle, meetingListLabel } from './meeting-label.js';
+
+describe('a meeting\'s label', () => {
+  it('shows a title that begins with the kind alone', () => {
+    expect(meetingListLabel('Ekstraordinært møde', 'Ekstraordinært møde om rygestopforløb')).toBe('Ekstraordinært møde om rygestopforløb');
+    expect(meetingListLabel('Extraordinary meeting', 'Ekstraordinært møde om rygestopforløb', ['Ekstraordinært møde'])).toBe('Ekstraordinært møde om rygestopforløb');
+  });
+  it('puts the kind before a title that says something else, and shows the kind alone for a title that only repeats it', () => {
+    expect(meetingListLabel('Temadag', 'Sammenhæng for børn med kroniske sygdomme')).toBe('Temadag: Sammenhæng for børn med kroniske sygdomme');
+    expect(meetingListLabel('Fællesmøde', 'fællesmøde')).toBe('Fællesmøde');
+    expect(meetingListLabel('Temadag', null)).toBe('Temadag');
+    expect(kindAndTitle('Temadag', 'Temadagen om demens')).toEqual({ kind: 'Temadag', title: 'Temadagen om demens' });
+  });
+});
