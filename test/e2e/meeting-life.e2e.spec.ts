@@ -217,13 +217,23 @@ describe('a meeting through its life in the tab (Chromium)', () => {
 
     await as(member2);
     await openMeeting('agenda');
-    await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('For sent punkt');
-    await page.getByRole('button', { name: 'Send forslag' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain('21. januar 2027 kl. 16.00');
-    await alert.scrollIntoViewIfNeeded();
+    // Past the cut-off a member is told the date instead of being offered a form the server would refuse ...
+    const note = page.locator('[data-cutoff-passed]');
+    await note.waitFor();
+    expect(await note.innerText()).toContain('21. januar 2027 kl. 16.00');
+    expect(await page.getByRole('button', { name: 'Send forslag' }).count()).toBe(0);
+    await note.scrollIntoViewIfNeeded();
     await shot(page, '09-moede-forslag-afvist');
+    // ... and a proposal sent anyway (an old page, the API) is refused with the date, in Danish and English.
+    const late = await fetch(`${e.app.url}/api/meetings/${meetingId}/proposals`, {
+      method: 'POST',
+      headers: { ...e.app.as(member2), 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'For sent punkt', kind: 'discussion', background: 'Kom for sent.' }),
+    });
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.status).toBeLessThan(500);
+    expect(late.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(await late.json())).toContain('21. januar 2027 kl. 16.00');
   }, 120_000);
 
   it('writes the minutes in meeting-time mode, adds a task and sends them for remarks', async () => {
