@@ -142,7 +142,7 @@ function namesIn(v: Values): string[] {
 const isLeadTime = (x: unknown): x is { amount: number; unit: string } => Boolean(x && typeof x === 'object' && 'amount' in x && 'unit' in x);
 const today = () => copenhagenToday();
 
-export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void }) {
+export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const ti = t.ti;
   const styles = useTermsImportStyles();
   const [forum, setForum] = useState<{ name: string; parentId?: string | null } | null>(null);
@@ -380,6 +380,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate }: { t: Tex
   const show = (x: unknown, path = ''): string => {
     if (x === undefined || x === null || x === '') return '–';
     if (typeof x === 'boolean') return x ? ti.yes : ti.no;
+    // A forum named by its id (approved by, parent, sister forum): its name, as the forum tree shows it.
+    if (typeof x === 'string' && /forum/i.test(path) && forumNames?.get(x)) return forumNames.get(x)!;
     if (typeof x === 'string' && /^chair\.(sides|rotatingSide)/.test(path)) return t.sides[x] ?? x;
     if (isLeadTime(x)) return `${x.amount} ${(x.amount === 1 ? t.unitsOne[x.unit] : t.units[x.unit]) ?? x.unit}`;
     if (Array.isArray(x)) return x.map((i) => show(i, path)).join(path === 'chair.sides' ? ', ' : '\n');
