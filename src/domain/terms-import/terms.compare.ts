@@ -9,6 +9,8 @@
  * Order: changed, new, unchanged, then absent (a document that sets few rules leaves many out).
  * Pure.
  */
+import { canonical, isEmpty, isPlain, type Plain } from './terms.diff.js';
+
 export type FieldComparison = {
   path: string;
   status: 'new' | 'changed' | 'unchanged' | 'absent';
@@ -19,22 +21,6 @@ export type FieldComparison = {
 };
 
 const IGNORED = new Set(['id', 'forumId', 'version', 'validFrom']);
-
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (v: unknown): boolean => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isPlain(v) && Object.values(v).every(isEmpty));
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isPlain(v)) {
-    return `{${Object.keys(v)
-      .filter((k) => v[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'undefined';
-}
 
 /** The fields of terms: top-level values, and the children of top-level objects. */
 function fields(terms: Plain): Map<string, unknown> {

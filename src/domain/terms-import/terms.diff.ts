@@ -15,13 +15,13 @@ export type TermsChange =
 
 const IGNORED = new Set(['id', 'forumId', 'version']);
 
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isPlain(v) && Object.values(v).every(isEmpty));
+export type Plain = Record<string, unknown>;
+export const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isEmpty = (v: unknown): boolean => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (isPlain(v) && Object.values(v).every(isEmpty));
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** JSON with sorted keys, so key order never counts as a change. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (isPlain(v)) {
     return `{${Object.keys(v)
