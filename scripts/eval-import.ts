@@ -29,7 +29,7 @@ import type { TermsDraft } from '../src/domain/terms-import/terms-import.model.j
 
 type SeatSpec = [string, number | null, number | null, boolean?];
 type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
-export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[] };
+export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[]; heldOut?: boolean };
 export type Cases = { nd: string[]; cases: Case[] };
 
 /** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF. */
@@ -173,6 +173,14 @@ async function main() {
       for (const m of s.inventions) console.log(`    INVENTED ${m}`);
       for (const m of s.unchecked) console.log(`    unchecked ${m}`);
     }
+  }
+  // Cases added after the importer was last changed, whose first score was taken before the importer saw them.
+  const heldOutIds = new Set(cases.filter((c) => c.heldOut).map((c) => c.id));
+  const held = scored.filter((s) => heldOutIds.has(s.id));
+  if (held.length) {
+    const hf = held.reduce((a, s) => a + s.found, 0);
+    const hs = held.reduce((a, s) => a + s.stated, 0);
+    console.log(`\nHeld-out cases (marked heldOut in cases.json): ${held.length} cases, recall ${hf}/${hs} = ${pct(hs ? hf / hs : 0)}, invented ${held.reduce((a, s) => a + s.invented, 0)}`);
   }
   const pdfs = scored.filter((s) => s.id.endsWith('.pdf'));
   const pdfFound = pdfs.reduce((a, s) => a + s.found, 0);
