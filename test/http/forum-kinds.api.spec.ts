@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { planningModule } from '../../src/entry/planning.module.js';
+import { termsImportModule } from '../../src/entry/terms-import.module.js';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
 
 const secretary = 'nina-hald'; // secretary of Klyngestyregruppe for Midtklyngen
@@ -20,7 +21,7 @@ type Problem = { detail: string; detailDa?: string; errors?: { field: string; re
 describe.each(backends)('the catalogue of forum kinds on $name', (backend) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(backend, { modules: [planningModule] });
+    app = await startTestApp(backend, { modules: [planningModule, termsImportModule] });
     const reg = registryRepository(app.db.db);
     await reg.insertPerson({ id: admin, name: 'Tina Tenant', hasTeams: true });
     await reg.grantPlatformRole(admin, 'tenant_admin', 'test');
@@ -88,6 +89,39 @@ describe.each(backends)('the catalogue of forum kinds on $name', (backend) => {
     expect(put.status).toBe(200);
     const plan2 = (await (await fetch(`${app.url}/api/forums/${forum.id}/plan/2027`, { headers: app.as(secretary) })).json()) as { proposal: { kind: string }[] };
     expect(plan2.proposal.filter((m) => m.kind === 'ordinary')).toHaveLength(3);
+  });
+
+  it('the terms import knows a kind added through the API: a document about such a forum gets that kind and its defaults', async () => {
+    const body = { key: 'praksisplanudvalg', nameDa: 'Praksisplanudvalg', nameEn: 'Practice planning committee', level: 'central', defaults: { meetings: { perYearMin: 4, perYearMax: 4 } } };
+    const text = [
+      'Kommissorium for Praksisplanudvalget i Region Midtjylland',
+      '',
+      'Formål',
+      'Udvalget følger op på praksisplanen for almen praksis.',
+      '',
+      'Formand',
+      'Formand er regionens direktør for sundhed.',
+    ].join('\n');
+    const importDoc = async () => {
+      const r = await send('POST', '/api/terms-import', { text }, app.as(secretary));
+      expect(r.status).toBe(200);
+      return (await r.json()) as { drafts: { catalogueKind: string | null; provenance: { path: string; provenance: string; value: unknown; source?: string; meaning?: { da: string } }[] }[] };
+    };
+    // Before the catalogue has the kind, the import does not guess one.
+    const before = await importDoc();
+    expect(before.drafts).toHaveLength(1);
+    expect(before.drafts[0]!.catalogueKind).toBeNull();
+
+    expect((await send('POST', '/api/forum-kinds', body, app.as(secretary))).status).toBe(201);
+    const after = await importDoc();
+    expect(after.drafts[0]!.catalogueKind).toBe('praksisplanudvalg');
+    // The meeting count the document leaves unstated comes from the new kind, marked as its default.
+    const meetings = after.drafts[0]!.provenance.filter((p) => p.path.startsWith('meetings.'));
+    expect(meetings.map((p) => [p.path, p.provenance, p.source, p.value])).toEqual([
+      ['meetings.perYearMin', 'default', 'kind', 4],
+      ['meetings.perYearMax', 'default', 'kind', 4],
+    ]);
+    expect(before.drafts[0]!.provenance.filter((p) => p.path.startsWith('meetings.'))).toEqual([]);
   });
 
   it('refuses a forum of a kind not in the catalogue, naming the field in English and Danish, and writes nothing', async () => {

@@ -39,6 +39,7 @@ import { draftValues, type DraftValues } from '../../../domain/terms-import/term
 import { extractTermsDrafts } from '../../../domain/terms-import/terms-import.extract.js';
 import { ruleProvenance } from '../../../domain/terms-import/terms-provenance.js';
 import { catalogueKeyOf } from '../../../domain/terms-import/terms-import.lexicon.js';
+import { catalogueKindByName } from '../../../domain/terms-import/catalogue-kind.match.js';
 import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
 import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
 import { compareTerms } from '../../../domain/terms-import/terms.compare.js';
@@ -211,16 +212,22 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           const m = d.forumName.value ? matchForumName(d.forumName.value, refs) : undefined;
           return result.drafts.length === 1 || Boolean(m && 'match' in m && m.match.id === target.id);
         };
+        const catalogue = [...kinds.values()];
+        // The kind the draft names: the importer's lexicon for the kinds the product ships with, else a kind the
+        // secretariat added to the catalogue, found by its name in the forum's name (issue 15: kinds are data).
+        const kindKeyOf = (d: (typeof result.drafts)[number]) =>
+          catalogueKeyOf(d.fields['forum.kind']?.value) ?? catalogueKindByName(d.forumName.value, catalogue);
         const drafts = result.drafts.map((d) => {
           const values = draftValues(d);
+          const kindKey = kindKeyOf(d);
           for (const n of namedForums(values)) nameMatches[n] ??= matchForumName(n, refs);
           return {
             ...values,
             findings: d,
             // Every rule the document states (with its quote) and every rule it leaves to Samraad's default.
-            provenance: ruleProvenance(d, kinds.get(target && matchesTarget(d) ? target.kind : (catalogueKeyOf(d.fields['forum.kind']?.value) ?? ''))),
+            provenance: ruleProvenance(d, kinds.get(target && matchesTarget(d) ? target.kind : (kindKey ?? ''))),
             /** The catalogue's key for the kind the draft names, if the catalogue has it (for creating the forum). */
-            catalogueKind: catalogueKeyOf(d.fields['forum.kind']?.value) ?? null,
+            catalogueKind: kindKey ?? null,
             forumMatch: d.forumName.value ? matchForumName(d.forumName.value, refs) : ({ none: true } as const),
           };
         });
