@@ -214,6 +214,7 @@ export const AgendaApprovedResponse = z.object({ approvedAt: z.string(), approve
 export const AgendaSentResponse = z.object({ version: z.number().int(), sentAt: z.string() });
 export const HistoryRecordedResponse = z.object({ meeting: MeetingResponse, minutesStatus });
 export const MinuteTakerResponse = z.object({ personId: z.string().nullable(), isDefault: z.boolean() });
+export type MinuteTakerResponse = z.output<typeof MinuteTakerResponse>;
 export const MinutesVersionResponse = z.object({ status: minutesStatus, version: z.number().int() });
 export const MinutesSentResponse = MinutesVersionResponse.extend({ sentAt: z.string(), windowClosesAt: z.string() });
 export const MinutesApprovedResponse = MinutesVersionResponse.extend({

@@ -62,3 +62,4 @@ export type MeetingOutlookResponse = z.output<typeof MeetingOutlookResponse>;
 
 /** POST /api/meetings/:id/outlook/confirmation */
 export const OutlookDecisionResponse = z.object({ meetingId: z.string(), meetingStatus: z.enum(['planned', 'held', 'cancelled']), fromOutlook: FromOutlookResponse });
+export type OutlookDecisionResponse = z.output<typeof OutlookDecisionResponse>;

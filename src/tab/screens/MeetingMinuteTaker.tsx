@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
+import type { MinuteTakerResponse } from '../../contracts/meetings.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 
 export function MinuteTakerField({ t, lang, view, reload }: { t: Texts; lang: Lang; view: MeetingView; reload: () => Promise<void> }) {
@@ -33,7 +34,7 @@ export function MinuteTakerField({ t, lang, view, reload }: { t: Texts; lang: La
     setError(null);
     setDone(null);
     try {
-      const r = await api<{ personId: string | null }>(`/api/meetings/${encodeURIComponent(view.meeting.id)}/minute-taker`, { method: 'PUT', body: JSON.stringify({ personId: choice || null }) });
+      const r = await api<MinuteTakerResponse>(`/api/meetings/${encodeURIComponent(view.meeting.id)}/minute-taker`, { method: 'PUT', body: JSON.stringify({ personId: choice || null }) });
       await reload();
       setDone(wf.minuteTakerSaved(members.find(([id]) => id === r.personId)?.[1] ?? r.personId ?? '–'));
     } catch (e) {

@@ -15,11 +15,11 @@ import { api, type ApiError } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
+import type { ForumViewResponse, OrganisationResponse } from '../../contracts/registry.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { MinuteTakerField } from './MeetingMinuteTaker.js';
 
 type Finding = { kind: string; match: string; itemId?: string; field?: string };
-type ForumView = { forum: { id: string; name: string }; children: { id: string; name: string }[] };
 
 export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: Texts; lang: Lang; view: MeetingView; setView: Dispatch<SetStateAction<MeetingView | null>>; reload: () => Promise<void>; isMember: boolean }) {
   const s = useMeetingStyles();
@@ -46,8 +46,8 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
   const [correctReason, setCorrectReason] = useState('');
 
   useEffect(() => {
-    api<ForumView>(`/api/forums/${encodeURIComponent(view.forum.id)}`).then((f) => setForums([f.forum, ...f.children]), () => setForums([]));
-    api<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>('/api/organisations').then((o) => setOrganisations(Array.isArray(o) ? o : o.items ?? []), () => setOrganisations([]));
+    api<ForumViewResponse>(`/api/forums/${encodeURIComponent(view.forum.id)}`).then((f) => setForums([f.forum, ...f.children]), () => setForums([]));
+    api<OrganisationResponse[]>('/api/organisations').then(setOrganisations, () => setOrganisations([]));
   }, [view.forum.id]);
   const people = [...new Map(view.attendance.map((a) => [a.personId, a.person.name])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const assigneeName = (k: { assigneePersonId?: string; assigneeOrganisationId?: string; assigneeForumId?: string }) =>

@@ -10,10 +10,7 @@ import { api } from '../api.js';
 import type { Lang } from '../i18n.js';
 import { ErrorBar } from './shared.js';
 import { outlookTexts } from '../i18n.outlook.js';
-
-type FromOutlook = { mailbox: string; eventId: string; at: string; confirmation: 'pending' | 'confirmed' | 'rejected' };
-export type MeetingOutlook = { meetingId: string; joinUrl: string | null; webLink: string | null; fromOutlook: FromOutlook | null };
-
+import type { MeetingOutlookResponse } from '../../contracts/sync.contract.js';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -23,12 +20,12 @@ const useStyles = makeStyles({
 export function OutlookBar({ lang, meetingId, canDecide, onDecided }: { lang: Lang; meetingId: string; canDecide: boolean; onDecided: () => void }) {
   const t = outlookTexts[lang];
   const s = useStyles();
-  const [info, setInfo] = useState<MeetingOutlook | null>(null);
+  const [info, setInfo] = useState<MeetingOutlookResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(async () => {
     try {
-      setInfo(await api<MeetingOutlook>(`/api/meetings/${encodeURIComponent(meetingId)}/outlook`));
+      setInfo(await api<MeetingOutlookResponse>(`/api/meetings/${encodeURIComponent(meetingId)}/outlook`));
     } catch {
       setInfo(null); // no Outlook side to show (sync off, or not readable)
     }

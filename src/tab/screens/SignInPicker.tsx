@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../api.js';
 import type { Texts } from '../i18n.js';
-import type { MeResponse } from '../../contracts/system.contract.js';
+import type { DevPersonResponse, MeResponse } from '../../contracts/system.contract.js';
 
 export type Me = MeResponse;
 
@@ -15,9 +15,9 @@ const useStyles = makeStyles({
 /** Embedded mode only: pick which demo person you are. In Teams, SSO signs you in. */
 export function SignInPicker({ t, me, onChanged }: { t: Texts; me: Me | null; onChanged: () => void }) {
   const styles = useStyles();
-  const [people, setPeople] = useState<{ id: string; name: string; title: string | null; roles: string[] }[]>([]);
+  const [people, setPeople] = useState<DevPersonResponse[]>([]);
   useEffect(() => {
-    if (me?.devSignIn) api<typeof people>('/api/dev/people').then(setPeople, () => setPeople([]));
+    if (me?.devSignIn) api<DevPersonResponse[]>('/api/dev/people').then(setPeople, () => setPeople([]));
   }, [me?.devSignIn]);
   if (!me) return null;
   if (!me.devSignIn) return me.signedIn ? <Text>{t.signedInAs} {me.person?.name}</Text> : null;
