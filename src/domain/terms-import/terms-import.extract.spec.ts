@@ -234,3 +234,70 @@ describe('documents that are not terms of reference', () => {
     expect(extractTermsDrafts(minutes).drafts).toEqual([]);
   });
 });
+
+describe('phrasings met on pages the importer had not seen (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const valuesOf = (d: { fields: Record<string, { value: unknown } | undefined> }) =>
+    Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, f!.value])) as Partial<Record<ScalarPath, unknown>>;
+
+  it('reads "X har 12 medlemmer:" as the total and the bullets after it as seats by appointing body', () => {
+    const [d] = drafts('Praksisudvalget\n\nPraksisudvalget har 6 medlemmer:\n\n  • 3 medlemmer er udpeget af regionsrådet\n  • 3 medlemmer er udpeget af Praksisudvalget for almen praksis.\n');
+    expect(valuesOf(d!)['membersTotal']).toBe(6);
+    expect(d!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([
+      ['region_administration', 3, 3],
+      ['general_practice', 3, 3],
+    ]);
+  });
+
+  it('does not read "har 12 medlemmer" of another body as this forum\'s total', () => {
+    const [d] = drafts('Kommissorium for Driftsforum Test\n\nRegionsrådet har 41 medlemmer.\n');
+    expect(valuesOf(d!)['membersTotal']).toBeUndefined();
+  });
+
+  it('takes a heading that ends with the kind after qualifiers as a forum, and a picture file name as none', () => {
+    const names = drafts('Oversigt\n\nstruktur-samordningsudvalg.png\n\nDe lokale samordningsudvalg\n\nFormål\n\nAt styrke samarbejdet.\n').map((d) => d.forumName.value);
+    expect(names).toEqual(['De lokale samordningsudvalg']);
+    expect(drafts(doc('Se medlemmerne af Sundhedskoordinationsudvalget\n\nTekst om noget.')).map((d) => d.forumName.value)).toEqual(['Driftsforum Test']);
+  });
+
+  it('keeps the more exact name when a title and a heading name one forum', () => {
+    const names = drafts('Psykiatriens Udvalg\n\nIndledning om strukturen.\n\nPsykiatriens fælles udvalg\n\nFormål\n\nAt styrke samarbejdet.\n').map((d) => d.forumName.value);
+    expect(names).toEqual(['Psykiatriens fælles udvalg']);
+  });
+
+  it('reads co-chairs listed one per bullet under "Formandskab" as a shared chair between their sides', () => {
+    const [d] = drafts('Kommissorium for Samordningsudvalg Test\n\nFormandskab\n\n  • Direktør i Holbæk Kommune Anne Holm\n  • Vicedirektør i Region Sjællands Psykiatri Bo Lind\n');
+    expect(valuesOf(d!)['chair.shared']).toBe(true);
+    expect(valuesOf(d!)['chair.sides']).toEqual(['municipality', 'psychiatry']);
+  });
+
+  it('reads "Formand:" and "Sekretær:" lines as the organisations holding the roles', () => {
+    const [d] = drafts('Klynge Vest\nFormand: Anne Berg, direktør, Bornholms Regionskommune (ab@brk.dk)\nSekretær: Jonas Friis, konsulent, Gentofte Kommune (jf@gentofte.dk\n');
+    expect(valuesOf(d!)['chair.by']).toEqual({ name: 'Bornholms Regionskommune', sector: 'municipality' });
+    expect(valuesOf(d!)['secretariat.by']).toEqual({ name: 'Gentofte Kommune', sector: 'municipality' });
+  });
+
+  it('reads an English steering committee page and its "(Chair)" member', () => {
+    const [d] = drafts('Steering group\n\nThe Steering Committee guides the centre.\n\nSteering Committee\n\n  • Director Ann Lee, Odense University Hospital (Chair)\n  • Professor Bo Dam, University of Southern Denmark\n');
+    expect(d!.forumName.value).toMatch(/steering/i);
+    expect(valuesOf(d!)['forum.kind']).toBe('styregruppe');
+    expect(valuesOf(d!)['chair.by']).toMatchObject({ sector: 'hospital' });
+  });
+
+  it('reads a parent that set the forum up by a decision at its meeting', () => {
+    expect(fields('Udvalget er nedsat i henhold til beslutning på møde i regionsrådet den 31. januar 2018.')['parent.name']).toBe('Regionsrådet');
+  });
+
+  it('reads an approval with the approving body first and the date before the verb', () => {
+    const f = fields('Styregruppen har den 6. maj 2011 vedtaget et kommissorium for forummets arbejde.');
+    expect([f['approvedByName'], f['approvedOn']]).toEqual(['Styregruppen', '2011-05-06']);
+  });
+
+  it('reads "X stiller sekretærbistand til rådighed" as the secretariat', () => {
+    expect(fields('Tovholderkommunen stiller sekretærbistand til rådighed for forummet.')['secretariat.by']).toEqual({ name: 'Tovholderkommunen', sector: 'municipality' });
+  });
+
+  it('reads "kan afholde ekstraordinære møder" as meetings as needed', () => {
+    expect(fields('Ud over de fastlagte møder kan forummet afholde ekstraordinære møder.')['meetings.adHoc']).toBe(true);
+  });
+});

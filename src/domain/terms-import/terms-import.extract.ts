@@ -20,7 +20,7 @@
  * or resolve names to forum ids (see forum-name.match.ts).
  */
 import { normalizeDocumentText } from './document-text.normalize.js';
-import { firstSector, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import { firstSector, holderSector, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
@@ -44,6 +44,23 @@ import type {
 } from './terms-import.model.js';
 
 type Line = { start: number; end: number; text: string };
+
+/** Words that may qualify a forum's kind word in its name: a genitive ("Psykiatriens"), an article, an adjective ("fælles", "lokale", "strategisk"). */
+const QUALIFIER = /^(?:[\p{Lu}][\p{L}-]*s|de|det|den|fælles|[\p{L}-]+(?:e|el|isk|ig|lig|al|ær|iv|ant|ent))$/u;
+
+/** The organisation in "Anne Berg, direktør, Hillerød Kommune (anbe@...)": the comma-separated parts that name a sector. */
+function holdersIn(text: string): { name: string; sector: OrganisationKind; index: number }[] {
+  const out: { name: string; sector: OrganisationKind; index: number }[] = [];
+  const clean = text.replace(/\([^)]*(?:\)|$)/g, (m) => ' '.repeat(m.length));
+  for (const m of clean.matchAll(/[^,;]+/g)) {
+    for (const part of m[0].split(/\s+(?:og|samt|&)\s+/)) {
+      const name = part.trim().replace(/[.]$/, '');
+      const sector = name ? holderSector(name) : undefined;
+      if (sector) out.push({ name, sector, index: m.index + m[0].indexOf(part) });
+    }
+  }
+  return out;
+}
 
 /** "Stephanie Lose", "Mads Skau, Borgmester, Haderslev Kommune", "Bo Libergren (V)": a person named in a members list. */
 const PERSON = /^[\p{Lu}][\p{Ll}'-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|la|von|van)){1,4}(?:\s*\([A-ZÆØÅ]\))?(?:,\s*.*)?$/u;
@@ -121,6 +138,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
   let titleForum: ForumAcc | null = null;
   const openForum = (headStart: number, head: string, fromDefinition = false): ForumAcc | null => {
+    // "samordningsudvalg-struktur.png": a picture's file name on a web page is not a heading.
+    if (/\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?)\)?$/i.test(head.trim())) return null;
     const stripped = head.replace(/^(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])\s*/i, '');
     const prefix = head.length - stripped.length;
     let k = kindAtStart(stripped);
@@ -130,6 +149,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const m = kindMentions(stripped).find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3);
       if (m) {
         k = { kind: m.kind, length: m.index + m.text.length };
+        qualifiedTitle = true;
+      }
+    }
+    // "Psykiatriens fælles samordningsudvalg", "De lokale samordningsudvalg", "Tværsektoriel strategisk styregruppe":
+    // a heading that ends with the kind word after a few qualifiers (a genitive, an article, adjectives) names one forum.
+    if (!k && prefix === 0 && !fromDefinition) {
+      const bare = stripped.replace(/\s*\([^)]*\)\s*$/, '').replace(/[:.]\s*$/, '').trim();
+      const last = kindMentions(bare).find((x) => x.index > 0 && x.index + x.text.length === bare.length && !x.kind.needsQualifier && !x.kind.subGroupLabel);
+      const before = last ? bare.slice(0, last.index).trim().split(/\s+/) : [];
+      if (last && before.length <= 3 && before.every((w, i) => QUALIFIER.test(w) && (i > 0 || /^[\p{Lu}]/u.test(w)))) {
+        k = { kind: last.kind, length: last.index + last.text.length };
         qualifiedTitle = true;
       }
     }
@@ -155,7 +185,13 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
     // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.
     const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name))));
-    if (existing) return existing;
+    if (existing) {
+      // "Psykiatriens Samordningsudvalg" then "Psykiatriens fælles samordningsudvalg": the heading names the forum more exactly.
+      if (!bare && !existing.bare && nameWords(name).length > nameWords(existing.name.value).length && nameWithin(existing.name.value, name) && !/^(?:forretningsorden|kommissorium)/i.test(name)) {
+        existing.name = { value: name, span: span(nameStart, nameStart + name.length), confidence: existing.name.confidence };
+      }
+      return existing;
+    }
     const word = name.slice(0, k.length).toLowerCase();
     const f: ForumAcc = {
       name: { value: name, span: span(nameStart, nameStart + name.length), confidence: fromDefinition ? 0.7 : 0.9 },
@@ -229,10 +265,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       chairSideMentions.set(f, list);
     }
     // "- Vicedirektør, Sundheds- og Kulturforvaltningen (formand)": the member who chairs.
-    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\(formand\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
+    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\((?:formand|forperson|chair|chairman|chairperson)\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
     if (chairLine) {
       const who = chairLine[1]!.trim();
-      const sector = firstSector(who)?.sector;
+      const sector = holderSector(who);
       const off = start + body.indexOf(chairLine[1]!);
       addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.75 });
     }
@@ -312,6 +348,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((section === 'meetings') && /^ad[- ]?hoc\.?$/i.test(item)) {
       addScalar(f, 'meetings.adHoc', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
     }
+    // "Formandskab" over one bullet per co-chair, each named with the organisation they come from.
+    if (section === 'chair' && isBullet) {
+      const h = holdersIn(item)[0];
+      const side = h && sideOf(h.sector);
+      if (side) {
+        const list = chairSideMentions.get(f) ?? [];
+        list.push({ side, span: span(itemOffset, itemOffset + item.length) });
+        chairSideMentions.set(f, list);
+      }
+    }
     if ((section === 'chair' || section === 'chair_secretariat') && /^delt\.?$/i.test(item)) {
       addScalar(f, 'chair.shared', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
     }
@@ -379,7 +425,23 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatLabel = colonSection === 'members' ? firstSector(colon[1]!)?.sector : undefined;
       nameGroup = undefined;
       membersBlockHadContent = false;
-      processBody(line.start + t.length - colon[2]!.length, colon[2]!);
+      const valueStart = line.start + t.length - colon[2]!.length;
+      processBody(valueStart, colon[2]!);
+      // "Formand: Anne Berg, direktør, Hillerød Kommune", "Sekretær: ..., Gentofte Kommune": who holds the role, by organisation.
+      if (current && (colonSection === 'chair' || colonSection === 'secretariat') && colon[1]!.trim().split(/\s+/).length <= 2) {
+        const holders = holdersIn(colon[2]!);
+        const first = holders[0];
+        if (first) {
+          const at = valueStart + first.index;
+          addScalar(current, colonSection === 'chair' ? 'chair.by' : 'secretariat.by', { value: { name: first.name, sector: first.sector }, span: span(at, at + first.name.length), confidence: 0.75 });
+        }
+        if (colonSection === 'chair') {
+          const sides = holders.map((h) => ({ side: sideOf(h.sector), at: valueStart + h.index, len: h.name.length })).filter((x) => x.side);
+          const list = chairSideMentions.get(current) ?? [];
+          for (const x of sides) list.push({ side: x.side!, span: span(x.at, x.at + x.len) });
+          if (sides.length) chairSideMentions.set(current, list);
+        }
+      }
       continue;
     }
 
@@ -428,6 +490,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       continue;
     }
 
+    // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende)?)\s*:\s*$/iu.test(t)) {
+      processBody(line.start, t);
+      section = 'members';
+      seatLabel = undefined;
+      seatScope = undefined;
+      nameGroup = undefined;
+      membersBlockHadContent = false;
+      continue;
+    }
     // Members lists end with their block: the prose after them is about the forum in general.
     if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t)) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;

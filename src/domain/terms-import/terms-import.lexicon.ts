@@ -58,9 +58,11 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'udviklingsgruppe', stem: 'udviklingsgrupp', level: 'ad_hoc', subGroupLabel: 'udviklingsgrupper' },
   { slug: 'implementeringsgruppe', stem: 'implementeringsgrupp', level: 'ad_hoc', subGroupLabel: 'implementeringsgrupper' },
   { slug: 'undergruppe', stem: 'undergrupp', subGroupLabel: 'undergrupper' },
+  { slug: 'netvaerksgruppe', stem: 'netværksgrupp', standing: true },
   { slug: 'foelgegruppe', stem: 'følgegrupp', standing: true },
   { slug: 'koordinationsgruppe', stem: 'koordinationsgrupp', standing: true },
-  { slug: 'styregruppe', stem: 'styregrupp', standing: true },
+  // English pages name the same bodies: "Steering Committee", "steering group".
+  { slug: 'styregruppe', stem: 'styregrupp|steering\\s+(?:group|committee)', standing: true },
   { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
   { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:møde|samarbejdsmøde)', standing: true },
   { slug: 'formandskab', stem: 'formand(?:s)?skab', level: 'central', needsQualifier: true },
@@ -69,7 +71,7 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'bestyrelse', stem: '[\\p{L}-]*bestyrels', generic: true },
   // "Kommissionen", "Styrelseskommissionen"; not "kommissorium".
   { slug: 'kommission', stem: '[\\p{L}-]*kommission(?!ær)', generic: true },
-  { slug: 'udvalg', stem: '[\\p{L}-]*udvalg', generic: true },
+  { slug: 'udvalg', stem: '[\\p{L}-]*udvalg|committee', generic: true },
   { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)råd(?!giv|hus|med)', generic: true },
   { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
 ];
@@ -113,14 +115,15 @@ export function sectionOf(heading: string): SectionKind | undefined {
   // "Temagruppens opgaver", "Fokusgruppens sammensætning": the forum's own section.
   const owner = kindAtStart(h);
   if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
-  if (/^formål/.test(h)) return 'purpose';
-  if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver)/.test(h)) return 'tasks';
-  if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation)/.test(h)) return 'members';
+  if (/^(?:formål|purpose|aim)/.test(h)) return 'purpose';
+  if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver|tasks|functions|responsibilities|duties)/.test(h)) return 'tasks';
+  if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation|members|membership|composition)/.test(h)) return 'members';
   // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
   if (/^(?:[\p{L}-]+\s+)?medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
   if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';
-  if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^formand$/.test(h)) return 'chair';
-  if (/^(?:sekretariat|sekretariatsbetjening|betjening)/.test(h)) return 'secretariat';
+  if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^(?:formand|forperson|chair|chairs|chairmanship)$/.test(h)) return 'chair';
+  if (/^(?:sekretariat|sekretariatsbetjening|betjening|secretariat)/.test(h) || /^sekretær(?:er)?$/.test(h)) return 'secretariat';
+  if (/^(?:meetings|meeting frequency)$/.test(h)) return 'meetings';
   if (/^(?:mødefrekvens|møder|mødekadence|mødeform|mødeplan|mødeafholdelse|mødestruktur|mødeafvikling|mødedato|mødekalender|mødetid|mødehyppighed)/.test(h)) return 'meetings';
   if (/^(?:roller|arbejdsform|kompetence|beslutningskompetence|dagsorden og referat|referat|evaluering|opfølgning)/.test(h)) return 'forum_other';
   return undefined;
@@ -130,9 +133,10 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
   // "Universitetshospital", "Regionshospitalet", "Sygehus Lillebælt".
   ['hospital', new RegExp(`${B}[\\p{L}]*hospital|${B}[\\p{L}]*sygehus`, 'iu')],
-  ['municipality', new RegExp(`${B}kommun|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal`, 'iu')],
-  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug`, 'iu')],
-  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri))|${B}sundhedsplanlægning`, 'iu')],
+  // "Hillerød Kommune", "Bornholms Regionskommune", "Tovholderkommunen": a word ending in kommune is a municipality.
+  ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit`, 'iu')],
+  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug|${B}general\\s+practice`, 'iu')],
+  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun))|${B}sundhedsplanlægning`, 'iu')],
 ];
 
 /** The sector a phrase names first ("fra hver kommune", "fra hospitalet"), with its position. */
@@ -143,6 +147,16 @@ export function firstSector(s: string): { sector: OrganisationKind; index: numbe
     if (m && (!best || m.index < best.index)) best = { sector, index: m.index };
   }
   return best;
+}
+
+/**
+ * The sector of an organisation as a member list or a "Formand: ..." line names it. An organisation
+ * inside a region is named with the region ("Region Hovedstadens Psykiatri", "Aalborg
+ * Universitetshospital, Region Nordjylland"): the more specific sector wins over the region.
+ */
+export function holderSector(s: string): OrganisationKind | undefined {
+  const all = allSectors(s);
+  return (['psychiatry', 'hospital', 'general_practice', 'municipality', 'region_administration'] as const).find((x) => all.includes(x)) ?? all[0];
 }
 
 export function allSectors(s: string): OrganisationKind[] {

@@ -256,7 +256,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // Chairmanship.
@@ -327,11 +327,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   if (parent && !/evaluer/i.test(s)) {
-    const phrase = (parent[1] ?? parent[2] ?? parent[3] ?? parent[4])!;
+    const phrase = parent.slice(1).find((g) => g !== undefined)!;
     const { name, offset } = forumNameIn(phrase);
     const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
     add('parent.name', capitalise(name), off, off + name.length, 0.9);
@@ -461,6 +461,15 @@ export function docLevelRules(s: string): RawFinding[] {
     const date = parseDanishDate(m[2]!);
     const ds = m.index + m[0].lastIndexOf(m[2]!);
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + m[2]!.length, confidence: 0.9 });
+    return out;
+  }
+  // "Styregruppen har den 6. maj 2011 vedtaget et kommissorium for ...": the approving body as subject, the date before the verb.
+  const subjectFirst = new RegExp(`^((?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}${FORUM_WORD})\\s+(?:har|have)\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:vedtaget|godkendt|besluttet)\\s+(?:et\\s+|det\\s+|dette\\s+)?(?:kommissori|forretningsorden)`, 'iu').exec(s);
+  if (subjectFirst) {
+    const date = parseDanishDate(subjectFirst[2]!);
+    const ds = subjectFirst.index + subjectFirst[0].indexOf(subjectFirst[2]!);
+    out.push({ path: 'approvedByName', value: capitalise(subjectFirst[1]!), start: 0, end: subjectFirst[1]!.length, confidence: 0.8 });
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + subjectFirst[2]!.length, confidence: 0.85 });
     return out;
   }
   const onMeeting = new RegExp(`^på\\s+(\\p{L}+?)(?:s)?møde(?:t)?\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:er|blev)\\s+(?:det\\s+)?(?:vedtaget|godkendt|besluttet)`, 'iu').exec(s);
@@ -645,6 +654,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
+    // "Tovholderkommunen stiller sekretærbistand til rådighed".
+    new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?sekretær\\p{L}*`, 'iu').exec(s) ??
     new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s);
   if (sec && !(ctx.forumKind === 'faelles_sekretariat')) {
     const name = sec[1]!.replace(/^(?:det|den)\s+/i, '');
@@ -667,6 +678,14 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (total) {
     const n = parseNumber(total[1]!);
     if (n) push('membersTotal', n, total.index, total.index + total[0].length, 0.85);
+  } else {
+    // "Sundhedskoordinationsudvalget har 12 medlemmer": the forum itself as subject.
+    const self = kindAtStart(s);
+    const has = new RegExp(`^(?:\\S+)\\s+har\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer${E}`, 'iu').exec(s);
+    if (has && ((self && self.kind.slug === ctx.forumKind) || /^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|styregruppen)\s/iu.test(s))) {
+      const n = parseNumber(has[1]!);
+      if (n) push('membersTotal', n, has.index, has.index + has[0].length, 0.8);
+    }
   }
   const closed = /møder,?\s+der\s+ikke\s+er\s+offentlige|møder(?:ne)?\s+er\s+ikke\s+offentlige|lukkede\s+møder|møder(?:ne)?\s+er\s+lukkede/iu.exec(s);
   const open = /møder(?:ne)?\s+er\s+(?:åbne|offentlige)/iu.exec(s);
