@@ -77,6 +77,11 @@ export function mailboxKey(userId: string): string {
   return userId.toLowerCase();
 }
 
+/** The chat thread of the Teams meeting an event in a mailbox carries (as onlineMeetings' chatInfo.threadId answers it). */
+export function meetingThreadId(mailboxKeyValue: string, eventId: string): string {
+  return `19:meeting_${createHash('sha256').update(`${mailboxKeyValue}|${eventId}`).digest('base64url').slice(0, 32)}@thread.v2`;
+}
+
 export function toUtc(dt: { dateTime?: unknown; timeZone?: unknown } | undefined): DateTime | undefined {
   if (!dt || typeof dt.dateTime !== 'string') return undefined;
   const tz = typeof dt.timeZone === 'string' ? dt.timeZone : 'UTC';
@@ -168,8 +173,7 @@ export function createRoutes(h: RouteHooks): {
     return c;
   };
   /** An online event's Teams meeting: its chat thread id is derived from the mailbox and event, stable across restarts. */
-  const threadOf = (mailboxKeyValue: string, eventId: string): string =>
-    `19:meeting_${createHash('sha256').update(`${mailboxKeyValue}|${eventId}`).digest('base64url').slice(0, 32)}@thread.v2`;
+  const threadOf = meetingThreadId;
   const onlineMeetingOf = (mailboxKeyValue: string, e: EmuEvent): Record<string, unknown> => {
     const start = e.start as { dateTime?: string; timeZone?: string } | undefined;
     const end = e.end as { dateTime?: string; timeZone?: string } | undefined;

@@ -1,11 +1,11 @@
 /**
  * The emulator's read-only page (GET /): channels, Outlook events and files the app
- * made, so a person running `npm start` can see them. Danish labels with the English
+ * made, and the messages posted into Teams meeting chats, so a person running `npm start` can see them. Danish labels with the English
  * in brackets; plain semantic HTML (headings, captions, scoped header cells) so it
  * reads well with a screen reader. Times are shown in Danish local time.
  */
-import { toUtc } from './graph.routes.js';
-import type { EmulatorState } from './state.store.js';
+import { meetingThreadId, toUtc } from './graph.routes.js';
+import type { EmuChatMessage, EmulatorState } from './state.store.js';
 
 const esc = (v: unknown): string =>
   String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -14,6 +14,26 @@ const local = (dt: unknown): string => {
   const u = toUtc(dt as { dateTime?: unknown; timeZone?: unknown });
   return u ? u.setZone('Europe/Copenhagen').setLocale('da').toFormat('EEE d. MMM yyyy HH:mm') : '';
 };
+
+const localInstant = (iso: string): string => local({ dateTime: iso, timeZone: 'UTC' });
+
+/** What a chat message says: its Adaptive Cards' text blocks (and action titles), or the body without markup. */
+function messageText(msg: EmuChatMessage): string {
+  const parts: string[] = [];
+  for (const a of msg.attachments) {
+    if (a.contentType !== 'application/vnd.microsoft.card.adaptive' || !a.content) continue;
+    try {
+      const card = JSON.parse(a.content) as { body?: { text?: unknown }[]; actions?: { title?: unknown }[] };
+      for (const b of card.body ?? []) if (typeof b.text === 'string') parts.push(b.text.replace(/\\\./g, '.'));
+      for (const x of card.actions ?? []) if (typeof x.title === 'string') parts.push(`[${x.title}]`);
+    } catch {
+      parts.push('(kort der ikke kan læses / unreadable card)');
+    }
+  }
+  const body = msg.body.content.replace(/<attachment[^>]*><\/attachment>/g, '').replace(/<[^>]+>/g, ' ').trim();
+  if (body) parts.unshift(body);
+  return parts.join(' · ');
+}
 
 function table(caption: string, headers: string[], rows: string[][]): string {
   if (rows.length === 0) return `<p><em>Ingen endnu (none yet)</em></p>`;
@@ -71,6 +91,12 @@ export function renderStatePage(state: EmulatorState, stats: { failures: number;
     esc(((m.message.toRecipients as { emailAddress?: { address?: string } }[] | undefined) ?? []).map((r) => r.emailAddress?.address).join(', ')),
     esc(m.at),
   ]);
+  // The meeting chats' messages: which meeting (the event whose Teams meeting has that chat), when, and what the card says.
+  const meetingOfThread = new Map<string, string>();
+  for (const m of Object.values(state.mailboxes)) for (const e of Object.values(m.events)) meetingOfThread.set(meetingThreadId(m.key, e.id), `${String(e.subject ?? '')} (${local(e.start)})`);
+  const chatMessages = Object.entries(state.chats ?? {}).flatMap(([chatId, msgs]) =>
+    msgs.map((msg) => [esc(meetingOfThread.get(chatId) ?? chatId), esc(localInstant(msg.createdDateTime)), esc(msg.summary ?? ''), esc(messageText(msg))]),
+  );
   const userApps = Object.values(state.userApps ?? {}).map((a) => [esc(a.userId), esc(a.teamsAppId), esc(a.chatId), esc(a.installedAt)]);
   return `<!doctype html>
 <html lang="da">
@@ -88,7 +114,7 @@ thead th{background:#ececec}
 </head>
 <body>
 <header><h1>Lokal Microsoft Graph-emulator <span lang="en">(local Microsoft Graph emulator)</span></h1>
-<p>Skrivebeskyttet visning af kanaler, Outlook-begivenheder og filer, som Samraad har oprettet. <span lang="en">(Read-only view.)</span>
+<p>Skrivebeskyttet visning af kanaler, Outlook-begivenheder, mødechats og filer, som Samraad har oprettet. <span lang="en">(Read-only view.)</span>
 Forespørgsler (requests): ${stats.requests}. Kontraktfejl (contract failures): ${stats.failures}.</p></header>
 <main>
 <section aria-labelledby="h-channels"><h2 id="h-channels">Kanaler <span lang="en">(channels)</span></h2>
@@ -97,6 +123,8 @@ ${table('Teams-kanaler (Teams channels)', ['Navn (name)', 'Team', 'Type', 'Medle
 ${table('Begivenheder (events)', ['Emne (subject)', 'Start (start)', 'Slut (end)', 'Postkasse (mailbox)', 'Deltagere og svar (attendees and answers)', 'Kategorier (categories)', 'Vedhæftet (attachments)'], events)}
 <h3>Aflyste møder <span lang="en">(cancelled events)</span></h3>
 ${table('Aflysninger (cancellations)', ['Emne (subject)', 'Postkasse (mailbox)', 'Kommentar (comment)', 'Tidspunkt (time)'], cancelled)}</section>
+<section aria-labelledby="h-chats"><h2 id="h-chats">Beskeder i mødechats <span lang="en">(Teams meeting chat messages)</span></h2>
+${table('Mødechats (meeting chats)', ['Møde (meeting)', 'Sendt (posted)', 'Resumé (summary)', 'Indhold (content)'], chatMessages)}</section>
 <section aria-labelledby="h-files"><h2 id="h-files">Filer i SharePoint <span lang="en">(files)</span></h2>
 ${table('Dokumenter (documents)', ['Navn (name)', 'Mappe (folder)', 'Størrelse i byte (size in bytes)', 'Versioner (versions)', 'Metadata'], files)}</section>
 <section aria-labelledby="h-mail"><h2 id="h-mail">Sendt e-mail <span lang="en">(sent mail)</span></h2>
