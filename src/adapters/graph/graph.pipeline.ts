@@ -28,6 +28,13 @@ export type GraphCall = {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Not idempotent (e.g. a chat message: Graph has no key to recognise a repeat): a call
+   * that may have reached Graph (the connection reset or timed out after it went out,
+   * or 504/500/502) is not sent again here; the caller is told (M365Error, no status or
+   * that status) and decides. Throttling (429/503) and a refused connection are still retried.
+   */
+  once?: boolean;
 };
 
 export type GraphResult<T = unknown> = { status: number; headers: Headers; body: T };
@@ -68,7 +75,14 @@ function urlOf(request: RequestInfo): string {
 
 // The client wraps any middleware error into a GraphError that drops our M365Error;
 // the original is kept here per call so request() can rethrow it unchanged.
-const callErrors = new AsyncLocalStorage<{ error?: unknown }>();
+const callErrors = new AsyncLocalStorage<{ error?: unknown; once?: boolean }>();
+
+/** The request never left: nothing can have reached Graph. */
+function neverSent(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  const code = err?.code ?? err?.cause?.code;
+  return !!code && /^(ECONNREFUSED|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(code);
+}
 
 class AuthMiddleware implements Middleware {
   private next?: Middleware;
@@ -93,7 +107,7 @@ class AuthMiddleware implements Middleware {
 type RetryDeps = { opts: RetryOptions; logger: GraphLogger; tenantId: string; sleep: (ms: number) => Promise<void>; random: () => number; timeoutMs: number };
 
 /** Shared by the middleware and by fetchOpaque. `send` performs one attempt. */
-async function withRetry(describe: { method: string; url: string }, send: (signal: AbortSignal) => Promise<Response>, d: RetryDeps): Promise<Response> {
+async function withRetry(describe: { method: string; url: string; once?: boolean }, send: (signal: AbortSignal) => Promise<Response>, d: RetryDeps): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     let response: Response | undefined;
     let error: unknown;
@@ -102,7 +116,9 @@ async function withRetry(describe: { method: string; url: string }, send: (signa
     } catch (e) {
       error = e;
     }
-    const retryable = response ? RETRYABLE_STATUS.has(response.status) : isTransientNetworkError(error);
+    // A call that must not be repeated is not retried when it may have reached Graph.
+    const mayHaveLanded = describe.once === true && (response ? response.status === 504 : !neverSent(error));
+    const retryable = !mayHaveLanded && (response ? RETRYABLE_STATUS.has(response.status) : isTransientNetworkError(error));
     if (!retryable || attempt >= d.opts.maxAttempts) {
       if (response) return response;
       throw error instanceof M365Error
@@ -128,7 +144,7 @@ class RetryMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const original = context.options ?? {};
     context.response = await withRetry(
-      { method: original.method ?? 'GET', url: urlOf(context.request) },
+      { method: original.method ?? 'GET', url: urlOf(context.request), once: callErrors.getStore()?.once === true },
       async (signal) => {
         context.options = { ...original, signal };
         context.response = undefined;
@@ -233,7 +249,7 @@ export function createGraphHttp(o: PipelineOptions): GraphHttp {
       headers['Content-Type'] = isBinary ? 'application/octet-stream' : 'application/json';
     }
     if (Object.keys(headers).length) req = req.headers(headers);
-    const holder: { error?: unknown } = {};
+    const holder: { error?: unknown; once?: boolean } = call.once ? { once: true } : {};
     let raw: Response;
     try {
       raw = (await callErrors.run(holder, () => {

@@ -10,7 +10,10 @@
  *    (body `<attachment id="…"></attachment>`, content the card as a JSON string).
  *
  * The contract (graph-v1.0-subset.openapi.json) has no GET of a chat's messages, so
- * "posted already?" cannot be asked of Graph: the caller records the message id.
+ * "posted already?" cannot be asked of Graph: the caller records the attempt and the
+ * message id, and the post is sent at most once here (`once`: a lost connection or a
+ * 504 is not retried by the pipeline; throttling is). The card's attachment id is the
+ * caller's marker.
  *
  * Permissions (src/adapters/graph/permissions.ts): OnlineMeetings.Read.All narrowed by
  * a Teams application access policy to the organizer mailboxes, and ChatMessage.Send.Chat
@@ -39,11 +42,13 @@ export function createGraphMeetingChat(http: GraphHttp): MeetingChatPort {
       return r.body?.value?.[0]?.chatInfo?.threadId ?? null;
     },
 
-    async postCard(chatId, { summary, card }: ChatCard) {
-      const attachmentId = 'samraad-card';
+    async postCard(chatId, { summary, card, marker }: ChatCard) {
+      const attachmentId = marker ?? 'samraad-card';
       const r = await http.json<{ id: string }>({
         method: 'POST',
         path: `/chats/${enc(chatId)}/messages`,
+        // A repeated post is a second message: not resent when it may have reached Graph (the caller decides).
+        once: true,
         body: {
           summary,
           body: { contentType: 'html', content: `<attachment id="${attachmentId}"></attachment>` },

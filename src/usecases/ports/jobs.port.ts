@@ -41,10 +41,13 @@ export const jobCatalogue = {
    */
   'm365.meeting-chat': z.object({
     meetingId: id,
-    about: z.enum(['agenda', 'minutes']),
+    /** 'start': the card at the meeting's start (agenda and referent), once per meeting; version 1. */
+    about: z.enum(['agenda', 'minutes', 'start']),
     version: z.number().int().positive(),
     /** Minutes: when the remarks window closes (ISO instant). */
     remarksUntil: z.string().datetime({ offset: true }).optional(),
+    /** Start: the start (ISO instant) the job was queued for; a meeting moved since is left to the job for its new start. */
+    startsAt: z.string().datetime({ offset: true }).optional(),
   }),
   /** A Graph change notification, accepted by the webhook. */
   'm365.notification': z.object({

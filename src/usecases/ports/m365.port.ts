@@ -251,8 +251,12 @@ export interface TeamsAppsPort {
   personalChat(userId: string, teamsAppId: string): Promise<PersonalChat | null>;
 }
 
-/** An Adaptive Card (1.5) to post: `summary` is the plain text shown in notifications and previews. */
-export type ChatCard = { summary: string; card: Record<string, unknown> };
+/**
+ * An Adaptive Card (1.5) to post: `summary` is the plain text shown in notifications and previews;
+ * `marker` (optional) names the card's attachment in the message, so the message can be recognised
+ * as this card (e.g. "samraad-<hash of the job's key>").
+ */
+export type ChatCard = { summary: string; card: Record<string, unknown>; marker?: string };
 
 /**
  * The chat of a Teams meeting (the online meeting an Outlook event carries).
@@ -266,7 +270,11 @@ export interface MeetingChatPort {
    * organizer is not a user of the tenant). Throttling and outages throw M365Error.
    */
   threadOf(organizer: string, joinUrl: string): Promise<string | null>;
-  /** Posts the card into the chat; the new message's id. */
+  /**
+   * Posts the card into the chat; the new message's id. An M365Error with an HTTP
+   * `status` means Graph answered and posted nothing; one without (the connection
+   * failed or timed out) leaves it unknown whether the message was posted.
+   */
   postCard(chatId: string, card: ChatCard): Promise<{ messageId: string }>;
 }
 

@@ -19,10 +19,15 @@
  * Attendees' answers come back through the calendar delta (calendar-delta.handler.ts);
  * the record keeps the answers it has taken (`detail.answers`).
  *
+ * An event with a Teams meeting queues the start card for the meeting's chat, to run
+ * at the meeting's start (meeting-chat.handler.ts, queueStartCard); `detail.startCard`
+ * is the start it was queued for, so it is queued again only when the meeting moves.
+ *
  * Not done: apologies given in Samraad shown as declined on the event (Graph does not
  * let the organizer set an attendee's response), changing the organizer mailbox of an
  * existing event.
  */
+import { queueStartCard } from './meeting-chat.handler.js';
 import type { JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
@@ -135,10 +140,13 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       const answers = current?.answers;
       // A meeting made from an Outlook event keeps where it came from and the secretariat's confirmation.
       const fromOutlook = current?.fromOutlook;
+      // A Teams meeting's chat gets the start card at the meeting's start (queued once per start; not for an ended forum).
+      const forumGoesOn = forum.status !== 'ended' && (forum.endedOn === undefined || forum.endedOn > meeting.date);
+      const startCard = r.joinUrl && forumGoesOn ? await queueStartCard(deps, { outbox }, meeting, current?.startCard) : current?.startCard;
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), specHash, ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}) } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), specHash, ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}), ...(startCard ? { startCard } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.

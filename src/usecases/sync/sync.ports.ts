@@ -77,8 +77,8 @@ export type SyncUnitOfWork = {
   meetings: MeetingsStore;
   /** Attendance answers (the workflow's), for answers given to the Outlook invitation. */
   attendance: Pick<WorkflowStore, 'listAttendance' | 'upsertAttendance'>;
-  /** The sent agenda's snapshot, for the invitation's body. */
-  versions: Pick<WorkflowStore, 'latestVersion'>;
+  /** The sent agenda's snapshot, for the invitation's body; the meeting's state, for its chosen referent. */
+  versions: Pick<WorkflowStore, 'latestVersion' | 'getState'>;
   sync: SyncStore;
   audit: AuditStore;
   outbox: JobOutbox;
