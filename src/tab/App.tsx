@@ -17,6 +17,7 @@ import { useAppStyles } from './App.styles.js';
 import { initialLang, texts, type Lang } from './i18n.js';
 import { onThemeChange, type HostState, type ThemeName } from './teams.js';
 import { api } from './api.js';
+import { takeBoot } from './boot.js';
 import { ForumTree, type ForumNode } from './screens/ForumTree.js';
 import { SignInPicker, type Me } from './screens/SignInPicker.js';
 import type { MeResponse } from '../contracts/system.contract.js';
@@ -78,15 +79,21 @@ export function App({ host }: { host: HostState }) {
 
   const loadMe = useCallback(() => api<MeResponse>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
   useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+    // The start page may carry who is signed in (dev sign-in in a browser); inside Teams the SSO token decides.
+    const booted = host.hasSso ? undefined : takeBoot('me');
+    if (booted) setMe(booted);
+    else void loadMe();
+  }, [loadMe, host.hasSso]);
   // The registry is for signed-in people (what is published is on the public pages): the tree loads after sign-in.
   const signedInAs = me?.signedIn ? (me.person?.id ?? '') : null;
   useEffect(() => {
     setTree(null);
     setError(null);
-    if (signedInAs !== null) api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
-  }, [signedInAs]);
+    if (signedInAs === null) return;
+    const booted = host.hasSso ? undefined : takeBoot('tree');
+    if (booted) setTree(booted);
+    else api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+  }, [signedInAs, host.hasSso]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;

@@ -110,7 +110,16 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
 
   if (ctx.tabDir && fs.existsSync(path.join(ctx.tabDir, 'index.html'))) {
     // preCompressed: the .br and .gz files the tab build writes beside each text file are sent as they lie.
-    await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: ['index.html'], wildcard: false, cacheControl: false, preCompressed: true,
+    // The start page is served by its own route (below): for a browser signed in with the dev sign-in it carries
+    // the first data, so the forum list needs no round trip after the JavaScript (issue 18, P4).
+    const indexHtml = fs.readFileSync(path.join(ctx.tabDir, 'index.html'), 'utf8');
+    app.get('/', { schema: { summary: 'The tab (with the first data for a browser signed in with the dev sign-in)', response: { 200: htmlResponse() } } }, async (req, reply) => {
+      reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').type('text/html; charset=utf-8');
+      const identity = req.identity;
+      if (identity?.kind !== 'person' || identity.via !== 'dev') return reply.send(indexHtml);
+      return reply.send(withBootData(indexHtml, await bootData(app, req.headers.cookie ?? '')));
+    });
+    await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: false, wildcard: false, cacheControl: false, preCompressed: true,
       setHeaders(res, file) {
         // Hashed assets are immutable; index.html must always be fresh.
         (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -122,4 +131,26 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
     );
   }
   return app;
+}
+
+/**
+ * What the tab asks for first (who is signed in, the forum tree), as the API itself answers it for the same
+ * cookie: the same access checks, the same shapes. A part that does not answer 200 is left out, and the tab
+ * asks for it as usual.
+ */
+async function bootData(app: FastifyInstance, cookie: string): Promise<Record<string, unknown>> {
+  const parts = await Promise.all(
+    (['me', 'tree'] as const).map(async (key) => {
+      const res = await app.inject({ method: 'GET', url: key === 'me' ? '/api/me' : '/api/forums/tree', headers: { cookie } });
+      return res.statusCode === 200 ? ([key, res.json<unknown>()] as const) : null;
+    }),
+  );
+  return Object.fromEntries(parts.filter((p): p is NonNullable<typeof p> => p !== null));
+}
+
+/** The boot data in a JSON script element (not executed; `<` escaped so no text can end the element). */
+export function withBootData(html: string, data: Record<string, unknown>): string {
+  if (!Object.keys(data).length) return html;
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return html.replace('</head>', `<script id="samraad-boot" type="application/json">${json}</script></head>`);
 }
