@@ -2,7 +2,9 @@
  * Samraad -> Microsoft 365 -> Samraad: a forum gets its channel with our tab, a
  * meeting its Outlook event; a secretary who moves the event in Outlook moves the
  * meeting (and so its agenda deadline) within one delta cycle, and one who cancels
- * it cancels the meeting and leaves an audit entry for the secretariat.
+ * it cancels the meeting and leaves an audit entry for the secretariat. A delta job
+ * that dies in the middle (between two changes, or after the changes and before it
+ * stores its cursor) loses and doubles nothing when it runs again.
  */
 import { runSecretariatNotice, type SecretariatNoticeJob } from '../../src/usecases/sync/secretariat-notice.handler.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -16,7 +18,7 @@ import { runCalendarDelta } from '../../src/usecases/sync/calendar-delta.handler
 import { runForumSync } from '../../src/usecases/sync/forum-sync.handler.js';
 import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
 import { backends } from '../support/db.js';
-import { insertMeetings, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
+import { insertMeetings, killableDeps, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
 
 const SECRETARY = 'nina.hald@midt.rm.dk';
 const cal = new WorkingDayCalendar();
@@ -108,6 +110,48 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     expect(again.flatMap((s) => s.cancelled)).toEqual([]);
     expect(f.emu.failures).toEqual([]);
   });
+
+  it('loses and doubles nothing when the delta job dies between two changes, or after them before it stores its cursor', async () => {
+    const repo = meetingsRepository(f.db.db);
+    await insertMeetings(f.db, [meeting('mtg-c-move', 'midt-ksg', '2027-06-16'), meeting('mtg-c-cancel', 'midt-ksg', '2027-06-23')]);
+    for (const id of ['mtg-c-move', 'mtg-c-cancel']) await runMeetingSync(f.deps, { meetingId: id });
+    await runCalendarDelta(f.deps); // the cursor after our own writes: the next cycle reads only the two Outlook changes
+    const before = { move: (await repo.getMeeting('mtg-c-move'))!, cancel: (await repo.getMeeting('mtg-c-cancel'))! };
+    const eventOf = async (id: string) => (await syncRepository(f.db.db).get('meeting', id))!.remoteId!;
+    const cancelledEvent = await eventOf('mtg-c-cancel');
+    f.emu.outlook.moveEvent(SECRETARY, await eventOf('mtg-c-move'), { dateTime: '2027-06-17T09:00:00', timeZone: 'Romance Standard Time' }, { dateTime: '2027-06-17T11:00:00', timeZone: 'Romance Standard Time' });
+    f.emu.outlook.cancelEvent(SECRETARY, cancelledEvent, 'Aflyst');
+    const cursorBefore = await syncRepository(f.db.db).getCursor(SECRETARY);
+    const kill = { after: Infinity, count: 0, killed: 0 };
+    // The job's transactions: the cursor read (1), one per change (2, 3), the cursor stored (4).
+    // Dies at the second change: the first is applied, the cursor stays.
+    kill.after = 3;
+    await expect(runCalendarDelta(killableDeps(f.deps, kill, 'delta worker killed'), { mailbox: SECRETARY })).rejects.toThrow(/delta worker killed/);
+    expect(await syncRepository(f.db.db).getCursor(SECRETARY)).toBe(cursorBefore);
+    // Run again, and dies after both changes, before the cursor is stored.
+    kill.count = 0;
+    kill.after = 4;
+    await expect(runCalendarDelta(killableDeps(f.deps, kill, 'delta worker killed'), { mailbox: SECRETARY })).rejects.toThrow(/delta worker killed/);
+    expect(kill.killed).toBe(2);
+    expect(await syncRepository(f.db.db).getCursor(SECRETARY)).toBe(cursorBefore);
+    // The retry that completes: each change taken once.
+    await runCalendarDelta(f.deps, { mailbox: SECRETARY });
+    expect(await syncRepository(f.db.db).getCursor(SECRETARY)).not.toBe(cursorBefore);
+    expect(await repo.getMeeting('mtg-c-move')).toMatchObject({ date: '2027-06-17', start: '09:00', end: '11:00', status: 'planned', revision: before.move.revision + 1 });
+    expect(await repo.getMeeting('mtg-c-cancel')).toMatchObject({ status: 'cancelled', cancelledReason: 'Aflyst i Outlook', revision: before.cancel.revision + 1 });
+    const audit = await auditRepository(f.db.db).listForForum('midt-ksg', 500);
+    expect(audit.filter((a) => a.action === 'meeting.moved_in_outlook' && a.target === 'mtg-c-move')).toHaveLength(1);
+    expect(audit.filter((a) => a.action === 'meeting.cancelled_in_outlook' && a.target === 'mtg-c-cancel')).toHaveLength(1);
+    // One e-mail to the secretariat queued for the cancellation, one notice per change.
+    const mails = (await f.queue.boss.findJobs<SecretariatNoticeJob>('m365.secretariat-notice')).filter((j) => j.data.meetingId === 'mtg-c-cancel');
+    expect(mails).toHaveLength(1);
+    const notices = (await f.queue.boss.findJobs<{ event: { meetingId?: string; kind: string } }>('notifications.notice')).filter((j) => j.data.event.meetingId === 'mtg-c-move' || j.data.event.meetingId === 'mtg-c-cancel');
+    expect(notices.map((j) => `${j.data.event.meetingId}:${j.data.event.kind}`).sort()).toEqual(['mtg-c-cancel:meeting_cancelled', 'mtg-c-move:meeting_moved']);
+    // The next cycle finds nothing more.
+    const idle = await runCalendarDelta(f.deps, { mailbox: SECRETARY });
+    expect(idle.flatMap((x) => [...x.moved, ...x.cancelled])).toEqual([]);
+    expect(f.emu.failures).toEqual([]);
+  }, 90_000);
 
   it('does not take the echo of its own last write for an Outlook move while a newer change is on its way', async () => {
     const repo = meetingsRepository(f.db.db);
