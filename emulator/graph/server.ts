@@ -14,7 +14,8 @@
  * `/_emulator/outlook/...`), which shows up in calendarView/delta and is posted to
  * matching subscriptions.
  *
- * What it does not do: token validation (any non-empty Bearer is accepted), paging
+ * What it does not do: token validation (any non-empty Bearer is accepted, unless
+ * `acceptToken` says which), paging
  * of plain lists, `dependsOn` ordering in `$batch` (sub-requests run in order).
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -77,6 +78,11 @@ export type GraphEmulatorOptions = {
   seed?: number;
   /** Do the validationToken handshake with the notificationUrl on POST /subscriptions (default true). */
   validateSubscriptions?: boolean;
+  /**
+   * Which Bearer tokens are valid (default: any non-empty one). A test that must prove
+   * where the caller's token came from (a fake Entra) rejects every other with 401.
+   */
+  acceptToken?: (token: string) => boolean;
 };
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -235,10 +241,16 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
   const handleGraph = async (req: IncomingMessage, res: ServerResponse, rel: string, entry: LoggedRequest): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = lowerHeaders(req.headers);
-    if (!/^Bearer \S+/.test(headers['authorization'] ?? '')) {
+    const bearer = /^Bearer (\S+)/.exec(headers['authorization'] ?? '')?.[1];
+    if (!bearer) {
       fail({ kind: 'auth', method, url: rel, errors: ['no Bearer token'] });
       entry.status = 401;
       return json(res, 401, errorBody('InvalidAuthenticationToken', 'Access token is empty.'));
+    }
+    if (opts.acceptToken && !opts.acceptToken(bearer)) {
+      fail({ kind: 'auth', method, url: rel, errors: ['a Bearer token this emulator did not accept'] });
+      entry.status = 401;
+      return json(res, 401, errorBody('InvalidAuthenticationToken', 'Access token validation failure.'));
     }
     const raw = await readBody(req);
     let body: unknown = raw.length ? raw : undefined;

@@ -32,7 +32,7 @@
  * but the rate limiter is per process).
  */
 import { FailedRemindersResponse } from '../contracts/reminders.contract.js';
-import { graphCredentials, hasGraphCredentials } from './graph.credentials.js';
+import { buildGraphAdapters, LOCAL_TEAMS_APP_ID, type EntraOptions } from './graph.adapters.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps, AppModule } from './app.js';
@@ -57,10 +57,8 @@ import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-pl
 import { runNotice, type NoticeJob, type NoticeRunResult } from '../usecases/notifications/notice.usecase.js';
 import { workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
-import { LOCAL_TEAMS_APP_ID } from './sync.module.js';
 import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-reach.usecase.js';
 import type { M365Ports } from '../usecases/ports/m365.port.js';
-import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider } from '../adapters/graph/graph.adapter.js';
 
 /**
  * The Agents Playground demo (.m365agentsplayground.yml): its tenant, its users'
@@ -111,6 +109,8 @@ export type BotModuleOptions = {
    * built from GRAPH_MODE; null disables both fallbacks (as GRAPH_MODE=off does).
    */
   m365?: { ports: Pick<M365Ports, 'mail' | 'teamsApps'>; teamsAppId?: string; mailFrom?: string } | null;
+  /** Where the default Graph ports get app-only tokens (tests: a local fake Entra). */
+  entra?: EntraOptions;
   /** Cron of the plan job (default every 5 minutes); null = not scheduled. */
   planCron?: string | null;
 };
@@ -158,30 +158,24 @@ function stopSignal() {
 }
 
 /**
- * The Graph ports behind the fallbacks, from GRAPH_MODE: null when it is off (or a
- * tenant without credentials). One attempt per Graph call: the dispatcher owns retries.
+ * The Graph ports behind the fallbacks, built like the sync module's (src/entry/graph.adapters.ts:
+ * the same credential choice, certificate first): null when GRAPH_MODE is off (or a tenant without
+ * credentials). One attempt per Graph call: the dispatcher owns retries.
  */
-export function defaultReach(deps: Pick<AppDeps, 'config' | 'logger'>): NonNullable<BotModuleOptions['m365']> | null {
+export function defaultReach(deps: Pick<AppDeps, 'config' | 'logger'>, entra?: EntraOptions): NonNullable<BotModuleOptions['m365']> | null {
   const { config, logger } = deps;
-  const warn = { debug() {}, info() {}, warn: (o: Record<string, unknown>, m?: string) => logger.warn(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`), error: (o: Record<string, unknown>, m?: string) => logger.error(`bot graph: ${m ?? ''} ${JSON.stringify(o)}`) };
   const mailFrom = config.graph.reminderMailSender ?? config.graph.organizerMailbox;
-  if (config.graph.mode === 'emulator') {
-    const ports = createGraphAdapter({ baseUrl: `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`, tokenProvider: staticTokenProvider(), tenantId: 'emulator', retry: { maxAttempts: 1 }, logger: warn });
+  const graph = buildGraphAdapters(config, { logger, ...(entra ? { entra } : {}) });
+  if (graph.kind === 'off') return null;
+  if (graph.kind === 'unconfigured') {
+    logger.warn(`bot: GRAPH_MODE=tenant without client credentials (${graph.missing}): no Teams chat lookup and no reminder e-mail`);
+    return null;
+  }
+  const ports = graph.adapters.oneAttempt;
+  if (graph.adapters.mode === 'emulator') {
     return { ports, teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID, mailFrom: mailFrom ?? 'paamindelser@samraad.emulator.invalid' };
   }
-  if (config.graph.mode === 'tenant') {
-    // The same credential choice as the sync module (certificate first, then the secret):
-    // a tenant configured with a certificate only keeps the e-mail and chat fallbacks.
-    if (!hasGraphCredentials(config)) {
-      logger.warn('bot: GRAPH_MODE=tenant without client credentials (a certificate or a client secret): no Teams chat lookup and no reminder e-mail');
-      return null;
-    }
-    const credentials = graphCredentials(config);
-    const tenantId = credentials.tenantId;
-    const ports = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider(credentials), tenantId, retry: { maxAttempts: 1 }, logger: warn });
-    return { ports, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), ...(mailFrom ? { mailFrom } : {}) };
-  }
-  return null;
+  return { ports, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), ...(mailFrom ? { mailFrom } : {}) };
 }
 
 const playgroundMode = (deps: AppDeps, config: BotConfig) => !config.botId && !config.production && !deps.config.production && deps.config.loadDemo;
@@ -225,7 +219,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       info: (msg: string, ctx?: Record<string, unknown>) => deps.logger.info(`bot: ${msg} ${ctx ? JSON.stringify(ctx) : ''}`),
     };
     const endpoint = lazyBotEndpoint(config, backend, stores, { log, ...opts.endpoint });
-    const reach = opts.m365 === undefined ? defaultReach(deps) : opts.m365;
+    const reach = opts.m365 === undefined ? defaultReach(deps, opts.entra) : opts.m365;
     const mailFrom = reach?.mailFrom;
     const mail = opts.mail ?? (reach && mailFrom ? reminderMailer({ mail: reach.ports.mail, from: mailFrom }) : undefined);
     const resolvePersonalChat =

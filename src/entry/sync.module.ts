@@ -22,8 +22,8 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
-import { clientCredentialsTokenProvider, createGraphAdapter, staticTokenProvider, type GraphAdapter } from '../adapters/graph/graph.adapter.js';
-import { graphCredentials } from './graph.credentials.js';
+import type { GraphAdapter } from '../adapters/graph/graph.adapter.js';
+import { buildGraphAdapters, LOCAL_TEAM_ID, LOCAL_TEAMS_APP_ID, type EntraOptions } from './graph.adapters.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/database.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
@@ -46,13 +46,12 @@ import { decideOutlookMeeting, outlookOf } from '../usecases/sync/outlook-meetin
 import { SYNC_QUEUES, type SyncDeps, type SyncKind, type SyncSettings, type SyncTransact } from '../usecases/sync/sync.ports.js';
 import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case.errors.js';
 import type { Config } from '../config/config.js';
-import type { AppDeps, AppModule, Logger } from './app.js';
+import type { AppDeps, AppModule } from './app.js';
 import { requirePerson } from './http/auth.js';
 import { describedOnly, fileResponse, noContent } from '../contracts/files.contract.js';
 import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
-export const LOCAL_TEAM_ID = 'samraad-local-team';
-export const LOCAL_TEAMS_APP_ID = 'samraad-local-app';
+export { LOCAL_TEAM_ID, LOCAL_TEAMS_APP_ID } from './graph.adapters.js';
 /** How long an identical notification counts as a re-delivery of the same one. */
 const NOTIFICATION_DEDUPE_SECONDS = 600;
 
@@ -62,8 +61,6 @@ export function syncTransactor(database: Database, queue: Pick<JobQueue, 'outbox
       fn({ registry: registryRepository(tx), meetings: meetingsRepository(tx), attendance: workflowRepository(tx), versions: workflowRepository(tx), sync: syncRepository(tx), audit: auditRepository(tx), outbox: queue.outboxFor(tx) }),
     );
 }
-
-export { graphCredentials } from './graph.credentials.js';
 
 export function syncSettingsFrom(config: Config): SyncSettings {
   return {
@@ -132,6 +129,8 @@ export type SyncModuleOptions = {
   documents?: DocumentsPort;
   /** How often the calendar delta runs (cron; default every 2 minutes). */
   deltaCron?: string;
+  /** Where app-only tokens come from (tests: a local fake Entra). */
+  entra?: EntraOptions;
 };
 
 export function syncModule(opts: SyncModuleOptions = {}): AppModule {
@@ -149,12 +148,8 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
       const { config, logger } = deps;
       if (config.graph.mode === 'off') return undefined;
       let emulator: GraphEmulator | undefined;
-      let graph: GraphAdapter;
-      const graphLogger = graphLoggerFor(logger);
-      if (config.graph.mode === 'emulator' && config.role === 'web') {
-        // The worker process runs the emulator; a web-only process only talks to it.
-        graph = createGraphAdapter({ baseUrl: `http://127.0.0.1:${config.graph.emulatorPort}/v1.0`, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
-      } else if (config.graph.mode === 'emulator') {
+      if (config.graph.mode === 'emulator' && config.role !== 'web') {
+        // The worker process runs the emulator; a web-only process only talks to it (on GRAPH_EMULATOR_PORT).
         const dataFile = opts.emulatorDataFile === undefined ? path.join(config.dataDir, 'graph-emulator.json') : opts.emulatorDataFile;
         try {
           emulator = await startGraphEmulator({ port: config.graph.emulatorPort, ...(dataFile ? { dataFile } : {}) });
@@ -164,16 +159,14 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
           }
           throw err;
         }
-        graph = createGraphAdapter({ baseUrl: emulator.graphBaseUrl, tokenProvider: staticTokenProvider(), tenantId: 'emulator', logger: graphLogger });
         logger.info(`Microsoft Graph emulator: ${emulator.url}/ shows the Teams channels, Outlook events and files Samraad made.`);
-      } else {
-        const { clientId, tenantId, clientSecret, certificate } = config.identity;
-        if (!clientId || !tenantId || !(clientSecret || certificate) || !config.graph.teamId) {
-          throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, M365_TEAM_ID and SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
-        }
-        graph = createGraphAdapter({ baseUrl: config.graph.baseUrl, tokenProvider: clientCredentialsTokenProvider(graphCredentials(config)), tenantId, logger: graphLogger });
-        logger.info(`Microsoft 365 sync: app-only Graph tokens with the ${certificate ? 'certificate' : 'client secret'}.`);
       }
+      const choice = buildGraphAdapters(config, { logger, ...(emulator ? { emulatorBaseUrl: emulator.graphBaseUrl } : {}), ...(opts.entra ? { entra: opts.entra } : {}) });
+      if (choice.kind !== 'ready' || (choice.adapters.mode === 'tenant' && !config.graph.teamId)) {
+        throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, M365_TEAM_ID and SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
+      }
+      const graph = choice.adapters.sync;
+      if (choice.adapters.mode === 'tenant') logger.info(`Microsoft 365 sync: app-only Graph tokens with the ${choice.adapters.credential}.`);
       const sync: SyncDeps = { m365: graph, transact: syncTransactor(deps.database, deps.queue), clock: deps.clock, settings: syncSettingsFrom(config), logger };
       runtime = { deps, sync, graph, ...(emulator ? { emulator } : {}) };
       return runtime;
@@ -226,16 +219,6 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
           httpServer = server;
         },
       ),
-  };
-}
-
-function graphLoggerFor(logger: Logger) {
-  const line = (obj: Record<string, unknown>, msg?: string) => `graph: ${msg ?? ''} ${JSON.stringify(obj)}`;
-  return {
-    debug() {},
-    info() {},
-    warn: (obj: Record<string, unknown>, msg?: string) => logger.warn(line(obj, msg)),
-    error: (obj: Record<string, unknown>, msg?: string) => logger.error(line(obj, msg)),
   };
 }
 

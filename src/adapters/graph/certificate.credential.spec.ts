@@ -12,7 +12,7 @@ import path from 'node:path';
 import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { loadConfig } from '../../config/config.js';
-import { graphCredentials } from '../../entry/sync.module.js';
+import { graphCredentials } from '../../entry/graph.adapters.js';
 import { loadCertificateCredential, normaliseThumbprint } from './certificate.credential.js';
 import { clientCredentialsTokenProvider } from './token.providers.js';
 

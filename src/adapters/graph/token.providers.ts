@@ -24,17 +24,29 @@ export type ClientCredentialsConfig = {
    * certificate.credential.ts reads one from AAD_APP_CERTIFICATE_PATH.
    */
   certificate?: { privateKeyPem: string; thumbprintSha256?: string; thumbprint?: string; x5c?: string };
+  /**
+   * Entra's host, https (default https://login.microsoftonline.com; a national cloud's, or a
+   * local fake in tests). Any other host is given to MSAL as a known authority: MSAL then reads
+   * the tenant's OpenID configuration from that host instead of asking Microsoft's instance discovery.
+   */
   authorityHost?: string;
   scopes?: string[];
-  /** MSAL's HTTP client; default its own. Tests use it to see the token request without a network. */
-  networkClient?: INetworkModule;
+  /** MSAL's HTTP client (its `system.networkClient`); default its own fetch. Tests route it to a local fake Entra. */
+  networkClient?: TokenNetwork;
 };
 
+/** MSAL's HTTP client interface (GET for discovery, POST for the token request). */
+export type TokenNetwork = INetworkModule;
+
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+
 export function msalConfig(c: ClientCredentialsConfig): Configuration {
-  const authority = `${(c.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '')}/${c.tenantId}`;
+  const host = (c.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/$/, '');
+  const authority = `${host}/${c.tenantId}`;
+  const known = host === DEFAULT_AUTHORITY_HOST ? {} : { knownAuthorities: [new URL(host).host] };
   if (c.clientSecret && c.certificate) throw new Error('give either a client secret or a certificate, not both');
   const system = c.networkClient ? { system: { networkClient: c.networkClient } } : {};
-  if (c.clientSecret) return { auth: { clientId: c.clientId, authority, clientSecret: c.clientSecret }, ...system };
+  if (c.clientSecret) return { auth: { clientId: c.clientId, authority, ...known, clientSecret: c.clientSecret }, ...system };
   if (c.certificate) {
     const { thumbprintSha256, thumbprint, privateKeyPem, x5c } = c.certificate;
     if (!thumbprintSha256 && !thumbprint) throw new Error('a client certificate needs its SHA-256 (or SHA-1) thumbprint');
@@ -42,6 +54,7 @@ export function msalConfig(c: ClientCredentialsConfig): Configuration {
       auth: {
         clientId: c.clientId,
         authority,
+        ...known,
         clientCertificate: { ...(thumbprintSha256 ? { thumbprintSha256 } : { thumbprint }), privateKey: privateKeyPem, ...(x5c ? { x5c } : {}) },
       },
       ...system,
