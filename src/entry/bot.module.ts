@@ -51,11 +51,10 @@ import { botConversationRepository, botDeliveryRepository, type ForumChannelMap 
 import { attendanceUseCases } from '../usecases/meetings/attendance.usecase.js';
 import { proposalUseCases } from '../usecases/meetings/proposals.usecase.js';
 import { minutesUseCases } from '../usecases/meetings/minutes.usecase.js';
-import type { WorkflowDeps } from '../usecases/meetings/workflow.context.js';
 import { botBackend, recipientDirectory } from '../usecases/bot/bot.backend.js';
 import { runReminderPlan, type PlanRunResult } from '../usecases/bot/reminder-plan.usecase.js';
 import { runNotice, type NoticeJob, type NoticeRunResult } from '../usecases/notifications/notice.usecase.js';
-import { workflowTransactor } from './workflow.module.js';
+import { workflowDeps, workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
 import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-reach.usecase.js';
 import type { M365Ports } from '../usecases/ports/m365.port.js';
@@ -186,19 +185,8 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
     if (built) return built;
     const config = opts.config ?? botConfigFromEnv(process.env);
     const stopping = stopSignal();
-    const transact = workflowTransactor(deps);
-    // Attendance, proposals and remarks do not touch documents; the workflow deps type asks for them anyway.
-    const wf: WorkflowDeps = {
-      transact,
-      clock: deps.clock,
-      ids: deps.ids,
-      documents: {
-        put: () => Promise.reject(new Error('documents are not available to the bot')),
-        get: () => Promise.reject(new Error('documents are not available to the bot')),
-        listVersions: () => Promise.reject(new Error('documents are not available to the bot')),
-      },
-      renderDocx: () => Promise.reject(new Error('documents are not available to the bot')),
-    };
+    const wf = workflowDeps(deps);
+    const transact = wf.transact;
     const attendance = attendanceUseCases(wf);
     const proposals = proposalUseCases(wf);
     const minutes = minutesUseCases(wf);

@@ -15,13 +15,13 @@
  * SAMRAAD_PUBLIC_URL is https. GRAPH_MODE=off: nothing.
  */
 import { auditSampler } from './http/audit-sampler.js';
-import path from 'node:path';
 import type { Server } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
+import type { GraphEmulator } from '../../emulator/graph/server.js';
+import { startLocalGraphEmulator } from './graph-emulator.start.js';
+import { enqueueInitialSync } from '../usecases/sync/initial-sync.usecase.js';
 import type { GraphAdapter } from '../adapters/graph/graph.adapter.js';
 import { buildGraphAdapters, LOCAL_TEAM_ID, LOCAL_TEAMS_APP_ID, type EntraOptions } from './graph.adapters.js';
 import { auditRepository } from '../adapters/db/audit.repository.js';
@@ -29,10 +29,9 @@ import type { Database } from '../adapters/db/database.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
 import { workflowRepository } from '../adapters/db/workflow.repository.js';
 import { registryRepository } from '../adapters/db/registry.repository.js';
-import { settings as settingsTable } from '../adapters/db/schema.js';
 import { syncRepository } from '../adapters/db/sync.repository.js';
 import type { JobQueue } from '../adapters/queue/job-queue.js';
-import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.store.js';
+import { localDocuments } from './workflow.module.js';
 import type { DocumentsPort } from '../usecases/ports/documents.port.js';
 import { access } from '../domain/access/access.policy.js';
 import { runCalendarDelta, type CalendarDeltaJob } from '../usecases/sync/calendar-delta.handler.js';
@@ -102,22 +101,6 @@ export async function startSyncWorkers(
   });
 }
 
-/** Enqueues a sync of every active forum and every planned meeting, once per installation and target (or when forced). */
-export async function enqueueInitialSync(database: Database, queue: JobQueue, target: string, force = false): Promise<{ forums: number; meetings: number } | null> {
-  return database.db.transaction(async (tx) => {
-    const key = `m365.initial-sync:${target}`;
-    const inserted = await tx.insert(settingsTable).values({ key, value: { at: new Date().toISOString() } }).onConflictDoNothing().returning({ key: settingsTable.key });
-    if (inserted.length === 0 && !force) return null;
-    if (inserted.length === 0) await tx.update(settingsTable).set({ value: { at: new Date().toISOString(), forced: true } }).where(eq(settingsTable.key, key));
-    const outbox = queue.outboxFor(tx);
-    const forums = (await registryRepository(tx).listForums()).filter((f) => f.status === 'active');
-    for (const f of forums) await outbox.enqueue(SYNC_QUEUES.forum, { forumId: f.id });
-    const meetings = (await meetingsRepository(tx).listMeetings()).filter((m) => m.status === 'planned');
-    for (const m of meetings) await outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: m.id });
-    return { forums: forums.length, meetings: meetings.length };
-  });
-}
-
 type Runtime = { deps: AppDeps; sync: SyncDeps; graph: GraphAdapter; emulator?: GraphEmulator };
 
 export type SyncModuleOptions = {
@@ -148,19 +131,8 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
       const { config, logger } = deps;
       if (config.graph.mode === 'off') return undefined;
       let emulator: GraphEmulator | undefined;
-      if (config.graph.mode === 'emulator' && config.role !== 'web') {
-        // The worker process runs the emulator; a web-only process only talks to it (on GRAPH_EMULATOR_PORT).
-        const dataFile = opts.emulatorDataFile === undefined ? path.join(config.dataDir, 'graph-emulator.json') : opts.emulatorDataFile;
-        try {
-          emulator = await startGraphEmulator({ port: config.graph.emulatorPort, ...(dataFile ? { dataFile } : {}) });
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-            throw new Error(`The Graph emulator's port ${config.graph.emulatorPort} is in use: set GRAPH_EMULATOR_PORT to a free port (or GRAPH_MODE=off)`);
-          }
-          throw err;
-        }
-        logger.info(`Microsoft Graph emulator: ${emulator.url}/ shows the Teams channels, Outlook events and files Samraad made.`);
-      }
+      // The worker process runs the emulator; a web-only process only talks to it (on GRAPH_EMULATOR_PORT).
+      if (config.graph.mode === 'emulator' && config.role !== 'web') emulator = await startLocalGraphEmulator(config, logger, opts.emulatorDataFile);
       const choice = buildGraphAdapters(config, { logger, ...(emulator ? { emulatorBaseUrl: emulator.graphBaseUrl } : {}), ...(opts.entra ? { entra: opts.entra } : {}) });
       if (choice.kind !== 'ready' || (choice.adapters.mode === 'tenant' && !config.graph.teamId)) {
         throw new Error('GRAPH_MODE=tenant needs AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, M365_TEAM_ID and SECRET_AAD_APP_CLIENT_SECRET or a certificate (AAD_APP_CERTIFICATE_PATH with its thumbprint)');
@@ -189,7 +161,7 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
       const rt = await ensureRuntime(deps);
       if (!rt) return;
       // The same folder the meeting workflow writes its documents to (src/entry/workflow.module.ts).
-      const documents = opts.documents ?? new LocalFolderDocumentsStore({ root: path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
+      const documents = opts.documents ?? localDocuments(deps);
       await startSyncWorkers(deps.queue, rt.sync, { notificationUrl: () => notificationUrl(deps.config), documents });
       await deps.queue.boss.schedule(SYNC_QUEUES.delta, opts.deltaCron ?? '*/2 * * * *', {});
       await deps.queue.boss.schedule(SYNC_QUEUES.renew, '*/30 * * * *', {});
@@ -201,7 +173,7 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
       if (config.role !== 'web') {
         const target = `${config.graph.mode}:${rt.sync.settings.teamId}`;
         const emptyEmulator = rt.emulator ? Object.keys(rt.emulator.state.teams).length === 0 : false;
-        const r = await enqueueInitialSync(database, queue, target, emptyEmulator);
+        const r = await enqueueInitialSync({ transact: rt.sync.transact, clock: deps.clock }, target, emptyEmulator);
         if (r) logger.info(`Microsoft 365 sync: queued ${r.forums} forum(s) and ${r.meetings} meeting(s) for their first sync.`);
         await queue.enqueue(SYNC_QUEUES.renew, {});
       }

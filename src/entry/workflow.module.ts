@@ -64,20 +64,29 @@ export function transitionDeps(deps: Pick<AppDeps, 'database' | 'queue' | 'clock
   return { transact: transitionTransactor(deps), clock: deps.clock, ids: deps.ids };
 }
 
+/** The documents store of the embedded mode: DATA_DIR/documents, where the workflow writes and the sync reads. */
+export function localDocuments(deps: Pick<AppDeps, 'config' | 'clock'>, root?: string): DocumentsPort {
+  return new LocalFolderDocumentsStore({ root: root ?? path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
+}
+
+/** What the meeting workflow's use cases need, built the same way for the workflow module and the bot. */
+export function workflowDeps(deps: AppDeps, opts: WorkflowModuleOptions = {}): WorkflowDeps {
+  return {
+    transact: workflowTransactor(deps),
+    // Reads (the meeting page) on the database itself, outside a transaction.
+    read: (fn) => fn({ ...unitOfWorkFor(deps.database.db, deps.queue), meetings: meetingsRepository(deps.database.db), workflow: workflowRepository(deps.database.db) }),
+    clock: deps.clock,
+    ids: deps.ids,
+    documents: opts.documents ?? localDocuments(deps, opts.documentsRoot),
+    renderDocx: async (input, publicRules) => new Uint8Array(await renderMeetingDocx(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
+  };
+}
+
 export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { services(): WorkflowServices & { public: ReturnType<typeof publicUseCases> } } {
   let built: (WorkflowServices & { public: ReturnType<typeof publicUseCases> }) | undefined;
   const init = (deps: AppDeps) => {
     if (built) return built;
-    const documents = opts.documents ?? new LocalFolderDocumentsStore({ root: opts.documentsRoot ?? path.join(deps.config.dataDir, 'documents'), clock: deps.clock });
-    const wf: WorkflowDeps = {
-      transact: workflowTransactor(deps),
-      // Reads (the meeting page) on the database itself, outside a transaction.
-      read: (fn) => fn({ ...unitOfWorkFor(deps.database.db, deps.queue), meetings: meetingsRepository(deps.database.db), workflow: workflowRepository(deps.database.db) }),
-      clock: deps.clock,
-      ids: deps.ids,
-      documents,
-      renderDocx: async (input, publicRules) => new Uint8Array(await renderMeetingDocx(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
-    };
+    const wf = workflowDeps(deps, opts);
     built = {
       agenda: agendaUseCases(wf),
       proposals: proposalUseCases(wf),

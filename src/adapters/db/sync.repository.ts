@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { SyncKind, SyncRecord, SyncStore } from '../../usecases/sync/sync.ports.js';
 import type { DbOrTx } from './database.js';
+import { settings } from './schema.js';
 import { graphNotificationKeys, graphSubscriptions, syncDeltaCursors, syncState } from './sync.schema.js';
 
 type Row = typeof syncState.$inferSelect;
@@ -135,6 +136,14 @@ export function syncRepository(db: DbOrTx): SyncStore {
         })
         .returning({ key: graphNotificationKeys.key });
       return rows.length === 1;
+    },
+    async markInitialSync(target, at, force) {
+      const key = `m365.initial-sync:${target}`;
+      const inserted = await db.insert(settings).values({ key, value: { at } }).onConflictDoNothing().returning({ key: settings.key });
+      if (inserted.length === 1) return true;
+      if (!force) return false;
+      await db.update(settings).set({ value: { at, forced: true } }).where(eq(settings.key, key));
+      return true;
     },
   };
 }

@@ -64,6 +64,11 @@ export interface SyncStore {
    * ago than `windowSeconds`, so a genuinely new change with identical content still counts).
    */
   claimNotification(key: string, windowSeconds: number): Promise<boolean>;
+  /**
+   * Records that the first full sync to `target` was queued: true the first time; after that
+   * false, unless `force`, which records it again (and answers true).
+   */
+  markInitialSync(target: string, at: string, force: boolean): Promise<boolean>;
 }
 
 /** The sync handlers' part of the meetings port. */
