@@ -27,6 +27,8 @@ export const ForumSyncResponse = z.object({
   channel: SyncStateResponse,
   events: z.array(z.intersection(z.object({ meetingId: z.string(), date: z.string(), start: z.string(), meetingStatus: z.string() }), SyncStateResponse)),
   documents: z.array(z.intersection(z.object({ documentId: z.string() }), SyncStateResponse)),
+  /** Cards for the Teams meetings' chats: "<meetingId>:<agenda|minutes|start>:v<version>". */
+  chats: z.array(z.intersection(z.object({ chatId: z.string() }), SyncStateResponse)),
 });
 export type ForumSyncResponse = z.output<typeof ForumSyncResponse>;
 
@@ -39,7 +41,7 @@ export const SyncStatusResponse = z.object({
 export type SyncStatusResponse = z.output<typeof SyncStatusResponse>;
 
 /** POST /api/sync/retry */
-export const SyncRetriedResponse = z.object({ queued: z.literal(true), kind: z.enum(['forum', 'meeting', 'document', 'notice']), id: z.string() });
+export const SyncRetriedResponse = z.object({ queued: z.literal(true), kind: z.enum(['forum', 'meeting', 'document', 'notice', 'chat']), id: z.string() });
 
 /** A meeting made from an event a secretary created in Outlook under the forum's category. */
 export const FromOutlookResponse = z.object({

@@ -35,7 +35,7 @@ import { localDocuments } from './workflow.module.js';
 import type { DocumentsPort } from '../usecases/ports/documents.port.js';
 import { access } from '../domain/access/access.policy.js';
 import { runCalendarDelta, type CalendarDeltaJob } from '../usecases/sync/calendar-delta.handler.js';
-import { runMeetingChat } from '../usecases/sync/meeting-chat.handler.js';
+import { runMeetingChat, type MeetingChatJob } from '../usecases/sync/meeting-chat.handler.js';
 import { runSecretariatNotice, type SecretariatNoticeJob } from '../usecases/sync/secretariat-notice.handler.js';
 import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document-sync.handler.js';
 import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
@@ -369,32 +369,53 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
             .filter((m) => m.forumId === f.id)
             .map((m) => ({ meetingId: m.id, date: m.date, start: m.start, meetingStatus: m.status, ...view(records.find((x) => x.kind === 'meeting' && x.localId === m.id)) })),
           documents: records.filter((x) => x.kind === 'document' && x.forumId === f.id).map((x) => ({ documentId: x.localId, ...view(x) })),
+          chats: records.filter((x) => x.kind === 'chat' && x.forumId === f.id).map((x) => ({ chatId: x.localId, ...view(x) })),
         })),
       };
     });
 
     app.post(
       '/api/sync/retry',
-      { schema: { tags: ['m365'], summary: 'Queue a failed sync again', body: z.object({ kind: z.enum(['forum', 'meeting', 'document']), id: z.string().min(1).max(200) }), response: { 202: SyncRetriedResponse } } },
+      { schema: { tags: ['m365'], summary: 'Queue a failed sync again', body: z.object({ kind: z.enum(['forum', 'meeting', 'document', 'chat']), id: z.string().min(1).max(200) }), response: { 202: SyncRetriedResponse } } },
       async (req, reply) => {
         const person = requirePerson(req);
         const actx = await ctx.accessFor(person.id);
         if (!access.canEditReferenceData(actx)) throw forbidden('Only a forum secretariat may retry a sync', 'Kun et forums sekretariat kan prøve en synkronisering igen');
         const r = need();
-        const { kind, id } = req.body as { kind: Extract<SyncKind, 'forum' | 'meeting' | 'document'>; id: string };
+        const { kind, id } = req.body as { kind: Extract<SyncKind, 'forum' | 'meeting' | 'document' | 'chat'>; id: string };
         const state = await r.sync.transact(({ sync }) => sync.get(kind, id));
         // Someone else's record answers exactly like a missing one: no probing for ids.
         if (!state || !state.forumId || !access.canAdministerForum(actx, state.forumId)) throw notFound(`${kind} sync`, id);
         if (state.status !== 'failed') throw invalid('id', `the ${kind} sync is ${state.status}, not failed`, `Synkroniseringen er ${state.status}, ikke fejlet`);
-        const queueName = kind === 'forum' ? SYNC_QUEUES.forum : kind === 'meeting' ? SYNC_QUEUES.meeting : SYNC_QUEUES.document;
-        const data = kind === 'forum' ? { forumId: id } : kind === 'meeting' ? { meetingId: id } : documentJobFromId(id);
-        await r.sync.transact(async ({ outbox, audit }) => {
-          await outbox.enqueue(queueName, data);
-          await audit.record({ actorPersonId: person.id, action: 'm365.sync.retry', forumId: state.forumId!, target: `${kind}:${id}`, outcome: 'ok' });
+        await r.sync.transact(async ({ outbox, audit, sync }) => {
+          if (kind === 'chat') {
+            // A card whose post was cut off (it may be in the chat): the secretariat has looked and says it is not,
+            // so the attempt is forgotten and the card is posted. The job is the one the record was made for.
+            const job = chatJobFromRecord(id, state.detail);
+            const { attempt: _a, uncertainSince: _u, ...rest } = state.detail;
+            await sync.record('chat', id, { detail: { ...rest, resentBy: person.id } }, 'pending');
+            await outbox.enqueue(SYNC_QUEUES.chat, job);
+          } else if (kind === 'forum') await outbox.enqueue(SYNC_QUEUES.forum, { forumId: id });
+          else if (kind === 'meeting') await outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: id });
+          else await outbox.enqueue(SYNC_QUEUES.document, documentJobFromId(id));
+          await audit.record({ actorPersonId: person.id, action: 'm365.sync.retry', forumId: state.forumId!, target: `${kind}:${id}`, outcome: 'ok', ...(kind === 'chat' && state.detail.attempt ? { detail: { uncertainAttempt: state.detail.attempt } } : {}) });
         });
         return reply.code(202).send({ queued: true, kind, id });
       },
     );
+  };
+}
+
+/** A chat card's job, from its record: "<meetingId>:<about>:v<version>" and what the job carried (meeting-chat.handler.ts). */
+function chatJobFromRecord(id: string, detail: Record<string, unknown>): MeetingChatJob {
+  const m = /^(.+):(agenda|minutes|start):v(\d+)$/.exec(id);
+  if (!m) throw invalid('id', 'not a meeting chat card id', 'Ikke et id for et kort i en mødechat');
+  return {
+    meetingId: m[1]!,
+    about: m[2] as MeetingChatJob['about'],
+    version: Number(m[3]),
+    ...(typeof detail.remarksUntil === 'string' ? { remarksUntil: detail.remarksUntil } : {}),
+    ...(typeof detail.startsAt === 'string' ? { startsAt: detail.startsAt } : {}),
   };
 }
 

@@ -4,11 +4,15 @@
  * secretary opens it from the navigation, sees her forums' channels, events and the
  * sent agenda with their state, and retries a sync that failed for good (a private
  * channel needs an owner with an Entra id, which the demo people lack); once the
- * cause is gone the retried row turns synced. A plain member is offered no link and
+ * cause is gone the retried row turns synced. A card for a Teams meeting's chat whose
+ * post was cut off (it may be in the chat) is shown with the reason, and the secretary
+ * who has looked in the chat posts it from there. A plain member is offered no link and
  * is told why; with GRAPH_MODE=off the screen says sync is off.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
+import { syncRepository } from '../../src/adapters/db/sync.repository.js';
 import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
 
 const secretary = 'nina-hald';
@@ -114,6 +118,32 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await page.getByRole('table', { name: 'Sync of Klyngestyregruppe for Midtklyngen' }).getByRole('columnheader', { name: 'Last synced' }).waitFor();
     await page.selectOption('#lang', 'da');
   }, 120_000);
+
+  it('shows a meeting chat card whose post was cut off, with the reason, and lets the secretary post it', async () => {
+    // A meeting in a room (its job, when run, posts nothing and leaves the record as the retry left it).
+    const m = (await meetingsRepository(e.app.db.db).listMeetings({ forumIds: ['midt-ksg'] })).find((x) => x.status === 'planned' && !x.online && !!x.location)!;
+    const key = `${m.id}:minutes:v3`;
+    const sync = syncRepository(e.app.db.db);
+    await sync.begin('chat', key, 'midt-ksg');
+    await sync.record('chat', key, { container: '19:meeting_x@thread.v2', detail: { meetingId: m.id, about: 'minutes', version: 3, attempt: { at: '2027-01-20T09:00:00.000Z' }, uncertainSince: '2027-01-20T09:00:10.000Z' } }, 'failed');
+    await sync.fail('chat', key, 'Ukendt om kortet kom i mødechatten: forsøget blev afbrudt efter afsendelsen (nedbrud eller mistet forbindelse), og Graph kan ikke spørges. Se efter i mødets chat. / Unknown whether the card reached the meeting chat.');
+    const page = e.page;
+    await page.goto(`${e.app.url}/#/sync`);
+    await page.getByRole('heading', { level: 2, name: 'Synkronisering med Microsoft 365' }).waitFor();
+    const ksg = page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' });
+    const row = ksg.getByRole('row', { name: /Kort i mødechatten: Referat, version 3 \(.+\).*Fejlet/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Ukendt om kortet kom i mødechatten.*Se efter i mødets chat/);
+    const post = row.getByRole('button', { name: /^Send kortet, det er ikke i chatten: Kort i mødechatten: Referat, version 3/ });
+    expect(await post.textContent()).toBe('Send kortet (det er ikke i chatten)');
+    await row.scrollIntoViewIfNeeded();
+    await shot(page, 'sync-status-chat-card');
+    await post.click();
+    await page.getByRole('status').filter({ hasText: /Kort i mødechatten: Referat, version 3 .* er sat i kø igen\./ }).waitFor();
+    const jobs = (await e.app.deps.queue.boss.findJobs<{ meetingId: string; about: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 3);
+    expect(jobs.map((j) => j.data)).toEqual([{ meetingId: m.id, about: 'minutes', version: 3 }]);
+    expect((await sync.get('chat', key))!.detail).not.toHaveProperty('attempt');
+  }, 60_000);
 
   it('offers a plain member no link, and tells them why when they open it anyway', async () => {
     const page = e.page;

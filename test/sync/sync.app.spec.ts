@@ -150,6 +150,35 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
     expect((await retry('nina-hald', { kind: 'forum', id: 'midt-ksg' })).status).toBe(400);
   }, 30_000);
 
+  it('shows a meeting chat card whose post was cut off, and lets the secretariat post it after looking in the chat', async () => {
+    // A meeting in a room: when the worker runs the job, it posts nothing and leaves the record as the retry left it.
+    const m = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['midt-ksg'] })).find((x) => x.status === 'planned' && !x.online && !!x.location)!;
+    const key = `${m.id}:minutes:v7`;
+    const sync = syncRepository(app.db.db);
+    // As the meeting chat job leaves it when its post may or may not have landed.
+    await sync.begin('chat', key, 'midt-ksg');
+    await sync.record('chat', key, { container: '19:meeting_x@thread.v2', detail: { meetingId: m.id, about: 'minutes', version: 7, remarksUntil: '2027-06-01T10:00:00.000Z', attempt: { at: '2027-05-20T09:00:00.000Z' }, uncertainSince: '2027-05-20T09:00:10.000Z' } }, 'failed');
+    await sync.fail('chat', key, 'Ukendt om kortet kom i mødechatten ... / Unknown whether the card reached the meeting chat ...');
+    type View = { forums: { forumId: string; chats: { chatId: string; status: string; lastError: string | null }[] }[] };
+    const view = (await (await fetch(`${app.url}/api/sync/status`, { headers: app.as('nina-hald') })).json()) as View;
+    expect(view.forums.find((f) => f.forumId === 'midt-ksg')!.chats).toContainEqual(expect.objectContaining({ chatId: key, status: 'failed', lastError: expect.stringMatching(/^Ukendt om kortet/) }));
+
+    const retry = (who: string, body: unknown) => fetch(`${app.url}/api/sync/retry`, { method: 'POST', headers: { ...app.as(who), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await retry('pia-strand', { kind: 'chat', id: key })).status).toBe(403);
+    expect((await retry('nina-hald', { kind: 'chat', id: 'not-a-card' })).status).toBe(404);
+    const ok = await retry('nina-hald', { kind: 'chat', id: key });
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toEqual({ queued: true, kind: 'chat', id: key });
+    // The job the card was made for, queued again; the cut-off attempt forgotten, so the job posts.
+    const jobs = (await app.deps.queue.boss.findJobs<{ meetingId: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 7);
+    expect(jobs.map((j) => j.data)).toEqual([{ meetingId: m.id, about: 'minutes', version: 7, remarksUntil: '2027-06-01T10:00:00.000Z' }]);
+    const rec = (await sync.get('chat', key))!;
+    expect(rec.detail).not.toHaveProperty('attempt');
+    expect(rec.detail).toMatchObject({ resentBy: 'nina-hald' });
+    const audit = await app.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'm365.sync.retry'), eq(auditLog.target, `chat:${key}`)));
+    expect(audit).toHaveLength(1);
+  }, 30_000);
+
   it('picks up an event moved on the emulator through the change notification, without waiting for the scheduled delta', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const planned = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['midt-ksg'] })).filter((m) => m.status === 'planned' && m.date > today);

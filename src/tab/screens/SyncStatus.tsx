@@ -36,7 +36,7 @@ import type { ForumSyncResponse, SyncStateResponse, SyncStatusResponse } from '.
 type State = { status: string; remoteId?: string | null; attempts?: number; lastError?: string | null; lastSyncedAt?: string | null; detail?: Record<string, unknown> };
 type ForumSync = ForumSyncResponse;
 type SyncView = SyncStatusResponse;
-type Row = { key: string; label: string; state: State; retry: { kind: 'forum' | 'meeting' | 'document'; id: string } };
+type Row = { key: string; label: string; state: State; retry: { kind: 'forum' | 'meeting' | 'document' | 'chat'; id: string }; uncertain?: boolean };
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM, maxWidth: '70rem' },
@@ -83,6 +83,15 @@ function rowsOf(t: Texts, lang: Lang, f: ForumSync): Row[] {
       const meeting = byMeeting.get(String(detail?.meetingId ?? d.documentId.split(':')[0]));
       const label = documentLabel(t, d.documentId, detail);
       return { key: `document:${d.documentId}`, label: meeting ? `${label} (${formatDate(meeting.date, lang)})` : label, state: d, retry: { kind: 'document', id: d.documentId } };
+    }),
+    // Cards for the Teams meetings' chats ("<meetingId>:<agenda|minutes|start>:v<version>").
+    ...f.chats.map((c): Row => {
+      const m = /^(.+):(agenda|minutes|start):v(\d+)$/.exec(c.chatId);
+      const meeting = m ? byMeeting.get(m[1]!) : undefined;
+      const what = m?.[2] === 'start' ? t.sy.meetingStarted : `${m?.[2] === 'minutes' ? t.sy.minutes : t.sy.agenda}, ${t.sy.version(m?.[3] ?? '?')}`;
+      const label = t.sy.chatCard(what);
+      const detail = 'detail' in c ? c.detail : undefined;
+      return { key: `chat:${c.chatId}`, label: meeting ? `${label} (${formatDate(meeting.date, lang)})` : label, state: c, retry: { kind: 'chat', id: c.chatId }, uncertain: !!detail?.uncertainSince };
     }),
   ];
 }
@@ -195,8 +204,8 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
                     <TableCell><Text as="span" size={200} className={styles.error}>{r.state.status === 'synced' ? '' : (r.state.lastError ?? '')}</Text></TableCell>
                     <TableCell>
                       {r.state.status === 'failed' && !queued.has(r.key) ? (
-                        <Button size="small" aria-label={t.sy.retryLabel(r.label)} disabled={busy !== null} onClick={() => void retry(r)}>
-                          {busy === r.key ? t.sy.retrying : t.sy.retry}
+                        <Button size="small" aria-label={r.uncertain ? t.sy.resendLabel(r.label) : t.sy.retryLabel(r.label)} disabled={busy !== null} onClick={() => void retry(r)}>
+                          {busy === r.key ? t.sy.retrying : r.uncertain ? t.sy.resend : t.sy.retry}
                         </Button>
                       ) : null}
                     </TableCell>

@@ -23,8 +23,9 @@
  * post and its record, or the connection failed or timed out after the request went
  * out) does not post again: the card is posted at most once, and that unknown
  * outcome is shown to the secretariat (the record failed with the reason, an audit
- * entry on the forum) to look in the meeting chat. The card carries its key as the
- * attachment's id, so a read of the chat (when the contract gains one) can settle it.
+ * entry on the forum) to look in the meeting chat; the sync page lets them post it
+ * when it is not there (POST /api/sync/retry, kind 'chat'). The card carries its key
+ * as the attachment's id, so a read of the chat (when the contract gains one) can settle it.
  */
 import type { JobPayload } from '../ports/jobs.port.js';
 import { createHash } from 'node:crypto';
@@ -138,7 +139,8 @@ export async function runMeetingChat(deps: SyncDeps, job: MeetingChatJob): Promi
     throw new M365Error({ kind: 'transient', message: `meeting ${job.meetingId} has no Teams meeting (join link) recorded yet; its event sync comes first` });
   }
   const { meeting, forumName, joinUrl, mailbox, items, referent } = plan;
-  const detail = { meetingId: meeting.id, about: job.about, version: job.version };
+  // What the job carried, so the card can be queued again from its record (POST /api/sync/retry).
+  const detail = { meetingId: meeting.id, about: job.about, version: job.version, ...(job.remarksUntil ? { remarksUntil: job.remarksUntil } : {}), ...(job.startsAt ? { startsAt: job.startsAt } : {}) };
   let outcome: MeetingChatOutcome = { posted: false };
   await tracked(deps, 'chat', key, meeting.forumId, async () => {
     const chatId = plan.chatId ?? (await deps.m365.meetingChat.threadOf(mailbox, joinUrl));
