@@ -220,6 +220,23 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     await section.getByRole('heading', { name: ti.createHeading }).waitFor();
     expect(await section.getByLabel(ti.createName).inputValue()).toBe('Ad hoc-gruppe om genoptræning');
     expect(await section.getByLabel(ti.createKind).inputValue()).toBe('ad_hoc_group');
+    // The review's "Type" is a choice from the catalogue of forum kinds, by their Danish names, not a key to type.
+    const catalogue = (await (await fetch(`${e.app.url}/api/forum-kinds`, { headers: e.app.as(secretary) })).json()) as { key: string; nameDa: string }[];
+    const kindChoice = p.locator('[data-field="forum.kind"]').getByRole('combobox', { name: ti.fields['forum.kind']! });
+    expect(await kindChoice.inputValue()).toBe('ad_hoc_group');
+    await expect(kindChoice.locator('option:checked').textContent()).resolves.toBe(catalogue.find((k) => k.key === 'ad_hoc_group')!.nameDa);
+    expect(await kindChoice.locator('option').allTextContents()).toEqual([ti.chooseKind, ...catalogue.map((k) => k.nameDa)]);
+    expect(await p.locator('[data-field="forum.kind"] input').count()).toBe(0);
+    // So is the level: by its name, not its key.
+    await expect(p.locator('[data-field="forum.level"]').getByRole('combobox').locator('option:checked').textContent()).resolves.toBe(texts.da.levels.ad_hoc);
+    // Choosing another kind in the review is the kind the forum is created with.
+    const other = catalogue.find((k) => k.key !== 'ad_hoc_group')!;
+    await kindChoice.selectOption(other.key);
+    expect(await section.getByLabel(ti.createKind).inputValue()).toBe(other.key);
+    await kindChoice.scrollIntoViewIfNeeded();
+    await shot(p, 'terms-import-kind-choice');
+    await kindChoice.selectOption('ad_hoc_group');
+    expect(await section.getByLabel(ti.createKind).inputValue()).toBe('ad_hoc_group');
     await p.getByLabel(ti.validFrom).fill('2027-01-01');
     await section.getByRole('button', { name: ti.createButton }).click();
     await section.getByText(ti.created('Ad hoc-gruppe om genoptræning')).waitFor();

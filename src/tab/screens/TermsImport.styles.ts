@@ -72,7 +72,7 @@ export const useTermsImportStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Hover,
   },
   inline: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, '& .fui-Input': { maxWidth: '100%' } },
+  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, '& .fui-Input': { maxWidth: '100%' }, '& .fui-Select': { maxWidth: '100%', minWidth: 0 }, '& .fui-Select__select': { minWidth: 0, textOverflow: 'ellipsis' } },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', paddingBottom: tokens.spacingVerticalXS },
   seat: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 6rem 6rem', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   meta: { color: tokens.colorNeutralForeground2 },

@@ -52,6 +52,7 @@ import type {
   TermsImportForumCreatedResponse,
   TermsImportPreviewResponse,
 } from '../../contracts/terms-import.contract.js';
+import type { ForumKindResponse, ForumViewResponse } from '../../contracts/registry.contract.js';
 import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { useTermsImportStyles } from './TermsImport.styles.js';
@@ -145,7 +146,7 @@ const today = () => copenhagenToday();
 export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const ti = t.ti;
   const styles = useTermsImportStyles();
-  const [forum, setForum] = useState<{ name: string; parentId?: string | null } | null>(null);
+  const [forum, setForum] = useState<ForumViewResponse['forum'] | null>(null);
   const [parentName, setParentName] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -165,14 +166,14 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [acceptedDefaults, setAcceptedDefaults] = useState<ReadonlySet<string>>(new Set());
   // Creating the forum a document describes when it is not in Samraad.
-  const [kinds, setKinds] = useState<{ key: string; nameDa: string; nameEn: string }[]>([]);
+  const [kinds, setKinds] = useState<ForumKindResponse[]>([]);
   const [createName, setCreateName] = useState('');
   const [createKind, setCreateKind] = useState('');
   const [created, setCreated] = useState<{ forum: { id: string; name: string } } | null>(null);
   const markRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    api<{ forum: { name: string; parentId?: string | null }; parent: { name: string } | null }>(`/api/forums/${encodeURIComponent(forumId)}`).then(
+    api<ForumViewResponse>(`/api/forums/${encodeURIComponent(forumId)}`).then(
       (v) => {
         setForum(v.forum);
         setParentName(v.parent?.name ?? null);
@@ -182,7 +183,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
   }, [forumId]);
 
   useEffect(() => {
-    api<{ key: string; nameDa: string; nameEn: string }[]>('/api/forum-kinds').then(setKinds, setError);
+    api<ForumKindResponse[]>('/api/forum-kinds').then(setKinds, setError);
   }, []);
 
   const docRef = useRef<HTMLPreElement | null>(null);
@@ -222,9 +223,11 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     setSaved(null);
     try {
       const q = `forumId=${encodeURIComponent(forumId)}`;
-      const p = file
-        ? await api<Preview>(`/api/terms-import?${q}&fileName=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } })
-        : await api<Preview>(`/api/terms-import?${q}`, { method: 'POST', body: JSON.stringify({ text: pasted }) });
+      const r = file
+        ? await api<TermsImportPreviewResponse>(`/api/terms-import?${q}&fileName=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } })
+        : await api<TermsImportPreviewResponse>(`/api/terms-import?${q}`, { method: 'POST', body: JSON.stringify({ text: pasted }) });
+      // The contract's response, read by field path: findings and terms as records (see the types above).
+      const p: Preview = r;
       setPreview(p);
       pickDraft(p, p.forumDraftIndex ?? 0);
     } catch (e) {
@@ -377,12 +380,27 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     }
     return path;
   };
+  /**
+   * The catalogue's key for a draft's forum kind: the value itself when it is a key, else the key the server
+   * found for the kind the document names (the importer's own word for it, e.g. "sundhedskoordinationsudvalg").
+   */
+  const kindKeyOf = (v: unknown): string => {
+    if (typeof v !== 'string' || v === '') return '';
+    if (kinds.some((k) => k.key === v)) return v;
+    return draft?.catalogueKind && v === draft.findings.fields['forum.kind']?.value ? draft.catalogueKind : '';
+  };
+  const kindName = (key: string) => {
+    const k = kinds.find((x) => x.key === key);
+    return k ? (lang === 'da' ? k.nameDa : k.nameEn) : undefined;
+  };
   const show = (x: unknown, path = ''): string => {
     if (x === undefined || x === null || x === '') return '–';
+    if (path === 'forum.kind' && typeof x === 'string') return kindName(kindKeyOf(x)) ?? ti.kindNotInCatalogue(x);
     if (typeof x === 'boolean') return x ? ti.yes : ti.no;
     // A forum named by its id (approved by, parent, sister forum): its name, as the forum tree shows it.
     if (typeof x === 'string' && /forum/i.test(path) && forumNames?.get(x)) return forumNames.get(x)!;
     if (typeof x === 'string' && /^chair\.(sides|rotatingSide)/.test(path)) return t.sides[x] ?? x;
+    if (typeof x === 'string' && path === 'forum.level') return t.levels[x] ?? x;
     if (isLeadTime(x)) return `${x.amount} ${(x.amount === 1 ? t.unitsOne[x.unit] : t.units[x.unit]) ?? x.unit}`;
     if (Array.isArray(x)) return x.map((i) => show(i, path)).join(path === 'chair.sides' ? ', ' : '\n');
     if (typeof x === 'object') {
@@ -405,6 +423,36 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
       return (
         <Field label={label}>
           <Input type="number" value={value === null ? '' : String(value)} onChange={(_, d) => onChange(d.value === '' ? null : Number(d.value))} />
+        </Field>
+      );
+    }
+    // The kind is a choice from the catalogue of forum kinds (data: kinds added by an administrator are offered too).
+    if (path === 'forum.kind' && (typeof value === 'string' || value === undefined)) {
+      const key = kindKeyOf(value);
+      return (
+        <Field label={label}>
+          <Select
+            value={key}
+            data-testid="kind-choice"
+            onChange={(_, d) => {
+              onChange(d.value || undefined);
+              if (d.value && !created) setCreateKind(d.value);
+            }}
+          >
+            <option value="">{typeof value === 'string' && value && !key ? ti.kindNotInCatalogue(value) : ti.chooseKind}</option>
+            {kinds.map((k) => <option key={k.key} value={k.key}>{lang === 'da' ? k.nameDa : k.nameEn}</option>)}
+          </Select>
+        </Field>
+      );
+    }
+    // The level is one of the product's levels, shown by its name.
+    if (path === 'forum.level' && typeof value === 'string') {
+      return (
+        <Field label={label}>
+          <Select value={value} onChange={(_, d) => onChange(d.value)}>
+            {value in t.levels ? null : <option value={value}>{value}</option>}
+            {Object.entries(t.levels).map(([k, name]) => <option key={k} value={k}>{name}</option>)}
+          </Select>
         </Field>
       );
     }
