@@ -18,6 +18,7 @@ import {
   type Forum,
 } from '../domain/registry/registry.model.js';
 import { ClosedDayInput } from '../domain/calendar/closed-day.model.js';
+import { RegionCreateInput, regionSlug } from '../domain/registry/region.model.js';
 import { AgendaItemInput, instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
 import type { WorkflowState } from '../domain/meetings/workflow.model.js';
 import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
@@ -62,10 +63,15 @@ const DemoMeeting = MeetingInput.and(
   }),
 );
 
+/** The five Danish regions were made on 1 January 2007: the demo's regions are dated so. */
+const DANISH_REGIONS_FROM = '2007-01-01T00:00:00.000Z';
+
 export const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-region.json');
 
 const DemoFile = z.object({
   region: z.string(),
+  /** The regions as data (Danish and English names, public address); the demo's own region and its neighbours. */
+  regions: z.array(RegionCreateInput).default([]),
   organisations: z.array(OrganisationInput.extend({ id: z.string() })),
   people: z.array(PersonInput.extend({ id: z.string() })),
   forums: z.array(ForumInput.extend({ id: z.string() })),
@@ -164,6 +170,10 @@ export async function loadDemoData(transact: DemoTransact | Transact, data: Demo
     // Absent when called with the registry's plain Transact (see above).
     const meetings = (uow as Partial<typeof uow>).meetings;
     if ((await registry.listForums()).length > 0) return { loaded: false, meetings: 0 };
+    for (const r of data.regions) {
+      const slug = r.slug ?? regionSlug(r.name);
+      await uow.regions.insert({ id: `region_${slug}`, slug, name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}), createdAt: DANISH_REGIONS_FROM });
+    }
     for (const o of data.organisations) await registry.insertOrganisation(o);
     for (const p of data.people) await registry.insertPerson(p);
     for (const f of parentFirst(data.forums)) await registry.insertForum(f);

@@ -23,6 +23,8 @@ import { retryTransient } from '../adapters/db/transient.js';
 import { startJobQueue, type JobQueue } from '../adapters/queue/job-queue.js';
 import { createSsoTokenValidator, ssoValidatorOptionsFrom, type JwksFetcher } from '../adapters/identity/sso-token.validator.js';
 import { registryUseCases } from '../usecases/registry/registry.usecases.js';
+import { regionUseCases } from '../usecases/registry/regions.usecases.js';
+import { regionsRepository } from '../adapters/db/regions.repository.js';
 import type { Clock, IdGenerator, Transact } from '../usecases/ports/store.port.js';
 import { loadDemoData, type DemoTransact } from '../demo/demo-loader.js';
 import { buildServer } from './http/server.js';
@@ -126,6 +128,8 @@ export async function startApp(
     reads,
     audit,
     registry,
+    regions: regionUseCases({ transact, ids: randomIds, clock, today: () => localToday(clock) }),
+    regionReads: regionsRepository(database.db),
     identity: {
       devSignIn: config.devSignIn && !sso,
       findPersonById: (id) => reads.getPerson(id),

@@ -124,6 +124,13 @@ const table: Record<string, Row> = {
   'GET /api/forums/:id/members': { allow: READERS, ok: true, url: () => `/api/forums/${forumId}/members` },
   'GET /api/forums/:id/audit': { allow: SECRETARIAT, ok: true, url: () => `/api/forums/${forumId}/audit` },
   'GET /api/regions/:region/audit': { allow: PEOPLE_EDITORS, ok: true, url: () => `/api/regions/${encodeURIComponent('Region Midtjylland')}/audit` },
+  // Regions are data (issue 15): read signed in; created and merged by a tenant administrator; renamed by the region's secretariat or an administrator.
+  'GET /api/regions': { allow: SIGNED_IN, ok: true, url: () => '/api/regions' },
+  'GET /api/regions/:region': { allow: SIGNED_IN, ok: true, url: () => '/api/regions/midtjylland' },
+  'POST /api/regions': { allow: ['administrator'], ok: true, url: () => '/api/regions', body: () => ({ name: `Region Test ${next()}` }) },
+  'PATCH /api/regions/:region': { allow: REGION, ok: true, url: () => '/api/regions/midtjylland', body: () => ({ nameEn: 'Central Denmark Region' }) },
+  // Regions that do not exist: the administrator is let through to a 400 (a real merge is regions.api.spec.ts's).
+  'POST /api/regions/merge': { allow: ['administrator'], url: () => '/api/regions/merge', body: () => ({ regions: ['findes-ikke-1', 'findes-ikke-2'], newRegion: { name: 'Region Findes Ikke' } }) },
   'GET /api/memberships': { allow: READERS, ok: true, url: () => `/api/memberships?forumId=${forumId}` },
   'POST /api/memberships': { allow: SECRETARIAT, ok: true, url: () => '/api/memberships', body: () => ({ id: `mem-${next()}`, personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01' }) },
   'PUT /api/memberships/:id': { allow: SECRETARIAT, ok: true, url: (ids) => `/api/memberships/${ids.membership}`, body: () => ({ personId: 'rikke-sol', forumId, role: 'observer', from: '2027-01-01', to: '2027-12-31' }) },
@@ -177,6 +184,8 @@ const table: Record<string, Row> = {
   'GET /offentlig/moeder/:meetingId/dagsorden': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden` },
   'GET /offentlig/moeder/:meetingId/dagsorden.docx': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/dagsorden.docx` },
   'GET /offentlig/moeder/:meetingId/bilag/:attachmentId': { allow: ALL, url: (i) => `/offentlig/moeder/${i.meeting}/bilag/${i.attachment}` },
+  'GET /offentlig/:region/referater.rss': { allow: ALL, ok: true, url: () => '/offentlig/midtjylland/referater.rss' },
+  'GET /offentlig/:region/referater.atom': { allow: ALL, ok: true, url: () => '/offentlig/midtjylland/referater.atom' },
   'GET /feeds/minutes.rss': { allow: ALL, ok: true, url: () => '/feeds/minutes.rss' },
   'GET /feeds/minutes.atom': { allow: ALL, ok: true, url: () => '/feeds/minutes.atom' },
   'GET /feeds/forums/:file': { allow: ALL, ok: true, url: () => `/feeds/forums/${forumId}.ics` },

@@ -1,5 +1,5 @@
 /** The append-only audit log (UPDATE/DELETE are refused by a trigger). */
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditRecord, AuditStore } from '../../usecases/ports/store.port.js';
 import type { DbOrTx } from './database.js';
 import { auditLog } from './schema.js';
@@ -20,7 +20,8 @@ export function auditRepository(db: DbOrTx): AuditStore {
       return list(eq(auditLog.forumId, forumId), limit, before);
     },
     async listForRegion(region, limit = 200, before) {
-      return list(sql`${auditLog.detail}->>'region' = ${region}`, limit, before);
+      const names = typeof region === 'string' ? [region] : [...region];
+      return list(inArray(sql`${auditLog.detail}->>'region'`, names), limit, before);
     },
   };
   async function list(match: SQL | undefined, limit: number, before: number | undefined): Promise<AuditRecord[]> {

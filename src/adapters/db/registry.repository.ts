@@ -13,6 +13,7 @@ import type {
   TermsOfReferenceInput,
 } from '../../domain/registry/registry.model.js';
 import type { DbOrTx } from './database.js';
+import { regionsRepository } from './regions.repository.js';
 import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
 import { forumKinds, forums, memberships, organisations, people, platformRoles, termsOfReference } from './schema.js';
 
@@ -138,9 +139,12 @@ export function registryRepository(db: DbOrTx) {
       return r && toForum(r);
     },
     async insertForum(f: Forum): Promise<void> {
+      // A forum's region is always a stored region (regions are data, issue 15).
+      await regionsRepository(db).ensure(f.region);
       await db.insert(forums).values(forumValues(f));
     },
     async updateForum(f: Forum): Promise<void> {
+      await regionsRepository(db).ensure(f.region);
       await db.update(forums).set({ ...forumValues(f), updatedAt: now() }).where(eq(forums.id, f.id));
     },
 

@@ -9,11 +9,13 @@ import type { Database, DbOrTx } from './database.js';
 import { auditRepository } from './audit.repository.js';
 import { closedDaysRepository } from './closed-days.repository.js';
 import { registryRepository } from './registry.repository.js';
+import { regionsRepository } from './regions.repository.js';
 
 export function unitOfWorkFor(tx: DbOrTx, queue: Pick<JobQueue, 'outboxFor'>): UnitOfWork {
   return {
     registry: registryRepository(tx),
     closedDays: closedDaysRepository(tx),
+    regions: regionsRepository(tx),
     audit: auditRepository(tx),
     outbox: queue.outboxFor(tx),
   };

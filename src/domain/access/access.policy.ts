@@ -11,8 +11,9 @@
  * - A region's secretariat (of a top-level forum of the region, or of its joint
  *   secretariat) edits the region's extra closed days.
  * - A tenant administrator (platform role "tenant_admin", above the forums)
- *   creates a region's top forum, administers any region and edits the
- *   catalogue of forum kinds; it gives no right to read a forum's closed material.
+ *   creates regions and merges them, creates a region's top forum, administers
+ *   any region and edits the catalogue of forum kinds; it gives no right to read
+ *   a forum's closed material. A region's secretariat renames its region.
  * - The region's secretariat also edits the people of the region (a person's
  *   regions: those of the forums they sit in and of their organisation); a tenant
  *   administrator edits any person, releases a person's Entra binding (with a
@@ -100,6 +101,14 @@ export const access = {
   },
   canEditReferenceData(ctx: AccessContext): boolean {
     return ctx.memberships.some((m) => m.personId === ctx.personId && isActiveOn(m, ctx.today) && secretariatRoles.includes(m.role));
+  },
+  /** Creating regions and merging them (Hovedstaden + Sjælland -> Østdanmark): a tenant administrator. */
+  canCreateOrMergeRegions(ctx: AccessContext): boolean {
+    return access.isTenantAdmin(ctx);
+  },
+  /** Renaming a region: its secretariat, or a tenant administrator. */
+  canRenameRegion(ctx: AccessContext, region: string): boolean {
+    return access.canAdministerRegion(ctx, region);
   },
   /** The catalogue of forum kinds: any secretariat, or a tenant administrator. */
   canEditForumKinds(ctx: AccessContext): boolean {

@@ -2,7 +2,8 @@
 import type { Config } from '../../config/config.js';
 import type { AccessContext } from '../../domain/access/access.policy.js';
 import type { RegistryUseCases } from '../../usecases/registry/registry.usecases.js';
-import type { AuditStore, Clock, RegistryStore } from '../../usecases/ports/store.port.js';
+import type { AuditStore, Clock, RegionStore, RegistryStore } from '../../usecases/ports/store.port.js';
+import type { RegionUseCases } from '../../usecases/registry/regions.usecases.js';
 import type { DeadLetter } from '../../adapters/queue/job-queue.js';
 import type { IdentityDeps } from './auth.js';
 import type { AppDeps } from '../app.js';
@@ -14,6 +15,9 @@ export type HttpContext = {
   reads: RegistryStore;
   audit: AuditStore;
   registry: RegistryUseCases;
+  /** Regions as data: the use cases, and reads outside a transaction. */
+  regions: RegionUseCases;
+  regionReads: Pick<RegionStore, 'list'>;
   identity: IdentityDeps;
   accessFor(personId: string): Promise<AccessContext>;
   health(): Promise<{ database: 'ok' | string; queue: 'ok' | 'off' | string }>;

@@ -19,6 +19,7 @@ import { auditSampler } from './audit-sampler.js';
 import { resolveIdentity } from './auth.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { installRegionParam, regionRoutes } from './routes/region.routes.js';
 import type { HttpContext } from './http-context.js';
 import { UseCaseError } from '../../usecases/use-case.errors.js';
 import { meetingsRepository } from '../../adapters/db/meetings.repository.js';
@@ -102,8 +103,10 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
       .catch((err: unknown) => request.log.warn({ err }, 'could not audit a refused request'));
   });
 
+  installRegionParam(app, ctx);
   await app.register(systemRoutes(ctx));
   await app.register(registryRoutes(ctx));
+  await app.register(regionRoutes(ctx));
   for (const extra of opts.extraRoutes ?? []) await app.register(extra(ctx));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

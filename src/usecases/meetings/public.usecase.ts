@@ -9,24 +9,44 @@ import type { DocumentKind } from '../../domain/documents/meeting-document.view.
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { publicRulesOf } from '../../domain/documents/public-version.js';
 import { notFound } from '../use-case.errors.js';
+import { currentRegion, regionSlug, resolveRegion } from '../../domain/registry/region.model.js';
 import { documentInput, type MeetingSnapshot } from './meeting-snapshot.js';
 import type { WorkflowDeps } from './workflow.context.js';
 
 export function publicUseCases({ transact, documents }: WorkflowDeps) {
   return {
+    /** The regions with active forums, by name, with their public address (slug). */
     async regions() {
       return transact(async (uow) => {
         const forums = (await uow.registry.listForums()).filter((f) => f.status !== 'ended');
         const counts = new Map<string, number>();
         for (const f of forums) counts.set(f.region, (counts.get(f.region) ?? 0) + 1);
-        return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b, 'da')).map(([region, forumCount]) => ({ region, forumCount }));
+        const regions = await uow.regions.list();
+        return [...counts.entries()]
+          .sort(([a], [b]) => a.localeCompare(b, 'da'))
+          .map(([region, forumCount]) => ({ region, slug: regions.find((r) => r.name === region)?.slug ?? regionSlug(region), forumCount }));
+      });
+    },
+
+    /**
+     * The region an address names today (its slug, a former slug, a merged
+     * region's slug, or its name), whether the address is the region's own
+     * (otherwise the page redirects), and the regions merged into it.
+     */
+    async findRegion(ref: string) {
+      return transact(async (uow) => {
+        const regions = await uow.regions.list();
+        const hit = resolveRegion(regions, ref);
+        if (!hit) throw notFound('region', ref);
+        const mergedFrom = regions.filter((r) => r.id !== hit.region.id && currentRegion(regions, r).id === hit.region.id).map((r) => r.name);
+        return { name: hit.region.name, slug: hit.region.slug, current: hit.current, mergedFrom };
       });
     },
 
     async region(region: string) {
       return transact(async (uow) => {
+        // A region with no forums (yet) has an empty page; the route found the region first (findRegion).
         const forums = (await uow.registry.listForums()).filter((f) => f.region === region);
-        if (!forums.length) throw notFound('region', region);
         const minutes = await uow.workflow.listPublished('minutes');
         const agendas = await uow.workflow.listPublished('agenda');
         const forumIds = new Set(forums.map((f) => f.id));
@@ -76,13 +96,16 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
       return { fileName: att.fileName, contentType: att.contentType, bytes: doc.bytes };
     },
 
-    async feedEntries() {
+    /** Published minutes for the feeds: all of them, or those of one region's forums (by the region's name). */
+    async feedEntries(region?: string) {
       return transact(async (uow) => {
         const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
-        return (await uow.workflow.listPublished('minutes')).map((v) => {
-          const m = (v.snapshot as MeetingSnapshot).meeting;
-          return { meeting: m, forum: forums.get(m.forumId)!, version: v.version, publishedAt: v.createdAt };
-        });
+        return (await uow.workflow.listPublished('minutes'))
+          .map((v) => {
+            const m = (v.snapshot as MeetingSnapshot).meeting;
+            return { meeting: m, forum: forums.get(m.forumId)!, version: v.version, publishedAt: v.createdAt };
+          })
+          .filter((e) => region === undefined || e.forum?.region === region);
       });
     },
 

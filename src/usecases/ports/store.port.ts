@@ -13,6 +13,7 @@ import type {
 } from '../../domain/registry/registry.model.js';
 import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
 import type { ClosedDay } from '../../domain/calendar/closed-day.model.js';
+import type { Region } from '../../domain/registry/region.model.js';
 
 export interface RegistryStore {
   listOrganisations(): Promise<Organisation[]>;
@@ -66,8 +67,8 @@ export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
   /** Newest first; `before` (an event id) pages back to older events. */
   listForForum(forumId: string, limit?: number, before?: number): Promise<AuditRecord[]>;
-  /** Entries recorded for a region (`detail.region`, e.g. writes to its people), newest first. */
-  listForRegion(region: string, limit?: number, before?: number): Promise<AuditRecord[]>;
+  /** Entries recorded for a region (`detail.region`, e.g. writes to its people), newest first; several names: any of them (a region's former names). */
+  listForRegion(region: string | readonly string[], limit?: number, before?: number): Promise<AuditRecord[]>;
 }
 
 export type { JobOutbox } from './jobs.port.js';
@@ -84,9 +85,30 @@ export interface ClosedDayStore {
   remove(region: string, date: string): Promise<boolean>;
 }
 
+/** Regions as data (src/adapters/db/regions.repository.ts). */
+export interface RegionStore {
+  /** Every region, merged ones included, with their former names; sorted by name. */
+  list(): Promise<Region[]>;
+  insert(r: Omit<Region, 'formerNames'>): Promise<void>;
+  /** Writes slug, names and the merge columns. */
+  update(r: Omit<Region, 'formerNames' | 'createdAt' | 'createdBy'>): Promise<void>;
+  /** Keeps a former slug and name of a region. */
+  addFormerName(regionId: string, alias: Region['formerNames'][number]): Promise<void>;
+  /** A slug given back to its region is no longer a former one. */
+  removeFormerSlug(regionId: string, slug: string): Promise<void>;
+  /** A region row for a name a forum uses and no region has yet (the name is kept as it is). */
+  ensure(name: string): Promise<void>;
+  /**
+   * Every forum, organisation and transition named `from` is named `to`
+   * (a rename or a merge); counts what moved. Closed days are the use case's.
+   */
+  reassign(from: string, to: string): Promise<{ forums: number; organisations: number; transitions: number }>;
+}
+
 export type UnitOfWork = {
   registry: RegistryStore;
   closedDays: ClosedDayStore;
+  regions: RegionStore;
   audit: AuditStore;
   outbox: JobOutbox;
 };

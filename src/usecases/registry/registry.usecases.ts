@@ -25,9 +25,19 @@ import type { z } from 'zod';
 import { danishNoun, forbidden, invalid, notFound } from '../use-case.errors.js';
 import { applyPersonChanges, PersonCreateInput, type PersonChanges } from '../../domain/registry/registry.model.js';
 import { auditPersonEvent, personScope } from './person-scope.js';
-import type { Actor, IdGenerator, RegistryStore, Transact } from '../ports/store.port.js';
+import type { Actor, IdGenerator, RegionStore, RegistryStore, Transact } from '../ports/store.port.js';
+import { resolveRegion } from '../../domain/registry/region.model.js';
 
 type Deps = { transact: Transact; ids: IdGenerator; today: () => string };
+
+/**
+ * The name a forum's region has today: a region named by its slug, a former name
+ * or a merged region's name is the region it is now ("Region Hovedstaden" after
+ * the merge: "Region Østdanmark"). A name no region has is kept (the store adds it).
+ */
+export async function regionNameToday(regions: Pick<RegionStore, 'list'>, ref: string): Promise<string> {
+  return resolveRegion(await regions.list(), ref)?.region.name ?? ref;
+}
 
 async function mustExist<T>(value: Promise<T | undefined>, field: string, what: string, id: string): Promise<T> {
   const v = await value;
@@ -198,10 +208,10 @@ export function registryUseCases({ transact, ids, today }: Deps) {
     },
 
     async createForum(input: z.output<typeof ForumCreateInput>, actor: Actor): Promise<{ forum: Forum; terms?: TermsOfReference }> {
-      return transact(async ({ registry, audit, outbox }) => {
+      return transact(async ({ registry, audit, outbox, regions }) => {
         const { terms: termsInput, level, ...forumInput } = input;
         const kind = await requireKind(registry, forumInput.kind);
-        const forum: Forum = { ...forumInput, level: level ?? kind.level, id: forumInput.id ?? ids.newId('frm') };
+        const forum: Forum = { ...forumInput, region: await regionNameToday(regions, forumInput.region), level: level ?? kind.level, id: forumInput.id ?? ids.newId('frm') };
         if (await registry.getForum(forum.id)) throw invalid('id', `forum "${forum.id}" already exists`, `Forummet "${forum.id}" findes allerede`);
         await checkForumReferences(registry, forum);
         let terms: TermsOfReference | undefined;
@@ -218,12 +228,12 @@ export function registryUseCases({ transact, ids, today }: Deps) {
     },
 
     async updateForum(id: string, input: z.output<typeof ForumInput>, actor: Actor): Promise<Forum> {
-      return transact(async ({ registry, audit, outbox }) => {
+      return transact(async ({ registry, audit, outbox, regions }) => {
         const before = await registry.getForum(id);
         if (!before) throw notFound('forum', id);
         // A forum keeps a kind it already has; a changed kind must be in the catalogue.
         if (before.kind !== input.kind) await requireKind(registry, input.kind);
-        const forum: Forum = { ...input, id };
+        const forum: Forum = { ...input, region: await regionNameToday(regions, input.region), id };
         await checkForumReferences(registry, forum);
         await registry.updateForum(forum);
         await audit.record({ actorPersonId: actor.personId, action: 'forum.update', forumId: id, target: id, outcome: 'ok' });

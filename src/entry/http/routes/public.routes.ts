@@ -13,6 +13,7 @@ import { docxContentType, renderMeetingDocx } from '../../../adapters/documents/
 import { atomContentType, buildMinutesFeeds, rssContentType } from '../../../adapters/documents/minutes.feed.js';
 import { buildForumCalendar, icalContentType } from '../../../adapters/documents/forum.ical-feed.js';
 import { id } from '../../../domain/registry/registry.model.js';
+import { RegionRef, regionSlug } from '../../../domain/registry/region.model.js';
 import type { publicUseCases } from '../../../usecases/meetings/public.usecase.js';
 import type { HttpContext } from '../http-context.js';
 import { anyFileResponse, describedOnly, docxResponse, fileResponse, htmlResponse } from '../../../contracts/files.contract.js';
@@ -37,18 +38,8 @@ ${body}
 </body>
 </html>`;
 
-/** "Region Midtjylland" -> "midtjylland": the region's part of the public URL. */
-export function regionSlug(region: string): string {
-  return region
-    .toLowerCase()
-    .replace(/^region\s+/, '')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** "Region Midtjylland" -> "midtjylland": the region's part of the public URL (regions are data: src/domain/registry/region.model.ts). */
+export { regionSlug };
 
 export function publicRoutes(ctx: HttpContext, services: () => PublicServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -60,13 +51,27 @@ export function publicRoutes(ctx: HttpContext, services: () => PublicServices): 
       const regions = await services().regions();
       return html(reply, page('Regioner', `<h1>Offentlige dagsordener og referater</h1>
 <nav aria-label="Regioner"><ul>
-${regions.map((r) => `<li><a href="/offentlig/${regionSlug(r.region)}">${escapeHtml(r.region)}</a> (${r.forumCount} fora)</li>`).join('\n')}
+${regions.map((r) => `<li><a href="/offentlig/${encodeURIComponent(r.slug)}">${escapeHtml(r.region)}</a> (${r.forumCount} fora)</li>`).join('\n')}
 </ul></nav>`));
     });
 
-    app.get('/offentlig/:region', { schema: { tags, summary: 'Forums of a region with their published documents', params: z.object({ region: z.string().min(1).max(100) }), response: describedOnly({ 200: htmlResponse() }) } }, async (req, reply) => {
-      const region = (await services().regions()).find((r) => regionSlug(r.region) === req.params.region || r.region === req.params.region)?.region;
-      const forums = await services().region(region ?? req.params.region);
+    /**
+     * A region's address: its slug. A former slug (a rename), a merged region's
+     * slug or the region's name answers with a permanent redirect (301) to the
+     * same page or feed under the region's address today.
+     */
+    const RegionParams = z.object({ region: RegionRef });
+    const regionOr301 = async (ref: string, reply: { redirect(url: string, code: number): unknown }, suffix: string) => {
+      const r = await services().findRegion(ref);
+      if (r.current) return r;
+      reply.redirect(`/offentlig/${encodeURIComponent(r.slug)}${suffix}`, 301);
+      return undefined;
+    };
+
+    app.get('/offentlig/:region', { schema: { tags, summary: 'Forums of a region with their published documents (a former or merged region\'s address redirects, 301)', params: RegionParams, response: describedOnly({ 200: htmlResponse() }) } }, async (req, reply) => {
+      const r = await regionOr301(req.params.region, reply, '');
+      if (!r) return reply;
+      const forums = await services().region(r.name);
       const sections = forums.map(({ forum, meetings }) => {
         const list = meetings.length
           ? `<ul>${meetings
@@ -83,7 +88,10 @@ ${regions.map((r) => `<li><a href="/offentlig/${regionSlug(r.region)}">${escapeH
 ${list}
 <p><a href="/feeds/forums/${forum.id}.ics">Mødekalender (iCalendar)</a></p></section>`;
       });
-      return html(reply, page(region ?? req.params.region, `<h1>${escapeHtml(region ?? req.params.region)}</h1>\n${sections.join('\n')}`));
+      const merged = r.mergedFrom.length ? `<p>Omfatter ${r.mergedFrom.map(escapeHtml).join(' og ')}.</p>\n` : '';
+      const feedsOf = `<p><a href="/offentlig/${encodeURIComponent(r.slug)}/referater.rss">RSS: nye referater fra ${escapeHtml(r.name)}</a> · <a href="/offentlig/${encodeURIComponent(r.slug)}/referater.atom">Atom</a></p>\n`;
+      const body = sections.length ? sections.join('\n') : '<p>Regionen har ingen fora endnu.</p>';
+      return html(reply, page(r.name, `<h1>${escapeHtml(r.name)}</h1>\n${merged}${feedsOf}${body}`));
     });
 
     /**
@@ -137,17 +145,19 @@ ${list}
       },
     );
 
-    const feeds = async () => {
-      const entries = await services().feedEntries();
+    /** The minutes feeds: all regions, or one region's forums (`region`: its name and address). */
+    const feeds = async (region?: { name: string; slug: string }) => {
+      const entries = await services().feedEntries(region?.name);
       // The enclosure's length is the byte size of the Word file served at its URL (the newest published version).
       const lengths = new Map<string, number>();
       for (const e of entries) if (!lengths.has(e.meeting.id)) lengths.set(e.meeting.id, (await publicDocx(e.meeting.id, 'minutes')).length);
+      const at = region ? `${base}/offentlig/${encodeURIComponent(region.slug)}` : undefined;
       return buildMinutesFeeds({
-        title: 'Samraad: nye referater',
-        description: 'Offentliggjorte referater fra sundhedssamarbejdets fora',
-        siteUrl: `${base}/offentlig`,
-        rssUrl: `${base}/feeds/minutes.rss`,
-        atomUrl: `${base}/feeds/minutes.atom`,
+        title: region ? `Samraad: nye referater fra ${region.name}` : 'Samraad: nye referater',
+        description: region ? `Offentliggjorte referater fra sundhedssamarbejdets fora i ${region.name}` : 'Offentliggjorte referater fra sundhedssamarbejdets fora',
+        siteUrl: at ?? `${base}/offentlig`,
+        rssUrl: at ? `${at}/referater.rss` : `${base}/feeds/minutes.rss`,
+        atomUrl: at ? `${at}/referater.atom` : `${base}/feeds/minutes.atom`,
         entries: entries.map((e) => ({
           meetingId: e.meeting.id,
           version: e.version,
@@ -162,6 +172,14 @@ ${list}
     };
     app.get('/feeds/minutes.rss', { schema: { tags, summary: 'RSS of published minutes', response: describedOnly({ 200: fileResponse('RSS 2.0', 'application/rss+xml') }) } }, async (_req, reply) => reply.type(rssContentType).send((await feeds()).rss));
     app.get('/feeds/minutes.atom', { schema: { tags, summary: 'Atom feed of published minutes', response: describedOnly({ 200: fileResponse('Atom', 'application/atom+xml') }) } }, async (_req, reply) => reply.type(atomContentType).send((await feeds()).atom));
+    app.get('/offentlig/:region/referater.rss', { schema: { tags, summary: "RSS of a region's published minutes (a former or merged region's address redirects, 301)", params: RegionParams, response: describedOnly({ 200: fileResponse('RSS 2.0', 'application/rss+xml') }) } }, async (req, reply) => {
+      const r = await regionOr301(req.params.region, reply, '/referater.rss');
+      return r ? reply.type(rssContentType).send((await feeds(r)).rss) : reply;
+    });
+    app.get('/offentlig/:region/referater.atom', { schema: { tags, summary: "Atom feed of a region's published minutes (a former or merged region's address redirects, 301)", params: RegionParams, response: describedOnly({ 200: fileResponse('Atom', 'application/atom+xml') }) } }, async (req, reply) => {
+      const r = await regionOr301(req.params.region, reply, '/referater.atom');
+      return r ? reply.type(atomContentType).send((await feeds(r)).atom) : reply;
+    });
 
     app.get('/feeds/forums/:file', { schema: { tags, summary: 'iCalendar feed of a forum\'s meetings (/feeds/forums/<id>.ics)', params: z.object({ file: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.ics$/i, 'must be <forum id>.ics') }), response: describedOnly({ 200: fileResponse('iCalendar', 'text/calendar') }) } }, async (req, reply) => {
       const { forum, meetings, published } = await services().forumCalendar(req.params.file.replace(/\.ics$/i, ''));

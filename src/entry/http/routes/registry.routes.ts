@@ -27,7 +27,7 @@ import {
 import { ForumKindInput, ForumKindUpdate } from '../../../domain/registry/forum-kind.model.js';
 import { access, type AccessContext, type PersonScope } from '../../../domain/access/access.policy.js';
 import { auditPersonEvent, loadScopeData, personScope, scopesOf } from '../../../usecases/registry/person-scope.js';
-import { ForumCreateInput } from '../../../usecases/registry/registry.usecases.js';
+import { ForumCreateInput, regionNameToday } from '../../../usecases/registry/registry.usecases.js';
 import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.js';
 import { requirePerson } from '../auth.js';
 import { localToday } from '../../../domain/calendar/working-day.calendar.js';
@@ -190,8 +190,10 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       if (req.body.parentId && !(await reads.getForum(req.body.parentId))) {
         throw invalid('parentId', `forum "${req.body.parentId}" does not exist`, `forummet "${req.body.parentId}" findes ikke`);
       }
-      const person = await guard(req, (a) => access.canCreateForum(a, req.body.parentId, req.body.region), 'create this forum', 'oprette dette forum');
-      return reply.code(201).send(await ctx.registry.createForum(req.body, { personId: person.id }));
+      // The region as it is named today (a former name or a merged region's is the region it is now).
+      const region = await regionNameToday(ctx.regionReads, req.body.region);
+      const person = await guard(req, (a) => access.canCreateForum(a, req.body.parentId, region), 'create this forum', 'oprette dette forum');
+      return reply.code(201).send(await ctx.registry.createForum({ ...req.body, region }, { personId: person.id }));
     });
     app.put('/api/forums/:id', { schema: { tags: ['registry'], summary: 'Update a forum', params: IdParams, body: ForumInput, response: { 200: ForumResponse } } }, async (req) => {
       const person = await guard(req, (a) => access.canAdministerForum(a, req.params.id), 'administer this forum', 'administrere dette forum');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { id } from '../../../domain/registry/registry.model.js';
 import { access } from '../../../domain/access/access.policy.js';
+import { namesOf } from '../../../domain/registry/region.model.js';
 import { forbidden, notFound, UseCaseError } from '../../../usecases/use-case.errors.js';
 import { isLoopback, requirePerson, setDevCookie } from '../auth.js';
 import { sendProblem } from '../problem.js';
@@ -94,7 +95,10 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           throw forbidden("Only the region's secretariat reads the region's audit log", 'Kun regionens sekretariat kan se regionens revisionsspor');
         }
         const { limit, before } = req.query;
-        const rows = await ctx.audit.listForRegion(req.params.region, limit + 1, before);
+        // The region's log is also that of its former names and of the regions merged into it (the log is never rewritten).
+        const regions = await ctx.regionReads.list();
+        const region = regions.find((r) => r.name === req.params.region);
+        const rows = await ctx.audit.listForRegion(region ? namesOf(regions, region) : req.params.region, limit + 1, before);
         const page = rows.slice(0, limit);
         if (rows.length > limit) reply.header('x-next-cursor', String(page[page.length - 1]!.id));
         return page;
