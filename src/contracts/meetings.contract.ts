@@ -136,6 +136,9 @@ export const MinutesStateResponse = z.object({
 export type MinutesStateResponse = z.output<typeof MinutesStateResponse>;
 
 export const PermissionsResponse = z.object({
+  /** The secretariat manages the meeting (attendance, Outlook, revising the minutes) until the minutes are approved. */
+  canManage: z.boolean(),
+  /** Items can be added, edited, reordered or removed: the secretariat, before the meeting begins. */
   canEditAgenda: z.boolean(),
   canApproveAgenda: z.boolean(),
   canPropose: z.boolean(),

@@ -7,7 +7,9 @@
  * tab of the meeting page for the first meeting of each forum in each state (kind,
  * status, minutes status, agenda sent). It fails on any page error, console error, blank
  * main region, error boundary shown, 5xx response, or a 4xx other than an access
- * refusal (401/403: the screen must then say why). One server and one browser for
+ * refusal (401/403: the screen must then say why); on a forum's screens not even an
+ * access refusal (the forum's `rights` say what the caller may read, so the tab asks
+ * for nothing else). One server and one browser for
  * all five; each person in a context of their own.
  *
  * Robust on a loaded machine: no fixed sleeps; each step waits for its screen's own
@@ -86,6 +88,9 @@ function watch(page: Page, p: Problems) {
     const s = r.status();
     if (s >= 500) p.list.push(`${p.where}: ${s} from ${r.request().method()} ${r.url()}`);
     else if (s >= 400 && s !== 401 && s !== 403) p.list.push(`${p.where}: ${s} from ${r.request().method()} ${r.url()}`);
+    // A forum's screens ask only for what the caller may read (the forum's `rights` say what): a refused
+    // request there is a console error for every member of another forum, guest or anonymous visitor.
+    else if ((s === 401 || s === 403) && /\/api\/forums\//.test(new URL(r.url()).pathname)) p.list.push(`${p.where}: refused ${s} from ${r.request().method()} ${r.url()} (the screen asked for what the caller may not read)`);
   });
 }
 

@@ -69,9 +69,21 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
   useEffect(() => {
     setView(null);
     setError(null);
+    setMembers(null);
     api<ForumView>(`/api/forums/${encodeURIComponent(forumId)}`).then(setView, setError);
-    if (signedIn) api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, (e: ApiError) => setMembers(e.status === 403 ? 'forbidden' : null));
   }, [forumId, signedIn]);
+
+  // The members are asked for only when the forum's rights say the caller may read them: a guest or a member
+  // of another forum is told so by the tab, without a refused request (and its console error) behind it.
+  const loadedFor = view?.forum.id;
+  useEffect(() => {
+    if (!loadedFor || loadedFor !== forumId) return;
+    if (!canRead) {
+      setMembers('forbidden');
+      return;
+    }
+    api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, (e: ApiError) => setMembers(e.status === 403 ? 'forbidden' : null));
+  }, [loadedFor, forumId, canRead]);
 
   if (error) return <MessageBar intent="error" role="alert"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
   if (!view) return <Spinner label={t.loading} />;

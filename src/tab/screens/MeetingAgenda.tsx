@@ -158,12 +158,14 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         <Text weight="semibold" className={used > length ? s.over : undefined} data-testid="total-time">
           {t.m.totalTime(used, length)}{used > length ? ` (${t.m.overTime(used - length)})` : ''}
         </Text>
-        {agendaApproved ? <Badge appearance="tint" color="success">{t.m.agendaApproved}</Badge> : null}
-        {sent ? <Badge appearance="tint" color="brand">{t.m.agendaSent(formatInstant(sent, lang))}</Badge> : null}
+        {agendaApproved ? <Badge appearance="tint" color="success" className={s.longBadge}>{t.m.agendaApproved}</Badge> : null}
+        {sent ? <Badge appearance="tint" color="brand" className={s.longBadge}>{t.m.agendaSent(formatInstant(sent, lang))}</Badge> : null}
         {/* The Word agenda: the secretariat's draft while it prepares it; members once it is sent. */}
-        {sent || p.canEditAgenda ? <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link> : null}
+        {sent || p.canManage ? <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link> : null}
       </div>
       {p.canEditAgenda ? <Text className={s.meta}>{t.m.dragHint}</Text> : null}
+      {/* The secretariat is told why the builder is gone: a held (or begun) meeting's agenda is what was dealt with. */}
+      {p.canManage && !p.canEditAgenda && (view.started || view.meeting.status === 'held') ? <Text className={s.meta} data-agenda-closed>{t.m.agendaClosed}</Text> : null}
       {items.length === 0 ? <Text>{t.m.noItems} {t.tb.standardItemsNote}</Text> : (
         <ol className={s.items} aria-label={t.m.agenda}>
           {items.map((item, index) => (

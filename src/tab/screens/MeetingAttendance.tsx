@@ -117,7 +117,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = encodeURIComponent(view.meeting.id);
-  const secretariat = view.permissions.canEditAgenda;
+  const secretariat = view.permissions.canManage;
   const started = view.started === true;
 
   const save = async () => {

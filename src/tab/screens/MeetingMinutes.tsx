@@ -264,7 +264,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
             <div className={s.wide}><Button appearance="primary" type="submit" disabled={busy || !remark.text.trim()}>{t.m.sendRemark}</Button></div>
           </form>
         ) : null}
-        {p.canEditAgenda && mi.status === 'sent_for_remarks' ? (
+        {p.canManage && mi.status === 'sent_for_remarks' ? (
           <div className={s.bar}>
             <Field label={t.m.reviseReason}><Input value={reason} onChange={(_, d) => setReason(d.value)} /></Field>
             <Button disabled={busy || !reason.trim()} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/revise`, { method: 'POST', body: JSON.stringify({ reason }) }))}>{t.m.revise}</Button>

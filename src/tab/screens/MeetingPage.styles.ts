@@ -6,9 +6,13 @@ export const useMeetingStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '72rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   timeline: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5rem, 1fr))', gap: tokens.spacingHorizontalS },
+  // A card is at least 8.5rem wide and its text has 8.5rem less 2 × spacingHorizontalS and the border: room for the
+  // longest word of the timeline ("bemærkninger", "Offentliggjort") in semibold, so no normal Danish or English word is
+  // split mid-word at any width (test/e2e/timeline-words.e2e.spec.ts). Hyphenation (lang="da") and breaking a word
+  // are only the last resort for a token longer than a card (a long URL, an id).
   step: {
-    display: 'flex', flexDirection: 'column', overflowWrap: 'break-word', hyphens: 'auto', gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium,
+    display: 'flex', flexDirection: 'column', overflowWrap: 'break-word', hyphens: 'auto', gap: tokens.spacingVerticalXXS, minWidth: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1,
   },
   stepPassed: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
@@ -21,6 +25,9 @@ export const useMeetingStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1,
   },
   dragging: { opacity: 0.5 },
+  // A badge with a sentence in it ("Dagsordenen er sendt 29. oktober 2026 kl. 09.00.") grows with its text when it wraps
+  // in a narrow panel, instead of its lines spilling over the badge's fixed height.
+  longBadge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' },
   dropTarget: { border: `2px dashed ${tokens.colorBrandStroke1}` },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   itemBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },

@@ -95,7 +95,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
       </div>
-      <OutlookBar lang={lang} meetingId={m.id} canDecide={view.permissions.canEditAgenda} onDecided={() => void reload()} />
+      <OutlookBar lang={lang} meetingId={m.id} canDecide={view.permissions.canManage} onDecided={() => void reload()} />
       <Timeline t={t} lang={lang} view={view} />
       <ErrorBar error={error} lang={lang} />
       <div className={s.section}>

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, hhmm, type ForumRef, type Meeting } from './shared.js';
 import { useOverviewStyles } from './MyOverview.styles.js';
-import { withUnanswered } from './waiting.js';
+import { waitingWhen, withUnanswered } from './waiting.js';
 import type { OverviewResponse, WaitingItemResponse, WaitingResponse } from '../../contracts/meetings.contract.js';
 
 type Answer = 'attending' | 'apologies' | 'substitute';
@@ -101,7 +101,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
                   <Text className={s.meta}>
                     {w.meetingId ? <Link href={`#/meetings/${w.meetingId}`} onClick={() => onOpenMeeting(w.meetingId!)}>{w.forumName}{w.meetingDate ? `, ${formatDate(w.meetingDate, lang)}` : ''}</Link> : w.forumName}
                     {w.taskId && w.title ? ` · ${w.title}` : ''}
-                    {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(formatInstant(w.deadline, lang)) : t.tb.waitingDue(formatInstant(w.deadline, lang))}
+                    {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(waitingWhen(w, lang)) : t.tb.waitingDue(waitingWhen(w, lang))}
                   </Text>
                   <div>
                     {w.late ? <Badge appearance="filled" color="danger">{w.days ? t.tb.overdueBy(w.days) : t.tb.overdueToday}</Badge>

@@ -1,6 +1,6 @@
 /** "Venter på mig" lists every meeting the overview shows as unanswered: the two lists never contradict. */
 import { describe, expect, it } from '@jest/globals';
-import { withUnanswered } from './waiting.js';
+import { waitingWhen, withUnanswered } from './waiting.js';
 import type { WaitingItemResponse } from '../../contracts/meetings.contract.js';
 
 const meeting = (id: string, date: string, status: 'planned' | 'held' | 'cancelled' = 'planned') =>
@@ -21,5 +21,14 @@ describe('what waits on me', () => {
     expect(withUnanswered([listed], [{ meeting: meeting('m1', '2027-01-14'), forum }], now)).toEqual([listed]);
     expect(withUnanswered([], [{ meeting: meeting('m4', '2027-02-11'), forum }], now)).toEqual([]);
     expect(withUnanswered([], [{ meeting: meeting('m2', '2027-01-14', 'cancelled'), forum }, { meeting: meeting('m3', '2026-12-03'), forum }], Date.parse('2026-12-03T12:30:00Z'))).toEqual([]);
+  });
+
+  it('says a hand-over and a task due by their date alone, never "kl. 00.00"; a meeting or a remark window by date and time', () => {
+    // The planner's instants: midnight on the hand-over day, the end of the working day on the task's due date (winter and summer).
+    expect(waitingWhen({ kind: 'chair_handover', deadline: '2026-12-31T23:00:00.000Z' }, 'da')).toBe('1. januar 2027');
+    expect(waitingWhen({ kind: 'chair_handover', deadline: '2027-06-30T22:00:00.000Z' }, 'en')).toBe('1 July 2027');
+    expect(waitingWhen({ kind: 'task_due', deadline: '2026-11-30T15:00:00.000Z' }, 'da')).toBe('30. november 2026');
+    expect(waitingWhen({ kind: 'unanswered', deadline: '2027-01-14T12:00:00.000Z' }, 'da')).toBe('14. januar 2027 kl. 13.00');
+    expect(waitingWhen({ kind: 'remarks_open', deadline: '2027-01-14T15:00:00.000Z' }, 'en')).toBe('14 January 2027, 16:00');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { WaitingItemResponse } from '../../contracts/meetings.contract.js';
 import type { ForumRef, Meeting } from './shared.js';
+import { formatDate, formatInstant, type Lang } from '../i18n.js';
 import { copenhagenDate, copenhagenInstant, daysBetween } from './timeline.js';
 
 /** Unanswered meetings this many days ahead wait on the member (src/usecases/meetings/waiting.usecase.ts, UNANSWERED_DAYS). */
@@ -27,4 +28,17 @@ export function withUnanswered(items: readonly WaitingItemResponse[], unanswered
     .filter((w) => Date.parse(w.deadline) > now && w.days <= UNANSWERED_DAYS);
   // The server's order (late first, then by deadline) with the added ones by deadline among the not-late.
   return [...items, ...added].sort((a, b) => Number(b.late) - Number(a.late) || (a.late ? b.days - a.days : 0) || a.deadline.localeCompare(b.deadline));
+}
+
+/**
+ * Duties that fall on a day, not at a time of day: a chair hand-over takes effect on
+ * its date (the planner puts the instant at midnight) and a task is due on its date
+ * (the planner puts the instant at the end of the working day). Showing "kl. 00.00"
+ * or a default hour would state a time nobody set.
+ */
+const DAY_KINDS: ReadonlySet<WaitingItemResponse['kind']> = new Set(['chair_handover', 'task_due']);
+
+/** When a waiting item is due, as the overview says it: the date alone for a day's duty, else date and time (Copenhagen). */
+export function waitingWhen(w: Pick<WaitingItemResponse, 'kind' | 'deadline'>, lang: Lang): string {
+  return DAY_KINDS.has(w.kind) ? formatDate(copenhagenDate(Date.parse(w.deadline)), lang) : formatInstant(w.deadline, lang);
 }

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { AgendaItemInput, type AgendaItem } from '../../domain/meetings/meeting.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import type { Actor } from '../ports/store.port.js';
-import { loadMeeting, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { loadMeeting, meetingStart, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
@@ -51,6 +51,26 @@ export function orderWithFixed<T extends Pick<AgendaItem, 'fixed'>>(items: reado
   return items.map((item, idx) => ({ item, idx })).sort((a, b) => rank(a.item) - rank(b.item) || a.idx - b.idx).map((x) => x.item);
 }
 
+/**
+ * Once a meeting has begun (or is recorded as held) its agenda is what was dealt
+ * with: items are no longer added, edited, reordered or removed, nor attachments
+ * added. The minutes (decisions, attendance) stay editable per the workflow.
+ */
+export function agendaClosed(c: Pick<MeetingContext, 'meeting' | 'now'>): boolean {
+  return c.meeting.status === 'held' || c.now.getTime() >= Date.parse(meetingStart(c.meeting));
+}
+
+export function requireAgendaOpen(c: Pick<MeetingContext, 'meeting' | 'now'>) {
+  if (agendaClosed(c)) {
+    throw new UseCaseError(
+      'invalid_state',
+      'The meeting has begun or been held; its agenda can no longer be changed (the minutes can)',
+      [{ field: 'meetingId', reason: 'the meeting has begun or been held' }],
+      'Mødet er begyndt eller afholdt; dagsordenen kan ikke længere ændres (det kan referatet)',
+    );
+  }
+}
+
 export async function assertItemsEditable(uow: WorkflowUnitOfWork, c: MeetingContext) {
   requireNotCancelled(c);
   const s = await uow.workflow.getState(c.meeting.id, true);
@@ -60,6 +80,7 @@ export async function assertItemsEditable(uow: WorkflowUnitOfWork, c: MeetingCon
       'Referatet er godkendt; en ændring er en rettelse, som kræver en begrundelse',
     );
   }
+  requireAgendaOpen(c);
 }
 
 async function ensureFixedItems(uow: WorkflowUnitOfWork, meetingId: string, deps: WorkflowDeps): Promise<AgendaItem[]> {

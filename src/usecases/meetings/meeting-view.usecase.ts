@@ -12,7 +12,7 @@ import { regionCalendars } from '../region-calendar.js';
 import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
-import { assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
+import { agendaClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
 import { isTaskMine } from './tasks.usecase.js';
 
 const minutesBetween = (start: string, end: string) => {
@@ -114,7 +114,10 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           /** Every stored version (oldest first), without the snapshot; each is served by GET .../versions/:versionId/document.(html|docx). */
           versions: versions.map((v) => ({ ...v, createdByName: v.createdBy && v.createdBy !== 'system' ? (pById.get(v.createdBy)?.name ?? v.createdBy) : null })),
           permissions: {
-            canEditAgenda: c.role.secretariat && editable,
+            /** The secretariat manages the meeting (attendance, Outlook, revising the minutes) until the minutes are approved. */
+            canManage: c.role.secretariat && editable,
+            /** Items can be changed only before the meeting begins (afterwards they are what was dealt with). */
+            canEditAgenda: c.role.secretariat && editable && !agendaClosed(c),
             canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
             canPropose: c.role.member && c.meeting.status === 'planned' && beforeStart && (c.role.secretariat || now.getTime() < Date.parse(c.deadlines.itemsCutoff.at)),
             canAnswer: c.role.member && beforeStart && c.meeting.status !== 'cancelled',
