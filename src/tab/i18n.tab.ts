@@ -42,6 +42,8 @@ export const tabDa = {
     task_due: 'Opgave',
   } as Record<string, string>,
   waitingDue: (when: string) => `frist ${when}`,
+  /** A chair hand-over takes effect on a day; it is no deadline. */
+  handoverOn: (when: string) => `fra ${when}`,
   remarksUntil: (when: string) => `bemærkninger senest ${when}`,
   standardItem: 'Standardpunkt',
   standardItemsNote: 'Velkomst, Eventuelt og Næste møde er standardpunkter og kommer med på dagsordenen af sig selv.',
@@ -84,6 +86,7 @@ export const tabEn: typeof tabDa = {
     task_due: 'Task',
   },
   waitingDue: (when) => `due ${when}`,
+  handoverOn: (when) => `from ${when}`,
   remarksUntil: (when) => `remarks by ${when}`,
   standardItem: 'Standard item',
   standardItemsNote: 'Welcome, Any other business and Next meeting are standard items and are put on the agenda by themselves.',

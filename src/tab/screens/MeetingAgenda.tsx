@@ -163,7 +163,7 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         {/* The Word agenda: the secretariat's draft while it prepares it; members once it is sent. */}
         {sent || p.canManage ? <Link href={`/api/meetings/${id}/agenda.docx`}>{t.m.downloadAgenda}</Link> : null}
       </div>
-      {p.canEditAgenda ? <Text className={s.meta}>{t.m.dragHint}</Text> : null}
+      {p.canEditAgenda && items.length > 1 ? <Text className={s.meta}>{t.m.dragHint}</Text> : null}
       {/* The secretariat is told why the builder is gone: a held (or begun) meeting's agenda is what was dealt with. */}
       {p.canManage && !p.canEditAgenda && (view.started || view.meeting.status === 'held') ? <Text className={s.meta} data-agenda-closed>{t.m.agendaClosed}</Text> : null}
       {items.length === 0 ? <Text>{t.m.noItems} {t.tb.standardItemsNote}</Text> : (

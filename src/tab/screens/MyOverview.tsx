@@ -101,7 +101,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
                   <Text className={s.meta}>
                     {w.meetingId ? <Link href={`#/meetings/${w.meetingId}`} onClick={() => onOpenMeeting(w.meetingId!)}>{w.forumName}{w.meetingDate ? `, ${formatDate(w.meetingDate, lang)}` : ''}</Link> : w.forumName}
                     {w.taskId && w.title ? ` · ${w.title}` : ''}
-                    {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(waitingWhen(w, lang)) : t.tb.waitingDue(waitingWhen(w, lang))}
+                    {' · '}{w.kind === 'remarks_open' ? t.tb.remarksUntil(waitingWhen(w, lang)) : w.kind === 'chair_handover' ? t.tb.handoverOn(waitingWhen(w, lang)) : t.tb.waitingDue(waitingWhen(w, lang))}
                   </Text>
                   <div>
                     {w.late ? <Badge appearance="filled" color="danger">{w.days ? t.tb.overdueBy(w.days) : t.tb.overdueToday}</Badge>
