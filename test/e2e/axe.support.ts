@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { texts, type Texts } from '../../src/tab/i18n.js';
-import { root, shot, signIn, type E2E } from './e2e.support.js';
+import { openInLanguage, root, shot, signIn, type E2E } from './e2e.support.js';
 import { coChair, forumId, member, secretary } from '../workflow/workflow.fixture.js';
 
 export const meetingId = 'mtg-midt-ksg-2027-1';
@@ -133,10 +133,8 @@ export async function visitTabScreens(e: E2E, v: Visit, screens: TabScreen[] = t
   let signedInAs = '';
   for (const s of screens) {
     if (signedInAs !== s.as) {
-      await page.goto(`${e.app.url}/${v.query}`);
       // The language is read when the tab starts (from the user's last choice); the screens below are reached by hash.
-      await page.evaluate((lang) => localStorage.setItem('samraad.lang', lang), v.lang);
-      await page.reload();
+      await openInLanguage(page, `${e.app.url}/${v.query}`, v.lang);
       await signIn(page, s.as);
       signedInAs = s.as;
     }

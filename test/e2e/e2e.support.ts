@@ -131,6 +131,25 @@ export async function eventsOf(e: E2E, as: string, meetingId: string): Promise<E
 }
 
 /**
+ * Opens `url` with the tab in `lang`. The tab stores its language when it starts, so a choice
+ * written while the page is still starting can be overwritten by the starting tab: write it,
+ * reload, and check the started tab took it (a few rounds), instead of trusting the first write.
+ */
+export async function openInLanguage(page: Page, url: string, lang: 'da' | 'en') {
+  await page.goto(url);
+  for (let i = 0; ; i++) {
+    await page.evaluate((l) => localStorage.setItem('samraad.lang', l), lang);
+    await page.reload();
+    // The tab sets <html lang> from its language once it has started.
+    const took = await page
+      .waitForFunction((l) => document.documentElement.lang === l && localStorage.getItem('samraad.lang') === l && Boolean(document.getElementById('root')?.childElementCount), lang, { timeout: 10_000 })
+      .then(() => true, () => false);
+    if (took) return;
+    if (i === 4) throw new Error(`the tab did not start in ${lang}`);
+  }
+}
+
+/**
  * Screenshots of the screen in light and dark, Danish and English, into
  * SHOTS_DIR (default test-output/e2e/variants): `ready(lang)` waits for the screen
  * after each reload. Only when SHOTS_DIR is set, so the plain test run stays fast.
@@ -145,14 +164,10 @@ export async function shotVariants(page: Page, name: string, ready: (lang: 'da' 
     if (theme === 'dark') u.searchParams.set('theme', 'dark');
     else u.searchParams.delete('theme');
     for (const lang of ['da', 'en'] as const) {
-      await page.evaluate((l) => localStorage.setItem('samraad.lang', l), lang);
-      await page.goto(u.toString());
-      await page.reload();
+      await openInLanguage(page, u.toString(), lang);
       await ready(lang);
       await page.screenshot({ path: path.join(dir, `${name}-${theme}-${lang}.png`), fullPage: true });
     }
   }
-  await page.evaluate(() => localStorage.setItem('samraad.lang', 'da'));
-  await page.goto(back);
-  await page.reload();
+  await openInLanguage(page, back, 'da');
 }

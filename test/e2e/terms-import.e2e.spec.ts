@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { root, shot, signIn, startE2E, type E2E } from './e2e.support.js';
+import { openInLanguage, root, shot, signIn, startE2E, type E2E } from './e2e.support.js';
 import { seriousViolations } from './axe.support.js';
 import { texts } from '../../src/tab/i18n.js';
 
@@ -107,9 +107,7 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
         const p = await context.newPage();
         try {
           const query = theme === 'dark' ? '?theme=dark' : '';
-          await p.goto(`${e.app.url}/${query}`);
-          await p.evaluate((l) => localStorage.setItem('samraad.lang', l), lang);
-          await p.reload();
+          await openInLanguage(p, `${e.app.url}/${query}`, lang);
           await signIn(p, secretary);
           // Signing in may move the tab to the overview after the address changed: ask for the import screen until it shows.
           const paste = p.getByLabel(ti.pasteLabel);
