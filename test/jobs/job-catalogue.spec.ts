@@ -5,16 +5,37 @@
  * that does not fit (a job written by other means fails instead).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { backends, type TestDatabase } from '../support/db.js';
 import { startJobQueue, type JobQueue } from '../../src/adapters/queue/job-queue.js';
 import { allQueues, queues } from '../../src/entry/jobs/queues.js';
-import { jobCatalogue, parseJob, type JobPayload } from '../../src/usecases/ports/jobs.port.js';
+import { JOB, jobCatalogue, parseJob, type JobPayload } from '../../src/usecases/ports/jobs.port.js';
 import { MEETING_SYNC_QUEUE, type MeetingSyncJob } from '../../src/usecases/planning/planning.shared.js';
 import type { MeetingSyncJob as HandledMeetingSyncJob } from '../../src/usecases/sync/meeting-sync.handler.js';
 
 describe('job catalogue', () => {
   it('has a payload schema for every declared queue, and every catalogued job has a queue', () => {
     expect(allQueues.map((q) => q.name).sort()).toEqual(Object.keys(jobCatalogue).sort());
+  });
+
+  it('has each job name written once: the catalogue is keyed by JOB, and no code elsewhere spells a name out', () => {
+    expect(Object.keys(jobCatalogue).sort()).toEqual(Object.values(JOB).sort());
+    const names = new Set<string>(Object.values(JOB));
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const spelled: string[] = [];
+    for (const file of [...files('src'), ...files('bot')]) {
+      if (file.endsWith(path.join('ports', 'jobs.port.ts'))) continue;
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/^\s*(\*|\/\/|\/\*)/.test(line)) return; // comments may name a job
+          // A singleton key or an audit detail may read like a job name; a queue argument may not.
+          for (const m of line.matchAll(/(singletonKey: |system: )?'([a-z0-9.-]+)'/g)) if (!m[1] && names.has(m[2]!)) spelled.push(`${file}:${i + 1}: ${m[2]}`);
+        });
+    }
+    expect(spelled).toEqual([]);
   });
 
   it('reads the meeting-sync payload the planning use cases enqueue (it was {meetingId} vs {meetingId, revision, change})', () => {

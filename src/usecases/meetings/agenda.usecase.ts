@@ -16,6 +16,7 @@ import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
+import { JOB } from '../ports/jobs.port.js';
 
 /**
  * Report-back items the rules engine proposes for this meeting: open tasks that
@@ -242,11 +243,11 @@ export function agendaUseCases(deps: WorkflowDeps) {
         const snapshot = await takeSnapshot(uow, meetingId);
         await uow.workflow.insertVersion({ id: deps.ids.newId('ver'), meetingId, kind: 'agenda', version, event: 'sent', createdBy: actor.personId, createdAt: sentAt, snapshot });
         await uow.audit.record({ actorPersonId: actor.personId, action: 'agenda.send', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version } });
-        await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
+        await uow.outbox.enqueue(JOB.documentSync, { meetingId, kind: 'agenda', version }, { singletonKey: `agenda:${meetingId}:v${version}` });
         // The Outlook event gets the sent agenda (link in its body, the DOCX attached).
-        await uow.outbox.enqueue('m365.meeting-sync', { meetingId, revision: updated.revision + 1, change: 'agenda' }, { singletonKey: `agenda-event:${meetingId}:v${version}` });
+        await uow.outbox.enqueue(JOB.meetingSync, { meetingId, revision: updated.revision + 1, change: 'agenda' }, { singletonKey: `agenda-event:${meetingId}:v${version}` });
         // An online meeting's Teams chat gets the agenda card (once per version; nothing for a meeting that is not online).
-        await uow.outbox.enqueue('m365.meeting-chat', { meetingId, about: 'agenda', version }, { singletonKey: `chat:${meetingId}:agenda:v${version}` });
+        await uow.outbox.enqueue(JOB.meetingChat, { meetingId, about: 'agenda', version }, { singletonKey: `chat:${meetingId}:agenda:v${version}` });
         // Members are told: the first sending is "sent", a later one "changed after sending".
         await raiseNotice(uow.outbox, meetingNotice(version === 1 ? 'agenda_sent' : 'agenda_changed', c.meeting, sentAt, `v${version}`, { version, documents: ['agenda'] }));
         // Last, so a failed write to the store rolls the sending back; the store keeps every version.

@@ -10,7 +10,7 @@
  * here as a new version in state "revised" with a reason, and the approved
  * version stays stored (and published) untouched until the new one is approved.
  */
-import type { JobName, JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobName, type JobPayload } from '../ports/jobs.port.js';
 import { z } from 'zod';
 import { earlyApprovalGrounds, transitionMinutes, type MinutesEvent } from '../../domain/lifecycle/minutes.lifecycle.js';
 import { type Remark, type Task } from '../../domain/meetings/meeting.model.js';
@@ -54,8 +54,8 @@ export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional
 /** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
 export const MinuteTakerInput = z.object({ personId: id.nullable() });
 
-export const TACIT_QUEUE = 'minutes.tacit-approval' satisfies JobName;
-export type TacitApprovalJob = JobPayload<'minutes.tacit-approval'>;
+export const TACIT_QUEUE = JOB.minutesTacitApproval satisfies JobName;
+export type TacitApprovalJob = JobPayload<typeof JOB.minutesTacitApproval>;
 
 type Who = { personId: string };
 
@@ -177,7 +177,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         const job: TacitApprovalJob = { meetingId, version: saved.minutesVersion };
         await uow.outbox.enqueue(TACIT_QUEUE, job, { startAfter: new Date(windowClosesAt), singletonKey: `${meetingId}:v${saved.minutesVersion}` });
         // An online meeting's Teams chat gets the minutes card (once per version).
-        await uow.outbox.enqueue('m365.meeting-chat', { meetingId, about: 'minutes', version: saved.minutesVersion, remarksUntil: windowClosesAt }, { singletonKey: `chat:${meetingId}:minutes:v${saved.minutesVersion}` });
+        await uow.outbox.enqueue(JOB.meetingChat, { meetingId, about: 'minutes', version: saved.minutesVersion, remarksUntil: windowClosesAt }, { singletonKey: `chat:${meetingId}:minutes:v${saved.minutesVersion}` });
         await raiseNotice(uow.outbox, meetingNotice('comment_window_open', c.meeting, at, `v${saved.minutesVersion}`, { version: saved.minutesVersion, documents: ['minutes'] }, windowClosesAt));
         return { status: saved.minutesStatus, version: saved.minutesVersion, sentAt: at, windowClosesAt };
       });
@@ -297,7 +297,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         await uow.workflow.saveState(next);
         await uow.workflow.insertVersion({ id: ids.newId('ver'), meetingId, kind: 'minutes', version: next.minutesVersion, event: 'published', createdBy: actor.personId, createdAt: at, snapshot: published });
         await uow.audit.record({ actorPersonId: actor.personId, action: 'minutes.publish', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { version: next.minutesVersion, personalDataConfirmed: findings.length > 0 } });
-        await uow.outbox.enqueue('m365.document-sync', { meetingId, kind: 'minutes', version: next.minutesVersion }, { singletonKey: `minutes:${meetingId}:v${next.minutesVersion}` });
+        await uow.outbox.enqueue(JOB.documentSync, { meetingId, kind: 'minutes', version: next.minutesVersion }, { singletonKey: `minutes:${meetingId}:v${next.minutesVersion}` });
         // The store keeps every version and refuses to replace approved minutes without a reason.
         const correction = (await uow.workflow.listVersions(meetingId)).filter((v) => v.kind === 'minutes' && v.event === 'correction').at(-1);
         const previous = await deps.documents.listVersions(minutesPath(c));

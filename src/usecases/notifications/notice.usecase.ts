@@ -15,8 +15,9 @@ import { noticeKey, noticeReminders, type NoticeDetail, type NoticeEvent, type N
 import type { NoticeSink } from '../ports/notifications.port.js';
 import type { JobOutbox, RegistryStore } from '../ports/store.port.js';
 import { meetingStart, todayOf } from '../meetings/workflow.context.js';
+import { JOB } from '../ports/jobs.port.js';
 
-export const NOTICE_QUEUE = 'notifications.notice';
+export const NOTICE_QUEUE = JOB.notice;
 export type NoticeJob = { event: NoticeEvent };
 
 /** Enqueues the notice in the caller's transaction; the same event twice is one job (singleton key) and one set of deliveries. */

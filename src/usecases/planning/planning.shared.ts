@@ -4,7 +4,7 @@
  * time-zone calendar, and a meeting's deadlines as the API shows them (always
  * with the forum's region's calendar: `calendarOfRegion`).
  */
-import type { JobName, JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobName, type JobPayload } from '../ports/jobs.port.js';
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
 import { WorkingDayCalendar, localToday } from '../../domain/calendar/working-day.calendar.js';
 import { deadlineRuleSources, meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
@@ -85,6 +85,6 @@ export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[], ca
   return d ? { ...m, deadlines: d } : { ...m };
 };
 
-export const MEETING_SYNC_QUEUE = 'm365.meeting-sync' satisfies JobName;
+export const MEETING_SYNC_QUEUE = JOB.meetingSync satisfies JobName;
 /** What the planning use cases enqueue: the same payload the meeting-sync handler reads (the job catalogue). */
-export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;
+export type MeetingSyncJob = JobPayload<typeof JOB.meetingSync>;

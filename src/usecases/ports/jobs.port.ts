@@ -11,35 +11,56 @@ import { noticeKinds, type NoticeEvent } from '../../domain/notifications/notice
 
 const id = z.string().min(1).max(200);
 
+/**
+ * The job names, each written here once: code names a job as `JOB.meetingSync`, never by
+ * its string, so a queue, a producer and a handler cannot drift apart.
+ */
+export const JOB = {
+  forumSync: 'm365.forum-sync',
+  meetingSync: 'm365.meeting-sync',
+  documentSync: 'm365.document-sync',
+  calendarDelta: 'm365.calendar-delta',
+  secretariatNotice: 'm365.secretariat-notice',
+  meetingChat: 'm365.meeting-chat',
+  graphNotification: 'm365.notification',
+  subscriptionRenew: 'm365.subscription-renew',
+  reminderPlan: 'reminders.plan',
+  reminderDeliver: 'reminders.deliver',
+  minutesTacitApproval: 'minutes.tacit-approval',
+  notice: 'notifications.notice',
+  transitionsTakeEffect: 'transitions.take-effect',
+  selfTest: 'system.self-test',
+} as const;
+
 export const jobCatalogue = {
   /** Mirror a forum into its Teams channel (src/usecases/sync/forum-sync.handler.ts). */
-  'm365.forum-sync': z.object({ forumId: id }),
+  [JOB.forumSync]: z.object({ forumId: id }),
   /**
    * Mirror a meeting into its Outlook event (meeting-sync.handler.ts). The handler
    * always syncs the meeting as it is now; `revision` and `change` say what caused
    * the job (logged, and shown in the dead-letter list).
    */
-  'm365.meeting-sync': z.object({
+  [JOB.meetingSync]: z.object({
     meetingId: id,
     revision: z.number().int().positive().optional(),
     change: z.enum(['created', 'moved', 'updated', 'cancelled', 'agenda']).optional(),
   }),
   /** Upload an agenda, minutes or attachment version to the forum's SharePoint folder. */
-  'm365.document-sync': z.object({
+  [JOB.documentSync]: z.object({
     meetingId: id,
     kind: z.enum(['agenda', 'minutes', 'attachment']),
     version: z.number().int().positive().optional(),
     path: z.string().min(1).max(1000).optional(),
   }),
   /** Read Outlook changes of one mailbox (or all) since the last delta link. */
-  'm365.calendar-delta': z.object({ mailbox: z.string().min(1).optional() }),
+  [JOB.calendarDelta]: z.object({ mailbox: z.string().min(1).optional() }),
   /** Tell the secretariat that a meeting was cancelled in Outlook, or made there and waits for confirmation. */
-  'm365.secretariat-notice': z.object({ meetingId: id, mailbox: z.string().min(1), about: z.enum(['cancelled_in_outlook', 'created_in_outlook']).optional() }),
+  [JOB.secretariatNotice]: z.object({ meetingId: id, mailbox: z.string().min(1), about: z.enum(['cancelled_in_outlook', 'created_in_outlook']).optional() }),
   /**
    * Post the agenda card (when the agenda is sent) or the minutes card (when they go out
    * for remarks) into the Teams meeting's chat, once per version (meeting-chat.handler.ts).
    */
-  'm365.meeting-chat': z.object({
+  [JOB.meetingChat]: z.object({
     meetingId: id,
     /** 'start': the card at the meeting's start (agenda and referent), once per meeting; version 1. */
     about: z.enum(['agenda', 'minutes', 'start']),
@@ -50,7 +71,7 @@ export const jobCatalogue = {
     startsAt: z.string().datetime({ offset: true }).optional(),
   }),
   /** A Graph change notification, accepted by the webhook. */
-  'm365.notification': z.object({
+  [JOB.graphNotification]: z.object({
     mailbox: z.string().min(1),
     subscriptionId: z.string().min(1),
     lifecycleEvent: z.string().optional(),
@@ -58,15 +79,15 @@ export const jobCatalogue = {
     receivedAt: z.string().optional(),
   }),
   /** Create or renew the Graph subscriptions. */
-  'm365.subscription-renew': z.object({}),
+  [JOB.subscriptionRenew]: z.object({}),
   /** Plan the reminders (a meeting changed, or the schedule). */
-  'reminders.plan': z.object({ meetingId: id.optional() }),
+  [JOB.reminderPlan]: z.object({ meetingId: id.optional() }),
   /** Send the reminder deliveries that are due. */
-  'reminders.deliver': z.object({}),
+  [JOB.reminderDeliver]: z.object({}),
   /** Approve the minutes tacitly when the remarks window closed without objection. */
-  'minutes.tacit-approval': z.object({ meetingId: id, version: z.number().int().positive() }),
+  [JOB.minutesTacitApproval]: z.object({ meetingId: id, version: z.number().int().positive() }),
   /** A notice (agenda sent, minutes out, meeting moved ...) to turn into deliveries (src/usecases/notifications). */
-  'notifications.notice': z.object({
+  [JOB.notice]: z.object({
     event: z.custom<NoticeEvent>(
       (v) => {
         const e = v as Partial<NoticeEvent> | null;
@@ -76,9 +97,9 @@ export const jobCatalogue = {
     ),
   }),
   /** Daily: applied transitions whose effective date has come mark their forums ended (src/usecases/transitions). */
-  'transitions.take-effect': z.object({}),
+  [JOB.transitionsTakeEffect]: z.object({}),
   /** The self-test and the dead-letter test: a job that throws when asked to. */
-  'system.self-test': z.object({ failing: z.boolean().optional(), requestedBy: z.string().min(1).max(64).optional() }),
+  [JOB.selfTest]: z.object({ failing: z.boolean().optional(), requestedBy: z.string().min(1).max(64).optional() }),
 } as const;
 
 export type JobName = keyof typeof jobCatalogue;

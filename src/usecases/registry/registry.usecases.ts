@@ -27,6 +27,7 @@ import { applyPersonChanges, PersonCreateInput, type PersonChanges } from '../..
 import { auditPersonEvent, personScope } from './person-scope.js';
 import type { Actor, IdGenerator, RegionStore, RegistryStore, Transact } from '../ports/store.port.js';
 import { resolveRegion } from '../../domain/registry/region.model.js';
+import { JOB } from '../ports/jobs.port.js';
 
 type Deps = { transact: Transact; ids: IdGenerator; today: () => string };
 
@@ -222,7 +223,7 @@ export function registryUseCases({ transact, ids, today }: Deps) {
         await registry.insertForum(forum);
         if (terms) await registry.insertTerms(terms, actor.personId);
         await audit.record({ actorPersonId: actor.personId, action: 'forum.create', forumId: forum.id, target: forum.id, outcome: 'ok' });
-        await outbox.enqueue('m365.forum-sync', { forumId: forum.id }, { singletonKey: `forum:${forum.id}` });
+        await outbox.enqueue(JOB.forumSync, { forumId: forum.id }, { singletonKey: `forum:${forum.id}` });
         return { forum, terms };
       });
     },
@@ -237,7 +238,7 @@ export function registryUseCases({ transact, ids, today }: Deps) {
         await checkForumReferences(registry, forum);
         await registry.updateForum(forum);
         await audit.record({ actorPersonId: actor.personId, action: 'forum.update', forumId: id, target: id, outcome: 'ok' });
-        await outbox.enqueue('m365.forum-sync', { forumId: id }, { singletonKey: `forum:${id}` });
+        await outbox.enqueue(JOB.forumSync, { forumId: id }, { singletonKey: `forum:${id}` });
         return forum;
       });
     },
@@ -283,7 +284,7 @@ export function registryUseCases({ transact, ids, today }: Deps) {
         await checkMembership(registry, m);
         await registry.insertMembership(m);
         await audit.record({ actorPersonId: actor.personId, action: 'membership.create', forumId: m.forumId, target: m.id, outcome: 'ok' });
-        await outbox.enqueue('m365.forum-sync', { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
+        await outbox.enqueue(JOB.forumSync, { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
         return m;
       });
     },
@@ -296,7 +297,7 @@ export function registryUseCases({ transact, ids, today }: Deps) {
         await checkMembership(registry, m);
         await registry.updateMembership(m);
         await audit.record({ actorPersonId: actor.personId, action: 'membership.update', forumId: m.forumId, target: id, outcome: 'ok' });
-        await outbox.enqueue('m365.forum-sync', { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
+        await outbox.enqueue(JOB.forumSync, { forumId: m.forumId }, { singletonKey: `forum:${m.forumId}` });
         return m;
       });
     },

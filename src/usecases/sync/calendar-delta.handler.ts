@@ -16,7 +16,7 @@
  * An event a secretary creates in Outlook under a forum's category becomes a meeting
  * of that forum, to be confirmed or rejected by the secretariat (see adopt).
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { DateTime } from 'luxon';
 import type { AttendeeAnswer, CalendarChange } from '../ports/m365.port.js';
 import { M365Error } from '../ports/m365.port.js';
@@ -26,7 +26,7 @@ import { activeMembers, forumCategoryName, localToUtc, today, utcToLocal } from 
 import { SYNC_QUEUES, type SyncDeps, type SyncUnitOfWork } from './sync.ports.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 
-export type CalendarDeltaJob = JobPayload<'m365.calendar-delta'>;
+export type CalendarDeltaJob = JobPayload<typeof JOB.calendarDelta>;
 
 /** `answers`: "meetingId:personId:answer" for each answer to the invitation taken into Samraad. */
 export type DeltaSummary = { mailbox: string; changes: number; moved: string[]; cancelled: string[]; created: string[]; answers: string[]; restarted: boolean };

@@ -22,13 +22,13 @@
  * inside the sending's transaction (a store write that outlives a failed commit
  * would shift them).
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import type { DocumentsPort } from '../ports/documents.port.js';
 import { M365Error } from '../ports/m365.port.js';
 import { tracked } from './sync.common.js';
 import type { SyncDeps } from './sync.ports.js';
 
-export type DocumentSyncJob = JobPayload<'m365.document-sync'>;
+export type DocumentSyncJob = JobPayload<typeof JOB.documentSync>;
 
 const fileNames = { agenda: 'dagsorden.docx', minutes: 'referat.docx' } as const;
 const typeLabel = { agenda: 'Dagsorden', minutes: 'Referat', attachment: 'Bilag' } as const;

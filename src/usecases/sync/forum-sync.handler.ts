@@ -17,13 +17,13 @@
  * calendar-delta.handler.ts). A renamed forum gets a category of its new name and the
  * old one is removed; the category's mailbox, id and name are recorded.
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { secretariatRoles } from '../../domain/registry/registry.model.js';
 import { M365Error } from '../ports/m365.port.js';
 import { activeMembers, forumCategoryName, forumPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 
-export type ForumSyncJob = JobPayload<'m365.forum-sync'>;
+export type ForumSyncJob = JobPayload<typeof JOB.forumSync>;
 
 export async function runForumSync(deps: SyncDeps, job: ForumSyncJob): Promise<void> {
   const day = today(deps);

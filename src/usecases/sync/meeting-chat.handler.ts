@@ -27,7 +27,7 @@
  * when it is not there (POST /api/sync/retry, kind 'chat'). The card carries its key
  * as the attachment's id, so a read of the chat (when the contract gains one) can settle it.
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { createHash } from 'node:crypto';
 import { M365Error, type ChatCard } from '../ports/m365.port.js';
 import type { AgendaItem, Meeting } from '../../domain/meetings/meeting.model.js';
@@ -36,7 +36,7 @@ import { minuteTakerOf } from '../meetings/meeting-snapshot.js';
 import { localToUtc, meetingPageUrl, tracked, utcToLocal } from './sync.common.js';
 import type { SyncDeps, SyncUnitOfWork } from './sync.ports.js';
 
-export type MeetingChatJob = JobPayload<'m365.meeting-chat'>;
+export type MeetingChatJob = JobPayload<typeof JOB.meetingChat>;
 
 export type MeetingChatOutcome = { posted: boolean; messageId?: string; why?: string };
 
@@ -75,7 +75,7 @@ export async function queueStartCard(deps: Pick<SyncDeps, 'clock' | 'settings'>,
   const endsAt = localToUtc(meeting.date, meeting.end, deps.settings.timeZone);
   if (queued === startsAt) return startsAt;
   if (Date.parse(endsAt) <= deps.clock.now().getTime()) return typeof queued === 'string' ? queued : undefined;
-  await uow.outbox.enqueue('m365.meeting-chat', { meetingId: meeting.id, about: 'start', version: 1, startsAt }, { startAfter: new Date(startsAt), singletonKey: `chat:${meeting.id}:start:${startsAt}` });
+  await uow.outbox.enqueue(JOB.meetingChat, { meetingId: meeting.id, about: 'start', version: 1, startsAt }, { startAfter: new Date(startsAt), singletonKey: `chat:${meeting.id}:start:${startsAt}` });
   return startsAt;
 }
 

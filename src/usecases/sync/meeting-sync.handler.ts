@@ -28,7 +28,7 @@
  * existing event.
  */
 import { queueStartCard } from './meeting-chat.handler.js';
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { createHash } from 'node:crypto';
@@ -40,7 +40,7 @@ import { documentPath } from './document-sync.handler.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export type MeetingSyncJob = JobPayload<'m365.meeting-sync'>;
+export type MeetingSyncJob = JobPayload<typeof JOB.meetingSync>;
 
 export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPort }, job: MeetingSyncJob): Promise<void> {
   const day = today(deps);

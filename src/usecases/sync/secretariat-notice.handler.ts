@@ -13,14 +13,14 @@
  * nothing. A crash between the send and that record can send it twice (at least
  * once, never lost), like every outside effect without a transactional receiver.
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { localToday } from '../../domain/calendar/working-day.calendar.js';
 import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
 import { formatLocalDate } from '../../domain/documents/danish-format.js';
 import type { SyncDeps } from './sync.ports.js';
 import { escapeHtml as esc } from '../../domain/documents/html-escape.js';
 
-export type SecretariatNoticeJob = JobPayload<'m365.secretariat-notice'>;
+export type SecretariatNoticeJob = JobPayload<typeof JOB.secretariatNotice>;
 
 
 export async function runSecretariatNotice(deps: SyncDeps, job: SecretariatNoticeJob): Promise<{ sent: boolean; to: string[] }> {

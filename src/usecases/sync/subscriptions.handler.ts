@@ -9,7 +9,7 @@
  * `reauthorizationRequired` also renews the subscription, `subscriptionRemoved`
  * makes a new one, `missed` only needs the delta (which is a full catch-up).
  */
-import type { JobPayload } from '../ports/jobs.port.js';
+import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { randomBytes } from 'node:crypto';
 import { M365Error } from '../ports/m365.port.js';
 import { allMailboxes, runCalendarDelta } from './calendar-delta.handler.js';
@@ -19,7 +19,7 @@ import type { SyncDeps } from './sync.ports.js';
 export const SUBSCRIPTION_LIFETIME_MS = 48 * 3600_000;
 export const RENEW_MARGIN_MS = 12 * 3600_000;
 
-export type NotificationJob = JobPayload<'m365.notification'>;
+export type NotificationJob = JobPayload<typeof JOB.graphNotification>;
 
 export type SubscriptionSummary = { created: string[]; renewed: string[]; kept: string[] };
 

@@ -4,7 +4,7 @@
  * A job never holds a transaction while it talks to Graph: it reads, calls Graph,
  * then records the outcome in a new short transaction.
  */
-import type { JobName } from '../ports/jobs.port.js';
+import { JOB, type JobName } from '../ports/jobs.port.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { M365Ports } from '../ports/m365.port.js';
 import type { MeetingsStore as FullMeetingsStore } from '../ports/meetings.port.js';
@@ -112,13 +112,13 @@ export type SyncDeps = {
 };
 
 export const SYNC_QUEUES = {
-  forum: 'm365.forum-sync',
-  meeting: 'm365.meeting-sync',
-  document: 'm365.document-sync',
-  delta: 'm365.calendar-delta',
-  notification: 'm365.notification',
-  renew: 'm365.subscription-renew',
-  reminderPlan: 'reminders.plan',
-  notice: 'm365.secretariat-notice',
-  chat: 'm365.meeting-chat',
+  forum: JOB.forumSync,
+  meeting: JOB.meetingSync,
+  document: JOB.documentSync,
+  delta: JOB.calendarDelta,
+  notification: JOB.graphNotification,
+  renew: JOB.subscriptionRenew,
+  reminderPlan: JOB.reminderPlan,
+  notice: JOB.secretariatNotice,
+  chat: JOB.meetingChat,
 } as const satisfies Record<string, JobName>;

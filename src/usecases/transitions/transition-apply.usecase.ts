@@ -31,13 +31,14 @@ import type { Actor, Clock, IdGenerator } from '../ports/store.port.js';
 import type { StoredTransition, TransitionsStore } from '../ports/transitions.port.js';
 import { todayOf } from '../planning/planning.shared.js';
 import { forbidden, notFound, UseCaseError } from '../use-case.errors.js';
+import { JOB } from '../ports/jobs.port.js';
 
 export type TransitionUnitOfWork = WorkflowUnitOfWork & { transitions: TransitionsStore };
 export type TransitionTransact = <T>(fn: (uow: TransitionUnitOfWork) => Promise<T>) => Promise<T>;
 export type TransitionDeps = { transact: TransitionTransact; clock: Clock; ids: IdGenerator };
 
-const FORUM_SYNC = 'm365.forum-sync';
-const MEETING_SYNC = 'm365.meeting-sync';
+const FORUM_SYNC = JOB.forumSync;
+const MEETING_SYNC = JOB.meetingSync;
 
 /** The caller, who must administer the region (its secretariat, or a tenant administrator). */
 export async function requireRegionSecretariat(uow: Pick<WorkflowUnitOfWork, 'registry'>, actor: Actor, region: string, today: string, what: { en: string; da: string }): Promise<string> {
