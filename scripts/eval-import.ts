@@ -29,7 +29,7 @@ import type { TermsDraft } from '../src/domain/terms-import/terms-import.model.j
 
 type SeatSpec = [string, number | null, number | null, boolean?];
 type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
-export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[]; heldOut?: boolean };
+export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[]; heldOut?: boolean | number };
 export type Cases = { nd: string[]; cases: Case[] };
 
 /** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF. */
@@ -175,12 +175,20 @@ async function main() {
     }
   }
   // Cases added after the importer was last changed, whose first score was taken before the importer saw them.
-  const heldOutIds = new Set(cases.filter((c) => c.heldOut).map((c) => c.id));
-  const held = scored.filter((s) => heldOutIds.has(s.id));
-  if (held.length) {
+  // heldOut: true is the first round; a number names a later round, each printed on its own.
+  const rounds = new Map<number, Set<string>>();
+  for (const c of cases) {
+    if (!c.heldOut) continue;
+    const round = c.heldOut === true ? 1 : c.heldOut;
+    if (!rounds.has(round)) rounds.set(round, new Set());
+    rounds.get(round)!.add(c.id);
+  }
+  for (const [round, ids] of [...rounds].sort((a, b) => a[0] - b[0])) {
+    const held = scored.filter((s) => ids.has(s.id));
+    if (!held.length) continue;
     const hf = held.reduce((a, s) => a + s.found, 0);
     const hs = held.reduce((a, s) => a + s.stated, 0);
-    console.log(`\nHeld-out cases (marked heldOut in cases.json): ${held.length} cases, recall ${hf}/${hs} = ${pct(hs ? hf / hs : 0)}, invented ${held.reduce((a, s) => a + s.invented, 0)}`);
+    console.log(`\nHeld-out round ${round} (heldOut ${round === 1 ? 'true' : round} in cases.json): ${held.length} cases, recall ${hf}/${hs} = ${pct(hs ? hf / hs : 0)}, invented ${held.reduce((a, s) => a + s.invented, 0)}`);
   }
   const pdfs = scored.filter((s) => s.id.endsWith('.pdf'));
   const pdfFound = pdfs.reduce((a, s) => a + s.found, 0);
