@@ -84,9 +84,11 @@ export type YearPlanResponse = z.output<typeof YearPlanResponse>;
 
 /** POST /api/forums/:id/plan/:year/accept */
 export const AcceptPlanResponse = z.object({ forumId: z.string(), year: z.number().int(), created: z.array(MeetingWithDeadlinesResponse), kept: z.array(MeetingWithDeadlinesResponse) });
+export type AcceptPlanResponse = z.output<typeof AcceptPlanResponse>;
 
 /** PATCH /api/meetings/:id */
 export const EditMeetingResponse = z.object({ meeting: MeetingWithDeadlinesResponse, moved: z.boolean() });
+export type EditMeetingResponse = z.output<typeof EditMeetingResponse>;
 /** POST /api/meetings/:id/move */
 export const MoveMeetingResponse = z.object({ meeting: MeetingWithDeadlinesResponse, previous: MeetingWithDeadlinesResponse });
 
@@ -151,7 +153,8 @@ export const CompositionFindingResponse = z.object({
 });
 export type CompositionFindingResponse = z.output<typeof CompositionFindingResponse>;
 /** GET /api/forums/:id/composition */
-export const CompositionResponse = z.object({ forumId: z.string(), on: isoDate, findings: z.array(CompositionFindingResponse), message: z.string().optional() });
+export const CompositionResponse = z.object({ forumId: z.string(), on: isoDate, findings: z.array(CompositionFindingResponse), message: z.string().optional().describe('Set when nothing could be checked (the forum has no terms of reference); findings is then empty') });
+export type CompositionResponse = z.output<typeof CompositionResponse>;
 
 /** A duty of the year (src/domain/wheel/annual.wheel.ts, Duty). */
 export const DutyResponse = z.object({

@@ -12,6 +12,7 @@ import { formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar } from './shared.js';
 import { useWorkflowStyles } from './Workflow.styles.js';
 import type { AuditEventResponse } from '../../contracts/system.contract.js';
+import type { PersonResponse } from '../../contracts/registry.contract.js';
 
 export type AuditEntry = AuditEventResponse;
 
@@ -46,7 +47,7 @@ export function ForumAuditTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
     setError(null);
     setOlder(null);
     fetchBatch().then((r) => { setEntries(r.body); setOlder(r.headers.get('x-next-cursor')); }, setError);
-    api<{ id: string; name: string }[]>('/api/people').then((ps) => setNames(new Map(ps.map((p) => [p.id, p.name]))), () => setNames(new Map()));
+    api<PersonResponse[]>('/api/people').then((ps) => setNames(new Map(ps.map((p) => [p.id, p.name]))), () => setNames(new Map()));
   }, [forumId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = useMemo(() => (entries ?? []).filter((e) => !onlyRefused || e.outcome === 'refused'), [entries, onlyRefused]);

@@ -12,6 +12,7 @@ import type { Lang } from '../i18n.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { ErrorBar, SuccessBar, type Meeting } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
+import type { EditMeetingResponse, MeetingDefaultsResponse } from '../../contracts/planning.contract.js';
 
 type Values = { [k: string]: string; date: string; start: string; end: string; location: string; title: string; reason: string; jointWithForumId: string; kind: string };
 
@@ -53,7 +54,7 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang:
   useEffect(() => {
     if (meeting) return;
     // A new meeting starts from the forum's defaults.
-    api<{ location: string | null; online: boolean }>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
+    api<MeetingDefaultsResponse>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
       setV((o) => ({ ...o, location: o.location || (d.location ?? '') }));
       setOnline(d.online);
     }, () => undefined);
@@ -65,7 +66,7 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang:
     try {
       if (meeting) {
         const moved = v.date !== meeting.date || v.start !== meeting.start || v.end !== meeting.end;
-        const r = await api<{ moved: boolean }>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
+        const r = await api<EditMeetingResponse>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
           method: 'PATCH',
           body: JSON.stringify({
             ...(moved ? { date: v.date, start: v.start, end: v.end, reason: v.reason.trim() || undefined } : {}),
@@ -165,7 +166,7 @@ export function DefaultsForm({ lang, forumId, onClose }: { lang: Lang; forumId: 
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   useEffect(() => {
-    api<{ location: string | null; online: boolean }>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
+    api<MeetingDefaultsResponse>(`/api/forums/${encodeURIComponent(forumId)}/meeting-defaults`).then((d) => {
       setLocation(d.location ?? '');
       setOnline(d.online);
     }, setError);

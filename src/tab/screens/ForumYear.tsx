@@ -7,9 +7,10 @@ import { api } from '../api.js';
 import { formatDate, texts, textsIn, type Lang, type Texts } from '../i18n.js';
 import { meetingListLabel } from './meeting-label.js';
 import { ErrorBar, SuccessBar, hhmm, type Meeting, type MeetingDeadlines } from './shared.js';
-import type { CompositionFindingResponse, DutyResponse, MeetingWithDeadlinesResponse, YearMeetingResponse, YearOfDutiesResponse, YearPlanResponse } from '../../contracts/planning.contract.js';
+import type { AcceptPlanResponse, CompositionResponse, DutyResponse, MeetingWithDeadlinesResponse, YearMeetingResponse, YearOfDutiesResponse, YearPlanResponse } from '../../contracts/planning.contract.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
+import { compositionVerdict } from './composition.js';
 import { CancelForm, DefaultsForm, HistoryForm, MeetingForm } from './ForumMeetingEditor.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { Checkbox, Input } from '@fluentui/react-components';
@@ -26,7 +27,6 @@ type PlanMeeting = YearMeetingResponse;
 type Plan = YearPlanResponse;
 type Duty = DutyResponse;
 type Year = YearOfDutiesResponse;
-type Finding = CompositionFindingResponse;
 
 const thisYear = () => new Date().getFullYear();
 /** From October the year being planned is the next one. */
@@ -95,7 +95,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ created: unknown[] }>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}/accept`, {
+      const r = await api<AcceptPlanResponse>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}/accept`, {
         method: 'POST',
         body: JSON.stringify({ meetings: rows.map((m) => ({ date: m.date, start: m.start, end: m.end, kind: m.kind, online: m.online, ...(m.location.trim() ? { location: m.location.trim() } : {}) })) }),
       });
@@ -285,10 +285,10 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
 
 export function ForumCompositionTab({ t, lang, forumId, signedIn }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean }) {
   const s = useForumYearStyles();
-  const [data, setData] = useState<{ on: string; findings: Finding[] } | null>(null);
+  const [data, setData] = useState<CompositionResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (signedIn) api<{ on: string; findings: Finding[] }>(`/api/forums/${encodeURIComponent(forumId)}/composition`).then(setData, setError);
+    if (signedIn) api<CompositionResponse>(`/api/forums/${encodeURIComponent(forumId)}/composition`).then(setData, setError);
   }, [forumId, signedIn]);
   if (!signedIn) return <section className={s.section}><Text>{t.signInToSeeMembers}</Text></section>;
   return (
@@ -298,7 +298,8 @@ export function ForumCompositionTab({ t, lang, forumId, signedIn }: { t: Texts; 
       {!data ? (error ? null : <Spinner label={t.loading} />) : (
         <>
           <Text className={s.meta}>{t.m.checkedOn(formatDate(data.on, lang))}</Text>
-          {data.findings.length === 0 ? <MessageBar intent="success"><MessageBarBody>{t.m.noFindings}</MessageBarBody></MessageBar> : (
+          {compositionVerdict(data) === 'not_checked' ? <MessageBar intent="info" data-testid="composition-not-checked"><MessageBarBody>{t.noTerms}</MessageBarBody></MessageBar>
+            : compositionVerdict(data) === 'matches' ? <MessageBar intent="success"><MessageBarBody>{t.m.noFindings}</MessageBarBody></MessageBar> : (
             <Table aria-label={t.m.seatCheck} size="small">
               <TableHeader><TableRow><TableHeaderCell scope="col" style={{ width: '7.5rem' }}>{t.m.status}</TableHeaderCell><TableHeaderCell scope="col">{t.m.seatCheck}</TableHeaderCell></TableRow></TableHeader>
               <TableBody>

@@ -11,25 +11,17 @@ import { api } from '../api.js';
 import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
+import type { StoredTransitionResponse, TransitionPreviewResponse } from '../../contracts/transitions.contract.js';
+import type { ForumResponse } from '../../contracts/registry.contract.js';
 
 type Kind = 'tasks' | 'proposals' | 'items' | 'members';
 const kinds: Kind[] = ['tasks', 'proposals', 'items', 'members'];
-type Disposition = { action: 'carry'; toForumId: string } | { action: 'close'; reason: string };
-type ForumPlan = { forumId: string; successorIds: string[]; tasks: Disposition; proposals: Disposition; items: Disposition; meetings: { notice: string }; members: Disposition };
-type Plan = { effectiveOn: string; forums: ForumPlan[] };
-type Stored = { id: string; title?: string; status: 'prepared' | 'applied' | 'undone' | 'effective'; effectiveOn: string; plan: Plan };
-type Forum = { id: string; name: string; region: string; status: string; endedOn?: string };
-type Moved = { to: { action: 'carry'; toName: string } | { action: 'close'; reason: string } };
-type Preview = {
-  endsOn: string;
-  meetingsCancelled: { meetingId: string; forumId: string; date: string; start: string }[];
-  remindersStopped: { meetingIds: string[] };
-  tasks: (Moved & { taskId: string; title: string })[];
-  proposals: (Moved & { proposalId: string; title: string })[];
-  items: (Moved & { itemId: string; title: string })[];
-  members: (Moved & { membershipId: string; personId: string; role: string })[];
-  channelsArchived: { forumId: string; name: string }[];
-};
+type Stored = StoredTransitionResponse;
+type Preview = TransitionPreviewResponse;
+type Plan = Stored['plan'];
+type Disposition = Plan['forums'][number]['tasks'];
+type Forum = ForumResponse;
+type Moved = Pick<Preview['tasks'][number], 'to'>;
 type Choice = { successor: string; actions: Record<Kind, { action: 'carry' | 'close'; reason: string }> };
 
 const freshChoice = (): Choice => ({ successor: '', actions: { tasks: { action: 'carry', reason: '' }, proposals: { action: 'carry', reason: '' }, items: { action: 'carry', reason: '' }, members: { action: 'carry', reason: '' } } });
@@ -221,7 +213,7 @@ export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lan
           <Subtitle2 as="h3" id={`${ids}-preview`}>{c.previewTitle(formatDate(preview.endsOn, lang))}</Subtitle2>
           <ul>
             <li>{c.meetingsCancelled(preview.meetingsCancelled.length)}: {preview.meetingsCancelled.map((m) => `${nameOf(m.forumId)} ${formatDate(m.date, lang)}`).join('; ')}</li>
-            <li>{c.remindersStopped(preview.remindersStopped.meetingIds.length)}</li>
+            <li>{c.remindersStopped(preview.remindersStopped.meetingIds.length, preview.remindersStopped.taskIds.length)}</li>
             <li>{c.channelsArchived(preview.channelsArchived.length)}: {preview.channelsArchived.map((x) => x.name).join('; ')}</li>
             <li>{c.tasksMoved(preview.tasks.length)}{preview.tasks.length ? `: ${preview.tasks.map((x) => `${x.title} (${moved(x)})`).join('; ')}` : ''}</li>
             <li>{c.proposalsMoved(preview.proposals.length)}{preview.proposals.length ? `: ${preview.proposals.map((x) => `${x.title} (${moved(x)})`).join('; ')}` : ''}</li>
