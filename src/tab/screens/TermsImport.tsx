@@ -51,6 +51,7 @@ import type {
   TermsImportConfirmedResponse,
   TermsImportForumCreatedResponse,
   TermsImportPreviewResponse,
+  TermsDraftResponse,
 } from '../../contracts/terms-import.contract.js';
 import type { ForumKindResponse, ForumViewResponse } from '../../contracts/registry.contract.js';
 import { api, type ApiError } from '../api.js';
@@ -60,7 +61,7 @@ import { useTermsImportStyles } from './TermsImport.styles.js';
 // The response types are the server's contract (src/contracts/terms-import.contract.ts). The tab reads a draft's
 // findings and values by field path (a string), so those two parts are widened to records here.
 type Span = ImportDraftResponse['findings']['forumName']['span'];
-type Finding = { value: unknown; span: Span; confidence: number; inferred?: boolean };
+type Finding = Omit<TermsDraftResponse['forumName'], 'value'> & { value: unknown };
 type Match = ForumMatchResponse;
 type Values = { forum: DraftValuesResponse['forum']; terms: Record<string, unknown> };
 type Provenance = RuleProvenanceResponse;
@@ -68,7 +69,7 @@ type Draft = Omit<ImportDraftResponse, 'terms' | 'findings'> &
   Values & { findings: { forumName: Finding; fields: Record<string, Finding>; lists: Record<string, Finding[]> } };
 type Preview = Omit<TermsImportPreviewResponse, 'drafts'> & { drafts: Draft[] };
 type ConfirmResult = TermsImportConfirmResponse;
-type SeatValue = { party: { kind: 'sector'; sector: string; perOrganisation: boolean }; role?: string; min: number | null; max: number | null; note?: string };
+type SeatValue = TermsDraftResponse['lists']['seats'][number]['value'];
 
 const LIST_PATHS = ['purpose', 'tasks', 'seats', 'subGroupsAllowed'] as const;
 const SIDES = ['hospital', 'region', 'municipality', 'psychiatry', 'general_practice'];
@@ -169,7 +170,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
   const [kinds, setKinds] = useState<ForumKindResponse[]>([]);
   const [createName, setCreateName] = useState('');
   const [createKind, setCreateKind] = useState('');
-  const [created, setCreated] = useState<{ forum: { id: string; name: string } } | null>(null);
+  const [created, setCreated] = useState<TermsImportForumCreatedResponse | null>(null);
   const markRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
