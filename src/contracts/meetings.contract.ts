@@ -10,6 +10,7 @@ import { ClosedDayPolicy, id, isoDate } from '../domain/registry/registry.model.
 import { deadlineKinds } from '../domain/deadlines/meeting.deadlines.js';
 import { ForumResponse, PersonResponse } from './registry.contract.js';
 import { MeetingResponse } from './planning.contract.js';
+import { ProblemResponse } from './system.contract.js';
 
 const minutesStatus = z.enum(['draft', 'sent_for_remarks', 'revised', 'approved', 'published']);
 
@@ -226,5 +227,28 @@ export const MinutesApprovedResponse = MinutesVersionResponse.extend({
   early: z.array(z.enum(['window_open', 'open_remarks'])).optional().describe('Why the approval was early (confirmed with a reason)'),
   reason: z.string().optional(),
 });
+/** A passage of the minutes that may be personal data (src/domain/documents/personal-data.detector.ts, LocatedFinding). */
+export const PersonalDataFindingResponse = z.object({
+  kind: z.enum(['cpr', 'phone', 'person_hint']),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  confidence: z.enum(['high', 'medium']),
+  reason: z.object({ da: z.string(), en: z.string() }),
+  field: z.string().describe('The field of the item or task the passage is in'),
+  itemId: z.string().optional(),
+});
+export type PersonalDataFindingResponse = z.output<typeof PersonalDataFindingResponse>;
+/** 409 of POST /api/meetings/:id/minutes/publish: with `findings` when the minutes may hold personal data (publish again with confirmPersonalData: true). */
+export const PublishRefusedResponse = ProblemResponse.extend({ findings: z.array(PersonalDataFindingResponse).optional() });
+export type PublishRefusedResponse = z.output<typeof PublishRefusedResponse>;
+/** 409 of POST /api/meetings/:id/minutes/approve: an early approval needs `confirm: true` and a reason (code confirmation_required, with why). */
+export const EarlyApprovalRefusedResponse = ProblemResponse.extend({
+  code: z.literal('confirmation_required').optional(),
+  grounds: z.array(z.enum(['window_open', 'open_remarks'])).optional(),
+  openRemarks: z.number().int().optional().describe('Remarks on this version not answered by a revision'),
+  windowClosesAt: z.string().optional().describe('ISO 8601 instant: when the comment window closes'),
+});
+export type EarlyApprovalRefusedResponse = z.output<typeof EarlyApprovalRefusedResponse>;
 export const MinutesPublishedResponse = MinutesVersionResponse.extend({ publishedAt: z.string(), personalDataFindings: z.number().int() });
 export const AttachmentAddedResponse = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });

@@ -16,10 +16,11 @@ import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import type { ForumViewResponse, OrganisationResponse } from '../../contracts/registry.contract.js';
+import type { EarlyApprovalRefusedResponse, PersonalDataFindingResponse, PublishRefusedResponse } from '../../contracts/meetings.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { MinuteTakerField } from './MeetingMinuteTaker.js';
 
-type Finding = { kind: string; match: string; itemId?: string; field?: string };
+type Finding = PersonalDataFindingResponse;
 
 export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: Texts; lang: Lang; view: MeetingView; setView: Dispatch<SetStateAction<MeetingView | null>>; reload: () => Promise<void>; isMember: boolean }) {
   const s = useMeetingStyles();
@@ -41,7 +42,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
   const [organisations, setOrganisations] = useState<{ id: string; name: string }[]>([]);
   const [reason, setReason] = useState('');
   // An early approval the server refused without a reason: why, and the reason being written.
-  const [early, setEarly] = useState<{ grounds: string[]; openRemarks: number; windowClosesAt?: string } | null>(null);
+  const [early, setEarly] = useState<{ grounds: NonNullable<EarlyApprovalRefusedResponse['grounds']>; openRemarks: number; windowClosesAt?: string } | null>(null);
   const [earlyReason, setEarlyReason] = useState('');
   const [correctReason, setCorrectReason] = useState('');
 
@@ -102,9 +103,10 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         await api(`/api/meetings/${id}/minutes/publish`, { method: 'POST', body: JSON.stringify(confirm ? { confirmPersonalData: true } : {}) });
         setFindings(null);
       } catch (e) {
-        const f = (e as ApiError).body?.findings;
+        // The 409's body is the route's PublishRefusedResponse.
+        const f = ((e as ApiError).body as PublishRefusedResponse | undefined)?.findings;
         if (Array.isArray(f)) {
-          setFindings(f as Finding[]);
+          setFindings(f);
           return;
         }
         throw e;
@@ -118,9 +120,10 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         setEarly(null);
         setEarlyReason('');
       } catch (e) {
-        const b = (e as ApiError).body;
+        // The 409's body is the route's EarlyApprovalRefusedResponse.
+        const b = (e as ApiError).body as EarlyApprovalRefusedResponse | undefined;
         if ((e as ApiError).status === 409 && b?.code === 'confirmation_required') {
-          setEarly({ grounds: (b.grounds as string[]) ?? [], openRemarks: Number(b.openRemarks ?? 0), ...(typeof b.windowClosesAt === 'string' ? { windowClosesAt: b.windowClosesAt } : {}) });
+          setEarly({ grounds: b.grounds ?? [], openRemarks: b.openRemarks ?? 0, ...(b.windowClosesAt !== undefined ? { windowClosesAt: b.windowClosesAt } : {}) });
           return;
         }
         throw e;

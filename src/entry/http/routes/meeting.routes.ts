@@ -38,6 +38,8 @@ import {
   MeetingPageResponse,
   MinutesApprovedResponse,
   MinutesPublishedResponse,
+  PublishRefusedResponse,
+  EarlyApprovalRefusedResponse,
   MinutesSentResponse,
   MinutesVersionResponse,
   MinuteTakerResponse,
@@ -187,7 +189,7 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
       services().minutes.revise(req.params.id, req.body.reason, me(req)),
     );
     // The body is optional (an approval after the window has closed needs none), so it is parsed here: a missing body is {}.
-    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly; before the window closes or with open remarks, body { confirm: true, reason } (else 409)', params: M, response: { 200: MinutesApprovedResponse } } }, async (req) => {
+    app.post('/api/meetings/:id/minutes/approve', { schema: { tags, summary: 'Approve the minutes explicitly; before the window closes or with open remarks, body { confirm: true, reason } (else 409)', params: M, response: { 200: MinutesApprovedResponse, 409: EarlyApprovalRefusedResponse } } }, async (req) => {
       const parsed = ApproveInput.safeParse(req.body ?? {});
       if (!parsed.success) {
         const i = parsed.error.issues[0]!;
@@ -195,7 +197,7 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
       }
       return services().minutes.approve(req.params.id, me(req), parsed.data);
     });
-    app.post('/api/meetings/:id/minutes/publish', { schema: { tags, summary: 'Publish approved minutes', params: M, body: PublishInput.optional(), response: { 200: MinutesPublishedResponse } } }, async (req) =>
+    app.post('/api/meetings/:id/minutes/publish', { schema: { tags, summary: 'Publish approved minutes', params: M, body: PublishInput.optional(), response: { 200: MinutesPublishedResponse, 409: PublishRefusedResponse } } }, async (req) =>
       services().minutes.publish(req.params.id, req.body?.confirmPersonalData ?? false, me(req)),
     );
     app.post('/api/meetings/:id/minutes/correct', { schema: { tags, summary: 'Correct approved minutes (new version with a reason)', params: M, body: ReasonInput, response: { 200: MinutesVersionResponse } } }, async (req) =>
