@@ -297,7 +297,7 @@ export function ForumCompositionTab({ t, lang, forumId, signedIn }: { t: Texts; 
       <ErrorBar error={error} lang={lang} />
       {!data ? (error ? null : <Spinner label={t.loading} />) : (
         <>
-          <Text className={s.meta}>{t.m.checkedOn(formatDate(data.on, lang))}</Text>
+          {compositionVerdict(data) === 'not_checked' ? null : <Text className={s.meta}>{t.m.checkedOn(formatDate(data.on, lang))}</Text>}
           {compositionVerdict(data) === 'not_checked' ? <MessageBar intent="info" data-testid="composition-not-checked"><MessageBarBody>{t.noTerms}</MessageBarBody></MessageBar>
             : compositionVerdict(data) === 'matches' ? <MessageBar intent="success"><MessageBarBody>{t.m.noFindings}</MessageBarBody></MessageBar> : (
             <Table aria-label={t.m.seatCheck} size="small">

@@ -1,0 +1,41 @@
+/**
+ * The seat check of a forum with no terms of reference, in the tab (issue 12): the
+ * server answers no findings and a message; the tab says there are no terms to check
+ * against, never "the composition matches the terms" (which a hand-copied response
+ * type without `message` once made it say).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
+
+describe('the seat check in Chromium', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E('2026-12-03T09:00:00Z');
+  }, 180_000);
+  afterAll(async () => e?.close());
+
+  it('says a forum with no terms has nothing to check its composition against, and checks one that has terms', async () => {
+    const { page, app } = e;
+    await page.goto(`${app.url}/`);
+    await signIn(page, 'lone-birk');
+    const tree = page.getByRole('tree', { name: 'Forumhierarki' });
+    // Sundhedsråd Midt has no terms of reference in the demo.
+    await tree.getByText('Sundhedsråd Midt', { exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Sundhedsråd Midt' }).waitFor();
+    await page.getByRole('tab', { name: 'Sammensætning' }).click();
+    const notChecked = page.getByTestId('composition-not-checked');
+    await notChecked.waitFor();
+    expect(await notChecked.innerText()).toContain('Der er endnu intet kommissorium for dette forum.');
+    expect(await page.getByText('Sammensætningen svarer til kommissoriet.').count()).toBe(0);
+    expect(await page.getByText('Tjekket pr.').count()).toBe(0);
+    await shot(page, 'composition-no-terms');
+
+    // A forum with terms is checked: its findings (or the match) show, not the missing terms.
+    await tree.getByText('Klyngestyregruppe for Midtklyngen', { exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Klyngestyregruppe for Midtklyngen' }).waitFor();
+    await page.getByRole('tab', { name: 'Sammensætning' }).click();
+    await page.getByRole('table', { name: 'Pladstjek mod kommissoriet' }).or(page.getByText('Sammensætningen svarer til kommissoriet.')).waitFor();
+    expect(await notChecked.count()).toBe(0);
+    await page.getByText('Tjekket pr. 3. december 2026').waitFor();
+  });
+});
