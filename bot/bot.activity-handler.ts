@@ -21,6 +21,7 @@ import type { BotBackend, BotLocale, BotPerson, ConversationStore, Refusal, Stor
 import { CARD_CONTENT_TYPE, cardVerbs, type AdaptiveCard, type CardActionData, type CardVerb, type LinkConfig } from './cards/card.common.js';
 import { deadlinesCard, helpCard, messageCard, nextMeetingCard, tasksCard } from './cards/command.cards.js';
 import { reminderCard } from './cards/reminder.card.js';
+import { outlookMeetingCard } from './cards/notice.card.js';
 
 export type BotLogger = { error(msg: string, ctx?: Record<string, unknown>): void; info?(msg: string, ctx?: Record<string, unknown>): void };
 
@@ -205,6 +206,8 @@ export class SamraadBot extends TeamsActivityHandler {
         return t.notAllowed;
       case 'invalid':
         return t.invalid(r.reason);
+      case 'already_decided':
+        return r.confirmation === 'confirmed' ? t.outlook.alreadyConfirmed(r.byName) : t.outlook.alreadyRejected(r.byName);
     }
   }
 
@@ -254,6 +257,23 @@ export class SamraadBot extends TeamsActivityHandler {
         if (!r.ok) refusal = r;
         else if (!str(data.key)) return { card: tasksCard(await b.myTasks(pid), locale, this.deps.links) };
         break;
+      }
+      case 'outlook_confirm':
+      case 'outlook_reject': {
+        if (!meetingId || !b.decideOutlookMeeting) return { message: t.notFound };
+        const r = await b.decideOutlookMeeting(pid, meetingId, verb === 'outlook_confirm' ? 'confirm' : 'reject');
+        if (!r.ok) {
+          if (r.refused === 'already_decided') return { message: r.confirmation === 'confirmed' ? t.outlook.alreadyConfirmed(r.byName) : t.outlook.alreadyRejected(r.byName) };
+          if (r.refused === 'not_allowed') return { message: t.outlook.notAllowed };
+          return { message: this.refusalText(r, locale) };
+        }
+        // The card, as this person now sees it: who decided, no buttons.
+        const forumId = str(data.forumId);
+        const reminder = { key: str(data.key) ?? `outlook|${meetingId}`, kind: 'outlook_meeting_created' as const, forumId: forumId ?? '', meetingId, deadline: str(data.deadline) ?? this.deps.now().toISOString() };
+        const subject = forumId ? await b.describeReminder(reminder, pid) : null;
+        const decided = { confirmation: r.confirmation, byName: r.byName };
+        if (!subject) return { message: r.confirmation === 'confirmed' ? t.outlook.confirmedBy(r.byName) : t.outlook.rejectedBy(r.byName) };
+        return { card: outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided }) };
       }
       case 'refresh':
         break;

@@ -86,6 +86,19 @@ type Texts = {
     handoverOn: string;
     newChair: string;
   };
+  /** A meeting a secretary made in Outlook under the forum's category: the secretariat's card. */
+  outlook: {
+    title: (forumName: string, when: string) => string;
+    intro: string;
+    calendar: string;
+    confirm: string;
+    reject: string;
+    confirmedBy: (name: string) => string;
+    rejectedBy: (name: string) => string;
+    alreadyConfirmed: (name: string) => string;
+    alreadyRejected: (name: string) => string;
+    notAllowed: string;
+  };
 };
 
 const da: Texts = {
@@ -130,6 +143,7 @@ const da: Texts = {
     meeting_moved: 'Mødet er flyttet',
     meeting_cancelled: 'Mødet er aflyst',
     chair_handover: 'Formandskabet skifter',
+    outlook_meeting_created: 'Nyt møde fra Outlook: bekræft eller afvis',
   },
   noNextMeeting: 'Du har ingen kommende møder.',
   nextMeetingTitle: 'Dit næste møde',
@@ -170,6 +184,18 @@ const da: Texts = {
     meetingStarts: 'Mødet begynder',
     handoverOn: 'Skifter den',
     newChair: 'Nyt formandskab',
+  },
+  outlook: {
+    title: (f, w) => `Nyt møde fra Outlook: ${f} ${w}`,
+    intro: 'Mødet blev oprettet i Outlook med forummets kategori. Samraad har oprettet det med frister og påmindelser. Bekræft det, eller afvis det (et afvist møde aflyses).',
+    calendar: 'Kalender',
+    confirm: 'Bekræft',
+    reject: 'Afvis',
+    confirmedBy: (n) => `Bekræftet af ${n}`,
+    rejectedBy: (n) => `Afvist af ${n}`,
+    alreadyConfirmed: (n) => `Mødet er allerede bekræftet af ${n}.`,
+    alreadyRejected: (n) => `Mødet er allerede afvist af ${n}.`,
+    notAllowed: 'Kun forummets sekretariat kan bekræfte eller afvise et møde oprettet i Outlook.',
   },
 };
 
@@ -214,6 +240,7 @@ const en: Texts = {
     minutes_corrected: 'The approved minutes are being corrected',
     meeting_moved: 'The meeting has moved',
     meeting_cancelled: 'The meeting is cancelled',
+    outlook_meeting_created: 'New meeting from Outlook: confirm or reject',
     chair_handover: 'The chairmanship changes',
   },
   noNextMeeting: 'You have no upcoming meetings.',
@@ -255,6 +282,18 @@ const en: Texts = {
     meetingStarts: 'The meeting starts',
     handoverOn: 'Changes on',
     newChair: 'New chair',
+  },
+  outlook: {
+    title: (f, w) => `New meeting from Outlook: ${f} ${w}`,
+    intro: "The meeting was created in Outlook with the forum's category. Samraad has made it a meeting with deadlines and reminders. Confirm it, or reject it (a rejected meeting is cancelled).",
+    calendar: 'Calendar',
+    confirm: 'Confirm',
+    reject: 'Reject',
+    confirmedBy: (n) => `Confirmed by ${n}`,
+    rejectedBy: (n) => `Rejected by ${n}`,
+    alreadyConfirmed: (n) => `The meeting was already confirmed by ${n}.`,
+    alreadyRejected: (n) => `The meeting was already rejected by ${n}.`,
+    notAllowed: "Only the forum's secretariat confirms or rejects a meeting made in Outlook.",
   },
 };
 

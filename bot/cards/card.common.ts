@@ -20,7 +20,7 @@ export type AdaptiveCard = {
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-export const cardVerbs = ['attend', 'apologies', 'propose_item', 'remark', 'task_done', 'refresh'] as const;
+export const cardVerbs = ['attend', 'apologies', 'propose_item', 'remark', 'task_done', 'refresh', 'outlook_confirm', 'outlook_reject'] as const;
 export type CardVerb = (typeof cardVerbs)[number];
 
 /** What every action carries back to the bot (Action.Execute data / Action.Submit value). */

@@ -9,7 +9,7 @@ import type { MeetingSummary, TaskSummary } from '../bot.ports.js';
 import type { AdaptiveCard } from './card.common.js';
 import { deadlinesCard, helpCard, messageCard, nextMeetingCard, tasksCard } from './command.cards.js';
 import { reminderCard } from './reminder.card.js';
-import { noticeCard } from './notice.card.js';
+import { noticeCard, outlookMeetingCard } from './notice.card.js';
 import { noticeKinds } from '../../src/domain/notifications/notice.model.js';
 
 const require = createRequire(import.meta.url);
@@ -102,5 +102,33 @@ describe('notice cards against the Adaptive Cards 1.5 schema', () => {
     expect(text).toContain('https://samraad.example/api/meetings/m1/agenda.docx');
     expect(text).toContain('Lokalet er optaget');
     expect(text).toContain('Tidligere');
+  });
+});
+
+describe('the secretariat card of a meeting made in Outlook (issue 16)', () => {
+  const reminder = { key: 'notice|outlook_meeting_created|m:m1|outlook', kind: 'outlook_meeting_created' as const, forumId: 'f1', meetingId: 'm1', deadline: '2026-03-20T12:00:00Z', notice: { at: '2026-03-10T09:00:00Z', audience: 'secretariat', teamsOnly: true, mailbox: 'nina.hald@midt.rm.dk' } };
+  const subject = { forumName: 'Klyngestyregruppe Vest', meeting };
+  const plain = (c: AdaptiveCard) => {
+    const { msteams: _m, ...rest } = c;
+    return rest;
+  };
+  it('asks to confirm or reject with the forum, date and time, and links the meeting in the tab', () => {
+    const c = outlookMeetingCard({ reminder, subject, locale: 'da', links, personal: true });
+    expect(validate(plain(c)) ? [] : validate.errors).toEqual([]);
+    const text = JSON.stringify(c);
+    expect(text).toContain('Nyt møde fra Outlook: Klyngestyregruppe Vest');
+    expect(text).toContain('nina.hald@midt.rm.dk');
+    expect((c.actions ?? []).map((a) => [a.type, a.title, (a as { verb?: string }).verb])).toEqual([
+      ['Action.Execute', 'Bekræft', 'outlook_confirm'],
+      ['Action.Execute', 'Afvis', 'outlook_reject'],
+      ['Action.OpenUrl', 'Åbn i Samraad', undefined],
+    ]);
+    expect(String(c.actions!.at(-1)!.url)).toContain(encodeURIComponent('meeting:m1'));
+  });
+  it.each(['da', 'en'] as const)('after the tap (%s) says who decided and has no buttons', (locale) => {
+    const c = outlookMeetingCard({ reminder, subject, locale, links, personal: true, decided: { confirmation: 'rejected', byName: 'Ole Bak' } });
+    expect(validate(plain(c)) ? [] : validate.errors).toEqual([]);
+    expect(JSON.stringify(c)).toContain(locale === 'da' ? 'Afvist af Ole Bak' : 'Rejected by Ole Bak');
+    expect((c.actions ?? []).map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });
 });

@@ -61,7 +61,40 @@ function noticeFacts(reminder: NoticeCardInput['reminder'], locale: BotLocale): 
   return rows;
 }
 
+/**
+ * The secretariat's card for a meeting a secretary made in Outlook under the forum's
+ * category: "Nyt møde fra Outlook: <forum> <date time>", the meeting's facts, Bekræft and
+ * Afvis (the same use case as the tab's buttons) and a link to the meeting in the tab.
+ * With `decided` (after a tap) it says who confirmed or rejected it and has no buttons.
+ */
+export function outlookMeetingCard(input: NoticeCardInput & { decided?: { confirmation: 'confirmed' | 'rejected'; byName: string } }): AdaptiveCard {
+  const { reminder, subject, locale, links } = input;
+  const t = texts[locale];
+  const m = subject.meeting;
+  const when = m ? `${formatDate(m.date, locale)} ${formatTimeRange(m.start, m.end, locale)}` : '';
+  const title = t.outlook.title(subject.forumName, when).trim();
+  const body: Record<string, unknown>[] = [heading(title)];
+  if (m) body.push(meetingFacts(m, locale));
+  const d = data(reminder);
+  if (d.mailbox) body.push({ type: 'FactSet', facts: [{ title: t.outlook.calendar, value: d.mailbox }] });
+  const actions: Record<string, unknown>[] = [];
+  if (input.decided) {
+    const line = input.decided.confirmation === 'confirmed' ? t.outlook.confirmedBy(input.decided.byName) : t.outlook.rejectedBy(input.decided.byName);
+    body.push(textBlock(`**${line}**`, { color: input.decided.confirmation === 'confirmed' ? 'Good' : 'Attention', id: 'outlook-decision' }));
+  } else {
+    body.push(textBlock(t.outlook.intro));
+    if (m?.status === 'cancelled') body.push(textBlock(`**${t.cancelled}**`, { color: 'Attention' }));
+    if (input.personal && m && m.status === 'planned') {
+      const base: CardActionData = { verb: 'outlook_confirm', key: reminder.key, kind: reminder.kind, forumId: reminder.forumId, meetingId: reminder.meetingId, deadline: reminder.deadline };
+      actions.push(executeAction(t.outlook.confirm, base, 'positive'), executeAction(t.outlook.reject, { ...base, verb: 'outlook_reject' }, 'destructive'));
+    }
+  }
+  actions.push({ type: 'Action.OpenUrl', id: `open|${reminder.key}`, title: t.open, url: tabDeepLink(links, `meeting:${reminder.meetingId ?? ''}`, input.teamsChannelId) });
+  return card(locale, body, actions, title);
+}
+
 export function noticeCard(input: NoticeCardInput): AdaptiveCard {
+  if (input.reminder.kind === 'outlook_meeting_created') return outlookMeetingCard(input);
   const { reminder, subject, locale, links } = input;
   const t = texts[locale];
   const title = t.reminderTitle[reminder.kind];

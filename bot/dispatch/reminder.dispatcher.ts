@@ -256,6 +256,8 @@ export class ReminderDispatcher {
     if (conv) {
       return { route: 'teams_personal', key: `${conv.tenantId}|${conv.conversationId}`, tenantId: conv.tenantId, conversation: conv, locale, personId: person.personId, teamsUserId: conv.teamsUserId };
     }
+    // A Teams-only notice (the secretariat's card for a meeting made in Outlook): those without Teams are told by e-mail elsewhere.
+    if (delivery.reminder.notice?.teamsOnly === true) return { route: 'unsupported', reason: 'a Teams card only; people without Teams are told by e-mail otherwise' };
     if (person.email && this.d.mail) return { route: 'email', key: `mail|${person.email.toLowerCase()}`, email: person.email, locale, personId: person.personId };
     return { route: 'unsupported', reason: person.email ? 'no Teams conversation and no mail sender' : 'no Teams conversation and no e-mail address' };
   }

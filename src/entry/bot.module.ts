@@ -58,6 +58,10 @@ import { workflowDeps, workflowTransactor } from './workflow.module.js';
 import { queues } from './jobs/queues.js';
 import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-reach.usecase.js';
 import type { M365Ports } from '../usecases/ports/m365.port.js';
+import { registryRepository } from '../adapters/db/registry.repository.js';
+import { localToday } from '../domain/calendar/working-day.calendar.js';
+import { decideOutlookMeetingByCard } from '../usecases/sync/outlook-meeting.usecase.js';
+import { syncTransactor } from './sync.module.js';
 
 /**
  * The Agents Playground demo (.m365agentsplayground.yml): its tenant, its users'
@@ -197,6 +201,23 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
         answer: (meetingId, input, actor) => attendance.answer(meetingId, input, actor),
         propose: (meetingId, input, actor) => proposals.propose(meetingId, input, actor),
         remark: (meetingId, input, actor) => minutes.remark(meetingId, input, actor),
+      },
+      // The card's Bekræft/Afvis: the tab's use case and access check (the store holds the Outlook record whether or not the sync runs here).
+      decideOutlookMeeting: (personId, meetingId, decision) => {
+        const reads = registryRepository(deps.database.db);
+        return decideOutlookMeetingByCard(
+          {
+            transact: syncTransactor(deps.database, deps.queue),
+            clock: deps.clock,
+            accessFor: async (id) => {
+              const [memberships, forums, platformRoles] = await Promise.all([reads.listMemberships({ personId: id }), reads.listForums(), reads.listPlatformRoles(id)]);
+              return { personId: id, memberships, platformRoles, forumsById: new Map(forums.map((f) => [f.id, f])), today: localToday(deps.clock) };
+            },
+          },
+          personId,
+          meetingId,
+          decision,
+        );
       },
     });
     const conversations = botConversationRepository(deps.database.db, playgroundMode(deps, config) ? playgroundDemo.forumChannels : {});

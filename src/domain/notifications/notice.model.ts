@@ -21,6 +21,7 @@ export const noticeKinds = [
   'meeting_moved',
   'meeting_cancelled',
   'chair_handover',
+  'outlook_meeting_created',
 ] as const satisfies readonly ReminderKind[];
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -40,6 +41,18 @@ export type NoticeDetail = {
   documents?: ('agenda' | 'minutes')[];
   /** Where the change came from: Samraad, or Outlook (a move or cancel made there). */
   via?: 'samraad' | 'outlook';
+  /**
+   * Who is told: the forum's secretariat only (no channel post), e.g. a meeting made in
+   * Outlook that the secretariat confirms or rejects. Default: the channel and every member.
+   */
+  audience?: 'secretariat';
+  /**
+   * Only as a Teams card: people the bot cannot reach in Teams are told otherwise (the
+   * secretariat's e-mail of a meeting made in Outlook), so the dispatcher sends no e-mail.
+   */
+  teamsOnly?: boolean;
+  /** The Outlook calendar (mailbox) a meeting was made in. */
+  mailbox?: string;
 };
 
 /** The event as a use case raises it (the job's data). */
@@ -88,7 +101,7 @@ export function noticeReminders(e: NoticeEvent, recipientIds: readonly string[])
     notice: { ...(e.detail ?? {}), at: e.at },
   };
   const people = [...new Set(recipientIds)].sort();
-  const out: NoticeReminder[] = [{ ...base, audience: 'channel', recipientIds: [] }];
+  const out: NoticeReminder[] = e.detail?.audience === 'secretariat' ? [] : [{ ...base, audience: 'channel', recipientIds: [] }];
   if (people.length) out.push({ ...base, audience: 'personal', recipientIds: people });
   return out;
 }

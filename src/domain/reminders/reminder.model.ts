@@ -29,6 +29,7 @@ export const reminderKinds = [
   'meeting_moved',
   'meeting_cancelled',
   'chair_handover',
+  'outlook_meeting_created', // secretariat: a meeting made in Outlook under the forum's category, to confirm or reject
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

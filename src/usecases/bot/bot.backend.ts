@@ -31,6 +31,8 @@ export type BotBackendDeps = {
   transact: WorkflowTransact;
   clock: { now(): Date };
   workflow: BotWorkflow;
+  /** The secretariat's answer to a meeting made in Outlook (outlook-meeting.usecase.ts decideOutlookMeetingByCard); absent without the sync. */
+  decideOutlookMeeting?: BotBackend['decideOutlookMeeting'];
 };
 
 /** A use-case refusal as the bot words it. Other errors are not refusals and propagate. */
@@ -95,6 +97,7 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
     [...new Set((await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today)).map((m) => m.forumId))];
 
   return {
+    ...(deps.decideOutlookMeeting ? { decideOutlookMeeting: deps.decideOutlookMeeting } : {}),
     async personByAadObjectId(aadObjectId, tenantId): Promise<BotPerson | null> {
       return transact(async (uow) => {
         const p = await uow.registry.findPersonByEntra(tenantId, aadObjectId);

@@ -8,7 +8,7 @@
  * to the NoticeSink; the sink keeps one delivery per (notice key, recipient), so a
  * retried or repeated job sends nothing twice.
  */
-import { isActiveOn } from '../../domain/registry/registry.model.js';
+import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.model.js';
 import { forumEndedBy } from '../../domain/transitions/transition.changes.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { noticeKey, noticeReminders, type NoticeDetail, type NoticeEvent, type NoticeKind } from '../../domain/notifications/notice.model.js';
@@ -59,7 +59,8 @@ export async function runNotice(deps: NoticeDeps, job: NoticeJob): Promise<Notic
       day = m.date;
     }
     const memberships = await uow.registry.listMemberships({ forumId: e.forumId });
-    return memberships.filter((m) => isActiveOn(m, day)).map((m) => m.personId);
+    const secretariatOnly = e.detail?.audience === 'secretariat';
+    return memberships.filter((m) => isActiveOn(m, day) && (!secretariatOnly || secretariatRoles.includes(m.role))).map((m) => m.personId);
   });
   if (!recipients) return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum or meeting no longer exists' };
   if (recipients === 'ended') return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum has ended' };

@@ -22,7 +22,9 @@ export type Refusal =
   | { refused: 'after_deadline'; deadline: string }
   | { refused: 'not_found' }
   | { refused: 'not_allowed' }
-  | { refused: 'invalid'; reason: string };
+  | { refused: 'invalid'; reason: string }
+  /** A meeting made in Outlook that was already confirmed or rejected (in the tab or from another card). */
+  | { refused: 'already_decided'; confirmation: 'confirmed' | 'rejected'; byName: string };
 
 export type Result<T> = ({ ok: true } & T) | ({ ok: false } & Refusal);
 
@@ -97,6 +99,11 @@ export interface BotBackend {
   ): Promise<Result<{ itemId: string }>>;
   remark(personId: string, meetingId: string, text: string): Promise<Result<{ remarkId: string }>>;
   completeTask(personId: string, taskId: string): Promise<Result<{ task: TaskSummary }>>;
+  /**
+   * The secretariat confirms or rejects a meeting a secretary made in Outlook: the same use
+   * case and access check as the tab's buttons (audited there). Absent where the sync is off.
+   */
+  decideOutlookMeeting?(personId: string, meetingId: string, decision: 'confirm' | 'reject'): Promise<Result<{ confirmation: 'confirmed' | 'rejected'; byName: string }>>;
   /**
    * The subject of a reminder as `personId` sees it (their own answer included);
    * without personId, as the channel sees it. null when the subject is gone.

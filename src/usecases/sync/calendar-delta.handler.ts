@@ -133,6 +133,8 @@ async function adopt(deps: SyncDeps, uow: SyncUnitOfWork, mailbox: string, chang
   await outbox.enqueue(SYNC_QUEUES.meeting, { meetingId: id });
   await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: id }, { singletonKey: `meeting:${id}` });
   await outbox.enqueue(SYNC_QUEUES.notice, { meetingId: id, mailbox, about: 'created_in_outlook' }, { singletonKey: `notice:created:${id}` });
+  // The secretariat's card to confirm or reject it (Teams only: the e-mail above reaches everyone); one per meeting, whatever the re-runs.
+  await raiseNotice(outbox, meetingNotice('outlook_meeting_created', meeting, at, 'outlook', { audience: 'secretariat', teamsOnly: true, mailbox }));
   return { created: id, answers: [] };
 }
 

@@ -16,6 +16,8 @@ import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
 import { SYNC_QUEUES, type SyncTransact } from './sync.ports.js';
+import { access, type AccessContext } from '../../domain/access/access.policy.js';
+import type { Result } from '../ports/bot-backend.port.js';
 
 export type OutlookConfirmation = 'pending' | 'confirmed' | 'rejected';
 export type FromOutlook = { mailbox: string; eventId: string; at: string; confirmation: OutlookConfirmation; decidedBy?: string; decidedAt?: string };
@@ -73,4 +75,36 @@ export async function decideOutlookMeeting(
     await audit.record({ actorPersonId: actor.personId, action: decision === 'confirm' ? 'meeting.outlook_confirmed' : 'meeting.outlook_rejected', forumId: m.forumId, target: meetingId, outcome: 'ok', detail: { mailbox: from.mailbox, eventId: from.eventId } });
     return { meeting, fromOutlook: decided };
   });
+}
+
+/**
+ * The same decision from the secretariat's Teams card (bot): the tab's access check first
+ * (administer the meeting's forum, as POST /api/meetings/:id/outlook/confirmation), then
+ * `decideOutlookMeeting` (audited there). Answers in the bot's Result shape: who decided,
+ * or why not (not allowed, not found, already confirmed or rejected and by whom).
+ */
+export async function decideOutlookMeetingByCard(
+  deps: OutlookMeetingDeps & { accessFor(personId: string): Promise<AccessContext> },
+  personId: string,
+  meetingId: string,
+  decision: 'confirm' | 'reject',
+): Promise<Result<{ confirmation: 'confirmed' | 'rejected'; byName: string }>> {
+  const actx = await deps.accessFor(personId);
+  const can = (forumId: string) => access.canAdministerForum(actx, forumId);
+  const nameOf = (id: string | undefined) => deps.transact(async ({ registry }) => (id ? (await registry.getPerson(id))?.name : undefined) ?? id ?? '?');
+  const m = await deps.transact(({ meetings }) => meetings.getMeeting(meetingId));
+  if (!m) return { ok: false, refused: 'not_found' };
+  if (!can(m.forumId)) return { ok: false, refused: 'not_allowed' };
+  try {
+    const r = await decideOutlookMeeting(deps, meetingId, decision, { personId }, can);
+    return { ok: true, confirmation: r.fromOutlook.confirmation as 'confirmed' | 'rejected', byName: await nameOf(personId) };
+  } catch (e) {
+    if (!(e instanceof UseCaseError)) throw e;
+    if (e.kind === 'not_found') return { ok: false, refused: 'not_found' };
+    if (e.kind === 'invalid_state') {
+      const from = (await outlookOf(deps, meetingId, can)).fromOutlook;
+      if (from && from.confirmation !== 'pending') return { ok: false, refused: 'already_decided', confirmation: from.confirmation, byName: await nameOf(from.decidedBy) };
+    }
+    return { ok: false, refused: 'invalid', reason: e.messageDa ?? e.message };
+  }
 }
