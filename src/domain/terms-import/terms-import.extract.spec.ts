@@ -300,4 +300,27 @@ describe('phrasings met on pages the importer had not seen (issue 17)', () => {
   it('reads "kan afholde ekstraordinære møder" as meetings as needed', () => {
     expect(fields('Ud over de fastlagte møder kan forummet afholde ekstraordinære møder.')['meetings.adHoc']).toBe(true);
   });
+
+  it('reads "N ordinære møder i <forum> om året" as the meetings a year', () => {
+    const f = fields('Der holdes 8 ordinære møder i Ældrerådet om året med sekretariatsbetjening.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([8, 8]);
+  });
+
+  it('reads "møderne er ikke åbne for offentligheden" as closed meetings', () => {
+    expect(fields('Rådets møder er ikke åbne for offentligheden.')['meetings.closed']).toBe(true);
+  });
+
+  it('reads "ekstraordinære møder kan indkaldes" and "ved behov kan der holdes ekstraordinære møder" as meetings as needed', () => {
+    expect(fields('Ekstraordinære møder kan indkaldes med 7 dages varsel.')['meetings.adHoc']).toBe(true);
+    expect(fields('Ved behov kan der holdes ekstraordinære møder eller temamøder.')['meetings.adHoc']).toBe(true);
+  });
+
+  it('reads "Hvert <kind> består af ..." as the seats of a forum of that kind', () => {
+    const [d] = drafts('Opgaveudvalg\n\nHvert opgaveudvalg består af 3 regionspolitikere, 2 kommunalpolitikere og 10 borgere.\n');
+    expect(d!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max])).toEqual([
+      ['region_administration', 3, 3],
+      ['municipality', 2, 2],
+      ['other', 10, 10],
+    ]);
+  });
 });

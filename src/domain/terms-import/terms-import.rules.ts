@@ -208,7 +208,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // Meeting frequency.
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
@@ -256,7 +256,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes)|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // Chairmanship.
@@ -388,7 +388,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   // "Formandskabet for sundhedssamarbejdet består af X og Y": the forum's own members.
-  const self = kindAtStart(s);
+  // "Hvert opgaveudvalg består af ...": one rule for every forum of the kind is this forum's rule too.
+  const self = kindAtStart(s.replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
   if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
@@ -687,7 +688,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
       if (n) push('membersTotal', n, has.index, has.index + has[0].length, 0.8);
     }
   }
-  const closed = /møder,?\s+der\s+ikke\s+er\s+offentlige|møder(?:ne)?\s+er\s+ikke\s+offentlige|lukkede\s+møder|møder(?:ne)?\s+er\s+lukkede/iu.exec(s);
+  const closed = /møder,?\s+der\s+ikke\s+er\s+offentlige|møder(?:ne)?\s+er\s+ikke\s+(?:offentlige|åbne\s+for\s+offentligheden)|lukkede\s+møder|møder(?:ne)?\s+er\s+lukkede/iu.exec(s);
   const open = /møder(?:ne)?\s+er\s+(?:åbne|offentlige)/iu.exec(s);
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
