@@ -24,6 +24,7 @@ import type { MeResponse } from '../contracts/system.contract.js';
 import type { ForumNodeResponse } from '../contracts/registry.contract.js';
 import { ScreenBoundary } from './screens/ScreenBoundary.js';
 import { panelTexts } from './i18n.panel.js';
+import { regionsTexts } from './i18n.regions.js';
 import { meetingSurface, samraadMeetingId } from './host.js';
 
 // Each screen is its own chunk (issue 18): the first view loads the shell, the forum tree and the
@@ -33,6 +34,7 @@ const MyOverview = lazy(() => import('./screens/MyOverview.js').then((m) => ({ d
 const MeetingPage = lazy(() => import('./screens/MeetingPage.js').then((m) => ({ default: m.MeetingPage })));
 const TermsImport = lazy(() => import('./screens/TermsImport.js').then((m) => ({ default: m.TermsImport })));
 const Transitions = lazy(() => import('./screens/Transitions.js').then((m) => ({ default: m.Transitions })));
+const Regions = lazy(() => import('./screens/Regions.js').then((m) => ({ default: m.Regions })));
 const SyncStatus = lazy(() => import('./screens/SyncStatus.js').then((m) => ({ default: m.SyncStatus })));
 const MeetingPanel = lazy(() => import('./screens/MeetingPanel.js').then((m) => ({ default: m.MeetingPanel })));
 
@@ -99,6 +101,7 @@ export function App({ host }: { host: HostState }) {
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
   const importForumId = /^\/forums\/([^/?]+)\/import$/.exec(route)?.[1] ?? null;
   const onSync = route === '/sync';
+  const onRegions = route === '/regions';
   const transitionsRegion = /^\/regions\/([^/?]+)\/transitions$/.exec(route)?.[1];
   const regionOfTransitions = transitionsRegion ? decodeURIComponent(transitionsRegion) : null;
   // The regions of the top forums: their secretariat prepares transitions (the API refuses anyone else anyway).
@@ -154,6 +157,7 @@ export function App({ host }: { host: HostState }) {
         <nav className={styles.nav} aria-label={t.forumHierarchy}>
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
           {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
+          {me?.signedIn ? <p className={styles.navLink}><Link href="#/regions" aria-current={onRegions ? 'page' : undefined}>{regionsTexts[lang].nav}</Link></p> : null}
           {me?.signedIn && isSecretariat ? regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>) : null}
           {me && !me.signedIn ? <><Text>{t.signInToSeeForums}</Text><p className={styles.navLink}><Link href="/offentlig" data-public-pages>{t.publicPagesLink}</Link></p></>
             : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
@@ -161,6 +165,7 @@ export function App({ host }: { host: HostState }) {
         <main id="main" className={styles.main} tabIndex={-1}>
           <Suspense fallback={<Spinner label={t.loading} />}>
             {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
+              : onRegions ? <ScreenBoundary t={t} screen="regions" key={`regions-${who}`}><Regions lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
               : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
               : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} forumNames={forumNames} /></ScreenBoundary>
               : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.signedIn ? me.person.id : undefined} onOpenForum={(id) => navigate(`/forums/${id}`)} /></ScreenBoundary>

@@ -43,6 +43,10 @@ const auditActionsDa: Record<string, string> = {
   'person.update': 'Person ændret',
   'organisation.create': 'Organisation oprettet',
   'organisation.update': 'Organisation ændret',
+  'region.merge': 'Flyttet til den sammenlagte region',
+  'region.merged_into': 'Regionen lagt sammen med en anden',
+  'region.create': 'Region oprettet',
+  'region.rename': 'Region omdøbt',
 };
 
 const auditActionsEn: Record<string, string> = {
@@ -84,6 +88,10 @@ const auditActionsEn: Record<string, string> = {
   'person.update': 'Person edited',
   'organisation.create': 'Organisation created',
   'organisation.update': 'Organisation edited',
+  'region.merge': 'Moved to the merged region',
+  'region.merged_into': 'Region merged into another',
+  'region.create': 'Region created',
+  'region.rename': 'Region renamed',
 };
 
 export const workflowDa = {

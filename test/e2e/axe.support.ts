@@ -113,6 +113,8 @@ export const tabScreens: TabScreen[] = [
   { name: 'meeting-minutes-editor', as: secretary, hash: `#/meetings/${openMeetingId}`, tab: (t) => t.m.minutes, ready: (p, t) => p.getByRole('switch', { name: t.m.meetingMode }).waitFor() },
   { name: 'meeting-minutes-published', as: secretary, hash: `#/meetings/${meetingId}`, tab: (t) => t.m.minutes, ready: (p, t) => p.getByText(t.m.published('').replace(/\s*\.$/, '')).waitFor() },
   { name: 'meeting-versions', as: secretary, hash: `#/meetings/${meetingId}`, tab: (t) => t.wf.versionsTab, ready: (p, t) => p.getByRole('table', { name: t.wf.versionsTitle }).getByText('Forkert dato i punkt 2').waitFor() },
+  // Regions are data (issue 15): the region's secretariat sees the list with a rename button for its own region.
+  { name: 'regions', as: above, hash: '#/regions', ready: (p) => p.getByRole('button', { name: /^(Omdøb|Rename) Region Midtjylland$/ }).waitFor() },
   { name: 'sync-status', as: secretary, hash: '#/sync', ready: (p, t) => p.getByRole('table', { name: t.sy.tableLabel('Klyngestyregruppe for Midtklyngen') }).getByRole('row', { name: new RegExp(t.sy.channel) }).waitFor() },
   { name: 'meeting-minutes-member', as: member, hash: `#/meetings/${meetingId}`, tab: (t) => t.m.minutes, ready: (p) => p.getByText('En bemærkning til referatet.', { exact: false }).waitFor() },
   { name: 'meeting-versions-member', as: member, hash: `#/meetings/${meetingId}`, tab: (t) => t.wf.versionsTab, ready: (p, t) => p.getByRole('table', { name: t.wf.versionsTitle }).waitFor() },
