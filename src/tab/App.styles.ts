@@ -23,7 +23,11 @@ export const useAppStyles = makeStyles({
     flex: 1, overflowY: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0,
     // A long word (an id, a compound Danish noun) breaks rather than pushing a table cell wider than its column.
     '& td, & th': { overflowWrap: 'anywhere' },
+    // A heading's long compound noun ("Klyngestyregruppe") stays whole in a narrow side panel: a smaller size there,
+    // hyphenation (lang="da") before breaking the word only as the last resort.
+    '& h2': { overflowWrap: 'break-word', hyphens: 'auto' },
     '@media (max-width: 720px)': { overflowY: 'visible', padding: tokens.spacingHorizontalM },
+    '@media (max-width: 480px)': { '& h2': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 } },
   },
   skip: {
     position: 'absolute', left: '-10000px', top: 'auto',

@@ -15,6 +15,13 @@ import { coChair, forumId, member, secretary } from '../workflow/workflow.fixtur
 
 export const meetingId = 'mtg-midt-ksg-2027-1';
 export const openMeetingId = 'mtg-midt-ksg-2027-2';
+/** Cancelled with a reason by seedMeetings. */
+export const cancelledMeetingId = 'mtg-midt-ksg-2027-3';
+/** The demo's theme day of the steering group (held with the committee above) and a joint meeting of two theme groups. */
+export const themeDayId = 'mtg-ssg-2027-tema-1';
+export const jointMeetingId = 'mtg-tg-psyk-voksen-2027-faelles-1';
+/** Takes part ad hoc in one working group only (the crawl's guest). */
+export const guest = 'mads-vinther';
 // The demo people the workflow tests use (one list of who is who in midt-ksg).
 export { forumId, member, secretary };
 export const chair = coChair;
@@ -83,6 +90,8 @@ export async function seedMeetings(e: E2E) {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
   const up = await fetch(`${e.app.url}/api/meetings/${openMeetingId}/items/${open.id}/attachments?fileName=Budget%202027.pdf`, { method: 'POST', headers: { ...e.app.as(secretary), 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) });
   expect(up.status).toBe(201);
+  // A cancelled meeting, so its page is among the screens.
+  await call('POST', `/api/meetings/${cancelledMeetingId}/cancel`, secretary, { reason: 'Formanden er forhindret; punkterne tages på næste møde' });
   // A refused attempt for the audit log.
   const refused = await fetch(`${e.app.url}/api/meetings/${openMeetingId}/agenda/send`, { method: 'POST', headers: e.app.as(member) });
   expect(refused.status).toBe(403);
@@ -119,6 +128,20 @@ export const tabScreens: TabScreen[] = [
   { name: 'meeting-minutes-member', as: member, hash: `#/meetings/${meetingId}`, tab: (t) => t.m.minutes, ready: (p) => p.getByText('En bemærkning til referatet.', { exact: false }).waitFor() },
   { name: 'meeting-versions-member', as: member, hash: `#/meetings/${meetingId}`, tab: (t) => t.wf.versionsTab, ready: (p, t) => p.getByRole('table', { name: t.wf.versionsTitle }).waitFor() },
   { name: 'meeting-agenda-attachments-member', as: member, hash: `#/meetings/${openMeetingId}`, ready: (p, t) => p.getByRole('link', { name: t.wf.download('Budget 2027.pdf') }).waitFor() },
+  // A member of another forum: the members tab says who may see them (and the tab asked for nothing it may not read).
+  { name: 'forum-members-outsider', as: member, hash: '#/forums/ssg', tab: (t) => t.members, ready: (p, t) => p.locator('#main').getByText(t.membersOnly).waitFor() },
+  // The held meeting's agenda, read-only for the secretariat with the note why; the cancelled meeting.
+  { name: 'meeting-agenda-held', as: secretary, hash: `#/meetings/${meetingId}`, ready: (p) => p.locator('[data-agenda-closed]').waitFor() },
+  { name: 'meeting-cancelled', as: secretary, hash: `#/meetings/${cancelledMeetingId}`, ready: (p) => p.locator('article[data-status="cancelled"]').waitFor() },
+  // A theme day held with the forum above, and a joint meeting of two theme groups, as the secretariat above them.
+  { name: 'meeting-theme-day', as: above, hash: `#/meetings/${themeDayId}`, ready: (p) => p.locator('article[data-kind="theme_day"]').waitFor() },
+  { name: 'meeting-theme-day-attendance', as: above, hash: `#/meetings/${themeDayId}`, tab: (t) => t.m.attendance, ready: (p, t) => p.getByRole('table', { name: t.m.participants }).waitFor() },
+  { name: 'meeting-joint', as: above, hash: `#/meetings/${jointMeetingId}`, ready: (p) => p.locator('article[data-kind="joint"]').waitFor() },
+  { name: 'overview-guest', as: guest, hash: '#/me', ready: (p, t) => p.getByRole('heading', { name: t.m.nextMeetings }).waitFor() },
+  { name: 'forum-guest', as: guest, hash: '#/forums/ssg', ready: (p, t) => p.getByRole('heading', { name: t.purpose }).waitFor() },
+  // Anonymous (as: ''): the start page and a forum's address both say to sign in.
+  { name: 'anonymous-start', as: '', hash: '#/', ready: (p, t) => p.locator('#main').getByText(t.signInFirst).waitFor() },
+  { name: 'anonymous-forum', as: '', hash: `#/forums/${forumId}`, ready: (p, t) => p.locator('#main').getByText(t.signInToSeeForums).waitFor() },
 ];
 
 export type Visit = { query: string; lang: 'da' | 'en'; prefix: string; check?: boolean; fullPage?: boolean; inspect?: (page: Page, name: string) => Promise<string[]> };
@@ -132,12 +155,14 @@ export async function visitTabScreens(e: E2E, v: Visit, screens: TabScreen[] = t
   const page = e.page;
   const t = texts[v.lang];
   const found: string[] = [];
-  let signedInAs = '';
+  let signedInAs: string | undefined;
   for (const s of screens) {
     if (signedInAs !== s.as) {
+      // Anonymous (as: ''): without the dev sign-in cookie.
+      if (!s.as) await page.context().clearCookies();
       // The language is read when the tab starts (from the user's last choice); the screens below are reached by hash.
       await openInLanguage(page, `${e.app.url}/${v.query}`, v.lang);
-      await signIn(page, s.as);
+      if (s.as) await signIn(page, s.as);
       signedInAs = s.as;
     }
     await page.goto(`${e.app.url}/${v.query}${s.hash}`);
