@@ -132,7 +132,7 @@ export const tabScreens: TabScreen[] = [
   { name: 'forum-members-outsider', as: member, hash: '#/forums/ssg', tab: (t) => t.members, ready: (p, t) => p.locator('#main').getByText(t.membersOnly).waitFor() },
   // The held meeting's agenda, read-only for the secretariat with the note why; the cancelled meeting.
   { name: 'meeting-agenda-held', as: secretary, hash: `#/meetings/${meetingId}`, ready: (p) => p.locator('[data-agenda-closed]').waitFor() },
-  { name: 'meeting-cancelled', as: secretary, hash: `#/meetings/${cancelledMeetingId}`, ready: (p) => p.locator('article[data-status="cancelled"]').waitFor() },
+  { name: 'meeting-cancelled', as: secretary, hash: `#/meetings/${cancelledMeetingId}`, ready: (p) => p.locator('article[data-status="cancelled"] [data-cancelled-reason]').getByText('Formanden er forhindret', { exact: false }).waitFor() },
   // A theme day held with the forum above, and a joint meeting of two theme groups, as the secretariat above them.
   { name: 'meeting-theme-day', as: above, hash: `#/meetings/${themeDayId}`, ready: (p) => p.locator('article[data-kind="theme_day"]').waitFor() },
   { name: 'meeting-theme-day-attendance', as: above, hash: `#/meetings/${themeDayId}`, tab: (t) => t.m.attendance, ready: (p, t) => p.getByRole('table', { name: t.m.participants }).waitFor() },

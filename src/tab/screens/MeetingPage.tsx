@@ -94,6 +94,8 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
           {(m as { historical?: boolean }).historical ? <> <Badge appearance="tint" color="informative" data-testid="historical">{meetingTexts[lang].historyBadge}</Badge></> : null}
           {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
+        {/* A cancelled meeting says why, as the forum's list of meetings does. */}
+        {m.status === 'cancelled' && m.cancelledReason ? <Text className={s.meta} data-cancelled-reason>{t.tb.cancelledBecause(m.cancelledReason)}</Text> : null}
       </div>
       <OutlookBar lang={lang} meetingId={m.id} canDecide={view.permissions.canManage} onDecided={() => void reload()} />
       <Timeline t={t} lang={lang} view={view} />
