@@ -244,7 +244,7 @@ export const PublishRefusedResponse = ProblemResponse.extend({ findings: z.array
 export type PublishRefusedResponse = z.output<typeof PublishRefusedResponse>;
 /** 409 of POST /api/meetings/:id/minutes/approve: an early approval needs `confirm: true` and a reason (code confirmation_required, with why). */
 export const EarlyApprovalRefusedResponse = ProblemResponse.extend({
-  code: z.literal('confirmation_required').optional(),
+  code: z.string().optional().describe('confirmation_required for an early approval; other refusals (the state does not allow it) carry their own code'),
   grounds: z.array(z.enum(['window_open', 'open_remarks'])).optional(),
   openRemarks: z.number().int().optional().describe('Remarks on this version not answered by a revision'),
   windowClosesAt: z.string().optional().describe('ISO 8601 instant: when the comment window closes'),
