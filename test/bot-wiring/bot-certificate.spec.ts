@@ -21,12 +21,13 @@ import { loadConfig } from '../../src/config/config.js';
 import { botModule, defaultReach } from '../../src/entry/bot.module.js';
 import { graphCredentials } from '../../src/entry/graph.adapters.js';
 import { workflowTransactor } from '../../src/entry/workflow.module.js';
-import { botConversationRepository, botDeliveryRepository } from '../../src/adapters/db/bot.repository.js';
+import { botDeliveryRepository } from '../../src/adapters/db/bot.repository.js';
 import { startGraphEmulator, type GraphEmulator } from '../../emulator/graph/server.js';
 import { FakeBotConnector } from '../../bot/testing/fake-bot-connector.fixture.js';
 import { systemClock } from '../../bot/dispatch/dispatch.clock.js';
 import type { BotConfig } from '../../bot/bot.config.js';
 import { backends } from '../support/db.js';
+import { saveTenantTalker } from './tenant-conversation.fixture.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { CLIENT_ASSERTION_TYPE, startFakeEntra, type FakeEntra } from '../support/fake-entra.js';
 
@@ -89,16 +90,7 @@ describe.each(backends)('bot fallbacks with a certificate-only tenant on $name',
       await uow.registry.insertPerson({ id: 'cert-gp', name: 'Dr. Gitte Praksis', email: 'gitte@laegehus.dk', hasTeams: false });
     });
     // Someone of the tenant once wrote to the bot: his conversation tells the tenant's service URL.
-    await botConversationRepository(app.db.db).save({
-      kind: 'personal',
-      conversationId: 'a:tage-chat',
-      tenantId: TENANT,
-      serviceUrl: connectorUrl,
-      aadObjectId: TALKER_AAD,
-      teamsUserId: '29:tage',
-      reference: { conversation: { id: 'a:tage-chat' }, serviceUrl: connectorUrl },
-      updatedAt: new Date().toISOString(),
-    });
+    await saveTenantTalker(app, TENANT, connectorUrl, TALKER_AAD);
   });
   afterAll(async () => {
     await app?.close();

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'drizzle-orm';
 import { backends } from '../support/db.js';
+import { saveTenantTalker } from './tenant-conversation.fixture.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { botModule } from '../../src/entry/bot.module.js';
 import { LOCAL_TEAMS_APP_ID } from '../../src/entry/sync.module.js';
@@ -88,16 +89,7 @@ describe.each(backends)('reminders beyond stored conversations on $name', (backe
     });
     ids = await seed(app);
     // Tage once wrote to the bot: his conversation tells the tenant's service URL.
-    await botConversationRepository(app.db.db).save({
-      kind: 'personal',
-      conversationId: 'a:tage-chat',
-      tenantId: TENANT,
-      serviceUrl: connectorUrl,
-      aadObjectId: TALKER_AAD,
-      teamsUserId: '29:tage',
-      reference: { conversation: { id: 'a:tage-chat' }, serviceUrl: connectorUrl },
-      updatedAt: new Date().toISOString(),
-    });
+    await saveTenantTalker(app, TENANT, connectorUrl, TALKER_AAD);
   });
   afterAll(async () => {
     await app?.close();
