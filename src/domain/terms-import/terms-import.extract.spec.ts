@@ -3,6 +3,7 @@
 // the same value; look-alike sentences must give nothing.
 import { describe, expect, it } from '@jest/globals';
 import { extractTermsDrafts } from './terms-import.extract.js';
+import { allSectors } from './terms-import.lexicon.js';
 import type { ScalarPath } from './terms-import.model.js';
 
 const doc = (body: string) => `Kommissorium for Driftsforum Test\n\n${body}\n`;
@@ -322,5 +323,45 @@ describe('phrasings met on pages the importer had not seen (issue 17)', () => {
       ['municipality', 2, 2],
       ['other', 10, 10],
     ]);
+  });
+
+  // Held-out round 3.
+  it('reads minutes due and the comment window from one sentence, each with its own time', () => {
+    const f = fields('Referatet sendes ud senest en uge efter mødet og kan kommenteres i løbet af de efterfølgende 5 dage.');
+    expect([f['deadlines.minutesDue'], f['deadlines.commentWindow']]).toEqual([weeks(1), days(5)]);
+    // The comment word first: the time stays the comments' window, as before.
+    expect(fields('Referatet udsendes til kommentering senest 7 dage efter mødet.')['deadlines.minutesDue']).toBeUndefined();
+  });
+
+  it('reads publication on a web address written as a domain name', () => {
+    expect(fields('Referatet har en offentlig version, som lægges på eksempel.dk.')['publication']).toEqual({ public: true, where: 'eksempel.dk' });
+  });
+
+  it('reads "kan indtil to uger før mødet sende punkter til dagsordenen" as the items deadline, not the agenda', () => {
+    const f = fields('Medlemmerne kan indtil to uger før mødet sende punkter til dagsordenen.');
+    expect([f['deadlines.itemsCutoff'], f['deadlines.agendaLead']]).toEqual([weeks(2), undefined]);
+  });
+
+  it('reads "I <forum> deltager repræsentanter fra ..." and "<fora>, som består af repræsentanter fra ..." as seats without counts', () => {
+    const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+    expect(seats('Samordningsudvalg Test\n\nI samordningsudvalget ved Test Hospital deltager repræsentanter fra Aby Kommune og Bby Kommune, repræsentanter fra almen praksis samt brugerrepræsentanter.\n')).toEqual([
+      ['municipality', null, null],
+      ['general_practice', null, null],
+      ['other', null, null],
+    ]);
+    expect(seats('Lokale samordningsfora\n\nArbejdet understøttes af de lokale samordningsfora, som består af repræsentanter fra sygehusene, kommunerne og de praktiserende læger.\n')).toEqual([
+      ['hospital', null, null],
+      ['municipality', null, null],
+      ['general_practice', null, null],
+    ]);
+    // Another forum's representatives are not this forum's seats.
+    expect(seats('Samordningsudvalg Test\n\nI følgegruppen deltager repræsentanter fra kommunerne.\n')).toEqual([]);
+  });
+
+  it('reads "KL" in a member list as the municipalities, but not "kl. 14"', () => {
+    const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => x.value.party.sector);
+    expect(seats('Følgegruppe Test\n\nFølgegruppens medlemmer:\n • Danske Regioner\n • KL\n • PLO\n')).toEqual(['region_administration', 'municipality', 'general_practice']);
+    expect(allSectors('Møderne holdes kl. 14 i rådhuset')).toEqual([]);
+    expect(allSectors('KL og Danske Regioner')).toEqual(['municipality', 'region_administration']);
   });
 });

@@ -137,6 +137,8 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit`, 'iu')],
   ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug|${B}general\\s+practice`, 'iu')],
   ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun))|${B}sundhedsplanlægning`, 'iu')],
+  // "KL" (Kommunernes Landsforening) speaks for the municipalities; upper case only, so "kl. 14" is not it.
+  ['municipality', /(?<![\p{L}])KL(?![\p{L}]|\.\s*\d)/u],
 ];
 
 /** The sector a phrase names first ("fra hver kommune", "fra hospitalet"), with its position. */
@@ -160,10 +162,11 @@ export function holderSector(s: string): OrganisationKind | undefined {
 }
 
 export function allSectors(s: string): OrganisationKind[] {
-  return SECTORS.map(([sector, re]) => ({ sector, m: re.exec(s) }))
+  const found = SECTORS.map(([sector, re]) => ({ sector, m: re.exec(s) }))
     .filter((x) => x.m)
     .sort((a, b) => a.m!.index - b.m!.index)
     .map((x) => x.sector);
+  return found.filter((x, i) => found.indexOf(x) === i);
 }
 
 export function sideOf(sector: OrganisationKind): ChairSide | undefined {

@@ -12,6 +12,7 @@ import {
   DATE,
   E,
   firstSector,
+  holderSector,
   kindAtStart,
   kindMentions,
   NUM,
@@ -173,7 +174,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
       const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
       const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$|[.,])/i;
-      const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && !/dagsorden|referat/i.test(next))) && !/indkald/i.test(ctxText);
+      // "kan indtil to uger før mødet sende punkter til dagsordenen": items sent to the agenda are items, not the agenda.
+      const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager)\s+til\s+dagsorden/i.test(next);
+      const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && (!/dagsorden|referat/i.test(next) || itemsToAgenda))) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
@@ -186,9 +189,13 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (lt) add('deadlines.agendaLead', lt, ...at(frist), 0.8);
     }
     const before = prevEnd > 0;
-    const comments = /bemærkning|kommentar|kommenter|indsigelse|rettelse/i.test(cl);
+    const commentAt = cl.search(/bemærkning|kommentar|kommenter|indsigelse|rettelse/i);
+    const comments = commentAt >= 0;
     const after = new RegExp(`${LEAD}\\s+efter`, 'iu').exec(cl);
-    if (after && /referat/i.test(cl) && !comments && !/beslutningsreferat/i.test(cl)) {
+    // "Referatet sendes ud senest en uge efter mødet og kan kommenteres i løbet af de efterfølgende 5 dage":
+    // the time said of the minutes before the comment word is the minutes' own; the comments' window follows it.
+    const minutesFirst = !!after && comments && after.index + after[0].length <= commentAt && /referat/i.test(cl.slice(0, after.index));
+    if (after && /referat/i.test(cl) && (!comments || minutesFirst) && !/beslutningsreferat/i.test(cl)) {
       const lt = leadOf(after);
       if (lt) add('deadlines.minutesDue', lt, ...at(after), 0.9);
     } else if (!after && !before && /referat/i.test(cl) && !comments && /udsendes|sendes|foreligger|fremsendes/i.test(cl)) {
@@ -198,10 +205,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (within && lt) add('deadlines.minutesDue', lt, ...at(within), 0.75);
     }
     if (comments) {
-      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden)\\s+${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl);
+      const from = minutesFirst ? commentAt : 0;
+      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden|i\\s+løbet\\s+af(?:\\s+de\\s+(?:efterfølgende|følgende|næste))?)\\s+${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl.slice(from));
       if (w) {
         const lt = leadOf(w);
-        if (lt) add('deadlines.commentWindow', lt, ...at(w), 0.85);
+        if (lt) add('deadlines.commentWindow', lt, c.start + from + w.index, c.start + from + w.index + w[0].length, 0.85);
       }
     }
 
@@ -319,7 +327,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
 
   if (/dagsorden|referat|materiale/i.test(s)) {
-    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|gjort\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?)/iu.exec(s);
+    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|gjort\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?|[\p{L}\d-]+\.(?:dk|de|eu|com|org|net|gl|fo|no|se)(?![\p{L}\d]))/iu.exec(s);
     if (pub) {
       const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
       add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
@@ -400,6 +408,35 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         out.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
       }
     }
+  }
+  out.push(...representativeSeats(s, ctx));
+  return out;
+}
+
+/**
+ * "I samordningsudvalget ved X Hospital deltager repræsentanter fra A Kommune og B Kommune, repræsentanter fra
+ * almen praksis samt brugerrepræsentanter", "de lokale samordningsfora, som består af repræsentanter fra sygehusene,
+ * kommunerne og de praktiserende læger": this forum's seats as a list of who sends representatives, without counts.
+ * Only when the forum word before the verb is this forum's kind; each part of the list gives its sector once.
+ */
+export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /(?:^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+deltager|([\p{L}-]+),?\s+(?:som|der)\s+består\s+af)\s+((?:\p{L}+-?)?repræsentanter\s+fra\s+.+?)\.?$/iu.exec(s);
+  if (!m) return [];
+  const word = m[1] ?? m[2]!;
+  const kind = kindAtStart(word);
+  if (!kind || kind.kind.slug !== ctx.forumKind) return [];
+  const body = m[3]!;
+  const bodyStart = m.index + m[0].lastIndexOf(body);
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of body.matchAll(/[^,]+?(?=\s*,\s*|\s+(?:og|samt)\s+|$)/gu)) {
+    const text = part[0].replace(/^\s*(?:og|samt)\s+/iu, '').trim();
+    if (!text) continue;
+    const sector: OrganisationKind | undefined = /^(?:bruger|patient|pårørende)\p{L}*repræsentant/iu.test(text) ? 'other' : holderSector(text);
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    const start = bodyStart + part.index + part[0].indexOf(text);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + text.length, confidence: 0.7 });
   }
   return out;
 }
