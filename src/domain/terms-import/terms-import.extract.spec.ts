@@ -364,4 +364,20 @@ describe('phrasings met on pages the importer had not seen (issue 17)', () => {
     expect(allSectors('Møderne holdes kl. 14 i rådhuset')).toEqual([]);
     expect(allSectors('KL og Danske Regioner')).toEqual(['municipality', 'region_administration']);
   });
+
+  it('reads "Sekretariatsbistanden ydes af X" and "sekretariatsbistand fra kommunen" as the secretariat', () => {
+    expect(fields('Sekretariatsbistanden ydes af Direktørens Sekretariat i Senior og Omsorg.')['secretariat.by']).toMatchObject({ name: expect.stringContaining('Direktørens Sekretariat') });
+    expect(fields('På mødet beslutter rådet, om det ønsker sekretariatsbistand fra kommunen.')['secretariat.by']).toEqual({ name: 'Kommunen', sector: 'municipality' });
+  });
+
+  it('reads a chair "findes blandt" / "vælges blandt" a group of one side, and nothing when the group names no organisation', () => {
+    expect(fields('Formanden og næstformanden findes blandt de 3 politikere fra regionsrådet.')['chair.by']).toMatchObject({ sector: 'region_administration' });
+    expect(fields('Formanden vælges blandt kommunernes repræsentanter.')['chair.by']).toMatchObject({ sector: 'municipality' });
+    expect(fields('Formanden vælges blandt medlemmerne.')['chair.by']).toBeUndefined();
+  });
+
+  it('reads a yearly "beretning" as the annual status', () => {
+    expect(fields('Rådet skriver hvert år en beretning om sit arbejde.')['annualStatus']).toEqual({});
+    expect(fields('Udvalget afgiver en årlig beretning til Regionsrådet.')['annualStatus']).toEqual({ toForumName: 'Regionsrådet' });
+  });
 });

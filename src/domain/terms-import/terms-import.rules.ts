@@ -384,7 +384,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
 
-  const st = /årlig\p{L}*\s+status\p{L}*|status\p{L}*\s+(?:\p{L}+\s+){0,2}(?:en\s+gang\s+)?(?:årligt|hvert\s+år|om\s+året)|årsstatus|årsrapport/iu.exec(s);
+  // "skriver hvert år en beretning om sit arbejde", "en årlig beretning", "årsberetning".
+  const st = /(?:hvert\s+år|årligt|om\s+året)\s+(?:\p{L}+\s+){0,2}beretning|årlig\p{L}*\s+beretning|årsberetning|årlig\p{L}*\s+status\p{L}*|status\p{L}*\s+(?:\p{L}+\s+){0,2}(?:en\s+gang\s+)?(?:årligt|hvert\s+år|om\s+året)|årsstatus|årsrapport/iu.exec(s);
   if (st) {
     const to = new RegExp(`til\\s+${FORUM_PHRASE}`, 'iu').exec(s);
     add('annualStatus', to ? { toForumName: nameOf(to[1]!) } : {}, st.index, to ? Math.max(st.index + st[0].length, to.index + to[0].length) : st.index + st[0].length, 0.75);
@@ -690,7 +691,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const sec =
     new RegExp(`^${HOLDER}\\s+(?:forestår|varetager|varetog|står\\s+for)\\s+(?:\\p{L}+\\s+og\\s+)?(?:sekretariat\\p{L}*)`, 'iu').exec(s) ??
     new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
-    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
+    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
+    new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
     // "Tovholderkommunen stiller sekretærbistand til rådighed".
     new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?sekretær\\p{L}*`, 'iu').exec(s) ??
@@ -711,6 +715,18 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
     push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
+  } else {
+    // "Formanden og næstformanden findes blandt de 3 politikere fra regionsrådet", "Formanden vælges blandt kommunernes
+    // repræsentanter": the chair comes from the side the group belongs to; only when the group names an organisation.
+    const among = /^(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s);
+    const group = among?.[1];
+    const from = group ? /\s(?:fra|i)\s+(.+)$/iu.exec(group) : null;
+    const sector = group ? holderSector(from?.[1] ?? group) : undefined;
+    if (among && group && sector) {
+      const name = from ? from[1]! : group;
+      const at = among.index + among[0].lastIndexOf(name);
+      push('chair.by', { ...holder(name), sector }, at, at + name.length, 0.75);
+    }
   }
   const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer`, 'iu').exec(s);
   if (total) {
