@@ -380,4 +380,16 @@ describe('phrasings met on pages the importer had not seen (issue 17)', () => {
     expect(fields('Rådet skriver hvert år en beretning om sit arbejde.')['annualStatus']).toEqual({});
     expect(fields('Udvalget afgiver en årlig beretning til Regionsrådet.')['annualStatus']).toEqual({ toForumName: 'Regionsrådet' });
   });
+
+  it('reads "Klynge NORD: <organisations>" lines as forums of their own with one seat per sector, not as one forum', () => {
+    const text = 'Sundhedsklynger\n\nSamarbejdet er bygget op i sundhedsklynger omkring akuthospitalerne.\n\nStruktur\n\nKlynge NORD: Aby Kommune, Bby Kommune, Region Test og PLO.\n\nKlynge SYD: Cby Kommune, Region Test og PLO.\n';
+    const r = extractTermsDrafts(text);
+    const byName = (n: string) => r.drafts.find((d) => d.forumName.value === n);
+    for (const n of ['Klynge NORD', 'Klynge SYD']) {
+      expect(byName(n)?.fields['forum.kind']?.value).toBe('sundhedsklynge');
+      expect(byName(n)!.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality', 'region_administration', 'general_practice']);
+    }
+    // A label whose list names no organisation ("Klynge NORD: møder hver måned") is not a forum with seats.
+    expect(extractTermsDrafts('Sundhedsklynger\n\nKlynge NORD: møder hver måned og efter behov.\n').drafts.some((d) => d.forumName.value === 'Klynge NORD')).toBe(false);
+  });
 });

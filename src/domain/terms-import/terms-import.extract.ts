@@ -414,6 +414,33 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
     tableMode = false;
 
+    // "Klynge NORD: Hjørring Kommune, Brønderslev Kommune, Region Nordjylland og PLO.": a forum of a standing kind
+    // named by a label, followed by the organisations in it, is a forum of its own with one seat per sector named.
+    const memberForum = /^(\S+\s+[\p{Lu}\d][\p{L}\d-]*(?:\s+[\p{Lu}\d][\p{L}\d-]*){0,2}):\s*(\S.*?)\.?\s*$/u.exec(t);
+    if (memberForum && !sectionOf(memberForum[1]!)) {
+      const k = kindAtStart(memberForum[1]!);
+      const value = memberForum[2]!;
+      const valueStart = line.start + t.indexOf(value, memberForum[1]!.length);
+      const parts = [...value.matchAll(/[^,]+?(?=\s*,\s*|\s+(?:og|samt)\s+|$)/gu)].map((m) => ({ text: m[0].replace(/^\s*(?:og|samt)\s+/u, '').trim(), index: m.index + m[0].length - m[0].replace(/^\s*(?:og|samt)\s+/u, '').trimStart().length }));
+      const sectors = parts.map((x) => holderSector(x.text));
+      if (k && k.kind.standing && !k.kind.generic && parts.length >= 2 && sectors.every((x) => x !== undefined)) {
+        const f = openForum(line.start, memberForum[1]!);
+        if (f) {
+          current = f;
+          section = 'intro';
+          const seen = new Set<OrganisationKind>();
+          parts.forEach((x, i) => {
+            const sector = sectors[i]!;
+            if (seen.has(sector)) return;
+            seen.add(sector);
+            const seat: SeatDraft = { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null };
+            f.lists.seats.push({ finding: { value: seat, span: span(valueStart + x.index, valueStart + x.index + x.text.length), confidence: 0.7 }, scope: undefined });
+          });
+          continue;
+        }
+      }
+    }
+
     // "Medlemmer:", "Formandskab: Delt", "Opgaver i Sundhed og Beskæftigelse:".
     const colon = /^([^:\n]{2,80}?):\s*(.*)$/.exec(t);
     const colonSection = colon ? sectionOf(colon[1]!) : undefined;
