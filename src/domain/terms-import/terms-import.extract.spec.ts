@@ -393,3 +393,11 @@ describe('phrasings met on pages the importer had not seen (issue 17)', () => {
     expect(extractTermsDrafts('Sundhedsklynger\n\nKlynge NORD: møder hver måned og efter behov.\n').drafts.some((d) => d.forumName.value === 'Klynge NORD')).toBe(false);
   });
 });
+
+describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+
+  it('keeps "så vidt muligt" inside the clause: minutes due "så vidt muligt senest 14 dage efter mødet"', () => {
+    expect(fields('Der udarbejdes referat fra møderne, så vidt muligt senest 14 dage efter mødet.')['deadlines.minutesDue']).toEqual(days(14));
+  });
+});

@@ -72,7 +72,8 @@ export function splitSentences(line: string): { start: number; text: string }[] 
 function clauses(s: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let start = 0;
-  for (const m of s.matchAll(/,\s+(?:og|mens|hvorefter|hvor|så)\s+|;\s*/g)) {
+  // "..., så vidt muligt senest 14 dage efter mødet": "så vidt muligt" qualifies the clause it is in, it starts none.
+  for (const m of s.matchAll(/,\s+(?:og|mens|hvorefter|hvor|så(?!\s+vidt\s))\s+|;\s*/g)) {
     out.push({ start, text: s.slice(start, m.index) });
     start = m.index + m[0].length;
   }
