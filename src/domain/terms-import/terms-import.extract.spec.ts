@@ -400,4 +400,11 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
   it('keeps "så vidt muligt" inside the clause: minutes due "så vidt muligt senest 14 dage efter mødet"', () => {
     expect(fields('Der udarbejdes referat fra møderne, så vidt muligt senest 14 dage efter mødet.')['deadlines.minutesDue']).toEqual(days(14));
   });
+
+  it('reads "Referatet er gældende, såfremt der ikke er gjort indsigelser inden 8 dage" as tacit approval with its window, and not a bare condition', () => {
+    const f = fields('Referatet er gældende, såfremt der ikke er gjort indsigelser inden 8 dage fra udsendelsen.');
+    expect([f['deadlines.tacitApproval'], f['deadlines.commentWindow']]).toEqual([true, days(8)]);
+    expect(fields('Referatet godkendes, medmindre der gøres indsigelse inden 5 dage.')['deadlines.tacitApproval']).toBe(true);
+    expect(fields('Referatet godkendes på næste møde.')['deadlines.tacitApproval']).toBeUndefined();
+  });
 });
