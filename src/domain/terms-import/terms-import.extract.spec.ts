@@ -407,4 +407,10 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(fields('Referatet godkendes, medmindre der gøres indsigelse inden 5 dage.')['deadlines.tacitApproval']).toBe(true);
     expect(fields('Referatet godkendes på næste møde.')['deadlines.tacitApproval']).toBeUndefined();
   });
+
+  it('reads "Møder i <forum> er ikke offentlige" as closed meetings, with the forum named between', () => {
+    expect(fields('Møder i Udvalget for Ældre og Handicappede er ikke offentlige.')['meetings.closed']).toBe(true);
+    expect(fields('Møderne i Sundhedsrådet er offentlige.')['meetings.closed']).toBe(false);
+    expect(fields('Referater fra møder i udvalget er offentlige.')['meetings.closed']).toBeUndefined();
+  });
 });

@@ -746,8 +746,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
       if (n) push('membersTotal', n, has.index, has.index + has[0].length, 0.8);
     }
   }
-  const closed = /møder,?\s+der\s+ikke\s+er\s+offentlige|møder(?:ne)?\s+er\s+ikke\s+(?:offentlige|åbne\s+for\s+offentligheden)|lukkede\s+møder|møder(?:ne)?\s+er\s+lukkede/iu.exec(s);
-  const open = /møder(?:ne)?\s+er\s+(?:åbne|offentlige)/iu.exec(s);
+  // "Møder i Udvalget for Ældre og Handicappede er ikke offentlige": the forum may be named between; minutes "fra møder" are not meetings.
+  const MEETINGS = String.raw`(?<!(?:fra|af|om|til)\s+)møder(?:ne)?(?:\s+i(?:\s+[\p{L}-]+){1,6}?)?`;
+  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|åbne\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede`, 'iu').exec(s);
+  const open = new RegExp(`${MEETINGS}\\s+er\\s+(?:åbne|offentlige)`, 'iu').exec(s);
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
   // "X's bestyrelse nedsætter Nationale Udvalg": the body that sets this forum up.
