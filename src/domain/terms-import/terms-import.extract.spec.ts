@@ -413,4 +413,14 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(fields('Møderne i Sundhedsrådet er offentlige.')['meetings.closed']).toBe(false);
     expect(fields('Referater fra møder i udvalget er offentlige.')['meetings.closed']).toBeUndefined();
   });
+
+  it('reads meetings counted per month, quarter or half-year ("mindst én gang om måneden", "to gange i kvartalet")', () => {
+    const f = (t: string) => { const x = fields(t); return [x['meetings.perYearMin'], x['meetings.perYearMax']]; };
+    expect(f('Ordinært møde afholdes som regel mindst én gang om måneden.')).toEqual([12, undefined]);
+    expect(f('Gruppen mødes en gang om måneden.')).toEqual([12, 12]);
+    expect(f('Udvalget holder møde to gange i kvartalet.')).toEqual([8, 8]);
+    expect(f('Rådet mødes én gang pr. halvår.')).toEqual([2, 2]);
+    // A deadline counted in months is no meeting frequency.
+    expect(f('Referatet sendes senest en måned efter mødet.')).toEqual([undefined, undefined]);
+  });
 });

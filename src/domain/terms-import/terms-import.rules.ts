@@ -239,6 +239,16 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const off = c.start + freq.index + freq[0].length + extra.index;
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
         }
+      } else if (meetingContext && perPeriod(cl)) {
+        // "mindst én gang om måneden", "to gange i kvartalet", "én gang pr. halvår": a count per period, times the periods in a year.
+        const p = perPeriod(cl)!;
+        const span = [c.start + p.index, c.start + p.end] as const;
+        if (p.q === 'max') add('meetings.perYearMax', p.max, ...span, 0.7);
+        else if (p.q === 'min') add('meetings.perYearMin', p.min, ...span, 0.7);
+        else {
+          add('meetings.perYearMin', p.min, ...span, 0.85);
+          add('meetings.perYearMax', p.max, ...span, 0.85);
+        }
       } else if (meetingContext) {
         // "kvartalsvist", "hver anden måned", "månedligt eller hver anden måned": each named rhythm gives a count a year;
         // two rhythms joined by "eller" give the range between them.
@@ -445,6 +455,21 @@ export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + text.length, confidence: 0.7 });
   }
   return out;
+}
+
+/** "mindst én gang om måneden", "2-3 gange i kvartalet": meetings a year from a count per month, quarter or half-year. */
+function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | ''; index: number; end: number } | undefined {
+  const m = new RegExp(
+    `${B}(?:(minimum|mindst|op\\s+til|højst|maksimalt|ca\\.|cirka)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+gang(?:e)?\\s+(?:om|pr\\.?|per|i|hver[t]?)\\s+(måneden|måned|kvartalet|kvartal|halvåret|halvår)${E}`,
+    'iu',
+  ).exec(cl);
+  if (!m) return undefined;
+  const a = parseNumber(m[2]!);
+  const b = m[3] ? parseNumber(m[3]) : a;
+  if (a === undefined || b === undefined) return undefined;
+  const times = /^måned/i.test(m[4]!) ? 12 : /^kvartal/i.test(m[4]!) ? 4 : 2;
+  const q = (m[1] ?? '').toLowerCase();
+  return { min: a * times, max: b * times, q: /^(?:minimum|mindst)/.test(q) ? 'min' : /^(?:op|højst|maks)/.test(q) ? 'max' : '', index: m.index, end: m.index + m[0].length };
 }
 
 /** The one forum that sets this one up is its parent. */
