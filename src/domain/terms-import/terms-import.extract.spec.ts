@@ -423,4 +423,16 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     // A deadline counted in months is no meeting frequency.
     expect(f('Referatet sendes senest en måned efter mødet.')).toEqual([undefined, undefined]);
   });
+
+  it('reads a lead time with a note in brackets and the agenda named after it ("senest 4 hverdage (inklusive lørdag) inden ... tilsendes ... en dagsorden")', () => {
+    const f = fields('Formanden sørger for, at der senest 4 hverdage (inklusive lørdag) inden et ordinært mødes afholdelse tilsendes hvert af medlemmerne en dagsorden.');
+    expect([f['deadlines.agendaLead'], f['deadlines.itemsCutoff']]).toEqual([workdays(4), undefined]);
+    // The same shape about the minutes is no agenda deadline.
+    expect(fields('Formanden sørger for, at der senest 4 hverdage (inklusive lørdag) efter mødet tilsendes medlemmerne et referat.')['deadlines.agendaLead']).toBeUndefined();
+  });
+
+  it('reads a member\'s request to have a matter put on the agenda by a lead time as the items deadline', () => {
+    const f = fields('Dersom et medlem senest 8 dage forud for et ordinært møde har indgivet skriftlig anmodning til formanden om behandling af en sag, sætter formanden sagen på dagsordenen for førstkommende møde.');
+    expect([f['deadlines.itemsCutoff'], f['deadlines.agendaLead']]).toEqual([days(8), undefined]);
+  });
 });

@@ -167,7 +167,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // Each lead time belongs to the words before it since the previous one: "Der udsendes dagsorden
     // 1 uge før mødet og punkter til dagsordenen skal fremsendes minimum 2 uger før" gives two rules.
     let prevEnd = 0;
-    for (const before of cl.matchAll(new RegExp(`${LEAD}\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
+    // "senest 4 hverdage (inklusive lørdag) inden": a note in brackets may stand between the lead time and its direction.
+    for (const before of cl.matchAll(new RegExp(`${LEAD}(?:\\s*\\([^)]{0,40}\\))?\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
       const own = cl.slice(prevEnd, before.index + before[0].length);
       // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
       const ctxText = /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
@@ -176,12 +177,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
       const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$|[.,])/i;
       // "kan indtil to uger før mødet sende punkter til dagsordenen": items sent to the agenda are items, not the agenda.
-      const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager)\s+til\s+dagsorden/i.test(next);
+      // "har indgivet anmodning om behandling af en sag, sætter formanden sagen på dagsordenen": a matter asked to be put on the agenda.
+      const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|punktet|forslag|emner|sager|sagen)\s+(?:til|på)\s+dagsorden|anmodning\s+(?:\p{L}+\s+){0,6}om\s+(?:at\s+få\s+)?(?:behandling|optagelse)\s+af/iu.test(next);
       const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && (!/dagsorden|referat/i.test(next) || itemsToAgenda))) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
       else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:til|efter)\s+punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
+      // "at der senest 4 hverdage inden et ordinært mødes afholdelse tilsendes hvert af medlemmerne en dagsorden": the agenda as the object sent.
+      else if (lt && !/dagsorden|referat|indkald|ekstraordinær/i.test(ctxText) && /(?:tilsendes|udsendes|fremsendes|sendes|udsende|tilsende|sende)\s+(?:[^.;]{0,80}?\s)?dagsorden/iu.test(next)) add('deadlines.agendaLead', lt, ...span, 0.8);
     }
     // "indkalder ... med angivelse af dagsorden med en frist på mindst to uger".
     const frist = new RegExp(`frist\\s+på\\s+(?:mindst\\s+|minimum\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl);
