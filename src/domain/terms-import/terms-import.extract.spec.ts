@@ -435,4 +435,15 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     const f = fields('Dersom et medlem senest 8 dage forud for et ordinært møde har indgivet skriftlig anmodning til formanden om behandling af en sag, sætter formanden sagen på dagsordenen for førstkommende møde.');
     expect([f['deadlines.itemsCutoff'], f['deadlines.agendaLead']]).toEqual([days(8), undefined]);
   });
+
+  it('reads a list of forums, each a bullet with its name and a line about it ("Udvalget har 11 medlemmer ..."), as one draft per forum', () => {
+    const text =
+      'Stående udvalg\n\nRegionsrådet har nedsat tre stående udvalg.\n\n • Hospitalsudvalget\n  Udvalget har 11 medlemmer og arbejder med hospitalerne.\n\n • Psykiatri- og socialudvalget\n  Udvalget har 9 medlemmer og arbejder med psykiatrien.\n\n • Udvalg for nære sundhedstilbud, forebyggelse og rehabilitering\n  Udvalget har 7 medlemmer og arbejder med sundhedsaftalen.\n';
+    const r = drafts(text);
+    const total = (n: string) => r.find((d) => d.forumName.value === n)?.fields['membersTotal']?.value;
+    expect([total('Hospitalsudvalget'), total('Psykiatri- og socialudvalget'), total('Udvalg for nære sundhedstilbud, forebyggelse og rehabilitering')]).toEqual([11, 9, 7]);
+    // A bullet naming a forum in a list of members, with no line about it, is not a forum of its own.
+    const members = drafts('Følgegruppe Test\n\nMedlemmer:\n • Sundhedsstyregruppen\n • Danske Regioner\n');
+    expect(members.map((d) => d.forumName.value)).toEqual(['Følgegruppe Test']);
+  });
 });

@@ -143,6 +143,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const stripped = head.replace(/^(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])\s*/i, '');
     const prefix = head.length - stripped.length;
     let k = kindAtStart(stripped);
+    // "Psykiatri- og socialudvalget": a compound whose first part is coordinated with a hyphen is one name.
+    const coordinated = k ? null : /^[\p{Lu}][\p{L}]*-\s+(?:og|eller)\s+/u.exec(stripped);
+    if (coordinated) {
+      const inner = kindAtStart(stripped.slice(coordinated[0].length));
+      if (inner) k = { kind: inner.kind, length: coordinated[0].length + inner.length };
+    }
     let qualifiedTitle = false;
     // "Kommissorium for Den Administrative Styregruppe": a title may put a qualifier before the kind word.
     if (!k && prefix > 0) {
@@ -176,7 +182,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
-    const bare = !qualifiedTitle && name.length <= k.length + 1;
+    // "Udvalget" alone is bare; "Hospitalsudvalget" names one committee among many (a generic kind in a compound).
+    const compoundOfGeneric = !!k.kind.generic && !/^(?:udvalg|råd|forum|fora|bestyrels|kommission|committee)/iu.test(name);
+    const bare = !qualifiedTitle && name.length <= k.length + 1 && !compoundOfGeneric;
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
     // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
@@ -210,6 +218,13 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     forums.push(f);
     if (prefix > 0 && forums.length === 1) titleForum = f;
     return f;
+  };
+
+  /** Whether a line names a forum of a kind the test accepts, without opening it. */
+  const openForumIf = (head: string, test: (kind: ForumKindEntry) => boolean): boolean => {
+    const co = /^[\p{Lu}][\p{L}]*-\s+(?:og|eller)\s+/u.exec(head);
+    const k = kindAtStart(co ? head.slice(co[0].length) : head);
+    return !!k && test(k.kind) && !sectionOf(head);
   };
 
   // Rules under a section heading before any forum is named ("Kommissorium\n\nMøder\n...") belong
@@ -413,6 +428,22 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       continue;
     }
     tableMode = false;
+
+    // " • Hospitalsudvalget" over "  Udvalget har 11 medlemmer og ...": a list of forums, each item a name and the
+    // next line about it (it opens with the forum's own kind word, "Udvalget", "Gruppen"), gives one forum per item.
+    const listed = /^(\s*[-•–*]\s+)([^.;:]+?)\s*$/u.exec(t);
+    if (listed && !nextBlank) {
+      const about = kindAtStart(lines[i + 1]!.text.trim());
+      const named = openForumIf(listed[2]!, (k) => !!about && about.kind.slug === k.slug && /^\S+(?:et|en|n)\s/iu.test(lines[i + 1]!.text.trim()));
+      if (named) {
+        const f = openForum(line.start + listed[1]!.length, listed[2]!);
+        if (f) {
+          current = f;
+          section = 'intro';
+          continue;
+        }
+      }
+    }
 
     // "Klynge NORD: Hjørring Kommune, Brønderslev Kommune, Region Nordjylland og PLO.": a forum of a standing kind
     // named by a label, followed by the organisations in it, is a forum of its own with one seat per sector named.
