@@ -446,4 +446,9 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     const members = drafts('Følgegruppe Test\n\nMedlemmer:\n • Sundhedsstyregruppen\n • Danske Regioner\n');
     expect(members.map((d) => d.forumName.value)).toEqual(['Følgegruppe Test']);
   });
+
+  it('names a forum a page calls by its kind and subject ("udvalg vedrørende digital sundhed") by both, not by the kind word alone', () => {
+    const r = drafts('Dagsordener og referater fra midlertidigt udvalg vedrørende digital sundhed\ntil\nmødet i\nden 18. august 2020\n\nOm udvalget\n\nUdvalget sekretariatsbetjenes af Regionssekretariatet.\n');
+    expect(r.map((d) => d.forumName.value)).toEqual(['Udvalg vedrørende digital sundhed']);
+  });
 });

@@ -104,6 +104,11 @@ export function mainForumOf(text: string): MainForum | undefined {
     let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
     const offset = t.length - name.length;
     if (name === name.toUpperCase()) name = name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    // "Om udvalget": the kind word alone names no forum; the page may name it by its subject elsewhere.
+    if (k.kind.generic && kindAtStart(name)?.length === name.length && /^(?:udvalg|råd|forum|fora|bestyrels|kommission)/iu.test(name)) {
+      const subject = namedBySubject(text, k.kind);
+      if (subject) return subject;
+    }
     return { start: l.start + lead + offset, name, kind: k.kind };
   }
   const counts = new Map<string, { n: number; first: { index: number; text: string; kind: ForumKindEntry } }>();
@@ -116,8 +121,25 @@ export function mainForumOf(text: string): MainForum | undefined {
   }
   const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index)[0];
   if (!best) return undefined;
+  if (best.first.kind.generic) {
+    const subject = namedBySubject(text, best.first.kind);
+    if (subject) return subject;
+  }
   const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
   return { start: best.first.index, name, kind: best.first.kind };
+}
+
+/** "midlertidigt udvalg vedrørende digital sundhed": a generic kind word named by the subject that follows it, the first such mention. */
+function namedBySubject(text: string, kind: ForumKindEntry): MainForum | undefined {
+  for (const m of kindMentions(text)) {
+    if (m.kind !== kind) continue;
+    const subject = /^\s+(?:vedrørende|vedr\.|om)\s+((?:(?!(?:til|i|og|samt|på|med|som|der|den|det|de|for|fra|af|er|har|skal|kan)\s)[\p{L}-]+\s?){1,4})/iu.exec(text.slice(m.index + m.text.length));
+    if (!subject) continue;
+    const lead = subject[0].slice(0, subject[0].indexOf(subject[1]!));
+    const name = `${m.text.charAt(0).toUpperCase()}${m.text.slice(1)}${lead}${subject[1]!.trim()}`.replace(/\s+/g, ' ');
+    return { start: m.index, name, kind: m.kind };
+  }
+  return undefined;
 }
 
 function extractFrom(text: string, main?: MainForum): TermsImportResult {
