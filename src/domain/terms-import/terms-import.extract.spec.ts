@@ -451,4 +451,11 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     const r = drafts('Dagsordener og referater fra midlertidigt udvalg vedrørende digital sundhed\ntil\nmødet i\nden 18. august 2020\n\nOm udvalget\n\nUdvalget sekretariatsbetjenes af Regionssekretariatet.\n');
     expect(r.map((d) => d.forumName.value)).toEqual(['Udvalg vedrørende digital sundhed']);
   });
+
+  it('reads "Udvalget består af syv regionsrådsmedlemmer:" as the total and one seat group of that side', () => {
+    const r = drafts('Kommissorium for Udvalg Test\n\nUdvalget består af syv regionsrådsmedlemmer:\n- Anne Berg (A)\n- Bo Holm (V)\n');
+    expect(r[0]!.fields['membersTotal']?.value).toBe(7);
+    expect(r[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max])).toContainEqual(['region_administration', 7, 7]);
+    expect(fields('Bestyrelsen består af 5 bestyrelsesmedlemmer.')['membersTotal']).toBe(5);
+  });
 });

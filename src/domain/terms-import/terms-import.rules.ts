@@ -421,7 +421,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
   if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
-    const body = consists[1]!;
+    // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
+    const body = consists[1]!.replace(/\s*:$/, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
     for (const part of splitTopLevel(body)) {
       for (const seat of parseSeatSegment(part.text, undefined)) {
@@ -762,7 +763,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
       push('chair.by', { ...holder(name), sector }, at, at + name.length, 0.75);
     }
   }
-  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer`, 'iu').exec(s);
+  // "består af syv regionsrådsmedlemmer": members named by where they sit are members too.
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+\\p{L}*medlemmer${E}`, 'iu').exec(s);
   if (total) {
     const n = parseNumber(total[1]!);
     if (n) push('membersTotal', n, total.index, total.index + total[0].length, 0.85);
