@@ -458,4 +458,17 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(r[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max])).toContainEqual(['region_administration', 7, 7]);
     expect(fields('Bestyrelsen består af 5 bestyrelsesmedlemmer.')['membersTotal']).toBe(5);
   });
+
+  it('reads names listed under a line naming a side ("Region", "Kommuner", "Praktiserende Lægers Organisation (PLO)") as seats of that side, counted', () => {
+    const text =
+      'Styregruppe Test\n\nMedlemmer\n\nRegion\n\n • Anne Berg (formand), Direktør\n • Bo Holm, Vicedirektør Test Sygehus\n • Cai Storm, vicedirektør, Psykiatrien\n\nKommuner\n\n • Dan Dahl (næstformand), Direktør, Aby Kommune\n • Eva Lund, Direktør, Bby Kommune\n\nPraktiserende Lægers Organisation (PLO)\n\n • Finn Skov\n';
+    expect(drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max])).toEqual([
+      ['region_administration', 3, 3],
+      ['municipality', 2, 2],
+      ['general_practice', 1, 1],
+    ]);
+    // An organisation on a line of its own, with no names under it, is a seat.
+    const orgs = 'Følgegruppe Test\n\nMedlemmer\n\nDanske Regioner\n\nKL\n';
+    expect(drafts(orgs)[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['region_administration', 'municipality']);
+  });
 });

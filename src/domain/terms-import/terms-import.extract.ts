@@ -63,7 +63,8 @@ function holdersIn(text: string): { name: string; sector: OrganisationKind; inde
 }
 
 /** "Stephanie Lose", "Mads Skau, Borgmester, Haderslev Kommune", "Bo Libergren (V)": a person named in a members list. */
-const PERSON = /^[\p{Lu}][\p{Ll}'-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|la|von|van)){1,4}(?:\s*\([A-ZÆØÅ]\))?(?:,\s*.*)?$/u;
+// "Anne Berg (formand), Direktør": a role in brackets after the name, as well as a party letter.
+const PERSON = /^[\p{Lu}][\p{Ll}'-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|la|von|van)){1,4}(?:\s*\([A-ZÆØÅ]\))?(?:\s*\((?:næst|med)?formand\))?(?:,\s*.*)?$/u;
 
 type ForumAcc = {
   name: Finding<string>;
@@ -153,6 +154,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   let tableMode = false;
   let seatScope: string | undefined;
   let seatLabel: OrganisationKind | undefined;
+  let labelFromHeading = false;
   let membersBlockHadContent = false;
   let nameGroup: Finding<SeatDraft> | undefined;
   let continue_ = false;
@@ -361,10 +363,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const prose = !isBullet && /[.]$/.test(item) && item.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(item) && /\s(?:udpeges|udpeger|består|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(item);
       const parsed = prose ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
       if (parsed.label && parsed.label !== seatLabel) nameGroup = undefined;
+      if (parsed.label) labelFromHeading = false;
       seatLabel = parsed.label ?? seatLabel;
       // "Regionale medlemmer:" followed by people's names: one seat per sector, counted.
       if (seatLabel && parsed.seats.length === 1 && parsed.seats[0]!.value.min === null && parsed.seats[0]!.value.max === null && PERSON.test(item)) {
-        const sector = parsed.seats[0]!.value.party.sector;
+        // Under a side heading a person sits for that side, whatever their workplace ("Vicedirektør, Test Sygehus" under "Region").
+        const sector = labelFromHeading ? seatLabel : parsed.seats[0]!.value.party.sector;
         if (nameGroup && nameGroup.value.party.sector === sector) {
           nameGroup.value.min = (nameGroup.value.min ?? 0) + 1;
           nameGroup.value.max = nameGroup.value.min;
@@ -503,6 +507,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatScope = undefined;
       // "Regionale medlemmer:" names the sector of the people listed under it.
       seatLabel = colonSection === 'members' ? firstSector(colon[1]!)?.sector : undefined;
+      labelFromHeading = false;
       nameGroup = undefined;
       membersBlockHadContent = false;
       const valueStart = line.start + t.length - colon[2]!.length;
@@ -551,6 +556,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       if (sec && sec !== 'forum_other') current = implicitForum();
       if (sec && current) {
         section = sec;
+        membersBlockHadContent = false;
+        continue;
+      }
+      // "Region", "Kommuner", "Praktiserende Lægers Organisation (PLO)" over a list of people: the side those named sit for.
+      if (section === 'members' && current && sideHeading(t, lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text)) {
+        seatLabel = firstSector(t)!.sector;
+        labelFromHeading = true;
+        nameGroup = undefined;
         membersBlockHadContent = false;
         continue;
       }
@@ -722,6 +735,14 @@ function sameName(a: string, b: string): boolean {
 function forTail(s: string): string {
   const m = /\sfor\s+(.*)$/iu.exec(s);
   return (m ? m[1]! : s).toLowerCase().replace(/[.:]$/, '').trim();
+}
+
+/** A short line that names only a side ("Region", "Kommuner", "Praktiserende Lægers Organisation (PLO)") and heads a list of people. */
+function sideHeading(t: string, next: string | undefined): boolean {
+  const bare = t.trim().replace(/\s*\([^)]*\)\s*$/, '');
+  if (!bare || /\d|[,.;:]/.test(bare) || bare.split(/\s+/).length > 4 || !firstSector(bare)) return false;
+  const item = next?.trim().replace(/^[-•–*]\s+/, '');
+  return !!next && /^\s*[-•–*]\s/.test(next) && !!item && PERSON.test(item);
 }
 
 function looksLikeHeading(t: string): boolean {
