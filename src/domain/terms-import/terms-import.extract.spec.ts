@@ -471,4 +471,10 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     const orgs = 'Følgegruppe Test\n\nMedlemmer\n\nDanske Regioner\n\nKL\n';
     expect(drafts(orgs)[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['region_administration', 'municipality']);
   });
+
+  it('does not take the count of one group among several ("8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis") as the total', () => {
+    expect(fields('Gruppen mødes 4 gange årligt og består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis.')['membersTotal']).toBeUndefined();
+    expect(fields('Gruppen består af 7 medlemmer fra regionen.')['membersTotal']).toBe(7);
+    expect(fields('Gruppen består af i alt 19 medlemmer, 8 fra regionen og 8 fra kommunerne samt 3 fra almen praksis.')['membersTotal']).toBe(19);
+  });
 });

@@ -765,7 +765,11 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   // "består af syv regionsrådsmedlemmer": members named by where they sit are members too.
   const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+\\p{L}*medlemmer${E}`, 'iu').exec(s);
-  if (total) {
+  // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
+  // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv.").
+  const oneGroupOfSeveral =
+    !!total && !/i\s+alt/iu.test(total[0]) && new RegExp(`^\\s+fra\\s+(?:hhv\\.|henholdsvis)|^\\s+fra\\s+[^.]*?${B}${NUM}\\s+\\p{L}*medlem`, 'iu').test(s.slice(total.index + total[0].length));
+  if (total && !oneGroupOfSeveral) {
     const n = parseNumber(total[1]!);
     if (n) push('membersTotal', n, total.index, total.index + total[0].length, 0.85);
   } else {
