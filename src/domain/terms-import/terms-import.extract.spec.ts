@@ -477,4 +477,12 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(fields('Gruppen består af 7 medlemmer fra regionen.')['membersTotal']).toBe(7);
     expect(fields('Gruppen består af i alt 19 medlemmer, 8 fra regionen og 8 fra kommunerne samt 3 fra almen praksis.')['membersTotal']).toBe(19);
   });
+
+  it('reads a chair of two, one from each side ("fælles ledelse – en fra regionen og en fra kommunesiden", "to ligeværdige formænd, som vælges henholdsvis blandt ... og blandt ..."), as a shared chair', () => {
+    const chair = (t: string) => { const f = fields(t); return [f['chair.shared'], f['chair.sides']]; };
+    expect(chair('Gruppen vælger en fælles ledelse – en fra regionen og en fra kommunesiden – blandt sine medlemmer.')).toEqual([true, ['region', 'municipality']]);
+    expect(chair('Formandskabet varetages af to ligeværdige formænd, som vælges henholdsvis blandt regionsrådets repræsentanter og blandt borgmestrene for de deltagende kommuner.')).toEqual([true, ['region', 'municipality']]);
+    // One chair from one side is not shared.
+    expect(chair('Formanden vælges blandt regionens repræsentanter.')).toEqual([undefined, undefined]);
+  });
 });

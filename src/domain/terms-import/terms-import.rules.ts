@@ -335,6 +335,22 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (cont) add('continuityRequired', true, ...at(cont), 0.85);
   }
 
+  // "en fælles ledelse – en fra regionen og en fra kommunesiden", "to ligeværdige formænd, som vælges henholdsvis blandt
+  // regionsrådets repræsentanter og blandt borgmestrene": a chair of two, one from each side, is a shared chair between those sides.
+  const pair = /(?:fælles|delt)\s+(?:ledelse|formand(?:s)?skab)|to\s+(?:\p{L}+\s+)?(?:med)?formænd|(?:med)?formænd\s+(?:\p{L}+\s+){0,2}(?:en|én)\s+fra/iu.exec(s);
+  if (pair && !aboutSelfChair) {
+    const tail = s.slice(pair.index + pair[0].length);
+    const each =
+      /(?:en|én)\s+fra\s+(.+?)\s+og\s+(?:en|én)\s+fra\s+([^–—,.;]+)/iu.exec(tail) ??
+      /henholdsvis\s+(?:blandt|fra)\s+(.+?)\s+og\s+(?:blandt|fra)\s+([^,.;]+)/iu.exec(tail);
+    const sides = each ? uniqueSides([...allSectors(each[1]!), ...allSectors(each[2]!)]) : [];
+    if (each && sides.length >= 2) {
+      const end = pair.index + pair[0].length + each.index + each[0].length;
+      add('chair.shared', true, pair.index, end, 0.8);
+      add('chair.sides', sides, pair.index, end, 0.8);
+    }
+  }
+
   const dm = /beslutningsreferat\p{L}*/iu.exec(s);
   if (dm) add('decisionMinutes', true, dm.index, dm.index + dm[0].length, 0.85);
 
