@@ -485,4 +485,11 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     // One chair from one side is not shared.
     expect(chair('Formanden vælges blandt regionens repræsentanter.')).toEqual([undefined, undefined]);
   });
+
+  it('does not take the header of a document filed with Folketinget ("Sundhedsudvalget 2021-22", "SUU Alm.del Bilag 212", "Offentligt") as the forum', () => {
+    const text = 'Sundhedsudvalget 2021-22\nSUU Alm.del Bilag 212\nOffentligt\nUDKAST\nForslag\ntil\nLov om ændring af sundhedsloven\n§ 1\nStk. 2.\nSundhedsklyngen udgøres af et politisk niveau og et fagligt niveau.\nStk. 3.\nSundhedsklyngen mødes mindst to gange årligt.\n';
+    expect(drafts(text).map((d) => [d.forumName.value, d.fields['forum.kind']?.value])).toEqual([['Sundhedsklyngen', 'sundhedsklynge']]);
+    // A page whose first heading is a committee with a year range but no filing header keeps it.
+    expect(drafts('Sundhedsudvalget 2022-25\n\nUdvalget mødes 4 gange årligt.\n').map((d) => d.forumName.value)).toEqual([expect.stringMatching(/^Sundhedsudvalget/)]);
+  });
 });

@@ -94,7 +94,8 @@ type MainForum = { start: number; name: string; kind: ForumKindEntry };
 
 /** The forum a document without a recognised title is about: a short heading naming a kind, else the kind named most often. */
 export function mainForumOf(text: string): MainForum | undefined {
-  const lines = splitLines(text).filter((l) => l.text.trim() !== '');
+  const header = filingHeader(splitLines(text));
+  const lines = splitLines(text).filter((l) => l.text.trim() !== '' && !header.has(l.start));
   for (const l of lines.slice(0, 6)) {
     const t = l.text.trim().replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
@@ -143,8 +144,22 @@ function namedBySubject(text: string, kind: ForumKindEntry): MainForum | undefin
   return undefined;
 }
 
+/**
+ * A document filed with Folketinget opens with the committee and session that filed it ("Sundhedsudvalget 2021-22",
+ * "SUU Alm.del Bilag 212", "Offentligt"): page furniture, not the forum the document describes. The starts of those lines.
+ */
+function filingHeader(lines: Line[]): Set<number> {
+  const first = lines.filter((l) => l.text.trim() !== '').slice(0, 6);
+  const marks = first.filter((l) => /^(?:[\p{Lu}]{2,6}\s+)?(?:alm\.\s*del\s+)?(?:-\s*)?bilag\s+\d+$|^offentligt$/iu.test(l.text.trim()));
+  if (!marks.length) return new Set();
+  const session = first.filter((l) => /^[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:19|20)\d\d-\d\d$/u.test(l.text.trim()));
+  return new Set([...marks, ...session].map((l) => l.start));
+}
+
 function extractFrom(text: string, main?: MainForum): TermsImportResult {
-  const lines = splitLines(text);
+  const allLines = splitLines(text);
+  const header = filingHeader(allLines);
+  const lines = allLines.filter((l) => !header.has(l.start));
   const forums: ForumAcc[] = [];
   const span = (start: number, end: number): SourceSpan => ({ start, end, quote: text.slice(start, end) });
 
