@@ -492,4 +492,9 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     // A page whose first heading is a committee with a year range but no filing header keeps it.
     expect(drafts('Sundhedsudvalget 2022-25\n\nUdvalget mødes 4 gange årligt.\n').map((d) => d.forumName.value)).toEqual([expect.stringMatching(/^Sundhedsudvalget/)]);
   });
+
+  it('reads the organisation of "sekretæren for <this forum>" in an address as the secretariat, not that of another forum\'s secretary', () => {
+    expect(fields('Forslag kan sendes til Aby Kommune, Pleje & Omsorg, sekretæren for forummet Else Dahl, 2620 Aby.')['secretariat.by']).toEqual({ name: 'Aby Kommune', sector: 'municipality' });
+    expect(fields('Henvendelser kan sendes til Aby Kommune, sekretæren for følgegruppen Else Dahl.')['secretariat.by']).toBeUndefined();
+  });
 });

@@ -759,6 +759,20 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
       push('secretariat.by', holder(name), at, at + sec[1]!.length, 0.8);
     }
   }
+  // "Forslag kan sendes til Albertslund Kommune, Pleje & Omsorg, sekretæren for sundhedsrådet Else Dahl": the secretary of this
+  // forum works in the organisation named with them, which holds the secretariat.
+  const secretary = /sekretær(?:en)?\s+for\s+(?:det\s+|den\s+)?([\p{L}-]+)/iu.exec(s);
+  if (!sec && secretary && ctx.forumKind !== 'faelles_sekretariat') {
+    const word = secretary[1]!;
+    const k = kindAtStart(word);
+    const self = /^(?:udvalget|gruppen|rådet|forummet|bestyrelsen)$/iu.test(word) || (!!k && k.kind.slug === ctx.forumKind && k.length === word.length);
+    const parts = [...s.slice(0, secretary.index).matchAll(/[^,]+/g)].map((m) => ({ text: m[0].trim().replace(/^(?:.*\s)?til\s+(?=[\p{Lu}])/u, ''), index: m.index + m[0].length - m[0].trimStart().length }));
+    const org = [...parts].reverse().find((x) => x.text && /^[\p{Lu}]/u.test(x.text) && x.text.split(/\s+/).length <= 4 && holderSector(x.text));
+    if (self && org) {
+      const at = s.indexOf(org.text, org.index);
+      push('secretariat.by', { name: org.text, sector: holderSector(org.text)! }, at, at + org.text.length, 0.7);
+    }
+  }
   // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
