@@ -406,6 +406,7 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect([f['deadlines.tacitApproval'], f['deadlines.commentWindow']]).toEqual([true, days(8)]);
     expect(fields('Referatet godkendes, medmindre der gøres indsigelse inden 5 dage.')['deadlines.tacitApproval']).toBe(true);
     expect(fields('Referatet godkendes på næste møde.')['deadlines.tacitApproval']).toBeUndefined();
+    expect(fields('Referatet godkendes, når alle kommentarer er indarbejdet.')['deadlines.tacitApproval']).toBeUndefined();
   });
 
   it('reads "Møder i <forum> er ikke offentlige" as closed meetings, with the forum named between', () => {

@@ -358,7 +358,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // the minutes stand unless someone objects.
   const tacit =
     /(?:betragtes|anses|regnes)\s+(?:\p{L}+\s+){0,3}(?:som|for)\s+godkendt|godkendes\s+stiltiende|stiltiende\s+godkend\p{L}*/iu.exec(s) ??
-    /(?:gældende|godkendt|endelig\p{L}*|godkendes),?\s+(?:såfremt|hvis|når|medmindre)\s+(?:der\s+)?(?:ikke\s+)?(?:er\s+|bliver\s+)?(?:gjort|gøres|modtaget|modtages|fremsat|fremsættes|kommet|indkommet)?\s*(?:\p{L}+\s+)?(?:indsigelse|bemærkning|kommentar)\p{L}*/iu.exec(s);
+    /(?:gældende|godkendt|endelig\p{L}*|godkendes),?\s+(?:(?:såfremt|hvis|når)\s+(?:der\s+)?ikke|medmindre(?:\s+der)?)\s+(?:er\s+|bliver\s+)?(?:gjort|gøres|modtaget|modtages|fremsat|fremsættes|kommet|indkommet)?\s*(?:\p{L}+\s+)?(?:indsigelse|bemærkning|kommentar)\p{L}*/iu.exec(s);
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
 
   if (/dagsorden|referat|materiale/i.test(s)) {
