@@ -423,6 +423,8 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(f('Rådet mødes én gang pr. halvår.')).toEqual([2, 2]);
     // A deadline counted in months is no meeting frequency.
     expect(f('Referatet sendes senest en måned efter mødet.')).toEqual([undefined, undefined]);
+    // Minutes sent once a month after the meeting say nothing about how often it meets.
+    expect(f('Referaterne fra møderne samles og udsendes én gang om måneden.')).toEqual([undefined, undefined]);
   });
 
   it('reads a lead time with a note in brackets and the agenda named after it ("senest 4 hverdage (inklusive lørdag) inden ... tilsendes ... en dagsorden")', () => {

@@ -243,7 +243,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const off = c.start + freq.index + freq[0].length + extra.index;
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
         }
-      } else if (meetingContext && perPeriod(cl)) {
+      } else if (meetingContext && perPeriod(cl) && !/referat|dagsorden|nyhedsbrev|orienter/i.test(cl)) {
         // "mindst én gang om måneden", "to gange i kvartalet", "én gang pr. halvår": a count per period, times the periods in a year.
         const p = perPeriod(cl)!;
         const span = [c.start + p.index, c.start + p.end] as const;
