@@ -500,4 +500,16 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(fields('Forslag kan sendes til Aby Kommune, Pleje & Omsorg, sekretæren for forummet Else Dahl, 2620 Aby.')['secretariat.by']).toEqual({ name: 'Aby Kommune', sector: 'municipality' });
     expect(fields('Henvendelser kan sendes til Aby Kommune, sekretæren for følgegruppen Else Dahl.')['secretariat.by']).toBeUndefined();
   });
+
+  it('reads "<this forum\'s kind> (ACR) bestående af A og B" as seats without counts, and "De to lægelige medlemmer udpeges af ..." as a counted seat', () => {
+    const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+    const text = 'Kommunalt lægeligt udvalg\n\nAlle kommuner nedsætter et kommunalt-lægeligt udvalg (KLU) bestående af lokale praktiserende læger og repræsentanter for kommunen.\n';
+    expect(seats(text)).toEqual([
+      ['general_practice', null, null],
+      ['municipality', null, null],
+    ]);
+    expect(seats(text + '\nDe to lægelige medlemmer udpeges af det lokale lægelaug.\n')).toContainEqual(['general_practice', 2, 2]);
+    // Another forum "bestående af ..." gives this forum no seats.
+    expect(seats('Kommunalt lægeligt udvalg\n\nUdvalget samarbejder med en følgegruppe bestående af repræsentanter for kommunen.\n')).toEqual([]);
+  });
 });

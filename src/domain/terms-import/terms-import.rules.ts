@@ -447,6 +447,40 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
   out.push(...representativeSeats(s, ctx));
+  out.push(...consistingOfSeats(s, ctx));
+  // "De to lægelige medlemmer udpeges af det lokale lægelaug": a count of members named by their side.
+  const counted = new RegExp(`^(?:de\\s+)?${NUM}\\s+([\\p{L}-]+e)\\s+medlemmer\\s+(?:udpeges|vælges|findes|udnævnes)${E}`, 'iu').exec(s);
+  const countedSector = counted ? firstSector(counted[2]!)?.sector : undefined;
+  const n = counted ? parseNumber(counted[1]!) : undefined;
+  if (counted && countedSector && n) {
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector: countedSector, perOrganisation: false }, role: `${counted[2]} medlemmer`, min: n, max: n } satisfies SeatDraft, start: 0, end: counted[0].length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "nedsætte et kommunalt-lægeligt udvalg (KLU) bestående af lokale praktiserende læger og repræsentanter for kommunen":
+ * this forum's kind, then "bestående af" and who sits in it, without counts; one seat per sector named.
+ */
+function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /\s+bestående\s+af\s+(.+?)\.?$/u.exec(s);
+  if (!m) return [];
+  // "udvalg (KLU) bestående af": the forum's short name in brackets may stand between.
+  const before = s.slice(0, m.index).replace(/\s*\([^)]*\)\s*$/, '');
+  const last = kindMentions(before).pop();
+  if (!last || last.kind.slug !== ctx.forumKind || before.slice(last.index + last.text.length).trim() !== '') return [];
+  const body = m[1]!;
+  const bodyStart = m.index + m[0].lastIndexOf(body);
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of splitTopLevel(body)) {
+    const text = part.text.trim();
+    if (/\d/.test(text) || new RegExp(`^${NUM}\\s`, 'iu').test(text)) return [];
+    const sector: OrganisationKind | undefined = /^(?:bruger|patient|pårørende)\p{L}*/iu.test(text) ? 'other' : holderSector(text);
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
+  }
   return out;
 }
 
