@@ -512,4 +512,10 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     // Another forum "bestående af ..." gives this forum no seats.
     expect(seats('Kommunalt lægeligt udvalg\n\nUdvalget samarbejder med en følgegruppe bestående af repræsentanter for kommunen.\n')).toEqual([]);
   });
+
+  it('reads organisations of no known sector in a members list ("Danske Patienter", "Ældresagen", "FOA") as seats of other organisations, and a person as none', () => {
+    const sectors = (text: string) => drafts(text)[0]!.lists.seats.map((x) => x.value.party.sector);
+    expect(sectors('Følgegruppe Test\n\nFølgegruppens medlemmer:\n • Danske Regioner\n • Danske Patienter\n • Ældresagen\n • FOA\n')).toEqual(['region_administration', 'other', 'other', 'other']);
+    expect(sectors('Følgegruppe Test\n\nFølgegruppens medlemmer:\n • Danske Regioner\n • Anne Berg\n')).toEqual(['region_administration']);
+  });
 });

@@ -635,6 +635,9 @@ const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
 const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
 
+/** An organisation's name of no known sector: "Danske Patienter", "Dansk Sygeplejeråd", "Ældresagen", "Lægeforeningen", "FOA". */
+const ORGANISATION = /^(?:(?:Dansk|Danske|Landsforeningen|Foreningen)(?:\s+[\p{L}-]+){1,4}|[\p{Lu}][\p{L}-]*(?:forening|foreningen|råd|rådet|organisation|organisationer|organisationerne|selskab|selskabet|sagen|styrelsen|ministeriet|terapeuter)|[\p{Lu}]{2,6})$/u;
+
 export type ParsedSeat = { value: SeatDraft; start: number; end: number; confidence: number };
 
 /**
@@ -746,7 +749,7 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
       return [a.sector, b.sector].map((sector) => ({ party: { kind: 'sector', sector, perOrganisation }, ...base }));
     }
   }
-  const sector = firstSector(role)?.sector ?? labelSector ?? (count ? 'other' : undefined);
+  const sector = firstSector(role)?.sector ?? labelSector ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   return [{ party: { kind: 'sector', sector, perOrganisation }, ...base }];
 }
