@@ -141,7 +141,9 @@ export const PermissionsResponse = z.object({
   canManage: z.boolean(),
   /** Items can be added, edited, reordered or removed: the secretariat, before the meeting begins. */
   canEditAgenda: z.boolean(),
+  /** The chair's approval and the secretariat's sending: only before the meeting begins (a meeting recorded as history is exempt). */
   canApproveAgenda: z.boolean(),
+  canSendAgenda: z.boolean(),
   canPropose: z.boolean(),
   canAnswer: z.boolean(),
   canRemark: z.boolean(),

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
-import { createMeeting, member, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
+import { coChair, createMeeting, member, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -64,5 +64,51 @@ describe.each(backends)('a begun or held meeting keeps its agenda, on $name', (b
     const held = await createMeeting(app, { date: '2027-03-11', start: '13:00', status: 'held' });
     expect((await app.call('GET', `/api/meetings/${held.id}`, secretary)).body.permissions.canEditAgenda).toBe(false);
     closedRefusal(await app.call('POST', `/api/meetings/${held.id}/items`, secretary, { title: 'Nyt punkt' }));
+  });
+
+  const decisionRefusal = (r: { status: number; headers: Record<string, unknown>; body: any }, da: string, en: string) => {
+    expect(r.status).toBe(409);
+    expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(r.body.detailDa).toContain(`dagsordenen kan ikke længere ${da}`);
+    expect(r.body.detail).toContain(`agenda can no longer be ${en}`);
+    expect(r.body.errors).toEqual([expect.objectContaining({ field: 'meetingId' })]);
+  };
+
+  it('refuses approving and sending the agenda once the meeting has begun (409, da/en); the permissions say so', async () => {
+    app.clock.set('2027-02-01T09:00:00Z');
+    const m = await createMeeting(app, { date: '2027-03-12', start: '13:00' });
+    expect((await app.call('POST', `/api/meetings/${m.id}/items`, secretary, { title: 'Status på sundhedsaftalen' })).status).toBe(201);
+    let page = (await app.call('GET', `/api/meetings/${m.id}`, coChair)).body;
+    expect(page.permissions).toMatchObject({ canApproveAgenda: true, canSendAgenda: true });
+
+    app.clock.set('2027-03-12T12:30:00Z');
+    page = (await app.call('GET', `/api/meetings/${m.id}`, coChair)).body;
+    expect(page.permissions).toMatchObject({ canApproveAgenda: false, canSendAgenda: false, canManage: true });
+    decisionRefusal(await app.call('POST', `/api/meetings/${m.id}/agenda/approve`, coChair), 'godkendes', 'approved');
+    expect((await app.call('GET', `/api/meetings/${m.id}`, secretary)).body.minutes.agendaApprovedAt).toBeNull();
+
+    // Approved in time, but not sent before the start: sending afterwards is refused too.
+    app.clock.set('2027-02-01T09:00:00Z');
+    const m2 = await createMeeting(app, { date: '2027-03-15', start: '13:00' });
+    expect((await app.call('POST', `/api/meetings/${m2.id}/items`, secretary, { title: 'Status på sundhedsaftalen' })).status).toBe(201);
+    expect((await app.call('POST', `/api/meetings/${m2.id}/agenda/approve`, coChair)).status).toBe(200);
+    app.clock.set('2027-03-15T12:00:01Z');
+    decisionRefusal(await app.call('POST', `/api/meetings/${m2.id}/agenda/send`, secretary), 'udsendes', 'sent');
+    const after = (await app.call('GET', `/api/meetings/${m2.id}`, secretary)).body;
+    expect(after.meeting.agendaSentAt).toBeUndefined();
+    expect(after.versions.filter((v: { kind: string }) => v.kind === 'agenda')).toEqual([]);
+    // A minute before the start it still goes out.
+    const m3 = await createMeeting(app, { date: '2027-03-16', start: '13:00' });
+    app.clock.set('2027-02-01T09:00:00Z');
+    expect((await app.call('POST', `/api/meetings/${m3.id}/items`, secretary, { title: 'Status på sundhedsaftalen' })).status).toBe(201);
+    expect((await app.call('POST', `/api/meetings/${m3.id}/agenda/approve`, coChair)).status).toBe(200);
+    app.clock.set('2027-03-16T11:59:00Z');
+    expect((await app.call('POST', `/api/meetings/${m3.id}/agenda/send`, secretary)).status).toBe(200);
+  });
+
+  it('lets a meeting recorded as history be approved after its date (history is exempt)', async () => {
+    app.clock.set('2027-02-01T09:00:00Z');
+    const past = await createMeeting(app, { date: '2026-11-10', start: '13:00', historical: true });
+    expect((await app.call('GET', `/api/meetings/${past.id}`, coChair)).body.permissions.canApproveAgenda).toBe(true);
   });
 });

@@ -222,11 +222,11 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
         editing === 'new' ? <Card><ItemForm t={t} initial={emptyDraft} busy={busy} onCancel={() => setEditing(null)} onSave={(d) => void save(d)} /></Card>
           : <div className={s.bar}><Button onClick={() => setEditing('new')}>{t.m.addItem}</Button></div>
       ) : null}
-      {(p.canApproveAgenda && !agendaApproved) || p.canEditAgenda ? (
+      {(p.canApproveAgenda && !agendaApproved) || p.canSendAgenda ? (
         <div className={s.bar}>
           {p.canApproveAgenda && !agendaApproved ? <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/approve`, { method: 'POST' }), t.m.agendaApproved)}>{t.m.approveAgenda}</Button> : null}
-          {p.canEditAgenda ? <Button appearance="primary" disabled={busy || !canSend} aria-describedby={canSend ? undefined : 'send-waits'} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/send`, { method: 'POST' }))}>{t.m.sendAgenda}</Button> : null}
-          {p.canEditAgenda && !canSend ? <Text className={s.meta} id="send-waits">{!agendaApproved ? t.tb.sendWaitsForApproval : t.tb.sendWaitsForItems}</Text> : null}
+          {p.canSendAgenda ? <Button appearance="primary" disabled={busy || !canSend} aria-describedby={canSend ? undefined : 'send-waits'} onClick={() => void run(() => api(`/api/meetings/${id}/agenda/send`, { method: 'POST' }))}>{t.m.sendAgenda}</Button> : null}
+          {p.canSendAgenda && !canSend ? <Text className={s.meta} id="send-waits">{!agendaApproved ? t.tb.sendWaitsForApproval : t.tb.sendWaitsForItems}</Text> : null}
         </div>
       ) : null}
 

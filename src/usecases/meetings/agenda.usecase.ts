@@ -72,6 +72,27 @@ export function requireAgendaOpen(c: Pick<MeetingContext, 'meeting' | 'now'>) {
   }
 }
 
+/**
+ * The chair's approval and the secretariat's sending are decisions before the
+ * meeting: once it has begun (or is recorded as held) they are refused. A meeting
+ * recorded as history is exempt (its dates are as entered).
+ */
+export function agendaDecisionsClosed(c: Pick<MeetingContext, 'meeting' | 'now'>): boolean {
+  return !c.meeting.historical && agendaClosed(c);
+}
+
+export function requireAgendaDecisionsOpen(c: Pick<MeetingContext, 'meeting' | 'now'>, what: 'approved' | 'sent') {
+  if (agendaDecisionsClosed(c)) {
+    const da = what === 'approved' ? 'godkendes' : 'udsendes';
+    throw new UseCaseError(
+      'invalid_state',
+      `The meeting has begun or been held; its agenda can no longer be ${what}`,
+      [{ field: 'meetingId', reason: 'the meeting has begun or been held' }],
+      `Mødet er begyndt eller afholdt; dagsordenen kan ikke længere ${da}`,
+    );
+  }
+}
+
 export async function assertItemsEditable(uow: WorkflowUnitOfWork, c: MeetingContext) {
   requireNotCancelled(c);
   const s = await uow.workflow.getState(c.meeting.id, true);
@@ -213,6 +234,7 @@ export function agendaUseCases(deps: WorkflowDeps) {
         const c = await loadMeeting(uow, meetingId, actor.personId, now);
         if (!c.role.chair) throw new UseCaseError('forbidden', 'Only the chair or a co-chair approves the agenda', [], 'Kun formanden eller en medformand godkender dagsordenen');
         requireNotCancelled(c);
+        requireAgendaDecisionsOpen(c, 'approved');
         const items = await uow.workflow.listItems(meetingId);
         if (!items.some((i) => !i.fixed)) throw stateError('The agenda has no items yet', 'Dagsordenen har ingen punkter endnu');
         const s = await uow.workflow.getState(meetingId, true);
@@ -230,6 +252,7 @@ export function agendaUseCases(deps: WorkflowDeps) {
         const c = await loadMeeting(uow, meetingId, actor.personId, now);
         requireSecretariat(c, 'send the agenda', 'udsende dagsordenen');
         requireNotCancelled(c);
+        requireAgendaDecisionsOpen(c, 'sent');
         const s = await uow.workflow.getState(meetingId, true);
         if (!s.agendaApprovedAt) throw stateError('The chair has not approved the agenda yet', 'Formanden har ikke godkendt dagsordenen endnu');
         const items = await uow.workflow.listItems(meetingId);

@@ -12,7 +12,7 @@ import { regionCalendars } from '../region-calendar.js';
 import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
-import { agendaClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
+import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
 import { isTaskMine } from './tasks.usecase.js';
 
 const minutesBetween = (start: string, end: string) => {
@@ -118,7 +118,9 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             canManage: c.role.secretariat && editable,
             /** Items can be changed only before the meeting begins (afterwards they are what was dealt with). */
             canEditAgenda: c.role.secretariat && editable && !agendaClosed(c),
-            canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled',
+            /** The chair approves and the secretariat sends the agenda only before the meeting begins (history exempt). */
+            canApproveAgenda: c.role.chair && c.meeting.status !== 'cancelled' && !agendaDecisionsClosed(c),
+            canSendAgenda: c.role.secretariat && editable && !agendaDecisionsClosed(c),
             canPropose: c.role.member && c.meeting.status === 'planned' && beforeStart && (c.role.secretariat || now.getTime() < Date.parse(c.deadlines.itemsCutoff.at)),
             canAnswer: c.role.member && beforeStart && c.meeting.status !== 'cancelled',
             canRemark: c.role.member && open,
