@@ -11,6 +11,17 @@
  * nor a recorded presence. Pure: no I/O.
  */
 import type { Attendance } from './meeting.model.js';
+import { isActiveOn, type Membership } from '../registry/registry.model.js';
+
+/**
+ * The people of a joint meeting: the host forum's memberships and the partner
+ * forum's, a person who is a member of both on the day counted once (by the host
+ * membership). Without a partner, the host's memberships as they are.
+ */
+export function jointMemberships<M extends Pick<Membership, 'personId' | 'from' | 'to'>>(host: readonly M[], partner: readonly M[], date: string): M[] {
+  const inHost = new Set(host.filter((m) => isActiveOn(m, date)).map((m) => m.personId));
+  return [...host, ...partner.filter((m) => !inHost.has(m.personId))];
+}
 
 export type Contradiction = {
   code: 'present_with_apologies' | 'minute_taker_absent' | 'unanswered';

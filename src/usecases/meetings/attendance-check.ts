@@ -9,10 +9,10 @@ import { attendanceContradictions, type Contradiction } from '../../domain/meeti
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { UseCaseError } from '../use-case.errors.js';
 import { minuteTakerOf } from './meeting-snapshot.js';
-import type { MeetingContext, WorkflowUnitOfWork } from './workflow.context.js';
+import { meetingMemberships, type MeetingContext, type WorkflowUnitOfWork } from './workflow.context.js';
 
 export async function contradictionsOf(uow: WorkflowUnitOfWork, c: Pick<MeetingContext, 'meeting' | 'forum'>): Promise<Contradiction[]> {
-  const [memberships, attendance, state] = await Promise.all([uow.registry.listMemberships({ forumId: c.forum.id }), uow.workflow.listAttendance(c.meeting.id), uow.workflow.getState(c.meeting.id)]);
+  const [memberships, attendance, state] = await Promise.all([meetingMemberships(uow.registry, c.meeting), uow.workflow.listAttendance(c.meeting.id), uow.workflow.getState(c.meeting.id)]);
   const onDay = memberships.filter((m) => isActiveOn(m, c.meeting.date) && m.role !== 'substitute' && m.role !== 'observer');
   const ids = [...new Set(onDay.map((m) => m.personId))];
   const people = new Map((await uow.registry.getPeople(ids)).map((p) => [p.id, p.name]));

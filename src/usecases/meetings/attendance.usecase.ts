@@ -8,7 +8,7 @@ import { AttendanceAnswer, type Attendance } from '../../domain/meetings/meeting
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { id } from '../../domain/registry/registry.model.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { danishInstant, englishInstant, loadMeeting, meetingMemberships, meetingStart, requireMember, requireNotCancelled, requireSecretariat, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 
 export const AnswerInput = z
   .object({
@@ -81,7 +81,7 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
         const c = await loadMeeting(uow, meetingId, actor.personId, now);
         requireSecretariat(c, 'record attendance', 'registrere fremmøde');
         requireNotCancelled(c);
-        const ms = await uow.registry.listMemberships({ forumId: c.forum.id });
+        const ms = await meetingMemberships(uow.registry, c.meeting);
         if (!ms.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {
           throw invalid('personId', `"${personId}" is not a member of the forum on the day of the meeting`, 'personen er ikke medlem af forummet på mødedagen');
         }
@@ -109,7 +109,7 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
         const c = await loadMeeting(uow, meetingId, actor.personId, clock.now());
         requireSecretariat(c, 'record presence', 'registrere fremmøde');
         requireNotCancelled(c);
-        const ms = await uow.registry.listMemberships({ forumId: c.forum.id });
+        const ms = await meetingMemberships(uow.registry, c.meeting);
         if (!ms.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {
           throw invalid('personId', `"${personId}" is not a member of the forum on the day of the meeting`, 'personen er ikke medlem af forummet på mødedagen');
         }

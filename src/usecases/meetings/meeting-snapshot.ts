@@ -10,7 +10,7 @@ import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import type { RegistryStore } from '../ports/store.port.js';
 import { effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { isActiveOn, type Membership } from '../../domain/registry/registry.model.js';
-import type { WorkflowUnitOfWork } from './workflow.context.js';
+import { meetingMemberships, type WorkflowUnitOfWork } from './workflow.context.js';
 
 export type MeetingSnapshot = {
   meeting: Meeting;
@@ -69,7 +69,7 @@ export async function documentInput(registry: RegistryStore, snapshot: MeetingSn
   const forum = (await registry.getForum(snapshot.meeting.forumId))!;
   const people = await registry.listPeople();
   const organisations = await registry.listOrganisations();
-  const memberships = await registry.listMemberships({ forumId: forum.id });
+  const memberships = await meetingMemberships(registry, snapshot.meeting);
   const forums = await registry.listForums();
   // Everyone who was a member on the day is a participant unless they sent apologies;
   // members who never answered are listed as participants too (the minutes' convention).

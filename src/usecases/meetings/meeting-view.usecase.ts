@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
-import { deadlinesOf, loadMeeting, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { deadlinesOf, loadMeeting, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
@@ -35,7 +35,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         // Only the people and organisations the page names (the day's members and their
         // organisations, read as soon as the memberships are there; the referent and the
         // versions' authors when they are not members), and the version list without snapshots.
-        const membershipsRead = uow.registry.listMemberships({ forumId: c.forum.id });
+        const membershipsRead = meetingMemberships(uow.registry, c.meeting);
         const onDayRead = membershipsRead.then((ms) => ms.filter((m) => isActiveOn(m, c.meeting.date)));
         const namesRead = onDayRead.then((onDay) => {
           const personIds = onDay.map((m) => m.personId);

@@ -13,8 +13,9 @@ import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn, secretariatRoles, type Forum, type Membership, type TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { MeetingDocumentInput } from '../../domain/documents/meeting-document.view.js';
 import type { DocumentsPort } from '../ports/documents.port.js';
-import type { Clock, IdGenerator, UnitOfWork } from '../ports/store.port.js';
+import type { Clock, IdGenerator, RegistryStore, UnitOfWork } from '../ports/store.port.js';
 import { UseCaseError, forbidden, notFound } from '../use-case.errors.js';
+import { jointMemberships } from '../../domain/meetings/attendance.rules.js';
 import { regionCalendars } from '../region-calendar.js';
 
 export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsStore; workflow: WorkflowStore };
@@ -120,6 +121,11 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
   const forum = forums.find((f) => f.id === meeting.forumId);
   if (!forum) throw notFound('forum', meeting.forumId);
   const role = roleOf(memberships, forums, personId, forum.id, today);
+  // A member of the partner forum of a joint meeting takes part in it (answers, proposes, remarks).
+  if (!role.member && meeting.jointWithForumId) {
+    const partnerId = meeting.jointWithForumId;
+    role.member = memberships.some((m) => m.personId === personId && m.forumId === partnerId && isActiveOn(m, today));
+  }
   if (!role.member && !role.secretariatAbove) {
     throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
   }
@@ -133,6 +139,14 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
     deadlines.commentWindowCloses = { ...rest, at, date: timeCalendar.localDate(at) };
   }
   return { meeting, forum, terms, role, now, today, calendar, deadlines };
+}
+
+/** Everyone who takes part in the meeting: the host forum's memberships and, for a joint meeting, the partner forum's (a person in both once). */
+export async function meetingMemberships(registry: Pick<RegistryStore, 'listMemberships'>, meeting: Pick<Meeting, 'forumId' | 'date' | 'jointWithForumId'>): Promise<Membership[]> {
+  const hostRead = registry.listMemberships({ forumId: meeting.forumId });
+  if (!meeting.jointWithForumId) return hostRead;
+  const [host, partner] = await Promise.all([hostRead, registry.listMemberships({ forumId: meeting.jointWithForumId })]);
+  return jointMemberships(host, partner, meeting.date);
 }
 
 export function requireSecretariat(c: MeetingContext, what: string, whatDa: string) {

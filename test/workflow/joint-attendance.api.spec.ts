@@ -1,0 +1,57 @@
+/**
+ * A joint meeting (jointWithForumId) is held with the members of both forums: its
+ * page's attendance list names the partner forum's members as well as the host's,
+ * a person who is a member of both once; the secretariat records their answers and
+ * presence, and a partner member answers for themself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { backends } from '../support/db.js';
+import { createMeeting, member3, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
+
+// tg-psyk-voksen: niels-hav, maja-eng (co-chairs), rikke-sol (secretary), lars-mose, ditte-lyng, and kasper-toft (member3, also in midt-ksg).
+const partnerForum = 'tg-psyk-voksen';
+const partnerMember = 'lars-mose';
+
+describe.each(backends)('a joint meeting lists the members of both forums, on $name', (backend) => {
+  let app: WorkflowTestApp;
+  beforeAll(async () => {
+    app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z');
+  });
+  afterAll(async () => app.close());
+
+  it('names the partner forum\'s members too, a person in both once; the host-only meeting does not', async () => {
+    const joint = await createMeeting(app, { date: '2027-04-14', start: '13:00', kind: 'joint', jointWithForumId: partnerForum });
+    const own = await createMeeting(app, { date: '2027-04-21', start: '13:00' });
+    const ids = (page: any) => page.attendance.map((a: { personId: string }) => a.personId) as string[];
+
+    const jointPage = (await app.call('GET', `/api/meetings/${joint.id}`, secretary)).body;
+    const jp = ids(jointPage);
+    for (const p of ['niels-hav', 'maja-eng', 'rikke-sol', partnerMember, 'ditte-lyng', member3, secretary]) expect(jp).toContain(p);
+    expect(jp.filter((p) => p === member3)).toHaveLength(1);
+    expect(new Set(jp).size).toBe(jp.length);
+    // The partner forum's people are named like the host's.
+    expect(jointPage.attendance.find((a: { personId: string }) => a.personId === partnerMember).person.name).toBeTruthy();
+
+    const ownIds = ids((await app.call('GET', `/api/meetings/${own.id}`, secretary)).body);
+    expect(ownIds).not.toContain(partnerMember);
+    expect(ownIds).toContain(member3);
+  });
+
+  it('lets the secretariat record a partner member\'s answer and presence, and the partner member answer', async () => {
+    app.clock.set('2027-02-01T09:00:00Z');
+    const joint = await createMeeting(app, { date: '2027-04-15', start: '13:00', kind: 'joint', jointWithForumId: partnerForum });
+    const own = await createMeeting(app, { date: '2027-04-22', start: '13:00' });
+
+    const mine = await app.call('PUT', `/api/meetings/${joint.id}/attendance/me`, 'ditte-lyng', { answer: 'apologies' });
+    expect(mine.status).toBe(200);
+    expect((await app.call('PUT', `/api/meetings/${joint.id}/attendance/${partnerMember}`, secretary, { answer: 'attending' })).status).toBe(200);
+    // Not in the host-only meeting.
+    expect((await app.call('PUT', `/api/meetings/${own.id}/attendance/${partnerMember}`, secretary, { answer: 'attending' })).status).toBe(400);
+
+    app.clock.set('2027-04-15T11:30:00Z');
+    expect((await app.call('PUT', `/api/meetings/${joint.id}/attendance/${partnerMember}/presence`, secretary, { present: true })).status).toBe(200);
+    const page = (await app.call('GET', `/api/meetings/${joint.id}`, secretary)).body;
+    expect(page.attendance.find((a: { personId: string }) => a.personId === partnerMember)).toMatchObject({ answer: 'attending', present: true });
+    expect(page.attendance.find((a: { personId: string }) => a.personId === 'ditte-lyng')).toMatchObject({ answer: 'apologies' });
+  });
+});
