@@ -31,14 +31,15 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
     x.state === 'passed' ? `✓ ${t.m.passed}`
     : x.state === 'done' ? `✓ ${t.tb.done}`
     : x.state === 'overdue' ? `⚠ ${x.daysLate ? t.tb.overdueBy(x.daysLate) : t.tb.overdueToday}`
-    : x.state === 'next' ? `→ ${t.m.next}` : '';
+    : x.state === 'next' ? `→ ${t.m.next}`
+    : x.state === 'cancelled' ? (x.reason ? t.tb.cancelledBecause(x.reason) : t.m.cancelled) : '';
   const note = (x: TimelineStep) => (x.note === 'projected' ? t.m.projected : x.note === 'afterMinutes' ? t.m.afterMinutes : x.note === 'approvedHow' && view.minutes.approvedHow ? t.m.approvedHow[view.minutes.approvedHow] : undefined);
   return (
     <section aria-labelledby="timeline-title">
       <h3 id="timeline-title" className={s.visuallyHidden}>{t.m.timeline}</h3>
       <ol className={s.timeline} aria-label={t.m.timeline}>
         {steps.map((x) => (
-          <li key={x.key} className={mergeClasses(s.step, (x.state === 'passed' || x.state === 'done') && s.stepPassed, x.state === 'next' && s.stepNext, x.state === 'overdue' && s.stepOverdue)} aria-current={x.state === 'next' || x.state === 'overdue' ? 'step' : undefined} data-step={x.key} data-state={x.state}>
+          <li key={x.key} className={mergeClasses(s.step, (x.state === 'passed' || x.state === 'done') && s.stepPassed, x.state === 'next' && s.stepNext, (x.state === 'overdue' || x.state === 'cancelled') && s.stepOverdue)} aria-current={x.state === 'next' || x.state === 'overdue' ? 'step' : undefined} data-step={x.key} data-state={x.state}>
             <Text weight="semibold">{k[x.key]}</Text>
             <Text size={200}>{x.at ? formatInstant(x.at, lang) : '–'}</Text>
             <Text size={200} weight={x.state === 'overdue' ? 'semibold' : 'regular'}>

@@ -59,4 +59,17 @@ describe('the meeting timeline', () => {
     const steps = timelineSteps(base({ meeting: { status: 'cancelled', agendaSentAt: undefined } }), at('2026-12-11T09:00:00Z'));
     expect(steps.some((s) => s.state === 'overdue' || s.state === 'next')).toBe(false);
   });
+
+  it('shows a cancelled meeting\'s cancellation with its reason instead of the deadlines that no longer apply', () => {
+    // Cancelled before the meeting, the agenda already sent: the sending stays, the rest is the cancellation.
+    const steps = timelineSteps(base({ meeting: { status: 'cancelled', cancelledReason: 'For få punkter' } }), at('2026-11-10T09:00:00Z'));
+    expect(steps.map((s) => s.key)).toEqual(['agenda_due', 'cancelled']);
+    expect(state(steps, 'agenda_due')).toMatchObject({ state: 'done', at: '2026-11-04T08:00:00Z' });
+    expect(state(steps, 'cancelled')).toMatchObject({ state: 'cancelled', reason: 'For få punkter' });
+    // No deadline is shown as still to come.
+    for (const key of ['items_cutoff', 'minutes_due', 'comment_window_closes', 'approval', 'publication', 'meeting']) expect(steps.find((s) => s.key === key)).toBeUndefined();
+    // Without a reason, and before anything was sent: the cancellation alone.
+    const bare = timelineSteps(base({ meeting: { status: 'cancelled', agendaSentAt: undefined } }), at('2026-10-01T09:00:00Z'));
+    expect(bare).toEqual([{ key: 'cancelled', at: expect.any(String), state: 'cancelled' }]);
+  });
 });

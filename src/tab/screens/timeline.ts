@@ -6,8 +6,9 @@
  */
 import type { MeetingView } from './meeting.types.js';
 
-export type StepState = 'passed' | 'done' | 'overdue' | 'next' | 'upcoming' | 'none';
-export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'afterMinutes' | 'approvedHow' };
+export type StepState = 'passed' | 'done' | 'overdue' | 'next' | 'upcoming' | 'none' | 'cancelled';
+/** `reason`: only on the cancellation step (key "cancelled"), when the secretariat gave one. */
+export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'afterMinutes' | 'approvedHow'; reason?: string };
 
 /** A local Copenhagen date (YYYY-MM-DD) of an instant. */
 export function copenhagenDate(ms: number): string {
@@ -32,7 +33,7 @@ type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: Timel
 
 /** What the timeline reads of the meeting page (MeetingView), no more. */
 export type TimelineInput = {
-  meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string };
+  meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string; cancelledReason?: string | undefined };
   deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string }>>;
   minutes: Pick<MeetingView['minutes'], 'sentAt' | 'windowClosesAt' | 'approvedAt' | 'publishedAt'> & { approvedHow: string | null };
 };
@@ -59,9 +60,15 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];
   const today = copenhagenDate(now);
+  // A cancelled meeting: only what actually happened (e.g. the agenda sent) stays; the deadlines that no longer
+  // apply are gone, and the meeting's own step is the cancellation, with its reason.
+  if (cancelled) {
+    const happened = raw.filter((r) => r.key !== 'meeting' && r.key !== 'items_cutoff' && r.done && passed(r.at)).map((r): TimelineStep => ({ key: r.key, at: r.at, state: 'done' }));
+    const step: TimelineStep = { key: 'cancelled', at: start, state: 'cancelled', ...(m.cancelledReason ? { reason: m.cancelledReason } : {}) };
+    return [...happened.filter((r) => r.key === 'agenda_due'), step, ...happened.filter((r) => r.key !== 'agenda_due')];
+  }
   let nextFound = false;
   return raw.map((r) => {
-    if (cancelled) return { key: r.key, at: r.at, state: r.done && passed(r.at) ? 'passed' : 'none' };
     if (r.done) return { key: r.key, at: r.at, state: passed(r.at) ? (r.duty || r.key === 'approval' || r.key === 'publication' ? 'done' : 'passed') : 'done', ...(r.note ? { note: r.note } : {}) };
     const isNext = !nextFound;
     nextFound = true;
