@@ -251,7 +251,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
         const subscriptions = new Map((await r.sync.transact(({ sync }) => sync.getSubscriptions(parsed.data.value.map((n) => n.subscriptionId)))).map((s) => [s.id, s]));
         const waiting = new Set<string>();
         for (const mailbox of new Set(parsed.data.value.filter((n) => !n.lifecycleEvent).flatMap((n) => subscriptions.get(n.subscriptionId)?.mailbox ?? []))) {
-          const queued = await queue.boss.findJobs(SYNC_QUEUES.notification, { key: `mailbox:${mailbox}`, queued: true, limit: 1 });
+          const queued = await queue.findJobs(SYNC_QUEUES.notification, { key: `mailbox:${mailbox}`, queued: true, limit: 1 });
           if (queued.length) waiting.add(mailbox);
         }
         let refused = 0;

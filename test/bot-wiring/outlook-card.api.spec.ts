@@ -68,7 +68,7 @@ describe.each(backends)('the Outlook meeting card on $name', (backend) => {
   }
   /** What the notifications.notice worker does, run here so the test does not race it (both are idempotent). */
   async function deliverNotices(meetingId: string): Promise<number> {
-    const jobs = (await app.deps.queue.boss.findJobs<NoticeJob>('notifications.notice')).filter((j) => j.data.event.meetingId === meetingId);
+    const jobs = (await app.deps.queue.findJobs<NoticeJob>('notifications.notice')).filter((j) => j.data.event.meetingId === meetingId);
     for (const j of jobs) await mod.services().notice(j.data, async () => {});
     await mod.services().deliver();
     return jobs.length;

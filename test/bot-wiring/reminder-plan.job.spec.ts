@@ -86,13 +86,13 @@ describe.each(backends)('reminders.plan on $name', (backend) => {
     let done = false;
     while (!done && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      const rows = (await app.db.db.execute(`select state from pgboss.job where name = '${queues.reminderPlan.name}'`)) as unknown as { rows: { state: string }[] };
+      const rows = (await app.db.db.execute(`select state from pgboss_v10.job where name = '${queues.reminderPlan.name}'`)) as unknown as { rows: { state: string }[] };
       done = rows.rows.length > 0 && rows.rows.every((x) => x.state === 'completed');
     }
     expect(done).toBe(true);
     // Same `now` as the last run: nothing new; and the job asked for a delivery run.
     expect((await store.list()).length).toBe(before);
-    const deliver = (await app.db.db.execute(`select count(*)::int as n from pgboss.job where name = '${queues.reminderDeliver.name}'`)) as unknown as { rows: { n: number }[] };
+    const deliver = (await app.db.db.execute(`select count(*)::int as n from pgboss_v10.job where name = '${queues.reminderDeliver.name}'`)) as unknown as { rows: { n: number }[] };
     expect(deliver.rows[0]!.n).toBeGreaterThan(0);
   });
 });

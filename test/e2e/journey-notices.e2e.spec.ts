@@ -242,7 +242,7 @@ describe('journey 4: what goes out is told once; early approval, a correction, a
 
     // Nothing sent: no job names it, no delivery, no Outlook event (after the sync had every chance to run).
     await new Promise((r) => setTimeout(r, 3000));
-    const jobs = await e.app.db.db.execute(sql`select count(*)::int as n from pgboss.job where data::text like ${`%${m!.id}%`}`);
+    const jobs = await e.app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job where data::text like ${`%${m!.id}%`}`);
     expect(Number(((jobs as unknown as { rows?: { n: number }[] }).rows ?? (jobs as unknown as { n: number }[]))[0]!.n)).toBe(0);
     expect((await botDeliveryRepository(e.app.db.db).list()).filter((d) => d.key.includes(m!.id))).toEqual([]);
     expect(await eventsOf(e, secretary, m!.id)).toEqual([]);

@@ -323,7 +323,7 @@ describe('a meeting through its life in the tab (Chromium)', () => {
 
   it('approves tacitly when the window has closed, and publishes after the personal-data check', async () => {
     // The job is due at the window's close in real time; bring it forward so the real worker runs it now.
-    await e.app.db.db.execute(sql`update pgboss.job set start_after = now() where name = 'minutes.tacit-approval'`);
+    await e.app.db.db.execute(sql`update pgboss_v10.job set start_after = now() where name = 'minutes.tacit-approval'`);
     expect(await poll(async () => (await meeting()).minutes.approvedHow, 'tacit', 20_000)).toBe('tacit');
 
     await at('2027-02-22T09:00:00Z');

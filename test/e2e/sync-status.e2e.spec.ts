@@ -140,7 +140,7 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await shot(page, 'sync-status-chat-card');
     await post.click();
     await page.getByRole('status').filter({ hasText: /Kort i mødechatten: Referat, version 3 .* er sat i kø igen\./ }).waitFor();
-    const jobs = (await e.app.deps.queue.boss.findJobs<{ meetingId: string; about: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 3);
+    const jobs = (await e.app.deps.queue.findJobs<{ meetingId: string; about: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 3);
     expect(jobs.map((j) => j.data)).toEqual([{ meetingId: m.id, about: 'minutes', version: 3 }]);
     expect((await sync.get('chat', key))!.detail).not.toHaveProperty('attempt');
   }, 60_000);

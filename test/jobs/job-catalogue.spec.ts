@@ -60,7 +60,7 @@ describe.each(backends)('job payloads validated by the queue on $name', (backend
     await db.dispose();
   });
 
-  const count = async (name: string) => (await queue.boss.findJobs(name, { queued: true })).length;
+  const count = async (name: string) => (await queue.findJobs(name, { queued: true })).length;
 
   it('refuses to enqueue a payload that does not fit, outside and inside a transaction', async () => {
     const before = await count(queues.forumSync.name);
@@ -85,7 +85,7 @@ describe.each(backends)('job payloads validated by the queue on $name', (backend
     const deadline = Date.now() + 120_000;
     let badState: string | undefined;
     while (Date.now() < deadline) {
-      const [job] = await queue.boss.findJobs('system.self-test', { id: bad! });
+      const [job] = await queue.findJobs('system.self-test', { id: bad! });
       badState = job?.state;
       if (seen.length >= 1 && badState && badState !== 'created' && badState !== 'active') break;
       await new Promise((r) => setTimeout(r, 200));

@@ -108,7 +108,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     // The queue's own retry of the failed job may still come: let it, then re-run the job once more by hand.
     await app.deps.queue.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version: 1 });
     await sleep(500);
-    await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.document-sync', { queued: true })).length, (n) => n === 0);
+    await waitFor('the queue to drain', async () => (await app.deps.queue.findJobs('m365.document-sync', { queued: true })).length, (n) => n === 0);
     await sleep(1000);
     const files = await agendaFiles();
     expect(files).toHaveLength(1);
@@ -128,7 +128,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
 
     await app.deps.queue.enqueue('m365.document-sync', { meetingId, kind: 'agenda', version: 1 });
     await sleep(500);
-    await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.document-sync', { queued: true })).length, (n) => n === 0);
+    await waitFor('the queue to drain', async () => (await app.deps.queue.findJobs('m365.document-sync', { queued: true })).length, (n) => n === 0);
     await sleep(1000);
     files = await agendaFiles();
     expect(files).toHaveLength(1);
@@ -167,7 +167,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     const writesBefore = await writes();
     await app.deps.queue.enqueue('m365.meeting-sync', { meetingId, change: 'agenda' });
     await sleep(500);
-    await waitFor('the queue to drain', async () => (await app.deps.queue.boss.findJobs('m365.meeting-sync', { queued: true })).length, (n) => n === 0);
+    await waitFor('the queue to drain', async () => (await app.deps.queue.findJobs('m365.meeting-sync', { queued: true })).length, (n) => n === 0);
     await sleep(1000);
     expect((await eventOf())!.attachments).toHaveLength(1);
     expect(await writes()).toBe(writesBefore);

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   // A killed worker leaves its jobs "active"; pg-boss fails them after expireInSeconds and
   // retries them. Production keeps the longer defaults; the test shortens the waits.
   const specs: QueueSpec[] = allQueues.map((q) => (q.name === SYNC_QUEUES.forum || q.name === SYNC_QUEUES.meeting ? { ...q, expireInSeconds: 5, retryDelay: 1, retryDelayMax: 2, retryLimit: 50 } : q));
-  const queue = await startJobQueue(database, { queues: specs, supervise: true, schedule: false });
+  const queue = await startJobQueue(database, { queues: specs, supervise: true, schedule: false, maintenanceIntervalSeconds: 5 });
 
   await database.db.transaction(async (tx) => {
     const seeded = await tx.insert(settings).values({ key: 'crash-test.seeded', value: true }).onConflictDoNothing().returning();

@@ -21,7 +21,7 @@ describe.each(backends)('initial sync on $name', (backend) => {
     await f?.close();
   });
 
-  const queued = async (name: string) => Number(((await f.db.db.execute(sql`select count(*)::int as n from pgboss.job where name = ${name}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+  const queued = async (name: string) => Number(((await f.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job where name = ${name}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
   const mark = async (target: string) => ((await f.db.db.execute(sql`select value from settings where key = ${`m365.initial-sync:${target}`}`)) as unknown as { rows: { value: unknown }[] }).rows[0]?.value;
 
   it('queues every active forum and planned meeting once per target, again only when forced', async () => {

@@ -62,7 +62,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
   const chatJobsDone = async (): Promise<void> => {
     for (let i = 0; i < 240; i++) {
       // Start cards wait for their meeting's start (in 2027): not waited for here.
-      const open = (await f.queue.boss.findJobs<{ about: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.about !== 'start' && (j.state === 'active' || j.state === 'retry' || j.state === 'created'));
+      const open = (await f.queue.findJobs<{ about: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.about !== 'start' && (j.state === 'active' || j.state === 'retry' || j.state === 'created'));
       if (open.length === 0) return;
       await sleep(250);
     }
@@ -97,7 +97,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
 
   const uncertainAudits = async (meetingId: string) => (await auditRepository(f.db.db).listForForum('midt-ksg', 500)).filter((a) => a.action === 'meeting.chat_card_uncertain' && a.target === meetingId);
   const startJobs = async (meetingId: string) =>
-    (await f.queue.boss.findJobs<MeetingChatJob>(SYNC_QUEUES.chat)).filter((j) => j.data.meetingId === meetingId && j.data.about === 'start');
+    (await f.queue.findJobs<MeetingChatJob>(SYNC_QUEUES.chat)).filter((j) => j.data.meetingId === meetingId && j.data.about === 'start');
   const textsOf = (m: EmuChatMessage) => cardOf(m).body.map((b) => b.text).join('\n');
 
   let n = 0;
@@ -152,7 +152,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     const sent = await minutesUseCases(workflowDeps()).send('mtg-online', { personId: 'nina-hald' }, { confirmContradictions: true });
     await chatJobsDone();
     expect(kill.killed).toBe(1);
-    const retried = (await f.queue.boss.findJobs<{ about: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.about === 'minutes' && j.retryCount > 0);
+    const retried = (await f.queue.findJobs<{ about: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.about === 'minutes' && j.retryCount > 0);
     expect(retried).toHaveLength(1);
     expect(posts()).toHaveLength(2);
     const thread = await threadOf('mtg-online');
@@ -193,7 +193,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     await f.queue.enqueue(SYNC_QUEUES.chat, { meetingId: 'mtg-crash', about: 'minutes', version: 1 });
     await chatJobsDone();
     expect(kill.killed).toBe(killedBefore + 1);
-    const retried = (await f.queue.boss.findJobs<{ meetingId: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.meetingId === 'mtg-crash' && j.retryCount > 0);
+    const retried = (await f.queue.findJobs<{ meetingId: string }>(SYNC_QUEUES.chat)).filter((j) => j.data.meetingId === 'mtg-crash' && j.retryCount > 0);
     expect(retried).toHaveLength(1);
     expect(f.emu.state.chats?.[thread]).toHaveLength(1);
     // The card carries its key as the attachment's id (for a read of the chat, when the contract has one).

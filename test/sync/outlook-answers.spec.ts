@@ -42,7 +42,7 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
   const audits = async (action: string) => (await auditRepository(f.db.db).listForForum('midt-ksg', 500)).filter((a) => a.action === action);
   const deltaDone = async (): Promise<void> => {
     for (let i = 0; i < 240; i++) {
-      const open = (await f.queue.boss.findJobs(SYNC_QUEUES.delta)).filter((j) => j.state === 'active' || j.state === 'retry' || j.state === 'created');
+      const open = (await f.queue.findJobs(SYNC_QUEUES.delta)).filter((j) => j.state === 'active' || j.state === 'retry' || j.state === 'created');
       if (open.length === 0) return;
       await sleep(250);
     }
@@ -80,7 +80,7 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     expect(taken.map((x) => [x.actorPersonId, (x.detail as { answer: string }).answer]).sort()).toEqual([['gorm-ravn', 'attending'], ['pia-strand', 'apologies']]);
     expect(await audits('attendance.tentative_in_outlook')).toHaveLength(1);
     // The reminders are planned again for the meeting.
-    const plans = await f.queue.boss.findJobs<{ meetingId: string }>('reminders.plan', { queued: true });
+    const plans = await f.queue.findJobs<{ meetingId: string }>('reminders.plan', { queued: true });
     expect(plans.map((j) => j.data.meetingId)).toContain('mtg-ans');
     // The emulator keeps the comment where Graph puts it: the response message to the organizer.
     expect(f.emu.state.mailboxes[SECRETARY]!.responses).toContainEqual(expect.objectContaining({ attendee: 'pia.strand@plo.dk', response: 'declined', comment: 'Jeg er på ferie' }));
@@ -178,7 +178,7 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     kill.after = 3;
     await runDelta();
     expect(kill.killed).toBe(1);
-    const failed = (await f.queue.boss.findJobs(SYNC_QUEUES.delta)).filter((j) => j.retryCount > 0);
+    const failed = (await f.queue.findJobs(SYNC_QUEUES.delta)).filter((j) => j.retryCount > 0);
     expect(failed.length).toBeGreaterThan(0); // it was retried by the queue
     const a = await attendanceOf('mtg-crash');
     expect(Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v.answer]))).toEqual({ 'bo-lund': 'apologies', 'ib-krogh': 'attending', 'kasper-toft': 'apologies', 'jonna-friis': 'attending' });

@@ -71,7 +71,7 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     const agendaAfter = meetingDeadlines(after, defaultDeadlineRules, cal).agendaDue.date;
     expect(agendaAfter).not.toBe(agendaBefore);
     expect(agendaAfter < '2027-03-24').toBe(true);
-    const plans = await f.queue.boss.findJobs<{ meetingId: string }>('reminders.plan', { queued: true });
+    const plans = await f.queue.findJobs<{ meetingId: string }>('reminders.plan', { queued: true });
     expect(plans.map((j) => j.data.meetingId)).toContain('mtg-move');
 
     // The next cycle, and our own re-sync of the moved meeting, change nothing more.
@@ -90,7 +90,7 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     const audit = await auditRepository(f.db.db).listForForum('midt-ksg');
     expect(audit.find((a) => a.action === 'meeting.cancelled_in_outlook')).toMatchObject({ target: 'mtg-cancel', outcome: 'ok', detail: expect.objectContaining({ eventId }) });
     // The e-mail to the secretariat was enqueued in the same transaction as the cancellation ...
-    const notices = (await f.queue.boss.findJobs<SecretariatNoticeJob>('m365.secretariat-notice', { queued: true })).filter((j) => j.data.meetingId === 'mtg-cancel');
+    const notices = (await f.queue.findJobs<SecretariatNoticeJob>('m365.secretariat-notice', { queued: true })).filter((j) => j.data.meetingId === 'mtg-cancel');
     expect(notices).toHaveLength(1);
     // ... and running it sends one mail, from the organizer mailbox, to the forum's secretariat (nina-hald, ole-bak, gorm-ravn, helle-dam).
     const first = await runSecretariatNotice(f.deps, notices[0]!.data);
@@ -143,9 +143,9 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     expect(audit.filter((a) => a.action === 'meeting.moved_in_outlook' && a.target === 'mtg-c-move')).toHaveLength(1);
     expect(audit.filter((a) => a.action === 'meeting.cancelled_in_outlook' && a.target === 'mtg-c-cancel')).toHaveLength(1);
     // One e-mail to the secretariat queued for the cancellation, one notice per change.
-    const mails = (await f.queue.boss.findJobs<SecretariatNoticeJob>('m365.secretariat-notice')).filter((j) => j.data.meetingId === 'mtg-c-cancel');
+    const mails = (await f.queue.findJobs<SecretariatNoticeJob>('m365.secretariat-notice')).filter((j) => j.data.meetingId === 'mtg-c-cancel');
     expect(mails).toHaveLength(1);
-    const notices = (await f.queue.boss.findJobs<{ event: { meetingId?: string; kind: string } }>('notifications.notice')).filter((j) => j.data.event.meetingId === 'mtg-c-move' || j.data.event.meetingId === 'mtg-c-cancel');
+    const notices = (await f.queue.findJobs<{ event: { meetingId?: string; kind: string } }>('notifications.notice')).filter((j) => j.data.event.meetingId === 'mtg-c-move' || j.data.event.meetingId === 'mtg-c-cancel');
     expect(notices.map((j) => `${j.data.event.meetingId}:${j.data.event.kind}`).sort()).toEqual(['mtg-c-cancel:meeting_cancelled', 'mtg-c-move:meeting_moved']);
     // The next cycle finds nothing more.
     const idle = await runCalendarDelta(f.deps, { mailbox: SECRETARY });

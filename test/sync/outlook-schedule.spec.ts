@@ -38,7 +38,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
   const idle = async (names: string[]): Promise<void> => {
     for (let i = 0; i < 240; i++) {
       let open = 0;
-      for (const n of names) open += (await f.queue.boss.findJobs(n)).filter((j) => j.state === 'active' || j.state === 'retry' || j.state === 'created').length;
+      for (const n of names) open += (await f.queue.findJobs(n)).filter((j) => j.state === 'active' || j.state === 'retry' || j.state === 'created').length;
       if (open === 0) return;
       await sleep(250);
     }
@@ -100,7 +100,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     expect((await meetingsRepository(f.db.db).listMeetings({ forumIds: ['midt-ksg'], from: '2027-04-21', to: '2027-04-21' })).length).toBe(0);
     // Deadlines follow from the meeting; its reminders are planned.
     expect(meetingDeadlines(m, defaultDeadlineRules, new WorkingDayCalendar()).agendaDue.date < '2027-04-20').toBe(true);
-    expect((await f.queue.boss.findJobs<{ meetingId: string }>('reminders.plan')).map((j) => j.data.meetingId)).toContain(id);
+    expect((await f.queue.findJobs<{ meetingId: string }>('reminders.plan')).map((j) => j.data.meetingId)).toContain(id);
     // The meeting sync tagged the secretary's event (no second event), linked the meeting, invited the members.
     const ev = events()[eventId]!;
     expect(Object.keys(events())).toHaveLength(2);

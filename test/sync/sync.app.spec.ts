@@ -88,7 +88,7 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
     throw new Error('no subscription was made');
   };
   const post = (body: unknown) => fetch(`${app.url}/api/graph/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const notificationJobs = async (eventId: string) => (await app.deps.queue.boss.findJobs<{ eventId?: string }>('m365.notification')).filter((j) => j.data.eventId === eventId);
+  const notificationJobs = async (eventId: string) => (await app.deps.queue.findJobs<{ eventId?: string }>('m365.notification')).filter((j) => j.data.eventId === eventId);
 
   it('refuses a notification with the wrong clientState (403) and audits it', async () => {
     const sub = await subscription();
@@ -108,7 +108,7 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
     const sub = await subscription();
     const n = { value: [{ subscriptionId: sub.id, clientState: sub.clientState, changeType: 'updated', resource: `Users/${sub.mailbox}/Events/dup-1`, resourceData: { id: 'dup-1', '@odata.etag': 'W/"1"' }, subscriptionExpirationDateTime: sub.expiresAt, tenantId: 't' }] };
     // Let the emulator's own notifications drain: while one waits in the queue for the mailbox, new ones ride along with it.
-    const queuedFor = async () => (await app.deps.queue.boss.findJobs('m365.notification', { key: `mailbox:${sub.mailbox}`, queued: true })).length;
+    const queuedFor = async () => (await app.deps.queue.findJobs('m365.notification', { key: `mailbox:${sub.mailbox}`, queued: true })).length;
     for (let i = 0; i < 80 && (await queuedFor()) > 0; i++) await sleep(250);
     expect(await queuedFor()).toBe(0);
     const first = await post(n);
@@ -141,10 +141,10 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
 
     const retry = (who: string, body: unknown) => fetch(`${app.url}/api/sync/retry`, { method: 'POST', headers: { ...app.as(who), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await retry('pia-strand', { kind: 'forum', id: forum.id })).status).toBe(403);
-    const before = (await app.deps.queue.boss.findJobs<{ forumId: string }>('m365.forum-sync')).filter((j) => j.data.forumId === forum.id).length;
+    const before = (await app.deps.queue.findJobs<{ forumId: string }>('m365.forum-sync')).filter((j) => j.data.forumId === forum.id).length;
     const ok = await retry('nina-hald', { kind: 'forum', id: forum.id });
     expect(ok.status).toBe(202);
-    const after = (await app.deps.queue.boss.findJobs<{ forumId: string }>('m365.forum-sync')).filter((j) => j.data.forumId === forum.id).length;
+    const after = (await app.deps.queue.findJobs<{ forumId: string }>('m365.forum-sync')).filter((j) => j.data.forumId === forum.id).length;
     expect(after).toBe(before + 1);
     // Something that is synced is not "retried".
     expect((await retry('nina-hald', { kind: 'forum', id: 'midt-ksg' })).status).toBe(400);
@@ -170,7 +170,7 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
     expect(ok.status).toBe(202);
     expect(await ok.json()).toEqual({ queued: true, kind: 'chat', id: key });
     // The job the card was made for, queued again; the cut-off attempt forgotten, so the job posts.
-    const jobs = (await app.deps.queue.boss.findJobs<{ meetingId: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 7);
+    const jobs = (await app.deps.queue.findJobs<{ meetingId: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 7);
     expect(jobs.map((j) => j.data)).toEqual([{ meetingId: m.id, about: 'minutes', version: 7, remarksUntil: '2027-06-01T10:00:00.000Z' }]);
     const rec = (await sync.get('chat', key))!;
     expect(rec.detail).not.toHaveProperty('attempt');
@@ -205,7 +205,7 @@ describe.each(backends)('sync module in emulator mode ($name)', (backend) => {
     expect(Date.now() - started).toBeLessThan(90_000);
     // It came by the webhook: a notification job for this event, or, when one for the mailbox was
     // still waiting in the queue (a loaded machine), that one, whose delta covers this change too.
-    const viaWebhook = (await app.deps.queue.boss.findJobs<{ eventId?: string; mailbox?: string }>('m365.notification')).filter((j) => j.data.eventId === state.remoteId || j.data.mailbox === state.container);
+    const viaWebhook = (await app.deps.queue.findJobs<{ eventId?: string; mailbox?: string }>('m365.notification')).filter((j) => j.data.eventId === state.remoteId || j.data.mailbox === state.container);
     expect(viaWebhook).not.toEqual([]);
   }, 150_000);
 });

@@ -107,7 +107,7 @@ describe.each(backends)("a region's closed days on $name", (backend) => {
     const page = (await app.call('GET', `/api/meetings/${before}`, member)).body;
     expect(page.minutes.windowClosesAt).toBe('2026-12-31T15:00:00.000Z');
     expect(page.deadlines.commentWindowCloses).toMatchObject({ date: '2026-12-31', at: '2026-12-31T15:00:00Z' });
-    const job = await app.db.db.execute(sql`select start_after from pgboss.job where name = 'minutes.tacit-approval' and singleton_key = ${`${before}:v1`}`);
+    const job = await app.db.db.execute(sql`select start_after from pgboss_v10.job where name = 'minutes.tacit-approval' and singleton_key = ${`${before}:v1`}`);
     const rows = (job as unknown as { rows?: { start_after: unknown }[] }).rows ?? (job as unknown as { start_after: unknown }[]);
     expect(rows).toHaveLength(1);
     expect(new Date(String(rows[0]!.start_after instanceof Date ? rows[0]!.start_after.toISOString() : rows[0]!.start_after)).toISOString()).toBe('2026-12-31T15:00:00.000Z');

@@ -24,7 +24,7 @@ describe.each(backends)('meetings changed by the secretariat on $name', (backend
   afterAll(async () => app?.close());
 
   const syncJobs = async (meetingId: string) =>
-    rows(await app.db.db.execute(sql`select data from pgboss.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
+    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
   const meetingCount = async () => Number(rows(await app.db.db.execute(sql`select count(*)::int as n from meetings where forum_id = ${forumId}`))[0]!.n);
   const expectProblem = (r: { status: number; headers: Record<string, unknown>; body: any }, status: number, field: string) => {
     expect(r.status).toBe(status);
@@ -161,7 +161,7 @@ describe.each(backends)('meetings changed by the secretariat on $name', (backend
 
   describe('history', () => {
     it('records a 2020 meeting with its real dates; nothing is sent for it', async () => {
-      const jobsBefore = Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss.job`))[0]!.n);
+      const jobsBefore = Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job`))[0]!.n);
       const before = await meetingCount();
       const body = { date: '2020-03-12', start: '13:00', end: '15:00', location: 'Regionshuset Viborg', agendaSentOn: '2020-02-27', minutesSentOn: '2020-03-19', approvedOn: '2020-03-27', publishedOn: '2020-03-30', items: [{ title: 'Status på sundhedsaftalen', decision: 'Taget til efterretning.' }] };
       expectProblem(await app.call('POST', `/api/forums/${forumId}/history`, secretary, { ...body, date: '2027-03-12' }), 400, 'date');
@@ -185,7 +185,7 @@ describe.each(backends)('meetings changed by the secretariat on $name', (backend
       expect(html).toContain('Registreret efterfølgende som historik');
       expect(html).not.toContain('2027');
       // Nothing sent: no job of any kind (no Outlook sync, no tacit approval, no notification).
-      expect(Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss.job`))[0]!.n)).toBe(jobsBefore);
+      expect(Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job`))[0]!.n)).toBe(jobsBefore);
       // A historical meeting cannot be moved or edited.
       expect((await app.call('PATCH', `/api/meetings/${id}`, secretary, { location: 'X' })).status).toBe(409);
       expect((await app.call('POST', `/api/meetings/${id}/move`, coChair, { date: '2027-05-05', start: '10:00', end: '11:00', reason: 'x' })).status).toBe(409);

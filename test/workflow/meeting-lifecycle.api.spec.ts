@@ -118,7 +118,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
     expect(page.versions).toEqual([expect.objectContaining({ kind: 'agenda', version: 1, event: 'sent' })]);
     const stored = await new LocalFolderDocumentsStore({ root: app.documentsRoot }).listVersions(`forums/${forumId}/${meetingId}/dagsorden.docx`);
     expect(stored).toEqual([expect.objectContaining({ version: 1, metadata: expect.objectContaining({ kind: 'agenda', createdBy: secretary }) })]);
-    const jobs = await app.db.db.execute(sql`select data from pgboss.job where name = 'm365.document-sync'`);
+    const jobs = await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.document-sync'`);
     const rows = ((jobs as unknown as { rows?: { data: unknown }[] }).rows ?? (jobs as unknown as { data: unknown }[]));
     expect(rows.map((r) => r.data)).toContainEqual({ meetingId, kind: 'agenda', version: 1 });
   });
@@ -169,7 +169,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
     expect(sent.status).toBe(200);
     // Sent Friday 12 March: 7 calendar days -> Friday 19 March, 16:00 in Copenhagen.
     expect(sent.body).toMatchObject({ status: 'sent_for_remarks', version: 1, windowClosesAt: '2027-03-19T15:00:00.000Z' });
-    const job = await app.db.db.execute(sql`select singleton_key, start_after, data from pgboss.job where name = 'minutes.tacit-approval'`);
+    const job = await app.db.db.execute(sql`select singleton_key, start_after, data from pgboss_v10.job where name = 'minutes.tacit-approval'`);
     const rows = ((job as unknown as { rows?: Record<string, unknown>[] }).rows ?? (job as unknown as Record<string, unknown>[]));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.singleton_key).toBe(`${meetingId}:v1`);
@@ -194,7 +194,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
 
   it('approves the minutes tacitly through the job worker once the window has closed', async () => {
     // The job is due at the window's close in real time; bring it forward so the real worker picks it up now.
-    await app.db.db.execute(sql`update pgboss.job set start_after = now() where name = 'minutes.tacit-approval'`);
+    await app.db.db.execute(sql`update pgboss_v10.job set start_after = now() where name = 'minutes.tacit-approval'`);
     let minutes: { status: string; approvedHow: string | null; approvedAt: string | null } | undefined;
     for (let i = 0; i < 60; i += 1) {
       minutes = (await get(secretary)).minutes;

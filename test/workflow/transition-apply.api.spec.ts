@@ -64,7 +64,7 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
 
   const counts = async () => ({
     transitions: Number(rows(await app.db.db.execute(sql`select count(*)::int as n from transitions`))[0]!.n),
-    jobs: Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss.job`))[0]!.n),
+    jobs: Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job`))[0]!.n),
   });
   /** Everything a transition may change, as stored. */
   const snapshot = async () => {
@@ -87,8 +87,8 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
     };
   };
   const syncJobs = async (meetingId: string) =>
-    rows(await app.db.db.execute(sql`select data from pgboss.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
-  const forumSyncs = async (forumId: string) => Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'm365.forum-sync' and data->>'forumId' = ${forumId}`))[0]!.n);
+    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
+  const forumSyncs = async (forumId: string) => Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job where name = 'm365.forum-sync' and data->>'forumId' = ${forumId}`))[0]!.n);
 
   let original: Awaited<ReturnType<typeof snapshot>>;
   let transitionId = '';
@@ -133,7 +133,7 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
     // A December meeting still takes place.
     const december = original.meetings.filter((m) => m.forumId === 'midt-ksg' && m.status === 'planned' && m.date < '2027-01-01');
     for (const m of december) expect((await meetings.getMeeting(m.id))!.status).toBe('planned');
-    const notices = rows(await app.db.db.execute(sql`select data from pgboss.job where name = 'notifications.notice'`)).map((x) => (x.data as { event: { kind: string; meetingId: string; detail: { reason: string } } }).event);
+    const notices = rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'notifications.notice'`)).map((x) => (x.data as { event: { kind: string; meetingId: string; detail: { reason: string } } }).event);
     expect(notices.filter((e) => e.kind === 'meeting_cancelled').map((e) => e.meetingId).sort()).toEqual(future.map((m) => m.id).sort());
     expect(notices.every((e) => e.detail.reason === NOTICE)).toBe(true);
     expect(await forumSyncs('midt-ksg')).toBe(1);

@@ -6,20 +6,40 @@
  * Every queue retries with exponential backoff and, when its retries are spent,
  * pg-boss copies the job into the shared `dead-letter` queue (which has no
  * worker), where the API lists it and a person can retry it.
+ *
+ * pg-boss 10 (12 needs Node 22; issue 14, point 7). Its tables live in the schema
+ * JOB_SCHEMA, named for the major version: pg-boss migrates an older schema forward
+ * but does not notice a newer one, so a database that holds a `pgboss` schema made by
+ * another pg-boss major is left alone instead of being read with the wrong layout.
  */
-import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
-import type { Job } from 'pg-boss';
-import { sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
 import type { Database, DbOrTx } from '../db/database.js';
+import { bossDbFromDrizzle, bossDbFromPglite } from './boss-db.js';
 import { isJobName, parseJob, type JobName, type JobOutbox, type JobPayload } from '../../usecases/ports/jobs.port.js';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
+/** pg-boss's schema (see above); its job table is `${JOB_SCHEMA}.job`. */
+export const JOB_SCHEMA = 'pgboss_v10';
+
+/** A job as `findJobs` returns it (what tests and the dead-letter list read). */
+export type QueuedJob<T = unknown> = {
+  id: string;
+  name: string;
+  data: T;
+  state: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+  retryCount: number;
+  singletonKey: string | null;
+  startAfter: Date;
+  createdOn: Date;
+  output: unknown;
+};
 
 export type QueueSpec = {
   name: JobName;
   retryLimit?: number;
-  /** Seconds before the first retry; doubles each time (capped at retryDelayMax). */
+  /** Seconds before the first retry; doubles each time (with jitter; pg-boss 10 has no cap). */
   retryDelay?: number;
+  /** Kept for the queue catalogue; pg-boss 10 cannot cap the backoff, so it is not applied. */
   retryDelayMax?: number;
   expireInSeconds?: number;
 };
@@ -44,6 +64,8 @@ export type JobQueue = {
   outboxFor(tx: DbOrTx): JobOutbox;
   /** The handler gets the payload parsed by the job catalogue; an invalid one fails the job (and dead-letters it) without running the handler. */
   work<N extends JobName>(queue: N, handler: JobHandler<JobPayload<N>>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  /** Jobs of a queue, newest first: by id, by singleton key, only those not yet done (created, retry, active). */
+  findJobs<T = unknown>(queue: string, options?: { id?: string; key?: string; queued?: boolean; limit?: number }): Promise<QueuedJob<T>[]>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   retryDeadLetter(id: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -53,12 +75,14 @@ const known = new WeakMap<PgBoss, Set<string>>();
 
 export async function startJobQueue(
   database: Database,
-  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean } = {},
+  /** maintenanceIntervalSeconds: how often the supervisor fails expired active jobs (a killed worker's) so they are retried; 60 s as pg-boss 12's supervisor (10's default is 120). */
+  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number } = {},
 ): Promise<JobQueue> {
+  const common = { schema: JOB_SCHEMA, supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60 };
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', supervise: opts.supervise ?? true, schedule: opts.schedule ?? false })
-      : new PgBoss({ connectionString: database.connectionString!, max: 4, supervise: opts.supervise ?? true, schedule: opts.schedule ?? false });
+      ? new PgBoss({ ...common, db: bossDbFromPglite(database.pglite!) as PgBoss.Db })
+      : new PgBoss({ ...common, connectionString: database.connectionString!, max: 4 });
   // pg-boss reports background errors as events; without a listener Node would throw.
   boss.on('error', (err: unknown) => {
     process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);
@@ -75,10 +99,10 @@ export async function startJobQueue(
       if (names.has(spec.name)) return;
       await boss
         .createQueue(spec.name, {
+          name: spec.name,
           retryLimit: spec.retryLimit ?? 5,
           retryDelay: spec.retryDelay ?? 5,
           retryBackoff: true,
-          retryDelayMax: spec.retryDelayMax ?? 600,
           expireInSeconds: spec.expireInSeconds ?? 300,
           deadLetter: DEAD_LETTER_QUEUE,
         })
@@ -88,7 +112,7 @@ export async function startJobQueue(
     async enqueue(name, data, options = {}) {
       const payload = parseJob(name, data);
       await queue.ensureQueue(declared.get(name) ?? { name });
-      return boss.send(name, payload, { singletonKey: options.singletonKey, startAfter: options.startAfter });
+      return boss.send(name, payload as object, { singletonKey: options.singletonKey, startAfter: options.startAfter });
     },
     outboxFor(tx) {
       return {
@@ -96,35 +120,61 @@ export async function startJobQueue(
           // Creating a queue here would wait for the very transaction we are in (PGlite has one connection).
           if (!known.get(boss)!.has(name)) throw new Error(`job queue "${name}" is not declared (src/entry/jobs/queues.ts)`);
           const payload = parseJob(name, data);
-          await boss.send(name, payload, {
+          await boss.send(name, payload as object, {
             singletonKey: options.singletonKey,
             startAfter: options.startAfter,
-            db: fromDrizzle(tx as never, sql as never),
+            db: bossDbFromDrizzle(tx) as PgBoss.Db,
           });
         },
       };
     },
     async work<N extends JobName>(name: N, handler: JobHandler<JobPayload<N>>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}) {
       await queue.ensureQueue(declared.get(name) ?? { name });
-      await boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs: Job<unknown>[]) => {
-        for (const job of jobs) await handler(parseJob(name, job.data), { id: job.id, retryCount: (job as unknown as { retryCount?: number }).retryCount ?? 0 });
+      const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+      await boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(parseJob(name, job.data), { id: job.id, retryCount: job.retryCount ?? 0 });
+          } catch (err) {
+            // pg-boss 10 copies only the data and this output into the dead-letter queue:
+            // the error carries where the job came from, for the list and its retry.
+            throw withSource(err, name, jobs.length === 1 ? job.id : null);
+          }
+        }
       });
     },
+    async findJobs<T = unknown>(name: string, options: { id?: string; key?: string; queued?: boolean; limit?: number } = {}) {
+      const where = ['name = $1'];
+      const values: unknown[] = [name];
+      if (options.id) where.push(`id = $${values.push(options.id)}::uuid`);
+      if (options.key) where.push(`singleton_key = $${values.push(options.key)}`);
+      if (options.queued) where.push(`state < 'completed'`);
+      const limit = options.limit ? ` limit ${Math.max(1, Math.floor(options.limit))}` : '';
+      const text =
+        `select id, name, data, state, retry_count as "retryCount", singleton_key as "singletonKey", start_after as "startAfter", created_on as "createdOn", output ` +
+        `from ${JOB_SCHEMA}.job where ${where.join(' and ')} order by created_on desc, id${limit}`;
+      const { rows } = await boss.getDb().executeSql(text, values);
+      return rows as QueuedJob<T>[];
+    },
     async listDeadLetters(limit = 200) {
-      const jobs = await boss.findJobs<Record<string, unknown>>(DEAD_LETTER_QUEUE, { queued: true, limit });
-      return jobs.map((j) => ({
-        id: j.id,
-        queue: j.sourceName ?? 'unknown',
-        originalJobId: (j as unknown as { sourceId?: string | null }).sourceId ?? null,
-        data: j.data,
-        failedAt: new Date(j.createdOn).toISOString(),
-        error: j.output ?? null,
-      }));
+      const jobs = await queue.findJobs<Record<string, unknown>>(DEAD_LETTER_QUEUE, { queued: true, limit });
+      return jobs.map((j) => {
+        const source = sourceOf(j.output);
+        return {
+          id: j.id,
+          queue: source.queue ?? 'unknown',
+          originalJobId: source.jobId,
+          data: j.data,
+          failedAt: new Date(j.createdOn).toISOString(),
+          error: j.output ?? null,
+        };
+      });
     },
     async retryDeadLetter(id) {
-      const [job] = await boss.findJobs(DEAD_LETTER_QUEUE, { id, queued: true });
-      if (!job || !job.sourceName || !isJobName(job.sourceName)) return false;
-      await queue.enqueue(job.sourceName, parseJob(job.sourceName, job.data ?? {}));
+      const [job] = await queue.findJobs(DEAD_LETTER_QUEUE, { id, queued: true });
+      const source = job ? sourceOf(job.output).queue : null;
+      if (!job || !source || !isJobName(source)) return false;
+      await queue.enqueue(source, parseJob(source, job.data ?? {}));
       await boss.deleteJob(DEAD_LETTER_QUEUE, id);
       return true;
     },
@@ -134,6 +184,17 @@ export async function startJobQueue(
   };
   for (const spec of declared.values()) await queue.ensureQueue(spec);
   return queue;
+}
+
+/** The failing job's queue and id on the thrown error (serialised by pg-boss into the job's output). */
+function withSource(err: unknown, queue: string, jobId: string | null): Error {
+  const error = err instanceof Error ? err : new Error(String(err));
+  return Object.assign(error, { jobQueue: queue, jobId });
+}
+
+function sourceOf(output: unknown): { queue: string | null; jobId: string | null } {
+  const o = (output && typeof output === 'object' ? output : {}) as { jobQueue?: unknown; jobId?: unknown };
+  return { queue: typeof o.jobQueue === 'string' ? o.jobQueue : null, jobId: typeof o.jobId === 'string' ? o.jobId : null };
 }
 
 function ignoreExists(err: unknown) {

@@ -41,7 +41,7 @@ describe.each(backends)('planning use cases on $name', (backend) => {
   let queue: JobQueue;
   let deps: PlanningDeps;
   const syncJobs = async (meetingId: string) => {
-    const r = (await db.db.execute(sql`select data from pgboss.job where name = 'm365.meeting-sync'`)) as unknown as { rows: { data: { meetingId: string; change: string; revision: number } }[] };
+    const r = (await db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync'`)) as unknown as { rows: { data: { meetingId: string; change: string; revision: number } }[] };
     return r.rows.map((x) => x.data).filter((d) => d.meetingId === meetingId);
   };
 

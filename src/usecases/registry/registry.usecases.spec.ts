@@ -42,17 +42,17 @@ describe.each(backends)('registry use cases on $name', (backend) => {
     expect((await repo.currentTerms(forum.id))?.meetings.perYearMin).toBe(4);
     const audit = await auditRepository(db.db).listForForum(forum.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.create']);
-    const jobs = await queue.boss.findJobs('m365.forum-sync', { queued: true });
+    const jobs = await queue.findJobs('m365.forum-sync', { queued: true });
     expect(jobs.some((j) => (j.data as { forumId: string }).forumId === forum.id)).toBe(true);
   });
 
   it('refuses an unknown parent naming the field, and writes nothing (not even the job)', async () => {
     const before = (await registryRepository(db.db).listForums()).length;
-    const jobsBefore = (await queue.boss.findJobs('m365.forum-sync', { queued: true })).length;
+    const jobsBefore = (await queue.findJobs('m365.forum-sync', { queued: true })).length;
     const input = ForumCreateInput.parse({ name: 'X', kind: 'ad_hoc_group', level: 'ad_hoc', region: 'R', parentId: 'nope' });
     await expect(uc.createForum(input, actor)).rejects.toMatchObject({ kind: 'validation', errors: [{ field: 'parentId' }] });
     expect((await registryRepository(db.db).listForums()).length).toBe(before);
-    expect((await queue.boss.findJobs('m365.forum-sync', { queued: true })).length).toBe(jobsBefore);
+    expect((await queue.findJobs('m365.forum-sync', { queued: true })).length).toBe(jobsBefore);
   });
 
   it('refuses a cycle in the hierarchy', async () => {
