@@ -14,6 +14,7 @@ import { ErrorBar, SuccessBar, minutesBetween } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { ItemAttachments } from './MeetingAttachments.js';
+import { itemTitle } from './item-title.js';
 
 type Draft = { title: string; kind: string; presenters: string; minutes: string; background: string; recommendations: string; closed: boolean };
 const emptyDraft: Draft = { title: '', kind: 'discussion', presenters: '', minutes: '15', background: '', recommendations: '', closed: false };
@@ -186,7 +187,7 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
               ) : (
                 <div className={s.itemBody}>
                   <Subtitle2 as="h3" className={s.h3}>
-                    <span className={s.visuallyHidden}>{t.m.item} {index + 1}: </span>{item.title}
+                    <span className={s.visuallyHidden}>{t.m.item} {index + 1}: </span>{itemTitle(item, lang)}
                   </Subtitle2>
                   <Text className={s.meta} size={200}>
                     {t.m.kinds[item.kind] ?? item.kind} · {item.minutes} min.{item.presenters.length ? ` · ${t.m.presenters} ${item.presenters.join(', ')}` : ''}
@@ -205,11 +206,11 @@ export function AgendaPanel({ t, lang, view, setView, reload, isMember }: { t: T
               )}
               {p.canEditAgenda && editing !== item.id ? (
                 <div className={s.itemActions}>
-                  <Button size="small" className={s.arrow} ref={(el) => { buttons.current.set(`${item.id}-up`, el); }} aria-label={t.m.moveUp(item.title)} title={t.m.moveUp(item.title)}
+                  <Button size="small" className={s.arrow} ref={(el) => { buttons.current.set(`${item.id}-up`, el); }} aria-label={t.m.moveUp(itemTitle(item, lang))} title={t.m.moveUp(itemTitle(item, lang))}
                     disabled={!movable(item) || index === 0 || !movable(items[index - 1]!)} onClick={() => move(index, -1)}>↑</Button>
-                  <Button size="small" className={s.arrow} ref={(el) => { buttons.current.set(`${item.id}-down`, el); }} aria-label={t.m.moveDown(item.title)} title={t.m.moveDown(item.title)}
+                  <Button size="small" className={s.arrow} ref={(el) => { buttons.current.set(`${item.id}-down`, el); }} aria-label={t.m.moveDown(itemTitle(item, lang))} title={t.m.moveDown(itemTitle(item, lang))}
                     disabled={!movable(item) || index === items.length - 1 || !movable(items[index + 1]!)} onClick={() => move(index, 1)}>↓</Button>
-                  <Button size="small" onClick={() => setEditing(item.id)} aria-label={`${t.m.editItem}: ${item.title}`}>{t.m.editItem}</Button>
+                  <Button size="small" onClick={() => setEditing(item.id)} aria-label={`${t.m.editItem}: ${itemTitle(item, lang)}`}>{t.m.editItem}</Button>
                   {!item.fixed ? <Button size="small" aria-label={`${t.m.deleteItem}: ${item.title}`} disabled={busy}
                     onClick={() => void run(() => api(`/api/meetings/${id}/items/${encodeURIComponent(item.id)}`, { method: 'DELETE' }))}>{t.m.deleteItem}</Button> : null}
                 </div>

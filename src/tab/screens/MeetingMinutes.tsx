@@ -19,6 +19,7 @@ import type { ForumViewResponse, OrganisationResponse } from '../../contracts/re
 import type { EarlyApprovalRefusedResponse, PersonalDataFindingResponse, PublishRefusedResponse } from '../../contracts/meetings.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { MinuteTakerField } from './MeetingMinuteTaker.js';
+import { itemTitle as shownTitle } from './item-title.js';
 
 type Finding = PersonalDataFindingResponse;
 
@@ -132,7 +133,10 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
 
   const windowOpen = mi.status === 'sent_for_remarks' && mi.windowClosesAt && Date.now() < Date.parse(mi.windowClosesAt);
   const showRemarkForm = p.canRemark || (isMember && !p.canEditMinutes && mi.status === 'sent_for_remarks');
-  const itemTitle = (itemId?: string) => (itemId ? view.items.find((i) => i.id === itemId)?.title ?? itemId : t.m.wholeMinutes);
+  const itemTitle = (itemId?: string) => {
+    const item = itemId ? view.items.find((i) => i.id === itemId) : undefined;
+    return itemId ? (item ? shownTitle(item, lang) : itemId) : t.m.wholeMinutes;
+  };
   const who = (personId: string) => view.attendance.find((a) => a.personId === personId)?.person.name ?? personId;
 
   return (
@@ -157,7 +161,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
           {view.items.map((item, index) => (
             <div key={item.id} className={s.minuteRow} data-minutes-item={item.id}>
               <Field
-                label={`${index + 1}. ${item.title}`}
+                label={`${index + 1}. ${shownTitle(item, lang)}`}
                 hint={!fast && item.recommendations.length ? `${t.m.recommendations}: ${item.recommendations.join(' · ')}` : undefined}
                 validationState={saveState[item.id] === 'saved' ? 'success' : 'none'}
                 validationMessage={saveState[item.id] === 'saved' ? t.m.saved : saveState[item.id] === 'saving' ? t.m.saving : undefined}
@@ -181,7 +185,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
           <Subtitle2 as="h3" className={s.h3} id="decisions-title">{t.m.decision}</Subtitle2>
           {view.items.map((item, index) => (
             <div key={item.id} className={s.minuteRow}>
-              <Text weight="semibold">{index + 1}. {item.title}</Text>
+              <Text weight="semibold">{index + 1}. {shownTitle(item, lang)}</Text>
               <Text>{item.decision || '–'}</Text>
             </div>
           ))}
@@ -224,7 +228,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
             <Field label={t.m.item}>
               <Select value={task.sourceItemId} onChange={(_, d) => setTask({ ...task, sourceItemId: d.value })}>
                 <option value="">–</option>
-                {view.items.map((i, n) => <option key={i.id} value={i.id}>{n + 1}. {i.title}</option>)}
+                {view.items.map((i, n) => <option key={i.id} value={i.id}>{n + 1}. {shownTitle(i, lang)}</option>)}
               </Select>
             </Field>
             <div className={s.wide}><Button type="submit" disabled={busy || !task.title.trim() || !task.assigneeId || !task.dueOn}>{t.m.addTask}</Button></div>
@@ -260,7 +264,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
             <Field label={t.m.remarkOn}>
               <Select name="remark-item" value={remark.itemId} onChange={(_, d) => setRemark({ ...remark, itemId: d.value })}>
                 <option value="">{t.m.wholeMinutes}</option>
-                {view.items.map((i, n) => <option key={i.id} value={i.id}>{n + 1}. {i.title}</option>)}
+                {view.items.map((i, n) => <option key={i.id} value={i.id}>{n + 1}. {shownTitle(i, lang)}</option>)}
               </Select>
             </Field>
             <Field label={t.m.remarkText} required className={s.wide}><Textarea name="remark-text" value={remark.text} onChange={(_, d) => setRemark({ ...remark, text: d.value })} /></Field>

@@ -16,6 +16,7 @@ import { elapsed, plannedSlots, readTimer, step, writeTimer, type TimerState } f
 import type { MeetingSurface } from '../host.js';
 import { ErrorBar } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
+import { itemTitle } from './item-title.js';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', maxWidth: '420px' },
@@ -76,7 +77,7 @@ function DecisionBox({ meetingId, item, n, lang }: { meetingId: string; item: It
   const hint = state === 'saving' ? p.saving : state === 'saved' ? p.saved : state === 'failed' ? p.notSaved : undefined;
   return (
     <div>
-    <Field label={p.decision(n, item.title)}>
+    <Field label={p.decision(n, itemTitle(item, lang))}>
       <Textarea
         value={text}
         resize="vertical"
@@ -108,7 +109,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
   const cur = timer.index >= 0 && timer.index < items.length ? items[timer.index]! : null;
   const run = cur && timer.startedAt !== null ? elapsed(timer.startedAt, now, cur.minutes) : null;
   // The live region changes only when the item changes or runs over, not every second.
-  const announce = timer.index >= items.length && items.length ? p.finished : cur ? (run?.over ? p.overAnnounce(timer.index + 1) : p.nowOn(timer.index + 1, cur.title, cur.minutes)) : '';
+  const announce = timer.index >= items.length && items.length ? p.finished : cur ? (run?.over ? p.overAnnounce(timer.index + 1) : p.nowOn(timer.index + 1, itemTitle(cur, lang), cur.minutes)) : '';
   const timerText = (it: Item) => (run ? `${p.elapsed(run.used, it.minutes)}${run.over ? ` · ⚠ ${p.over(run.overMinutes)}` : ` · ${p.onTime}`}` : '');
   const heading = `${view.forum.name}: ${formatDate(view.meeting.date, lang)}`;
 
@@ -120,12 +121,12 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
         {cur ? (
           <>
             <Text className={s.stageMeta}>{`${p.item(timer.index + 1)} · ${slots[timer.index]!.from}–${slots[timer.index]!.to} · ${p.allotted(cur.minutes)}`}</Text>
-            <h1 className={s.stageTitle}>{cur.title}</h1>
+            <h1 className={s.stageTitle}>{itemTitle(cur, lang)}</h1>
             {cur.presenters.length ? <Text className={s.stageMeta}>{`${p.presenters}: ${cur.presenters.join(', ')}`}</Text> : null}
             <div role="timer" aria-label={p.item(timer.index + 1)} className={mergeClasses(s.stageTimer, run?.over && s.over)}>{run ? timerText(cur) : ''}</div>
           </>
         ) : <h1 className={s.stageTitle}>{items.length && timer.index >= items.length ? p.finished : `${p.agenda}: ${items[0]?.title ?? p.noItems}`}</h1>}
-        {next && cur ? <Text className={s.stageMeta}>{`${p.upNext}: ${p.item(timer.index + 2)} · ${next.title}`}</Text> : null}
+        {next && cur ? <Text className={s.stageMeta}>{`${p.upNext}: ${p.item(timer.index + 2)} · ${itemTitle(next, lang)}`}</Text> : null}
         <div aria-live="polite" className={s.meta}>{announce}</div>
       </main>
     );
@@ -149,7 +150,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
       <ol className={s.list}>
         {items.map((it, i) => (
           <li key={it.id} className={mergeClasses(s.item, i === timer.index && s.current)} aria-current={i === timer.index ? 'step' : undefined} data-testid={`panel-item-${i + 1}`}>
-            <Text weight="semibold">{`${i + 1}. ${it.title}`}</Text>
+            <Text weight="semibold">{`${i + 1}. ${itemTitle(it, lang)}`}</Text>
             <Text size={200} className={s.meta}>
               {`${p.planned(slots[i]!.from, slots[i]!.to)} · ${p.allotted(it.minutes)}${i < timer.index ? ` · ✓ ${p.done}` : i === timer.index ? ` · ▶ ${p.current}` : ''}`}
             </Text>

@@ -37,7 +37,7 @@ export async function reportBackSuggestions(uow: WorkflowUnitOfWork, c: MeetingC
 
 export type ItemInput = z.output<typeof AgendaItemInput>;
 
-const fixedTemplates: Record<NonNullable<AgendaItem['fixed']>, { title: string; minutes: number }> = {
+export const fixedTemplates: Record<NonNullable<AgendaItem['fixed']>, { title: string; minutes: number }> = {
   welcome: { title: 'Velkommen', minutes: 5 },
   next_meeting: { title: 'Næste møde', minutes: 5 },
   any_other_business: { title: 'Eventuelt', minutes: 5 },

@@ -1,0 +1,23 @@
+/** The standard agenda items in English: by their key, the stored Danish title unchanged. */
+import { describe, expect, it } from '@jest/globals';
+import { itemTitle, standardItemTitles } from './item-title.js';
+import { fixedTemplates } from '../../usecases/meetings/agenda.usecase.js';
+
+describe('an agenda item title as shown', () => {
+  it('shows the standard items by their key in English, as stored in Danish', () => {
+    expect(itemTitle({ title: 'Velkommen', fixed: 'welcome' }, 'en')).toBe('Welcome');
+    expect(itemTitle({ title: 'Næste møde', fixed: 'next_meeting' }, 'en')).toBe('Next meeting');
+    expect(itemTitle({ title: 'Eventuelt', fixed: 'any_other_business' }, 'en')).toBe('Any other business');
+    expect(itemTitle({ title: 'Eventuelt', fixed: 'any_other_business' }, 'da')).toBe('Eventuelt');
+  });
+
+  it('never translates an ordinary item, even one typed with a standard title; keeps a changed standard title', () => {
+    expect(itemTitle({ title: 'Eventuelt' }, 'en')).toBe('Eventuelt');
+    expect(itemTitle({ title: 'Status på sundhedsaftalen' }, 'en')).toBe('Status på sundhedsaftalen');
+    expect(itemTitle({ title: 'Næste møde: 15. juni i Viborg', fixed: 'next_meeting' }, 'en')).toBe('Next meeting (Næste møde: 15. juni i Viborg)');
+  });
+
+  it('knows every standard item the server adds, by the Danish title it stores', () => {
+    expect(Object.fromEntries(Object.entries(standardItemTitles).map(([k, v]) => [k, v.da]))).toEqual(Object.fromEntries(Object.entries(fixedTemplates).map(([k, v]) => [k, v.title])));
+  });
+});
