@@ -251,6 +251,8 @@ export function createRoutes(h: RouteHooks): {
     webUrl: `${baseUrl}/_emulator/drives/${encodeURIComponent(d.id)}/items/${encodeURIComponent(i.id)}`,
     parentReference: { driveId: d.id, id: i.parentId ?? undefined },
     ...(i.isFolder ? { folder: { childCount: Object.values(d.items).filter((c) => c.parentId === i.id).length } } : { file: { mimeType: i.mimeType ?? 'application/octet-stream' } }),
+    // The contract's malware facet (microsoft.graph.malware: only `description`), present when the file was flagged.
+    ...(i.malware ? { malware: { ...(i.malware.description !== undefined ? { description: i.malware.description } : {}) } } : {}),
   });
   const newItem = (d: EmuDrive, parentId: string, name: string, isFolder: boolean): EmuDriveItem => {
     const ts = now();

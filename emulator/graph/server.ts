@@ -12,7 +12,9 @@
  * of what the app made; `GET /_emulator/state` is the same as JSON. `outlook` moves
  * or cancels an event as a secretary would in Outlook (also over HTTP under
  * `/_emulator/outlook/...`), which shows up in calendarView/delta and is posted to
- * matching subscriptions.
+ * matching subscriptions. `flagMalware` (also `POST /_emulator/drives/malware`
+ * {itemId, description?}) marks a file as SharePoint's scan would: its driveItem
+ * then carries the contract's `malware` facet.
  *
  * What it does not do: token validation (any non-empty Bearer is accepted, unless
  * `acceptToken` says which), paging
@@ -65,6 +67,8 @@ export type GraphEmulator = {
   contract: ContractChecker;
   outlook: ReturnType<typeof outlookActions>;
   addUser(user: Partial<EmuUser> & { id: string }): void;
+  /** SharePoint's malware scan found something in this file: its driveItem gets the `malware` facet. False for an unknown item. */
+  flagMalware(itemId: string, description?: string): boolean;
 };
 
 export type GraphEmulatorOptions = {
@@ -157,6 +161,13 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     store.touch();
   };
   for (const u of opts.users ?? []) addUser(u);
+  const flagMalware = (itemId: string, description?: string): boolean => {
+    const item = Object.values(store.state.drives).map((d) => d.items[itemId]).find((i) => i && !i.isFolder);
+    if (!item) return false;
+    item.malware = description === undefined ? {} : { description };
+    store.touch();
+    return true;
+  };
 
   const keyOf = (method: string, url: string, body: unknown): string =>
     `${method.toUpperCase()} ${url} ${createHash('sha1').update(Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null)).digest('hex').slice(0, 12)}`;
@@ -337,6 +348,10 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
       addUser(body as EmuUser);
       return json(res, 201, body);
     }
+    if (p === '/_emulator/drives/malware' && method === 'POST') {
+      const ok = flagMalware(String(body.itemId), typeof body.description === 'string' ? body.description : undefined);
+      return ok ? json(res, 204, undefined) : json(res, 404, errorBody('itemNotFound', `no file ${String(body.itemId)}`));
+    }
     if (p === '/_emulator/outlook/move' && method === 'POST') {
       outlook.moveEvent(String(body.mailbox), String(body.eventId), body.start as never, body.end as never);
       return json(res, 204, undefined);
@@ -453,5 +468,6 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions = {}): Promi
     contract,
     outlook,
     addUser,
+    flagMalware,
   };
 }

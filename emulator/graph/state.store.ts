@@ -58,6 +58,8 @@ export type EmuDriveItem = {
   contentBase64?: string;
   fields: Record<string, unknown>;
   versions: { id: string; size: number; lastModifiedDateTime: string }[];
+  /** Set by the emulator's control (`POST /_emulator/drives/malware`): SharePoint found malware in the file (driveItem `malware` facet). */
+  malware?: { description?: string };
 };
 export type EmuDrive = { id: string; items: Record<string, EmuDriveItem> };
 export type EmuMail = { from: string; message: Record<string, unknown>; saveToSentItems: boolean; at: string };

@@ -11,5 +11,7 @@ import { botModule } from './bot.module.js';
 import { termsImportModule } from './terms-import.module.js';
 
 export async function appModules(_config: Config): Promise<AppModule[]> {
-  return [planningModule, syncModule(), workflowModule(), termsImportModule, botModule()];
+  const sync = syncModule();
+  // Downloads ask the sync module's malware guard (a file SharePoint flagged is withheld everywhere).
+  return [planningModule, sync, workflowModule({ safety: (deps) => sync.documentSafety(deps) }), termsImportModule, botModule()];
 }

@@ -32,7 +32,8 @@ import { registryRepository } from '../adapters/db/registry.repository.js';
 import { syncRepository } from '../adapters/db/sync.repository.js';
 import type { JobQueue } from '../adapters/queue/job-queue.js';
 import { localDocuments } from './workflow.module.js';
-import type { DocumentsPort } from '../usecases/ports/documents.port.js';
+import type { DocumentSafetyPort, DocumentsPort } from '../usecases/ports/documents.port.js';
+import { malwareGuard } from '../usecases/sync/malware-guard.js';
 import { access } from '../domain/access/access.policy.js';
 import { runCalendarDelta, type CalendarDeltaJob } from '../usecases/sync/calendar-delta.handler.js';
 import { runMeetingChat, type MeetingChatJob } from '../usecases/sync/meeting-chat.handler.js';
@@ -116,7 +117,7 @@ export type SyncModuleOptions = {
   entra?: EntraOptions;
 };
 
-export function syncModule(opts: SyncModuleOptions = {}): AppModule {
+export function syncModule(opts: SyncModuleOptions = {}): AppModule & { documentSafety(deps: AppDeps): DocumentSafetyPort } {
   let runtime: Runtime | undefined;
   let starting: Promise<Runtime | undefined> | undefined;
   // The server's real port (PORT=0 in tests) is known only after listen; the routes hand us the server.
@@ -155,8 +156,19 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule {
     return config.publicUrl.startsWith('https://') ? `${config.publicUrl}/api/graph/notifications` : undefined;
   };
 
+  let guard: DocumentSafetyPort | undefined;
   return {
     name: 'm365-sync',
+    /** The malware guard the workflow's downloads ask (src/usecases/sync/malware-guard.ts); Graph is reached lazily. */
+    documentSafety(deps: AppDeps): DocumentSafetyPort {
+      guard ??= malwareGuard({
+        transact: syncTransactor(deps.database, deps.queue),
+        files: async () => (await ensureRuntime(deps))?.graph.files,
+        clock: deps.clock,
+        logger: deps.logger,
+      });
+      return guard;
+    },
     async startWorkers(deps) {
       const rt = await ensureRuntime(deps);
       if (!rt) return;

@@ -19,7 +19,7 @@ import { workflowRepository } from '../adapters/db/workflow.repository.js';
 import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.store.js';
 import { renderMeetingDocx } from '../adapters/documents/meeting.docx-writer.js';
 import { buildMeetingDocument } from '../domain/documents/meeting-document.view.js';
-import type { DocumentsPort } from '../usecases/ports/documents.port.js';
+import type { DocumentSafetyPort, DocumentsPort } from '../usecases/ports/documents.port.js';
 import type { WorkflowDeps, WorkflowTransact } from '../usecases/meetings/workflow.context.js';
 import { agendaUseCases } from '../usecases/meetings/agenda.usecase.js';
 import { proposalUseCases } from '../usecases/meetings/proposals.usecase.js';
@@ -35,6 +35,8 @@ export type WorkflowModuleOptions = {
   /** Where documents are kept in the embedded mode; default DATA_DIR/documents. */
   documentsRoot?: string;
   documents?: DocumentsPort;
+  /** The malware guard of downloads (the sync module's `documentSafety`); absent: nothing is withheld. */
+  safety?: (deps: AppDeps) => DocumentSafetyPort;
 };
 
 export function workflowTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): WorkflowTransact {
@@ -78,6 +80,7 @@ export function workflowDeps(deps: AppDeps, opts: WorkflowModuleOptions = {}): W
     clock: deps.clock,
     ids: deps.ids,
     documents: opts.documents ?? localDocuments(deps, opts.documentsRoot),
+    ...(opts.safety ? { safety: opts.safety(deps) } : {}),
     renderDocx: async (input, publicRules) => new Uint8Array(await renderMeetingDocx(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
   };
 }

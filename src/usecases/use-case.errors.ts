@@ -12,7 +12,8 @@ export type ProblemKind =
   | 'not_found' // 404
   | 'conflict' // 409
   | 'deadline_passed' // 409 (the action's window is closed)
-  | 'invalid_state'; // 409
+  | 'invalid_state' // 409
+  | 'withheld'; // 403 (the file exists but is not handed out: SharePoint flagged it as malware)
 
 const statusOf: Record<ProblemKind, number> = {
   validation: 400,
@@ -22,6 +23,7 @@ const statusOf: Record<ProblemKind, number> = {
   conflict: 409,
   deadline_passed: 409,
   invalid_state: 409,
+  withheld: 403,
 };
 
 /**
@@ -58,6 +60,8 @@ export function fallbackDanish(kind: ProblemKind, errors: readonly FieldProblem[
       return 'Fristen for handlingen er overskredet';
     case 'invalid_state':
       return `Handlingen kan ikke udføres i den nuværende tilstand${named}`;
+    case 'withheld':
+      return 'Dokumentet er tilbageholdt og kan ikke hentes';
   }
 }
 
@@ -105,3 +109,19 @@ export const invalid = (field: string, reason: string, messageDa?: string) =>
 export const notFound = (what: string, id: string) => new UseCaseError('not_found', `${what} "${id}" does not exist`, [], `${capitalise(danishNoun(what))} "${id}" findes ikke`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const forbidden = (reason: string, messageDa?: string) => new UseCaseError('forbidden', reason, [], messageDa);
+
+/**
+ * A document withheld because SharePoint flagged it as malware: 403, not 451 (that
+ * is for a legal demand), not 410 (the secretariat can replace the document, so it
+ * is not gone for good) and not 404 (the reader should know it exists and why).
+ * Graph itself answers a download of a flagged file with 403 `malwareDetected`.
+ */
+export function withheldAsMalware(what: string, path: string): UseCaseError {
+  return new UseCaseError(
+    'withheld',
+    `The ${what} is withheld: SharePoint flagged the file as malware. The forum's secretariat has been told.`,
+    [{ field: 'document', reason: 'malware_detected' }],
+    `Dokumentet (${what === 'agenda' ? 'dagsordenen' : what === 'minutes' ? 'referatet' : 'bilaget'}) er tilbageholdt: SharePoint har fundet malware i filen. Forummets sekretariat har fået besked.`,
+    { code: 'malware_detected', document: path },
+  );
+}

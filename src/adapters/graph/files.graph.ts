@@ -22,7 +22,7 @@
 import { M365Error, type FileRef, type FilesPort, type FolderRef, type MetadataValue, type StoredFile, type UploadSpec } from '../../usecases/ports/m365.port.js';
 import { toM365Error, type GraphHttp } from './graph.pipeline.js';
 
-type DriveItem = { id: string; name: string; webUrl?: string; eTag?: string; size?: number; parentReference?: { driveId?: string }; folder?: unknown };
+type DriveItem = { id: string; name: string; webUrl?: string; eTag?: string; size?: number; parentReference?: { driveId?: string }; folder?: unknown; malware?: { description?: string | null } | null };
 
 const enc = encodeURIComponent;
 const FRAGMENT_UNIT = 320 * 1024;
@@ -186,5 +186,13 @@ export function createGraphFiles(http: GraphHttp, o: FilesOptions = {}): FilesPo
     },
 
     setMetadata,
+
+    async scanStatus(file) {
+      // The driveItem's malware facet (Graph: present only on a file SharePoint's scan flagged).
+      const r = await http.request<DriveItem>({ method: 'GET', path: `/drives/${enc(file.driveId)}/items/${enc(file.itemId)}?$select=id,malware` });
+      if (r.status === 404) return { malware: null, exists: false };
+      if (r.status !== 200) throw toM365Error({ method: 'GET', path: '/drives/{drive}/items/{item}' }, r);
+      return { malware: r.body.malware ? { description: r.body.malware.description ?? null } : null, exists: true };
+    },
   };
 }

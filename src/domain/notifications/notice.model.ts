@@ -22,6 +22,7 @@ export const noticeKinds = [
   'meeting_cancelled',
   'chair_handover',
   'outlook_meeting_created',
+  'document_withheld',
 ] as const satisfies readonly ReminderKind[];
 export type NoticeKind = (typeof noticeKinds)[number];
 

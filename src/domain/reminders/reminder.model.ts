@@ -30,6 +30,7 @@ export const reminderKinds = [
   'meeting_cancelled',
   'chair_handover',
   'outlook_meeting_created', // secretariat: a meeting made in Outlook under the forum's category, to confirm or reject
+  'document_withheld', // secretariat: SharePoint flagged a document Samraad stored as malware; it is withheld from download
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
-import { deadlinesOf, loadMeeting, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { assertNotWithheld, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
@@ -134,20 +134,24 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
     },
 
     async documentInputFor(meetingId: string, personId: string, kind: DocumentKind) {
-      return transact(async (uow) => {
+      const input = await transact(async (uow) => {
         await loadMeeting(uow, meetingId, personId, clock.now());
         return documentInput(uow.registry, await takeSnapshot(uow, meetingId), kind);
       });
+      await assertNotWithheld(deps, { forumId: input.forum.id, meetingId, path: meetingDocumentPath(input.forum.id, meetingId, kind) }, kind);
+      return input;
     },
 
     /** The document input of one stored version (agenda sent, minutes sent/approved/published/corrected), exactly as it was. */
     async versionDocumentInput(meetingId: string, versionId: string, personId: string) {
-      return transact(async (uow) => {
+      const r = await transact(async (uow) => {
         await loadMeeting(uow, meetingId, personId, clock.now());
         const v = (await uow.workflow.listVersions(meetingId)).find((x) => x.id === versionId);
         if (!v) throw notFound('document version', versionId);
         return { version: v, input: await documentInput(uow.registry, v.snapshot as MeetingSnapshot, v.kind) };
       });
+      await assertNotWithheld(deps, { forumId: r.input.forum.id, meetingId, path: meetingDocumentPath(r.input.forum.id, meetingId, r.version.kind) }, r.version.kind);
+      return r;
     },
 
     async overview(personId: string) {
@@ -207,12 +211,13 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
     },
 
     async getAttachment(meetingId: string, itemId: string, attachmentId: string, personId: string) {
-      const att = await transact(async (uow) => {
-        await loadMeeting(uow, meetingId, personId, clock.now());
+      const { att, forumId } = await transact(async (uow) => {
+        const c = await loadMeeting(uow, meetingId, personId, clock.now());
         const a = await uow.workflow.getAttachment(attachmentId);
         if (!a || a.meetingId !== meetingId || a.itemId !== itemId) throw notFound('attachment', attachmentId);
-        return a;
+        return { att: a, forumId: c.forum.id };
       });
+      await assertNotWithheld(deps, { forumId, meetingId, path: att.documentPath }, 'attachment');
       const doc = await deps.documents.get(att.documentPath, att.documentVersion);
       if (!doc) throw new UseCaseError('not_found', 'The attachment file is missing from the document store', [], 'Bilagsfilen mangler');
       return { ...att, bytes: doc.bytes };

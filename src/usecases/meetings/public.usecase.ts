@@ -11,9 +11,13 @@ import { publicRulesOf } from '../../domain/documents/public-version.js';
 import { notFound } from '../use-case.errors.js';
 import { currentRegion, regionSlug, resolveRegion } from '../../domain/registry/region.model.js';
 import { documentInput, type MeetingSnapshot } from './meeting-snapshot.js';
-import type { WorkflowDeps } from './workflow.context.js';
+import { assertNotWithheld, meetingDocumentPath, type WorkflowDeps } from './workflow.context.js';
 
-export function publicUseCases({ transact, documents }: WorkflowDeps) {
+export function publicUseCases(deps: WorkflowDeps) {
+  const { transact, documents } = deps;
+  /** Published documents SharePoint flagged as malware are left out of lists and refused on download. */
+  const withheld = async (forumId: string, meetingId: string, kind: 'agenda' | 'minutes') =>
+    !!deps.safety && !!(await deps.safety.withheld({ forumId, meetingId, path: meetingDocumentPath(forumId, meetingId, kind) }));
   return {
     /** The regions with active forums, by name, with their public address (slug). */
     async regions() {
@@ -67,7 +71,7 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
 
     /** The document input of the newest published minutes (or the newest sent agenda). */
     async publishedDocument(meetingId: string, kind: DocumentKind) {
-      return transact(async (uow) => {
+      const r = await transact(async (uow) => {
         const v = await uow.workflow.latestVersion(meetingId, kind, kind === 'minutes' ? 'published' : 'sent');
         if (!v) throw notFound(kind === 'minutes' ? 'published minutes of meeting' : 'sent agenda of meeting', meetingId);
         const input = await documentInput(uow.registry, v.snapshot as MeetingSnapshot, kind);
@@ -75,6 +79,8 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
         const [terms, forumKind] = [await uow.registry.currentTerms(input.forum.id), await uow.registry.getForumKind(input.forum.kind)];
         return { version: v.version, publishedAt: v.createdAt, input, rules: publicRulesOf(terms, forumKind) };
       });
+      await assertNotWithheld(deps, { forumId: r.input.forum.id, meetingId, path: meetingDocumentPath(r.input.forum.id, meetingId, kind) }, kind);
+      return r;
     },
 
     /**
@@ -83,14 +89,15 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
      * An attachment of a closed item, a draft or an unknown id is "not found".
      */
     async publicAttachment(meetingId: string, attachmentId: string) {
-      const att = await transact(async (uow) => {
+      const { att, forumId } = await transact(async (uow) => {
         const v = (await uow.workflow.latestVersion(meetingId, 'minutes', 'published')) ?? (await uow.workflow.latestVersion(meetingId, 'agenda', 'sent'));
         const item = v ? (v.snapshot as MeetingSnapshot).items.find((i) => i.attachments.some((a) => a.id === attachmentId)) : undefined;
         if (!item || item.closed) throw notFound('attachment', attachmentId);
         const a = await uow.workflow.getAttachment(attachmentId);
         if (!a || a.meetingId !== meetingId) throw notFound('attachment', attachmentId);
-        return a;
+        return { att: a, forumId: (v!.snapshot as MeetingSnapshot).meeting.forumId };
       });
+      await assertNotWithheld(deps, { forumId, meetingId, path: att.documentPath }, 'attachment');
       const doc = await documents.get(att.documentPath, att.documentVersion);
       if (!doc) throw notFound('attachment', attachmentId);
       return { fileName: att.fileName, contentType: att.contentType, bytes: doc.bytes };
@@ -98,7 +105,7 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
 
     /** Published minutes for the feeds: all of them, or those of one region's forums (by the region's name). */
     async feedEntries(region?: string) {
-      return transact(async (uow) => {
+      const entries = await transact(async (uow) => {
         const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
         return (await uow.workflow.listPublished('minutes'))
           .map((v) => {
@@ -107,6 +114,9 @@ export function publicUseCases({ transact, documents }: WorkflowDeps) {
           })
           .filter((e) => region === undefined || e.forum?.region === region);
       });
+      const out: typeof entries = [];
+      for (const e of entries) if (!(await withheld(e.meeting.forumId, e.meeting.id, 'minutes'))) out.push(e);
+      return out;
     },
 
     async forumCalendar(forumId: string) {

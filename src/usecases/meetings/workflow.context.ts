@@ -12,9 +12,10 @@ import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '.
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn, secretariatRoles, type Forum, type Membership, type TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { MeetingDocumentInput } from '../../domain/documents/meeting-document.view.js';
-import type { DocumentsPort } from '../ports/documents.port.js';
+import type { DocumentSafetyPort, DocumentsPort } from '../ports/documents.port.js';
+import { documentPath } from '../sync/document-sync.handler.js';
 import type { Clock, IdGenerator, RegistryStore, UnitOfWork } from '../ports/store.port.js';
-import { UseCaseError, forbidden, notFound } from '../use-case.errors.js';
+import { UseCaseError, forbidden, notFound, withheldAsMalware } from '../use-case.errors.js';
 import { jointMemberships } from '../../domain/meetings/attendance.rules.js';
 import { regionCalendars } from '../region-calendar.js';
 
@@ -36,7 +37,23 @@ export type WorkflowDeps = {
   /** Renders a DOCX of an agenda or minutes (the documents adapter). */
   /** With `publicRules`: the public version (closed items redacted), for files shared beyond the forum. */
   renderDocx(input: MeetingDocumentInput, publicRules?: PublicRules): Promise<Uint8Array>;
+  /** Whether a stored document is withheld (SharePoint flagged it as malware); absent: never. */
+  safety?: DocumentSafetyPort;
 };
+
+/**
+ * Refuses (403 problem+json, `malware_detected`) a download of a document SharePoint
+ * flagged as malware (src/usecases/sync/malware-guard.ts); every download path calls it.
+ */
+export async function assertNotWithheld(deps: Pick<WorkflowDeps, 'safety'>, ref: { forumId: string; meetingId: string; path: string }, what: 'agenda' | 'minutes' | 'attachment'): Promise<void> {
+  if (!deps.safety) return;
+  if (await deps.safety.withheld(ref)) throw withheldAsMalware(what, ref.path);
+}
+
+/** Where the sent agenda or the minutes of a meeting are stored (and synced to SharePoint from). */
+export function meetingDocumentPath(forumId: string, meetingId: string, kind: 'agenda' | 'minutes'): string {
+  return documentPath(forumId, meetingId, kind);
+}
 
 export type Role = { secretariat: boolean; chair: boolean; member: boolean; secretariatAbove: boolean };
 

@@ -66,3 +66,17 @@ export interface DocumentsPort {
   /** Every version, oldest first; [] for an unknown path. */
   listVersions(path: string): Promise<DocumentVersion[]>;
 }
+
+/** A document SharePoint flagged as malware: withheld from every download. */
+export type WithheldDocument = { path: string; version: number | null; description: string | null; detectedAt: string };
+
+/**
+ * Whether a stored document may be handed out: SharePoint's malware scan runs on
+ * the copy Samraad put in the forum channel's files; once it flags that copy, the
+ * document is withheld everywhere (tab, public pages, feeds, attachments). Absent
+ * (no Microsoft 365 sync): nothing is ever withheld.
+ */
+export interface DocumentSafetyPort {
+  /** The document at `path` of `forumId` when it is withheld, else null. */
+  withheld(ref: { forumId: string; meetingId?: string; path: string }): Promise<WithheldDocument | null>;
+}

@@ -198,6 +198,11 @@ export interface FilesPort {
   upload(spec: UploadSpec): Promise<StoredFile>;
   /** Sets metadata columns on the file's list item (column internal names). */
   setMetadata(file: FileRef, fields: Record<string, MetadataValue>): Promise<void>;
+  /**
+   * What SharePoint says about a stored file now: its `malware` facet when its scan
+   * flagged the file (description or null), else null. null for a file that is gone.
+   */
+  scanStatus(file: FileRef): Promise<{ malware: { description: string | null } | null; exists: boolean }>;
 }
 
 // ---------- Mail, directory, subscriptions ----------
