@@ -139,6 +139,8 @@ export type MinutesStateResponse = z.output<typeof MinutesStateResponse>;
 export const PermissionsResponse = z.object({
   /** The secretariat manages the meeting (attendance, Outlook, revising the minutes) until the minutes are approved. */
   canManage: z.boolean(),
+  /** Attendance (answers on others' behalf, presence): the forum's secretariat or a secretariat above it (e.g. the region's). */
+  canRecordAttendance: z.boolean(),
   /** Items can be added, edited, reordered or removed: the secretariat, before the meeting begins. */
   canEditAgenda: z.boolean(),
   /** The chair's approval and the secretariat's sending: only before the meeting begins (a meeting recorded as history is exempt). */

@@ -117,7 +117,8 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = encodeURIComponent(view.meeting.id);
-  const secretariat = view.permissions.canManage;
+  // The forum's secretariat, or a secretariat above it (the region's), records attendance.
+  const secretariat = view.permissions.canRecordAttendance;
   const started = view.started === true;
 
   const save = async () => {

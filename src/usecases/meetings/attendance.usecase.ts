@@ -8,7 +8,7 @@ import { AttendanceAnswer, type Attendance } from '../../domain/meetings/meeting
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { id } from '../../domain/registry/registry.model.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, englishInstant, loadMeeting, meetingMemberships, meetingStart, requireMember, requireNotCancelled, requireSecretariat, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { danishInstant, englishInstant, loadMeeting, meetingMemberships, meetingStart, requireAttendanceRecorder, requireMember, requireNotCancelled, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 
 export const AnswerInput = z
   .object({
@@ -79,7 +79,7 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
       return transact(async (uow) => {
         const now = clock.now();
         const c = await loadMeeting(uow, meetingId, actor.personId, now);
-        requireSecretariat(c, 'record attendance', 'registrere fremmøde');
+        requireAttendanceRecorder(c, 'record attendance', 'registrere fremmøde');
         requireNotCancelled(c);
         const ms = await meetingMemberships(uow.registry, c.meeting);
         if (!ms.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {
@@ -107,7 +107,7 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
     async recordPresence(meetingId: string, personId: string, present: boolean, actor: { personId: string }): Promise<Attendance> {
       return transact(async (uow) => {
         const c = await loadMeeting(uow, meetingId, actor.personId, clock.now());
-        requireSecretariat(c, 'record presence', 'registrere fremmøde');
+        requireAttendanceRecorder(c, 'record presence', 'registrere fremmøde');
         requireNotCancelled(c);
         const ms = await meetingMemberships(uow.registry, c.meeting);
         if (!ms.some((m) => m.personId === personId && isActiveOn(m, c.meeting.date))) {

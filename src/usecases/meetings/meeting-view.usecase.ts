@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
-import { assertNotWithheld, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { assertNotWithheld, canRecordAttendance, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
@@ -116,6 +116,8 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           permissions: {
             /** The secretariat manages the meeting (attendance, Outlook, revising the minutes) until the minutes are approved. */
             canManage: c.role.secretariat && editable,
+            /** Attendance (answers on others' behalf, presence) is recorded by the forum's secretariat or a secretariat above it (e.g. the region's). */
+            canRecordAttendance: canRecordAttendance(c) && editable,
             /** Items can be changed only before the meeting begins (afterwards they are what was dealt with). */
             canEditAgenda: c.role.secretariat && editable && !agendaClosed(c),
             /** The chair approves and the secretariat sends the agenda only before the meeting begins (history exempt). */

@@ -170,6 +170,15 @@ export function requireSecretariat(c: MeetingContext, what: string, whatDa: stri
   if (!c.role.secretariat) throw forbidden(`Only the forum's secretariat (chair, co-chair or secretary) may ${what}`, `Kun forummets sekretariat (formand, medformand eller sekretær) må ${whatDa}`);
 }
 
+/** Who records attendance (answers on others' behalf, presence): the forum's secretariat or a secretariat above it (e.g. the region's). */
+export function canRecordAttendance(c: Pick<MeetingContext, 'role'>): boolean {
+  return c.role.secretariat || c.role.secretariatAbove;
+}
+
+export function requireAttendanceRecorder(c: MeetingContext, what: string, whatDa: string) {
+  if (!canRecordAttendance(c)) throw forbidden(`Only the forum's secretariat or a secretariat above it may ${what}`, `Kun forummets sekretariat eller et sekretariat over det må ${whatDa}`);
+}
+
 export function requireMember(c: MeetingContext, what: string, whatDa: string) {
   if (!c.role.member) throw forbidden(`Only members of the forum may ${what}`, `Kun forummets medlemmer må ${whatDa}`);
 }
