@@ -17,7 +17,9 @@ import { unitOfWorkFor } from '../adapters/db/unit-of-work.js';
 import { meetingsRepository } from '../adapters/db/meetings.repository.js';
 import { workflowRepository } from '../adapters/db/workflow.repository.js';
 import { LocalFolderDocumentsStore } from '../adapters/documents/local-folder.store.js';
-import { renderMeetingDocx } from '../adapters/documents/meeting.docx-writer.js';
+import { RENDER_CONCURRENCY, sharedDocxRenderer } from '../adapters/documents/meeting.docx-writer.js';
+import { boundedRenderer } from '../adapters/documents/bounded-render.js';
+import type { DocxRendererPort } from '../usecases/ports/render.port.js';
 import { buildMeetingDocument } from '../domain/documents/meeting-document.view.js';
 import type { DocumentSafetyPort, DocumentsPort } from '../usecases/ports/documents.port.js';
 import type { WorkflowDeps, WorkflowTransact } from '../usecases/meetings/workflow.context.js';
@@ -37,7 +39,13 @@ export type WorkflowModuleOptions = {
   documents?: DocumentsPort;
   /** The malware guard of downloads (the sync module's `documentSafety`); absent: nothing is withheld. */
   safety?: (deps: AppDeps) => DocumentSafetyPort;
+  /** The Word renderer behind the bounded one (tests: a spy); default: the process's shared bounded renderer. */
+  docxRenderer?: DocxRendererPort;
 };
+
+function docxRendererOf(opts: WorkflowModuleOptions): DocxRendererPort {
+  return opts.docxRenderer ? boundedRenderer(opts.docxRenderer, { concurrency: RENDER_CONCURRENCY }) : sharedDocxRenderer;
+}
 
 export function workflowTransactor(deps: Pick<AppDeps, 'database' | 'queue'>): WorkflowTransact {
   // In a write transaction the meeting is read with its row locked, so writes on one meeting queue up
@@ -72,7 +80,7 @@ export function localDocuments(deps: Pick<AppDeps, 'config' | 'clock'>, root?: s
 }
 
 /** What the meeting workflow's use cases need, built the same way for the workflow module and the bot. */
-export function workflowDeps(deps: AppDeps, opts: WorkflowModuleOptions = {}): WorkflowDeps {
+export function workflowDeps(deps: AppDeps, opts: WorkflowModuleOptions & { renderer?: DocxRendererPort } = {}): WorkflowDeps {
   return {
     transact: workflowTransactor(deps),
     // Reads (the meeting page) on the database itself, outside a transaction.
@@ -81,7 +89,7 @@ export function workflowDeps(deps: AppDeps, opts: WorkflowModuleOptions = {}): W
     ids: deps.ids,
     documents: opts.documents ?? localDocuments(deps, opts.documentsRoot),
     ...(opts.safety ? { safety: opts.safety(deps) } : {}),
-    renderDocx: async (input, publicRules) => new Uint8Array(await renderMeetingDocx(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
+    renderDocx: async (input, publicRules) => new Uint8Array(await (opts.renderer ?? docxRendererOf(opts)).render(publicRules ? buildPublicMeetingDocument(input, publicRules) : buildMeetingDocument(input))),
   };
 }
 
@@ -89,8 +97,10 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
   let built: (WorkflowServices & { public: ReturnType<typeof publicUseCases> }) | undefined;
   const init = (deps: AppDeps) => {
     if (built) return built;
-    const wf = workflowDeps(deps, opts);
+    const docx = docxRendererOf(opts);
+    const wf = workflowDeps(deps, { ...opts, renderer: docx });
     built = {
+      docx,
       agenda: agendaUseCases(wf),
       proposals: proposalUseCases(wf),
       attendance: attendanceUseCases(wf),
@@ -113,7 +123,7 @@ export function workflowModule(opts: WorkflowModuleOptions = {}): AppModule & { 
     routes: (ctx) => async (app) => {
       init(ctx.deps);
       await app.register(meetingRoutes(ctx, services));
-      await app.register(publicRoutes(ctx, () => services().public));
+      await app.register(publicRoutes(ctx, () => services().public, () => services().docx));
       await app.register(transitionRoutes(ctx, () => ({ transact: workflowTransactor(ctx.deps), clock: ctx.deps.clock }), () => transitionDeps(ctx.deps)));
     },
     async startWorkers(deps) {

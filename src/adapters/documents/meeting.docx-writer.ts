@@ -13,7 +13,8 @@
  * of each row. What it does not do: embed the attachments or a table of contents.
  */
 import JSZip from 'jszip';
-import { createHash } from 'node:crypto';
+import { boundedRenderer } from './bounded-render.js';
+import type { DocxRenderOptions } from '../../usecases/ports/render.port.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -183,50 +184,18 @@ async function pinTimestamps(bytes: Buffer, at: Date): Promise<Buffer> {
 }
 
 /**
- * Rendering a DOCX is the heaviest thing a request can ask for (issue 14: thirty at
- * once pushed /healthz to a one-second median). So renders are bounded: at most
- * RENDER_CONCURRENCY run at a time, the others wait their turn; and the bytes are
- * cached by the content they render (a version of a document renders the same bytes
- * every time), so the same document asked for many times is rendered once, and
- * requests for it while it renders share that one render.
+ * The process's shared bounded renderer (src/adapters/documents/bounded-render.ts):
+ * at most RENDER_CONCURRENCY renders at a time, cached per document version.
  */
 export const RENDER_CONCURRENCY = 2;
-const CACHE_ENTRIES = 64;
-const cache = new Map<string, Promise<Buffer>>();
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= RENDER_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running += 1;
-  try {
-    return await fn();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  }
-}
+export const sharedDocxRenderer = boundedRenderer({ render: (view, opts) => renderMeetingDocxNow(view, opts) }, { concurrency: RENDER_CONCURRENCY, entries: 64 });
 
 /** The agenda or minutes as DOCX bytes (bounded and cached, see above). */
-export async function renderMeetingDocx(view: MeetingDocumentView, opts: { creator?: string; fixedTime?: Date } = {}): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify([view, opts])).digest('base64url');
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit;
-  }
-  const rendering = slot(() => renderMeetingDocxNow(view, opts));
-  cache.set(key, rendering);
-  // A failed render is not cached; the error itself reaches the caller through `rendering`, returned below.
-  // eslint-disable-next-line samraad/no-swallowed-catch
-  void rendering.catch(() => cache.delete(key));
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return rendering;
+export async function renderMeetingDocx(view: MeetingDocumentView, opts: DocxRenderOptions = {}): Promise<Buffer> {
+  return sharedDocxRenderer.render(view, opts);
 }
 
 /** How many renders run and wait now (for tests and /healthz diagnostics). */
 export function renderLoad(): { running: number; waiting: number; cached: number } {
-  return { running, waiting: waiting.length, cached: cache.size };
+  return sharedDocxRenderer.load();
 }

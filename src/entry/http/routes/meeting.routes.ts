@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AgendaItemInput } from '../../../domain/meetings/meeting.model.js';
 import { id } from '../../../domain/registry/registry.model.js';
-import { renderMeetingDocx, docxContentType } from '../../../adapters/documents/meeting.docx-writer.js';
+import { docxContentType } from '../../../adapters/documents/meeting.docx-writer.js';
+import type { DocxRendererPort } from '../../../usecases/ports/render.port.js';
 import { renderMeetingHtml } from '../../../adapters/documents/meeting.html-renderer.js';
 import { buildMeetingDocument } from '../../../domain/documents/meeting-document.view.js';
 import { defaultMaxAttachmentBytes, validateAttachment } from '../../../adapters/documents/attachment.validator.js';
@@ -58,6 +59,8 @@ export type WorkflowServices = {
   history: ReturnType<typeof historyUseCases>;
   minutes: MinutesUseCases;
   view: MeetingViewUseCases;
+  /** Word files: bounded and cached per version (src/adapters/documents/bounded-render.ts). */
+  docx: DocxRendererPort;
   waiting: ReturnType<typeof waitingUseCases>;
   tasks: TaskUseCases;
 };
@@ -99,7 +102,7 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     const versionFileName = (v: { kind: string; version: number; event: string }, ext: string) => `${v.kind === 'agenda' ? 'dagsorden' : 'referat'}-v${v.version}-${v.event}.${ext}`;
     app.get('/api/meetings/:id/versions/:versionId/document.docx', { schema: { tags, summary: 'A stored version of the agenda or minutes as DOCX', params: MV, response: { 200: docxResponse() } } }, async (req, reply) => {
       const { version, input } = await services().view.versionDocumentInput(req.params.id, req.params.versionId, requirePerson(req).id);
-      const bytes = await renderMeetingDocx(buildMeetingDocument(input));
+      const bytes = await services().docx.render(buildMeetingDocument(input), { versionKey: `${req.params.id}:${version.kind}:v${version.version}:${version.event}` });
       return reply.type(docxContentType).header('content-disposition', `attachment; filename="${versionFileName(version, 'docx')}"`).send(bytes);
     });
     app.get('/api/meetings/:id/versions/:versionId/document.html', { schema: { tags, summary: 'A stored version of the agenda or minutes as HTML', params: MV, response: { 200: htmlResponse() } } }, async (req, reply) => {
@@ -208,7 +211,8 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     for (const kind of ['agenda', 'minutes'] as const) {
       app.get(`/api/meetings/:id/${kind}.docx`, { schema: { tags, summary: `The ${kind} as DOCX`, params: M, response: { 200: docxResponse() } } }, async (req, reply) => {
         const input = await services().view.documentInputFor(req.params.id, requirePerson(req).id, kind);
-        const bytes = await renderMeetingDocx(buildMeetingDocument(input));
+        // The current document: keyed by the meeting and kind; the content digest tells an edit from the last render.
+        const bytes = await services().docx.render(buildMeetingDocument(input), { versionKey: `${req.params.id}:${kind}:current` });
         const name = kind === 'agenda' ? 'dagsorden.docx' : 'referat.docx';
         return reply.type(docxContentType).header('content-disposition', `attachment; filename="${name}"`).send(bytes);
       });

@@ -9,7 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { buildPublicMeetingDocument } from '../../../domain/documents/public-version.js';
 import { formatLocalDate } from '../../../domain/documents/danish-format.js';
 import { escapeHtml, renderMeetingHtml } from '../../../adapters/documents/meeting.html-renderer.js';
-import { docxContentType, renderMeetingDocx } from '../../../adapters/documents/meeting.docx-writer.js';
+import { docxContentType, sharedDocxRenderer } from '../../../adapters/documents/meeting.docx-writer.js';
+import type { DocxRendererPort } from '../../../usecases/ports/render.port.js';
 import { atomContentType, buildMinutesFeeds, rssContentType } from '../../../adapters/documents/minutes.feed.js';
 import { buildForumCalendar, icalContentType } from '../../../adapters/documents/forum.ical-feed.js';
 import { id } from '../../../domain/registry/registry.model.js';
@@ -41,7 +42,7 @@ ${body}
 /** "Region Midtjylland" -> "midtjylland": the region's part of the public URL (regions are data: src/domain/registry/region.model.ts). */
 export { regionSlug };
 
-export function publicRoutes(ctx: HttpContext, services: () => PublicServices): FastifyPluginAsyncZod {
+export function publicRoutes(ctx: HttpContext, services: () => PublicServices, renderer: () => DocxRendererPort = () => sharedDocxRenderer): FastifyPluginAsyncZod {
   return async (app) => {
     const base = ctx.config.publicUrl;
     const html = (reply: { type(t: string): { send(b: string): unknown } }, body: string) => reply.type('text/html; charset=utf-8').send(body);
@@ -106,7 +107,7 @@ ${list}
       const key = `${meetingId}:${kind}:${version}`;
       const hit = docxCache.get(key);
       if (hit) return hit;
-      const bytes = await renderMeetingDocx(buildPublicMeetingDocument(input, rules), { fixedTime: new Date(publishedAt) });
+      const bytes = await renderer().render(buildPublicMeetingDocument(input, rules), { fixedTime: new Date(publishedAt), versionKey: `${key}:public` });
       if (docxCache.size >= 200) docxCache.delete(docxCache.keys().next().value!);
       docxCache.set(key, bytes);
       return bytes;
