@@ -6,6 +6,7 @@ import type { CliCommand } from './cli.types.js';
 
 const registry: Record<string, () => Promise<{ command: CliCommand }>> = {
   // Commands register here, one line each, loaded lazily so one slow import does not slow the others.
+  'audit-archive': () => import('./commands/audit-archive.js'),
   'grant-tenant-admin': () => import('./commands/grant-tenant-admin.js'),
   'import-terms': () => import('./commands/import-terms.js'),
   year: () => import('./commands/year.js'),
