@@ -24,7 +24,7 @@ describe.each(backends)('meetings changed by the secretariat on $name', (backend
   afterAll(async () => app?.close());
 
   const syncJobs = async (meetingId: string) =>
-    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
+    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId} order by created_on`)).map((r) => (r.data as { change: string }).change);
   const meetingCount = async () => Number(rows(await app.db.db.execute(sql`select count(*)::int as n from meetings where forum_id = ${forumId}`))[0]!.n);
   const expectProblem = (r: { status: number; headers: Record<string, unknown>; body: any }, status: number, field: string) => {
     expect(r.status).toBe(status);

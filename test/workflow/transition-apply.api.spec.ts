@@ -87,7 +87,7 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
     };
   };
   const syncJobs = async (meetingId: string) =>
-    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId}`)).map((r) => (r.data as { change: string }).change);
+    rows(await app.db.db.execute(sql`select data from pgboss_v10.job where name = 'm365.meeting-sync' and data->>'meetingId' = ${meetingId} order by created_on`)).map((r) => (r.data as { change: string }).change);
   const forumSyncs = async (forumId: string) => Number(rows(await app.db.db.execute(sql`select count(*)::int as n from pgboss_v10.job where name = 'm365.forum-sync' and data->>'forumId' = ${forumId}`))[0]!.n);
 
   let original: Awaited<ReturnType<typeof snapshot>>;

@@ -64,7 +64,7 @@ export type JobQueue = {
   outboxFor(tx: DbOrTx): JobOutbox;
   /** The handler gets the payload parsed by the job catalogue; an invalid one fails the job (and dead-letters it) without running the handler. */
   work<N extends JobName>(queue: N, handler: JobHandler<JobPayload<N>>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
-  /** Jobs of a queue, newest first: by id, by singleton key, only those not yet done (created, retry, active). */
+  /** Jobs of a queue, oldest first: by id, by singleton key, only those not yet done (created, retry, active). */
   findJobs<T = unknown>(queue: string, options?: { id?: string; key?: string; queued?: boolean; limit?: number }): Promise<QueuedJob<T>[]>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   retryDeadLetter(id: string): Promise<boolean>;
@@ -152,7 +152,7 @@ export async function startJobQueue(
       const limit = options.limit ? ` limit ${Math.max(1, Math.floor(options.limit))}` : '';
       const text =
         `select id, name, data, state, retry_count as "retryCount", singleton_key as "singletonKey", start_after as "startAfter", created_on as "createdOn", output ` +
-        `from ${JOB_SCHEMA}.job where ${where.join(' and ')} order by created_on desc, id${limit}`;
+        `from ${JOB_SCHEMA}.job where ${where.join(' and ')} order by created_on, id${limit}`;
       const { rows } = await boss.getDb().executeSql(text, values);
       return rows as QueuedJob<T>[];
     },
