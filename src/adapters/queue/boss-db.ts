@@ -11,15 +11,27 @@ import type { DbOrTx } from '../db/database.js';
 
 export type BossDb = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
+/** The PGlite adapter, with `close()`: from then on a statement does nothing, as pg-boss's own pool adapter does once closed. */
+export type ClosableBossDb = BossDb & { close(): void };
+
 /**
  * PGlite's `query()` runs one statement; pg-boss sends its schema creation and
  * maintenance as parameterless multi-statement scripts, which go through `exec()`.
  * PGlite has one connection, so a statement that fails inside a script's BEGIN leaves
  * the session in an aborted transaction: roll it back before rethrowing.
  */
-export function bossDbFromPglite(pglite: PGlite): BossDb {
+export function bossDbFromPglite(pglite: PGlite): ClosableBossDb {
+  let closed = false;
   return {
+    close() {
+      closed = true;
+    },
     async executeSql(text, values) {
+      // After the queue has stopped (or the database is gone), a handler that outlived the stop's
+      // grace period still reports its job complete or failed; pg-boss does not await that call, so
+      // a throw here would be an unhandled rejection. Like pg-boss's own adapter once closed, do
+      // nothing: the job stays active, expires and is retried (handlers are idempotent), as after a crash.
+      if (closed || pglite.closed) return { rows: [] };
       try {
         if (values?.length) return await pglite.query(text, values);
         const results = await pglite.exec(text);

@@ -79,10 +79,12 @@ export async function startJobQueue(
   opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number } = {},
 ): Promise<JobQueue> {
   const common = { schema: JOB_SCHEMA, supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60 };
-  const boss =
-    database.kind === 'pglite'
-      ? new PgBoss({ ...common, db: bossDbFromPglite(database.pglite!) as PgBoss.Db })
-      : new PgBoss({ ...common, connectionString: database.connectionString!, max: 4 });
+  const pgliteDb = database.kind === 'pglite' ? bossDbFromPglite(database.pglite!) : null;
+  const boss = pgliteDb
+    ? new PgBoss({ ...common, db: pgliteDb as PgBoss.Db })
+    : new PgBoss({ ...common, connectionString: database.connectionString!, max: 4 });
+  /** Handlers running now: stop() lets them finish (bounded) before the database may be closed under them. */
+  const running = new Set<Promise<unknown>>();
   // pg-boss reports background errors as events; without a listener Node would throw.
   boss.on('error', (err: unknown) => {
     process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);
@@ -131,7 +133,15 @@ export async function startJobQueue(
     async work<N extends JobName>(name: N, handler: JobHandler<JobPayload<N>>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}) {
       await queue.ensureQueue(declared.get(name) ?? { name });
       const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
-      await boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+      await boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds, includeMetadata: true }, (jobs) => {
+        const run = runJobs(jobs);
+        running.add(run);
+        // Tracked only; pg-boss receives `run` itself and records its outcome.
+        // eslint-disable-next-line samraad/no-swallowed-catch
+        void run.catch(() => {}).finally(() => running.delete(run));
+        return run;
+      });
+      async function runJobs(jobs: PgBoss.JobWithMetadata<unknown>[]) {
         for (const job of jobs) {
           try {
             await handler(parseJob(name, job.data), { id: job.id, retryCount: job.retryCount ?? 0 });
@@ -141,7 +151,7 @@ export async function startJobQueue(
             throw withSource(err, name, jobs.length === 1 ? job.id : null);
           }
         }
-      });
+      }
     },
     async findJobs<T = unknown>(name: string, options: { id?: string; key?: string; queued?: boolean; limit?: number } = {}) {
       const where = ['name = $1'];
@@ -180,6 +190,12 @@ export async function startJobQueue(
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 4000, close: database.kind === 'postgres' });
+      // pg-boss waits 4 s for active jobs, then marks them failed and returns; a handler still running
+      // gets a little longer so the caller does not close the database under it (bounded: a stuck
+      // handler does not hold the shutdown; its late completion is then dropped, see boss-db.ts).
+      const deadline = Date.now() + 10_000;
+      while (running.size && Date.now() < deadline) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, 250).unref())]);
+      pgliteDb?.close();
     },
   };
   for (const spec of declared.values()) await queue.ensureQueue(spec);

@@ -102,16 +102,19 @@ ${list}
      * render and every instance. Remembered per version (a new version is a new key).
      */
     const docxCache = new Map<string, Buffer>();
-    const publicDocx = async (meetingId: string, kind: 'agenda' | 'minutes'): Promise<Buffer> => {
+    /** The byte size of a meeting's public minutes file per published version ("<meeting>:<version>"), for the feeds. */
+    const lengthCache = new Map<string, number>();
+    const publishedDocx = async (meetingId: string, kind: 'agenda' | 'minutes'): Promise<{ bytes: Buffer; version: number }> => {
       const { input, rules, version, publishedAt } = await services().publishedDocument(meetingId, kind);
       const key = `${meetingId}:${kind}:${version}`;
       const hit = docxCache.get(key);
-      if (hit) return hit;
+      if (hit) return { bytes: hit, version };
       const bytes = await renderer().render(buildPublicMeetingDocument(input, rules), { fixedTime: new Date(publishedAt), versionKey: `${key}:public` });
       if (docxCache.size >= 200) docxCache.delete(docxCache.keys().next().value!);
       docxCache.set(key, bytes);
-      return bytes;
+      return { bytes, version };
     };
+    const publicDocx = async (meetingId: string, kind: 'agenda' | 'minutes'): Promise<Buffer> => (await publishedDocx(meetingId, kind)).bytes;
 
     const docPage = (kind: 'agenda' | 'minutes', docxName: string) => async (req: { params: { meetingId: string } }, reply: Parameters<typeof html>[0]) => {
       const { input, rules } = await services().publishedDocument(req.params.meetingId, kind);
@@ -150,8 +153,24 @@ ${list}
     const feeds = async (region?: { name: string; slug: string }) => {
       const entries = await services().feedEntries(region?.name);
       // The enclosure's length is the byte size of the Word file served at its URL (the newest published version).
+      // The bytes are fixed per version, so the length is remembered per newest version; the files
+      // not yet measured are rendered together (the renderer bounds how many run at once).
+      const newest = new Map<string, number>();
+      for (const e of entries) newest.set(e.meeting.id, Math.max(newest.get(e.meeting.id) ?? 0, e.version));
       const lengths = new Map<string, number>();
-      for (const e of entries) if (!lengths.has(e.meeting.id)) lengths.set(e.meeting.id, (await publicDocx(e.meeting.id, 'minutes')).length);
+      await Promise.all(
+        [...newest].map(async ([meetingId, version]) => {
+          let length = lengthCache.get(`${meetingId}:${version}`);
+          if (length === undefined) {
+            // Kept under the version actually rendered (a correction published meanwhile is a newer one).
+            const rendered = await publishedDocx(meetingId, 'minutes');
+            length = rendered.bytes.length;
+            if (lengthCache.size >= 10_000) lengthCache.delete(lengthCache.keys().next().value!);
+            lengthCache.set(`${meetingId}:${rendered.version}`, length);
+          }
+          lengths.set(meetingId, length);
+        }),
+      );
       const at = region ? `${base}/offentlig/${encodeURIComponent(region.slug)}` : undefined;
       return buildMinutesFeeds({
         title: region ? `Samraad: nye referater fra ${region.name}` : 'Samraad: nye referater',
