@@ -275,8 +275,19 @@ export class SamraadBot extends TeamsActivityHandler {
         if (!subject) return { message: r.confirmation === 'confirmed' ? t.outlook.confirmedBy(r.byName) : t.outlook.rejectedBy(r.byName) };
         return { card: outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided }) };
       }
-      case 'refresh':
-        break;
+      case 'refresh': {
+        // The Outlook card as it stands now (another secretary or the tab may have decided).
+        if (str(data.kind) !== 'outlook_meeting_created') break;
+        if (!meetingId || !b.outlookMeetingDecision) return { message: t.notFound };
+        const r = await b.outlookMeetingDecision(pid, meetingId);
+        if (!r.ok) return { message: r.refused === 'not_allowed' ? t.outlook.notAllowed : this.refusalText(r, locale) };
+        const forumId = str(data.forumId) ?? '';
+        const reminder = { key: str(data.key) ?? `outlook|${meetingId}`, kind: 'outlook_meeting_created' as const, forumId, meetingId, deadline: str(data.deadline) ?? this.deps.now().toISOString() };
+        const subject = await b.describeReminder(reminder, pid);
+        if (!subject) return { message: t.notFound };
+        const decided = r.confirmation === 'pending' ? undefined : { confirmation: r.confirmation, byName: r.byName ?? '?' };
+        return { card: outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided, refreshForUserId: ctx.activity.from?.id }) };
+      }
     }
     if (refusal) return { message: this.refusalText(refusal, locale) };
 

@@ -125,6 +125,12 @@ describe('the secretariat card of a meeting made in Outlook (issue 16)', () => {
     ]);
     expect(String(c.actions!.at(-1)!.url)).toContain(encodeURIComponent('meeting:m1'));
   });
+  it("refreshes for its reader while undecided (valid Adaptive Card 1.5), and not once decided", () => {
+    const c = outlookMeetingCard({ reminder, subject, locale: 'da', links, personal: true, refreshForUserId: '29:u' });
+    expect(validate(plain(c)) ? [] : validate.errors).toEqual([]);
+    expect(c.refresh).toMatchObject({ userIds: ['29:u'], action: { type: 'Action.Execute', verb: 'refresh', data: { kind: 'outlook_meeting_created', meetingId: 'm1' } } });
+    expect(outlookMeetingCard({ reminder, subject, locale: 'da', links, personal: true, refreshForUserId: '29:u', decided: { confirmation: 'confirmed', byName: 'Ole Bak' } }).refresh).toBeUndefined();
+  });
   it.each(['da', 'en'] as const)('after the tap (%s) says who decided and has no buttons', (locale) => {
     const c = outlookMeetingCard({ reminder, subject, locale, links, personal: true, decided: { confirmation: 'rejected', byName: 'Ole Bak' } });
     expect(validate(plain(c)) ? [] : validate.errors).toEqual([]);

@@ -28,6 +28,12 @@ export type NoticeCardInput = {
   links: LinkConfig;
   /** Set for a personal card: the buttons a member can use at once. */
   personal?: boolean;
+  /**
+   * The Teams user whose copy of the card refreshes itself when opened (Universal Actions
+   * `refresh`); used by the Outlook card so that a decision by one secretary shows on the
+   * cards of the others, not only on the one she tapped.
+   */
+  refreshForUserId?: string;
   teamsChannelId?: string;
 };
 
@@ -66,6 +72,9 @@ function noticeFacts(reminder: NoticeCardInput['reminder'], locale: BotLocale): 
  * category: "Nyt møde fra Outlook: <forum> <date time>", the meeting's facts, Bekræft and
  * Afvis (the same use case as the tab's buttons) and a link to the meeting in the tab.
  * With `decided` (after a tap) it says who confirmed or rejected it and has no buttons.
+ * Undecided, a personal card carries a `refresh` for its reader: Teams asks the bot for
+ * the card as it is now whenever the chat shows it, so a card another secretary (or the
+ * tab) decided shows who decided instead of buttons that would only be refused.
  */
 export function outlookMeetingCard(input: NoticeCardInput & { decided?: { confirmation: 'confirmed' | 'rejected'; byName: string } }): AdaptiveCard {
   const { reminder, subject, locale, links } = input;
@@ -90,7 +99,13 @@ export function outlookMeetingCard(input: NoticeCardInput & { decided?: { confir
     }
   }
   actions.push({ type: 'Action.OpenUrl', id: `open|${reminder.key}`, title: t.open, url: tabDeepLink(links, `meeting:${reminder.meetingId ?? ''}`, input.teamsChannelId) });
-  return card(locale, body, actions, title);
+  const c = card(locale, body, actions, title);
+  if (!input.decided && input.personal && input.refreshForUserId) {
+    const refresh = executeAction(title, { verb: 'refresh', key: reminder.key, kind: reminder.kind, forumId: reminder.forumId, meetingId: reminder.meetingId, deadline: reminder.deadline });
+    delete refresh.fallback; // a refresh is never shown as a button, so it needs no fallback
+    c.refresh = { action: refresh, userIds: [input.refreshForUserId] };
+  }
+  return c;
 }
 
 export function noticeCard(input: NoticeCardInput): AdaptiveCard {

@@ -324,6 +324,7 @@ export class ReminderDispatcher {
               locale: target.locale,
               links: this.d.links,
               personal: target.route === 'teams_personal',
+              refreshForUserId: target.route === 'teams_personal' ? target.teamsUserId : undefined,
               teamsChannelId: target.route === 'teams_channel' ? target.conversation.teamsChannelId : undefined,
             })
           : reminderCard({

@@ -46,6 +46,8 @@ function keyOf(activity: Record<string, unknown>): string | undefined {
 
 export class FakeBotConnector {
   readonly delivered = new Map<string, number>();
+  /** The card content last delivered per "<conversation>|<key>", as Teams would show it. */
+  readonly lastCard = new Map<string, Record<string, unknown>>();
   readonly arrivals = new Map<string, number[]>();
   readonly tenantArrivals = new Map<string, number[]>();
   violations = 0;
@@ -121,6 +123,8 @@ export class FakeBotConnector {
         }
         const k = `${conversationId}|${key}`;
         this.delivered.set(k, (this.delivered.get(k) ?? 0) + 1);
+        const content = (activity.attachments as { content?: Record<string, unknown> }[] | undefined)?.[0]?.content;
+        if (content) this.lastCard.set(k, content);
         res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `msg-${this.requests}` }));
       });
     });

@@ -60,7 +60,7 @@ import { personalChatResolver, reminderMailer } from '../usecases/bot/reminder-r
 import type { M365Ports } from '../usecases/ports/m365.port.js';
 import { registryRepository } from '../adapters/db/registry.repository.js';
 import { localToday } from '../domain/calendar/working-day.calendar.js';
-import { decideOutlookMeetingByCard } from '../usecases/sync/outlook-meeting.usecase.js';
+import { decideOutlookMeetingByCard, outlookDecisionForCard } from '../usecases/sync/outlook-meeting.usecase.js';
 import { syncTransactor } from './sync.module.js';
 
 /**
@@ -194,6 +194,17 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
     const attendance = attendanceUseCases(wf);
     const proposals = proposalUseCases(wf);
     const minutes = minutesUseCases(wf);
+    const outlookCardDeps = () => {
+      const reads = registryRepository(deps.database.db);
+      return {
+        transact: syncTransactor(deps.database, deps.queue),
+        clock: deps.clock,
+        accessFor: async (id: string) => {
+          const [memberships, forums, platformRoles] = await Promise.all([reads.listMemberships({ personId: id }), reads.listForums(), reads.listPlatformRoles(id)]);
+          return { personId: id, memberships, platformRoles, forumsById: new Map(forums.map((f) => [f.id, f])), today: localToday(deps.clock) };
+        },
+      };
+    };
     const backend = botBackend({
       transact,
       clock: deps.clock,
@@ -203,22 +214,9 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
         remark: (meetingId, input, actor) => minutes.remark(meetingId, input, actor),
       },
       // The card's Bekræft/Afvis: the tab's use case and access check (the store holds the Outlook record whether or not the sync runs here).
-      decideOutlookMeeting: (personId, meetingId, decision) => {
-        const reads = registryRepository(deps.database.db);
-        return decideOutlookMeetingByCard(
-          {
-            transact: syncTransactor(deps.database, deps.queue),
-            clock: deps.clock,
-            accessFor: async (id) => {
-              const [memberships, forums, platformRoles] = await Promise.all([reads.listMemberships({ personId: id }), reads.listForums(), reads.listPlatformRoles(id)]);
-              return { personId: id, memberships, platformRoles, forumsById: new Map(forums.map((f) => [f.id, f])), today: localToday(deps.clock) };
-            },
-          },
-          personId,
-          meetingId,
-          decision,
-        );
-      },
+      decideOutlookMeeting: (personId, meetingId, decision) => decideOutlookMeetingByCard(outlookCardDeps(), personId, meetingId, decision),
+      // The card's refresh: where the meeting stands, so a decision shows on every secretary's card.
+      outlookMeetingDecision: (personId, meetingId) => outlookDecisionForCard(outlookCardDeps(), personId, meetingId),
     });
     const conversations = botConversationRepository(deps.database.db, playgroundMode(deps, config) ? playgroundDemo.forumChannels : {});
     const deliveries = botDeliveryRepository(deps.database.db);

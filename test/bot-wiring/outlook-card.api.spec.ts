@@ -73,7 +73,7 @@ describe.each(backends)('the Outlook meeting card on $name', (backend) => {
     await mod.services().deliver();
     return jobs.length;
   }
-  const tap = async (personId: string, verb: 'outlook_confirm' | 'outlook_reject', meetingId: string, key: string) => {
+  const tap = async (personId: string, verb: 'outlook_confirm' | 'outlook_reject' | 'refresh', meetingId: string, key: string) => {
     const aad = teams[personId]!;
     const r = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
@@ -90,7 +90,7 @@ describe.each(backends)('the Outlook meeting card on $name', (backend) => {
         recipient: { id: '00000000-0000-0000-0000-00000000b07a', name: 'Samraad' },
         conversation: { id: conv(personId), conversationType: 'personal', tenantId: TENANT },
         channelData: { tenant: { id: TENANT } },
-        value: { action: { type: 'Action.Execute', verb, data: { verb, key, kind: 'outlook_meeting_created', forumId: 'midt-ksg', meetingId } }, trigger: 'manual' },
+        value: { action: { type: 'Action.Execute', verb, data: { verb, key, kind: 'outlook_meeting_created', forumId: 'midt-ksg', meetingId } }, trigger: verb === 'refresh' ? 'automatic' : 'manual' },
       }),
     });
     expect(r.status).toBe(200);
@@ -176,5 +176,32 @@ describe.each(backends)('the Outlook meeting card on $name', (backend) => {
     await decideOutlookMeeting({ transact: sync.transact, clock: sync.clock }, other.id, 'confirm', { personId: 'ole-bak' }, () => true);
     expect(await tap('nina-hald', 'outlook_reject', other.id, other.key)).toContain('allerede bekræftet af Ole Bak');
     expect(await meetingsRepository(app.db.db).getMeeting(other.id)).toMatchObject({ status: 'planned' });
+  }, 90_000);
+
+  it("refreshes each secretary's card when Teams shows it: after one of them decides, the others' cards say who decided and have no buttons", async () => {
+    const { id, key } = await adopt('2027-06-14');
+    // Each personal card refreshes itself for its reader (Universal Actions), with the same data as its buttons.
+    for (const p of SECRETARIAT_WITH_TEAMS) {
+      const c = connector.lastCard.get(`${conv(p)}|${key}`) as { refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } };
+      expect(c.refresh).toMatchObject({ userIds: [`29:${p}`], action: { verb: 'refresh', data: { kind: 'outlook_meeting_created', meetingId: id, key } } });
+    }
+    // Before anyone decides, a refresh shows the buttons, and the card keeps refreshing.
+    const before = await tap('ole-bak', 'refresh', id, key);
+    expect(before).toContain('"verb":"outlook_confirm"');
+    expect(before).toContain('"userIds":["29:ole-bak"]');
+
+    expect(await tap('nina-hald', 'outlook_confirm', id, key)).toContain('Bekræftet af Nina Hald');
+    // Ole's card, shown again in Teams: who decided, no buttons, nothing more to refresh; the meeting is unchanged by the refresh.
+    const after = await tap('ole-bak', 'refresh', id, key);
+    expect(after).toContain('Bekræftet af Nina Hald');
+    expect(after).not.toContain('"verb":"outlook_confirm"');
+    expect(after).not.toContain('"verb":"outlook_reject"');
+    expect(after).not.toContain('"refresh"');
+    expect((await audits('meeting.outlook_confirmed')).filter((a) => a.target === id)).toHaveLength(1);
+
+    // A plain member's refresh (a forwarded card) is refused and shows nothing of the decision.
+    const member = await tap('frida-skov', 'refresh', id, key);
+    expect(member).toContain('Kun forummets sekretariat');
+    expect(member).not.toContain('Nina Hald');
   }, 90_000);
 });

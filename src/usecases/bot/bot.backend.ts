@@ -33,6 +33,8 @@ export type BotBackendDeps = {
   workflow: BotWorkflow;
   /** The secretariat's answer to a meeting made in Outlook (outlook-meeting.usecase.ts decideOutlookMeetingByCard); absent without the sync. */
   decideOutlookMeeting?: BotBackend['decideOutlookMeeting'];
+  /** Where such a meeting stands, for the card's refresh (outlookDecisionForCard); absent without the sync. */
+  outlookMeetingDecision?: BotBackend['outlookMeetingDecision'];
 };
 
 /** A use-case refusal as the bot words it. Other errors are not refusals and propagate. */
@@ -98,6 +100,7 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
 
   return {
     ...(deps.decideOutlookMeeting ? { decideOutlookMeeting: deps.decideOutlookMeeting } : {}),
+    ...(deps.outlookMeetingDecision ? { outlookMeetingDecision: deps.outlookMeetingDecision } : {}),
     async personByAadObjectId(aadObjectId, tenantId): Promise<BotPerson | null> {
       return transact(async (uow) => {
         const p = await uow.registry.findPersonByEntra(tenantId, aadObjectId);

@@ -105,6 +105,11 @@ export interface BotBackend {
    */
   decideOutlookMeeting?(personId: string, meetingId: string, decision: 'confirm' | 'reject'): Promise<Result<{ confirmation: 'confirmed' | 'rejected'; byName: string }>>;
   /**
+   * Where a meeting made in Outlook stands, for the card's refresh: pending, or confirmed or
+   * rejected by whom. The secretariat's right, as for the decision. Absent where the sync is off.
+   */
+  outlookMeetingDecision?(personId: string, meetingId: string): Promise<Result<{ confirmation: 'pending' | 'confirmed' | 'rejected'; byName?: string }>>;
+  /**
    * The subject of a reminder as `personId` sees it (their own answer included);
    * without personId, as the channel sees it. null when the subject is gone.
    */

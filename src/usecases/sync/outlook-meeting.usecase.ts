@@ -108,3 +108,25 @@ export async function decideOutlookMeetingByCard(
     return { ok: false, refused: 'invalid', reason: e.messageDa ?? e.message };
   }
 }
+
+/**
+ * Where a meeting made in Outlook stands, as the secretariat's card shows it when Teams
+ * refreshes it: pending, or confirmed or rejected by whom. Only the forum's secretariat
+ * (who get the card) may ask; a meeting that did not come from Outlook is not found.
+ */
+export async function outlookDecisionForCard(
+  deps: OutlookMeetingDeps & { accessFor(personId: string): Promise<AccessContext> },
+  personId: string,
+  meetingId: string,
+): Promise<Result<{ confirmation: OutlookConfirmation; byName?: string }>> {
+  const actx = await deps.accessFor(personId);
+  const can = (forumId: string) => access.canAdministerForum(actx, forumId);
+  const m = await deps.transact(({ meetings }) => meetings.getMeeting(meetingId));
+  if (!m) return { ok: false, refused: 'not_found' };
+  if (!can(m.forumId)) return { ok: false, refused: 'not_allowed' };
+  const from = (await outlookOf(deps, meetingId, can)).fromOutlook;
+  if (!from) return { ok: false, refused: 'not_found' };
+  if (from.confirmation === 'pending') return { ok: true, confirmation: 'pending' };
+  const byName = await deps.transact(async ({ registry }) => (from.decidedBy ? (await registry.getPerson(from.decidedBy))?.name : undefined) ?? from.decidedBy ?? '?');
+  return { ok: true, confirmation: from.confirmation, byName };
+}
