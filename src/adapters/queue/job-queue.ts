@@ -76,7 +76,8 @@ const known = new WeakMap<PgBoss, Set<string>>();
 export async function startJobQueue(
   database: Database,
   /** maintenanceIntervalSeconds: how often the supervisor fails expired active jobs (a killed worker's) so they are retried; 60 s as pg-boss 12's supervisor (10's default is 120). */
-  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number } = {},
+  /** handlerGraceMs: how long stop() waits, after pg-boss's own 4 s, for handlers still running (default 10 s). */
+  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number; handlerGraceMs?: number } = {},
 ): Promise<JobQueue> {
   const common = { schema: JOB_SCHEMA, supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60 };
   const pgliteDb = database.kind === 'pglite' ? bossDbFromPglite(database.pglite!) : null;
@@ -193,7 +194,7 @@ export async function startJobQueue(
       // pg-boss waits 4 s for active jobs, then marks them failed and returns; a handler still running
       // gets a little longer so the caller does not close the database under it (bounded: a stuck
       // handler does not hold the shutdown; its late completion is then dropped, see boss-db.ts).
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + (opts.handlerGraceMs ?? 10_000);
       while (running.size && Date.now() < deadline) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, 250).unref())]);
       pgliteDb?.close();
     },
