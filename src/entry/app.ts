@@ -104,9 +104,9 @@ export async function startApp(
   }
   const clock = opts.clock ?? systemClock;
   const runsWorkers = config.role !== 'web';
-  // A caller that hands in its database keeps using it (and its process) after stop: running handlers get up to 10 s
+  // A caller that hands in its database keeps using it (and its process) after stop: running handlers get up to 5 s
   // to finish first. The process itself (src/main.ts) exits right after stopping, within its 4.5 s budget.
-  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 10_000 : 250 });
+  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 5_000 : 250 });
   const transact = transactor(database, queue);
   const deps: AppDeps = { config, database, queue, transact, clock, ids: randomIds, logger };
 
