@@ -128,6 +128,10 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await sync.record('chat', key, { container: '19:meeting_x@thread.v2', detail: { meetingId: m.id, about: 'minutes', version: 3, attempt: { at: '2027-01-20T09:00:00.000Z' }, uncertainSince: '2027-01-20T09:00:10.000Z' } }, 'failed');
     await sync.fail('chat', key, 'Ukendt om kortet kom i mødechatten: forsøget blev afbrudt efter afsendelsen (nedbrud eller mistet forbindelse), og Graph kan ikke spørges. Se efter i mødets chat. / Unknown whether the card reached the meeting chat.');
     const page = e.page;
+    // A real page load: the page is still on #/sync from the test before, and going to the same
+    // address with only a fragment does not reload it; the screen would show what it read then
+    // (this passed only while the test before's delayed look again happened after these writes).
+    await page.goto('about:blank');
     await page.goto(`${e.app.url}/#/sync`);
     await page.getByRole('heading', { level: 2, name: 'Synkronisering med Microsoft 365' }).waitFor();
     const ksg = page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' });
