@@ -519,3 +519,64 @@ describe('phrasings met on pages of held-out round 4 (issue 17)', () => {
     expect(sectors('Følgegruppe Test\n\nFølgegruppens medlemmer:\n • Danske Regioner\n • Anne Berg\n')).toEqual(['region_administration']);
   });
 });
+
+describe('phrasings met on pages of held-out round 5 (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+
+  it('reads people listed under side headings ("Regionale medlemmer", "Regionsrådsmedlemmer:", "Repræsentanter fra lægerne") as counted seats of that side', () => {
+    // Headings on lines of their own.
+    expect(
+      seatsOf('Sundhedsklynge Test\n\nRegionale medlemmer\n\n  • Anne Berg\n  • Bo Holm\n\nKommunale medlemmer\n\n  • Cai Storm, Borgmester, Aby Kommune\n  • Dan Dahl, Borgmester, Bby Kommune\n\nRepræsentanter fra lægerne\n\n  • Eva Lund\n'),
+    ).toEqual([
+      ['region_administration', 2, 2],
+      ['municipality', 2, 2],
+      ['general_practice', 1, 1],
+    ]);
+    // A compound "-medlemmer" heading with a colon.
+    expect(seatsOf('Sundhedskoordinationsudvalget\n\nRegionsrådsmedlemmer:\nAnne Berg (A) (formand)\nBo Holm (V)\n\nKommunale medlemmer:\nCai Storm (V), Aby (næstformand)\n')).toEqual([
+      ['region_administration', 2, 2],
+      ['municipality', 1, 1],
+    ]);
+  });
+
+  it('reads "(formand)" on a person\'s line in a members list as a chair from the side listed, never the person\'s name as the holder', () => {
+    const chair = (text: string) => drafts(text)[0]!.fields['chair.by']?.value;
+    expect(chair('Sundhedskoordinationsudvalget\n\nRegionsrådsmedlemmer:\nAnne Berg (A) (formand)\nBo Holm (V)\n')).toEqual({ name: 'Regionsrådsmedlemmer', sector: 'region_administration' });
+    expect(chair('Sundhedskoordinationsudvalget\n\nMedlemmer:\nAnne Berg (A) (formand)\nBo Holm (V)\n')).toBeUndefined();
+    // An organisation marked "(formand)" is still the holder.
+    expect(chair('Sundhedskoordinationsudvalget\n\nMedlemmer:\n- Vicedirektør, Aby Kommune (formand)\n')).toEqual({ name: 'Vicedirektør, Aby Kommune', sector: 'municipality' });
+    expect(chair('Sundhedskoordinationsudvalget\n\nMedlemmer:\n  • Anne Berg, Test- og Prøvestyrelsen, formand\n')).toEqual({ name: 'Anne Berg, Test- og Prøvestyrelsen' });
+  });
+
+  it('reads a chair chosen "af og blandt" a group of one side, also with the verb first ("vælges formanden af og blandt ..."), and not from the vice-chair\'s rule', () => {
+    expect(fields('Formanden vælges af og blandt forummets regionsrådsmedlemmer.')['chair.by']).toMatchObject({ sector: 'region_administration' });
+    expect(fields('Efter kommissoriet vælges formanden af og blandt forummets regionsrådsmedlemmer.')['chair.by']).toMatchObject({ sector: 'region_administration' });
+    expect(fields('Næstformanden vælges af og blandt forummets regionsrådsmedlemmer.')['chair.by']).toBeUndefined();
+  });
+
+  it('reads "<council> besluttede ..., at der skal nedsættes et <this forum\'s kind>" as the parent', () => {
+    const parent = (text: string) => drafts(text)[0]!.fields['parent.name']?.value;
+    expect(parent('Brugerrådet 2014-2017\n\nRegionsrådet besluttede den 28. maj 2014, at der i Region Test skal nedsættes et brugerråd for perioden 2014-2017.\n')).toBe('Regionsrådet');
+    expect(parent('Brugerrådet 2014-2017\n\nRegionsrådet vedtog, at der skal oprettes et brugerråd.\n')).toBe('Regionsrådet');
+    // A decision to set up another kind of forum names no parent of this one.
+    expect(parent('Brugerrådet 2014-2017\n\nRegionsrådet besluttede, at der skal nedsættes en arbejdsgruppe.\n')).toBeUndefined();
+  });
+
+  it('reads "<forum> er sammensat af repræsentanter fra henholdsvis A og B" and "<forum> er ... og består af repræsentanter fra A, B og C" as a forum with seats without counts', () => {
+    const text =
+      'Sundhedsområdet\n\nSundhedskoordinationsudvalget er sammensat af politiske repræsentanter fra henholdsvis regionen og kommunerne i Test.\n\nSundhedsstyregruppen er det øverste administrative organ og består af repræsentanter fra kommuner, region og almen praksis.\n';
+    const byKind = (k: string) => drafts(text).find((d) => d.fields['forum.kind']?.value === k)?.lists.seats.map((x) => x.value.party.sector);
+    expect(byKind('sundhedskoordinationsudvalg')).toEqual(['region_administration', 'municipality']);
+    expect(byKind('sundhedsstyregruppe')).toEqual(['municipality', 'region_administration', 'general_practice']);
+    // Named without the definite ending: "-udvalget" gives "-udvalg", "-gruppen" gives "-gruppe".
+    expect(drafts(text).map((d) => d.forumName.value)).toEqual(['Sundhedskoordinationsudvalg', 'Sundhedsstyregruppe']);
+  });
+
+  it('reads a bullet "Klynge Nord: <municipalities named without Kommune>" as a forum with a municipal seat, but not a list of other names', () => {
+    const text = 'De kommunale klynger\n\nKommunerne har organiseret sig i klynger:\n\n  • Klynge Nord: Læsø, Hjørring, Frederikshavn og Brønderslev\n  • Klynge Vest: Thisted og Morsø\n';
+    const r = drafts(text);
+    for (const n of ['Klynge Nord', 'Klynge Vest']) expect(r.find((d) => d.forumName.value === n)?.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality']);
+    expect(drafts('De kommunale klynger\n\n  • Klynge Nord: Anne, Bo og Cai\n').some((d) => d.forumName.value === 'Klynge Nord')).toBe(false);
+  });
+});

@@ -20,7 +20,7 @@
  * or resolve names to forum ids (see forum-name.match.ts).
  */
 import { normalizeDocumentText } from './document-text.normalize.js';
-import { firstSector, holderSector, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import { firstSector, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
@@ -169,6 +169,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   let tableMode = false;
   let seatScope: string | undefined;
   let seatLabel: OrganisationKind | undefined;
+  // The words that named seatLabel ("Regionsrådsmedlemmer", "Region").
+  let seatLabelName = '';
   let labelFromHeading = false;
   let membersBlockHadContent = false;
   let nameGroup: Finding<SeatDraft> | undefined;
@@ -227,7 +229,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
     // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
-    if (fromDefinition) name = name.replace(/(e)n$|(e)t$/i, '$1$2');
+    // "Sundhedsstyregruppen er ..." names "Sundhedsstyregruppe"; "Sundhedskoordinationsudvalget" names "Sundhedskoordinationsudvalg".
+    if (fromDefinition) name = /et$/i.test(name) && new RegExp(`(?:${k.kind.stem})$`, 'iu').test(name.slice(0, -2)) ? name.slice(0, -2) : name.replace(/(e)n$|(e)t$/i, '$1$2');
     const nameStart = headStart + prefix;
     // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
     // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.
@@ -324,7 +327,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const who = chairLine[1]!.trim();
       const sector = holderSector(who);
       const off = start + body.indexOf(chairLine[1]!);
-      addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.75 });
+      // "Anne Berg (A) (formand)": a person's name is not who holds the chair; under a side's heading the chair comes from that side.
+      if (!sector && !who.includes(',') && PERSON.test(who)) {
+        if (section === 'members' && seatLabel) addScalar(f, 'chair.by', { value: { name: seatLabelName, sector: seatLabel }, span: span(off, off + chairLine[0].trim().length), confidence: 0.7 });
+      } else addScalar(f, 'chair.by', { value: sector ? { name: who, sector } : { name: who }, span: span(off, off + who.length), confidence: 0.75 });
     }
     // "består af repræsentanter fra X, Y og Z (formand)": the member named with "(formand)" in a list of members.
     if (!chairLine && /består\s+af|sammensat\s+af|repræsentanter\s+fra/iu.test(body)) {
@@ -379,6 +385,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const parsed = prose ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
       if (parsed.label && parsed.label !== seatLabel) nameGroup = undefined;
       if (parsed.label) labelFromHeading = false;
+      if (parsed.label) seatLabelName = item.replace(/:$/, '');
       seatLabel = parsed.label ?? seatLabel;
       // "Regionale medlemmer:" followed by people's names: one seat per sector, counted.
       if (seatLabel && parsed.seats.length === 1 && parsed.seats[0]!.value.min === null && parsed.seats[0]!.value.max === null && PERSON.test(item)) {
@@ -423,6 +430,15 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const ctx = { section, forumKind: f.kind.slug, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
       for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
     }
+  };
+
+  /** "Regionale medlemmer", "Repræsentanter fra lægerne": a members heading naming a side; the people under it sit for that side. */
+  const sideLabel = (heading: string) => {
+    seatScope = undefined;
+    seatLabel = firstSector(heading)?.sector;
+    seatLabelName = heading.trim().replace(/:$/, '');
+    labelFromHeading = !!seatLabel;
+    nameGroup = undefined;
   };
 
   const addRaw = (f: ForumAcc, r: RawFinding, base: number) => {
@@ -488,15 +504,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
     // "Klynge NORD: Hjørring Kommune, Brønderslev Kommune, Region Nordjylland og PLO.": a forum of a standing kind
     // named by a label, followed by the organisations in it, is a forum of its own with one seat per sector named.
-    const memberForum = /^(\S+\s+[\p{Lu}\d][\p{L}\d-]*(?:\s+[\p{Lu}\d][\p{L}\d-]*){0,2}):\s*(\S.*?)\.?\s*$/u.exec(t);
-    if (memberForum && !sectionOf(memberForum[1]!)) {
-      const k = kindAtStart(memberForum[1]!);
-      const value = memberForum[2]!;
-      const valueStart = line.start + t.indexOf(value, memberForum[1]!.length);
+    // Also as a bullet, and with the municipalities named without "Kommune" ("  • Klynge Nord: Læsø, Hjørring og Brønderslev").
+    const memberForum = /^(\s*[-•–*]\s+)?(\S+\s+[\p{Lu}\d][\p{L}\d-]*(?:\s+[\p{Lu}\d][\p{L}\d-]*){0,2}):\s*(\S.*?)\.?\s*$/u.exec(t);
+    if (memberForum && !sectionOf(memberForum[2]!)) {
+      const lead = memberForum[1]?.length ?? 0;
+      const k = kindAtStart(memberForum[2]!);
+      const value = memberForum[3]!;
+      const valueStart = line.start + t.indexOf(value, lead + memberForum[2]!.length);
       const parts = [...value.matchAll(/[^,]+?(?=\s*,\s*|\s+(?:og|samt)\s+|$)/gu)].map((m) => ({ text: m[0].replace(/^\s*(?:og|samt)\s+/u, '').trim(), index: m.index + m[0].length - m[0].replace(/^\s*(?:og|samt)\s+/u, '').trimStart().length }));
-      const sectors = parts.map((x) => holderSector(x.text));
+      const sectors = parts.map((x) => holderSector(x.text) ?? (isMunicipalityName(x.text) ? 'municipality' : undefined));
       if (k && k.kind.standing && !k.kind.generic && parts.length >= 2 && sectors.every((x) => x !== undefined)) {
-        const f = openForum(line.start, memberForum[1]!);
+        const f = openForum(line.start + lead, memberForum[2]!);
         if (f) {
           current = f;
           section = 'intro';
@@ -522,6 +540,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatScope = undefined;
       // "Regionale medlemmer:" names the sector of the people listed under it.
       seatLabel = colonSection === 'members' ? firstSector(colon[1]!)?.sector : undefined;
+      seatLabelName = colon[1]!.trim();
       labelFromHeading = false;
       nameGroup = undefined;
       membersBlockHadContent = false;
@@ -555,6 +574,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         if (forum && forum !== current) section = 'intro';
         else if (!forum) section = sec!;
         if (forum) current = forum;
+        if (!forum && sec === 'members') sideLabel(t);
         membersBlockHadContent = false;
         continue;
       }
@@ -571,12 +591,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       if (sec && sec !== 'forum_other') current = implicitForum();
       if (sec && current) {
         section = sec;
+        if (sec === 'members') sideLabel(t);
         membersBlockHadContent = false;
         continue;
       }
       // "Region", "Kommuner", "Praktiserende Lægers Organisation (PLO)" over a list of people: the side those named sit for.
       if (section === 'members' && current && sideHeading(t, lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text)) {
         seatLabel = firstSector(t)!.sector;
+        seatLabelName = t.trim();
         labelFromHeading = true;
         nameGroup = undefined;
         membersBlockHadContent = false;
@@ -613,7 +635,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (section === 'members') membersBlockHadContent = true;
 
     // "Sundhedsstyregruppen er det øverste administrative organ ...": a forum introduced by a sentence.
-    const def = /^(\S+(?:\s\S+)?)\s+er\s+(?:det|den|en|et)\s/u.exec(t);
+    // "Sundhedskoordinationsudvalget er sammensat af (politiske) repræsentanter fra ...": so is a forum whose paragraph opens
+    // with the parties that send representatives to it ("Vestklyngen består af Hospitalsenheden Vest, ..." describes a cluster, no forum).
+    const def = /^(\S+(?:\s\S+)?)\s+(?:er\s+(?:det|den|en|et)|(?:er\s+sammensat|består)\s+af\s+(?:\p{L}+\s+)?repræsentanter)\s/u.exec(t);
     if (prevBlank && def) {
       const k = kindAtStart(t);
       if (k && k.kind.standing && (!current || current.kind.slug !== k.kind.slug)) {

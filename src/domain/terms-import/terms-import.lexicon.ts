@@ -119,7 +119,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
   if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver|tasks|functions|responsibilities|duties)/.test(h)) return 'tasks';
   if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation|members|membership|composition)/.test(h)) return 'members';
   // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
-  if (/^(?:[\p{L}-]+\s+)?medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
+  // "Regionsrådsmedlemmer:": a compound naming where the members sit.
+  if (/^(?:[\p{L}-]+\s+)?medlemmer$|^[\p{L}-]+medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
   if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';
   if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^(?:formand|forperson|chair|chairs|chairmanship)$/.test(h)) return 'chair';
   if (/^(?:sekretariat|sekretariatsbetjening|betjening|secretariat)/.test(h) || /^sekretær(?:er)?$/.test(h)) return 'secretariat';
@@ -135,11 +136,34 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   ['hospital', new RegExp(`${B}[\\p{L}]*hospital|${B}[\\p{L}]*sygehus`, 'iu')],
   // "Hillerød Kommune", "Bornholms Regionskommune", "Tovholderkommunen": a word ending in kommune is a municipality.
   ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit`, 'iu')],
-  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger${E}|${B}lægelaug|${B}general\\s+practice`, 'iu')],
+  ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}læger(?:ne)?${E}|${B}lægelaug|${B}general\\s+practice`, 'iu')],
   ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun))|${B}sundhedsplanlægning`, 'iu')],
   // "KL" (Kommunernes Landsforening) speaks for the municipalities; upper case only, so "kl. 14" is not it.
   ['municipality', /(?<![\p{L}])KL(?![\p{L}]|\.\s*\d)/u],
 ];
+
+/**
+ * The 98 Danish municipalities by name. A list of them written without "Kommune" ("Klynge Nord: Læsø, Hjørring,
+ * Frederikshavn og Brønderslev") names municipalities; only a whole part of a list is compared, so "Aalborg
+ * Universitetshospital" stays a hospital.
+ */
+const MUNICIPALITY_NAMES = new Set(
+  `Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg Fanø
+  Favrskov Faxe Fredensborg Fredericia Frederiksberg Frederikshavn Frederikssund Furesø Faaborg-Midtfyn Gentofte Gladsaxe Glostrup
+  Greve Gribskov Guldborgsund Haderslev Halsnæs Hedensted Helsingør Herlev Herning Hillerød Hjørring Holbæk
+  Holstebro Horsens Hvidovre Høje-Taastrup Hørsholm Ikast-Brande Ishøj Jammerbugt Kalundborg Kerteminde Kolding København
+  Køge Langeland Lejre Lemvig Lolland Lyngby-Taarbæk Læsø Mariagerfjord Middelfart Morsø Norddjurs Nordfyn
+  Nyborg Næstved Odder Odense Odsherred Randers Rebild Ringkøbing-Skjern Ringsted Roskilde Rudersdal Rødovre
+  Samsø Silkeborg Skanderborg Skive Slagelse Solrød Sorø Stevns Struer Svendborg Syddjurs Sønderborg
+  Thisted Tønder Tårnby Vallensbæk Varde Vejen Vejle Vesthimmerland Viborg Vordingborg Ærø Aabenraa
+  Aalborg Aarhus`
+    .split(/\s+/)
+    .map((x) => x.toLowerCase()),
+);
+
+export function isMunicipalityName(s: string): boolean {
+  return MUNICIPALITY_NAMES.has(s.trim().toLowerCase());
+}
 
 /** The sector a phrase names first ("fra hver kommune", "fra hospitalet"), with its position. */
 export function firstSector(s: string): { sector: OrganisationKind; index: number } | undefined {

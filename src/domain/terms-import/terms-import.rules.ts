@@ -491,12 +491,14 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
  * Only when the forum word before the verb is this forum's kind; each part of the list gives its sector once.
  */
 export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
-  const m = /(?:^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+deltager|([\p{L}-]+),?\s+(?:som|der)\s+består\s+af)\s+((?:\p{L}+-?)?repræsentanter\s+fra\s+.+?)\.?$/iu.exec(s);
+  // Also "<forum> er det øverste ... organ og består af repræsentanter fra kommuner, region og almen praksis": the forum
+  // as the subject of an earlier clause ("<forum> består af ..." alone is read with the seats' counts in sentenceRules).
+  const m = /(?:^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+deltager|([\p{L}-]+),?\s+(?:som|der)\s+består\s+af|^([\p{L}-]+)\s+[^,.;]{0,100}?\s+og\s+(?:består\s+af|er\s+sammensat\s+af|sammensættes\s+af))\s+((?:\p{L}+-?|\p{L}+e\s+)?repræsentanter\s+fra\s+(?:henholdsvis\s+|hhv\.\s+)?.+?)\.?$/iu.exec(s);
   if (!m) return [];
-  const word = m[1] ?? m[2]!;
+  const word = m[1] ?? m[2] ?? m[3]!;
   const kind = kindAtStart(word);
   if (!kind || kind.kind.slug !== ctx.forumKind) return [];
-  const body = m[3]!;
+  const body = m[4]!;
   const bodyStart = m.index + m[0].lastIndexOf(body);
   const out: RawFinding[] = [];
   const seen = new Set<OrganisationKind>();
@@ -813,14 +815,18 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
-    new RegExp(`^formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+${HOLDER}`, 'iu').exec(s);
+    new RegExp(`^formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s);
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
     push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
   } else {
     // "Formanden og næstformanden findes blandt de 3 politikere fra regionsrådet", "Formanden vælges blandt kommunernes
     // repræsentanter": the chair comes from the side the group belongs to; only when the group names an organisation.
-    const among = /^(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s);
+    // "vælges af og blandt dialogforums regionsrådsmedlemmer", also with the verb first ("Efter kommissoriet vælges
+    // formanden af og blandt ..."); the vice-chair's rule alone ("Næstformanden vælges blandt ...") says nothing of the chair.
+    const among =
+      /^(?!næstformand(?:en)?\s+(?:findes|vælges|udpeges)\s)(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:af\s+og\s+|\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
+      /^(?:[\p{L}.]+\s+){1,4}?(?:findes|vælges|udpeges)\s+formanden\s+(?:af\s+og\s+)?blandt\s+(.+?)\.?$/iu.exec(s);
     const group = among?.[1];
     const from = group ? /\s(?:fra|i)\s+(.+)$/iu.exec(group) : null;
     const sector = group ? holderSector(from?.[1] ?? group) : undefined;
@@ -859,6 +865,15 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (setter && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(setter[1]!)) {
     const self = kindMentions(s.slice(setter[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
     if (self) push('parent.name', setter[1]!, 0, setter[1]!.length, 0.75);
+  }
+  // "Regionsrådet besluttede den 28. maj 2014, at der ... skal nedsættes et sundhedsbrugerråd": the body that decided to set this forum up.
+  const decided = new RegExp(
+    `^(${FORUM_WORD})\\s+(?:besluttede|vedtog|har\\s+besluttet|har\\s+vedtaget)(?:\\s+[^,.;]*?(?:\\d+\\.[^,;]*?)?)?,?\\s+at\\s+(?:der\\s+)?(?:[^,.;]{0,60}?\\s+)?(?:skal\\s+)?(?:nedsættes|oprettes|etableres)\\s+`,
+    'iu',
+  ).exec(s);
+  if (decided && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(decided[1]!)) {
+    const self = kindMentions(s.slice(decided[0].length)).find((m) => m.index < 20 && m.kind.slug === ctx.forumKind);
+    if (self) push('parent.name', decided[1]!, 0, decided[1]!.length, 0.75);
   }
   // "mødes kvartalsvist på de dage, hvor der afholdes møder i Sundhedsstyregruppen".
   const sameDay = new RegExp(`(?:på\\s+(?:de\\s+|samme\\s+)?dag(?:e|en)?,?\\s+(?:hvor|som|når)\\s+(?:der\\s+)?(?:afholdes\\s+)?møde\\p{L}*\\s+i|samme\\s+dag\\s+som)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
