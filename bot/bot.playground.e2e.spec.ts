@@ -28,7 +28,7 @@ describe('Microsoft 365 Agents Playground end to end', () => {
     playground = await startPlayground(bot.url, { logName: 'samraad-playground', answerTimeoutMs: 15_000 });
     base = playground.base;
     botMessages = playground.botMessages;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     playground?.close();

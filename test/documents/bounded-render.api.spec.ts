@@ -44,7 +44,7 @@ describe.each(backends)('bounded DOCX renders ($name)', (backend) => {
   const spy = spyRenderer();
   beforeAll(async () => {
     app = await startTestApp(backend, { modules: [workflowModule({ docxRenderer: spy })], clock: { now: () => new Date('2027-01-20T09:00:00Z') } });
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
   });
@@ -84,7 +84,7 @@ describe.each(backends)('bounded DOCX renders ($name)', (backend) => {
     expect(health.length).toBeGreaterThan(0);
     const sorted = [...health].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThan(500);
-  }, 60_000);
+  });
 
   it('renders again for a changed agenda and per sent version, each once', async () => {
     const before = spy.calls;
@@ -100,7 +100,7 @@ describe.each(backends)('bounded DOCX renders ($name)', (backend) => {
     await Promise.all(rs.map((r) => r.arrayBuffer()));
     expect(spy.calls - afterSend).toBe(1); // ten downloads of the sent version: one render
     expect(spy.maxInFlight).toBeLessThanOrEqual(RENDER_CONCURRENCY);
-  }, 60_000);
+  });
 });
 
 describe('the bounded renderer', () => {

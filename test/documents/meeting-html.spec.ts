@@ -60,7 +60,7 @@ describe('meeting HTML', () => {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       });
-    }, 60_000);
+    });
     afterAll(async () => {
       await browser?.close();
     });
@@ -80,7 +80,7 @@ describe('meeting HTML', () => {
         const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(bad.map((v) => v.id)).toEqual([]);
         await page.close();
-      }, 60_000);
+      });
     }
   });
 });

@@ -106,5 +106,5 @@ describe('the tab in high contrast, in English and in a narrow side panel (axe-c
     expect(await pager.getByRole('button', { name: 'Hent ældre hændelser' }).count()).toBe(0);
     await shot(page, 'audit-paged-above');
     expect(await seriousViolations(page)).toEqual([]);
-  }, 120_000);
+  });
 });

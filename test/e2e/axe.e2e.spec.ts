@@ -88,5 +88,5 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
       }
     }
     expect(found).toEqual([]);
-  }, 120_000);
+  });
 });

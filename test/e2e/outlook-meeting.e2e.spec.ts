@@ -92,5 +92,5 @@ describe('a meeting made in Outlook, on its page (Chromium, emulator mode)', () 
     await shot(page, 'outlook-meeting-confirmed');
     const r = await fetch(`${e.app.url}/api/meetings/${encodeURIComponent(meetingId)}/outlook`, { headers: e.app.as(secretary) });
     expect(((await r.json()) as { fromOutlook: { confirmation: string } }).fromOutlook.confirmation).toBe('confirmed');
-  }, 120_000);
+  });
 });

@@ -117,7 +117,7 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await page.getByRole('heading', { level: 2, name: 'Sync with Microsoft 365' }).waitFor();
     await page.getByRole('table', { name: 'Sync of Klyngestyregruppe for Midtklyngen' }).getByRole('columnheader', { name: 'Last synced' }).waitFor();
     await page.selectOption('#lang', 'da');
-  }, 120_000);
+  });
 
   it('shows a meeting chat card whose post was cut off, with the reason, and lets the secretary post it', async () => {
     // A meeting in a room (its job, when run, posts nothing and leaves the record as the retry left it).
@@ -147,7 +147,7 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     const jobs = (await e.app.deps.queue.findJobs<{ meetingId: string; about: string; version: number }>('m365.meeting-chat')).filter((j) => j.data.meetingId === m.id && j.data.version === 3);
     expect(jobs.map((j) => j.data)).toEqual([{ meetingId: m.id, about: 'minutes', version: 3 }]);
     expect((await sync.get('chat', key))!.detail).not.toHaveProperty('attempt');
-  }, 60_000);
+  });
 
   it('offers a plain member no link, and tells them why when they open it anyway', async () => {
     const page = e.page;
@@ -158,14 +158,14 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await page.goto(`${e.app.url}/#/sync`);
     await page.getByText('Kun et forums sekretariat (sekretær, formand eller medformand) kan se synkroniseringen.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe('the sync status screen with GRAPH_MODE=off', () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E('2027-01-20T09:00:00Z');
-  }, 120_000);
+  });
   afterAll(async () => e?.close());
 
   it('says that sync is off instead of showing a table', async () => {
@@ -175,5 +175,5 @@ describe('the sync status screen with GRAPH_MODE=off', () => {
     await e.page.getByText(/er slået fra på denne server \(GRAPH_MODE=off\)/).waitFor();
     expect(await e.page.getByRole('table').count()).toBe(0);
     await shot(e.page, 'sync-status-off');
-  }, 60_000);
+  });
 });

@@ -94,7 +94,7 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     await page.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
     await page.getByText(/Version 2 · Gældende fra 1\. januar 2027/).waitFor();
     await shot(page, 'terms-import-forum');
-  }, 120_000);
+  });
   // Written in our own words, in the phrasing of the web pages: two rules stated, no deadline but the agenda's.
   const partial = 'Fokusgruppen Sundhed og Beskæftigelse\n\nFokusgruppen mødes fire gange om året samt ad hoc.\n\nDagsorden udsendes senest 1 uge før mødet.\n';
   const defaultPaths = ['deadlines.itemsCutoff', 'deadlines.minutesDue', 'deadlines.commentWindow', 'deadlines.tacitApproval'];
@@ -244,5 +244,5 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     await section.getByRole('link', { name: ti.openCreated }).click();
     await p.getByRole('heading', { level: 2, name: 'Ad hoc-gruppe om genoptræning' }).waitFor();
     await context.close();
-  }, 120_000);
+  });
 });

@@ -65,7 +65,7 @@ describe('compression and caching (issue 18)', () => {
   beforeAll(async () => {
     app = await startTestApp(backend, { modules: [workflowModule({}), syncModule({ emulatorDataFile: null })], env: { GRAPH_MODE: 'emulator', GRAPH_EMULATOR_PORT: '0' }, tabDir });
     meetingId = (await createMeeting(app)).id;
-  }, 90_000);
+  });
   afterAll(async () => {
     await app?.close();
     fs.rmSync(tabDir, { recursive: true, force: true });

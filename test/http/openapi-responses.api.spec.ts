@@ -48,7 +48,7 @@ describe('the OpenAPI document', () => {
     const res = await fetch(`${app.url}/api/openapi.json`);
     if (res.status !== 200) throw new Error(`GET /api/openapi.json: ${res.status} ${await res.text()}`);
     doc = (await res.json()) as OpenApi;
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   const routes = () =>

@@ -32,7 +32,7 @@ describe.each(backends)('regions as data on $name', (backend) => {
     await reg.insertPerson({ id: admin, name: 'Ada Administrator', hasTeams: true });
     await reg.grantPlatformRole(admin, TENANT_ADMIN, 'test');
     for (const p of [...Object.values(people.hs), ...Object.values(people.sj)]) await reg.insertPerson({ id: p, name: `Person ${p}`, hasTeams: true });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const problem = (r: { status: number; headers: Record<string, unknown>; body: { detail?: string; detailDa?: string; errors?: { field: string }[] } }) => ({

@@ -48,7 +48,7 @@ describe.each(backends)('stopping the job queue under a running handler on $name
     // pg-boss's report of the job's outcome runs on the next turns; give it time to reject if it would.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(rejections.map(String)).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('the embedded queue database after the queue stopped', () => {

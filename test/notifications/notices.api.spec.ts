@@ -81,7 +81,7 @@ describe.each(backends)('notices on $name', (backend) => {
     for (const c of personal) await conversations.save(c);
     expect(audience.botUsers.size).toBe(2);
     expect(audience.guests.size).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await connector?.stop();

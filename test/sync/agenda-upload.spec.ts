@@ -39,7 +39,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
       env: { GRAPH_MODE: 'emulator', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir },
       clock: { now: () => now },
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -102,7 +102,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(text(file).subarray(0, 2).toString()).toBe('PK'); // a DOCX (zip)
     expect(file.fields).toMatchObject({ Forum: expect.any(String), MeetingDate: '2027-02-11', DocumentType: 'Dagsorden', Status: 'Udsendt', SamraadVersion: 1, SamraadVersionKey: `${documentPath(forumId, meetingId, 'agenda')}#v1` });
     expect(file.versions.map((v) => v.id)).toEqual(['1.0']);
-  }, 120_000);
+  });
 
   it('makes no second file or library version when the job runs again', async () => {
     // The queue's own retry of the failed job may still come: let it, then re-run the job once more by hand.
@@ -114,7 +114,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(files).toHaveLength(1);
     expect(files[0]!.file.version).toBe(1);
     expect(files[0]!.file.versions.map((v) => v.id)).toEqual(['1.0']);
-  }, 60_000);
+  });
 
   it('replaces the file with a second sending, and a late run of the first version leaves the second', async () => {
     now = new Date('2027-01-27T09:00:00Z');
@@ -136,7 +136,7 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect(text(files[0]!.file).equals(second)).toBe(true);
     expect(await docRow(1)).toMatchObject({ status: 'synced', detail: expect.objectContaining({ supersededBy: 2 }) });
     expect((await (await fetch(`${emulatorUrl}/_emulator/failures`)).json()) as unknown[]).toEqual([]);
-  }, 90_000);
+  });
 
   it('attaches the sent agenda to the Outlook event and links it from the body; the latest sending replaces the earlier', async () => {
     const eventOf = async () => {
@@ -172,5 +172,5 @@ describe.each(backends)('the sent agenda in the forum channel files ($name)', (b
     expect((await eventOf())!.attachments).toHaveLength(1);
     expect(await writes()).toBe(writesBefore);
     expect((await (await fetch(`${emulatorUrl}/_emulator/failures`)).json()) as unknown[]).toEqual([]);
-  }, 90_000);
+  });
 });

@@ -29,7 +29,7 @@ describe.each(backends)('document sync ($name)', (backend) => {
     documents = new LocalFolderDocumentsStore({ root: dir });
     await insertMeetings(f.db, [meeting('mtg-doc', 'midt-ksg', '2027-03-10', { title: 'Møde 2: budget/plan' }), meeting('mtg-nochannel', 'vest-ksg', '2027-03-11')]);
     await runForumSync(f.deps, { forumId: 'midt-ksg' });
-  }, 60_000);
+  });
   afterAll(async () => {
     await f?.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ describe.each(backends)('forum sync ($name)', (backend) => {
   let f: SyncFixture;
   beforeAll(async () => {
     f = await syncFixture(backend);
-  }, 60_000);
+  });
   afterAll(async () => f?.close());
 
   const channelOf = (forumId: string) => Object.values(f.emu.state.teams[LOCAL_TEAM_ID]?.channels ?? {}).filter((c) => (c.description ?? '').includes(`[samraad:${forumId}]`));

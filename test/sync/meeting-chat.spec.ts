@@ -92,7 +92,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     await startSyncWorkers(f.queue, killableDeps(f.deps, kill, 'worker killed before the post'), { workers: 1 });
     await runMeetingSync(f.deps, { meetingId: 'mtg-online' });
     await runMeetingSync(f.deps, { meetingId: 'mtg-room' });
-  }, 90_000);
+  });
   afterAll(async () => f?.close());
 
   const uncertainAudits = async (meetingId: string) => (await auditRepository(f.db.db).listForForum('midt-ksg', 500)).filter((a) => a.action === 'meeting.chat_card_uncertain' && a.target === meetingId);
@@ -133,7 +133,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     // The message id is recorded: the card is known to be posted.
     expect(await syncRepository(f.db.db).get('chat', 'mtg-online:agenda:v1')).toMatchObject({ status: 'synced', remoteId: msg.id, container: thread });
     expect(f.emu.failures).toEqual([]);
-  }, 90_000);
+  });
 
   it('posts nothing more when the same job runs again, through the queue or directly', async () => {
     await f.queue.enqueue(SYNC_QUEUES.chat, { meetingId: 'mtg-online', about: 'agenda', version: 1 });
@@ -141,7 +141,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     expect(await runMeetingChat(f.deps, { meetingId: 'mtg-online', about: 'agenda', version: 1 })).toMatchObject({ posted: false, why: expect.stringMatching(/posted already/) });
     expect(posts()).toHaveLength(1);
     expect(messages()).toHaveLength(1);
-  }, 60_000);
+  });
 
   it('posts the minutes card once when the minutes go out, and survives a worker killed before the post', async () => {
     // The job's transactions: the plan (1), the attempt (2), the chat thread (3): die at the thread, before the post.
@@ -169,7 +169,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     await chatJobsDone();
     expect(posts()).toHaveLength(2);
     expect(f.emu.failures).toEqual([]);
-  }, 90_000);
+  });
 
   it('retries a throttled post without a second message', async () => {
     await runMeetingSync(f.deps, { meetingId: 'mtg-late' });
@@ -180,7 +180,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     expect(f.emu.state.chats?.[thread]).toHaveLength(1);
     expect(posts().filter((r) => r.status === 429)).toHaveLength(2);
     expect(await syncRepository(f.db.db).get('chat', 'mtg-late:minutes:v1')).toMatchObject({ status: 'synced' });
-  }, 90_000);
+  });
 
   it('posts once when the worker dies after the post, before its record: the retry does not post again, and the secretariat is told', async () => {
     await runMeetingSync(f.deps, { meetingId: 'mtg-crash' });
@@ -209,7 +209,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     expect(f.emu.state.chats?.[thread]).toHaveLength(1);
     expect(await uncertainAudits('mtg-crash')).toHaveLength(1);
     expect(f.emu.failures).toEqual([]);
-  }, 90_000);
+  });
 
   it('does not send the post again when the connection is lost after Graph posted (no second message)', async () => {
     await runMeetingSync(f.deps, { meetingId: 'mtg-reset' });
@@ -221,7 +221,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     expect(f.emu.state.chats?.[thread]).toHaveLength(1);
     expect(await syncRepository(f.db.db).get('chat', 'mtg-reset:minutes:v1')).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/Ukendt om kortet/) });
     expect(await uncertainAudits('mtg-reset')).toHaveLength(1);
-  }, 90_000);
+  });
 
   it('posts the start card once at the meeting start, queued by the meeting sync for that time', async () => {
     f.now.value = new Date('2027-04-01T09:00:00Z');
@@ -258,7 +258,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     expect(await runMeetingChat(f.deps, jobs[0]!.data)).toMatchObject({ posted: false, why: expect.stringMatching(/posted already/) });
     expect(f.emu.state.chats?.[thread]).toHaveLength(1);
     expect(f.emu.failures).toEqual([]);
-  }, 90_000);
+  });
 
   it('does not post the start card for a meeting moved since (the job for its new start posts), cancelled, or of a forum that has ended', async () => {
     f.now.value = new Date('2027-04-01T09:00:00Z');
@@ -299,7 +299,7 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     // The meeting is over: nothing either (the job came too late).
     f.now.value = new Date('2027-05-05T15:00:00Z');
     expect(await runMeetingChat(f.deps, { meetingId: 'mtg-move', about: 'start', version: 2, startsAt: '2027-05-05T12:00:00.000Z' })).toMatchObject({ posted: false, why: expect.stringMatching(/over/) });
-  }, 120_000);
+  });
 
   it('posts nothing for a meeting that is not online, and waits for the join link of one whose event is not written yet', async () => {
     const before = posts().length;
@@ -307,5 +307,5 @@ describe.each(backends)('cards in the Teams meeting chat ($name)', (backend) => 
     await insertMeetings(f.db, [meeting('mtg-new', 'midt-ksg', '2027-04-07', { online: true })]);
     await expect(runMeetingChat(f.deps, { meetingId: 'mtg-new', about: 'minutes', version: 1 })).rejects.toThrow(/no Teams meeting \(join link\) recorded yet/);
     expect(posts().length).toBe(before);
-  }, 60_000);
+  });
 });

@@ -56,7 +56,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     await f.queue.work(SYNC_QUEUES.delta, async (data) => void (await runCalendarDelta(deltaDeps, data ?? {})));
     await f.queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync(f.deps, data), { pollingIntervalSeconds: 0.5 });
     await f.queue.work(SYNC_QUEUES.notice, async (data) => void (await runSecretariatNotice(f.deps, data)));
-  }, 90_000);
+  });
   afterAll(async () => f?.close());
 
   it('keeps one Outlook category per forum in the organizer mailbox, and renames it with the forum', async () => {
@@ -75,7 +75,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     await runForumSync(f.deps, { forumId: 'midt-ksg' });
     expect(cats().map((c) => c.displayName)).toEqual([CATEGORY]);
     expect(f.emu.failures).toEqual([]);
-  }, 60_000);
+  });
 
   it('makes an event the secretary files under the category a meeting: deadlines, reminders, tag, link, a request to confirm', async () => {
     await runDelta(); // the initial delta of the mailbox
@@ -120,7 +120,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     const view = await outlookOf({ transact: f.deps.transact, clock: f.deps.clock }, id, () => true);
     expect(view).toMatchObject({ joinUrl: expect.stringContaining('teams.microsoft.com'), fromOutlook: { confirmation: 'pending' } });
     expect(f.emu.failures).toEqual([]);
-  }, 90_000);
+  });
 
   it('moves the meeting when the event is moved in Outlook, and adds nothing on later cycles', async () => {
     const [id] = (await meetingsRepository(f.db.db).listMeetings({ forumIds: ['midt-ksg'], from: '2027-04-20', to: '2027-04-20' })).map((m) => m.id);
@@ -131,7 +131,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     await runDelta();
     expect(await audits('meeting.created_in_outlook')).toHaveLength(1);
     expect(Object.keys(events())).toHaveLength(2);
-  }, 60_000);
+  });
 
   it('makes one meeting when the delta job dies after adopting the event and is retried', async () => {
     const eventId = f.emu.outlook.createEvent(SECRETARY, { subject: 'Temamøde', start: rst('2027-05-04', '09:00'), end: rst('2027-05-04', '11:00'), categories: [CATEGORY] });
@@ -145,7 +145,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     expect((await audits('meeting.created_in_outlook')).filter((a) => a.target === id)).toHaveLength(1);
     expect(f.emu.state.mail.filter((x) => JSON.stringify(x.message).includes(`#/meetings/${id}`))).toHaveLength(1);
     expect(Object.values(events()).filter((e) => e.subject && String(e.subject).includes('Temamøde'))).toHaveLength(1);
-  }, 90_000);
+  });
 
   it('lets the secretariat confirm one and reject another (rejected: cancelled, its event too), each once', async () => {
     const [kept] = (await meetingsRepository(f.db.db).listMeetings({ forumIds: ['midt-ksg'], from: '2027-04-22', to: '2027-04-22' }));
@@ -168,7 +168,7 @@ describe.each(backends)('schedule from Outlook ($name)', (backend) => {
     await runMeetingSync(f.deps, { meetingId: kept!.id });
     expect((await syncRepository(f.db.db).get('meeting', kept!.id))!.detail.fromOutlook).toMatchObject({ confirmation: 'confirmed' });
     expect(f.emu.failures).toEqual([]);
-  }, 60_000);
+  });
 
   it('refuses an Outlook-side edit the contract does not allow, and an answer from someone not invited', () => {
     expect(() => f.emu.outlook.createEvent(SECRETARY, { subject: 'x', start: rst('2027-06-01', '09:00'), end: rst('2027-06-01', '10:00'), categories: 'not a list' })).toThrow(/not a Graph POST/);

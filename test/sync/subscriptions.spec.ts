@@ -20,7 +20,7 @@ describe.each(backends)('change subscriptions ($name)', (backend) => {
     // The handshake is tested against the real route in sync.app.spec.ts; here the emulator skips it.
     f = await syncFixture(backend, '2027-01-15T09:00:00Z', { validateSubscriptions: false });
     await insertMeetings(f.db, [meeting('mtg-s1', 'midt-ksg', '2027-02-10')]);
-  }, 60_000);
+  });
   afterAll(async () => f?.close());
 
   const subs = () => syncRepository(f.db.db).listSubscriptions();

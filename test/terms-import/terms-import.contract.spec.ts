@@ -40,5 +40,5 @@ describe('the terms-import response schema', () => {
     expect(files.length).toBeGreaterThanOrEqual(28);
     expect(drafts).toBeGreaterThanOrEqual(28);
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -31,5 +31,5 @@ describe('terms import on the evaluation set of real pages', () => {
     expect(scores.length).toBeGreaterThanOrEqual(25);
     expect(scores.flatMap((s) => s.inventions.map((i) => `${s.id}: ${i}`))).toEqual([]);
     expect(found / stated).toBeGreaterThanOrEqual(0.85);
-  }, 60_000);
+  });
 });

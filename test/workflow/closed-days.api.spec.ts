@@ -24,7 +24,7 @@ describe.each(backends)("a region's closed days on $name", (backend) => {
     app = await startWorkflowApp(backend, '2026-12-01T09:00:00Z', { modules: (workflow) => [planningModule, workflow] });
     before = (await createMeeting(app, { date: '2026-12-21', start: '13:00', end: '15:00' })).id;
     after = (await createMeeting(app, { date: '2027-01-12', start: '13:00', end: '15:00' })).id;
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const listed = async (year: number) => (await app.call('GET', `${days}?year=${year}`, member)).body.closedDays.map((d: { date: string }) => d.date);

@@ -17,7 +17,7 @@ describe.each(backends)('parallel writes on one meeting on $name', (backend) => 
   let app: WorkflowTestApp;
   beforeAll(async () => {
     app = await startWorkflowApp(backend);
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   async function wave(requests: (() => Promise<{ status: number; text: string }>)[]) {
@@ -34,7 +34,7 @@ describe.each(backends)('parallel writes on one meeting on $name', (backend) => 
     const items = (await app.call('GET', `/api/meetings/${meeting}`, secretary)).body.items as { fixed?: string; position: number }[];
     expect(items.filter((i) => i.fixed).map((i) => i.fixed).sort()).toEqual(['any_other_business', 'next_meeting', 'welcome']);
     expect(items.map((i) => i.position)).toEqual(items.map((_, k) => k + 1));
-  }, 120_000);
+  });
 
   it('mixed parallel writes on one meeting: no 5xx, a consistent agenda', async () => {
     const meeting = (await createMeeting(app)).id;

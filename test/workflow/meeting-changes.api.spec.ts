@@ -20,7 +20,7 @@ describe.each(backends)('meetings changed by the secretariat on $name', (backend
   let app: WorkflowTestApp;
   beforeAll(async () => {
     app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z', { modules: (workflow) => [planningModule, workflow] });
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   const syncJobs = async (meetingId: string) =>

@@ -32,7 +32,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
   beforeAll(async () => {
     app = await startWorkflowApp(backend);
     meetingId = (await createMeeting(app)).id;
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const get = async (as: string) => (await app.call('GET', `/api/meetings/${meetingId}`, as)).body;
@@ -309,7 +309,7 @@ describe.each(backends)('meeting lifecycle through the API on $name', (backend) 
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+  });
 
   it('keeps every sent, approved and published version immutable in the database', async () => {
     // Drizzle wraps the database's error; the trigger's message is in the cause.

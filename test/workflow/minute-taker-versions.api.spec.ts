@@ -29,7 +29,7 @@ describe.each(backends)('minute-taker and stored versions through the API on $na
     const r = await app.call('POST', `/api/meetings/${meetingId}/items`, secretary, { title: 'Status på sundhedsaftalen', kind: 'decision', minutes: 20, recommendations: ['At status godkendes'] });
     expect(r.status).toBe(201);
     itemId = r.body.id;
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const page = async (as = secretary) => (await app.call('GET', `/api/meetings/${meetingId}`, as)).body;

@@ -7,7 +7,7 @@ describe.each(backends)('standard agenda items on $name', (backend) => {
   let app: WorkflowTestApp;
   beforeAll(async () => {
     app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z');
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   it('refuses "Eventuelt" typed as an item, naming the field, and writes nothing; the first real item brings each standard item once', async () => {

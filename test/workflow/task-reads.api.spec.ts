@@ -14,7 +14,7 @@ describe.each(backends)('task reads of the meeting page on $name', (backend) => 
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp(backend, { modules: [workflowModule({})] });
-  }, 90_000);
+  });
   afterAll(async () => app?.close());
 
   it('filters tasks by the forum they report back to and by the meeting they came from, in the query', async () => {

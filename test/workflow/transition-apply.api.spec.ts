@@ -59,7 +59,7 @@ describe.each(backends)('transitions applied and undone on $name', (backend) => 
     await workflowRepository(db).insertItem({ id: 'tr-item-1', meetingId: cancelledLater.id, position: 1, title: 'Fælles udskrivningsforløb: status', kind: 'discussion', presenters: [], minutes: 15, background: '', recommendations: [], attachments: [] });
     await workflowRepository(db).insertProposal({ id: 'tr-prop-1', meetingId: cancelledLater.id, proposerPersonId: member, title: 'Forslag om tværsektoriel akutfunktion', kind: 'decision', background: 'Baggrund', status: 'pending', late: false, createdAt: '2026-11-20T10:00:00.000Z' });
     await meetingsRepository(db).insertTask({ id: 'tr-task-1', forumId: 'midt-ksg', title: 'Udarbejd status på udskrivningsforløb', description: '', assigneePersonId: member, reportToForumId: 'midt-ksg', dueOn: '2027-02-15', status: 'open' });
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   const counts = async () => ({
@@ -224,7 +224,7 @@ describe.each(backends)("the demo's prepared 2027 transition on $name", (backend
     expect((await app.call('POST', `/api/meetings/${published}/minutes/approve`, 'nina-hald', { confirm: true, reason: 'Godkendt på mødet' })).status).toBe(200);
     expect((await app.call('POST', `/api/meetings/${published}/minutes/publish`, 'nina-hald', { confirmPersonalData: true })).status).toBe(200);
     app.clock.set('2026-12-03T09:00:00Z');
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   it('is prepared in the demo region, previews, and applies as the prepared transition: the Midtklyngen forums hand over to Sundhedsråd Midt', async () => {

@@ -36,7 +36,7 @@ describe.each(backends)('unstorable input on $name', (backend) => {
     app = await startWorkflowApp(backend);
     meeting = (await createMeeting(app)).id;
     item = (await app.call('POST', `/api/meetings/${meeting}/items`, secretary, { title: 'Status' })).body.id;
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const task = { title: 'Opgave', description: '', dueOn: '2027-06-01', assigneePersonId: member, reportToForumId: 'midt-ksg' };

@@ -22,7 +22,7 @@ describe.each(backends)('what waits on me on $name', (backend) => {
   beforeAll(async () => {
     app = await startWorkflowApp(backend, '2027-02-10T09:00:00Z');
     meetingId = (await createMeeting(app, { date: '2027-03-10' })).id;
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   it('lists coming duties by role, none of them late, two weeks before the agenda is due (use case, injected clock)', async () => {
