@@ -199,7 +199,9 @@ describe('robustness', () => {
     const runOn = 'Dagsordenen offentliggøres og formandskabet er delt mellem kommunen og hospitalet samt fælles sekretariat der kan nedsætte arbejdsgrupper '.repeat(2000);
     const t0 = performance.now();
     const r = extractTermsDrafts(doc(runOn));
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // About 0.7 s on this two-core machine when idle (2000 repetitions, 280 kB); a backtracking rule would take
+    // minutes. The bound leaves room for a machine running the whole suite at once (load 7 or more).
+    expect(performance.now() - t0).toBeLessThan(15_000);
     for (const f of Object.values(r.drafts[0]!.fields)) expect(r.text.slice(f!.span.start, f!.span.end)).toBe(f!.span.quote);
   });
 });
