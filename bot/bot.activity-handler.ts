@@ -268,12 +268,8 @@ export class SamraadBot extends TeamsActivityHandler {
           return { message: this.refusalText(r, locale) };
         }
         // The card, as this person now sees it: who decided, no buttons.
-        const forumId = str(data.forumId);
-        const reminder = { key: str(data.key) ?? `outlook|${meetingId}`, kind: 'outlook_meeting_created' as const, forumId: forumId ?? '', meetingId, deadline: str(data.deadline) ?? this.deps.now().toISOString() };
-        const subject = forumId ? await b.describeReminder(reminder, pid) : null;
-        const decided = { confirmation: r.confirmation, byName: r.byName };
-        if (!subject) return { message: r.confirmation === 'confirmed' ? t.outlook.confirmedBy(r.byName) : t.outlook.rejectedBy(r.byName) };
-        return { card: outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided }) };
+        const c = await this.outlookCard(data, meetingId, pid, locale, { confirmation: r.confirmation, byName: r.byName });
+        return c ? { card: c } : { message: r.confirmation === 'confirmed' ? t.outlook.confirmedBy(r.byName) : t.outlook.rejectedBy(r.byName) };
       }
       case 'refresh': {
         // The Outlook card as it stands now (another secretary or the tab may have decided).
@@ -281,12 +277,9 @@ export class SamraadBot extends TeamsActivityHandler {
         if (!meetingId || !b.outlookMeetingDecision) return { message: t.notFound };
         const r = await b.outlookMeetingDecision(pid, meetingId);
         if (!r.ok) return { message: r.refused === 'not_allowed' ? t.outlook.notAllowed : this.refusalText(r, locale) };
-        const forumId = str(data.forumId) ?? '';
-        const reminder = { key: str(data.key) ?? `outlook|${meetingId}`, kind: 'outlook_meeting_created' as const, forumId, meetingId, deadline: str(data.deadline) ?? this.deps.now().toISOString() };
-        const subject = await b.describeReminder(reminder, pid);
-        if (!subject) return { message: t.notFound };
         const decided = r.confirmation === 'pending' ? undefined : { confirmation: r.confirmation, byName: r.byName ?? '?' };
-        return { card: outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided, refreshForUserId: ctx.activity.from?.id }) };
+        const c = await this.outlookCard(data, meetingId, pid, locale, decided, ctx.activity.from?.id);
+        return c ? { card: c } : { message: t.notFound };
       }
     }
     if (refusal) return { message: this.refusalText(refusal, locale) };
@@ -310,6 +303,15 @@ export class SamraadBot extends TeamsActivityHandler {
     const c = reminderCard({ reminder, subject, locale, links: this.deps.links, refreshForUserId: ctx.activity.from?.id });
     if (note) c.body.unshift({ type: 'TextBlock', text: note, wrap: true, color: 'Good', id: 'action-note' });
     return { card: c };
+  }
+
+  /** The Outlook meeting card as `personId` sees it now (decided or not); null when the card's forum or meeting is gone. */
+  private async outlookCard(data: Record<string, unknown>, meetingId: string, personId: string, locale: BotLocale, decided?: { confirmation: 'confirmed' | 'rejected'; byName: string }, refreshForUserId?: string): Promise<AdaptiveCard | null> {
+    const forumId = str(data.forumId);
+    if (!forumId) return null;
+    const reminder = { key: str(data.key) ?? `outlook|${meetingId}`, kind: 'outlook_meeting_created' as const, forumId, meetingId, deadline: str(data.deadline) ?? this.deps.now().toISOString() };
+    const subject = await this.deps.backend.describeReminder(reminder, personId);
+    return subject ? outlookMeetingCard({ reminder, subject, locale, links: this.deps.links, personal: true, decided, refreshForUserId }) : null;
   }
 
   private async reply(ctx: TurnContext, outcome: ActionOutcome): Promise<void> {

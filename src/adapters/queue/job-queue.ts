@@ -194,8 +194,8 @@ export async function startJobQueue(
       // pg-boss waits 4 s for active jobs, then marks them failed and returns; a handler still running
       // gets a little longer so the caller does not close the database under it (bounded: a stuck
       // handler does not hold the shutdown; its late completion is then dropped, see boss-db.ts).
-      const deadline = Date.now() + (opts.handlerGraceMs ?? 10_000);
-      while (running.size && Date.now() < deadline) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, 250).unref())]);
+      // The workers have stopped, so no handler starts after this point.
+      if (running.size) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, opts.handlerGraceMs ?? 10_000).unref())]);
       pgliteDb?.close();
     },
   };

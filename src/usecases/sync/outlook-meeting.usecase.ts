@@ -77,33 +77,39 @@ export async function decideOutlookMeeting(
   });
 }
 
+type CardDeps = OutlookMeetingDeps & { accessFor(personId: string): Promise<AccessContext> };
+
+/** The name the card shows for a person ("?" when unknown). */
+const nameOf = (deps: OutlookMeetingDeps, id: string | undefined) => deps.transact(async ({ registry }) => (id ? (await registry.getPerson(id))?.name : undefined) ?? id ?? '?');
+
+/** The card's access check: the meeting exists and the person administers its forum (the tab's check). */
+async function cardAccess(deps: CardDeps, personId: string, meetingId: string): Promise<{ ok: true; can: (forumId: string) => boolean } | { ok: false; refused: 'not_found' | 'not_allowed' }> {
+  const actx = await deps.accessFor(personId);
+  const can = (forumId: string) => access.canAdministerForum(actx, forumId);
+  const m = await deps.transact(({ meetings }) => meetings.getMeeting(meetingId));
+  if (!m) return { ok: false, refused: 'not_found' };
+  if (!can(m.forumId)) return { ok: false, refused: 'not_allowed' };
+  return { ok: true, can };
+}
+
 /**
  * The same decision from the secretariat's Teams card (bot): the tab's access check first
  * (administer the meeting's forum, as POST /api/meetings/:id/outlook/confirmation), then
  * `decideOutlookMeeting` (audited there). Answers in the bot's Result shape: who decided,
  * or why not (not allowed, not found, already confirmed or rejected and by whom).
  */
-export async function decideOutlookMeetingByCard(
-  deps: OutlookMeetingDeps & { accessFor(personId: string): Promise<AccessContext> },
-  personId: string,
-  meetingId: string,
-  decision: 'confirm' | 'reject',
-): Promise<Result<{ confirmation: 'confirmed' | 'rejected'; byName: string }>> {
-  const actx = await deps.accessFor(personId);
-  const can = (forumId: string) => access.canAdministerForum(actx, forumId);
-  const nameOf = (id: string | undefined) => deps.transact(async ({ registry }) => (id ? (await registry.getPerson(id))?.name : undefined) ?? id ?? '?');
-  const m = await deps.transact(({ meetings }) => meetings.getMeeting(meetingId));
-  if (!m) return { ok: false, refused: 'not_found' };
-  if (!can(m.forumId)) return { ok: false, refused: 'not_allowed' };
+export async function decideOutlookMeetingByCard(deps: CardDeps, personId: string, meetingId: string, decision: 'confirm' | 'reject'): Promise<Result<{ confirmation: 'confirmed' | 'rejected'; byName: string }>> {
+  const checked = await cardAccess(deps, personId, meetingId);
+  if (!checked.ok) return checked;
   try {
-    const r = await decideOutlookMeeting(deps, meetingId, decision, { personId }, can);
-    return { ok: true, confirmation: r.fromOutlook.confirmation as 'confirmed' | 'rejected', byName: await nameOf(personId) };
+    const r = await decideOutlookMeeting(deps, meetingId, decision, { personId }, checked.can);
+    return { ok: true, confirmation: r.fromOutlook.confirmation as 'confirmed' | 'rejected', byName: await nameOf(deps, personId) };
   } catch (e) {
     if (!(e instanceof UseCaseError)) throw e;
     if (e.kind === 'not_found') return { ok: false, refused: 'not_found' };
     if (e.kind === 'invalid_state') {
-      const from = (await outlookOf(deps, meetingId, can)).fromOutlook;
-      if (from && from.confirmation !== 'pending') return { ok: false, refused: 'already_decided', confirmation: from.confirmation, byName: await nameOf(from.decidedBy) };
+      const from = (await outlookOf(deps, meetingId, checked.can)).fromOutlook;
+      if (from && from.confirmation !== 'pending') return { ok: false, refused: 'already_decided', confirmation: from.confirmation, byName: await nameOf(deps, from.decidedBy) };
     }
     return { ok: false, refused: 'invalid', reason: e.messageDa ?? e.message };
   }
@@ -114,19 +120,11 @@ export async function decideOutlookMeetingByCard(
  * refreshes it: pending, or confirmed or rejected by whom. Only the forum's secretariat
  * (who get the card) may ask; a meeting that did not come from Outlook is not found.
  */
-export async function outlookDecisionForCard(
-  deps: OutlookMeetingDeps & { accessFor(personId: string): Promise<AccessContext> },
-  personId: string,
-  meetingId: string,
-): Promise<Result<{ confirmation: OutlookConfirmation; byName?: string }>> {
-  const actx = await deps.accessFor(personId);
-  const can = (forumId: string) => access.canAdministerForum(actx, forumId);
-  const m = await deps.transact(({ meetings }) => meetings.getMeeting(meetingId));
-  if (!m) return { ok: false, refused: 'not_found' };
-  if (!can(m.forumId)) return { ok: false, refused: 'not_allowed' };
-  const from = (await outlookOf(deps, meetingId, can)).fromOutlook;
+export async function outlookDecisionForCard(deps: CardDeps, personId: string, meetingId: string): Promise<Result<{ confirmation: OutlookConfirmation; byName?: string }>> {
+  const checked = await cardAccess(deps, personId, meetingId);
+  if (!checked.ok) return checked;
+  const from = (await outlookOf(deps, meetingId, checked.can)).fromOutlook;
   if (!from) return { ok: false, refused: 'not_found' };
   if (from.confirmation === 'pending') return { ok: true, confirmation: 'pending' };
-  const byName = await deps.transact(async ({ registry }) => (from.decidedBy ? (await registry.getPerson(from.decidedBy))?.name : undefined) ?? from.decidedBy ?? '?');
-  return { ok: true, confirmation: from.confirmation, byName };
+  return { ok: true, confirmation: from.confirmation, byName: await nameOf(deps, from.decidedBy) };
 }
