@@ -42,7 +42,7 @@ import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document
 import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
 import { runMeetingSync, type MeetingSyncJob } from '../usecases/sync/meeting-sync.handler.js';
 import { ensureSubscriptions, runNotification, type NotificationJob } from '../usecases/sync/subscriptions.handler.js';
-import { decideOutlookMeeting, outlookOf } from '../usecases/sync/outlook-meeting.usecase.js';
+import { decideOutlookMeeting, outlookOf, readsMeeting } from '../usecases/sync/outlook-meeting.usecase.js';
 import { SYNC_QUEUES, type SyncDeps, type SyncKind, type SyncSettings, type SyncTransact } from '../usecases/sync/sync.ports.js';
 import { forbidden, invalid, notFound, UseCaseError } from '../usecases/use-case.errors.js';
 import type { Config } from '../config/config.js';
@@ -328,7 +328,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
           // Sync off (or still starting): no Outlook side to show; still only to whoever reads the meeting.
           const m = await meetingsRepository(ctx.deps.database.db).getMeeting(id);
           if (!m) throw notFound('meeting', id);
-          if (!access.canReadForum(actx, m.forumId)) throw forbidden('Only those who read the meeting see its Outlook event', 'Kun de, der kan se mødet, kan se dets Outlook-begivenhed');
+          if (!readsMeeting(m, (forumId) => access.canReadForum(actx, forumId))) throw forbidden('Only those who read the meeting see its Outlook event', 'Kun de, der kan se mødet, kan se dets Outlook-begivenhed');
           return { meetingId: id, joinUrl: null, webLink: null, fromOutlook: null };
         }
         return outlookOf({ transact: r.sync.transact, clock: ctx.clock }, id, (forumId) => access.canReadForum(actx, forumId));

@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
-import { createMeeting, member3, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
+import { createMeeting, member3, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
+import { syncModule, syncTransactor } from '../../src/entry/sync.module.js';
+import { outlookOf } from '../../src/usecases/sync/outlook-meeting.usecase.js';
 
 // tg-psyk-voksen: niels-hav, maja-eng (co-chairs), rikke-sol (secretary), lars-mose, ditte-lyng, and kasper-toft (member3, also in midt-ksg).
 const partnerForum = 'tg-psyk-voksen';
@@ -15,7 +17,8 @@ const partnerMember = 'lars-mose';
 describe.each(backends)('a joint meeting lists the members of both forums, on $name', (backend) => {
   let app: WorkflowTestApp;
   beforeAll(async () => {
-    app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z');
+    // With the sync module (Graph off), for the meeting's Outlook side.
+    app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z', { modules: (workflow) => [workflow, syncModule({ emulatorDataFile: null })] });
   });
   afterAll(async () => app.close());
 
@@ -53,5 +56,17 @@ describe.each(backends)('a joint meeting lists the members of both forums, on $n
     const page = (await app.call('GET', `/api/meetings/${joint.id}`, secretary)).body;
     expect(page.attendance.find((a: { personId: string }) => a.personId === partnerMember)).toMatchObject({ answer: 'attending', present: true });
     expect(page.attendance.find((a: { personId: string }) => a.personId === 'ditte-lyng')).toMatchObject({ answer: 'apologies' });
+  });
+
+  it("shows a partner member the meeting's Outlook side (the join link's place) as the host's members see it; others not", async () => {
+    const joint = await createMeeting(app, { date: '2027-04-16', start: '13:00', kind: 'joint', jointWithForumId: partnerForum });
+    const r = await app.call('GET', `/api/meetings/${joint.id}/outlook`, partnerMember);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ meetingId: joint.id, joinUrl: null });
+    expect((await app.call('GET', `/api/meetings/${joint.id}/outlook`, outsider)).status).toBe(403);
+    // With the sync running, the same rule: reading the partner forum is enough, reading neither is not.
+    const deps = { transact: syncTransactor(app.db, app.deps.queue), clock: app.clock };
+    await expect(outlookOf(deps, joint.id, (forumId) => forumId === partnerForum)).resolves.toMatchObject({ meetingId: joint.id });
+    await expect(outlookOf(deps, joint.id, () => false)).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

@@ -34,10 +34,14 @@ export type MeetingOutlook = {
 export type OutlookMeetingDeps = { transact: SyncTransact; clock: { now(): Date } };
 
 /** `canRead(forumId)`: the caller may see the forum's meetings; others get a 404, as for a missing meeting. */
+/** Whoever reads the meeting's forum, or for a joint meeting its partner forum (whose members take part in it). */
+export const readsMeeting = (m: Pick<Meeting, 'forumId' | 'jointWithForumId'>, canRead: (forumId: string) => boolean): boolean =>
+  canRead(m.forumId) || (!!m.jointWithForumId && canRead(m.jointWithForumId));
+
 export async function outlookOf(deps: OutlookMeetingDeps, meetingId: string, canRead: (forumId: string) => boolean): Promise<MeetingOutlook> {
   return deps.transact(async ({ meetings, sync }) => {
     const m = await meetings.getMeeting(meetingId);
-    if (!m || !canRead(m.forumId)) throw notFound('meeting', meetingId);
+    if (!m || !readsMeeting(m, canRead)) throw notFound('meeting', meetingId);
     const d = (await sync.get('meeting', meetingId))?.detail ?? {};
     const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
     return { meetingId, joinUrl: m.status === 'cancelled' ? null : str(d.joinUrl), webLink: str(d.webLink), fromOutlook: (d.fromOutlook as FromOutlook | undefined) ?? null };
