@@ -20,6 +20,7 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // Hooks and tests on a loaded two-core machine (CI runs every suite at once) can need minutes to start a server.
   testTimeout: 180000,
   maxWorkers: 2,

@@ -1,12 +1,14 @@
 /**
  * Runs once per `npm test`: builds a migrated PGlite database and saves it as a
  * snapshot, so every test file opens a fresh, migrated embedded database in about
- * a second instead of running initdb and all migrations again.
+ * a second instead of running initdb and all migrations again. Seeded copies
+ * (the demo region) are built later, once per run, by test/support/db.ts.
  * (Plain ESM JavaScript: jest loads global setup outside its module transform.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -19,4 +21,6 @@ export default async function globalSetup() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samraad-test-')), 'pglite-snapshot.tar.gz');
   fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   process.env.SAMRAAD_TEST_PGLITE_SNAPSHOT = file;
+  // Names this run's seeded template databases on PostgreSQL (test/support/db.ts); global-teardown.mjs drops them.
+  process.env.SAMRAAD_TEST_RUN = randomBytes(6).toString('hex');
 }
