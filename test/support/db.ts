@@ -40,7 +40,18 @@ async function openPglite(opts: OpenOptions = {}): Promise<TestDatabase> {
   if (!opts.seed || !snapshot) return openPgliteFrom(snapshot);
   const seeded = path.join(path.dirname(snapshot), `seed-${seedKey(opts.seed)}.tar.gz`);
   if (fs.existsSync(seeded)) return openPgliteFrom(seeded);
-  // The first file of the run that asks builds it; both workers may do so at once, the rename keeps one whole file.
+  // The first file of the run that asks builds it while the other worker waits for the file (or, should the
+  // builder die, builds it too after two minutes: the rename keeps one whole file either way).
+  let building = true;
+  try {
+    fs.mkdirSync(`${seeded}.lock`);
+  } catch {
+    building = false;
+  }
+  if (!building) {
+    for (let waited = 0; waited < 120_000 && !fs.existsSync(seeded); waited += 250) await new Promise((r) => setTimeout(r, 250));
+    if (fs.existsSync(seeded)) return openPgliteFrom(seeded);
+  }
   const db = await openPgliteFrom(snapshot);
   try {
     await opts.seed.build(db);
@@ -83,7 +94,7 @@ async function postgresTemplate(seed: Seed): Promise<string | undefined> {
     }
     return name;
   } finally {
-    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    // Ending the session releases its advisory lock.
     await admin.end();
   }
 }

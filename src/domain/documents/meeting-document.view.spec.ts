@@ -96,6 +96,12 @@ describe('buildMeetingDocument', () => {
     expect(v.header.find((h) => h.key === 'date')!.lines).toEqual(['6 May 2020']);
     expect(v.items[2]!.recommendationLabel).toBe('It is recommended:');
     expect(v.languageTag).toBe('en-GB');
+    // The standard items by their key, as the tab shows them; the forum's own items as written; Danish unchanged.
+    expect(v.items.map((i) => i.title)).toEqual([
+      'Welcome (Velkomst og godkendelse af dagsorden)', 'Status på sundhedsaftalen 2019-2023', 'Forløbsprogram for KOL',
+      'Samarbejdsaftale om ældre medicinske patienter', 'Indikatorer for genindlæggelser', 'Årsstatus til Sundhedsstyregruppen', 'Next meeting', 'Any other business',
+    ]);
+    expect(view.items.map((i) => i.title).slice(6)).toEqual(['Næste møde', 'Eventuelt']);
   });
 
   it('reports an overrun and a cancelled meeting', () => {

@@ -23,6 +23,7 @@ import {
   parseHhmm,
 } from './danish-format.js';
 import { documentLabels, type DocumentLabels } from './document-labels.js';
+import { itemTitle } from '../meetings/item-title.js';
 
 export const documentKinds = ['agenda', 'minutes'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
@@ -274,7 +275,8 @@ export function buildMeetingDocument(input: MeetingDocumentInput): MeetingDocume
     return {
       id: item.id,
       number,
-      title: item.title,
+      // The standard items in the document's language, by their key (as the tab shows them).
+      title: itemTitle(item, language),
       kind: item.kind,
       kindLabel: L.kind[item.kind],
       startMinutes,

@@ -14,7 +14,7 @@ import { ErrorBar, SuccessBar, minutesBetween } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { ItemAttachments } from './MeetingAttachments.js';
-import { itemTitle } from './item-title.js';
+import { itemTitle } from '../../domain/meetings/item-title.js';
 
 type Draft = { title: string; kind: string; presenters: string; minutes: string; background: string; recommendations: string; closed: boolean };
 const emptyDraft: Draft = { title: '', kind: 'discussion', presenters: '', minutes: '15', background: '', recommendations: '', closed: false };

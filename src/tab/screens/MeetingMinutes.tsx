@@ -19,7 +19,7 @@ import type { ForumViewResponse, OrganisationResponse } from '../../contracts/re
 import type { EarlyApprovalRefusedResponse, PersonalDataFindingResponse, PublishRefusedResponse } from '../../contracts/meetings.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { MinuteTakerField } from './MeetingMinuteTaker.js';
-import { itemTitle as shownTitle } from './item-title.js';
+import { itemTitle as shownTitle } from '../../domain/meetings/item-title.js';
 
 type Finding = PersonalDataFindingResponse;
 

@@ -16,7 +16,7 @@ import { elapsed, plannedSlots, readTimer, step, writeTimer, type TimerState } f
 import type { MeetingSurface } from '../host.js';
 import { ErrorBar } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
-import { itemTitle } from './item-title.js';
+import { itemTitle } from '../../domain/meetings/item-title.js';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', maxWidth: '420px' },

@@ -17,6 +17,7 @@ import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/ta
 import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { JOB } from '../ports/jobs.port.js';
+import { standardItemTitles } from '../../domain/meetings/item-title.js';
 
 /**
  * Report-back items the rules engine proposes for this meeting: open tasks that
@@ -37,10 +38,11 @@ export async function reportBackSuggestions(uow: WorkflowUnitOfWork, c: MeetingC
 
 export type ItemInput = z.output<typeof AgendaItemInput>;
 
+/** The standard items as added, with their Danish titles (shown in English by their key: src/domain/meetings/item-title.ts). */
 export const fixedTemplates: Record<NonNullable<AgendaItem['fixed']>, { title: string; minutes: number }> = {
-  welcome: { title: 'Velkommen', minutes: 5 },
-  next_meeting: { title: 'Næste møde', minutes: 5 },
-  any_other_business: { title: 'Eventuelt', minutes: 5 },
+  welcome: { title: standardItemTitles.welcome.da, minutes: 5 },
+  next_meeting: { title: standardItemTitles.next_meeting.da, minutes: 5 },
+  any_other_business: { title: standardItemTitles.any_other_business.da, minutes: 5 },
 };
 
 /** More is not a meeting's agenda; the cap also bounds the cost of renumbering. */

@@ -1,14 +1,16 @@
 /**
- * An agenda item's title as shown. The standard items (welcome, next meeting, any
+ * An agenda item's title as shown (in the tab, and in the agenda and minutes as
+ * Word, PDF and HTML). The standard items (welcome, next meeting, any
  * other business) are stored with their Danish title; in English they are shown by
  * their key (`fixed`), never by matching the text. A standard item whose title the
  * secretariat changed keeps what was written, after the English name.
  */
-import type { Lang } from '../i18n.js';
+import type { AgendaItem } from './meeting.model.js';
 
-type Fixed = 'welcome' | 'next_meeting' | 'any_other_business';
+type Fixed = NonNullable<AgendaItem['fixed']>;
+type Lang = 'da' | 'en';
 
-/** The titles the server gives the standard items (src/usecases/meetings/agenda.usecase.ts) and their English names. */
+/** The titles the server gives the standard items (src/usecases/meetings/agenda.usecase.ts takes them from here) and their English names. */
 export const standardItemTitles: Record<Fixed, { da: string; en: string }> = {
   welcome: { da: 'Velkommen', en: 'Welcome' },
   next_meeting: { da: 'Næste møde', en: 'Next meeting' },
