@@ -239,7 +239,13 @@ describe('a meeting through its life in the tab (Chromium)', () => {
   it('writes the minutes in meeting-time mode, adds a task and sends them for remarks', async () => {
     await at('2027-02-12T09:00:00Z');
     await as(secretary);
-    await openMeeting('minutes');
+    // The day after the meeting the agenda is closed: one line says why, and no button offers what the server refuses.
+    await openMeeting('agenda');
+    const closed = page.locator('[data-agenda-closed]');
+    await closed.waitFor();
+    expect(await closed.innerText()).toBe('Mødet er i gang eller afholdt, så dagsordenen kan ikke længere ændres, godkendes eller udsendes. Beslutninger og fremmøde skrives i referatet.');
+    for (const name of ['Godkend dagsorden', 'Send dagsorden', 'Tilføj punkt']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Referat', exact: true }).click();
     await page.getByRole('switch', { name: 'Mødetilstand' }).check();
     const items: { id: string; title: string }[] = (await meeting()).items;
     const boxes = page.locator('[data-minutes-item] textarea');
