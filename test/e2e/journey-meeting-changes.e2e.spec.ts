@@ -137,4 +137,21 @@ describe('journey 1: a meeting added, edited, moved and cancelled in the tab, an
       await page.getByRole('table', { name: lang === 'da' ? 'Møder 2027' : 'Meetings 2027' }).waitFor();
     });
   }, 300_000);
+
+  it('shows the cancelled meeting as cancelled: no draft minutes, minute-taker or empty agenda form, one line per tab saying why', async () => {
+    await page.goto(`${e.app.url}/#/meetings/${meetingId}`);
+    await page.reload();
+    const article = page.locator(`[data-screen="meeting"][data-id="${meetingId}"] article[data-status="cancelled"]`);
+    await article.waitFor();
+    const head = await article.locator('div').first().innerText();
+    expect(head).toContain('Aflyst');
+    expect(head).not.toMatch(/Referat:|Referent:/);
+    await article.locator('[data-cancelled-reason]').filter({ hasText: 'Punkterne kan vente til næste møde' }).waitFor();
+    expect(await page.locator('[data-cancelled-note="agenda"]').innerText()).toBe('Mødet er aflyst, så det får ingen dagsorden.');
+    expect(await page.getByText('Dagsordenen har endnu ingen punkter', { exact: false }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Referat', exact: true }).click();
+    expect(await page.locator('[data-cancelled-note="minutes"]').innerText()).toBe('Mødet er aflyst, så der skrives intet referat.');
+    expect(await page.getByRole('link', { name: /Hent referat/ }).count()).toBe(0);
+    await shot(page, 'journey1-05-cancelled-meeting');
+  }, 300_000);
 });

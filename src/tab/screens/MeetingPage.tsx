@@ -83,6 +83,9 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
   if (!view) return error ? <ErrorBar error={error} lang={lang} title={t.loadFailed} /> : <Spinner label={t.loading} />;
   const { meeting: m, forum } = view;
   const isMember = Boolean(meId && view.attendance.some((a) => a.personId === meId));
+  // A meeting cancelled before anything was written has no minutes to speak of (nor an agenda, if none was built):
+  // it says so instead of showing a draft badge, a minute-taker and empty forms.
+  const cancelledUnwritten = m.status === 'cancelled' && view.minutes.status === 'draft';
 
   return (
     <article aria-labelledby="meeting-title" data-kind={m.kind} data-status={m.status} data-minutes={view.minutes.status} data-agenda-sent={m.agendaSentAt ? 'true' : 'false'}>
@@ -90,10 +93,10 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
         <Title2 as="h2" id="meeting-title">{forum.name}: {m.kind !== 'ordinary' ? `${headingKind(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? ''])}, ` : ''}{formatDate(m.date, lang)}</Title2>
         <Text className={s.meta}>
           {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
-          {' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge>
+          {cancelledUnwritten ? null : <>{' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge></>}
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
           {(m as { historical?: boolean }).historical ? <> <Badge appearance="tint" color="informative" data-testid="historical">{meetingTexts[lang].historyBadge}</Badge></> : null}
-          {view.minuteTaker ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
+          {view.minuteTaker && !cancelledUnwritten ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}
         </Text>
         {/* A cancelled meeting says why, as the forum's list of meetings does. */}
         {m.status === 'cancelled' && m.cancelledReason ? <Text className={s.meta} data-cancelled-reason>{t.tb.cancelledBecause(m.cancelledReason)}</Text> : null}
@@ -110,7 +113,9 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
         </TabList>
       </div>
       <ScreenBoundary t={t} screen={`meeting-${tab}`} key={tab}>
-      {tab === 'agenda' ? <AgendaPanel t={t} lang={lang} view={view} setView={setView} reload={reload} isMember={isMember} meId={meId} />
+      {cancelledUnwritten && (tab === 'minutes' || (tab === 'agenda' && view.items.length === 0))
+        ? <div className={s.section}><Text data-cancelled-note={tab}>{tab === 'minutes' ? t.m.cancelledNoMinutes : t.m.cancelledNoAgenda}</Text></div>
+        : tab === 'agenda' ? <AgendaPanel t={t} lang={lang} view={view} setView={setView} reload={reload} isMember={isMember} meId={meId} />
         : tab === 'attendance' ? <AttendancePanel t={t} lang={lang} view={view} reload={reload} meId={meId} />
         : tab === 'versions' ? <VersionsPanel t={t} lang={lang} view={view} />
         : <MinutesPanel t={t} lang={lang} view={view} setView={setView} reload={reload} isMember={isMember} />}
