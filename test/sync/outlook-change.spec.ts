@@ -167,6 +167,45 @@ describe.each(backends)('Outlook-side changes ($name)', (backend) => {
     expect(cycle.flatMap((x) => x.moved)).toEqual([]);
     expect((await repo.getMeeting('mtg-echo'))!.date).toBe('2027-05-07');
   });
+  it('does not take a read of the event from before its own later write for an Outlook move (fetched, then the sync writes, then applied)', async () => {
+    const repo = meetingsRepository(f.db.db);
+    await insertMeetings(f.db, [meeting('mtg-stale', 'midt-ksg', '2027-05-12')]);
+    await runMeetingSync(f.deps, { meetingId: 'mtg-stale' });
+    await runCalendarDelta(f.deps);
+    // Moved in the tab to 13 May and synced: the next delta will report the event as saying 13 May.
+    const m1 = (await repo.getMeeting('mtg-stale'))!;
+    expect(await repo.updateMeeting({ ...m1, date: '2027-05-13', revision: m1.revision + 1 }, m1.revision)).toBe(true);
+    await runMeetingSync(f.deps, { meetingId: 'mtg-stale' });
+    // The delta fetches that; before it applies it, the secretary moves the meeting to 14 May and its sync writes the event.
+    const delta = f.deps.m365.calendar.delta;
+    const interleaved = {
+      ...f.deps,
+      m365: { ...f.deps.m365, calendar: {
+        ...f.deps.m365.calendar,
+        delta: async (...args: Parameters<typeof delta>) => {
+          const fetched = await delta(...args);
+          const m2 = (await repo.getMeeting('mtg-stale'))!;
+          if (m2.date === '2027-05-13') {
+            await new Promise((r) => setTimeout(r, 5)); // a later write is later in Graph's clock too
+            expect(await repo.updateMeeting({ ...m2, date: '2027-05-14', revision: m2.revision + 1 }, m2.revision)).toBe(true);
+            await runMeetingSync(f.deps, { meetingId: 'mtg-stale' });
+          }
+          return fetched;
+        },
+      } },
+    };
+    const cycle = await runCalendarDelta(interleaved);
+    expect(cycle.flatMap((x) => x.moved)).toEqual([]);
+    expect((await repo.getMeeting('mtg-stale'))!.date).toBe('2027-05-14');
+    const ev = Object.values(f.emu.state.mailboxes[SECRETARY]!.events).find((e) => JSON.stringify(e.singleValueExtendedProperties ?? []).includes('mtg-stale'));
+    expect(String((ev!.start as { dateTime: string }).dateTime)).toMatch(/^2027-05-14/);
+    // A real move in Outlook after that write is still taken.
+    await new Promise((r) => setTimeout(r, 5));
+    f.emu.outlook.moveEvent(SECRETARY, ev!.id as string, { dateTime: '2027-05-18T09:30:00', timeZone: 'Romance Standard Time' }, { dateTime: '2027-05-18T11:00:00', timeZone: 'Romance Standard Time' });
+    expect((await runCalendarDelta(f.deps)).flatMap((x) => x.moved)).toEqual(['mtg-stale']);
+    expect(await repo.getMeeting('mtg-stale')).toMatchObject({ date: '2027-05-18', start: '09:30' });
+  });
+
   it('does not take the report of its own cancellation for an Outlook cancellation of the meeting made planned again meanwhile (an undone transition)', async () => {
     const repo = meetingsRepository(f.db.db);
     await insertMeetings(f.db, [meeting('mtg-undo', 'midt-ksg', '2027-06-09')]);

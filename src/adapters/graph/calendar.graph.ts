@@ -33,6 +33,7 @@ type GraphEvent = {
   start?: { dateTime: string; timeZone: string };
   end?: { dateTime: string; timeZone: string };
   changeKey?: string;
+  lastModifiedDateTime?: string;
   webLink?: string;
   isCancelled?: boolean;
   onlineMeeting?: { joinUrl?: string } | null;
@@ -68,6 +69,13 @@ function toRemote(e: GraphEvent): RemoteEvent {
     webLink: e.webLink ?? null,
     joinUrl: e.onlineMeeting?.joinUrl ?? null,
   };
+}
+
+/** Graph's instant (UTC, up to 7 fractional digits) as a UTC ISO string, or null when absent or unreadable. */
+function utcOrNull(at: string | undefined): string | null {
+  if (!at) return null;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(at) ? at : `${at}Z`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 const ANSWERS = new Set(['accepted', 'tentativelyAccepted', 'declined']);
@@ -117,7 +125,7 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
     const r = await http.request<GraphEvent>({ method: 'PATCH', path: `/users/${enc(mailbox)}/events/${enc(eventId)}`, body: eventBody(s) });
     if (r.status === 404) return null;
     if (r.status !== 200) throw toM365Error({ method: 'PATCH', path: '/users/{mailbox}/events/{id}' }, r);
-    return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: false };
+    return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: false, lastModified: utcOrNull(r.body.lastModifiedDateTime) };
   };
 
   return {
@@ -138,7 +146,7 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
         path: `/users/${enc(s.mailbox)}/events`,
         body: { ...eventBody(s), transactionId: s.transactionId ?? transactionIdFor(s.meetingId) },
       });
-      return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: true };
+      return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: true, lastModified: utcOrNull(r.body.lastModifiedDateTime) };
     },
 
     async attachFile(mailbox, eventId, file) {
@@ -247,6 +255,7 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
           location: e.location?.displayName || null,
           isOnlineMeeting: e.isOnlineMeeting === true,
           joinUrl: e.onlineMeeting?.joinUrl ?? null,
+          lastModified: utcOrNull(e.lastModifiedDateTime),
         });
       }
       return { changes, cursor: link, restarted };

@@ -111,7 +111,15 @@ export type RemoteEvent = {
   joinUrl: string | null;
 };
 
-export type UpsertedEvent = { eventId: string; changeKey: string | null; webLink: string | null; joinUrl: string | null; created: boolean };
+export type UpsertedEvent = {
+  eventId: string;
+  changeKey: string | null;
+  webLink: string | null;
+  joinUrl: string | null;
+  created: boolean;
+  /** The event's lastModifiedDateTime after this write (UTC ISO), when Graph gave it. */
+  lastModified?: string | null;
+};
 
 /** An attendee's answer to the invitation as the organizer's event shows it (`attendee.status`). */
 export type AttendeeAnswer = { email: string; response: 'accepted' | 'tentativelyAccepted' | 'declined'; /** When the attendee answered (UTC ISO). */ at: string };
@@ -132,6 +140,11 @@ export type CalendarChange =
       location?: string | null;
       isOnlineMeeting?: boolean;
       joinUrl?: string | null;
+      /**
+       * The event's lastModifiedDateTime as read (UTC ISO). A read from before Samraad's own later write
+       * of the event is not an Outlook change (the delta can fetch, then a sync writes, then the delta applies).
+       */
+      lastModified?: string | null;
     }
   | { kind: 'removed'; eventId: string };
 

@@ -165,9 +165,12 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
       const e = utcToLocal(change.end, zone);
       const end = e.date === s.date ? e.time : '23:59';
       // The echo of our own last write (the meeting changed again since, and its sync is on the way) is no Outlook move.
-      const written = state.detail.written as { date?: string; start?: string; end?: string } | undefined;
+      const written = state.detail.written as { date?: string; start?: string; end?: string; at?: string | null } | undefined;
       const same = s.date === meeting.date && s.time === meeting.start && end === meeting.end;
-      const echo = !!written && s.date === written.date && s.time === written.start && end === written.end;
+      // So is a read of the event from before our own last write (the delta fetched it, then a sync wrote the event,
+      // then the delta applies what it fetched): Outlook already shows what Samraad wrote after it.
+      const before = !!written?.at && !!change.lastModified && Date.parse(change.lastModified) <= Date.parse(written.at);
+      const echo = before || (!!written && s.date === written.date && s.time === written.start && end === written.end);
       // end <= start: not a shape a meeting can have; left to the secretariat.
       if (!same && !echo && end > s.time) {
         const moved = { ...meeting, date: s.date, start: s.time, end };
@@ -183,7 +186,7 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
         });
         await outbox.enqueue(SYNC_QUEUES.reminderPlan, { meetingId: meeting.id }, { singletonKey: `meeting:${meeting.id}` });
         await raiseNotice(outbox, meetingNotice('meeting_moved', moved, deps.clock.now().toISOString(), `r${meeting.revision + 1}`, { from: { date: meeting.date, start: meeting.start, end: meeting.end }, via: 'outlook' }));
-        detail = { ...detail, revision: meeting.revision + 1, movedInOutlook: true, written: { date: s.date, start: s.time, end } };
+        detail = { ...detail, revision: meeting.revision + 1, movedInOutlook: true, written: { date: s.date, start: s.time, end, at: change.lastModified ?? null } };
         current = { ...moved, revision: meeting.revision + 1 };
         out.moved = meeting.id;
       }

@@ -119,7 +119,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     const specHash = createHash('sha256').update(JSON.stringify({ ...spec, storedEventId: null })).digest('hex').slice(0, 32);
     const unchanged = !!state?.remoteId && state.status === 'synced' && state.detail.specHash === specHash && state.detail.revision === meeting.revision;
     const r: UpsertedEvent = unchanged
-      ? { eventId: state!.remoteId!, changeKey: state!.etag, webLink: (state!.detail.webLink as string | null | undefined) ?? null, joinUrl: (state!.detail.joinUrl as string | null | undefined) ?? null, created: false }
+      ? { eventId: state!.remoteId!, changeKey: state!.etag, webLink: (state!.detail.webLink as string | null | undefined) ?? null, joinUrl: (state!.detail.joinUrl as string | null | undefined) ?? null, created: false, lastModified: (state!.detail.written as { at?: string | null } | undefined)?.at ?? null }
       : await calendar.upsertEvent(spec);
     // The sent agenda as a Word attachment on the event: the latest sending replaces an earlier one (same name).
     let attachedAgenda: number | undefined;
@@ -146,7 +146,7 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       await sync.record(
         'meeting',
         meeting.id,
-        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), specHash, ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}), ...(startCard ? { startCard } : {}) } },
+        { forumId: forum.id, remoteId: r.eventId, container: mailbox, etag: r.changeKey, detail: { revision: meeting.revision, webLink: r.webLink, joinUrl: r.joinUrl, written: { date: meeting.date, start: meeting.start, end: meeting.end, at: r.lastModified ?? null }, ...(attachedAgenda !== undefined ? { agendaAttached: attachedAgenda } : {}), specHash, ...(answers ? { answers } : {}), ...(fromOutlook ? { fromOutlook } : {}), ...(startCard ? { startCard } : {}) } },
         'synced',
       );
       // A mailbox we have not organized in before needs its change subscription.
