@@ -95,6 +95,23 @@ export async function startJobQueue(
   await boss.createQueue(DEAD_LETTER_QUEUE).catch(ignoreExists);
   const declared = new Map((opts.queues ?? []).map((q) => [q.name, q]));
 
+  /**
+   * Where a dead letter came from. A handler's error carries it (withSource); a job that expired (its worker
+   * killed or hung) was failed by pg-boss's supervisor with a message of its own, so the failed job it was copied
+   * from is looked up by its data, the latest that failed by the letter's creation (the driver keeps that time to the
+   * millisecond only: a second's leeway).
+   */
+  const originOf = async (j: QueuedJob): Promise<{ queue: string | null; jobId: string | null }> => {
+    const carried = sourceOf(j.output);
+    if (carried.queue) return carried;
+    const { rows } = await boss.getDb().executeSql(
+      `select name, id from ${JOB_SCHEMA}.job where state = 'failed' and name <> $1 and data = $2::jsonb and completed_on <= $3::timestamptz + interval '1 second' order by completed_on desc limit 1`,
+      [DEAD_LETTER_QUEUE, JSON.stringify(j.data ?? null), new Date(j.createdOn).toISOString()],
+    );
+    const found = rows[0] as { name: string; id: string } | undefined;
+    return found ? { queue: found.name, jobId: found.id } : carried;
+  };
+
   const queue: JobQueue = {
     boss,
     async ensureQueue(spec) {
@@ -169,8 +186,9 @@ export async function startJobQueue(
     },
     async listDeadLetters(limit = 200) {
       const jobs = await queue.findJobs<Record<string, unknown>>(DEAD_LETTER_QUEUE, { queued: true, limit });
-      return jobs.map((j) => {
-        const source = sourceOf(j.output);
+      const sources = await Promise.all(jobs.map((j) => originOf(j)));
+      return jobs.map((j, i) => {
+        const source = sources[i]!;
         return {
           id: j.id,
           queue: source.queue ?? 'unknown',
@@ -183,7 +201,7 @@ export async function startJobQueue(
     },
     async retryDeadLetter(id) {
       const [job] = await queue.findJobs(DEAD_LETTER_QUEUE, { id, queued: true });
-      const source = job ? sourceOf(job.output).queue : null;
+      const source = job ? (await originOf(job)).queue : null;
       if (!job || !source || !isJobName(source)) return false;
       await queue.enqueue(source, parseJob(source, job.data ?? {}));
       await boss.deleteJob(DEAD_LETTER_QUEUE, id);
