@@ -149,6 +149,26 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     expect((await sync.get('chat', key))!.detail).not.toHaveProperty('attempt');
   });
 
+  it('keeps up by itself when left open: a channel that fails meanwhile shows as failed without a reload', async () => {
+    const page = e.page;
+    await page.goto('about:blank');
+    await page.goto(`${e.app.url}/#/sync`);
+    const boern = page.getByRole('table', { name: 'Synkronisering for Klynge-temagruppe for børn, unge og familien' });
+    await boern.getByRole('row', { name: /Teams-kanal.*Synkroniseret/ }).waitFor();
+    const stamp = page.locator('[data-sync-loaded="ok"]');
+    expect(await stamp.innerText()).toMatch(/^Opdateret kl\. \d\d\.\d\d\.\d\d; opdateres af sig selv hvert 15\. sekund$/);
+    // Broken and synced again behind the screen's back (as another secretary's change or a nightly job would).
+    const repo = registryRepository(e.app.db.db);
+    await repo.updateForum({ ...(await repo.getForum(forumId))!, channelType: 'private' });
+    await e.app.deps.queue.enqueue('m365.forum-sync', { forumId });
+    await until('the failed channel sync', (v) => v.forums.find((f) => f.forumId === forumId)!.channel.status === 'failed');
+    // No reload, no click: the next refresh (every 15 s) shows it.
+    await boern.getByRole('row', { name: /Teams-kanal.*Fejlet/ }).waitFor({ timeout: 60_000 });
+    await repo.updateForum({ ...(await repo.getForum(forumId))!, channelType: 'standard' });
+    await e.app.deps.queue.enqueue('m365.forum-sync', { forumId });
+    await boern.getByRole('row', { name: /Teams-kanal.*Synkroniseret/ }).waitFor({ timeout: 60_000 });
+  }, 240_000);
+
   it('offers a plain member no link, and tells them why when they open it anyway', async () => {
     const page = e.page;
     await page.goto(`${e.app.url}/`);

@@ -96,6 +96,9 @@ function rowsOf(t: Texts, lang: Lang, f: ForumSync): Row[] {
   ];
 }
 
+/** The local time of day with seconds, as the screen says when it last read. */
+const clock = (d: Date, lang: Lang) => d.toLocaleTimeString(lang === 'da' ? 'da-DK' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Copenhagen' });
+
 export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signedIn: boolean }) {
   const styles = useStyles();
   const [view, setView] = useState<SyncView | null>(null);
@@ -105,12 +108,14 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
   const [queued, setQueued] = useState<Set<string>>(() => new Set());
   const [message, setMessage] = useState<{ ok: boolean; text: string; error?: unknown } | null>(null);
 
+  const [loaded, setLoaded] = useState<{ at: Date; failed: boolean } | null>(null);
   /** `settle`: forget which rows were queued again, the view now shows what their jobs did. */
   const load = useCallback(async (settle = false) => {
     try {
       setView(await api<SyncView>('/api/sync/status'));
       if (settle) setQueued(new Set());
       setError(null);
+      setLoaded({ at: new Date(), failed: false });
     } catch (e) {
       setError(e as ApiError);
     }
@@ -118,6 +123,28 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
   useEffect(() => {
     if (signedIn) void load();
   }, [load, signedIn]);
+  // Left open, the screen keeps up by itself (every 15 s while it is visible, and when it is shown again). A refresh
+  // that fails keeps the rows read before and says so, instead of replacing the table with an error.
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    const refresh = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        setView(await api<SyncView>('/api/sync/status'));
+        setLoaded({ at: new Date(), failed: false });
+      } catch (e) {
+        if ((e as ApiError).status === 403 || (e as ApiError).status === 409) setError(e as ApiError);
+        else setLoaded({ at: new Date(), failed: true });
+      }
+    };
+    const timer = setInterval(() => void refresh(), 15_000);
+    const onShow = () => void refresh();
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+    };
+  }, [signedIn]);
 
   const retry = async (row: Row) => {
     setBusy(row.key);
@@ -171,6 +198,7 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
         <Text>{t.sy.summary(counts.failed, counts.pending, counts.synced)}</Text>
         <Checkbox label={t.sy.onlyProblems} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(Boolean(d.checked))} />
         <Button onClick={() => void load(true)}>{t.sy.refresh}</Button>
+        {loaded ? <Text size={200} data-sync-loaded={loaded.failed ? 'failed' : 'ok'}>{(loaded.failed ? t.sy.updateFailed : t.sy.updatedAt)(clock(loaded.at, lang))}</Text> : null}
       </div>
       <div aria-live="polite" className={styles.live}>
         {message ? (message.ok
