@@ -166,6 +166,7 @@ export const DutyResponse = z.object({
   taskId: z.string().optional(),
   title: z.string(),
   titleEn: z.string().optional(),
+  ruleDefault: z.boolean().optional().describe("set on a deadline whose rule the forum's terms do not state (a default awaiting acceptance)"),
 });
 export type DutyResponse = z.output<typeof DutyResponse>;
 

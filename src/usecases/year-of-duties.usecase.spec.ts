@@ -79,6 +79,14 @@ describe('yearOfDuties', () => {
     const d = f.meetings.find((m) => m.deadlines)!.deadlines!;
     expect(d.agendaDue.fromDefault).toBeUndefined();
     expect(d.minutesDue.fromDefault).toBe(true);
+    // And so does each line of the year (årshjul), not only the warning: a deadline duty from a default is marked.
+    const deadlineKinds = ['items_cutoff', 'agenda_due', 'minutes_due', 'comment_window_closes'];
+    const ksgDeadlines = y.duties.filter((x) => deadlineKinds.includes(x.kind));
+    expect(ksgDeadlines.length).toBeGreaterThan(0);
+    expect(ksgDeadlines.every((x) => x.ruleDefault === true)).toBe(true);
+    expect(y.duties.filter((x) => !deadlineKinds.includes(x.kind)).every((x) => x.ruleDefault === undefined)).toBe(true);
+    expect(f.duties.filter((x) => x.kind === 'agenda_due').every((x) => x.ruleDefault === undefined)).toBe(true);
+    expect(f.duties.filter((x) => x.kind === 'minutes_due').every((x) => x.ruleDefault === true)).toBe(true);
   });
 
   it('fokusgruppe: proposes 4 meetings and takes the 2 theme days with the parent, hand-over offset half a year', async () => {

@@ -397,7 +397,8 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     meetings,
     chair,
     handovers,
-    duties: wheel.duties,
+    // Each deadline from an unstated rule says so where it is shown, not only in the warning below the year.
+    duties: wheel.duties.map((d) => (isDeadlineKind(d.kind) && sources[d.kind] === 'default' ? { ...d, ruleDefault: true } : d)),
     unassignedAgreements: wheel.unassigned,
     composition,
     warnings,
@@ -416,6 +417,8 @@ export async function yearOfDuties(port: YearOfDutiesPort, forumId: string, year
 }
 
 const kl = (t: string) => t.replace(':', '.');
+const isDeadlineKind = (k: string): k is 'items_cutoff' | 'agenda_due' | 'minutes_due' | 'comment_window_closes' =>
+  k === 'items_cutoff' || k === 'agenda_due' || k === 'minutes_due' || k === 'comment_window_closes';
 
 /** Danish text for the CLI. */
 export function formatYearOfDuties(y: YearOfDuties): string {

@@ -19,6 +19,14 @@ describe('chairTimeline', () => {
     expect(tl.evaluations).toEqual([expect.objectContaining({ date: '2027-01-01' })]);
   });
 
+  it('hands nothing over when the terms state no rotation: no "from psychiatry and the municipalities to psychiatry and the municipalities" on a guessed 1 January', () => {
+    const tl = chairTimeline({ rule: rule({ sides: ['psychiatry', 'municipality'] }), from: '2027-01-01', until: '2027-12-31', today: '2026-12-05' });
+    expect(tl.handovers).toEqual([]);
+    expect(tl.nextHandover).toBeUndefined();
+    expect(tl.terms.length).toBeGreaterThan(0);
+    expect(describeHolders(tl.terms[0]!.chairs)).toBe('psykiatrien og kommunerne');
+  });
+
   it('offset half a year against the parent forum', () => {
     const parent = rule({ firstTermStarts: '2025-01-01' });
     const tl = chairTimeline({ rule: rule({ offsetMonthsFromParent: 6, rotationOrder: ['viborg', 'skive'] }), parentRule: parent, from: '2027-01-01', until: '2027-12-31', today: '2027-01-01' });

@@ -149,6 +149,8 @@ export function chairTimeline(input: ChairTimelineInput): ChairTimeline {
   for (let i = 1; i < terms.length; i += 1) {
     const fromTerm = terms[i - 1]!;
     const toTerm = terms[i]!;
+    // A new term with the very same holders (no rotation stated) hands nothing over: no "from X to X" on a guessed date.
+    if (describeHolders(fromTerm.chairs, name) === describeHolders(toTerm.chairs, name)) continue;
     handovers.push({
       date: toTerm.from,
       fromTerm,

@@ -46,6 +46,8 @@ export type Duty = {
   title: string;
   /** The same in English (names of forums, agreements and tasks stay as they are). */
   titleEn?: string;
+  /** A deadline from a rule the forum's terms do not state: the default (the kind's or the product's), awaiting the secretariat's acceptance. */
+  ruleDefault?: boolean;
 };
 
 const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

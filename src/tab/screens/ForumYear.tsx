@@ -260,6 +260,8 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
       {!data ? (error ? null : <Spinner label={t.loading} />) : (
         <>
           {data.constraints.length ? <Text className={s.meta}>{textsIn(lang, data.constraints, data.constraintsEn).join(' · ')}</Text> : null}
+          {/* Said before the year, not after it: what is a default here is marked on each line below. */}
+          {textsIn(lang, data.warnings, data.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
           {data.duties.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : [...months.entries()].map(([ym, duties]) => (
             <div key={ym} className={s.month}>
               <Subtitle2 as="h3">{monthName(ym)} {year}</Subtitle2>
@@ -268,14 +270,14 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
                   <li key={i} className={s.duty}>
                     <Text className={s.meta}>{formatDate(d.date, lang)}</Text>
                     <Text>
-                      {d.meetingId && d.kind === 'meeting' ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
+                      {d.meetingId && (d.kind === 'meeting' || d.kind === 'joint_meeting' || d.kind === 'theme_day') ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
+                      {d.ruleDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}
                     </Text>
                   </li>
                 ))}
               </ul>
             </div>
           ))}
-          {textsIn(lang, data.warnings, data.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
         </>
       )}
       {region ? <RegionClosedDays lang={lang} region={region} year={year} onChanged={() => setRevision((r) => r + 1)} /> : null}
