@@ -133,6 +133,7 @@ export const MinutesStateResponse = z.object({
   approvedHow: z.enum(['explicit', 'tacit']).nullable(),
   publishedAt: z.string().nullable(),
   agendaApprovedAt: z.string().nullable(),
+  draftWithheld: z.boolean().optional().describe("set for a reader who is not the secretariat or the minute-taker while the minutes are being written and have never been sent (draft): the items' decisions are left out"),
 });
 export type MinutesStateResponse = z.output<typeof MinutesStateResponse>;
 

@@ -33,14 +33,20 @@ import { allQueues, queues } from './jobs/queues.js';
 
 export type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 
+export type StartedModule = { stop(): Promise<void>; stopAfterWorkers?(): Promise<void> };
+
 export type AppModule = {
   name: string;
   /** HTTP routes this module adds (web role). */
   routes?: (ctx: HttpContext) => FastifyPluginAsync;
   /** Job workers this module runs (worker role); started once the server listens. */
   startWorkers?: (deps: AppDeps) => Promise<void>;
-  /** Started after the server listens; stopped before the database closes. */
-  start?: (deps: AppDeps) => Promise<{ stop(): Promise<void> } | void>;
+  /**
+   * Started after the server listens; stopped before the database closes. `stop` runs before the job queue stops
+   * (e.g. to cut a handler's wait short); `stopAfterWorkers` once no handler runs any more (e.g. a service the handlers
+   * call, such as the Graph emulator: closed earlier, a running sync job would retry against a closed port for ~15 s).
+   */
+  start?: (deps: AppDeps) => Promise<StartedModule | void>;
 };
 
 export type AppDeps = {
@@ -104,9 +110,9 @@ export async function startApp(
   }
   const clock = opts.clock ?? systemClock;
   const runsWorkers = config.role !== 'web';
-  // A caller that hands in its database keeps using it (and its process) after stop: running handlers get up to 5 s
+  // A caller that hands in its database keeps using it (and its process) after stop: running handlers get up to 20 s
   // to finish first. The process itself (src/main.ts) exits right after stopping, within its 4.5 s budget.
-  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 5_000 : 250 });
+  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 20_000 : 250 });
   const transact = transactor(database, queue);
   const deps: AppDeps = { config, database, queue, transact, clock, ids: randomIds, logger };
 
@@ -169,7 +175,7 @@ export async function startApp(
 
   let server: FastifyInstance | undefined;
   let url: string | undefined;
-  const started: { stop(): Promise<void> }[] = [];
+  const started: StartedModule[] = [];
   try {
     server = await buildServer(ctx, { logger: opts.httpLogger ?? false, extraRoutes: modules.flatMap((m) => (m.routes ? [m.routes] : [])) });
     // Loopback unless HOST says otherwise: a development server is not reachable from the network by accident.
@@ -190,7 +196,10 @@ export async function startApp(
   } catch (err) {
     // Clean up after a failed start; the start error is what the caller gets, the rest is logged.
     await server?.close().catch((e: unknown) => logger.warn(`closing the HTTP server after a failed start failed: ${String(e)}`));
+    const last = [...started].reverse();
+    for (const s of last) await s.stop().catch((e: unknown) => logger.warn(`stopping a module after a failed start failed: ${String(e)}`));
     await queue.stop().catch((e: unknown) => logger.warn(`stopping the job queue after a failed start failed: ${String(e)}`));
+    for (const s of last) await s.stopAfterWorkers?.().catch((e: unknown) => logger.warn(`stopping a module after a failed start failed: ${String(e)}`));
     if (!opts.database) await database.close().catch((e: unknown) => logger.warn(`closing the database after a failed start failed: ${String(e)}`));
     lock?.release();
     throw err;
@@ -205,8 +214,10 @@ export async function startApp(
     stop() {
       stopping ??= (async () => {
         await server?.close(); // stops accepting, waits for in-flight requests
-        for (const s of started.reverse()) await s.stop().catch((e: unknown) => logger.warn(`stopping a module failed: ${String(e)}`));
+        const last = [...started].reverse();
+        for (const s of last) await s.stop().catch((e: unknown) => logger.warn(`stopping a module failed: ${String(e)}`));
         await queue.stop().catch((e: unknown) => logger.warn(`stopping the job queue failed: ${String(e)}`));
+        for (const s of last) await s.stopAfterWorkers?.().catch((e: unknown) => logger.warn(`stopping a module failed: ${String(e)}`));
         if (!opts.database) await database.close();
         lock?.release();
       })();

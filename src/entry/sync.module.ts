@@ -190,7 +190,9 @@ export function syncModule(opts: SyncModuleOptions = {}): AppModule & { document
         await queue.enqueue(SYNC_QUEUES.renew, {});
       }
       return {
-        async stop() {
+        async stop() {},
+        // After the workers: a sync job still running talks to the emulator until it ends.
+        async stopAfterWorkers() {
           await rt.emulator?.close();
         },
       };

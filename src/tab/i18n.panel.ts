@@ -28,6 +28,7 @@ const da = {
   noMeeting: 'Fanen er ikke knyttet til et Samraad-møde. Tilføj fanen igen og vælg mødet.',
   signIn: 'Log ind for at se mødets dagsorden.',
   readOnly: 'Kun referenten og sekretariatet skriver referatet.',
+  draftWithheld: 'Du læser referatet og giver bemærkninger, når det er sendt til bemærkninger.',
 };
 type PanelTexts = typeof da;
 const en: PanelTexts = {
@@ -59,5 +60,6 @@ const en: PanelTexts = {
   noMeeting: 'This tab is not linked to a Samraad meeting. Add the tab again and choose the meeting.',
   signIn: 'Sign in to see the meeting\'s agenda.',
   readOnly: 'Only the minute-taker and the secretariat write the minutes.',
+  draftWithheld: 'You read the minutes and make remarks once they have been sent for remarks.',
 };
 export const panelTexts = { da, en };

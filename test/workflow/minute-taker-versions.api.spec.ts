@@ -37,7 +37,13 @@ describe.each(backends)('minute-taker and stored versions through the API on $na
   it('makes the forum\'s secretary the referent by default, in the page and in both documents', async () => {
     const p = await page(member);
     expect(p.minuteTaker).toEqual({ personId: secretary, name: 'Nina Hald', isDefault: true });
-    const html = await app.call('GET', `/api/meetings/${meetingId}/minutes.html`, member);
+    // Minutes never sent are not a member's to read yet: not in the page, not as a document.
+    expect(p.minutes.draftWithheld).toBe(true);
+    const refused = await app.call('GET', `/api/meetings/${meetingId}/minutes.html`, member);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detailDa).toMatch(/Referatet er ikke udsendt endnu/);
+    expect((await page(secretary)).minutes.draftWithheld).toBeUndefined();
+    const html = await app.call('GET', `/api/meetings/${meetingId}/minutes.html`, secretary);
     expect(referentOf(html.text)).toMatch(/^Nina Hald\b/);
     const docx = await app.call('GET', `/api/meetings/${meetingId}/agenda.docx`, member);
     expect(referentOf(await docxHtml(docx.raw))).toMatch(/^Nina Hald\b/);

@@ -170,8 +170,10 @@ const table: Record<string, Row> = {
   'POST /api/meetings/:id/minutes/correct': { allow: SECRETARIAT, url: (i) => `/api/meetings/${i.meeting}/minutes/correct`, body: () => ({ reason: 'Fejl' }) },
   'GET /api/meetings/:id/agenda.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda.docx` },
   'GET /api/meetings/:id/agenda.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/agenda.html` },
-  'GET /api/meetings/:id/minutes.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.docx` },
-  'GET /api/meetings/:id/minutes.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/minutes.html` },
+  // Minutes never sent (the versioned meeting's are never sent here) are the secretariat's: a member reads them once sent
+  // (test/workflow/minute-taker-versions.api.spec.ts has the member's 403 and the 200 after sending).
+  'GET /api/meetings/:id/minutes.docx': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.versioned}/minutes.docx` },
+  'GET /api/meetings/:id/minutes.html': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.versioned}/minutes.html` },
   'PUT /api/meetings/:id/minute-taker': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/minute-taker`, body: () => ({ personId: member }) },
   'GET /api/meetings/:id/versions/:versionId/document.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.docx` },
   'GET /api/meetings/:id/versions/:versionId/document.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.html` },

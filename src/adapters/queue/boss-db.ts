@@ -31,7 +31,10 @@ export function bossDbFromPglite(pglite: PGlite): ClosableBossDb {
       // grace period still reports its job complete or failed; pg-boss does not await that call, so
       // a throw here would be an unhandled rejection. Like pg-boss's own adapter once closed, do
       // nothing: the job stays active, expires and is retried (handlers are idempotent), as after a crash.
-      if (closed || pglite.closed) return { rows: [] };
+      // Exactly as pg-boss's own adapter answers once closed (undefined, not an empty result): pg-boss reads a
+      // command's affected count as `result && result.rows ? result.rows[0].count : 0`, so `{ rows: [] }` threw there
+      // (seen in a fresh-clone run: "Cannot read properties of undefined (reading 'count')" after a late job failure).
+      if (closed || pglite.closed) return undefined as unknown as { rows: unknown[] };
       try {
         if (values?.length) return await pglite.query(text, values);
         const results = await pglite.exec(text);

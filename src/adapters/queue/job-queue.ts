@@ -213,7 +213,12 @@ export async function startJobQueue(
       // gets a little longer so the caller does not close the database under it (bounded: a stuck
       // handler does not hold the shutdown; its late completion is then dropped, see boss-db.ts).
       // The workers have stopped, so no handler starts after this point.
-      if (running.size) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, opts.handlerGraceMs ?? 10_000).unref())]);
+      if (running.size) {
+        await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, opts.handlerGraceMs ?? 10_000).unref())]);
+        // Let the workers' loops see the end of their handler and stop (pg-boss polls for that once a second and
+        // must not outlive its caller).
+        await new Promise((r) => setImmediate(r));
+      }
       pgliteDb?.close();
     },
   };

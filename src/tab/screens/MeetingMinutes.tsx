@@ -147,8 +147,9 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
         <Badge appearance="filled" color={mi.status === 'published' || mi.status === 'approved' ? 'success' : 'brand'}>{t.m.minutesStatus[mi.status] ?? mi.status} · {t.version} {mi.version}</Badge>
         {mi.windowClosesAt && mi.status === 'sent_for_remarks' ? <Text>{windowOpen ? t.m.windowOpenUntil(formatInstant(mi.windowClosesAt, lang)) : t.m.windowClosed}</Text> : null}
         {mi.approvedAt ? <Text>{t.m.approvedHow[mi.approvedHow ?? 'explicit']} {formatInstant(mi.approvedAt, lang)}</Text> : null}
-        <Link href={`/api/meetings/${id}/minutes.docx`}>{t.m.downloadMinutes}</Link>
+        {mi.draftWithheld ? null : <Link href={`/api/meetings/${id}/minutes.docx`}>{t.m.downloadMinutes}</Link>}
       </div>
+      {mi.draftWithheld ? <Text as="p" data-minutes-withheld>{t.m.minutesBeingWritten}</Text> : null}
       <MinuteTakerField t={t} lang={lang} view={view} reload={reload} />
 
       {p.canEditMinutes ? (
@@ -180,7 +181,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
             </div>
           ))}
         </Card>
-      ) : (
+      ) : mi.draftWithheld ? null : (
         <Card className={s.card} aria-labelledby="decisions-title">
           <Subtitle2 as="h3" className={s.h3} id="decisions-title">{t.m.decision}</Subtitle2>
           {view.items.map((item, index) => (

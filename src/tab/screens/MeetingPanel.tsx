@@ -146,7 +146,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
       <div aria-live="polite" role="status">{timer.index < 0 ? p.notStarted : announce}</div>
       <h2 style={{ margin: 0, fontSize: '16px' }}>{p.agenda}</h2>
       {items.length ? null : <Text>{p.noItems}</Text>}
-      {view.permissions.canEditMinutes ? null : <Text className={s.meta}>{p.readOnly}</Text>}
+      {view.permissions.canEditMinutes ? null : <Text className={s.meta}>{view.minutes?.draftWithheld ? `${p.readOnly} ${p.draftWithheld}` : p.readOnly}</Text>}
       <ol className={s.list}>
         {items.map((it, i) => (
           <li key={it.id} className={mergeClasses(s.item, i === timer.index && s.current)} aria-current={i === timer.index ? 'step' : undefined} data-testid={`panel-item-${i + 1}`}>

@@ -7,7 +7,7 @@ import { isActiveOn, secretariatRoles } from '../../domain/registry/registry.mod
 import { deadlineList } from '../../domain/deadlines/meeting.deadlines.js';
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
-import { notFound, UseCaseError } from '../use-case.errors.js';
+import { forbidden, notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
 import { assertNotWithheld, canRecordAttendance, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
@@ -89,13 +89,16 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             })
           : [];
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
+        // Minutes being written for the first time are the secretariat's and the minute-taker's until they go out: a member
+        // reads the decisions when the minutes are sent for remarks (a revision after that is read as it is made).
+        const draftWithheld = !secretariat && taker?.personId !== personId && s.minutesStatus === 'draft';
         const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
         const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
         return {
           meeting: c.meeting,
           forum: c.forum,
           deadlines: c.deadlines,
-          items: snapshot.items,
+          items: draftWithheld ? snapshot.items.map(({ decision: _unsent, ...item }) => item) : snapshot.items,
           /** The agenda's total time against the meeting's length (the builder shows an overrun). */
           timing: { plannedMinutes: snapshot.items.reduce((n, i) => n + i.minutes, 0), meetingMinutes: minutesBetween(c.meeting.start, c.meeting.end) },
           proposals: proposals.filter((p) => secretariat || p.proposerPersonId === personId),
@@ -106,7 +109,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
           contradictions,
           /** The meeting has started: presence can be recorded. */
           started,
-          minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null },
+          minutes: { ...minutesOf(s), sentAt: s.minutesSentAt ?? null, windowClosesAt: s.windowClosesAt ?? null, approvedAt: s.approvedAt ?? null, approvedHow: s.approvedHow ?? null, publishedAt: s.publishedAt ?? null, agendaApprovedAt: s.agendaApprovedAt ?? null, ...(draftWithheld ? { draftWithheld: true } : {}) },
           /** The referent of the agenda's and minutes' header: chosen by the secretariat, or by default the forum's secretary. */
           minuteTaker: taker ? { personId: taker.personId, name: pById.get(taker.personId)?.name ?? taker.personId, isDefault: taker.isDefault } : null,
           remarks: remarks.filter((r) => secretariat || r.personId === personId),
@@ -137,7 +140,14 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
 
     async documentInputFor(meetingId: string, personId: string, kind: DocumentKind) {
       const input = await transact(async (uow) => {
-        await loadMeeting(uow, meetingId, personId, clock.now());
+        const c = await loadMeeting(uow, meetingId, personId, clock.now());
+        if (kind === 'minutes' && !c.role.secretariat && !c.role.secretariatAbove) {
+          // As on the meeting page: minutes being written are not the members' until they are sent.
+          const s = await uow.workflow.getState(meetingId);
+          if (s.minutesStatus === 'draft' && s.minuteTakerPersonId !== personId) {
+            throw forbidden('The minutes have not been sent yet: members read them when they go out for remarks', 'Referatet er ikke udsendt endnu: medlemmerne læser det, når det sendes til bemærkninger');
+          }
+        }
         return documentInput(uow.registry, await takeSnapshot(uow, meetingId), kind);
       });
       await assertNotWithheld(deps, { forumId: input.forum.id, meetingId, path: meetingDocumentPath(input.forum.id, meetingId, kind) }, kind);
