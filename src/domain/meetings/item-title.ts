@@ -10,6 +10,16 @@ import type { AgendaItem } from './meeting.model.js';
 type Fixed = NonNullable<AgendaItem['fixed']>;
 type Lang = 'da' | 'en';
 
+/**
+ * Other ways secretariats write the same standard item: shown as the plain English name too (a standard item whose
+ * title says more, e.g. "Næste møde: 15. juni i Viborg", keeps it after the name).
+ */
+const sameMeaning: Record<Fixed, string[]> = {
+  welcome: ['velkommen', 'velkomst', 'velkomst og præsentation', 'velkommen og præsentation'],
+  next_meeting: ['næste møde', 'næste mødedato', 'kommende møder', 'kommende møde'],
+  any_other_business: ['eventuelt', 'evt.', 'evt'],
+};
+
 /** The titles the server gives the standard items (src/usecases/meetings/agenda.usecase.ts takes them from here) and their English names. */
 export const standardItemTitles: Record<Fixed, { da: string; en: string }> = {
   welcome: { da: 'Velkommen', en: 'Welcome' },
@@ -20,5 +30,6 @@ export const standardItemTitles: Record<Fixed, { da: string; en: string }> = {
 export function itemTitle(item: { title: string; fixed?: string | null | undefined }, lang: Lang): string {
   const std = item.fixed ? standardItemTitles[item.fixed as Fixed] : undefined;
   if (!std || lang !== 'en') return item.title;
-  return item.title.trim() === std.da ? std.en : `${std.en} (${item.title})`;
+  const said = item.title.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
+  return said === std.da.toLocaleLowerCase('da') || sameMeaning[item.fixed as Fixed].includes(said) ? std.en : `${std.en} (${item.title})`;
 }

@@ -39,6 +39,22 @@ describe('annual wheel', () => {
     expect(wheel.duties.find((d) => d.kind === 'annual_status')!.titleEn).toBe('Annual status to Sundhedsstyregruppen');
   });
 
+  it('names a joint meeting\'s other forum and a theme day\'s theme on their lines', () => {
+    const names: Record<string, string> = { 'ksg-vest': 'KSG Vest', tg: 'Temagruppe Psykiatri' };
+    const y = buildAnnualWheel({
+      forum: forum('ksg'), year: 2027, calendar: cal, forumName: (id) => names[id],
+      meetings: [
+        { id: 'j', date: '2027-04-08', start: '13:00', end: '15:30', kind: 'joint', jointWithForumId: 'ksg-vest' },
+        { id: 't', date: '2027-10-07', start: '09:00', end: '15:00', kind: 'theme_day', jointWithForumId: 'tg', title: 'Unge med psykisk sårbarhed' },
+        { id: 'u', date: '2027-11-04', start: '09:00', end: '15:00', kind: 'theme_day' },
+      ],
+    });
+    const line = (id: string) => y.duties.find((d) => d.meetingId === id)!;
+    expect(line('j')).toMatchObject({ kind: 'joint_meeting', title: 'Fællesmøde med KSG Vest kl. 13.00-15.30', titleEn: 'Joint meeting with KSG Vest, 13:00–15:30' });
+    expect(line('t')).toMatchObject({ kind: 'theme_day', title: 'Temadag »Unge med psykisk sårbarhed« med Temagruppe Psykiatri kl. 09.00-15.00', titleEn: 'Theme day “Unge med psykisk sårbarhed” with Temagruppe Psykiatri, 09:00–15:00' });
+    expect(line('u')).toMatchObject({ title: 'Temadag kl. 09.00-15.00', titleEn: 'Theme day, 09:00–15:00' });
+  });
+
   it('names who hands the chair over to whom, in English as in Danish', () => {
     const orgNames: Record<string, string> = { viborg: 'Viborg Kommune', skive: 'Skive Kommune' };
     const named = buildAnnualWheel({ forum: forum('ksg', { parentId: 'ssg' }), terms, year: 2027, meetings, calendar: cal, organisationName: (id) => orgNames[id] });

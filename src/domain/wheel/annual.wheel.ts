@@ -63,6 +63,10 @@ export type WheelMeeting = {
   kind: 'ordinary' | 'joint' | 'theme_day' | 'extraordinary';
   status?: 'planned' | 'held' | 'cancelled';
   minutesSentAt?: string | undefined;
+  /** A joint meeting's or a theme day's other forum, named on its line. */
+  jointWithForumId?: string | undefined;
+  /** A theme day's theme, named on its line. */
+  title?: string | undefined;
 };
 
 export type AnnualWheelInput = {
@@ -121,8 +125,12 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
 
   for (const m of meetings) {
     const ref = m.id ? { meetingId: m.id } : {};
-    const what = m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
-    const whatEn = m.kind === 'joint' ? 'Joint meeting' : m.kind === 'theme_day' ? 'Theme day' : `Meeting ${m.sequence}`;
+    const partner = m.jointWithForumId ? name(m.jointWithForumId) : undefined;
+    const theme = m.kind === 'theme_day' && m.title?.trim() ? m.title.trim() : undefined;
+    const themeDa = theme ? (/^temadag\b/i.test(theme) ? theme : `Temadag »${theme}«`) : 'Temadag';
+    const themeEn = theme ? (/^temadag\b/i.test(theme) ? `Theme day (${theme})` : `Theme day “${theme}”`) : 'Theme day';
+    const what = m.kind === 'joint' ? `Fællesmøde${partner ? ` med ${partner}` : ''}` : m.kind === 'theme_day' ? `${themeDa}${partner ? ` med ${partner}` : ''}` : `${m.sequence}. møde`;
+    const whatEn = m.kind === 'joint' ? `Joint meeting${partner ? ` with ${partner}` : ''}` : m.kind === 'theme_day' ? `${themeEn}${partner ? ` with ${partner}` : ''}` : `Meeting ${m.sequence}`;
     add({ date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind], forumId: forum.id, ...ref, title: `${what} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}`, titleEn: `${whatEn}, ${m.start}–${m.end}` });
     if (!m.deadlines) continue;
     for (const d of [m.deadlines.itemsCutoff, m.deadlines.agendaDue, m.deadlines.minutesDue, m.deadlines.commentWindowCloses]) {
