@@ -582,3 +582,40 @@ describe('phrasings met on pages of held-out round 5 (issue 17)', () => {
     expect(drafts('De kommunale klynger\n\n  • Klynge Nord: Anne, Bo og Cai\n').some((d) => d.forumName.value === 'Klynge Nord')).toBe(false);
   });
 });
+
+describe('held-out round 6 rules', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+
+  it('reads "I alle <forum> er A, B, C og brugere repræsenteret" as seats without counts, users as other; not for another kind', () => {
+    expect(seats('Samordningsudvalg\n\nI alle samordningsudvalg er hospital, kommuner, almen praksis og brugere repræsenteret.\n')).toEqual([
+      ['hospital', null, null],
+      ['municipality', null, null],
+      ['general_practice', null, null],
+      ['other', null, null],
+    ]);
+    expect(seats('Samordningsudvalg\n\nI alle arbejdsgrupper er hospital og kommuner repræsenteret.\n')).toEqual([]);
+  });
+
+  it('reads "N <members>:" over their names as N seats, but not a numbered section heading', () => {
+    expect(seats('Dialogforum Test\n\nMedlemmer\n\n9 regionsrådsmedlemmer:\n\nAnne Berg (A)\n')).toContainEqual(['region_administration', 9, 9]);
+    expect(seats('Dialogforum Test\n\n2 Medlemmer:\n\n- 3 repræsentanter fra kommunerne\n')).toEqual([['municipality', 3, 3]]);
+  });
+
+  it('does not seat members "udpeget af regionsrådet efter indstilling" for the region: the nominating party is theirs', () => {
+    expect(seats('Dialogforum Test\n\nMedlemmer:\n- Op til 13 medlemmer, som er udpeget af regionsrådet efter indstilling\n')).toEqual([['other', null, 13]]);
+    expect(seats('Dialogforum Test\n\nMedlemmer:\n- 2 medlemmer udpeget af regionsrådet efter indstilling fra kommunerne\n')).toEqual([['municipality', 2, 2]]);
+    expect(seats('Dialogforum Test\n\nMedlemmer:\n- 2 medlemmer udpeget af regionsrådet\n')).toEqual([['region_administration', 2, 2]]);
+  });
+
+  it('reads "Yngre Læger" as a union of doctors (other), not general practice', () => {
+    expect(allSectors('udpeget af Yngre Læger')).toEqual([]);
+    expect(allSectors('de praktiserende læger')).toEqual(['general_practice']);
+  });
+
+  it('reads "Name, Formand, Title, Organisation" in a members list as the chair held by the organisation\'s side, not "Næstformand"', () => {
+    const chair = (text: string) => drafts(text)[0]!.fields['chair.by']?.value;
+    expect(chair('Styregruppe Test\n\nFormandskabet varetages af:\n\nAnne Skov, Formand, Koncerndirektør, Region Hovedstaden\nBo Holm, Næstformand, Direktør, Aby Kommune\n')).toEqual({ name: 'Koncerndirektør, Region Hovedstaden', sector: 'region_administration' });
+    expect(chair('Styregruppe Test\n\nMedlemmer:\n\nBo Holm, Næstformand, Direktør, Aby Kommune\n')).toBeUndefined();
+  });
+});

@@ -25,6 +25,7 @@ import type { ChairSide, OrganisationKind } from '../registry/registry.model.js'
 import {
   docLevelRules,
   parseSeatLine,
+  parseSeatSegment,
   sentenceRules,
   splitSentences,
   subGroupMentions,
@@ -323,6 +324,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
     // "- Vicedirektør, Sundheds- og Kulturforvaltningen (formand)": the member who chairs.
     const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\((?:formand|forperson|chair|chairman|chairperson)\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
+    // "Anne Skov, Formand, Koncerndirektør, Region Hovedstaden": a person's name, the role, then title and organisation.
+    const titledChair = chairLine ? null : /^\s*(?:[-•–*]\s+)?([^,]+),\s*formand\s*,\s*(.+?)\s*\.?$/iu.exec(body);
+    if (titledChair && PERSON.test(titledChair[1]!.trim())) {
+      const who = titledChair[2]!;
+      const sector = holderSector(who);
+      const off = start + titledChair.index + titledChair[0].lastIndexOf(who);
+      if (sector) addScalar(f, 'chair.by', { value: { name: who, sector }, span: span(off, off + who.length), confidence: 0.7 });
+    }
     if (chairLine) {
       const who = chairLine[1]!.trim();
       const sector = holderSector(who);
@@ -433,12 +442,23 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   };
 
   /** "Regionale medlemmer", "Repræsentanter fra lægerne": a members heading naming a side; the people under it sit for that side. */
-  const sideLabel = (heading: string) => {
+  const sideLabel = (heading: string, start?: number) => {
     seatScope = undefined;
     seatLabel = firstSector(heading)?.sector;
     seatLabelName = heading.trim().replace(/:$/, '');
     labelFromHeading = !!seatLabel;
     nameGroup = undefined;
+    if (start !== undefined) countedHeading(heading, start);
+  };
+
+  /** "9 regionsrådsmedlemmer:" over their names: a count before a lower-case noun is how many sit, not a section number. */
+  const countedHeading = (heading: string, start: number) => {
+    const counted = /^(\s*)(\d{1,3}\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}):\s*$/u.exec(heading);
+    if (!counted || !current) return;
+    const at = start + counted[1]!.length;
+    for (const value of parseSeatSegment(counted[2]!, firstSector(counted[2]!)?.sector)) {
+      current.lists.seats.push({ finding: { value, span: span(at, at + counted[2]!.length), confidence: 0.7 } });
+    }
   };
 
   const addRaw = (f: ForumAcc, r: RawFinding, base: number) => {
@@ -544,6 +564,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       labelFromHeading = false;
       nameGroup = undefined;
       membersBlockHadContent = false;
+      if (colonSection === 'members' && colon[2]!.trim() === '') countedHeading(t, line.start);
       const valueStart = line.start + t.length - colon[2]!.length;
       processBody(valueStart, colon[2]!);
       // "Formand: Anne Berg, direktør, Hillerød Kommune", "Sekretær: ..., Gentofte Kommune": who holds the role, by organisation.
@@ -574,7 +595,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         if (forum && forum !== current) section = 'intro';
         else if (!forum) section = sec!;
         if (forum) current = forum;
-        if (!forum && sec === 'members') sideLabel(t);
+        if (!forum && sec === 'members') sideLabel(t, line.start);
         membersBlockHadContent = false;
         continue;
       }
@@ -591,7 +612,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       if (sec && sec !== 'forum_other') current = implicitForum();
       if (sec && current) {
         section = sec;
-        if (sec === 'members') sideLabel(t);
+        if (sec === 'members') sideLabel(t, line.start);
         membersBlockHadContent = false;
         continue;
       }

@@ -491,6 +491,8 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
  * Only when the forum word before the verb is this forum's kind; each part of the list gives its sector once.
  */
 export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const represented = representedSeats(s, ctx);
+  if (represented.length) return represented;
   // Also "<forum> er det øverste ... organ og består af repræsentanter fra kommuner, region og almen praksis": the forum
   // as the subject of an earlier clause ("<forum> består af ..." alone is read with the seats' counts in sentenceRules).
   const m = /(?:^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+deltager|([\p{L}-]+),?\s+(?:som|der)\s+består\s+af|^([\p{L}-]+)\s+[^,.;]{0,100}?\s+og\s+(?:består\s+af|er\s+sammensat\s+af|sammensættes\s+af))\s+((?:\p{L}+-?|\p{L}+e\s+)?repræsentanter\s+fra\s+(?:henholdsvis\s+|hhv\.\s+)?.+?)\.?$/iu.exec(s);
@@ -506,6 +508,31 @@ export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
     const text = part[0].replace(/^\s*(?:og|samt)\s+/iu, '').trim();
     if (!text) continue;
     const sector: OrganisationKind | undefined = /^(?:bruger|patient|pårørende)\p{L}*repræsentant/iu.test(text) ? 'other' : holderSector(text);
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    const start = bodyStart + part.index + part[0].indexOf(text);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + text.length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "I alle samordningsudvalg er hospital, kommuner, almen praksis og brugere repræsenteret": the parties this forum's
+ * members come from, without counts. Only when the forum word after "I" is this forum's kind.
+ */
+function representedSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /^I\s+(?:alle\s+|hvert\s+|hver\s+|det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+er\s+(.+?)\s+repræsenteret\.?$/iu.exec(s);
+  if (!m) return [];
+  const kind = kindAtStart(m[1]!);
+  if (!kind || kind.kind.slug !== ctx.forumKind) return [];
+  const body = m[2]!;
+  const bodyStart = m[0].lastIndexOf(body, m[0].length - 'repræsenteret'.length);
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of body.matchAll(/[^,]+?(?=\s*,\s*|\s+(?:og|samt)\s+|$)/gu)) {
+    const text = part[0].replace(/^\s*(?:og|samt)\s+/iu, '').trim();
+    if (!text) continue;
+    const sector: OrganisationKind | undefined = /^(?:bruger|patient|pårørende)\p{L}*$/iu.test(text) ? 'other' : holderSector(text);
     if (!sector || seen.has(sector)) continue;
     seen.add(sector);
     const start = bodyStart + part.index + part[0].indexOf(text);
@@ -751,7 +778,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
       return [a.sector, b.sector].map((sector) => ({ party: { kind: 'sector', sector, perOrganisation }, ...base }));
     }
   }
-  const sector = firstSector(role)?.sector ?? labelSector ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
+  // "medlemmer, som er udpeget af regionsrådet efter indstilling fra ...": the body that appoints is not the party the
+  // seat is for; the nominating party is (named after "indstilling fra/af", or no known sector).
+  const nominated = /,?\s*(?:(?:som|der)\s+(?:er\s+|bliver\s+)?)?udpeg\p{L}*\s+af\s+.+?\s+efter\s+indstilling(?:\s+(?:fra|af)\s+(.+))?$/iu.exec(role);
+  const sectorText = nominated ? role.slice(0, nominated.index) + (nominated[1] ? ` ${nominated[1]}` : '') : role;
+  const sector = firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   return [{ party: { kind: 'sector', sector, perOrganisation }, ...base }];
 }
