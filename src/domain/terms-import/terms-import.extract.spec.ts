@@ -613,6 +613,21 @@ describe('held-out round 6 rules', () => {
     expect(allSectors('de praktiserende læger')).toEqual(['general_practice']);
   });
 
+  it('reads a heading "<...> for sammensætning af <Named forum>" as that forum, one per heading', () => {
+    const text =
+      'Sammensætning af sundhedsfaglige råd\n\nKoncerndirektionen har godkendt indstillingerne.\n\nHovedprincipperne for sammensætning af Sundhedsfagligt Råd for Test\n\n 1. Hvert center er repræsenteret.\n\nHovedprincipperne for sammensætning af Sundhedsfagligt Råd for Prøve\n\n 1. Hvert center er repræsenteret.\n';
+    const names = drafts(text).map((d) => d.forumName.value);
+    expect(names).toContain('Sundhedsfagligt Råd for Test');
+    expect(names).toContain('Sundhedsfagligt Råd for Prøve');
+  });
+
+  it('reads a page naming no forum kind but "KL har besluttet at nedsætte en <adjective> gruppe" as about that group, with no fields', () => {
+    const r = drafts('Udpegning af repræsentant\n\nKL har besluttet at nedsætte en psykiatristrategisk gruppe, der skal give sparring til KL-sekretariatet.\n');
+    expect(r.map((d) => d.forumName.value)).toEqual(['Psykiatristrategisk gruppe']);
+    expect(r[0]!.fields['secretariat.by']).toBeUndefined();
+    expect(drafts('Udpegning af repræsentant\n\nBørnene deles i en gruppe om formiddagen.\n')).toEqual([]);
+  });
+
   it('reads "Name, Formand, Title, Organisation" in a members list as the chair held by the organisation\'s side, not "Næstformand"', () => {
     const chair = (text: string) => drafts(text)[0]!.fields['chair.by']?.value;
     expect(chair('Styregruppe Test\n\nFormandskabet varetages af:\n\nAnne Skov, Formand, Koncerndirektør, Region Hovedstaden\nBo Holm, Næstformand, Direktør, Aby Kommune\n')).toEqual({ name: 'Koncerndirektør, Region Hovedstaden', sector: 'region_administration' });

@@ -123,13 +123,24 @@ export function mainForumOf(text: string): MainForum | undefined {
     counts.set(key, c);
   }
   const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index)[0];
-  if (!best) return undefined;
+  if (!best) return setUpGroup(text);
   if (best.first.kind.generic) {
     const subject = namedBySubject(text, best.first.kind);
     if (subject) return subject;
   }
   const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
   return { start: best.first.index, name, kind: best.first.kind };
+}
+
+/**
+ * "KL har besluttet at nedsætte en psykiatristrategisk gruppe": a page that names no forum kind but tells of a group
+ * being set up is about that group (its kind unknown). Only a group named by one or two words before "gruppe".
+ */
+function setUpGroup(text: string): MainForum | undefined {
+  const m = /(?<![\p{L}])(?:nedsætte|nedsætter|nedsættes|nedsat|etablere|etablerer|oprette|opretter)\s+(?:en|et)\s+((?:[\p{Ll}-]+\s+)?[\p{Ll}-]+\s+gruppe)(?![\p{L}])/u.exec(text);
+  if (!m) return undefined;
+  const name = m[1]!.replace(/\s+/g, ' ');
+  return { start: m.index + m[0].lastIndexOf(m[1]!), name: name.charAt(0).toUpperCase() + name.slice(1), kind: unknownForumKind };
 }
 
 /** "midlertidigt udvalg vedrørende digital sundhed": a generic kind word named by the subject that follows it, the first such mention. */
@@ -182,7 +193,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   const openForum = (headStart: number, head: string, fromDefinition = false): ForumAcc | null => {
     // "samordningsudvalg-struktur.png": a picture's file name on a web page is not a heading.
     if (/\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?)\)?$/i.test(head.trim())) return null;
-    const stripped = head.replace(/^(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])\s*/i, '');
+    // "Hovedprincipperne for sammensætning af Sundhedsfagligt Råd for Psykiatri": a heading about a named forum's composition
+    // names that forum, as "Kommissorium for ..." does.
+    const stripped = head.replace(/^(?:(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])|(?:[\p{L}]+\s+for\s+)?sammensætning(?:en)?\s+(?:af|i)(?=\s+[\p{Lu}]))\s*/iu, '');
     const prefix = head.length - stripped.length;
     let k = kindAtStart(stripped);
     // "Psykiatri- og socialudvalget": a compound whose first part is coordinated with a hyphen is one name.
