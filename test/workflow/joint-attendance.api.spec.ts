@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
 import { createMeeting, member3, outsider, secretary, startWorkflowApp, type WorkflowTestApp } from './workflow.fixture.js';
 import { syncModule, syncTransactor } from '../../src/entry/sync.module.js';
+import { planningModule } from '../../src/entry/planning.module.js';
 import { outlookOf } from '../../src/usecases/sync/outlook-meeting.usecase.js';
 
 // tg-psyk-voksen: niels-hav, maja-eng (co-chairs), rikke-sol (secretary), lars-mose, ditte-lyng, and kasper-toft (member3, also in midt-ksg).
@@ -18,7 +19,7 @@ describe.each(backends)('a joint meeting lists the members of both forums, on $n
   let app: WorkflowTestApp;
   beforeAll(async () => {
     // With the sync module (Graph off), for the meeting's Outlook side.
-    app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z', { modules: (workflow) => [workflow, syncModule({ emulatorDataFile: null })] });
+    app = await startWorkflowApp(backend, '2027-02-01T09:00:00Z', { modules: (workflow) => [planningModule, workflow, syncModule({ emulatorDataFile: null })] });
   });
   afterAll(async () => app.close());
 
@@ -38,6 +39,27 @@ describe.each(backends)('a joint meeting lists the members of both forums, on $n
     const ownIds = ids((await app.call('GET', `/api/meetings/${own.id}`, secretary)).body);
     expect(ownIds).not.toContain(partnerMember);
     expect(ownIds).toContain(member3);
+  });
+
+  it('lists the joint meeting in the partner forum\'s meetings (held by the host, no deadlines of its own) and in a partner member\'s overview', async () => {
+    app.clock.set('2027-02-01T09:00:00Z');
+    const joint = await createMeeting(app, { date: '2027-04-13', start: '13:00', kind: 'joint', jointWithForumId: partnerForum });
+    const own = await createMeeting(app, { date: '2027-04-20', start: '13:00' });
+
+    const list = await app.call('GET', `/api/forums/${partnerForum}/meetings?year=2027`, 'rikke-sol');
+    expect(list.status).toBe(200);
+    const row = list.body.find((m: { id: string }) => m.id === joint.id);
+    expect(row).toMatchObject({ forumId: 'midt-ksg', kind: 'joint', jointWithForumId: partnerForum });
+    expect(row.deadlines).toBeUndefined();
+    expect(list.body.map((m: { id: string }) => m.id)).not.toContain(own.id);
+    // The host's own list is unchanged: its meetings only.
+    expect((await app.call('GET', '/api/forums/midt-ksg/meetings?year=2027', secretary)).body.every((m: { forumId: string }) => m.forumId === 'midt-ksg')).toBe(true);
+
+    const overview = (await app.call('GET', '/api/me/overview', partnerMember)).body;
+    const next = overview.nextMeetings.map((n: { meeting: { id: string } }) => n.meeting.id);
+    expect(next).toContain(joint.id);
+    expect(next).not.toContain(own.id);
+    expect(overview.nextMeetings.find((n: { meeting: { id: string } }) => n.meeting.id === joint.id).forum.id).toBe('midt-ksg');
   });
 
   it('lets the secretariat record a partner member\'s answer and presence, and the partner member answer', async () => {

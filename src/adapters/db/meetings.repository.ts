@@ -1,5 +1,5 @@
 /** Meetings and tasks: the only place their SQL lives. */
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Meeting, Task } from '../../domain/meetings/meeting.model.js';
 import type { DbOrTx } from './database.js';
 import type { MeetingsStore } from '../../usecases/ports/meetings.port.js';
@@ -102,11 +102,11 @@ export function meetingsRepository(db: DbOrTx): MeetingsStore & { getMeetingForU
       return r && toMeeting(r);
     },
     /** Meetings of some forums (all when `forumIds` is undefined) between two local dates, inclusive. */
-    async listMeetings(filter: { forumIds?: string[]; from?: string; to?: string } = {}): Promise<Meeting[]> {
+    async listMeetings(filter: { forumIds?: string[]; from?: string; to?: string; withJoint?: boolean } = {}): Promise<Meeting[]> {
       const conds = [];
       if (filter.forumIds) {
         if (filter.forumIds.length === 0) return [];
-        conds.push(inArray(meetings.forumId, filter.forumIds));
+        conds.push(filter.withJoint ? or(inArray(meetings.forumId, filter.forumIds), inArray(meetings.jointWithForumId, filter.forumIds))! : inArray(meetings.forumId, filter.forumIds));
       }
       if (filter.from) conds.push(gte(meetings.date, filter.from));
       if (filter.to) conds.push(lte(meetings.date, filter.to));

@@ -201,7 +201,10 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 </TableCell>
                 <TableCell>
                   {m.kind !== 'ordinary' ? meetingListLabel(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? '']) : (t.tb.meetingKinds[m.kind] ?? m.kind)}
-                  {m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
+                  {m.forumId !== forumId ? (
+                    // Held by the other forum with this one: it plans the meeting.
+                    <Text className={s.small}> ({t.tb.heldBy(forumNames?.get(m.forumId) ?? m.forumId)})</Text>
+                  ) : m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
                 </TableCell>
                 <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>
                 {m.deadlines ? (
@@ -212,12 +215,12 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                   </>
                 ) : (
                   <TableCell colSpan={3}>
-                    <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : t.tb.noOwnDeadlinesWhy(t.tb.meetingKinds[m.kind] ?? m.kind)}</Text>
+                    <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : m.forumId !== forumId ? t.tb.noOwnDeadlinesWhy(t.tb.meetingKinds[m.kind] ?? m.kind) : t.tb.ownJointDeadlines(t.tb.meetingKinds[m.kind] ?? m.kind)}</Text>
                   </TableCell>
                 )}
                 {canPlan ? (
                   <TableCell>
-                    {m.status === 'planned' && !m.historical ? (
+                    {m.status === 'planned' && !m.historical && m.forumId === forumId ? (
                       <>
                         <Button size="small" aria-label={`${c.edit}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => openPanel({ kind: 'edit', meeting: m })}>{c.edit}</Button>{' '}
                         <Button size="small" aria-label={`${c.cancel}: ${formatDate(m.date, lang)} ${hhmm(m.start, lang)}`} onClick={() => openPanel({ kind: 'cancel', meeting: m })}>{c.cancel}</Button>

@@ -14,6 +14,7 @@ import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnap
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
 import { isTaskMine } from './tasks.usecase.js';
+import { listedForForums } from '../../domain/meetings/joint-listing.js';
 
 const minutesBetween = (start: string, end: string) => {
   const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -175,7 +176,8 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         const mine = (await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today));
         const forumIds = [...new Set(mine.map((m) => m.forumId))];
         const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
-        const meetings = (await uow.meetings.listMeetings({ forumIds, from: today, to: addDays(today, 366) })).filter((m) => m.status !== 'cancelled');
+        // With the joint meetings and theme days another forum holds with one of mine (I am invited to those too).
+        const meetings = listedForForums(await uow.meetings.listMeetings({ forumIds, from: today, to: addDays(today, 366), withJoint: true }), forumIds).filter((m) => m.status !== 'cancelled');
         const answers = new Map((await uow.workflow.attendanceOfPerson(personId, meetings.map((m) => m.id))).map((a) => [a.meetingId, a]));
         const upcoming = meetings.filter((m) => Date.parse(meetingStart(m)) > now.getTime());
         const nextMeetings = upcoming.slice(0, 10).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null, answer: answers.get(m.id)?.answer ?? null, substituteName: answers.get(m.id)?.substituteName ?? null }));

@@ -11,6 +11,8 @@ export interface MeetingsStore {
     forumIds?: string[];
     from?: string;
     to?: string;
+    /** Also the joint meetings and theme days another forum holds with one of `forumIds` (`jointWithForumId`). */
+    withJoint?: boolean;
   }): Promise<Meeting[]>;
   insertMeeting(m: Meeting): Promise<void>;
   /**
