@@ -62,7 +62,7 @@ function headingKind(kindLabel: string, title: string | null | undefined, other:
   return k.kind ? `${k.kind} (${k.title})` : k.title;
 }
 
-export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Texts; lang: Lang; meetingId: string; meId?: string; onOpenForum: (id: string) => void }) {
+export function MeetingPage({ t, lang, meetingId, meId, onOpenForum, forumNames }: { t: Texts; lang: Lang; meetingId: string; meId?: string; onOpenForum: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const s = useMeetingStyles();
   const [view, setView] = useState<MeetingView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -92,7 +92,8 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum }: { t: Text
       <div className={s.head}>
         <Title2 as="h2" id="meeting-title">{forum.name}: {m.kind !== 'ordinary' ? `${headingKind(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? ''])}, ` : ''}{formatDate(m.date, lang)}</Title2>
         <Text className={s.meta}>
-          {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
+          {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''}
+          {m.jointWithForumId ? <>{' · '}<span data-testid="joint-with">{t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)}</span></> : null} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
           {cancelledUnwritten ? null : <>{' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge></>}
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
           {(m as { historical?: boolean }).historical ? <> <Badge appearance="tint" color="informative" data-testid="historical">{meetingTexts[lang].historyBadge}</Badge></> : null}
