@@ -93,7 +93,15 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     await page.getByRole('checkbox', { name: 'Vis kun fejlede og ventende' }).check();
     await page.getByRole('table').first().waitFor();
     expect((await page.getByRole('table').all()).length).toBeGreaterThanOrEqual(1);
-    expect(await page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' }).count()).toBe(0);
+    // The cluster steering group has nothing failed or waiting once its follow-ups are through (after its agenda is
+    // synced, its events are updated with it: a few seconds of "venter" that a fresh-clone run once caught here). Wait
+    // for that in the API; the screen, reading again by itself every 15 s, then leaves its table out.
+    await until('the cluster steering group quiet again', (v) => {
+      const ksg = v.forums.find((f) => f.forumId === 'midt-ksg')!;
+      return ![ksg.channel.status, ...ksg.events.map((x) => x.status), ...ksg.documents.map((x) => x.status)].some(open);
+    });
+    await page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' }).waitFor({ state: 'detached', timeout: 45_000 });
+    expect(await page.getByRole('table', { name: 'Synkronisering for Klynge-temagruppe for børn, unge og familien' }).count()).toBe(1);
     await shot(page, 'sync-status-failed');
 
     // The cause is fixed (the forum is back to a standard channel); the secretary retries from the screen, by keyboard.
