@@ -11,7 +11,7 @@ type Fixed = NonNullable<AgendaItem['fixed']>;
 type Lang = 'da' | 'en';
 
 /**
- * Other ways secretariats write the same standard item: shown as the plain English name too (a standard item whose
+ * The ways secretariats write a standard item (the server's own title first, lower case): shown as the plain English name (a standard item whose
  * title says more, e.g. "Næste møde: 15. juni i Viborg", keeps it after the name).
  */
 const sameMeaning: Record<Fixed, string[]> = {
@@ -31,5 +31,5 @@ export function itemTitle(item: { title: string; fixed?: string | null | undefin
   const std = item.fixed ? standardItemTitles[item.fixed as Fixed] : undefined;
   if (!std || lang !== 'en') return item.title;
   const said = item.title.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
-  return said === std.da.toLocaleLowerCase('da') || sameMeaning[item.fixed as Fixed].includes(said) ? std.en : `${std.en} (${item.title})`;
+  return sameMeaning[item.fixed as Fixed].includes(said) ? std.en : `${std.en} (${item.title})`;
 }

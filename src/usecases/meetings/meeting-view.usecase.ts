@@ -21,6 +21,14 @@ const minutesBetween = (start: string, end: string) => {
   return m(end) - m(start);
 };
 
+/**
+ * Minutes being written for the first time are the secretariat's (the forum's or above) and the minute-taker's until they
+ * go out: a member reads the decisions when the minutes are sent for remarks (a revision after that is read as it is made).
+ */
+function minutesWithheld(role: { secretariat: boolean; secretariatAbove: boolean }, minutesStatus: string, minuteTakerId: string | null | undefined, personId: string): boolean {
+  return minutesStatus === 'draft' && !role.secretariat && !role.secretariatAbove && minuteTakerId !== personId;
+}
+
 export function meetingViewUseCases(deps: WorkflowDeps) {
   const { transact, clock, ids } = deps;
   return {
@@ -90,9 +98,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             })
           : [];
         const open = s.minutesStatus === 'sent_for_remarks' && !!s.windowClosesAt && now.getTime() < Date.parse(s.windowClosesAt);
-        // Minutes being written for the first time are the secretariat's and the minute-taker's until they go out: a member
-        // reads the decisions when the minutes are sent for remarks (a revision after that is read as it is made).
-        const draftWithheld = !secretariat && taker?.personId !== personId && s.minutesStatus === 'draft';
+        const draftWithheld = minutesWithheld(c.role, s.minutesStatus, taker?.personId, personId);
         const beforeStart = now.getTime() < Date.parse(meetingStart(c.meeting));
         const editable = c.meeting.status !== 'cancelled' && s.minutesStatus !== 'approved' && s.minutesStatus !== 'published';
         return {
@@ -142,10 +148,10 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
     async documentInputFor(meetingId: string, personId: string, kind: DocumentKind) {
       const input = await transact(async (uow) => {
         const c = await loadMeeting(uow, meetingId, personId, clock.now());
-        if (kind === 'minutes' && !c.role.secretariat && !c.role.secretariatAbove) {
-          // As on the meeting page: minutes being written are not the members' until they are sent.
+        // As on the meeting page: minutes being written are not the members' until they are sent.
+        if (kind === 'minutes') {
           const s = await uow.workflow.getState(meetingId);
-          if (s.minutesStatus === 'draft' && s.minuteTakerPersonId !== personId) {
+          if (minutesWithheld(c.role, s.minutesStatus, s.minuteTakerPersonId, personId)) {
             throw forbidden('The minutes have not been sent yet: members read them when they go out for remarks', 'Referatet er ikke udsendt endnu: medlemmerne læser det, når det sendes til bemærkninger');
           }
         }
