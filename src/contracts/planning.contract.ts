@@ -167,6 +167,7 @@ export const DutyResponse = z.object({
   title: z.string(),
   titleEn: z.string().optional(),
   ruleDefault: z.boolean().optional().describe("set on a deadline whose rule the forum's terms do not state (a default awaiting acceptance)"),
+  heldBy: z.string().optional().describe('set on a joint meeting or theme day another forum holds with this one, and on its deadlines: the host forum (the duty is its own, listed here for information)'),
 });
 export type DutyResponse = z.output<typeof DutyResponse>;
 

@@ -14,9 +14,10 @@ import { TermsOfReferenceInput, type Forum, type Membership, type Organisation, 
 import { withKindDefaults, type ForumKindDef } from '../domain/registry/forum-kind.model.js';
 import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
 import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
-import { deadlineLabels, deadlineRuleSources, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
+import { deadlineLabels, deadlineRuleSources, meetingDeadlines, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
-import { buildAnnualWheel, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
+import { buildAnnualWheel, dutyOrder, heldByOtherDuties, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
+import { listedForForums } from '../domain/meetings/joint-listing.js';
 import { describeHolders } from '../domain/rotation/chair.rotation.js';
 import { checkComposition, type Finding } from '../domain/composition/composition.check.js';
 import { invalid, notFound } from './use-case.errors.js';
@@ -52,6 +53,11 @@ export type ForumYearContext = {
   forumNames?: Record<string, string>;
   /** The forum's kind from the catalogue: its default rules fill what the terms leave unset. */
   kind?: ForumKindDef | undefined;
+  /**
+   * The joint meetings and theme days another forum holds with this one in the year (not cancelled, not in a slot the
+   * forum holds a record of its own: `listedForForums`), each with its host: its terms, kind and region's closed days.
+   */
+  heldByOthers?: { meeting: Meeting; host: RelatedForum & { kind?: ForumKindDef | undefined; extraClosedDays?: string[] } }[];
 };
 
 export type YearOfDutiesPort = {
@@ -129,6 +135,17 @@ export function contextFromSnapshot(snap: RegistrySnapshot, forumId: string, yea
     extraClosedDays: [...(snap.closedDaysByRegion?.[forum.region] ?? [])],
     kind: snap.forumKinds?.find((k) => k.key === forum.kind),
   };
+  const heldByOthers = listedForForums(
+    snap.meetings.filter((m) => inYear(m) && m.status !== 'cancelled' && (m.forumId === forumId || m.jointWithForumId === forumId)),
+    [forumId],
+  ).filter((m) => m.forumId !== forumId);
+  if (heldByOthers.length) {
+    ctx.heldByOthers = heldByOthers.flatMap((meeting) => {
+      const host = related(meeting.forumId);
+      if (!host) return [];
+      return [{ meeting, host: { ...host, kind: snap.forumKinds?.find((k) => k.key === host.forum.kind), extraClosedDays: [...(snap.closedDaysByRegion?.[host.forum.region] ?? [])] } }];
+    });
+  }
   if (snap.organisations) ctx.organisations = [...snap.organisations];
   if (snap.people) ctx.people = [...snap.people];
   return ctx;
@@ -398,12 +415,30 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     chair,
     handovers,
     // Each deadline from an unstated rule says so where it is shown, not only in the warning below the year.
-    duties: wheel.duties.map((d) => (isDeadlineKind(d.kind) && sources[d.kind] === 'default' ? { ...d, ruleDefault: true } : d)),
+    duties: [...wheel.duties.map((d) => (isDeadlineKind(d.kind) && sources[d.kind] === 'default' ? { ...d, ruleDefault: true } : d)), ...heldByOthersDuties(ctx, year)].sort(dutyOrder),
     unassignedAgreements: wheel.unassigned,
     composition,
     warnings,
     warningsEn,
   };
+}
+
+/**
+ * The lines of the joint meetings and theme days other forums hold with this one: each host's meeting with the host's
+ * deadlines, computed as for the host's own year (its terms with its kind's defaults, its region's calendar), a rule
+ * its terms do not state marked as a default, and every line naming the host (`heldBy`).
+ */
+function heldByOthersDuties(ctx: ForumYearContext, year: number): Duty[] {
+  const out: Duty[] = [];
+  for (const { meeting: m, host } of ctx.heldByOthers ?? []) {
+    if (m.kind !== 'joint' && m.kind !== 'theme_day') continue;
+    const hostTerms = termsWithKindDefaults(host.terms, host.kind, host.forum.id, year);
+    const cal = new WorkingDayCalendar({ extraClosedDays: host.extraClosedDays ?? [] });
+    const sources = deadlineRuleSources(host.terms?.deadlines);
+    const deadlines = meetingDeadlines(m, resolveDeadlineRules(hostTerms?.deadlines), cal);
+    out.push(...heldByOtherDuties({ ...m, kind: m.kind }, { id: host.forum.id, name: host.forum.shortName ?? host.forum.name }, year, deadlines, cal, (k) => sources[k] === 'default'));
+  }
+  return out;
 }
 
 /** The use case: load through the port, then build. Throws UseCaseError: validation (bad year), not_found (no forum). */

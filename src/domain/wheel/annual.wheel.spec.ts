@@ -49,10 +49,28 @@ describe('annual wheel', () => {
         { id: 'u', date: '2027-11-04', start: '09:00', end: '15:00', kind: 'theme_day' },
       ],
     });
-    const line = (id: string) => y.duties.find((d) => d.meetingId === id)!;
+    const line = (id: string) => y.duties.find((d) => d.meetingId === id && (d.kind === 'joint_meeting' || d.kind === 'theme_day'))!;
     expect(line('j')).toMatchObject({ kind: 'joint_meeting', title: 'Fællesmøde med KSG Vest kl. 13.00-15.30', titleEn: 'Joint meeting with KSG Vest, 13:00–15:30' });
     expect(line('t')).toMatchObject({ kind: 'theme_day', title: 'Temadag »Unge med psykisk sårbarhed« med Temagruppe Psykiatri kl. 09.00-15.00', titleEn: 'Theme day “Unge med psykisk sårbarhed” with Temagruppe Psykiatri, 09:00–15:00' });
     expect(line('u')).toMatchObject({ title: 'Temadag kl. 09.00-15.00', titleEn: 'Theme day, 09:00–15:00' });
+  });
+
+  it('gives a joint meeting and a theme day the forum\'s deadlines, as an ordinary meeting (the forum holds them)', () => {
+    const y = buildAnnualWheel({
+      forum: forum('ksg'), year: 2027, calendar: cal,
+      meetings: [
+        { id: 'o', date: '2027-04-08', start: '10:00', end: '12:00', kind: 'ordinary' },
+        { id: 'j', date: '2027-04-08', start: '13:00', end: '15:30', kind: 'joint', jointWithForumId: 'ksg-vest' },
+        { id: 't', date: '2027-10-07', start: '09:00', end: '15:00', kind: 'theme_day', jointWithForumId: 'tg' },
+      ],
+    });
+    const deadlines = (id: string) => y.duties.filter((d) => d.meetingId === id && d.kind !== 'meeting' && d.kind !== 'joint_meeting' && d.kind !== 'theme_day').map((d) => [d.kind, d.date]);
+    expect(deadlines('j')).toEqual(deadlines('o'));
+    expect(deadlines('t').map(([k]) => k)).toEqual(['items_cutoff', 'agenda_due', 'minutes_due', 'comment_window_closes']);
+    expect(y.duties.find((d) => d.meetingId === 'j' && d.kind === 'agenda_due')).toMatchObject({ title: 'Dagsorden udsendes (fællesmøde 8. april)', titleEn: 'Agenda due (joint meeting, 8 April)' });
+    expect(y.duties.find((d) => d.meetingId === 't' && d.kind === 'minutes_due')!.titleEn).toBe('Minutes due (theme day, 7 October)');
+    // Only ordinary and extraordinary meetings are numbered.
+    expect(y.meetings.map((m) => m.sequence)).toEqual([1, undefined, undefined]);
   });
 
   it('names who hands the chair over to whom, in English as in Danish', () => {

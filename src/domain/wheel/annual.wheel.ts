@@ -48,6 +48,11 @@ export type Duty = {
   titleEn?: string;
   /** A deadline from a rule the forum's terms do not state: the default (the kind's or the product's), awaiting the secretariat's acceptance. */
   ruleDefault?: boolean;
+  /**
+   * A joint meeting or theme day another forum holds with this one (and its deadlines): the id of that host forum
+   * (also `forumId`). Listed for information: the duty is the host's, not this forum's secretariat's.
+   */
+  heldBy?: string;
 };
 
 const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -118,27 +123,27 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
     if (m.kind === 'ordinary' || m.kind === 'extraordinary') {
       seq += 1;
       entry.sequence = seq;
-      entry.deadlines = meetingDeadlines(m, rules, cal);
     }
+    // Every meeting the forum holds has its deadlines, a joint meeting and a theme day too (the forum is their host).
+    entry.deadlines = meetingDeadlines(m, rules, cal);
     return entry;
   });
 
   for (const m of meetings) {
     const ref = m.id ? { meetingId: m.id } : {};
     const partner = m.jointWithForumId ? name(m.jointWithForumId) : undefined;
-    const theme = m.kind === 'theme_day' && m.title?.trim() ? m.title.trim() : undefined;
-    const themeDa = theme ? (/^temadag\b/i.test(theme) ? theme : `Temadag »${theme}«`) : 'Temadag';
-    const themeEn = theme ? (/^temadag\b/i.test(theme) ? `Theme day (${theme})` : `Theme day “${theme}”`) : 'Theme day';
-    const what = m.kind === 'joint' ? `Fællesmøde${partner ? ` med ${partner}` : ''}` : m.kind === 'theme_day' ? `${themeDa}${partner ? ` med ${partner}` : ''}` : `${m.sequence}. møde`;
-    const whatEn = m.kind === 'joint' ? `Joint meeting${partner ? ` with ${partner}` : ''}` : m.kind === 'theme_day' ? `${themeEn}${partner ? ` with ${partner}` : ''}` : `Meeting ${m.sequence}`;
+    const { da: what, en: whatEn } = m.kind === 'joint' || m.kind === 'theme_day' ? jointLabel(m, partner) : { da: `${m.sequence}. møde`, en: `Meeting ${m.sequence}` };
     add({ date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind], forumId: forum.id, ...ref, title: `${what} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}`, titleEn: `${whatEn}, ${m.start}–${m.end}` });
     if (!m.deadlines) continue;
+    const joint = m.kind === 'joint' || m.kind === 'theme_day';
+    const ofDa = !joint ? `${m.sequence}. møde` : m.kind === 'joint' ? 'fællesmøde' : 'temadag';
+    const ofEn = !joint ? `meeting ${m.sequence}` : m.kind === 'joint' ? 'joint meeting' : 'theme day';
     for (const d of [m.deadlines.itemsCutoff, m.deadlines.agendaDue, m.deadlines.minutesDue, m.deadlines.commentWindowCloses]) {
       const label = deadlineLabels[d.kind].da;
       add({
         date: d.date, at: d.at, kind: d.kind, forumId: forum.id, ...ref,
-        title: `${label} (${m.sequence}. møde ${formatDanishDate(m.date, false)})${d.projected ? ', forventet' : ''}`,
-        titleEn: `${deadlineLabels[d.kind].en} (meeting ${m.sequence}, ${englishDayMonth(m.date)})${d.projected ? ', expected' : ''}`,
+        title: `${label} (${ofDa} ${formatDanishDate(m.date, false)})${d.projected ? ', forventet' : ''}`,
+        titleEn: `${deadlineLabels[d.kind].en} (${ofEn}, ${englishDayMonth(m.date)})${d.projected ? ', expected' : ''}`,
       });
     }
   }
@@ -193,11 +198,63 @@ export function buildAnnualWheel(input: AnnualWheelInput): AnnualWheel {
     add({ date: t.dueOn, at: cal.instant(t.dueOn, rules.endOfWorkingDay), kind: 'task_due', forumId: forum.id, taskId: t.id, title: `Frist for ${dir}: ${t.title}`, titleEn: `Deadline for ${dirEn}: ${t.title}` });
   }
 
-  duties.sort((a, b) => (a.date === b.date ? (a.at ?? '') .localeCompare(b.at ?? '') || a.kind.localeCompare(b.kind) : a.date < b.date ? -1 : 1));
+  duties.sort(dutyOrder);
   const wheel: AnnualWheel = { forumId: forum.id, year, meetings, duties, unassigned, unassignedEn };
   if (chair) wheel.chair = chair;
   return wheel;
 }
+
+/** "Fællesmøde med X" / "Temadag »Y« med X" (Danish, English) of a joint meeting or theme day. */
+function jointLabel(m: Pick<WheelMeeting, 'kind' | 'title'>, partner: string | undefined): { da: string; en: string } {
+  const theme = m.kind === 'theme_day' && m.title?.trim() ? m.title.trim() : undefined;
+  const themeDa = theme ? (/^temadag\b/i.test(theme) ? theme : `Temadag »${theme}«`) : 'Temadag';
+  const themeEn = theme ? (/^temadag\b/i.test(theme) ? `Theme day (${theme})` : `Theme day “${theme}”`) : 'Theme day';
+  const withDa = partner ? ` med ${partner}` : '';
+  const withEn = partner ? ` with ${partner}` : '';
+  return m.kind === 'joint' ? { da: `Fællesmøde${withDa}`, en: `Joint meeting${withEn}` } : { da: `${themeDa}${withDa}`, en: `${themeEn}${withEn}` };
+}
+
+/**
+ * The lines of a joint meeting or theme day another forum (the host) holds with this one, for this forum's year: the
+ * meeting and the host's deadlines (computed by the caller with the host's rules and calendar, `meetingDeadlines`), each
+ * naming the host ("holdes af …") and marked `heldBy`, as they are the host's duties. `ruleDefault`: the host's deadline
+ * kinds whose rule its terms do not state. Lines outside the year are left out.
+ */
+export function heldByOtherDuties(
+  m: WheelMeeting & { id: string; kind: 'joint' | 'theme_day' },
+  host: { id: string; name: string },
+  year: number,
+  deadlines: MeetingDeadlines,
+  cal: WorkingDayCalendar,
+  ruleDefault: (kind: keyof typeof deadlineLabels) => boolean = () => false,
+): Duty[] {
+  const inYear = (d: string) => d.startsWith(`${year}-`);
+  const { da, en } = jointLabel(m, undefined);
+  const base = { forumId: host.id, meetingId: m.id, heldBy: host.id };
+  const out: Duty[] = [];
+  if (inYear(m.date)) {
+    out.push({
+      ...base, date: m.date, at: cal.instant(m.date, m.start), kind: meetingKindDuty[m.kind],
+      title: `${da} kl. ${m.start.replace(':', '.')}-${m.end.replace(':', '.')}, holdes af ${host.name}`,
+      titleEn: `${en}, ${m.start}–${m.end}, held by ${host.name}`,
+    });
+  }
+  const ofDa = m.kind === 'joint' ? 'fællesmøde' : 'temadag';
+  const ofEn = m.kind === 'joint' ? 'joint meeting' : 'theme day';
+  for (const d of [deadlines.itemsCutoff, deadlines.agendaDue, deadlines.minutesDue, deadlines.commentWindowCloses]) {
+    if (!inYear(d.date)) continue;
+    out.push({
+      ...base, date: d.date, at: d.at, kind: d.kind,
+      title: `${deadlineLabels[d.kind].da} (${ofDa} ${formatDanishDate(m.date, false)}, holdes af ${host.name})${d.projected ? ', forventet' : ''}`,
+      titleEn: `${deadlineLabels[d.kind].en} (${ofEn}, ${englishDayMonth(m.date)}, held by ${host.name})${d.projected ? ', expected' : ''}`,
+      ...(ruleDefault(d.kind) ? { ruleDefault: true } : {}),
+    });
+  }
+  return out;
+}
+
+/** The order of a year's duties: by date, then time, then kind. */
+export const dutyOrder = (a: Duty, b: Duty) => (a.date === b.date ? (a.at ?? '').localeCompare(b.at ?? '') || a.kind.localeCompare(b.kind) : a.date < b.date ? -1 : 1);
 
 export type RegionWheel = {
   region: string;

@@ -19,8 +19,8 @@ type Panel = { kind: 'add' } | { kind: 'defaults' } | { kind: 'history' } | { ki
 type PlanRow = { key: number; date: string; start: string; end: string; kind: string; location: string; online: boolean };
 
 /**
- * A meeting as the forum's list gives it: theme days and joint meetings (run by the joint forum) and cancelled
- * meetings come without deadlines of their own.
+ * A meeting as the forum's list gives it: with its host forum's deadlines (a joint meeting or theme day another forum
+ * holds with this one too: the host's), cancelled meetings without.
  */
 type MeetingWithDeadlines = MeetingWithDeadlinesResponse;
 type PlanMeeting = YearMeetingResponse;
@@ -202,8 +202,8 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 <TableCell>
                   {m.kind !== 'ordinary' ? meetingListLabel(t.tb.meetingKinds[m.kind] ?? m.kind, m.title, [texts.da.tb.meetingKinds[m.kind] ?? '']) : (t.tb.meetingKinds[m.kind] ?? m.kind)}
                   {m.forumId !== forumId ? (
-                    // Held by the other forum with this one: it plans the meeting.
-                    <Text className={s.small}> ({t.tb.heldBy(forumNames?.get(m.forumId) ?? m.forumId)})</Text>
+                    // Held by the other forum with this one: it plans the meeting, and the deadlines shown are its own.
+                    <Text className={s.small}> ({t.tb.heldBy(forumNames?.get(m.forumId) ?? m.forumId)}{m.deadlines ? `; ${t.tb.hostsDeadlines}` : ''})</Text>
                   ) : m.jointWithForumId ? <Text className={s.small}> ({t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)})</Text> : null}
                 </TableCell>
                 <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>
@@ -215,7 +215,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                   </>
                 ) : (
                   <TableCell colSpan={3}>
-                    <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : m.forumId !== forumId ? t.tb.noOwnDeadlinesWhy(t.tb.meetingKinds[m.kind] ?? m.kind) : t.tb.ownJointDeadlines(t.tb.meetingKinds[m.kind] ?? m.kind)}</Text>
+                    <Text className={s.small}>{m.status === 'cancelled' ? t.tb.cancelledNoDeadlines : t.tb.noOwnDeadlines}</Text>
                   </TableCell>
                 )}
                 {canPlan ? (
@@ -274,6 +274,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
                     <Text className={s.meta}>{formatDate(d.date, lang)}</Text>
                     <Text>
                       {d.meetingId && (d.kind === 'meeting' || d.kind === 'joint_meeting' || d.kind === 'theme_day') ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
+                      {d.heldBy ? <> <Badge appearance="tint" color="subtle" size="small" data-held-by={d.heldBy}>{t.tb.hostsDuty}</Badge></> : null}
                       {d.ruleDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}
                     </Text>
                   </li>

@@ -182,8 +182,9 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         const mine = (await uow.registry.listMemberships({ personId })).filter((m) => isActiveOn(m, today));
         const forumIds = [...new Set(mine.map((m) => m.forumId))];
         const forums = new Map((await uow.registry.listForums()).map((f) => [f.id, f]));
-        // With the joint meetings and theme days another forum holds with one of mine (I am invited to those too).
-        const meetings = listedForForums(await uow.meetings.listMeetings({ forumIds, from: today, to: addDays(today, 366), withJoint: true }), forumIds).filter((m) => m.status !== 'cancelled');
+        // With the joint meetings and theme days another forum holds with one of mine (I am invited to those too); one
+        // event stored as a record per forum (a theme day of two of my forums) once.
+        const meetings = listedForForums((await uow.meetings.listMeetings({ forumIds, from: today, to: addDays(today, 366), withJoint: true })).filter((m) => m.status !== 'cancelled'), forumIds);
         const answers = new Map((await uow.workflow.attendanceOfPerson(personId, meetings.map((m) => m.id))).map((a) => [a.meetingId, a]));
         const upcoming = meetings.filter((m) => Date.parse(meetingStart(m)) > now.getTime());
         const nextMeetings = upcoming.slice(0, 10).map((m) => ({ meeting: m, forum: forums.get(m.forumId) ?? null, answer: answers.get(m.id)?.answer ?? null, substituteName: answers.get(m.id)?.substituteName ?? null }));

@@ -1,6 +1,7 @@
 /**
  * A forum's meetings (optionally of one year), each with its deadlines; cancelled meetings are listed without. The joint
- * meetings and theme days another forum holds with this one are listed too (their `forumId` is the host's; the host plans them).
+ * meetings and theme days another forum holds with this one are listed too (their `forumId` is the host's; the host plans
+ * them), with the host's deadlines: its terms, its region's calendar (the same as on the meeting's page).
  */
 import { calendarOfRegion } from '../region-calendar.js';
 import { listedForForums } from '../../domain/meetings/joint-listing.js';
@@ -13,6 +14,14 @@ export async function listForumMeetings(deps: PlanningDeps, forumId: string, yea
     const cal = await calendarOfRegion(uow.closedDays, forum.region);
     const range = year !== undefined ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
     const [meetings, terms] = [await uow.meetings.listMeetings({ forumIds: [forumId], ...range, withJoint: true }), await uow.registry.listTerms(forumId)];
-    return listedForForums(meetings, [forumId]).map((m) => withDeadlines(m, terms, cal));
+    const listed = listedForForums(meetings, [forumId]);
+    // The hosts of the joint meetings listed here: their terms and calendars (sequential: one connection on PGlite).
+    const hosts = new Map<string, { terms: typeof terms; cal: typeof cal }>([[forumId, { terms, cal }]]);
+    for (const hostId of new Set(listed.map((m) => m.forumId))) {
+      if (hosts.has(hostId)) continue;
+      const host = await requireForum(uow, hostId);
+      hosts.set(hostId, { terms: await uow.registry.listTerms(hostId), cal: await calendarOfRegion(uow.closedDays, host.region) });
+    }
+    return listed.map((m) => withDeadlines(m, hosts.get(m.forumId)!.terms, hosts.get(m.forumId)!.cal));
   });
 }

@@ -7,7 +7,8 @@
 import { JOB, type JobName, type JobPayload } from '../ports/jobs.port.js';
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
 import { WorkingDayCalendar, localToday } from '../../domain/calendar/working-day.calendar.js';
-import { deadlineRuleSources, meetingDeadlines, resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
+import { deadlineRuleSources } from '../../domain/deadlines/meeting.deadlines.js';
+import { deadlinesOf as meetingPageDeadlines } from '../meetings/workflow.context.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { PlanningTransact, PlanningUnitOfWork } from '../ports/planning.port.js';
@@ -60,14 +61,15 @@ const view = (d: { date: string; at: string; nominalDate: string; adjustedBecaus
 });
 
 /**
- * The deadlines of a meeting under the terms in force in its year. Like the
- * annual wheel: ordinary and extraordinary meetings only (a joint meeting or a
- * theme day is run by its partner forum), and none once cancelled.
+ * The deadlines of a meeting under the terms in force in its year: its host forum's (`meeting.forumId`), whatever its
+ * kind (a joint meeting or theme day has the host's deadlines, as on its page and in the reminders), and none once
+ * cancelled. Computed by the meeting page's own function (`deadlinesOf` of workflow.context), so the two never differ.
+ * `allTerms`: the host forum's terms (others are ignored).
  */
 export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[], cal: WorkingDayCalendar): MeetingDeadlineViews | undefined {
-  if (meeting.status === 'cancelled' || (meeting.kind !== 'ordinary' && meeting.kind !== 'extraordinary')) return undefined;
+  if (meeting.status === 'cancelled') return undefined;
   const terms = termsForYear(allTerms, meeting.forumId, Number(meeting.date.slice(0, 4)));
-  const d = meetingDeadlines(meeting, resolveDeadlineRules(terms?.deadlines), cal);
+  const d = meetingPageDeadlines(meeting, terms, cal);
   const src = deadlineRuleSources(terms?.deadlines);
   return {
     itemsCutoff: view(d.itemsCutoff, src.items_cutoff === 'default'),

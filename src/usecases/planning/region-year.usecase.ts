@@ -12,7 +12,8 @@ export async function regionYear(deps: PlanningDeps, region: string, year: numbe
     const forums = snap.forums.filter((f) => f.region.toLowerCase() === region.toLowerCase() && f.status !== 'ended');
     if (forums.length === 0) throw notFound('region', region);
     const years = forums.map((f) => buildYearOfDuties(contextFromSnapshot(snap, f.id, year)!, year, { today }));
-    const wheels = years.map((y) => ({ forumId: y.forum.id, year, duties: y.duties, meetings: [], unassigned: y.unassignedAgreements }));
+    // A joint meeting another forum holds with one of these is listed once, under its host (its duties are the host's).
+    const wheels = years.map((y) => ({ forumId: y.forum.id, year, duties: y.duties.filter((d) => !d.heldBy), meetings: [], unassigned: y.unassignedAgreements }));
     return { ...buildRegionWheel(forums[0]!.region, year, wheels, forums), forums: years.map((y) => ({ id: y.forum.id, name: y.forum.name, source: y.source })) };
   });
 }
