@@ -634,3 +634,70 @@ describe('held-out round 6 rules', () => {
     expect(chair('Styregruppe Test\n\nMedlemmer:\n\nBo Holm, Næstformand, Direktør, Aby Kommune\n')).toBeUndefined();
   });
 });
+
+describe('held-out round 7 rules', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+
+  it('reads a municipal council by its own name ("Byrådet", "Borgerrepræsentation") as the municipality, and "heraf ..." as no extra seats', () => {
+    expect(seats('Handicaprådet\n\nHandicaprådet består af fire repræsentanter udpeget af Danske Handicaporganisationer og fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd.\n')).toEqual([
+      ['other', 4, 4],
+      ['municipality', 4, 4],
+    ]);
+    expect(seats('Handicaprådet\n\nHandicaprådet består af 7 repræsentanter fra Danske Handicaporganisationer samt 7 repræsentanter fra Københavns Borgerrepræsentation.\n')).toEqual([
+      ['other', 7, 7],
+      ['municipality', 7, 7],
+    ]);
+  });
+
+  it('reads a sentence of nothing but counted members of named parties as seats, but not counts of anything else', () => {
+    expect(seats('Handicaprådet\n\nHandicaprådet består af 10 medlemmer.\nFem repræsentanter efter indstilling fra Danske Handicaporganisationer samt fem repræsentanter fra kommunalbestyrelsen.\n')).toEqual([
+      ['other', 5, 5],
+      ['municipality', 5, 5],
+    ]);
+    expect(seats('Handicaprådet\n\nHandicaprådet består af 10 medlemmer.\nBeslutninger træffes af fem medlemmer fra kommunen og fem medlemmer fra foreningerne.\n')).toEqual([]);
+  });
+
+  it('reads "<Forum> består af:" over a list as its members, and "udpeget efter indstilling fra X" as seats for X, not for where they are', () => {
+    expect(seats('Kommunale handicapråd\n\nRådet består af:\n\n  • 3-7 medlemmer fra handicaporganisationerne i kommunen udpeget efter indstilling fra Danske Handicaporganisationer, og\n  • 3-7 medlemmer udpeget efter indstilling af kommunalbestyrelsen, heraf et antal af dens medlemmer.\n')).toEqual([
+      ['other', 3, 7],
+      ['municipality', 3, 7],
+    ]);
+  });
+
+  it('reads "I <forum> samarbejder A, B og C om ..." as seats without counts; not for another kind', () => {
+    expect(seats('Sundhedskoordinationsudvalget\n\nI Sundhedskoordinationsudvalget samarbejder regionsrådet, kommunerne i Region Test og de praktiserende læger i regionen om at fremme dialogen.\n')).toEqual([
+      ['region_administration', null, null],
+      ['municipality', null, null],
+      ['general_practice', null, null],
+    ]);
+    expect(seats('Sundhedskoordinationsudvalget\n\nI arbejdsgrupperne samarbejder regionsrådet og kommunerne om at fremme dialogen.\n')).toEqual([]);
+  });
+
+  it('reads "Møderne i A og B holdes samlet" as a joint meeting with the other forum', () => {
+    const r = drafts('Praksisplanudvalget\n\nPraksisplanudvalget udarbejder en praksisplan.\n\nMøderne i Sundhedskoordinationsudvalget og Praksisplanudvalget holdes samlet første halvår 2022.\n');
+    expect(r.find((d) => /praksisplan/i.test(d.forumName.value))!.fields.jointMeeting?.value).toEqual({ withForumName: 'Sundhedskoordinationsudvalget' });
+    const alone = drafts('Praksisplanudvalget\n\nPraksisplanudvalget udarbejder en praksisplan.\n\nMøderne i Praksisplanudvalget holdes i regionshuset.\n');
+    expect(alone[0]!.fields.jointMeeting).toBeUndefined();
+  });
+
+  it('reads "består af 10 medlemmer" as the total only, with no seat for a party it does not name', () => {
+    const r = drafts('Handicaprådet\n\nHandicaprådet består af 10 medlemmer.\n');
+    expect(r[0]!.fields.membersTotal?.value).toBe(10);
+    expect(r[0]!.lists.seats).toEqual([]);
+  });
+
+  it('reads a page about "Et <named standing kind> bestående af ..." as about that forum, not a generic word named more often, and ends the list at its verb', () => {
+    const r = drafts(
+      'Sundhedsaftaler\n\nEt sundhedskoordinationsudvalg bestående af repræsentanter fra regionen, kommunerne og praktiserende læger skal styrke samarbejdet mellem sygehuse og praksissektoren. Praksisudvalget orienteres, og praksisudvalgets formand deltager.\n',
+    );
+    expect(r.map((d) => d.forumName.value)).toEqual(['Sundhedskoordinationsudvalg']);
+    expect(r[0]!.fields['forum.kind']?.value).toBe('sundhedskoordinationsudvalg');
+    expect(r[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['region_administration', 'municipality', 'general_practice']);
+  });
+
+  it('reads "<X>sekretariatets <role>, der sekretariatsbetjener ..." as the secretariat held by that office', () => {
+    const r = drafts('Uddannelsesudvalg Test\n\nI udvalget finder du altid:\n\n  - PKL (formand)\n  - Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet.\n');
+    expect(r[0]!.fields['secretariat.by']?.value).toEqual({ name: 'Videreuddannelsessekretariat' });
+  });
+});

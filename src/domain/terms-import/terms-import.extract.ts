@@ -122,7 +122,10 @@ export function mainForumOf(text: string): MainForum | undefined {
     c.n++;
     counts.set(key, c);
   }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index)[0];
+  // "Et sundhedskoordinationsudvalg bestående af ... Udvalget består af 11 medlemmer: ..., formand for praksisudvalget":
+  // a forum of a named standing kind is what the page is about, not a generic word that names other bodies more often.
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first.index - b.first.index);
+  const best = ranked.find((c) => c.first.kind.standing && !c.first.kind.generic) ?? ranked[0];
   if (!best) return setUpGroup(text);
   if (best.first.kind.generic) {
     const subject = namedBySubject(text, best.first.kind);
@@ -564,6 +567,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
     }
 
+    // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
+    // Before the heading rules: "Rådet består af:" names this forum as a heading would, but opens its members.
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende)?)\s*:\s*$/iu.test(t)) {
+      processBody(line.start, t);
+      section = 'members';
+      seatLabel = undefined;
+      seatScope = undefined;
+      nameGroup = undefined;
+      membersBlockHadContent = false;
+      continue;
+    }
     // "Medlemmer:", "Formandskab: Delt", "Opgaver i Sundhed og Beskæftigelse:".
     const colon = /^([^:\n]{2,80}?):\s*(.*)$/.exec(t);
     const colonSection = colon ? sectionOf(colon[1]!) : undefined;
@@ -654,16 +668,6 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       continue;
     }
 
-    // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
-    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende)?)\s*:\s*$/iu.test(t)) {
-      processBody(line.start, t);
-      section = 'members';
-      seatLabel = undefined;
-      seatScope = undefined;
-      nameGroup = undefined;
-      membersBlockHadContent = false;
-      continue;
-    }
     // Members lists end with their block: the prose after them is about the forum in general.
     if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t)) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;

@@ -407,6 +407,16 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     add('jointMeeting', { ...(w ? { withForumName: nameOf(w[1]!) } : {}), ...(order ? { order } : {}) }, 0, s.length, 0.75);
   }
 
+  // "Møderne i Sundhedskoordinationsudvalget og Praksisplanudvalget holdes samlet": this forum meets with the other one.
+  const together = new RegExp(`^(?:møderne|møder)\\s+i\\s+([\\p{L}-]+)\\s+og\\s+([\\p{L}-]+)\\s+(?:holdes|afholdes|afvikles)\\s+(?:samlet|sammen|fælles|i\\s+fællesskab)${E}`, 'iu').exec(s);
+  if (!jm && together) {
+    const [a, b] = [together[1]!, together[2]!];
+    const ka = kindAtStart(a)?.kind.slug;
+    const kb = kindAtStart(b)?.kind.slug;
+    const other = ka === ctx.forumKind && kb !== ctx.forumKind ? b : kb === ctx.forumKind && ka !== ctx.forumKind ? a : undefined;
+    if (other) add('jointMeeting', { withForumName: capitalise(other) }, 0, together[0].length, 0.7);
+  }
+
   if (/evaluer/i.test(s) && !/formand/i.test(s)) {
     const ev = new RegExp(`(?:senest\\s+)?efter\\s+${NUM}\\s+(år|måneder)`, 'iu').exec(s);
     if (ev) {
@@ -438,7 +448,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
   if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
-    const body = consists[1]!.replace(/\s*:$/, '');
+    // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
+    // seats before it; it adds none.
+    const body = consists[1]!.replace(/\s*:$/, '').replace(/,?\s+heraf\s+.*$/iu, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
     for (const part of splitTopLevel(body)) {
       for (const seat of parseSeatSegment(part.text, undefined)) {
@@ -448,6 +460,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   out.push(...representativeSeats(s, ctx));
   out.push(...consistingOfSeats(s, ctx));
+  out.push(...countedSeatsSentence(s));
+  out.push(...cooperatingSeats(s, ctx));
   // "De to lægelige medlemmer udpeges af det lokale lægelaug": a count of members named by their side.
   const counted = new RegExp(`^(?:de\\s+)?${NUM}\\s+([\\p{L}-]+e)\\s+medlemmer\\s+(?:udpeges|vælges|findes|udnævnes)${E}`, 'iu').exec(s);
   const countedSector = counted ? firstSector(counted[2]!)?.sector : undefined;
@@ -469,14 +483,58 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
   const before = s.slice(0, m.index).replace(/\s*\([^)]*\)\s*$/, '');
   const last = kindMentions(before).pop();
   if (!last || last.kind.slug !== ctx.forumKind || before.slice(last.index + last.text.length).trim() !== '') return [];
-  const body = m[1]!;
-  const bodyStart = m.index + m[0].lastIndexOf(body);
+  // "Et sundhedskoordinationsudvalg bestående af repræsentanter fra A, B og C skal styrke samarbejdet mellem sygehuse, ...":
+  // the list ends where the sentence's own verb begins.
+  const body = m[1]!.replace(/\s+(?:skal|kan|vil|har|er|bliver)\s.*$/u, '');
+  const bodyStart = m.index + m[0].lastIndexOf(m[1]!);
   const out: RawFinding[] = [];
   const seen = new Set<OrganisationKind>();
   for (const part of splitTopLevel(body)) {
     const text = part.text.trim();
     if (/\d/.test(text) || new RegExp(`^${NUM}\\s`, 'iu').test(text)) return [];
     const sector: OrganisationKind | undefined = /^(?:bruger|patient|pårørende)\p{L}*/iu.test(text) ? 'other' : holderSector(text);
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "Fem repræsentanter efter indstilling fra Danske Handicaporganisationer samt fem repræsentanter fra kommunalbestyrelsen.":
+ * a sentence that is nothing but counted members of named parties, as the members sentence before it leaves them. Every
+ * part must be a count of representatives or members coming from, or appointed by, someone.
+ */
+function countedSeatsSentence(s: string): RawFinding[] {
+  const body = s.replace(/\.$/, '');
+  const parts = splitTopLevel(body);
+  const seatPart = new RegExp(`^${NUM}\\s+(?:repræsentanter|medlemmer)\\s+(?:fra|for|udpeget|udpeges|valgt|efter)${E}`, 'iu');
+  if (parts.length < 2 || !parts.every((p) => seatPart.test(p.text.trim()))) return [];
+  const out: RawFinding[] = [];
+  for (const part of parts) {
+    for (const seat of parseSeatSegment(part.text, undefined)) {
+      out.push({ list: 'seats', value: seat, start: part.start, end: part.start + part.text.length, confidence: 0.75 });
+    }
+  }
+  return out;
+}
+
+/**
+ * "I Sundhedskoordinationsudvalget samarbejder regionsrådet, kommunerne i Region X og de praktiserende læger i regionen
+ * om ...": the parties that work together in this forum are its members, without counts. Only when the forum word after
+ * "I" is this forum's kind; each part of the list gives its sector once.
+ */
+function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+)\s+samarbejder\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
+  if (!m) return [];
+  const kind = kindAtStart(m[1]!);
+  if (!kind || kind.kind.slug !== ctx.forumKind) return [];
+  const body = m[2]!;
+  const bodyStart = m[0].indexOf(body, m[1]!.length);
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of splitTopLevel(body)) {
+    const sector = holderSector(part.text.trim().replace(/\s+i\s+(?:regionen|kommunen|kommunerne)$/iu, ''));
     if (!sector || seen.has(sector)) continue;
     seen.add(sector);
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
@@ -768,6 +826,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (!role) return [];
   // "en formand og et vist antal medlemmer": the chair and an open number are not seats of an organisation.
   if (/^(?:(?:næst)?formand(?:en)?|vist\s+antal\b.*|antal\s+medlemmer)$/iu.test(role)) return [];
+  // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...": a count of members naming no party is the total, not a seat.
+  if (count && /^medlemmer(?:\s*:.*)?$/isu.test(role)) return [];
   const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
   const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
@@ -780,8 +840,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   }
   // "medlemmer, som er udpeget af regionsrådet efter indstilling fra ...": the body that appoints is not the party the
   // seat is for; the nominating party is (named after "indstilling fra/af", or no known sector).
-  const nominated = /,?\s*(?:(?:som|der)\s+(?:er\s+|bliver\s+)?)?udpeg\p{L}*\s+af\s+.+?\s+efter\s+indstilling(?:\s+(?:fra|af)\s+(.+))?$/iu.exec(role);
-  const sectorText = nominated ? role.slice(0, nominated.index) + (nominated[1] ? ` ${nominated[1]}` : '') : role;
+  // "udpeget efter indstilling fra Danske Handicaporganisationer": the nominating party without the appointing body.
+  const nominated = /,?\s*(?:(?:som|der)\s+(?:er\s+|bliver\s+)?)?udpeg\p{L}*\s+(?:af\s+.+?\s+)?efter\s+indstilling(?:\s+(?:fra|af)\s+(.+))?$/iu.exec(role);
+  // "medlemmer fra handicaporganisationerne i kommunen": where they are, not whom they sit for.
+  const before = nominated ? role.slice(0, nominated.index).replace(/(\S)\s+i\s+(?:kommunen|regionen)$/iu, '$1') : role;
+  const sectorText = nominated ? before + (nominated[1] ? ` ${nominated[1]}` : '') : role;
   const sector = firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   return [{ party: { kind: 'sector', sector, perOrganisation }, ...base }];
@@ -812,6 +875,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const sec =
     new RegExp(`^${HOLDER}\\s+(?:forestår|varetager|varetog|står\\s+for)\\s+(?:\\p{L}+\\s+og\\s+)?(?:sekretariat\\p{L}*)`, 'iu').exec(s) ??
     new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet": the office whose employee serves it.
+    new RegExp(`^(?:[-•–*]\\s+)?([\\p{L}-]*sekretariat)(?:ets|s)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?,?\\s+(?:der|som)\\s+sekretariatsbetjener${E}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
     new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
     // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
