@@ -696,6 +696,17 @@ describe('held-out round 7 rules', () => {
     expect(r[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['region_administration', 'municipality', 'general_practice']);
   });
 
+  it('reads a longer heading "[Herudover] N medlemmer udpeget af <body>:" over names as N seats for the body\'s side, the names not counted again', () => {
+    expect(
+      seats(
+        'Sundhedskoordinationsudvalget\n\n3 medlemmer udpeget af kommunekontaktrådet i Region Test (KKR Test):\n\n  • Borgmester Ane Mose (A), Aby Kommune\n  • Sundheds- og omsorgsborgmester Bo Wind (F), Bby Kommune\n\nHerudover 2 medlemmer udpeget af Praksisudvalget for Almen Praksis i Region Test:\n\n  • Formand for PLO-Test Eva Berg\n',
+      ),
+    ).toEqual([
+      ['municipality', 3, 3],
+      ['general_practice', 2, 2],
+    ]);
+  });
+
   it('reads "<X>sekretariatets <role>, der sekretariatsbetjener ..." as the secretariat held by that office', () => {
     const r = drafts('Uddannelsesudvalg Test\n\nI udvalget finder du altid:\n\n  - PKL (formand)\n  - Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet.\n');
     expect(r[0]!.fields['secretariat.by']?.value).toEqual({ name: 'Videreuddannelsessekretariat' });

@@ -189,6 +189,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   let labelFromHeading = false;
   let membersBlockHadContent = false;
   let nameGroup: Finding<SeatDraft> | undefined;
+  // The members heading above stated how many sit ("5 medlemmer udpeget af X:"): the names under it are not counted again.
+  let headingCounted = false;
   let continue_ = false;
   const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
 
@@ -399,7 +401,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (section === 'tasks' && !item.endsWith(':') && (isBullet || tableMode)) {
       f.lists.tasks.push({ finding: { value: item, span: span(itemOffset, itemOffset + item.length), confidence: 0.85 } });
     }
-    if (section === 'members') {
+    if (section === 'members' && !headingCounted) {
       const scoped = /^I\s+(.+?):\s*/u.exec(item);
       if (scoped) {
         seatScope = scoped[1];
@@ -464,6 +466,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     seatLabelName = heading.trim().replace(/:$/, '');
     labelFromHeading = !!seatLabel;
     nameGroup = undefined;
+    headingCounted = false;
     if (start !== undefined) countedHeading(heading, start);
   };
 
@@ -575,12 +578,31 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatLabel = undefined;
       seatScope = undefined;
       nameGroup = undefined;
+      headingCounted = false;
       membersBlockHadContent = false;
       continue;
     }
     // "Medlemmer:", "Formandskab: Delt", "Opgaver i Sundhed og Beskæftigelse:".
     const colon = /^([^:\n]{2,80}?):\s*(.*)$/.exec(t);
     const colonSection = colon ? sectionOf(colon[1]!) : undefined;
+    // "5 medlemmer udpeget af kommunekontaktrådet i Region Hovedstaden (KKR Hovedstaden):", "Herudover 2 medlemmer udpeget af
+    // Praksisudvalget for Almen Praksis i Region Hovedstaden:": a longer heading over the names of the members that body
+    // appoints; they sit for the appointing body's side, as under "Regionale medlemmer:".
+    const appointedBy = /^\s*(?:(?:herudover|derudover|desuden|endvidere)\s+)?\d{1,3}\s+(?:medlemmer|repræsentanter)\s+(?:er\s+)?(?:udpeget|udpeges|valgt|vælges)\s+af\s+(.+?):\s*$/iu.exec(t);
+    if (appointedBy && !(colon && colonSection && colon[1]!.split(/\s+/).length <= 8)) {
+      current = implicitForum();
+      section = 'members';
+      seatLabel = firstSector(appointedBy[1]!.replace(/\([^)]*\)/g, ''))?.sector;
+      seatLabelName = t.trim().replace(/:$/, '');
+      nameGroup = undefined;
+      membersBlockHadContent = false;
+      const counted = t.trim().replace(/:$/, '').replace(/^(?:herudover|derudover|desuden|endvidere)\s+/iu, '').replace(/\s*\([^)]*\)/g, '');
+      const at = line.start + t.indexOf(counted.split(/\s+/)[0]!);
+      const seats = current ? parseSeatSegment(counted, seatLabel) : [];
+      for (const value of seats) current!.lists.seats.push({ finding: { value, span: span(at, at + counted.length), confidence: 0.75 } });
+      headingCounted = seats.length > 0;
+      continue;
+    }
     if (colon && colonSection && colon[1]!.split(/\s+/).length <= 8) {
       if (colonSection !== 'forum_other') current = implicitForum();
       section = colonSection;
@@ -590,6 +612,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatLabelName = colon[1]!.trim();
       labelFromHeading = false;
       nameGroup = undefined;
+      headingCounted = false;
       membersBlockHadContent = false;
       if (colonSection === 'members' && colon[2]!.trim() === '') countedHeading(t, line.start);
       const valueStart = line.start + t.length - colon[2]!.length;
@@ -649,6 +672,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         seatLabelName = t.trim();
         labelFromHeading = true;
         nameGroup = undefined;
+        headingCounted = false;
         membersBlockHadContent = false;
         continue;
       }
