@@ -707,6 +707,12 @@ describe('held-out round 7 rules', () => {
     ]);
   });
 
+  it('reads "Møderne i A og B holdes samlet" in B\'s part of a page for A too', () => {
+    const r = drafts('Politiske udvalg\n\nSundhedskoordinationsudvalget\n\nSundhedskoordinationsudvalget fremmer dialogen mellem sektorerne.\n\nPraksisplanudvalget\n\nPraksisplanudvalget udarbejder en praksisplan.\n\nMøderne i Sundhedskoordinationsudvalget og Praksisplanudvalget holdes samlet første halvår 2022.\n');
+    expect(r.find((d) => /koordination/i.test(d.forumName.value))!.fields.jointMeeting?.value).toEqual({ withForumName: 'Praksisplanudvalget' });
+    expect(r.find((d) => /praksisplan/i.test(d.forumName.value))!.fields.jointMeeting?.value).toEqual({ withForumName: 'Sundhedskoordinationsudvalget' });
+  });
+
   it('reads "<X>sekretariatets <role>, der sekretariatsbetjener ..." as the secretariat held by that office', () => {
     const r = drafts('Uddannelsesudvalg Test\n\nI udvalget finder du altid:\n\n  - PKL (formand)\n  - Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet.\n');
     expect(r[0]!.fields['secretariat.by']?.value).toEqual({ name: 'Videreuddannelsessekretariat' });

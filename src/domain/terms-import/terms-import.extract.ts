@@ -24,6 +24,7 @@ import { firstSector, holderSector, isMunicipalityName, kindAtStart, kindMention
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
+  meetingTogether,
   parseSeatLine,
   parseSeatSegment,
   sentenceRules,
@@ -720,6 +721,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // Document-level facts: approval applies to every forum the document describes.
   for (const s of docSentences) {
     for (const r of docLevelRules(s.text)) for (const f of forums) addRaw(f, r, s.start);
+  }
+  // "Møderne i A og B holdes samlet" in B's part of the page: A meets with B too.
+  for (const s of docSentences) {
+    for (const f of forums) if (f !== s.forum) for (const r of meetingTogether(s.text, f.kind.slug)) addRaw(f, r, s.start);
   }
   // "X og Y kan nedsætte ad hoc grupper": sub-groups go to the forums named as subject, else to the sentence's forum.
   for (const s of docSentences) {

@@ -407,15 +407,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     add('jointMeeting', { ...(w ? { withForumName: nameOf(w[1]!) } : {}), ...(order ? { order } : {}) }, 0, s.length, 0.75);
   }
 
-  // "Møderne i Sundhedskoordinationsudvalget og Praksisplanudvalget holdes samlet": this forum meets with the other one.
-  const together = new RegExp(`^(?:møderne|møder)\\s+i\\s+([\\p{L}-]+)\\s+og\\s+([\\p{L}-]+)\\s+(?:holdes|afholdes|afvikles)\\s+(?:samlet|sammen|fælles|i\\s+fællesskab)${E}`, 'iu').exec(s);
-  if (!jm && together) {
-    const [a, b] = [together[1]!, together[2]!];
-    const ka = kindAtStart(a)?.kind.slug;
-    const kb = kindAtStart(b)?.kind.slug;
-    const other = ka === ctx.forumKind && kb !== ctx.forumKind ? b : kb === ctx.forumKind && ka !== ctx.forumKind ? a : undefined;
-    if (other) add('jointMeeting', { withForumName: capitalise(other) }, 0, together[0].length, 0.7);
-  }
+  if (!jm) out.push(...meetingTogether(s, ctx.forumKind));
 
   if (/evaluer/i.test(s) && !/formand/i.test(s)) {
     const ev = new RegExp(`(?:senest\\s+)?efter\\s+${NUM}\\s+(år|måneder)`, 'iu').exec(s);
@@ -637,6 +629,20 @@ function uniqueSides(sectors: OrganisationKind[]): ChairSide[] {
     if (side && !out.includes(side)) out.push(side);
   }
   return out;
+}
+
+/**
+ * "Møderne i Sundhedskoordinationsudvalget og Praksisplanudvalget holdes samlet": a forum of the given kind meets with the
+ * other forum the sentence names. Read for each forum the document describes, wherever the sentence stands.
+ */
+export function meetingTogether(s: string, forumKind: string): RawFinding[] {
+  const together = new RegExp(`^(?:møderne|møder)\\s+i\\s+([\\p{L}-]+)\\s+og\\s+([\\p{L}-]+)\\s+(?:holdes|afholdes|afvikles)\\s+(?:samlet|sammen|fælles|i\\s+fællesskab)${E}`, 'iu').exec(s);
+  if (!together || /fællesmøde/iu.test(s)) return [];
+  const [a, b] = [together[1]!, together[2]!];
+  const ka = kindAtStart(a)?.kind.slug;
+  const kb = kindAtStart(b)?.kind.slug;
+  const other = ka === forumKind && kb !== forumKind ? b : kb === forumKind && ka !== forumKind ? a : undefined;
+  return other ? [{ path: 'jointMeeting', value: { withForumName: capitalise(other) }, start: 0, end: together[0].length, confidence: 0.7 }] : [];
 }
 
 /** Split "a, b og c (x og y)" at commas and "og"/"samt" outside parentheses. */
