@@ -29,6 +29,7 @@ import type { Clock, IdGenerator, Transact } from '../usecases/ports/store.port.
 import { loadDemoData, type DemoTransact } from '../demo/demo-loader.js';
 import { buildServer } from './http/server.js';
 import type { HttpContext } from './http/http-context.js';
+import { createReadCache, memoByRevision } from './http/read-cache.js';
 import { allQueues, queues } from './jobs/queues.js';
 
 export type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
@@ -127,6 +128,12 @@ export async function startApp(
 
   const reads = registryRepository(database.db);
   const audit = auditRepository(database.db);
+  // Other processes' writes reach this one's caches by PostgreSQL notices (src/adapters/db/data-revision.ts).
+  await database.revision.listen();
+  const personByEntra = memoByRevision(database.revision, (key: string) => {
+    const [tenantId, objectId] = key.split('\u0000') as [string, string];
+    return reads.findPersonByEntra(tenantId, objectId);
+  });
   const ssoOptions = ssoValidatorOptionsFrom(config.identity);
   const sso = ssoOptions ? createSsoTokenValidator({ ...ssoOptions, ...(opts.fetchJwks ? { fetchJwks: opts.fetchJwks } : {}) }) : undefined;
   const registry = registryUseCases({ transact, ids: randomIds, today: () => localToday(clock) });
@@ -138,10 +145,12 @@ export async function startApp(
     registry,
     regions: regionUseCases({ transact, ids: randomIds, clock, today: () => localToday(clock) }),
     regionReads: regionsRepository(database.db),
+    readCache: createReadCache({ revision: database.revision, clockMs: () => clock.now().getTime() }),
     identity: {
       devSignIn: config.devSignIn && !sso,
-      findPersonById: (id) => reads.getPerson(id),
-      findPersonByEntra: (t, o) => reads.findPersonByEntra(t, o),
+      // Asked on every request with the dev sign-in: kept while the data stays the same.
+      findPersonById: memoByRevision(database.revision, (id: string) => reads.getPerson(id)),
+      findPersonByEntra: (t, o) => personByEntra(`${t}\u0000${o}`),
       bindOnFirstSignIn: (claims) => registry.bindIdentityOnSignIn(claims),
       ...(sso ? { validateSsoToken: async (token: string) => sso.validate(token) } : {}),
     },

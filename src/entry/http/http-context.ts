@@ -7,6 +7,7 @@ import type { RegionUseCases } from '../../usecases/registry/regions.usecases.js
 import type { DeadLetter } from '../../adapters/queue/job-queue.js';
 import type { IdentityDeps } from './auth.js';
 import type { AppDeps } from '../app.js';
+import type { ReadCache } from './read-cache.js';
 
 export type HttpContext = {
   config: Config;
@@ -19,6 +20,8 @@ export type HttpContext = {
   regions: RegionUseCases;
   regionReads: Pick<RegionStore, 'list'>;
   identity: IdentityDeps;
+  /** Whole answers of the busiest read routes, kept while the data and the time stay the same (read-cache.ts). */
+  readCache: ReadCache;
   accessFor(personId: string): Promise<AccessContext>;
   health(): Promise<{ database: 'ok' | string; queue: 'ok' | 'off' | string }>;
   jobs?: {

@@ -25,6 +25,7 @@ import { ApproveInput, DecisionInput, MeetingTaskInput, MinuteTakerInput, Publis
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
 import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
+import { responseSerializerCompiler } from '../response-check.js';
 import { sendProblem } from '../problem.js';
 import { invalid } from '../../../usecases/use-case.errors.js';
 import type { TaskUseCases } from '../../../usecases/meetings/tasks.usecase.js';
@@ -113,9 +114,12 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     // Attachments arrive as the raw file; only this plugin accepts non-JSON bodies.
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: defaultMaxAttachmentBytes + 1024 }, (_req, body, done) => done(null, body));
 
-    app.get('/api/meetings/:id', { schema: { tags, summary: 'A meeting with agenda, attendance, minutes and the caller\'s permissions', params: M, response: { 200: MeetingPageResponse } } }, async (req) =>
-      services().view.getMeeting(req.params.id, requirePerson(req).id),
-    );
+    // The page thirty members open when the meeting starts: kept per caller while the data and the time stay the same (read-cache.ts).
+    const meetingPageJson = responseSerializerCompiler(ctx.config.responseCheck, app.log)({ schema: MeetingPageResponse, method: 'GET', url: '/api/meetings/:id', httpStatus: '200' });
+    app.get('/api/meetings/:id', { schema: { tags, summary: 'A meeting with agenda, attendance, minutes and the caller\'s permissions', params: M, response: { 200: MeetingPageResponse } } }, async (req, reply) => {
+      const personId = requirePerson(req).id;
+      return ctx.readCache.send(reply, `meeting|${req.params.id}|${personId}`, () => services().view.getMeeting(req.params.id, personId), meetingPageJson);
+    });
     app.post('/api/tasks/:id/done', { schema: { tags, summary: 'Mark a task done (the one it was given to, or the secretariat)', params: M, response: { 200: TaskResponse } } }, async (req) =>
       services().tasks.complete(req.params.id, me(req), 'tab'),
     );

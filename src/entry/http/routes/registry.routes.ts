@@ -30,6 +30,7 @@ import { auditPersonEvent, loadScopeData, personScope, scopesOf } from '../../..
 import { ForumCreateInput, regionNameToday } from '../../../usecases/registry/registry.usecases.js';
 import { forbidden, invalid, notFound } from '../../../usecases/use-case.errors.js';
 import { requirePerson } from '../auth.js';
+import { responseSerializerCompiler } from '../response-check.js';
 import { localToday } from '../../../domain/calendar/working-day.calendar.js';
 import type { HttpContext } from '../http-context.js';
 import {
@@ -170,12 +171,17 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       requirePerson(req);
       return buildForumTree(await reads.listForums());
     });
-    app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: ForumViewResponse } } }, async (req) => {
-      // Queries side by side (the forum comes from the list the parent and children need anyway).
+    // The forum's page: kept per caller while the data and the time stay the same (read-cache.ts).
+    const forumViewJson = responseSerializerCompiler(ctx.config.responseCheck, app.log)({ schema: ForumViewResponse, method: 'GET', url: '/api/forums/:id', httpStatus: '200' });
+    app.get('/api/forums/:id', { schema: { tags: ['registry'], summary: 'A forum with its current terms of reference', params: IdParams, response: { 200: ForumViewResponse } } }, async (req, reply) => {
       const caller = requirePerson(req).id;
-      const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(req.params.id), ctx.accessFor(caller)]);
-      const forum = forums.find((f) => f.id === req.params.id);
-      if (!forum) throw notFound('forum', req.params.id);
+      return ctx.readCache.send(reply, `forum|${req.params.id}|${caller}`, () => forumView(req.params.id, caller), forumViewJson);
+    });
+    const forumView = async (forumId: string, caller: string) => {
+      // Queries side by side (the forum comes from the list the parent and children need anyway).
+      const [forums, terms, actx] = await Promise.all([reads.listForums(), reads.currentTerms(forumId), ctx.accessFor(caller)]);
+      const forum = forums.find((f) => f.id === forumId);
+      if (!forum) throw notFound('forum', forumId);
       // The forum's kind from the catalogue (names in both languages, default rules); null for a kind not in it.
       const kind = (await reads.getForumKind(forum.kind)) ?? null;
       const parent = forum.parentId ? forums.find((f) => f.id === forum.parentId) : undefined;
@@ -184,7 +190,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       // the tab shows the secretariat's actions (plan the year, the audit log) from this, not from its own rule.
       const rights = { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id), read: access.canReadForum(actx, forum.id) };
       return { forum, kind, terms: terms ?? null, parent: parent ?? null, children, rights };
-    });
+    };
     app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: ForumCreatedResponse } } }, async (req, reply) => {
       // Forums are public, so an unknown parent is reported as bad input before rights are checked.
       if (req.body.parentId && !(await reads.getForum(req.body.parentId))) {
