@@ -71,11 +71,7 @@ export function createReadCache(opts: ReadCacheOptions): ReadCache {
       try {
         const json = serialize(await compute());
         // Stored only when nothing was written meanwhile: what was read may be from before or after that write.
-        if (opts.revision.value === revision) {
-          entries.delete(key);
-          entries.set(key, { json, revision, clockAt, wallAt, refreshing: false });
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-        }
+        if (opts.revision.value === revision) keepNewest(entries, key, { json, revision, clockAt, wallAt, refreshing: false }, maxEntries);
         return json;
       } finally {
         filling.delete(fillKey);
@@ -128,11 +124,14 @@ export function memoByRevision<A extends string, R>(revision: Pick<DataRevision,
     const m = memo.get(arg);
     if (m && m.revision === at) return m.value;
     const value = await fn(arg);
-    if (revision.value === at) {
-      memo.delete(arg);
-      memo.set(arg, { revision: at, value });
-      if (memo.size > maxEntries) memo.delete(memo.keys().next().value as A);
-    }
+    if (revision.value === at) keepNewest(memo, arg, { revision: at, value }, maxEntries);
     return value;
   };
+}
+
+/** Sets `key` as the newest entry of `map` and drops the oldest beyond `max` (a Map keeps insertion order). */
+function keepNewest<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
 }
