@@ -718,3 +718,36 @@ describe('held-out round 7 rules', () => {
     expect(r[0]!.fields['secretariat.by']?.value).toEqual({ name: 'Videreuddannelsessekretariat' });
   });
 });
+
+describe('held-out round 8 rules', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+
+  it('counts members named one by one in running text per side, the names and the uncounted sides not seats of their own', () => {
+    const text =
+      'Nyt samarbejde\n\nEt sundhedskoordinationsudvalg bestående af repræsentanter fra regionen, kommunerne og praktiserende læger skal styrke samarbejdet. Udvalget består af 6 medlemmer: Borgmester Ane Mose, Aby Kommune, rådmand Bo Vind, Bby Kommune, læge Eva Berg, formand for praksisudvalget, regionsrådsmedlem Ida Holm (udvalgets formand), regionsrådsmedlem Jens Lund og regionsrådsmedlem Karen Anne-Marie Dahl.\n';
+    expect(seats(text)).toEqual([
+      ['municipality', 2, 2],
+      ['general_practice', 1, 1],
+      ['region_administration', 3, 3],
+    ]);
+    expect(drafts(text)[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+    // A photo caption of the whole committee, each person with a party letter and a title.
+    const caption =
+      'Første møde\n\nI denne uge holdt Sundhedssamarbejdsudvalget sit første møde. Sundhedssamarbejdsudvalget samler kommunerne, regionen og almen praksis.\n\nDet samlede Sundhedssamarbejdsudvalg. Fra venstre mod højre: Ane Mose (V), borgmester Hjørring, Bo Vind (A), regionsrådsformand og formand for Sundhedssamarbejdsudvalget, Eva Berg (C), Regionsrådet, Ida Holm, formand PLO-Test og Jens Lund, næstformand PLO-Test.\n';
+    expect(seats(caption)).toEqual([
+      ['municipality', 1, 1],
+      ['region_administration', 2, 2],
+      ['general_practice', 2, 2],
+    ]);
+    expect(drafts(caption)[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+  });
+
+  it('reads a news item whose section heading names a generic word ("Fælles forum for ...") as about the standing forum it names again and again', () => {
+    const r = drafts(
+      'Et nyt udvalg skal sikre samarbejde om patienter og forløb på tværs af hele regionen og dens sektorer\n\nSundhedssamarbejdsudvalget holdt i denne uge sit første møde.\n\nFælles forum for sundhedsklyngerne\n\nSundhedssamarbejdsudvalget skal sikre samarbejdet. Sundhedssamarbejdsudvalget bliver bindeled mellem klyngerne.\n',
+    );
+    expect(r.map((d) => d.forumName.value)).toEqual(['Sundhedssamarbejdsudvalget']);
+    expect(r[0]!.fields['forum.kind']?.value).toBe('sundhedssamarbejdsudvalg');
+  });
+});

@@ -44,6 +44,7 @@ import type {
   TermsDraft,
   TermsImportResult,
 } from './terms-import.model.js';
+import { namedListSeats } from './terms-import.members.js';
 
 type Line = { start: number; end: number; text: string };
 
@@ -104,6 +105,9 @@ export function mainForumOf(text: string): MainForum | undefined {
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
     const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
     if (!k) continue;
+    // "Fælles forum for sundhedsklyngerne" as a section heading of a news item about "Sundhedssamarbejdsudvalget": a generic
+    // word inside a heading's phrase yields to a forum of a named standing kind the page names again and again.
+    if (k.kind.generic && k.index > 0 && namedStandingKind(text, 3)) continue;
     const lead = l.text.length - l.text.trimStart().length;
     let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
     const offset = t.length - name.length;
@@ -134,6 +138,16 @@ export function mainForumOf(text: string): MainForum | undefined {
   }
   const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
   return { start: best.first.index, name, kind: best.first.kind };
+}
+
+/** Whether the text names one forum of a standing, not generic kind ("Sundhedssamarbejdsudvalget") at least `times` times. */
+function namedStandingKind(text: string, times: number): boolean {
+  const counts = new Map<string, number>();
+  for (const m of kindMentions(text)) {
+    if (!m.kind.standing || m.kind.generic || m.kind.subGroupLabel || m.kind.needsQualifier) continue;
+    counts.set(m.kind.slug, (counts.get(m.kind.slug) ?? 0) + 1);
+  }
+  return [...counts.values()].some((n) => n >= times);
 }
 
 /**
@@ -764,10 +778,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
             .filter((x) => !x.scope || !scopeKey || forTail(x.scope) === scopeKey)
             .map((x) => x.finding),
         );
+      // Members named one by one state each side's count: an uncounted seat of such a side adds nothing.
+      const seats = pick('seats');
+      const namedSides = new Set(seats.filter((x) => namedListSeats.has(x.value)).map((x) => x.value.party.sector));
+      const kept = seats.filter((x) => namedListSeats.has(x.value) || !namedSides.has(x.value.party.sector) || x.value.min !== null || x.value.max !== null);
       drafts.push({
         forumName: name,
         fields: { ...fields },
-        lists: { purpose: pick('purpose'), tasks: pick('tasks'), seats: pick('seats'), subGroupsAllowed: pick('subGroupsAllowed') },
+        lists: { purpose: pick('purpose'), tasks: pick('tasks'), seats: kept, subGroupsAllowed: pick('subGroupsAllowed') },
       });
     }
   }

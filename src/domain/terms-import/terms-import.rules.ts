@@ -22,6 +22,7 @@ import {
   type SectionKind,
 } from './terms-import.lexicon.js';
 import type { ListPath, ScalarPath, SeatDraft } from './terms-import.model.js';
+import { namedListSeatCounts, namedListSeats, namedPersons, personSector } from './terms-import.members.js';
 
 export type RawFinding = {
   path?: ScalarPath;
@@ -438,7 +439,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const self = kindAtStart(s.replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
-  if (selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
+  // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
+  // members named one by one are counted per side; the names are not seats of their own.
+  const named = namedMemberFindings(s, ctx);
+  out.push(...named);
+  if (!named.length && selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
     // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
     // seats before it; it adds none.
@@ -460,6 +465,30 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const n = counted ? parseNumber(counted[1]!) : undefined;
   if (counted && countedSector && n) {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector: countedSector, perOrganisation: false }, role: `${counted[2]} medlemmer`, min: n, max: n } satisfies SeatDraft, start: 0, end: counted[0].length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * Members named one by one (terms-import.members.ts): one counted seat per side, and the chair where a person is
+ * "(udvalgets formand)" or "formand for <this forum>". Nothing when a person's side is unknown.
+ */
+function namedMemberFindings(s: string, ctx: RuleContext): RawFinding[] {
+  const list = namedPersons(s);
+  const counts = list && namedListSeatCounts(list.persons);
+  if (!list || !counts) return [];
+  const out: RawFinding[] = [];
+  for (const c of counts) {
+    const value: SeatDraft = { party: { kind: 'sector', sector: c.sector, perOrganisation: false }, min: c.count, max: c.count };
+    namedListSeats.add(value);
+    out.push({ list: 'seats', value, start: c.start, end: c.end, confidence: 0.7 });
+  }
+  for (const p of list.persons) {
+    const chair = /\((?:udvalgets|gruppens|rådets)\s+formand\)|(?<!næst)formand\s+for\s+([\p{L}-]+)/iu.exec(p.text);
+    if (!chair) continue;
+    const own = !chair[1] || kindAtStart(chair[1])?.kind.slug === ctx.forumKind;
+    const sector = personSector(p.text);
+    if (own && sector) out.push({ path: 'chair.by', value: { name: p.text.replace(/\s*\([^)]*\)/g, ''), sector }, start: p.start, end: p.end, confidence: 0.7 });
   }
   return out;
 }
