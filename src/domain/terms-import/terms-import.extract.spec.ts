@@ -750,4 +750,45 @@ describe('held-out round 8 rules', () => {
     expect(r.map((d) => d.forumName.value)).toEqual(['Sundhedssamarbejdsudvalget']);
     expect(r[0]!.fields['forum.kind']?.value).toBe('sundhedssamarbejdsudvalg');
   });
+
+  it('reads a sentence that opens with a count after the total ("består af 7-8 medlemmer. 2-3 udpeges af X, mens de øvrige fem medlemmer repræsenterer Y") as seats of those sides', () => {
+    const text = 'Kommissorium for Testudvalget\n\nSammensætning\nUdvalget består af 6-7 medlemmer. 1-2 udpeges af PLO\'s bestyrelse, mens de øvrige fem medlemmer repræsenterer de regionale lægevagtsudvalg.\n\nUdvalgets formand udpeges af PLO\'s bestyrelse.\n';
+    expect(seats(text)).toEqual([
+      ['general_practice', 1, 2],
+      ['general_practice', 5, 5],
+    ]);
+    expect(drafts(text)[0]!.fields.membersTotal).toBeUndefined();
+    expect(drafts(text)[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'general_practice' });
+    // A date's "4. december" still ends no sentence.
+    expect(fields('Udvalget blev nedsat den 4. december 2017 og mødes 4 gange årligt.')['meetings.perYearMin']).toBe(4);
+  });
+
+  it('does not take a task list\'s lead-in "<Forum> skal:" for a forum of its own', () => {
+    const r = drafts('Kommissorium for Testudvalget\n\nOpgaver\n\nTestudvalget skal:\n\n  • Følge området\n  • Rådgive bestyrelsen\n');
+    expect(r.map((d) => d.forumName.value)).toEqual(['Testudvalget']);
+  });
+
+  it('reads "<Body> udpeger formanden ... blandt <members of a side>" and numbered rules as in prose, and "rådmændene for A, B og C samt fire øvrige byrådsmedlemmer" as 3 and 4 seats', () => {
+    const text =
+      'Forretningsorden for Sundhedsudvalget i Test Kommune\n\n1. Udvalgets sammensætning\n\n1.1 Sundhedsudvalget sammensættes af rådmændene for Børn- og Ungeudvalget, Beskæftigelses- og Socialudvalget og Ældre- og Handicapudvalget samt fire øvrige byrådsmedlemmer. Et af de fire øvrige byrådsmedlemmer skal sidde i Kulturudvalget.\n\n1.2 Byrådet udpeger formanden for Sundhedsudvalget blandt de fire byrådsmedlemmer af Sundhedsudvalget, der ikke er rådmænd.\n';
+    expect(seats(text)).toEqual([
+      ['municipality', 3, 3],
+      ['municipality', 4, 4],
+    ]);
+    expect(drafts(text)[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'municipality' });
+  });
+
+  it('reads a member on a paragraph of their own marked "(fmd.)" as the chair held by their organisation\'s side, and "består af et fagligt og et politisk niveau" as no seats', () => {
+    const r = drafts('Sundhedsklynge Test (faglig)\n\nSundhedsklyngerne består af et fagligt og et politisk niveau.\n\nRegion Test:\n\nAne Holm, vicedirektør, Test Hospital (fmd.)\n\nBo Frost, centerchef, Psykiatrisk Center Test\n');
+    expect(r[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'hospital' });
+    expect(r[0]!.lists.seats).toEqual([]);
+  });
+
+  it('lets a side\'s counted seats stand for the same side named without a count in a list of sides, and reads a dated appointment note as no seat', () => {
+    expect(seats('Kommissorium for KLU Test\n\nAlle kommuner nedsætter et kommunalt-lægeligt udvalg (KLU) bestående af lokale praktiserende læger og repræsentanter for kommunen.\n\nDe to lægelige medlemmer udpeges af det lokale lægelaug.\n')).toEqual([
+      ['municipality', null, null],
+      ['general_practice', 2, 2],
+    ]);
+    expect(seats('Handicaprådet\n\nMedlemmer\n\nUdpeget af Byrådet den 4. december 2017. Konstituerende møde 17.01.2018\n')).toEqual([]);
+  });
 });

@@ -253,7 +253,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "Bestyrelsens rolle", "Udvalgets kompetence": a part of the forum's description, not a forum.
     if (prefix === 0 && /s$/i.test(stripped.slice(0, k.length)) && /^\s+[\p{Ll}]/u.test(stripped.slice(k.length))) return null;
     // "Udvalget har repræsentanter fra ...": a sentence without its full stop, not a forum's name.
-    if (prefix === 0 && /^\s+(?:har|er|består|mødes|skal|kan|holder|afholder|arbejder|blev|bliver)\s/iu.test(stripped.slice(k.length))) return null;
+    if (prefix === 0 && /^\s+(?:har|er|består|mødes|skal|kan|holder|afholder|arbejder|blev|bliver)(?:\s|:|$)/iu.test(stripped.slice(k.length))) return null;
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
@@ -356,7 +356,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       chairSideMentions.set(f, list);
     }
     // "- Vicedirektør, Sundheds- og Kulturforvaltningen (formand)": the member who chairs.
-    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\((?:formand|forperson|chair|chairman|chairperson)\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
+    const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\((?:formand|fmd\.?|forperson|chair|chairman|chairperson)\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
     // "Anne Skov, Formand, Koncerndirektør, Region Hovedstaden": a person's name, the role, then title and organisation.
     const titledChair = chairLine ? null : /^\s*(?:[-•–*]\s+)?([^,]+),\s*formand\s*,\s*(.+?)\s*\.?$/iu.exec(body);
     if (titledChair && PERSON.test(titledChair[1]!.trim())) {
@@ -423,7 +423,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         seatLabel = undefined;
       }
       // A sentence in the members part ("Formanden udpeges af ...", "Hvert medlem udpeger en suppleant") is not a seat.
-      const prose = !isBullet && /[.]$/.test(item) && item.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(item) && /\s(?:udpeges|udpeger|består|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(item);
+      // A rule's number ("1.1 Sundhedsudvalget sammensættes af ...") does not make it a list item.
+      const unnumbered = item.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '');
+      const prose = !isBullet && /[.]$/.test(unnumbered) && unnumbered.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(unnumbered) && /\s(?:udpeges|udpeger|består|sammensættes|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(unnumbered);
       const parsed = prose ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
       if (parsed.label && parsed.label !== seatLabel) nameGroup = undefined;
       if (parsed.label) labelFromHeading = false;
@@ -701,6 +703,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       // does not end the current forum's part: only a heading naming another forum does. In a
       // document that has described several forums, an unknown heading is a part of the document
       // about none of them, unless the document is the kommissorium of one forum.
+      // "Tine Holm, vicedirektør, X Hospital (fmd.)" on a paragraph of its own under a label the importer does not know
+      // ("Region Hovedstaden:"): the member who chairs, read as in a members list.
+      if (current && PERSON.test(t.trim()) && /\((?:formand|fmd\.?)\)\s*$/iu.test(t)) lineRules(current, line.start, t);
       current = forums.length === 1 || (titleForum && forums.length === 1) ? current : null;
       for (const s of splitSentences(t)) docSentences.push({ start: line.start + s.start, text: s.text, forum: null });
       section = 'intro';
@@ -781,7 +786,11 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       // Members named one by one state each side's count: an uncounted seat of such a side adds nothing.
       const seats = pick('seats');
       const namedSides = new Set(seats.filter((x) => namedListSeats.has(x.value)).map((x) => x.value.party.sector));
-      const kept = seats.filter((x) => namedListSeats.has(x.value) || !namedSides.has(x.value.party.sector) || x.value.min !== null || x.value.max !== null);
+      // "bestående af lokale praktiserende læger og repræsentanter for kommunen ... De to lægelige medlemmer udpeges af ...":
+      // a side named in a list of sides without a count, and again with a count, has the counted seats.
+      const countedSides = new Set(seats.filter((x) => x.value.min !== null || x.value.max !== null).map((x) => x.value.party.sector));
+      const uncountedSide = (x: Finding<SeatDraft>) => x.value.min === null && x.value.max === null && (namedSides.has(x.value.party.sector) || (!x.value.role && countedSides.has(x.value.party.sector)));
+      const kept = seats.filter((x) => namedListSeats.has(x.value) || !uncountedSide(x));
       drafts.push({
         forumName: name,
         fields: { ...fields },

@@ -44,12 +44,13 @@ const MAX_SENTENCE = 1000;
 export function splitSentences(line: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let start = 0;
-  const re = /[.!?](\s+)(?=[\p{Lu}])/gu;
+  // "består af 7-8 medlemmer. 2-3 udpeges af ...": a sentence may open with a count, after a word (not after "4." of a date).
+  const re = /(?<=[.!?])(\s+)(?=[\p{Lu}])|(?<=[\p{L})][.!?])(\s+)(?=\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+[\p{Ll}])/gu;
   for (const m of line.matchAll(re)) {
-    const endOfSentence = m.index + 1;
+    const endOfSentence = m.index;
     if (ABBREVIATIONS.test(line.slice(start, endOfSentence))) continue;
     push(start, endOfSentence);
-    start = endOfSentence + m[1]!.length;
+    start = endOfSentence + m[0].length;
   }
   push(start, line.length);
   return out;
@@ -436,26 +437,37 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
 
   // "Formandskabet for sundhedssamarbejdet består af X og Y": the forum's own members.
   // "Hvert opgaveudvalg består af ...": one rule for every forum of the kind is this forum's rule too.
-  const self = kindAtStart(s.replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
+  const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
   out.push(...named);
-  if (!named.length && selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index))) {
+  // "Sundhedsklyngerne består af et fagligt og et politisk niveau": levels, not members.
+  if (!named.length && selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!)) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
     // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
     // seats before it; it adds none.
     const body = consists[1]!.replace(/\s*:$/, '').replace(/,?\s+heraf\s+.*$/iu, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
-    for (const part of splitTopLevel(body)) {
+    // "rådmændene for Børn- og Ungeudvalget, Beskæftigelses- og Socialudvalget og Ældre- og Handicapudvalget samt fire øvrige
+    // byrådsmedlemmer": holders of a post named for each of a list are as many seats as the list has names.
+    const posts = /^((?:de\s+)?\p{Ll}+(?:ene|erne))\s+for\s+(.+?)(?:\s+samt\s+(.+))?$/u.exec(body);
+    const postSector = posts ? personSector(posts[1]!) : undefined;
+    const postCount = posts ? posts[2]!.split(/,\s+|(?<!-)\s+og\s+/u).filter((x) => /^[\p{Lu}]/u.test(x.trim())).length : 0;
+    const parts = posts && postSector && postCount >= 2 ? (posts[3] ? [{ start: body.lastIndexOf(posts[3]), text: posts[3] }] : []) : splitTopLevel(body);
+    if (posts && postSector && postCount >= 2) {
+      out.push({ list: 'seats', value: { party: { kind: 'sector', sector: postSector, perOrganisation: false }, role: posts[1]!, min: postCount, max: postCount } satisfies SeatDraft, start: bodyStart, end: bodyStart + posts[1]!.length + posts[2]!.length + 5, confidence: 0.7 });
+    }
+    for (const part of parts) {
       for (const seat of parseSeatSegment(part.text, undefined)) {
         out.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
       }
     }
   }
   out.push(...representativeSeats(s, ctx));
+  out.push(...appointedCountSeats(s));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -465,6 +477,24 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const n = counted ? parseNumber(counted[1]!) : undefined;
   if (counted && countedSector && n) {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector: countedSector, perOrganisation: false }, role: `${counted[2]} medlemmer`, min: n, max: n } satisfies SeatDraft, start: 0, end: counted[0].length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "2-3 udpeges af PLO's bestyrelse, mens de øvrige fem medlemmer repræsenterer de regionale lægevagtsudvalg": after the
+ * members' total, clauses that open with a count and say who appoints or whom they represent are seats of that side.
+ */
+function appointedCountSeats(s: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const c of clauses(s.replace(/\.$/, ''))) {
+    const m = new RegExp(`^(?:de\\s+(?:øvrige|resterende|andre)\\s+)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:medlemmer\\s+|repræsentanter\\s+)?(?:udpeges\\s+af|vælges\\s+af|repræsenterer)\\s+(.+)$`, 'iu').exec(c.text);
+    if (!m) continue;
+    const a = parseNumber(m[1]!);
+    const b = m[2] ? parseNumber(m[2]) : a;
+    const sector = personSector(m[3]!);
+    if (a === undefined || b === undefined || !sector) continue;
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[3]!, min: a, max: b } satisfies SeatDraft, start: c.start, end: c.start + c.text.length, confidence: 0.7 });
   }
   return out;
 }
@@ -755,7 +785,7 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
 const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
-const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
+const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^udpeget\s+af\s+.*\s(?:den\s+)?\d{1,2}\.\s*\p{L}+\s+\d{4}|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
 
 /** An organisation's name of no known sector: "Danske Patienter", "Dansk Sygeplejeråd", "Ældresagen", "Lægeforeningen", "FOA". */
 const ORGANISATION = /^(?:(?:Dansk|Danske|Landsforeningen|Foreningen)(?:\s+[\p{L}-]+){1,4}|[\p{Lu}][\p{L}-]*(?:forening|foreningen|råd|rådet|organisation|organisationer|organisationerne|selskab|selskabet|sagen|styrelsen|ministeriet|terapeuter)|[\p{Lu}]{2,6})$/u;
@@ -946,7 +976,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
-    new RegExp(`^formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s);
+    new RegExp(`^(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s);
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
     push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
@@ -957,7 +987,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // formanden af og blandt ..."); the vice-chair's rule alone ("Næstformanden vælges blandt ...") says nothing of the chair.
     const among =
       /^(?!næstformand(?:en)?\s+(?:findes|vælges|udpeges)\s)(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:af\s+og\s+|\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
-      /^(?:[\p{L}.]+\s+){1,4}?(?:findes|vælges|udpeges)\s+formanden\s+(?:af\s+og\s+)?blandt\s+(.+?)\.?$/iu.exec(s);
+      /^(?:[\p{L}.]+\s+){1,4}?(?:findes|vælges|udpeges)\s+formanden\s+(?:af\s+og\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
+      // "Byrådet udpeger formanden for Sundhedsudvalget blandt de fire byrådsmedlemmer af Sundhedsudvalget": the body first.
+      /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?:[\p{L}.]+\s+){1,3}?(?:udpeger|vælger)\s+formanden\s+(?:for\s+(?:[\p{L}-]+\s+){1,3}?)?blandt\s+(.+?)\.?$/iu.exec(s);
     const group = among?.[1];
     const from = group ? /\s(?:fra|i)\s+(.+)$/iu.exec(group) : null;
     const sector = group ? holderSector(from?.[1] ?? group) : undefined;
