@@ -791,4 +791,19 @@ describe('held-out round 8 rules', () => {
     ]);
     expect(seats('Handicaprådet\n\nMedlemmer\n\nUdpeget af Byrådet den 4. december 2017. Konstituerende møde 17.01.2018\n')).toEqual([]);
   });
+
+  it('reads "refererer til PLO\'s bestyrelse" and "har af Regionsrådet fået tilknyttet en <this kind>" as the parent', () => {
+    expect(drafts('Kommissorium for Testudvalget\n\nForankring\nUdvalget refererer til PLO\'s bestyrelse og rådgiver den.\n')[0]!.fields['parent.name']?.value).toBe("PLO's bestyrelse");
+    expect(drafts('Politisk følgegruppe\n\nHvert af regionens byggeprojekter har af Regionsrådet fået tilknyttet en politisk følgegruppe, der følger byggeriet.\n')[0]!.fields['parent.name']?.value).toBe('Regionsrådet');
+  });
+
+  it('reads "I <Forum Name> indgår A Kommune, B Hospital samt almen praksis" as seats without counts, and "den pågældende regions kommuner" as municipalities', () => {
+    const sectors = (text: string) => drafts(text)[0]!.lists.seats.map((x) => x.value.party.sector);
+    expect(sectors('Sundhedsklynge Test\n\nI Sundhedsklynge Test indgår Aby Kommune, Bby Kommune, Test Hospital samt almen praksis.\n')).toEqual(['municipality', 'hospital', 'general_practice']);
+    expect(sectors('Samarbejdsudvalget\n\nSamarbejdsudvalget består af repræsentanter udpeget af den pågældende regions kommuner, repræsentanter udpeget af Regionsrådet og repræsentanter udpeget af PLO-Regionalt.\n')).toEqual(['municipality', 'region_administration', 'general_practice']);
+  });
+
+  it('reads "Udvalgets otte medlemmer er udpeget af ..." as the total', () => {
+    expect(drafts('Testudvalget\n\nTestudvalget er nyt. Udvalgets otte medlemmer er udpeget af bruger- og pårørendeorganisationer.\n')[0]!.fields.membersTotal?.value).toBe(8);
+  });
 });

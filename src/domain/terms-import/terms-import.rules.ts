@@ -103,7 +103,7 @@ function leadTime(num: string, unit: string): LeadTime | undefined {
 
 const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab|bestyrels)\p{L}*`;
 /** A forum's name as written after "til", "med", "i": "Klyngestyregruppen i Vestklyngen". */
-const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
+const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*(?:['’]s)?\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -372,7 +372,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   if (parent && !/evaluer/i.test(s)) {
@@ -576,7 +576,8 @@ function countedSeatsSentence(s: string): RawFinding[] {
  * "I" is this forum's kind; each part of the list gives its sector once.
  */
 function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
-  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+)\s+samarbejder\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
+  // Also "I Sundhedsklynge Byen indgår X Kommune, Y Kommune, Z Hospital samt almen praksis": the forum by its name.
+  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[\p{Lu}][\p{L}-]*){0,2}\s+(?:samarbejder|indgår)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
   if (!m) return [];
   const kind = kindAtStart(m[1]!);
   if (!kind || kind.kind.slug !== ctx.forumKind) return [];
@@ -667,6 +668,13 @@ function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | '
 
 /** The one forum that sets this one up is its parent. */
 function parentBySetUp(s: string, ctx: RuleContext): RawFinding[] {
+  // "Hvert byggeprojekt har af Regionsrådet fået tilknyttet en politisk følgegruppe": the body that attached this forum.
+  const attached = new RegExp(`${B}af\\s+${FORUM_PHRASE}\\s+(?:fået\\s+tilknyttet|(?:fået\\s+)?nedsat)\\s+(?:en|et)\\s+(?:[\\p{L}-]+\\s+)?([\\p{L}-]+)`, 'iu').exec(s);
+  if (attached && kindAtStart(attached[2]!)?.kind.slug === ctx.forumKind && kindAtStart(attached[1]!)?.kind.slug !== ctx.forumKind) {
+    const { name, offset } = forumNameIn(attached[1]!);
+    const off = attached.index + attached[0].indexOf(attached[1]!) + offset;
+    return [{ path: 'parent.name', value: capitalise(name), start: off, end: off + name.length, confidence: 0.75 }];
+  }
   // "har klyngestyregruppen valgt at nedsætte to klynge-temagrupper": the one forum that sets this one up is its parent.
   const setUp = /(?:valgt\s+at\s+)?(?:nedsætte|nedsat|nedsætter|oprette|opretter|etablere|etablerer)\s/iu.exec(s);
   if (setUp) {
@@ -1011,7 +1019,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   } else {
     // "Sundhedskoordinationsudvalget har 12 medlemmer": the forum itself as subject.
     const self = kindAtStart(s);
-    const has = new RegExp(`^(?:\\S+)\\s+har\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer${E}`, 'iu').exec(s);
+    const has =
+      new RegExp(`^(?:\\S+)\\s+har\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer${E}`, 'iu').exec(s) ??
+      // "Udvalgets otte medlemmer er udpeget af ...": the forum's members counted as its subject.
+      new RegExp(`^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|styregruppen)s\\s+${NUM}\\s+medlemmer\\s+(?:er|bliver|udpeges|vælges)${E}`, 'iu').exec(s);
     if (has && ((self && self.kind.slug === ctx.forumKind) || /^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|styregruppen)\s/iu.test(s))) {
       const n = parseNumber(has[1]!);
       if (n) push('membersTotal', n, has.index, has.index + has[0].length, 0.8);
