@@ -806,4 +806,29 @@ describe('held-out round 8 rules', () => {
   it('reads "Udvalgets otte medlemmer er udpeget af ..." as the total', () => {
     expect(drafts('Testudvalget\n\nTestudvalget er nyt. Udvalgets otte medlemmer er udpeget af bruger- og pårørendeorganisationer.\n')[0]!.fields.membersTotal?.value).toBe(8);
   });
+
+  it('reads members listed one a line with "Udpeget af <organisation>." after "består af N medlemmer:" as seats counted per appointing organisation, the chair held by the chair\'s organisation', () => {
+    const text =
+      'Testudvalget\n\nUdvalget består af 5 medlemmer:\n\n  • Ane Berg (formand), formand for Ældre Sagen i Test. Udpeget af Ældre Sagen.\n  • Bo Holm, Nyreforeningen. Udpeget af Danske Patienter.\n  • Eva Lund, Hjernesagen. Udpeget af Danske Patienter.\n  • Ida Dahl, Gigtforeningen. Udpeget af Danske Handicaporganisationer.\n  • Jens Kjær. Udpeget af Regionsældrerådet.\n';
+    expect(seats(text)).toEqual([
+      ['other', 1, 1],
+      ['other', 2, 2],
+      ['other', 1, 1],
+      ['other', 1, 1],
+    ]);
+    expect(drafts(text)[0]!.fields['chair.by']?.value).toEqual({ name: 'Ældre Sagen' });
+  });
+
+  it('reads a page telling that "<X> har nedsat et nyt <compound of a generic kind>" as about that forum, and organisations\' names over their members as seats per organisation, not forums', () => {
+    const r = drafts(
+      'Nyt talerør for patienter\n\nRegion Test har nedsat et nyt patientinddragelsesudvalg for år 2022-2025.\n\nUdvalgets medlemmer\n\nDanske Handicaporganisationer\n\n  • Per Juhl, Gigtforeningen (Formand)\n  • Peter Hald, Nyreforeningen\n\nDanske Patienter\n\n  • Jonna Nygaard, Kræftens Bekæmpelse\n  • Ralf Jensen, Bedre Psykiatri\n\nRegionsældrerådet\n\n  • Carl Krogh, Regionsældrerådet\n',
+    );
+    expect(r.map((d) => d.forumName.value)).toEqual(['Patientinddragelsesudvalg']);
+    expect(r[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max])).toEqual([
+      ['other', 2, 2],
+      ['other', 2, 2],
+      ['other', 1, 1],
+    ]);
+    expect(r[0]!.fields['chair.by']?.value).toMatchObject({ name: expect.stringContaining('Gigtforeningen') });
+  });
 });

@@ -102,6 +102,8 @@ export function mainForumOf(text: string): MainForum | undefined {
   for (const l of lines.slice(0, 6)) {
     const t = l.text.trim().replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
+    // "Udvalgets medlemmer": a section of the forum's description names no forum.
+    if (sectionOf(t) && sectionOf(t) !== 'forum_other') continue;
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
     const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
     if (!k) continue;
@@ -118,6 +120,13 @@ export function mainForumOf(text: string): MainForum | undefined {
       if (subject) return subject;
     }
     return { start: l.start + lead + offset, name, kind: k.kind };
+  }
+  // "Region Midtjylland har nedsat et nyt patientinddragelsesudvalg for år 2022-2025": a page telling of one forum of a
+  // generic kind being set up, named by its compound, is about that forum.
+  for (const m of text.matchAll(/(?:har|blev|er)\s+(?:nu\s+)?nedsat\s+(?:et|en)\s+(?:nyt?\s+)?([\p{Ll}-]+)/gu)) {
+    const k = kindAtStart(m[1]!);
+    if (!k || !k.kind.generic || k.length !== m[1]!.length || /^(?:udvalg|råd|forum|bestyrelse)/iu.test(m[1]!)) continue;
+    return { start: m.index + m[0].length - m[1]!.length, name: m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1), kind: k.kind };
   }
   const counts = new Map<string, { n: number; first: { index: number; text: string; kind: ForumKindEntry } }>();
   for (const m of kindMentions(text)) {
@@ -202,11 +211,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // The words that named seatLabel ("Regionsrådsmedlemmer", "Region").
   let seatLabelName = '';
   let labelFromHeading = false;
+  // The label is an organisation's name over its members (orgHeading), not a side.
+  let labelIsOrganisation = false;
   let membersBlockHadContent = false;
   let nameGroup: Finding<SeatDraft> | undefined;
   // The members heading above stated how many sit ("5 medlemmer udpeget af X:"): the names under it are not counted again.
   let headingCounted = false;
   let continue_ = false;
+  const appointedGroups = new Map<ForumAcc, Map<string, Finding<SeatDraft>>>();
   const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
 
   let titleForum: ForumAcc | null = null;
@@ -426,9 +438,36 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       // A rule's number ("1.1 Sundhedsudvalget sammensættes af ...") does not make it a list item.
       const unnumbered = item.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '');
       const prose = !isBullet && /[.]$/.test(unnumbered) && unnumbered.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(unnumbered) && /\s(?:udpeges|udpeger|består|sammensættes|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(unnumbered);
-      const parsed = prose ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
+      // "Karl Berg (formand), formand for Ældre Sagen i X. Udpeget af Ældre Sagen.": one member for the organisation that
+      // appoints them; members appointed by one organisation are counted together, and the chair is held by its side.
+      const appointed = isBullet ? /^([\p{Lu}][\p{Ll}'-]+\s+[\p{Lu}].*?)[.,]?\s+Udpeget\s+af\s+([^.]+?)\.?$/u.exec(item) : null;
+      if (appointed) {
+        const org = appointed[2]!.trim();
+        const sector = firstSector(org)?.sector ?? 'other';
+        const group = appointedGroups.get(f)?.get(org.toLowerCase());
+        if (group) {
+          group.value.min = (group.value.min ?? 0) + 1;
+          group.value.max = group.value.min;
+          group.span = span(group.span.start, itemOffset + item.length);
+        } else {
+          const seat: Finding<SeatDraft> = { value: { party: { kind: 'sector', sector, perOrganisation: false }, role: org, min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
+          f.lists.seats.push({ finding: seat, scope: seatScope });
+          const groups = appointedGroups.get(f) ?? new Map<string, Finding<SeatDraft>>();
+          groups.set(org.toLowerCase(), seat);
+          appointedGroups.set(f, groups);
+        }
+        if (/\((?:formand|fmd\.?)\)/iu.test(appointed[1]!)) {
+          const at = itemOffset + item.lastIndexOf(org);
+          addScalar(f, 'chair.by', { value: firstSector(org) ? { name: org, sector: firstSector(org)!.sector } : { name: org }, span: span(at, at + org.length), confidence: 0.7 });
+        }
+        continue_ = true;
+      }
+      const parsed = prose || appointed ? { seats: [], label: undefined } : parseSeatLine(item, seatLabel);
       if (parsed.label && parsed.label !== seatLabel) nameGroup = undefined;
-      if (parsed.label) labelFromHeading = false;
+      if (parsed.label) {
+        labelFromHeading = false;
+        labelIsOrganisation = false;
+      }
       if (parsed.label) seatLabelName = item.replace(/:$/, '');
       seatLabel = parsed.label ?? seatLabel;
       // "Regionale medlemmer:" followed by people's names: one seat per sector, counted.
@@ -440,7 +479,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
           nameGroup.value.max = nameGroup.value.min;
           nameGroup.span = span(nameGroup.span.start, itemOffset + item.length);
         } else {
-          nameGroup = { value: { party: { kind: 'sector', sector, perOrganisation: false }, min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
+          // Under an organisation's name ("Danske Patienter") the seat is that organisation's: two organisations with as many members are two seats.
+          nameGroup = { value: { party: { kind: 'sector', sector, perOrganisation: false }, ...(labelIsOrganisation ? { role: seatLabelName } : {}), min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
           f.lists.seats.push({ finding: nameGroup, scope: seatScope });
         }
         continue_ = true;
@@ -482,6 +522,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     seatLabel = firstSector(heading)?.sector;
     seatLabelName = heading.trim().replace(/:$/, '');
     labelFromHeading = !!seatLabel;
+    labelIsOrganisation = false;
     nameGroup = undefined;
     headingCounted = false;
     if (start !== undefined) countedHeading(heading, start);
@@ -589,7 +630,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
     // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
     // Before the heading rules: "Rådet består af:" names this forum as a heading would, but opens its members.
-    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende)?)\s*:\s*$/iu.test(t)) {
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+medlemmer)?)\s*:\s*$/iu.test(t)) {
       processBody(line.start, t);
       section = 'members';
       seatLabel = undefined;
@@ -628,6 +669,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatLabel = colonSection === 'members' ? firstSector(colon[1]!)?.sector : undefined;
       seatLabelName = colon[1]!.trim();
       labelFromHeading = false;
+      labelIsOrganisation = false;
       nameGroup = undefined;
       headingCounted = false;
       membersBlockHadContent = false;
@@ -668,6 +710,18 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
     }
     const standalone = prevBlank && nextBlank;
+    // "Danske Handicaporganisationer", "Regionsældrerådet" over members' names in a members part: the organisation they
+    // sit for (a side when its name tells one, else other), not a forum of its own.
+    if (standalone && section === 'members' && current && !sectionOf(t) && orgHeading(t, lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text)) {
+      seatLabel = firstSector(t)?.sector ?? 'other';
+      seatLabelName = t.trim();
+      labelFromHeading = true;
+      labelIsOrganisation = true;
+      nameGroup = undefined;
+      headingCounted = false;
+      membersBlockHadContent = false;
+      continue;
+    }
     if (standalone && looksLikeHeading(t)) {
       const forum = sectionOf(t) ? null : openForum(line.start, t.trim());
       if (forum) {
@@ -688,6 +742,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         seatLabel = firstSector(t)!.sector;
         seatLabelName = t.trim();
         labelFromHeading = true;
+        labelIsOrganisation = false;
         nameGroup = undefined;
         headingCounted = false;
         membersBlockHadContent = false;
@@ -874,6 +929,14 @@ function forTail(s: string): string {
 function sideHeading(t: string, next: string | undefined): boolean {
   const bare = t.trim().replace(/\s*\([^)]*\)\s*$/, '');
   if (!bare || /\d|[,.;:]/.test(bare) || bare.split(/\s+/).length > 4 || !firstSector(bare)) return false;
+  const item = next?.trim().replace(/^[-•–*]\s+/, '');
+  return !!next && /^\s*[-•–*]\s/.test(next) && !!item && PERSON.test(item);
+}
+
+/** An organisation's name (up to four words, no figures or punctuation) over a bullet naming a person. */
+function orgHeading(t: string, next: string | undefined): boolean {
+  const bare = t.trim();
+  if (!/^[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}$/u.test(bare)) return false;
   const item = next?.trim().replace(/^[-•–*]\s+/, '');
   return !!next && /^\s*[-•–*]\s/.test(next) && !!item && PERSON.test(item);
 }
