@@ -831,4 +831,9 @@ describe('held-out round 8 rules', () => {
     ]);
     expect(r[0]!.fields['chair.by']?.value).toMatchObject({ name: expect.stringContaining('Gigtforeningen') });
   });
+
+  it('does not name a forum after a line reporting what it did ("<Forum> godkendte den ... Den kan ses her>>")', () => {
+    const r = drafts('Praksisplan\n\nPraksisplanudvalget arbejder med praksisplanen. Praksisplanudvalget mødes ofte.\n\nPraksisplan for 2022-2025\n\nPraksisplanudvalget godkendte den 17. december 2021 Praksisplanen for almen praksis. Den kan ses her>>\n');
+    expect(r.map((d) => d.forumName.value)).toEqual(['Praksisplanudvalget']);
+  });
 });

@@ -266,6 +266,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (prefix === 0 && /s$/i.test(stripped.slice(0, k.length)) && /^\s+[\p{Ll}]/u.test(stripped.slice(k.length))) return null;
     // "Udvalget har repræsentanter fra ...": a sentence without its full stop, not a forum's name.
     if (prefix === 0 && /^\s+(?:har|er|består|mødes|skal|kan|holder|afholder|arbejder|blev|bliver)(?:\s|:|$)/iu.test(stripped.slice(k.length))) return null;
+    // "Praksisplanudvalget godkendte den 17. december 2021 Praksisplanen ... Den kan ses her>>": a verb in the past tense after
+    // the kind word, or a second sentence, makes a line a report of what the forum did, not its name.
+    if (prefix === 0 && (/^\s+\p{Ll}+(?:ede|te)\s/u.test(stripped.slice(k.length)) || /[.!?]\s+[\p{Lu}]/u.test(stripped.slice(k.length)))) return null;
     let name = head.slice(prefix);
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
