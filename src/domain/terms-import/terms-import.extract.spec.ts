@@ -836,4 +836,8 @@ describe('held-out round 8 rules', () => {
     const r = drafts('Praksisplan\n\nPraksisplanudvalget arbejder med praksisplanen. Praksisplanudvalget mødes ofte.\n\nPraksisplan for 2022-2025\n\nPraksisplanudvalget godkendte den 17. december 2021 Praksisplanen for almen praksis. Den kan ses her>>\n');
     expect(r.map((d) => d.forumName.value)).toEqual(['Praksisplanudvalget']);
   });
+
+  it('reads "Nedenstående <side> politikere har <body> udpeget til <this forum>:" over names as that side\'s seats, counted', () => {
+    expect(seats('Praksisplanudvalget\n\nPraksisplanudvalget laver praksisplanen.\n\nNedenstående kommunale politikere har KKR udpeget til Praksisplanudvalget (PPU) - gældende til den 30. juni 2022:\n\n  • Ane Lind (A), Aby Kommune\n  • Bo Wind (F), Bby Kommune\n  • Eva Amdi (C), Cby Kommune\n')).toEqual([['municipality', 3, 3]]);
+  });
 });

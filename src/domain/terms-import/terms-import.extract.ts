@@ -650,6 +650,22 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // Praksisudvalget for Almen Praksis i Region Hovedstaden:": a longer heading over the names of the members that body
     // appoints; they sit for the appointing body's side, as under "Regionale medlemmer:".
     const appointedBy = /^\s*(?:(?:herudover|derudover|desuden|endvidere)\s+)?\d{1,3}\s+(?:medlemmer|repræsentanter)\s+(?:er\s+)?(?:udpeget|udpeges|valgt|vælges)\s+af\s+(.+?):\s*$/iu.exec(t);
+    // "Nedenstående kommunale politikere har KKR udpeget til Praksisplanudvalget (PPU) - gældende til ...:" over their names:
+    // this forum's members from the side the lead-in names; the names are counted as under "Kommunale medlemmer:".
+    const appointedTo = /^\s*(?:nedenstående|følgende)\s+(.+?)\s+(?:har|er)\s+(?:(.+?)\s+)?udpeget\s+til\s+(.+?):\s*$/iu.exec(t);
+    const appointedSide = appointedTo ? firstSector(`${appointedTo[1]} ${appointedTo[2] ?? ''}`)?.sector : undefined;
+    if (current && appointedTo && appointedSide && kindMentions(appointedTo[3]!).some((m) => m.kind.slug === current!.kind.slug)) {
+      section = 'members';
+      seatScope = undefined;
+      seatLabel = appointedSide;
+      seatLabelName = appointedTo[1]!;
+      labelFromHeading = true;
+      labelIsOrganisation = false;
+      nameGroup = undefined;
+      headingCounted = false;
+      membersBlockHadContent = false;
+      continue;
+    }
     if (appointedBy && !(colon && colonSection && colon[1]!.split(/\s+/).length <= 8)) {
       current = implicitForum();
       section = 'members';
