@@ -40,7 +40,7 @@ import { runMeetingChat, type MeetingChatJob } from '../usecases/sync/meeting-ch
 import { runSecretariatNotice, type SecretariatNoticeJob } from '../usecases/sync/secretariat-notice.handler.js';
 import { runDocumentSync, type DocumentSyncJob } from '../usecases/sync/document-sync.handler.js';
 import { runForumSync, type ForumSyncJob } from '../usecases/sync/forum-sync.handler.js';
-import { runMeetingSync, type MeetingSyncJob } from '../usecases/sync/meeting-sync.handler.js';
+import { runMeetingSyncBatch } from '../usecases/sync/meeting-sync.handler.js';
 import { ensureSubscriptions, runNotification, type NotificationJob } from '../usecases/sync/subscriptions.handler.js';
 import { decideOutlookMeeting, outlookOf, readsMeeting } from '../usecases/sync/outlook-meeting.usecase.js';
 import { SYNC_QUEUES, type SyncDeps, type SyncKind, type SyncSettings, type SyncTransact } from '../usecases/sync/sync.ports.js';
@@ -52,6 +52,9 @@ import { describedOnly, fileResponse, noContent } from '../contracts/files.contr
 import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
 export { LOCAL_TEAM_ID, LOCAL_TEAMS_APP_ID } from './graph.adapters.js';
+/** Meeting-sync jobs one worker takes at a time (five full `$batch` requests when every one creates an event). */
+export const MEETING_SYNC_BATCH = 100;
+const MEETING_SYNC_WORKERS = 2;
 /** How long an identical notification counts as a re-delivery of the same one. */
 const NOTIFICATION_DEDUPE_SECONDS = 600;
 
@@ -81,11 +84,14 @@ export async function startSyncWorkers(
   // pg-boss fetches one job per polling interval per worker at batch size 1 (kept, so one failing job
   // does not fail its neighbours): several workers with a short interval give the throughput.
   const n = opts.workers ?? 4;
-  for (let i = 0; i < n; i++) {
-    await queue.work(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
-    await queue.work(SYNC_QUEUES.meeting, (data) => runMeetingSync({ ...deps, ...(opts.documents ? { documents: opts.documents } : {}) }, data), { pollingIntervalSeconds: 0.5 });
-  }
   const withDocuments = { ...deps, ...(opts.documents ? { documents: opts.documents } : {}) };
+  for (let i = 0; i < n; i++) await queue.work(SYNC_QUEUES.forum, (data) => runForumSync(deps, data), { pollingIntervalSeconds: 0.5 });
+  // Meetings drain in batches: a batch's event writes go to Graph as `$batch` requests of 20, grouped per
+  // mailbox (runMeetingSyncBatch); each job is completed or failed by its own outcome once it is recorded.
+  // Two workers: one loads and records while the other's writes are in flight.
+  for (let i = 0; i < Math.min(n, MEETING_SYNC_WORKERS); i++) {
+    await queue.workBatch(SYNC_QUEUES.meeting, (jobs) => runMeetingSyncBatch(withDocuments, jobs.map((j) => j.data)), { batchSize: MEETING_SYNC_BATCH, pollingIntervalSeconds: 0.5 });
+  }
   await queue.work(SYNC_QUEUES.document, (data) => runDocumentSync(withDocuments, data), { pollingIntervalSeconds: 0.5 });
   await queue.work(SYNC_QUEUES.delta, async (data) => {
     await runCalendarDelta(deps, data ?? {});

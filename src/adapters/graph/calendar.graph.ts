@@ -19,7 +19,7 @@
  * Graph does not let the organizer set another attendee's response.
  */
 import { createHash } from 'node:crypto';
-import { M365Error, type AttendeeAnswer, type CalendarChange, type CalendarPort, type DeltaResult, type EventSpec, type RemoteEvent, type UpsertedEvent } from '../../usecases/ports/m365.port.js';
+import { M365Error, type AttendeeAnswer, type CalendarChange, type CalendarPort, type DeltaResult, type EventSpec, type RemoteEvent, type UpsertedEvent, type UpsertResult } from '../../usecases/ports/m365.port.js';
 import type { BatchRequest, BatchResponse } from './graph-batch.helper.js';
 import { toM365Error, type GraphHttp } from './graph.pipeline.js';
 import { fromGraphDateTime, toGraphDateTime } from './time-zone.mapping.js';
@@ -128,8 +128,73 @@ export function createGraphCalendar(http: GraphHttp, batch: (r: BatchRequest[]) 
     return { eventId: r.body.id, changeKey: r.body.changeKey ?? null, webLink: r.body.webLink ?? null, joinUrl: r.body.onlineMeeting?.joinUrl ?? null, created: false, lastModified: utcOrNull(r.body.lastModifiedDateTime) };
   };
 
+  const fromBatch = (call: { method: string; path: string }, r: BatchResponse): M365Error => toM365Error(call, { status: r.status, headers: new Headers(r.headers), body: r.body });
+  const upserted = (b: GraphEvent, created: boolean): UpsertedEvent => ({ eventId: b.id, changeKey: b.changeKey ?? null, webLink: b.webLink ?? null, joinUrl: b.onlineMeeting?.joinUrl ?? null, created, lastModified: utcOrNull(b.lastModifiedDateTime) });
+  const findUrl = (mailbox: string, meetingId: string): string =>
+    `/users/${enc(mailbox)}/events?$filter=${enc(`singleValueExtendedProperties/Any(ep: ep/id eq '${q(MEETING_ID_PROPERTY)}' and ep/value eq '${q(meetingId)}')`)}&${EXPAND_TAG}&$top=2`;
+
   return {
     findByMeetingId,
+
+    /**
+     * Many upserts in `$batch` rounds (each request's mailbox its lane: at most 4 of a
+     * mailbox's requests run at once). Each spec walks the same steps as upsertEvent:
+     * PATCH the stored event; else (or when it is gone) find by the meeting tag, but only
+     * when the spec `mayExist` (an earlier attempt may have created it: find-before-create)
+     * or its stored event is gone; PATCH what was found; else POST with the transactionId.
+     * Every round sends all specs' next steps together. A spec whose step still fails
+     * after the batcher's re-sends of 429/503/504 gets its error; the others go on.
+     */
+    async upsertEvents(specs) {
+      type Step = { kind: 'patchStored' | 'patchFound'; eventId: string } | { kind: 'find' } | { kind: 'create' };
+      const out: UpsertResult[] = new Array(specs.length);
+      const steps = new Map<number, Step>();
+      specs.forEach((s, i) => steps.set(i, s.storedEventId ? { kind: 'patchStored', eventId: s.storedEventId } : s.mayExist ? { kind: 'find' } : { kind: 'create' }));
+      while (steps.size) {
+        const round = [...steps.entries()];
+        const requests: BatchRequest[] = round.map(([i, step]) => {
+          const s = specs[i]!;
+          const base = `/users/${enc(s.mailbox)}/events`;
+          const lane = s.mailbox.toLowerCase();
+          if (step.kind === 'find') return { method: 'GET', url: findUrl(s.mailbox, s.meetingId), lane };
+          if (step.kind === 'create') return { method: 'POST', url: base, body: { ...eventBody(s), transactionId: s.transactionId ?? transactionIdFor(s.meetingId) }, lane };
+          return { method: 'PATCH', url: `${base}/${enc(step.eventId)}`, body: eventBody(s), lane };
+        });
+        const answers = await batch(requests);
+        round.forEach(([i, step], k) => {
+          const r = answers[k]!;
+          const s = specs[i]!;
+          if (step.kind === 'find') {
+            if (r.status !== 200) {
+              out[i] = { ok: false, error: fromBatch({ method: 'GET', path: '/users/{mailbox}/events' }, r) };
+              steps.delete(i);
+              return;
+            }
+            const found = (r.body as { value?: GraphEvent[] } | undefined)?.value ?? [];
+            if (found.length > 1) {
+              out[i] = { ok: false, error: new M365Error({ kind: 'conflict', message: `mailbox holds ${found.length} events tagged with meeting ${s.meetingId}` }) };
+              steps.delete(i);
+            } else steps.set(i, found[0] ? { kind: 'patchFound', eventId: found[0].id } : { kind: 'create' });
+            return;
+          }
+          if (step.kind === 'create') {
+            if (r.status === 201 || r.status === 200) out[i] = { ok: true, event: upserted(r.body as GraphEvent, true) };
+            else out[i] = { ok: false, error: fromBatch({ method: 'POST', path: '/users/{mailbox}/events' }, r) };
+            steps.delete(i);
+            return;
+          }
+          if (r.status === 404) {
+            // The stored event is gone: find it by its tag (it may have been re-created); a found one gone too: create.
+            steps.set(i, step.kind === 'patchStored' ? { kind: 'find' } : { kind: 'create' });
+            return;
+          }
+          if (r.status === 200) out[i] = { ok: true, event: upserted(r.body as GraphEvent, false) };
+          else out[i] = { ok: false, error: fromBatch({ method: 'PATCH', path: '/users/{mailbox}/events/{id}' }, r) };
+          steps.delete(i);
+        });
+      }
+      return out;
+    },
 
     async upsertEvent(s) {
       if (s.storedEventId) {

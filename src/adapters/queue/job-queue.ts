@@ -45,6 +45,8 @@ export type QueueSpec = {
 };
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+/** A handler of several jobs at once: one outcome per job, in order (undefined: done; an error: that job fails and is retried). */
+export type BatchJobHandler<T> = (jobs: { data: T; id: string; retryCount: number }[]) => Promise<(unknown | undefined)[]>;
 
 export type DeadLetter = {
   id: string;
@@ -64,6 +66,13 @@ export type JobQueue = {
   outboxFor(tx: DbOrTx): JobOutbox;
   /** The handler gets the payload parsed by the job catalogue; an invalid one fails the job (and dead-letters it) without running the handler. */
   work<N extends JobName>(queue: N, handler: JobHandler<JobPayload<N>>, options?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  /**
+   * Takes up to `batchSize` jobs at a time and hands them to one handler call; each job is
+   * completed or failed by its own outcome, after the handler has returned (so after it has
+   * stored its results). A job whose payload is invalid fails without reaching the handler.
+   * A worker killed meanwhile leaves its jobs active until they expire; then they are retried.
+   */
+  workBatch<N extends JobName>(queue: N, handler: BatchJobHandler<JobPayload<N>>, options: { batchSize: number; pollingIntervalSeconds?: number }): Promise<void>;
   /** Jobs of a queue, oldest first: by id, by singleton key, only those not yet done (created, retry, active). */
   findJobs<T = unknown>(queue: string, options?: { id?: string; key?: string; queued?: boolean; limit?: number }): Promise<QueuedJob<T>[]>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
@@ -169,6 +178,40 @@ export async function startJobQueue(
             throw withSource(err, name, jobs.length === 1 ? job.id : null);
           }
         }
+      }
+    },
+    async workBatch<N extends JobName>(name: N, handler: BatchJobHandler<JobPayload<N>>, options: { batchSize: number; pollingIntervalSeconds?: number }) {
+      await queue.ensureQueue(declared.get(name) ?? { name });
+      await boss.work<unknown>(name, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true }, (jobs) => {
+        const run = runBatch(jobs);
+        running.add(run);
+        // Tracked only; pg-boss receives `run` itself (each job is already completed or failed by then).
+        // eslint-disable-next-line samraad/no-swallowed-catch
+        void run.catch(() => {}).finally(() => running.delete(run));
+        return run;
+      });
+      async function runBatch(jobs: PgBoss.JobWithMetadata<unknown>[]) {
+        const valid: { data: JobPayload<N>; id: string; retryCount: number }[] = [];
+        const invalid: { id: string; err: unknown }[] = [];
+        for (const job of jobs) {
+          try {
+            valid.push({ data: parseJob(name, job.data), id: job.id, retryCount: job.retryCount ?? 0 });
+          } catch (err) {
+            invalid.push({ id: job.id, err });
+          }
+        }
+        const outcomes = valid.length ? await handler(valid) : [];
+        const done: string[] = [];
+        const failed: { id: string; err: unknown }[] = [...invalid];
+        valid.forEach((j, i) => {
+          const o = outcomes[i];
+          if (o === undefined) done.push(j.id);
+          else failed.push({ id: j.id, err: o });
+        });
+        if (done.length) await boss.complete(name, done);
+        // pg-boss 10 copies only the data and this output into the dead-letter queue: the error carries where the job came from.
+        for (const f of failed) await boss.fail(name, f.id, withSource(f.err, name, f.id));
+        // pg-boss then completes the batch's ids that are still active: none are.
       }
     },
     async findJobs<T = unknown>(name: string, options: { id?: string; key?: string; queued?: boolean; limit?: number } = {}) {

@@ -156,8 +156,18 @@ export type DeltaResult = {
   restarted: boolean;
 };
 
+/** One spec's outcome in a batched upsert: its event, or the error that spec alone met. */
+export type UpsertResult = { ok: true; event: UpsertedEvent } | { ok: false; error: M365Error };
+
 export interface CalendarPort {
   upsertEvent(spec: EventSpec): Promise<UpsertedEvent>;
+  /**
+   * Many upserts sent together (Graph `$batch`, grouped per mailbox), results in input order.
+   * `mayExist: false` says no earlier attempt can have created the event (no find before the
+   * create; the create's transactionId still guards a lost answer); true or a stored event id
+   * that is gone: find by the meeting tag first. Optional: without it, the caller upserts one by one.
+   */
+  upsertEvents?(specs: readonly (EventSpec & { mayExist: boolean })[]): Promise<UpsertResult[]>;
   findByMeetingId(mailbox: string, meetingId: string): Promise<RemoteEvent | null>;
   /** Cancels (organizer) and removes the event; `cancelled: false` when it was already gone. */
   cancel(mailbox: string, eventId: string, comment?: string): Promise<{ cancelled: boolean }>;

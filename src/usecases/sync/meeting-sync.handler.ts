@@ -32,7 +32,7 @@ import { JOB, type JobPayload } from '../ports/jobs.port.js';
 import { escapeHtml } from '../../domain/documents/html-escape.js';
 import { activeMembers, localToUtc, meetingPageUrl, organizerOf, today, tracked } from './sync.common.js';
 import { createHash } from 'node:crypto';
-import { M365Error, type EventSpec, type UpsertedEvent } from '../ports/m365.port.js';
+import { M365Error, type EventSpec, type UpsertedEvent, type UpsertResult } from '../ports/m365.port.js';
 import type { AgendaItem, Meeting } from '../../domain/meetings/meeting.model.js';
 import { SYNC_QUEUES, type SyncDeps } from './sync.ports.js';
 import type { DocumentsPort } from '../ports/documents.port.js';
@@ -42,7 +42,11 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export type MeetingSyncJob = JobPayload<typeof JOB.meetingSync>;
 
-export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPort }, job: MeetingSyncJob): Promise<void> {
+/** How a run writes its event: alone (`upsertEvent`), or gathered with other runs' into one batched call. */
+type Upsert = (spec: EventSpec, mayExist: boolean) => Promise<UpsertedEvent>;
+
+export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPort }, job: MeetingSyncJob, upsert?: Upsert): Promise<void> {
+  const writeEvent: Upsert = upsert ?? ((spec) => deps.m365.calendar.upsertEvent(spec));
   const day = today(deps);
   const loaded = await deps.transact(async ({ registry, meetings, sync, versions }) => {
     const meeting = await meetings.getMeeting(job.meetingId);
@@ -120,7 +124,8 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
     const unchanged = !!state?.remoteId && state.status === 'synced' && state.detail.specHash === specHash && state.detail.revision === meeting.revision;
     const r: UpsertedEvent = unchanged
       ? { eventId: state!.remoteId!, changeKey: state!.etag, webLink: (state!.detail.webLink as string | null | undefined) ?? null, joinUrl: (state!.detail.joinUrl as string | null | undefined) ?? null, created: false, lastModified: (state!.detail.written as { at?: string | null } | undefined)?.at ?? null }
-      : await calendar.upsertEvent(spec);
+      : // An earlier attempt (a record exists) may have created the event before it crashed: find it before creating.
+        await writeEvent(spec, !!state);
     // The sent agenda as a Word attachment on the event: the latest sending replaces an earlier one (same name).
     let attachedAgenda: number | undefined;
     if (meeting.agendaSentAt && deps.documents) {
@@ -153,6 +158,66 @@ export async function runMeetingSync(deps: SyncDeps & { documents?: DocumentsPor
       if (!known) await outbox.enqueue(SYNC_QUEUES.renew, {});
     });
   });
+}
+
+/**
+ * Many meeting-sync jobs at once (the worker takes them from the outbox in batches):
+ * each job runs as runMeetingSync does, but the event writes of all of them are sent
+ * together through `CalendarPort.upsertEvents` (Graph `$batch`, 20 per request, grouped
+ * per mailbox). Jobs for the same meeting are one run. Each run loads its meeting and
+ * counts its attempt first (committed), then waits until every other run has either
+ * reached its write or ended; the writes go out in one call; each run then records its
+ * own outcome. Returns one outcome per job, in order: undefined when done, else the
+ * error (a retryable one: the job is retried; a permanent one was recorded as failed by
+ * `tracked` and the job is done).
+ */
+export async function runMeetingSyncBatch(deps: SyncDeps & { documents?: DocumentsPort }, jobs: readonly MeetingSyncJob[]): Promise<(unknown | undefined)[]> {
+  const { calendar } = deps.m365;
+  const byMeeting = new Map<string, MeetingSyncJob>();
+  for (const j of jobs) if (!byMeeting.has(j.meetingId)) byMeeting.set(j.meetingId, j);
+  // Runs that may still reach their write; when all of them wait at it, the writes go out.
+  let open = byMeeting.size;
+  let waiting: { spec: EventSpec; mayExist: boolean; resolve: (e: UpsertedEvent) => void; reject: (err: unknown) => void }[] = [];
+  const flush = () => {
+    if (!waiting.length || waiting.length < open) return;
+    const now = waiting;
+    waiting = [];
+    open -= now.length;
+    const send = calendar.upsertEvents
+      ? calendar.upsertEvents(now.map((w) => ({ ...w.spec, mayExist: w.mayExist })))
+      : Promise.all(now.map((w) => calendar.upsertEvent(w.spec).then((event): UpsertResult => ({ ok: true, event }), (error: unknown): UpsertResult => ({ ok: false, error: error as M365Error }))));
+    send.then(
+      (results) => now.forEach((w, i) => {
+        const r = results[i]!;
+        if (r.ok) w.resolve(r.event);
+        else w.reject(r.error);
+      }),
+      (err: unknown) => now.forEach((w) => w.reject(err)),
+    );
+  };
+  const outcomes = new Map<string, unknown>();
+  await Promise.all(
+    [...byMeeting.values()].map(async (job) => {
+      let wrote = false;
+      const upsert: Upsert = (spec, mayExist) =>
+        new Promise<UpsertedEvent>((resolve, reject) => {
+          wrote = true;
+          waiting.push({ spec, mayExist, resolve, reject });
+          flush();
+        });
+      try {
+        await runMeetingSync(deps, job, upsert);
+      } catch (err) {
+        outcomes.set(job.meetingId, err);
+      } finally {
+        if (!wrote) {
+          open--;
+          flush();
+        }
+      }
+    }),
+  );
+  return jobs.map((j) => outcomes.get(j.meetingId));
 }
 
 /**
