@@ -52,8 +52,8 @@ import { describedOnly, fileResponse, noContent } from '../contracts/files.contr
 import { MeetingOutlookResponse, OutlookDecisionResponse, SyncRetriedResponse, SyncStatusResponse } from '../contracts/sync.contract.js';
 
 export { LOCAL_TEAM_ID, LOCAL_TEAMS_APP_ID } from './graph.adapters.js';
-/** Meeting-sync jobs one worker takes at a time (five full `$batch` requests when every one creates an event). */
-export const MEETING_SYNC_BATCH = 100;
+/** Meeting-sync jobs one worker takes at a time: 25 full `$batch` requests when every one creates an event; the fewer batches, the fuller the envelopes that re-send throttled writes. */
+export const MEETING_SYNC_BATCH = 500;
 const MEETING_SYNC_WORKERS = 2;
 /** How long an identical notification counts as a re-delivery of the same one. */
 const NOTIFICATION_DEDUPE_SECONDS = 600;
