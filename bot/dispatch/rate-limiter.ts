@@ -11,13 +11,14 @@
  * documented numbers, because network delay can bunch requests that left us evenly
  * spaced.
  *
- * What it does not do: share state between processes. Several app instances
- * dispatching at once need one dispatcher instance per tenant (pg-boss singleton) or
- * a shared limiter.
+ * What it does not do: share state between processes. On a PostgreSQL server the bot
+ * module uses the shared limiter instead (src/adapters/db/shared-rate-limiter.ts, the same
+ * windows counted in the database); this one is for embedded PGlite (one process).
  */
+import type { RateWindow, SendRateLimiter } from '../../src/usecases/ports/rate-limit.port.js';
 import type { DispatchClock } from './dispatch.clock.js';
 
-export type RateWindow = { perMs: number; max: number };
+export type { RateWindow };
 
 export const teamsConversationWindows: readonly RateWindow[] = [
   { perMs: 1_000, max: 7 },
@@ -30,7 +31,7 @@ export const teamsTenantWindows: readonly RateWindow[] = [{ perMs: 1_000, max: 5
 const effective = (w: readonly RateWindow[], safety: number): RateWindow[] =>
   w.map((x) => ({ perMs: x.perMs, max: Math.max(1, Math.floor(x.max * safety)) }));
 
-export class RateLimiter {
+export class RateLimiter implements SendRateLimiter {
   private readonly conv: RateWindow[];
   private readonly tenant: RateWindow[];
   private readonly logs = new Map<string, number[]>();

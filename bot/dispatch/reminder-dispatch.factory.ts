@@ -2,8 +2,8 @@
  * Production wiring of the reminder dispatcher: Bot Connector sender with the
  * configured host allowlist (loopback only in embedded mode, for Agents
  * Playground), botbuilder-issued tokens, Teams' documented rate limits, real time.
- * Run one dispatcher per tenant at a time (for example a pg-boss singleton job):
- * the rate limiter lives in this process.
+ * The rate limiter is this process's unless `limiter` is given: on a PostgreSQL server the
+ * bot module passes the one shared by every process (src/adapters/db/shared-rate-limiter.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { BotConfig } from '../bot.config.js';
@@ -12,6 +12,7 @@ import { botConnectorSender } from './bot-connector.sender.js';
 import { botConnectorToken } from './bot-connector.token.js';
 import { systemClock } from './dispatch.clock.js';
 import { RateLimiter } from './rate-limiter.js';
+import type { SendRateLimiter } from '../../src/usecases/ports/rate-limit.port.js';
 import { ReminderDispatcher, type DispatcherDeps, type DispatcherOptions } from './reminder.dispatcher.js';
 
 export function createReminderDispatcher(
@@ -25,6 +26,8 @@ export function createReminderDispatcher(
     webBaseUrl?: string;
     log?: { error(msg: string, ctx?: Record<string, unknown>): void };
     options?: DispatcherOptions;
+    /** Shared by several processes (PostgreSQL); default: Teams' limits counted in this process. */
+    limiter?: SendRateLimiter;
   } = {},
 ): ReminderDispatcher {
   const embedded = !config.botId;
@@ -37,7 +40,7 @@ export function createReminderDispatcher(
       sender: botConnectorSender({ serviceUrlHosts: embedded ? [] : config.serviceUrlHosts, allowLoopback: embedded, token: botConnectorToken(config) }),
       mail: opts.mail,
       resolvePersonalChat: opts.resolvePersonalChat,
-      limiter: new RateLimiter(systemClock),
+      limiter: opts.limiter ?? new RateLimiter(systemClock),
       clock: systemClock,
       links: { teamsAppId: config.teamsAppId, tabEntityId: config.tabEntityId, ...(opts.webBaseUrl ? { webBaseUrl: opts.webBaseUrl } : {}) },
       newId: randomUUID,

@@ -52,7 +52,7 @@ import { reminderMail } from '../cards/reminder.mail.js';
 import { noticeCard, noticeMail } from '../cards/notice.card.js';
 import { isNotice } from '../../src/domain/notifications/notice.model.js';
 import type { DispatchClock } from './dispatch.clock.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { SendRateLimiter } from '../../src/usecases/ports/rate-limit.port.js';
 import type { ConversationSender } from './bot-connector.sender.js';
 
 export const CHANNEL_RECIPIENT = 'channel';
@@ -72,7 +72,8 @@ export type DispatcherDeps = {
    * (an error with a numeric `status` and `retryAfterMs` is reported as such).
    */
   resolvePersonalChat?: (recipient: Recipient) => Promise<StoredConversation | null>;
-  limiter: RateLimiter;
+  /** In-process (bot/dispatch/rate-limiter.ts) or shared by all processes (PostgreSQL). */
+  limiter: SendRateLimiter;
   clock: DispatchClock;
   links: LinkConfig;
   newId: () => string;
@@ -291,13 +292,17 @@ export class ReminderDispatcher {
       return;
     }
 
-    if (target.route !== 'email') await limiter.acquire(target.key, target.tenantId);
     // Claim right before sending: a delivery sent or taken by someone else meanwhile is skipped.
+    // With a limiter shared by several processes, claim before the wait instead: two processes
+    // that both fetched this delivery must not both spend a turn of the tenant's rate on it.
+    const claimFirst = limiter.shared === true && target.route !== 'email';
+    if (target.route !== 'email' && !claimFirst) await limiter.acquire(target.key, target.tenantId);
     const claimed = await deliveries.claim(delivery.id, iso(clock.now()), iso(clock.now() + this.o.claimMs));
     if (!claimed) {
       summary.skipped++;
       return;
     }
+    if (claimFirst) await limiter.acquire(target.key, target.tenantId);
 
     let outcome: SendOutcome;
     let route: DeliveryRoute;
@@ -357,7 +362,7 @@ export class ReminderDispatcher {
       return;
     }
     if (outcome.status === 429 && outcome.retryAfterMs !== undefined && target.route !== 'email') {
-      limiter.blockConversation(target.key, now + outcome.retryAfterMs);
+      await limiter.blockConversation(target.key, now + outcome.retryAfterMs);
     }
     if (target.route === 'email' && outcome.ambiguous) {
       await deliveries.markFailed(delivery.id, outcome.status, `the e-mail may have been sent (${outcome.error}); not sent again to avoid a duplicate`);

@@ -27,9 +27,10 @@
  * Graph is called here with one attempt per call (the dispatcher retries with its
  * own backoff, and a sendMail is never repeated inside one attempt).
  *
- * What it does not do yet: a cross-process lock for the dispatcher (one deliver
- * run at a time per process; claims keep several processes from double-sending,
- * but the rate limiter is per process).
+ * Several worker processes (PostgreSQL): each runs its own deliver run; claims keep them
+ * from sending a delivery twice, and Teams' limits per conversation and per tenant are
+ * counted in the database (src/adapters/db/shared-rate-limiter.ts), so together they stay
+ * within them. Embedded PGlite keeps the in-process limiter.
  */
 import { FailedRemindersResponse } from '../contracts/reminders.contract.js';
 import { buildGraphAdapters, LOCAL_TEAMS_APP_ID, type EntraOptions } from './graph.adapters.js';
@@ -46,6 +47,8 @@ import { lazyBotEndpoint, type LazyBotEndpoint } from '../../bot/bot.endpoint.la
 import type { BotBackend } from '../usecases/ports/bot-backend.port.js';
 import type { BotStores, MailPort } from '../usecases/ports/deliveries.port.js';
 import { createReminderDispatcher } from '../../bot/dispatch/reminder-dispatch.factory.js';
+import { teamsConversationWindows, teamsTenantWindows } from '../../bot/dispatch/rate-limiter.js';
+import { sharedRateLimiter } from '../adapters/db/shared-rate-limiter.js';
 import type { DispatcherOptions, ReminderDispatcher } from '../../bot/dispatch/reminder.dispatcher.js';
 import { botConversationRepository, botDeliveryRepository, type ForumChannelMap } from '../adapters/db/bot.repository.js';
 import { attendanceUseCases } from '../usecases/meetings/attendance.usecase.js';
@@ -249,7 +252,14 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
     deps.logger.info(
       `bot: reminders reach members without a conversation through ${resolvePersonalChat ? 'a Graph-found 1:1 chat' : 'no Teams chat lookup'} and ${mail ? `e-mail${mailFrom ? ` from ${mailFrom}` : ''}` : 'no e-mail'}${reach ? '' : ` (GRAPH_MODE=${deps.config.graph.mode})`}`,
     );
+    // On a PostgreSQL server several worker processes may deliver at once: Teams' limits are
+    // counted in the database, shared by all of them. Embedded PGlite is one process.
+    const limiter =
+      deps.database.kind === 'postgres' && deps.database.connectionString
+        ? sharedRateLimiter({ connectionString: deps.database.connectionString, conversation: teamsConversationWindows, tenant: teamsTenantWindows, log })
+        : undefined;
     const dispatcher = createReminderDispatcher(config, backend, stores, {
+      ...(limiter ? { limiter } : {}),
       ...(mail ? { mail } : {}),
       ...(resolvePersonalChat ? { resolvePersonalChat } : {}),
       webBaseUrl: deps.config.publicUrl,
@@ -318,6 +328,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       async stop() {
         stopping.stop();
         await running;
+        await limiter?.close();
       },
     };
     return built;

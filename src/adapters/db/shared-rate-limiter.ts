@@ -1,0 +1,72 @@
+/**
+ * Send-rate limits counted in PostgreSQL, shared by every process on the server (issue 18,
+ * point 4): Teams' per conversation and per tenant limits for the bot's dispatchers in all
+ * worker processes, and any other keyed limit (a Graph mailbox).
+ *
+ * One statement per send: `samraad_rate_acquire` (migration 0015) locks the keys' rows
+ * (`rate_limit_keys`, a conversation before its tenant, so two callers never wait on each
+ * other in a cycle), reads their send logs (`rate_limit_tickets`), hands out the earliest
+ * time every window of every key allows (never before a key's last time or its Retry-After
+ * block) and records it under each key. The caller then sleeps until that time. Times are the
+ * database's clock, so processes on machines whose clocks differ still share one timeline;
+ * the caller sleeps the difference the database returned.
+ *
+ * The limiter has its own small pool, so its writes neither hold the application's
+ * connections nor bump the data revision (src/adapters/db/data-revision.ts): a send is not a
+ * change of the registry's data.
+ *
+ * Embedded PGlite is one process and keeps the in-process limiter (bot/dispatch/rate-limiter.ts).
+ */
+import pg from 'pg';
+import type { KeyedRateLimiter, RateKey, RateWindow, SendRateLimiter } from '../../usecases/ports/rate-limit.port.js';
+
+export type SharedRateLimiter = SendRateLimiter & KeyedRateLimiter & { close(): Promise<void> };
+
+const scaled = (w: readonly RateWindow[], safety: number): RateWindow[] =>
+  w.map((x) => ({ perMs: x.perMs, max: Math.max(1, Math.floor(x.max * safety)) }));
+
+export function sharedRateLimiter(opts: {
+  connectionString: string;
+  /** Windows per conversation and per tenant (the documented ones; scaled by `safety`). */
+  conversation: readonly RateWindow[];
+  tenant: readonly RateWindow[];
+  /** Below the documented numbers, because the network can bunch requests sent evenly (default 0.92, as in-process). */
+  safety?: number;
+  poolSize?: number;
+  sleep?: (ms: number) => Promise<void>;
+  log?: { error(msg: string, ctx?: Record<string, unknown>): void };
+}): SharedRateLimiter {
+  const safety = opts.safety ?? 0.92;
+  const conv = scaled(opts.conversation, safety);
+  const tenant = scaled(opts.tenant, safety);
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.poolSize ?? 3 });
+  // An idle client's server-side error must not crash the process; the next query reconnects.
+  pool.on('error', (err) => opts.log?.error('rate limiter pool', { error: String(err) }));
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms))));
+
+  const acquireKeys = async (keys: readonly RateKey[]): Promise<void> => {
+    if (keys.length === 0) return;
+    const arg = JSON.stringify(keys.map((k) => ({ k: k.key, w: k.windows.map((w) => [w.perMs, w.max]) })));
+    const { rows } = await pool.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [arg]);
+    const wait = Number(rows[0]!.ticket) - Number(rows[0]!.now_ms);
+    if (wait > 0) await sleep(wait);
+  };
+  const block = async (key: string, untilMs: number): Promise<void> => {
+    // untilMs is this process's clock; shifted onto the database's by the difference now.
+    await pool.query(
+      `insert into rate_limit_keys (key, blocked_until)
+       values ($1, floor(extract(epoch from clock_timestamp()) * 1000)::bigint + $2::bigint)
+       on conflict (key) do update set blocked_until = greatest(rate_limit_keys.blocked_until, excluded.blocked_until)`,
+      [key, Math.max(0, Math.round(untilMs - Date.now()))],
+    );
+  };
+  return {
+    shared: true,
+    acquireKeys,
+    block,
+    acquire: (conversationKey, tenantKey) =>
+      acquireKeys(tenantKey === null ? [{ key: `c:${conversationKey}`, windows: conv }] : [{ key: `c:${conversationKey}`, windows: conv }, { key: `t:${tenantKey}`, windows: tenant }]),
+    blockConversation: (conversationKey, untilMs) => block(`c:${conversationKey}`, untilMs),
+    close: () => pool.end(),
+  };
+}

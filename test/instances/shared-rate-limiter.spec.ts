@@ -1,0 +1,115 @@
+/**
+ * Issue 18, point 4: Teams' send limits shared by several processes. Two limiters, each with
+ * its own pool (as two worker processes have), acquire sends for one tenant at once; the
+ * combined sends stay within the tenant's and each conversation's windows, and a
+ * Retry-After told to one is obeyed by the other. On PostgreSQL (the shared limiter counts in
+ * the server); on PGlite the migration's function is checked by a single caller, since the
+ * embedded mode is one process and keeps the in-process limiter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { backends, type TestDatabase } from '../support/db.js';
+import { sharedRateLimiter, type SharedRateLimiter } from '../../src/adapters/db/shared-rate-limiter.js';
+import { RateLimiter } from '../../bot/dispatch/rate-limiter.js';
+import { systemClock } from '../../bot/dispatch/dispatch.clock.js';
+import type { SendRateLimiter } from '../../src/usecases/ports/rate-limit.port.js';
+
+const tenant = [{ perMs: 500, max: 10 }];
+const conversation = [{ perMs: 400, max: 3 }];
+
+/** Most sends in any window of `perMs` (a window starting at each send). */
+function peak(times: number[], perMs: number): number {
+  const t = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (t[i]! - t[j]! >= perMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+/** `n` sends per limiter at once, each to its own conversation (or all to `conv`); the time each may go. */
+async function burst(limiters: SendRateLimiter[], n: number, conv?: string): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    limiters.flatMap((l, li) =>
+      Array.from({ length: n }, async (_, i) => {
+        await l.acquire(conv ?? `conv-${li}-${i}`, 'tenant-a');
+        times.push(Date.now());
+      }),
+    ),
+  );
+  return times;
+}
+
+// A timer may fire a little late and bunch two turns: windows are checked 40 ms short of their length.
+const SLACK = 40;
+
+describe.each(backends.filter((b) => b.name === 'postgres'))('shared send-rate limiter on $name', (backend) => {
+  let db: TestDatabase;
+  let a: SharedRateLimiter;
+  let b: SharedRateLimiter;
+  beforeAll(async () => {
+    db = await backend.open();
+    a = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant, safety: 1 });
+    b = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant, safety: 1 });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.dispose();
+  });
+
+  it('two processes together stay within the tenant window, and use it', async () => {
+    const t0 = Date.now();
+    const times = await burst([a, b], 30);
+    expect(times).toHaveLength(60);
+    expect(peak(times, 500 - SLACK)).toBeLessThanOrEqual(10);
+    // 60 sends at 10 per 500 ms: the last turn starts 2.5 s after the first; not much slower.
+    const took = Math.max(...times) - t0;
+    expect(took).toBeGreaterThanOrEqual(2_500 - SLACK);
+    expect(took).toBeLessThan(4_500);
+  });
+
+  it('two processes sending to one conversation keep its window', async () => {
+    const times = await burst([a, b], 5, 'conv-shared');
+    expect(times).toHaveLength(10);
+    expect(peak(times, 400 - SLACK)).toBeLessThanOrEqual(3);
+  });
+
+  it('a Retry-After told to one process holds the other back', async () => {
+    await a.blockConversation('conv-blocked', Date.now() + 700);
+    const t0 = Date.now();
+    await b.acquire('conv-blocked', 'tenant-b');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(700 - SLACK);
+  });
+
+  it('baseline: two in-process limiters do not see each other and together break the window', async () => {
+    const times = await burst([new RateLimiter(systemClock, { conversation, tenant, safety: 1 }), new RateLimiter(systemClock, { conversation, tenant, safety: 1 })], 10);
+    expect(peak(times, 500 - SLACK)).toBeGreaterThan(10);
+  });
+});
+
+describe.each(backends)('samraad_rate_acquire on $name', (backend) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await backend.open();
+  });
+  afterAll(async () => {
+    await db?.dispose();
+  });
+
+  it('hands out a burst up to the window, then the time the window allows, per key', async () => {
+    const keys = JSON.stringify([{ k: 'c:x', w: [[1000, 2]] }, { k: 't:x', w: [[1000, 3]] }]);
+    const got: { ticket: number; now: number }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await db.pool?.query('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [keys]) ?? (await db.pglite!.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [keys]));
+      const row = r.rows[0] as { ticket: string; now_ms: string };
+      got.push({ ticket: Number(row.ticket), now: Number(row.now_ms) });
+    }
+    // The conversation allows 2 per second: the first two now, the third and fourth one second later.
+    expect(got[0]!.ticket).toBe(got[0]!.now);
+    expect(got[1]!.ticket).toBe(got[1]!.now);
+    expect(got[2]!.ticket).toBe(got[0]!.ticket + 1000);
+    expect(got[3]!.ticket).toBe(got[1]!.ticket + 1000);
+  });
+});
