@@ -841,3 +841,37 @@ describe('held-out round 8 rules', () => {
     expect(seats('Praksisplanudvalget\n\nPraksisplanudvalget laver praksisplanen.\n\nNedenstående kommunale politikere har KKR udpeget til Praksisplanudvalget (PPU) - gældende til den 30. juni 2022:\n\n  • Ane Lind (A), Aby Kommune\n  • Bo Wind (F), Bby Kommune\n  • Eva Amdi (C), Cby Kommune\n')).toEqual([['municipality', 3, 3]]);
   });
 });
+
+describe('held-out round 9 rules', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max, x.value.party.perOrganisation]);
+
+  it('reads "N medlemmer i alt, hvoraf N udpeges af X, ..." and "N ordinære medlemmer" as the total and the counted seats, not a seat of the total', () => {
+    const text = 'Samarbejdsudvalget for test\n\nSamarbejdsudvalget består af 8 medlemmer i alt, hvoraf 2 medlemmer udpeges af Regionsrådet, 2 medlemmer udpeges af kommunerne i regionen og 4 medlemmer udpeges af Danske Testterapeuter.\n';
+    expect(seats(text)).toEqual([
+      ['region_administration', 2, 2, false],
+      ['municipality', 2, 2, false],
+      ['other', 4, 4, false],
+    ]);
+    expect(drafts(text)[0]!.fields.membersTotal?.value).toBe(8);
+    const statutes = 'Testforum\n\n§ 3. Medlemmer\n\nTestforum består af 14 ordinære medlemmer, heraf en forperson og en næstforperson.\n';
+    expect(seats(statutes)).toEqual([]);
+    expect(drafts(statutes)[0]!.fields.membersTotal?.value).toBe(14);
+  });
+
+  it('reads "borgmestrene for kommunerne" as a seat per municipality, "dels af A, dels af B" as two parts, and the appointment procedure as no seat', () => {
+    expect(seats('Kontaktudvalget\n\nKontaktudvalget består af formanden for Regionsrådet og borgmestrene for kommunerne i Region Test.\n')).toEqual([
+      ['region_administration', null, null, false],
+      ['municipality', null, null, true],
+    ]);
+    expect(seats('Kontaktudvalget\n\nKontaktudvalget består af Regionsrådets formand, Ane Holm (S), samt borgmestrene fra regionens 19 kommuner.\n')).toEqual([
+      ['region_administration', null, null, false],
+      ['municipality', null, null, true],
+    ]);
+    expect(seats('Kommunekontaktudvalget\n\nKommunekontaktudvalget består dels af regionsrådets formand, som er født formand for udvalget, dels af borgmestrene for kommunerne i regionen.\n')).toEqual([
+      ['region_administration', null, null, false],
+      ['municipality', null, null, true],
+    ]);
+    expect(seats('Testforum\n\nTestforum består af:\n\n6 repræsentanter fra bruger- og pårørendeorganisationer. Udpegningen koordineres af Psykiatriforeningernes Testråd.\n')).toEqual([['other', 6, 6, false]]);
+  });
+});

@@ -439,7 +439,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Hvert opgaveudvalg består af ...": one rule for every forum of the kind is this forum's rule too.
   const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
-  const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+af\s+(.+?)\.?$/u.exec(s);
+  // "består dels af A, dels af B": the members in two parts.
+  const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
@@ -863,8 +864,17 @@ function splitSeatSegments(s: string): { start: number; text: string }[] {
 }
 
 export function parseSeatSegment(segment: string, labelSector: OrganisationKind | undefined): SeatDraft[] {
-  let s = segment.trim().replace(/^[-•–*]\s+/, '').replace(/[.;,]+$/, '').trim();
+  // "dels af regionsrådets formand, dels af borgmestrene ...", "..., samt borgmestrene ...": the joining words are no part of the seat;
+  // "hvoraf 2 medlemmer udpeges af Regionsrådet": a count of the members in all is divided after "hvoraf"/"heraf".
+  let s = segment
+    .trim()
+    .replace(/^[-•–*]\s+/, '')
+    .replace(/^(?:dels\s+af|samt|og|hvoraf|heraf)\s+/iu, '')
+    .replace(/[.;,]+$/, '')
+    .trim();
   if (!s || s.endsWith(':') || s.split(/\s+/).length > 22) return [];
+  // "Udpegningen koordineres af Psykiatriforeningernes Fællesråd": how members are found is no seat.
+  if (/^udpegning(?:en)?(?![\p{L}])/iu.test(s)) return [];
   if (/^(?:derudover|herudover|endvidere|desuden)\b/iu.test(s)) {
     const af = /deltagelse\s+af,?\s+(.*)$/iu.exec(s);
     if (!af) return [];
@@ -899,8 +909,15 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (!role) return [];
   // "en formand og et vist antal medlemmer": the chair and an open number are not seats of an organisation.
   if (/^(?:(?:næst)?formand(?:en)?|vist\s+antal\b.*|antal\s+medlemmer)$/iu.test(role)) return [];
-  // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...": a count of members naming no party is the total, not a seat.
-  if (count && /^medlemmer(?:\s*:.*)?$/isu.test(role)) return [];
+  // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...", "8 medlemmer i alt", "14 ordinære medlemmer": a count of members
+  // naming no party is the total, not a seat.
+  if (count && /^(?:ordinære\s+|faste\s+|stemmeberettigede\s+)?medlemmer(?:\s+i\s+alt)?(?:\s*:.*)?$/isu.test(role)) return [];
+  // "borgmestrene for kommunerne i regionen", "borgmestrene fra regionens 19 kommuner", "alle regionens borgmestre": the mayor
+  // of each municipality, a seat per municipality (a number of municipalities counts them, not the seats; a post named without
+  // a count states no count).
+  if (!count && /^(?:alle\s+)?(?:regionens\s+|kommunernes\s+)?borgmestre(?:ne)?(?:\s+(?:for|fra|i)\s+(?:de\s+|regionens\s+|alle\s+)?(?:\d{1,3}\s+)?(?:\p{L}+\s+)?kommuner(?:ne)?(?:\s.*)?)?$/iu.test(role)) {
+    return [{ party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role, min: null, max: null }];
+  }
   const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
   const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
@@ -1008,7 +1025,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
   // "består af syv regionsrådsmedlemmer": members named by where they sit are members too.
-  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+\\p{L}*medlemmer${E}`, 'iu').exec(s);
+  // "består af 14 ordinære medlemmer": the members with a voting seat, all of them.
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?\\p{L}*medlemmer${E}`, 'iu').exec(s);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
   // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv.").
   const oneGroupOfSeveral =
