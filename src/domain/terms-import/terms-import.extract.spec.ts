@@ -874,4 +874,11 @@ describe('held-out round 9 rules', () => {
     ]);
     expect(seats('Testforum\n\nTestforum består af:\n\n6 repræsentanter fra bruger- og pårørendeorganisationer. Udpegningen koordineres af Psykiatriforeningernes Testråd.\n')).toEqual([['other', 6, 6, false]]);
   });
+
+  it('reads "<Council> godkendte den <date> en opdateret udgave af vedtægterne" as the approval, and an approval still expected as none', () => {
+    const approved = drafts('Vedtægter for Dialogforum Test\n\nBorgerrepræsentationen godkendte den 3. februar 2022 en opdateret udgave af vedtægterne for Dialogforum Test.\n')[0]!.fields;
+    expect([approved.approvedByName?.value, approved.approvedOn?.value]).toEqual(['Borgerrepræsentationen', '2022-02-03']);
+    const expected = drafts('Testforum\n\nTestforum mødes fem gange årligt.\n\nKommissorium for Testforum er under udarbejdelse og forventes godkendt på forummets første møde, den 8. september 2022.\n')[0]!.fields;
+    expect([expected.approvedByName, expected.approvedOn]).toEqual([undefined, undefined]);
+  });
 });

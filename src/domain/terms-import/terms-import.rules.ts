@@ -738,6 +738,8 @@ function splitTopLevel(s: string): { start: number; text: string }[] {
 export function docLevelRules(s: string): RawFinding[] {
   const out: RawFinding[] = [];
   const m = new RegExp(`(?:godkendt|vedtaget|besluttet)\\s+(?:i|på|af)\\s+(.+?)(?:\\s*:\\s*|\\s+(?:d\\.|den)\\s+|\\s+)${DATE}`, 'iu').exec(s);
+  // "Kommissoriet ... forventes godkendt på kredsens første møde, den 8. september 2022": an approval to come is none yet.
+  if (m && /(?:forventes|ventes|skal|vil\s+blive|planlægges|påregnes)\s+(?:at\s+blive\s+)?$/iu.test(s.slice(0, m.index))) return out;
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
     const name = body.replace(/(?:s)?møde(?:t)?$/i, '');
@@ -749,12 +751,18 @@ export function docLevelRules(s: string): RawFinding[] {
     return out;
   }
   // "Styregruppen har den 6. maj 2011 vedtaget et kommissorium for ...": the approving body as subject, the date before the verb.
-  const subjectFirst = new RegExp(`^((?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}${FORUM_WORD})\\s+(?:har|have)\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:vedtaget|godkendt|besluttet)\\s+(?:et\\s+|det\\s+|dette\\s+)?(?:kommissori|forretningsorden)`, 'iu').exec(s);
+  // Also in the past tense with a council as the body: "Borgerrepræsentationen godkendte den 3. februar 2022 en opdateret udgave af
+  // vedtægterne for ...".
+  const subjectFirst = new RegExp(
+    `^((?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${FORUM_WORD}|[\\p{L}-]*(?:borgerrepræsentation|kommunalbestyrelse)\\p{L}*))\\s+(?:(?:har|have)\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:vedtaget|godkendt|besluttet)|(?:godkendte|vedtog)\\s+(?:den|d\\.)\\s+${DATE})\\s+(?:et\\s+|det\\s+|dette\\s+|en\\s+(?:ny|opdateret|revideret|ændret)\\s+(?:udgave|version)\\s+af\\s+)?(?:kommissori|forretningsorden|vedtægt)`,
+    'iu',
+  ).exec(s);
   if (subjectFirst) {
-    const date = parseDanishDate(subjectFirst[2]!);
-    const ds = subjectFirst.index + subjectFirst[0].indexOf(subjectFirst[2]!);
+    const when = subjectFirst[2] ?? subjectFirst[3]!;
+    const date = parseDanishDate(when);
+    const ds = subjectFirst.index + subjectFirst[0].indexOf(when);
     out.push({ path: 'approvedByName', value: capitalise(subjectFirst[1]!), start: 0, end: subjectFirst[1]!.length, confidence: 0.8 });
-    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + subjectFirst[2]!.length, confidence: 0.85 });
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + when.length, confidence: 0.85 });
     return out;
   }
   const onMeeting = new RegExp(`^på\\s+(\\p{L}+?)(?:s)?møde(?:t)?\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:er|blev)\\s+(?:det\\s+)?(?:vedtaget|godkendt|besluttet)`, 'iu').exec(s);
