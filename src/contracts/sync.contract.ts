@@ -25,7 +25,19 @@ export const ForumSyncResponse = z.object({
   forumId: z.string(),
   name: z.string(),
   channel: SyncStateResponse,
-  events: z.array(z.intersection(z.object({ meetingId: z.string(), date: z.string(), start: z.string(), meetingStatus: z.string() }), SyncStateResponse)),
+  events: z.array(
+    z.intersection(
+      z.object({
+        meetingId: z.string(),
+        date: z.string(),
+        start: z.string(),
+        meetingStatus: z.string(),
+        /** Recorded afterwards as history: never sent to Outlook. */
+        historical: z.boolean().optional(),
+      }),
+      SyncStateResponse,
+    ),
+  ),
   documents: z.array(z.intersection(z.object({ documentId: z.string() }), SyncStateResponse)),
   /** Cards for the Teams meetings' chats: "<meetingId>:<agenda|minutes|start>:v<version>". */
   chats: z.array(z.intersection(z.object({ chatId: z.string() }), SyncStateResponse)),

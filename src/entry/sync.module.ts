@@ -387,7 +387,7 @@ function syncRoutes(ctx: Parameters<NonNullable<AppModule['routes']>>[0], rt: ()
           channel: view(records.find((x) => x.kind === 'forum' && x.localId === f.id)),
           events: meetings
             .filter((m) => m.forumId === f.id)
-            .map((m) => ({ meetingId: m.id, date: m.date, start: m.start, meetingStatus: m.status, ...view(records.find((x) => x.kind === 'meeting' && x.localId === m.id)) })),
+            .map((m) => ({ meetingId: m.id, date: m.date, start: m.start, meetingStatus: m.status, ...(m.historical ? { historical: true } : {}), ...view(records.find((x) => x.kind === 'meeting' && x.localId === m.id)) })),
           documents: records.filter((x) => x.kind === 'document' && x.forumId === f.id).map((x) => ({ documentId: x.localId, ...view(x) })),
           chats: records.filter((x) => x.kind === 'chat' && x.forumId === f.id).map((x) => ({ chatId: x.localId, ...view(x) })),
         })),

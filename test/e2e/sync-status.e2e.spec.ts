@@ -83,6 +83,9 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     expect(await ksg.getByRole('row', { name: /^Møde .* kl\. \d\d\.\d\d.*Synkroniseret/ }).count()).toBeGreaterThan(0);
     await ksg.getByRole('row', { name: /Dagsorden, version 1 \(11\. februar 2027\).*Synkroniseret/ }).waitFor();
     expect(await ksg.getByRole('button', { name: /^Prøv igen/ }).count()).toBe(0); // nothing to retry there
+    // A meeting held before it reached Outlook says why it has no event, instead of a bare "Ikke synkroniseret".
+    const heldRow = ksg.getByRole('row', { name: /Møde 12\. november 2026 kl\. 13\.00/ });
+    expect(await heldRow.textContent()).toMatch(/Ikke synkroniseret.*et afholdt møde sendes ikke til Outlook bagefter/);
 
     const boern = page.getByRole('table', { name: 'Synkronisering for Klynge-temagruppe for børn, unge og familien' });
     const failedRow = boern.getByRole('row', { name: /Teams-kanal.*Fejlet/ });

@@ -36,7 +36,7 @@ import type { ForumSyncResponse, SyncStateResponse, SyncStatusResponse } from '.
 type State = { status: string; remoteId?: string | null; attempts?: number; lastError?: string | null; lastSyncedAt?: string | null; detail?: Record<string, unknown> };
 type ForumSync = ForumSyncResponse;
 type SyncView = SyncStatusResponse;
-type Row = { key: string; label: string; state: State; retry: { kind: 'forum' | 'meeting' | 'document' | 'chat'; id: string }; uncertain?: boolean };
+type Row = { key: string; label: string; state: State; retry: { kind: 'forum' | 'meeting' | 'document' | 'chat'; id: string }; uncertain?: boolean; note?: string };
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM, maxWidth: '70rem' },
@@ -77,7 +77,14 @@ function rowsOf(t: Texts, lang: Lang, f: ForumSync): Row[] {
   const byMeeting = new Map(f.events.map((e) => [e.meetingId, e]));
   return [
     { key: `forum:${f.forumId}`, label: t.sy.channel, state: f.channel, retry: { kind: 'forum', id: f.forumId } },
-    ...f.events.map((e): Row => ({ key: `meeting:${e.meetingId}`, label: eventLabel(e), state: e, retry: { kind: 'meeting', id: e.meetingId } })),
+    ...f.events.map((e): Row => ({
+      key: `meeting:${e.meetingId}`,
+      label: eventLabel(e),
+      state: e,
+      retry: { kind: 'meeting', id: e.meetingId },
+      // Why a meeting with no Outlook event is fine: recorded as history, or held before it was ever synced.
+      ...(e.status === 'not-synced' && e.historical ? { note: t.sy.notSentHistory } : e.status === 'not-synced' && e.meetingStatus === 'held' ? { note: t.sy.notSentHeld } : {}),
+    })),
     ...f.documents.map((d): Row => {
       const detail = 'detail' in d ? d.detail : undefined;
       const meeting = byMeeting.get(String(detail?.meetingId ?? d.documentId.split(':')[0]));
@@ -229,7 +236,7 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
                     <TableCell><StatusBadge t={t} status={status} className={styles.badge} /></TableCell>
                     <TableCell>{r.state.attempts ?? ''}</TableCell>
                     <TableCell>{r.state.lastSyncedAt ? formatInstant(r.state.lastSyncedAt, lang) : ''}</TableCell>
-                    <TableCell><Text as="span" size={200} className={styles.error}>{r.state.status === 'synced' ? '' : (r.state.lastError ?? '')}</Text></TableCell>
+                    <TableCell><Text as="span" size={200} className={r.note ? styles.meta : styles.error}>{r.note ?? (r.state.status === 'synced' || r.state.status === 'not-synced' ? '' : (r.state.lastError ?? ''))}</Text></TableCell>
                     <TableCell>
                       {r.state.status === 'failed' && !queued.has(r.key) ? (
                         <Button size="small" aria-label={r.uncertain ? t.sy.resendLabel(r.label) : t.sy.retryLabel(r.label)} disabled={busy !== null} onClick={() => void retry(r)}>
