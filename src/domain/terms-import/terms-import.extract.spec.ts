@@ -881,4 +881,23 @@ describe('held-out round 9 rules', () => {
     const expected = drafts('Testforum\n\nTestforum mødes fem gange årligt.\n\nKommissorium for Testforum er under udarbejdelse og forventes godkendt på forummets første møde, den 8. september 2022.\n')[0]!.fields;
     expect([expected.approvedByName, expected.approvedOn]).toEqual([undefined, undefined]);
   });
+
+  it('reads a page telling that "<Body> besluttede at nedsætte en arbejdsgruppe" as about that group, the body its parent, with its chairs, list of sides and counted side', () => {
+    const text =
+      'Udpegning til arbejdsgruppe om revision af en tværsektoriel aftale på testområdet i Region Test\n\nI marts 2024 besluttede Strategisk Sundhedsstyregruppe at nedsætte en arbejdsgruppe, der skal revidere aftalen.\n\nLæs om arbejdsgruppen i kommissoriet.\n\nDer nedsættes en tværsektoriel arbejdsgruppe med henholdsvis en kommunal og en regional formand. Arbejdsgruppen skal bestå af repræsentanter fra kommuner, sygehuse (somatik og psykiatri) samt almen praksis.\n\nFra kommunal side skal der udpeges følgende:\n\n  • 3 kommunale repræsentanter på chefniveau (heraf én formand).\n';
+    const d = drafts(text);
+    expect(d.map((x) => x.forumName.value)).toEqual(['Arbejdsgruppe']);
+    expect([d[0]!.fields['forum.kind']?.value, d[0]!.fields['parent.name']?.value, d[0]!.fields['chair.shared']?.value, d[0]!.fields['chair.sides']?.value]).toEqual([
+      'arbejdsgruppe',
+      'Strategisk Sundhedsstyregruppe',
+      true,
+      ['municipality', 'region'],
+    ]);
+    expect(seats(text)).toEqual([
+      ['hospital', null, null, false],
+      ['psychiatry', null, null, false],
+      ['general_practice', null, null, false],
+      ['municipality', 3, 3, false],
+    ]);
+  });
 });

@@ -44,7 +44,7 @@ import type {
   TermsDraft,
   TermsImportResult,
 } from './terms-import.model.js';
-import { namedListSeats } from './terms-import.members.js';
+import { namedListSeats, sideListSeats } from './terms-import.members.js';
 
 type Line = { start: number; end: number; text: string };
 
@@ -126,6 +126,16 @@ export function mainForumOf(text: string): MainForum | undefined {
   for (const m of text.matchAll(/(?:har|blev|er)\s+(?:nu\s+)?nedsat\s+(?:et|en)\s+(?:nyt?\s+)?([\p{Ll}-]+)/gu)) {
     const k = kindAtStart(m[1]!);
     if (!k || !k.kind.generic || k.length !== m[1]!.length || /^(?:udvalg|råd|forum|bestyrelse)/iu.test(m[1]!)) continue;
+    return { start: m.index + m[0].length - m[1]!.length, name: m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1), kind: k.kind };
+  }
+  // "I december 2023 besluttede Strategisk Sundhedsstyregruppe at nedsætte en arbejdsgruppe, der skal ...", "Der nedsættes en
+  // tværsektoriel arbejdsgruppe med ...": a page telling of a decision to set up one group, which it goes on to describe, is
+  // about that group rather than the body that decided it.
+  for (const m of text.matchAll(/(?:(?:besluttede|besluttet|vedtog|vedtaget)\s+(?:[^.;]{0,60}?\s)?at\s+nedsætte|[Dd]er\s+nedsættes)\s+(?:en|et)\s+(?:nyt?\s+)?(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)/gu)) {
+    const k = kindAtStart(m[1]!);
+    if (!k || !k.kind.subGroupLabel || k.length !== m[1]!.length) continue;
+    const again = kindMentions(text).filter((x) => x.kind === k.kind).length;
+    if (again < 3) continue;
     return { start: m.index + m[0].length - m[1]!.length, name: m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1), kind: k.kind };
   }
   const counts = new Map<string, { n: number; first: { index: number; text: string; kind: ForumKindEntry } }>();
@@ -863,7 +873,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       // "bestående af lokale praktiserende læger og repræsentanter for kommunen ... De to lægelige medlemmer udpeges af ...":
       // a side named in a list of sides without a count, and again with a count, has the counted seats.
       const countedSides = new Set(seats.filter((x) => x.value.min !== null || x.value.max !== null).map((x) => x.value.party.sector));
-      const uncountedSide = (x: Finding<SeatDraft>) => x.value.min === null && x.value.max === null && (namedSides.has(x.value.party.sector) || (!x.value.role && countedSides.has(x.value.party.sector)));
+      const uncountedSide = (x: Finding<SeatDraft>) =>
+        x.value.min === null && x.value.max === null && (namedSides.has(x.value.party.sector) || ((!x.value.role || sideListSeats.has(x.value)) && countedSides.has(x.value.party.sector)));
       const kept = seats.filter((x) => namedListSeats.has(x.value) || !uncountedSide(x));
       drafts.push({
         forumName: name,

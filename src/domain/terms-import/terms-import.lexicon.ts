@@ -121,6 +121,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
   // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
   // "Regionsrådsmedlemmer:": a compound naming where the members sit.
   if (/^(?:[\p{L}-]+\s+)?medlemmer$|^[\p{L}-]+medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
+  // "Fra kommunal side skal der udpeges følgende:": a call for one side's members leads into them.
+  if (/^fra\s+\p{L}+\s+side\s+(?:skal\s+der\s+)?udpeges(?:\s+følgende)?$/u.test(h)) return 'members';
   if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';
   if (/^formand(?:s)?skab(?:et)?(?!\s+for\b)/.test(h) || /^(?:formand|forperson|chair|chairs|chairmanship)$/.test(h)) return 'chair';
   if (/^(?:sekretariat|sekretariatsbetjening|betjening|secretariat)/.test(h) || /^sekretær(?:er)?$/.test(h)) return 'secretariat';

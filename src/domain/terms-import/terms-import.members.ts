@@ -11,6 +11,8 @@ import type { SeatDraft } from './terms-import.model.js';
 
 /** Seats counted from a list of named persons: they state the sides' counts, so uncounted seats of those sides add nothing. */
 export const namedListSeats = new WeakSet<SeatDraft>();
+/** Seats of a list of sides without counts ("skal bestå af repræsentanter fra kommuner, sygehuse samt almen praksis"). */
+export const sideListSeats = new WeakSet<SeatDraft>();
 
 // A person's title before their name: "Borgmester", "byrådsmedlem", "regionsrådsmedlem", "læge", "rådmand".
 const TITLE = /^(?:[\p{Ll}][\p{L}-]*|Borgmester|Byrådsmedlem|Regionsrådsmedlem|Rådmand|Læge|Overlæge|Direktør|Kommunaldirektør)$/u;

@@ -22,7 +22,7 @@ import {
   type SectionKind,
 } from './terms-import.lexicon.js';
 import type { ListPath, ScalarPath, SeatDraft } from './terms-import.model.js';
-import { namedListSeatCounts, namedListSeats, namedPersons, personSector } from './terms-import.members.js';
+import { namedListSeatCounts, namedListSeats, namedPersons, personSector, sideListSeats } from './terms-import.members.js';
 
 export type RawFinding = {
   path?: ScalarPath;
@@ -284,6 +284,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
+    // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
+    const twoChairs = /(?:henholdsvis|hhv\.)\s+(?:en|et)\s+(\p{L}+)\s+og\s+(?:en|et)\s+(\p{L}+)\s+(?:med)?formand(?![\p{L}])/iu.exec(cl);
+    if (twoChairs && !aboutSelfChair) {
+      const list = uniqueSides([firstSector(twoChairs[1]!)?.sector, firstSector(twoChairs[2]!)?.sector].filter((x): x is OrganisationKind => !!x));
+      if (list.length === 2) {
+        add('chair.shared', true, ...at(twoChairs), 0.8);
+        add('chair.sides', list, ...at(twoChairs), 0.8);
+      }
+    }
     // Chairmanship.
     if (mentionsChair && !aboutSelfChair) {
       const shared = /delt[e]?\s+formand(?:s)?skab|formand(?:s)?skab\p{L}*\s+(?:\p{L}+\s+){0,3}er\s+delt|formand(?:s)?skab:\s*delt/iu.exec(cl);
@@ -440,7 +449,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   // "består dels af A, dels af B": the members in two parts.
-  const consists = /\s+(?:består|sammensættes|er\s+sammensat)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s);
+  // "Arbejdsgruppen skal bestå af repræsentanter fra ...": the members as a rule.
+  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
@@ -461,11 +471,17 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (posts && postSector && postCount >= 2) {
       out.push({ list: 'seats', value: { party: { kind: 'sector', sector: postSector, perOrganisation: false }, role: posts[1]!, min: postCount, max: postCount } satisfies SeatDraft, start: bodyStart, end: bodyStart + posts[1]!.length + posts[2]!.length + 5, confidence: 0.7 });
     }
+    const found: RawFinding[] = [];
     for (const part of parts) {
       for (const seat of parseSeatSegment(part.text, undefined)) {
-        out.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
+        found.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
       }
     }
+    // "skal bestå af repræsentanter fra kommuner, sygehuse samt almen praksis": a list of sides, none counted; a side counted
+    // elsewhere has its counted seats (terms-import.extract.ts).
+    const seatsFound = found.map((x) => x.value as SeatDraft);
+    if (parts.length >= 2 && seatsFound.length >= 2 && seatsFound.every((x) => x.min === null && x.max === null)) seatsFound.forEach((x) => sideListSeats.add(x));
+    out.push(...found);
   }
   out.push(...representativeSeats(s, ctx));
   out.push(...appointedCountSeats(s));
@@ -684,7 +700,10 @@ function parentBySetUp(s: string, ctx: RuleContext): RawFinding[] {
     const objects = mentions.filter((m) => m.index > setUp.index && m.kind.slug === ctx.forumKind);
     if (objects.length && subjects.length === 1 && !/\s(?:og|eller)\s/.test(s.slice(subjects[0]!.index, setUp.index))) {
       const m = subjects[0]!;
-      return [{ path: 'parent.name', value: capitalise(m.text), start: m.index, end: m.index + m.text.length, confidence: 0.75 }];
+      // "besluttede Strategisk Sundhedsstyregruppe at nedsætte ...": a capitalised qualifier inside the sentence is part of the name.
+      const q = /(?<=[\p{Ll},]\s)((?:[\p{Lu}][\p{Ll}-]+\s+){1,2})$/u.exec(s.slice(0, m.index));
+      const start = q && !/^(?:Den|Det|De|Der|Som|Og|Men)\s/u.test(q[1]!) ? q.index : m.index;
+      return [{ path: 'parent.name', value: capitalise(s.slice(start, m.index + m.text.length)), start, end: m.index + m.text.length, confidence: 0.75 }];
     }
   }
   return [];
@@ -945,6 +964,10 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   const sectorText = nominated ? before + (nominated[1] ? ` ${nominated[1]}` : '') : role;
   const sector = firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
+  // "sygehuse (somatik såvel som psykiatri)": the hospitals' somatic and psychiatric sides both sit.
+  if (sector === 'hospital' && notes.some((n) => /somati\p{L}*\s+(?:og|samt|såvel\s+som)\s+(?:\p{L}+\s+)?psykiatri/iu.test(n))) {
+    return (['hospital', 'psychiatry'] as const).map((x) => ({ party: { kind: 'sector', sector: x, perOrganisation }, ...base }));
+  }
   return [{ party: { kind: 'sector', sector, perOrganisation }, ...base }];
 }
 
