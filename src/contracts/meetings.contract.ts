@@ -82,6 +82,7 @@ export const RuleDeadlineResponse = z.object({
   policy: ClosedDayPolicy,
   adjustedBecause: z.string().optional(),
   projected: z.boolean().optional(),
+  fromDefault: z.literal(true).optional().describe("The forum's terms do not state this rule: a default (the forum kind's or the product's) awaiting acceptance"),
 });
 export type RuleDeadlineResponse = z.output<typeof RuleDeadlineResponse>;
 

@@ -18,6 +18,7 @@ import { deadlineLabels, deadlineRuleSources, meetingDeadlines, resolveDeadlineR
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
 import { buildAnnualWheel, dutyOrder, heldByOtherDuties, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
 import { listedForForums } from '../domain/meetings/joint-listing.js';
+import { termsInForceForYear } from '../domain/deadlines/meeting.rules.js';
 import { describeHolders } from '../domain/rotation/chair.rotation.js';
 import { checkComposition, type Finding } from '../domain/composition/composition.check.js';
 import { invalid, notFound } from './use-case.errors.js';
@@ -90,15 +91,8 @@ export function termsWithKindDefaults(terms: TermsOfReference | undefined, kind:
   return { ...base, ...(merged.meetings ? { meetings: merged.meetings } : {}), ...(merged.deadlines ? { deadlines: merged.deadlines } : {}) };
 }
 
-/** The terms in force in a year: the latest version with validFrom on or before 31 December. */
-export function termsForYear(all: readonly TermsOfReference[], forumId: string, year: number): TermsOfReference | undefined {
-  let best: TermsOfReference | undefined;
-  for (const t of all) {
-    if (t.forumId !== forumId || t.validFrom > `${year}-12-31`) continue;
-    if (!best || t.validFrom > best.validFrom || (t.validFrom === best.validFrom && t.version > best.version)) best = t;
-  }
-  return best;
-}
+/** The terms in force in a year: the latest version with validFrom on or before 31 December (the one rule, `termsInForceForYear`). */
+export const termsForYear = termsInForceForYear;
 
 /**
  * Builds the port's answer from plain lists (pure), so a database-backed port

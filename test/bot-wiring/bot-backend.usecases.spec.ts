@@ -11,7 +11,7 @@ import type { BotConfig } from '../../bot/bot.config.js';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
 import { meetingsRepository } from '../../src/adapters/db/meetings.repository.js';
 import { workflowRepository } from '../../src/adapters/db/workflow.repository.js';
-import { deadlinesOf } from '../../src/usecases/meetings/workflow.context.js';
+import { deadlinesOf, rulesOfMeeting } from '../../src/usecases/meetings/workflow.context.js';
 import { closedDaysRepository } from '../../src/adapters/db/closed-days.repository.js';
 import { calendarOfRegion } from '../../src/usecases/region-calendar.js';
 
@@ -59,7 +59,7 @@ describe.each(backends)('BotBackend on $name', (backend) => {
 
   it('proposes an item through the proposals use case until the cut-off, and refuses it after with the cut-off', async () => {
     const meeting = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['vest-ksg'], from: '2027-02-01' }))[0]!;
-    const cutoff = deadlinesOf(meeting, await registryRepository(app.db.db).currentTerms('vest-ksg'), await calendarOfRegion(closedDaysRepository(app.db.db), 'Region Midtjylland')).itemsCutoff.at;
+    const cutoff = deadlinesOf(meeting, await rulesOfMeeting(registryRepository(app.db.db), meeting), await calendarOfRegion(closedDaysRepository(app.db.db), 'Region Midtjylland')).itemsCutoff.at;
     now = new Date(Date.parse(cutoff) - 60_000);
     const ok = await b().proposeItem('aksel-hede', meeting.id, { title: 'Udskrivning af ældre', description: 'Erfaringer fra kommunerne' });
     expect(ok.ok).toBe(true);

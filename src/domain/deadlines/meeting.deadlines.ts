@@ -106,6 +106,8 @@ export type Deadline = {
   adjustedBecause?: string;
   /** Comment window only: computed from the minutes' due date because they have not been sent yet. */
   projected?: boolean;
+  /** The forum's terms do not state this rule: a default (the forum kind's or the product's) awaiting acceptance (`markRuleDefaults`). */
+  fromDefault?: true;
 };
 
 export type MeetingDeadlines = {

@@ -24,6 +24,8 @@ import type { Attendance, Meeting, Minutes, Task } from '../meetings/meeting.mod
 import type { DeliveredReminder, PlannedReminder, ReminderKind } from './reminder.model.js';
 import { WorkingDayCalendar, addDays, addMonths, addYears } from '../calendar/working-day.calendar.js';
 import { meetingDeadlines, resolveDeadlineRules, type ResolvedDeadlineRules } from '../deadlines/meeting.deadlines.js';
+import { meetingRules } from '../deadlines/meeting.rules.js';
+import type { ForumKindDef } from '../registry/forum-kind.model.js';
 import { chairTimeline } from '../rotation/chair.rotation.js';
 import { annualStatusDate } from '../deadlines/forum.deadlines.js';
 import { forumEndedBy } from '../transitions/transition.changes.js';
@@ -52,8 +54,14 @@ export type ReminderPlanOptions = {
 
 export type ReminderPlanInput = {
   forums: readonly Forum[];
-  /** Terms of reference; when a forum has several versions, the latest valid at `now` applies. */
+  /**
+   * Terms of reference. A meeting's reminders follow its deadlines as every view shows them (`meetingRules`: the
+   * version in force in the meeting's year, with the forum kind's defaults); a forum's own reminders (hand-over,
+   * evaluation, annual status) and tasks follow the latest version valid at `now`.
+   */
   terms: readonly TermsOfReference[];
+  /** The catalogue of forum kinds: their default rules fill what a forum's terms leave unset. */
+  forumKinds?: readonly ForumKindDef[];
   memberships: readonly Membership[];
   meetings: readonly Meeting[];
   tasks: readonly Task[];
@@ -77,6 +85,11 @@ type Ctx = {
   forums: Map<string, Forum>;
   terms: Map<string, TermsOfReference>;
   rules: Map<string, ResolvedDeadlineRules>;
+  /** Every version of each forum's terms, and each forum's kind: a meeting's rules (`meetingRules`). */
+  allTerms: Map<string, TermsOfReference[]>;
+  kinds: Map<string, ForumKindDef>;
+  /** `meetingRules` per forum and year, computed once. */
+  meetingRulesCache: Map<string, ResolvedDeadlineRules>;
   members: Map<string, Membership[]>;
   minutes: Map<string, Minutes>;
   answered: Map<string, Set<string>>;
@@ -123,6 +136,9 @@ function buildContext(input: ReminderPlanInput): Ctx {
   for (const t of input.terms) if (!terms.has(t.forumId)) terms.set(t.forumId, t);
   const rules = new Map<string, ResolvedDeadlineRules>();
   for (const [fid, t] of terms) rules.set(fid, resolveDeadlineRules(t.deadlines));
+  const allTerms = new Map<string, TermsOfReference[]>();
+  for (const t of input.terms) pushTo(allTerms, t.forumId, t);
+  const kinds = new Map<string, ForumKindDef>((input.forumKinds ?? []).map((k) => [k.key, k]));
   const members = new Map<string, Membership[]>();
   for (const m of input.memberships) pushTo(members, m.forumId, m);
   const minutes = new Map((input.minutes ?? []).map((m) => [m.meetingId, m]));
@@ -148,6 +164,9 @@ function buildContext(input: ReminderPlanInput): Ctx {
     forums,
     terms,
     rules,
+    allTerms,
+    kinds,
+    meetingRulesCache: new Map(),
     members,
     minutes,
     answered,
@@ -218,6 +237,18 @@ function endedForum(ctx: Ctx, forumId: string): boolean {
   return !!f && forumEndedBy(f, ctx.today);
 }
 
+/** A meeting's rules as every view has them (`meetingRules`): its forum's terms in force in its year, the kind's defaults. */
+function rulesOfMeeting(ctx: Ctx, m: Meeting): ResolvedDeadlineRules {
+  const key = `${m.forumId}\u0000${m.date.slice(0, 4)}`;
+  let r = ctx.meetingRulesCache.get(key);
+  if (!r) {
+    const f = ctx.forums.get(m.forumId);
+    r = meetingRules(m, ctx.allTerms.get(m.forumId) ?? [], f ? ctx.kinds.get(f.kind) : undefined).rules;
+    ctx.meetingRulesCache.set(key, r);
+  }
+  return r;
+}
+
 export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
   if (m.status === 'cancelled' || m.historical || endedForum(ctx, m.forumId)) return [];
   const out: PlannedReminder[] = [];
@@ -226,8 +257,7 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
     if (p) out.push(p);
   };
   const cal = calendarFor(ctx, m.forumId);
-  const rules = ctx.rules.get(m.forumId) ?? DEFAULT_RULES;
-  const d = meetingDeadlines(m, rules, cal);
+  const d = meetingDeadlines(m, rulesOfMeeting(ctx, m), cal);
   const { sendTime, soonWorkingDays } = ctx.opts;
   const soon = (date: string) => cal.instant(cal.addWorkingDays(cal.onOrBefore(date), -soonWorkingDays), sendTime);
   const start = cal.instant(m.date, m.start);

@@ -209,9 +209,9 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>
                 {m.deadlines ? (
                   <>
-                    <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}{m.deadlines.itemsCutoff.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}{m.deadlines.agendaDue.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}{m.deadlines.minutesDue.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
                   </>
                 ) : (
                   <TableCell colSpan={3}>

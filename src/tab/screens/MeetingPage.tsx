@@ -46,6 +46,7 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
               {stateText(x)}
               {note(x) ? ` · ${note(x)}` : ''}
             </Text>
+            {x.ruleDefault ? <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge> : null}
           </li>
         ))}
       </ol>

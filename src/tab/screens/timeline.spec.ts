@@ -72,4 +72,14 @@ describe('the meeting timeline', () => {
     const bare = timelineSteps(base({ meeting: { status: 'cancelled', agendaSentAt: undefined } }), at('2026-10-01T09:00:00Z'));
     expect(bare).toEqual([{ key: 'cancelled', at: expect.any(String), state: 'cancelled' }]);
   });
+
+  it("marks a date from a rule the forum's terms do not state as a default, until the duty is done", () => {
+    const v = base({ meeting: { status: 'planned', agendaSentAt: undefined } });
+    const d = { ...v, deadlines: { ...v.deadlines, agendaDue: { ...v.deadlines.agendaDue, fromDefault: true as const }, minutesDue: { ...v.deadlines.minutesDue, fromDefault: true as const } } };
+    const steps = timelineSteps(d, at('2026-10-01T09:00:00Z'));
+    expect(steps.filter((x) => x.ruleDefault).map((x) => x.key)).toEqual(['agenda_due', 'minutes_due']);
+    // Once the agenda went out, its step is the sending, no rule's date.
+    const sent = timelineSteps({ ...d, meeting: { ...d.meeting, agendaSentAt: '2026-11-04T08:00:00Z' } }, at('2026-11-05T09:00:00Z'));
+    expect(sent.filter((x) => x.ruleDefault).map((x) => x.key)).toEqual(['minutes_due']);
+  });
 });

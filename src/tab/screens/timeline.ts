@@ -8,7 +8,8 @@ import type { MeetingView } from './meeting.types.js';
 
 export type StepState = 'passed' | 'done' | 'overdue' | 'next' | 'upcoming' | 'none' | 'cancelled';
 /** `reason`: only on the cancellation step (key "cancelled"), when the secretariat gave one. */
-export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'afterMinutes' | 'approvedHow'; reason?: string };
+/** `ruleDefault`: the step's date comes from a rule the forum's terms do not state (a default awaiting acceptance). */
+export type TimelineStep = { key: string; at: string; state: StepState; daysLate?: number; note?: 'projected' | 'afterMinutes' | 'approvedHow'; reason?: string; ruleDefault?: true };
 
 /** A local Copenhagen date (YYYY-MM-DD) of an instant. */
 export function copenhagenDate(ms: number): string {
@@ -29,12 +30,12 @@ export function copenhagenInstant(date: string, time: string): string {
   return new Date(guess - (local - guess)).toISOString();
 }
 
-type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: TimelineStep['note'] };
+type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: TimelineStep['note']; ruleDefault?: boolean };
 
 /** What the timeline reads of the meeting page (MeetingView), no more. */
 export type TimelineInput = {
   meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string; cancelledReason?: string | undefined };
-  deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string }>>;
+  deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string; fromDefault?: true | undefined }>>;
   minutes: Pick<MeetingView['minutes'], 'sentAt' | 'windowClosesAt' | 'approvedAt' | 'publishedAt'> & { approvedHow: string | null };
 };
 
@@ -50,12 +51,12 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
   const closes = mi.windowClosesAt ?? (expiredGuess ? '' : (d?.commentWindowCloses?.at ?? ''));
   const guessNote = projected ? (expiredGuess ? 'afterMinutes' : 'projected') : undefined;
   const raw: Raw[] = [
-    { key: 'items_cutoff', at: d?.itemsCutoff?.at ?? '', done: passed(d?.itemsCutoff?.at), duty: false },
-    { key: 'agenda_due', at: m.agendaSentAt ?? d?.agendaDue?.at ?? '', done: Boolean(m.agendaSentAt), duty: true },
+    { key: 'items_cutoff', at: d?.itemsCutoff?.at ?? '', done: passed(d?.itemsCutoff?.at), duty: false, ruleDefault: Boolean(d?.itemsCutoff?.fromDefault) },
+    { key: 'agenda_due', at: m.agendaSentAt ?? d?.agendaDue?.at ?? '', done: Boolean(m.agendaSentAt), duty: true, ruleDefault: !m.agendaSentAt && Boolean(d?.agendaDue?.fromDefault) },
     { key: 'meeting', at: start, done: passed(start), duty: false },
-    { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true },
+    { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true, ruleDefault: !mi.sentAt && Boolean(d?.minutesDue?.fromDefault) },
     // Approval ends the window: approved early (or recorded as history) it is done, never "next".
-    { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: guessNote },
+    { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: guessNote, ruleDefault: !mi.windowClosesAt && !mi.approvedAt && Boolean(closes) && Boolean(d?.commentWindowCloses?.fromDefault) },
     { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : guessNote },
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];
@@ -68,11 +69,13 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
     return [...happened.filter((r) => r.key === 'agenda_due'), step, ...happened.filter((r) => r.key !== 'agenda_due')];
   }
   let nextFound = false;
-  return raw.map((r) => {
+  const stepOf = (r: Raw): TimelineStep => {
     if (r.done) return { key: r.key, at: r.at, state: passed(r.at) ? (r.duty || r.key === 'approval' || r.key === 'publication' ? 'done' : 'passed') : 'done', ...(r.note ? { note: r.note } : {}) };
     const isNext = !nextFound;
     nextFound = true;
     if (r.duty && r.at && passed(r.at)) return { key: r.key, at: r.at, state: 'overdue', daysLate: Math.max(0, daysBetween(copenhagenDate(Date.parse(r.at)), today)), ...(r.note ? { note: r.note } : {}) };
     return { key: r.key, at: r.at, state: isNext ? 'next' : 'upcoming', ...(r.note ? { note: r.note } : {}) };
-  });
+  };
+  // A date from a rule the terms do not state says so (the same mark as in the lists and the year).
+  return raw.map((r): TimelineStep => ({ ...stepOf(r), ...(r.ruleDefault ? { ruleDefault: true as const } : {}) }));
 }

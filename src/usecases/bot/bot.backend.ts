@@ -16,7 +16,7 @@ import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, R
 import type { Recipient, RecipientDirectory } from '../ports/deliveries.port.js';
 import { UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
-import { deadlinesOf, meetingStart, todayOf, type WorkflowTransact, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';
+import { deadlinesOf, meetingStart, rulesOfMeeting, todayOf, type WorkflowTransact, type WorkflowUnitOfWork } from '../meetings/workflow.context.js';
 import { loadPlanInput } from './reminder-plan.usecase.js';
 import { taskUseCases } from '../meetings/tasks.usecase.js';
 
@@ -64,9 +64,10 @@ async function attempt<T extends object>(fn: () => Promise<T>): Promise<Result<T
 }
 
 async function meetingSummary(uow: WorkflowUnitOfWork, m: Meeting, forum: Forum | undefined, personId: string | undefined, now: Date): Promise<MeetingSummary> {
-  const terms = await uow.registry.currentTerms(m.forumId);
+  const host = forum ?? (await uow.registry.getForum(m.forumId));
   const state = await uow.workflow.getState(m.id);
-  const d = deadlinesOf(m, terms, await calendarOfRegion(uow.closedDays, (forum ?? (await uow.registry.getForum(m.forumId)))?.region ?? ''), state.minutesSentAt);
+  // The meeting's rules as on its page: its forum's terms in force in its year, with the kind's defaults.
+  const d = deadlinesOf(m, await rulesOfMeeting(uow.registry, m, host), await calendarOfRegion(uow.closedDays, host?.region ?? ''), state.minutesSentAt);
   const mine = personId ? (await uow.workflow.attendanceOfPerson(personId, [m.id]))[0] : undefined;
   const s: MeetingSummary = {
     meetingId: m.id,

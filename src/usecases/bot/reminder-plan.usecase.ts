@@ -52,7 +52,8 @@ export async function loadPlanInput(uow: WorkflowUnitOfWork, now: Date, scope: P
   const attendance: Attendance[] = await uow.workflow.listAttendanceOfMeetings(meetingIds);
   // Every region's closed days: the planner builds each forum's calendar from its region's.
   const closedDaysByRegion = (await regionCalendars(uow.closedDays)).byRegion;
-  return { forums, terms, memberships, meetings, tasks, minutes, attendance, closedDaysByRegion, delivered: [], now: now.toISOString() };
+  const forumKinds = await uow.registry.listForumKinds();
+  return { forums, terms, forumKinds, memberships, meetings, tasks, minutes, attendance, closedDaysByRegion, delivered: [], now: now.toISOString() };
 }
 
 export type ReminderPlanDeps = {

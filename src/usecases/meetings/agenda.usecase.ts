@@ -14,7 +14,6 @@ import type { Actor } from '../ports/store.port.js';
 import { loadMeeting, meetingStart, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { documentInput, takeSnapshot } from './meeting-snapshot.js';
 import { proposeReportBackItems, type ProposedAgendaItem } from '../../domain/tasks/task.report-back.js';
-import { resolveDeadlineRules } from '../../domain/deadlines/meeting.deadlines.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { JOB } from '../ports/jobs.port.js';
 import { standardItemTitles } from '../../domain/meetings/item-title.js';
@@ -28,7 +27,7 @@ export async function reportBackSuggestions(uow: WorkflowUnitOfWork, c: MeetingC
   const tasks = (await uow.meetings.listTasks({ status: 'open', reportToForumId: c.forum.id })).filter((t) => t.reportToForumId === c.forum.id);
   if (!tasks.length) return [];
   const meetings = await uow.meetings.listMeetings({ forumIds: [c.forum.id] });
-  const rules = resolveDeadlineRules(c.terms?.deadlines);
+  const rules = c.rules.rules;
   const items = await uow.workflow.listItems(c.meeting.id);
   const taken = new Set(items.map((i) => i.origin?.refId).filter(Boolean));
   return proposeReportBackItems(tasks, { meetings, rulesFor: () => rules, calendarFor: () => c.calendar, now: c.now.toISOString() }).filter(

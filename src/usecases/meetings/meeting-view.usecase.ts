@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import type { DocumentKind } from '../../domain/documents/meeting-document.view.js';
 import { forbidden, notFound, UseCaseError } from '../use-case.errors.js';
 import { regionCalendars } from '../region-calendar.js';
-import { assertNotWithheld, canRecordAttendance, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, todayOf, type WorkflowDeps } from './workflow.context.js';
+import { assertNotWithheld, canRecordAttendance, deadlinesOf, loadMeeting, meetingDocumentPath, meetingMemberships, meetingStart, memoizedReads, requireNotCancelled, requireSecretariat, rulesOfMeeting, todayOf, type WorkflowDeps } from './workflow.context.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot, type MeetingSnapshot } from './meeting-snapshot.js';
 import { attendanceContradictions, effectivePresence } from '../../domain/meetings/attendance.rules.js';
 import { agendaClosed, agendaDecisionsClosed, assertItemsEditable, reportBackSuggestions } from './agenda.usecase.js';
@@ -193,9 +193,9 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
         for (const fId of forumIds) {
           const next = upcoming.find((m) => m.forumId === fId);
           if (!next) continue;
-          const terms = await uow.registry.currentTerms(fId);
+          const rules = await rulesOfMeeting(uow.registry, next, forums.get(fId));
           const isSecretariat = mine.some((m) => m.forumId === fId && secretariatRoles.includes(m.role));
-          for (const d of deadlineList(deadlinesOf(next, terms, calendars.of(forums.get(fId)?.region ?? '')))) {
+          for (const d of deadlineList(deadlinesOf(next, rules, calendars.of(forums.get(fId)?.region ?? '')))) {
             if (Date.parse(d.at) < now.getTime()) continue;
             if (!isSecretariat && d.kind !== 'items_cutoff') continue;
             deadlines.push({ ...d, meetingId: next.id, forumId: fId, forumName: forums.get(fId)?.name ?? fId });

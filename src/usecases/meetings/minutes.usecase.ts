@@ -18,7 +18,7 @@ import { id, isoDate } from '../../domain/registry/registry.model.js';
 import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.js';
 import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
-import { danishInstant, deadlinesOf, englishInstant, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+import { danishInstant, deadlinesOf, englishInstant, rulesOfMeeting, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { requireAttendanceResolved } from './attendance-check.js';
 import { documentInput, minutesOf, minuteTakerOf, takeSnapshot } from './meeting-snapshot.js';
@@ -164,7 +164,7 @@ export function minutesUseCases(deps: WorkflowDeps) {
         const confirmed = await requireAttendanceResolved(uow, c, options.confirmContradictions === true);
         const at = now.toISOString();
         const next = apply(s, { type: 'send_for_remarks', at });
-        const windowClosesAt = new Date(deadlinesOf(c.meeting, c.terms, c.calendar, at).commentWindowCloses.at).toISOString();
+        const windowClosesAt = new Date(deadlinesOf(c.meeting, c.rules, c.calendar, at).commentWindowCloses.at).toISOString();
         const saved: WorkflowState = { ...next, minutesSentAt: at, windowClosesAt };
         await uow.workflow.saveState(saved);
         const meeting = { ...c.meeting, minutesSentAt: at, ...(c.meeting.status === 'planned' ? { status: 'held' as const } : {}) };
@@ -262,10 +262,10 @@ export function minutesUseCases(deps: WorkflowDeps) {
         const s = await uow.workflow.getState(job.meetingId, true);
         if (s.minutesVersion !== job.version) return { outcome: 'skipped', why: 'a newer version exists' };
         if ((s.minutesStatus !== 'sent_for_remarks' && s.minutesStatus !== 'revised') || !s.windowClosesAt) return { outcome: 'skipped', why: `minutes are ${s.minutesStatus}` };
-        const terms = await uow.registry.currentTerms(meeting.forumId);
-        // Only whether tacit approval applies is read here; the window's close is the one stored at sending.
-        const cal = await calendarOfRegion(uow.closedDays, (await uow.registry.getForum(meeting.forumId))?.region ?? '');
-        const tacit = deadlinesOf(meeting, terms, cal, s.minutesSentAt).tacitApproval;
+        // Only whether tacit approval applies is read here (the meeting's rules, as on its page); the window's close is the one stored at sending.
+        const forum = await uow.registry.getForum(meeting.forumId);
+        const cal = await calendarOfRegion(uow.closedDays, forum?.region ?? '');
+        const tacit = deadlinesOf(meeting, await rulesOfMeeting(uow.registry, meeting, forum), cal, s.minutesSentAt).tacitApproval;
         const t = transitionMinutes(minutesOf(s), { type: 'close_window', at: clock.now().toISOString(), windowClosesAt: s.windowClosesAt, tacitApproval: tacit });
         if (!t.ok) return { outcome: 'skipped', why: t.refusal.code };
         const next: WorkflowState = { ...s, minutesStatus: t.value.status, approvedAt: t.value.approvedAt!, approvedHow: 'tacit' };

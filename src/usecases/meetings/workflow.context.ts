@@ -8,7 +8,8 @@ import type { MeetingsStore } from '../ports/meetings.port.js';
 import type { WorkflowStore } from '../ports/workflow.port.js';
 import { publicRulesOf, sharedBeyondForum, type PublicRules } from '../../domain/documents/public-version.js';
 import { WorkingDayCalendar, formatDanishDate, localToday } from '../../domain/calendar/working-day.calendar.js';
-import { meetingDeadlines, resolveDeadlineRules, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
+import { meetingDeadlines, type MeetingDeadlines } from '../../domain/deadlines/meeting.deadlines.js';
+import { markRuleDefaults, meetingRules, type MeetingRules } from '../../domain/deadlines/meeting.rules.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn, secretariatRoles, type Forum, type Membership, type TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { MeetingDocumentInput } from '../../domain/documents/meeting-document.view.js';
@@ -103,7 +104,10 @@ export function roleOf(memberships: readonly Membership[], forums: readonly Foru
 export type MeetingContext = {
   meeting: Meeting;
   forum: Forum;
+  /** The forum's terms in force in the meeting's year (`meetingRules`). */
   terms: TermsOfReference | undefined;
+  /** The meeting's deadline rules: those terms, the forum kind's defaults, the product's (`meetingRules`). */
+  rules: MeetingRules;
   role: Role;
   now: Date;
   today: string;
@@ -112,9 +116,20 @@ export type MeetingContext = {
   deadlines: MeetingDeadlines;
 };
 
-/** `cal`: the calendar of the meeting's forum's region (`MeetingContext.calendar`, `calendarOfRegion`). */
-export function deadlinesOf(meeting: Pick<Meeting, 'date'> & { minutesSentAt?: string | undefined }, terms: TermsOfReference | undefined, cal: WorkingDayCalendar, minutesSentAt?: string): MeetingDeadlines {
-  return meetingDeadlines({ date: meeting.date, minutesSentAt: minutesSentAt ?? meeting.minutesSentAt }, resolveDeadlineRules(terms?.deadlines), cal);
+/**
+ * A meeting's deadlines by its rules (`rulesOfMeeting` / `meetingRules`: the terms in force in its year, the forum
+ * kind's defaults), each whose rule the terms do not state marked `fromDefault`. `cal`: the calendar of the meeting's
+ * forum's region (`MeetingContext.calendar`, `calendarOfRegion`).
+ */
+export function deadlinesOf(meeting: Pick<Meeting, 'date'> & { minutesSentAt?: string | undefined }, rules: MeetingRules, cal: WorkingDayCalendar, minutesSentAt?: string): MeetingDeadlines {
+  return markRuleDefaults(meetingDeadlines({ date: meeting.date, minutesSentAt: minutesSentAt ?? meeting.minutesSentAt }, rules.rules, cal), rules.sources);
+}
+
+/** Loads a meeting's deadline rules: its host forum's terms in force in its year, with the forum kind's defaults (`meetingRules`). */
+export async function rulesOfMeeting(registry: Pick<RegistryStore, 'listTerms' | 'getForum' | 'getForumKind'>, meeting: Pick<Meeting, 'forumId' | 'date'>, forum?: Forum): Promise<MeetingRules> {
+  const f = forum ?? (await registry.getForum(meeting.forumId));
+  const [terms, kind] = await Promise.all([registry.listTerms(meeting.forumId), f ? registry.getForumKind(f.kind) : Promise.resolve(undefined)]);
+  return meetingRules(meeting, terms, kind);
 }
 
 /** The meeting's start as a UTC instant. */
@@ -128,15 +143,18 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
   if (!meeting) throw notFound('meeting', meetingId);
   const today = todayOf(now);
   // One round after the meeting: the forum comes from the list the role check needs anyway.
-  const [memberships, forums, terms, state, calendars] = await Promise.all([
+  const [memberships, forums, allTerms, state, calendars] = await Promise.all([
     uow.registry.listMemberships({ personId }),
     uow.registry.listForums(),
-    uow.registry.currentTerms(meeting.forumId),
+    uow.registry.listTerms(meeting.forumId),
     uow.workflow.getState(meetingId),
     regionCalendars(uow.closedDays),
   ]);
   const forum = forums.find((f) => f.id === meeting.forumId);
   if (!forum) throw notFound('forum', meeting.forumId);
+  // The same rules as every list, the year of duties and the reminder planner: the terms in force in the meeting's year.
+  const rules = meetingRules(meeting, allTerms, await uow.registry.getForumKind(forum.kind));
+  const terms = rules.terms;
   const role = roleOf(memberships, forums, personId, forum.id, today);
   // A member of the partner forum of a joint meeting takes part in it (answers, proposes, remarks).
   if (!role.member && meeting.jointWithForumId) {
@@ -147,7 +165,7 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
     throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
   }
   const calendar = calendars.of(forum.region);
-  const deadlines = deadlinesOf(meeting, terms, calendar, state.minutesSentAt);
+  const deadlines = deadlinesOf(meeting, rules, calendar, state.minutesSentAt);
   // Once the minutes are out, the window's close is the one fixed at sending (the
   // tacit-approval job is scheduled for it), even if the region's closed days changed since.
   if (state.windowClosesAt && Date.parse(state.windowClosesAt) !== Date.parse(deadlines.commentWindowCloses.at)) {
@@ -155,7 +173,7 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
     const { adjustedBecause: _recomputed, ...rest } = deadlines.commentWindowCloses;
     deadlines.commentWindowCloses = { ...rest, at, date: timeCalendar.localDate(at) };
   }
-  return { meeting, forum, terms, role, now, today, calendar, deadlines };
+  return { meeting, forum, terms, rules, role, now, today, calendar, deadlines };
 }
 
 /** Everyone who takes part in the meeting: the host forum's memberships and, for a joint meeting, the partner forum's (a person in both once). */

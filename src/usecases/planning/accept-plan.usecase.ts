@@ -14,7 +14,7 @@ import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Actor } from '../ports/store.port.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
-import { checkYear, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
+import { checkYear, kindOfForum, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export const AcceptedMeeting = z.object({
   date: isoDate,
@@ -110,6 +110,7 @@ export async function acceptPlan(deps: PlanningDeps, forumId: string, year: numb
     });
     const sort = (a: Meeting, b: Meeting) => keyOf(a).localeCompare(keyOf(b));
     const cal = await calendarOfRegion(uow.closedDays, forum.region);
-    return { forumId, year, created: created.sort(sort).map((m) => withDeadlines(m, terms, cal)), kept: kept.sort(sort).map((m) => withDeadlines(m, terms, cal)) };
+    const kind = await kindOfForum(uow, forum);
+    return { forumId, year, created: created.sort(sort).map((m) => withDeadlines(m, terms, cal, kind)), kept: kept.sort(sort).map((m) => withDeadlines(m, terms, cal, kind)) };
   });
 }

@@ -9,7 +9,8 @@ import { deadlineLabels, type DeadlineKind } from '../../domain/deadlines/meetin
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { TermsOfReference } from '../../domain/registry/registry.model.js';
 import { invalid } from '../use-case.errors.js';
-import { deadlinesOf, requireForum, todayOf, type PlanningDeps } from './planning.shared.js';
+import { deadlinesOf, kindOfForum, requireForum, todayOf, type PlanningDeps } from './planning.shared.js';
+import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
 
 export type DeadlineItem = {
   kind: DeadlineKind | 'task_due';
@@ -41,11 +42,11 @@ export function resolvePeriod(period: Period, today: string): { from: string; to
 
 export const meetingRange = (p: { from: string; to: string }) => ({ from: addDays(p.from, -MARGIN_DAYS), to: addDays(p.to, MARGIN_DAYS) });
 
-/** `cal`: the calendar of the meetings' forum's region. */
-export function deadlineItems(meetings: readonly Meeting[], terms: readonly TermsOfReference[], p: { from: string; to: string }, cal: WorkingDayCalendar, kinds?: ReadonlySet<DeadlineKind>): DeadlineItem[] {
+/** `cal`: the calendar of the meetings' forum's region; `forumKind`: that forum's kind (its default rules). */
+export function deadlineItems(meetings: readonly Meeting[], terms: readonly TermsOfReference[], p: { from: string; to: string }, cal: WorkingDayCalendar, kinds?: ReadonlySet<DeadlineKind>, forumKind?: ForumKindDef): DeadlineItem[] {
   const out: DeadlineItem[] = [];
   for (const m of meetings) {
-    const d = deadlinesOf(m, terms, cal);
+    const d = deadlinesOf(m, terms, cal, forumKind);
     if (!d) continue;
     const pairs: [DeadlineKind, (typeof d)['agendaDue'], boolean][] = [
       ['items_cutoff', d.itemsCutoff, Boolean(m.agendaSentAt)],
@@ -83,6 +84,6 @@ export async function forumDeadlines(deps: PlanningDeps, forumId: string, period
     const meetings = await uow.meetings.listMeetings({ forumIds: [forumId], ...meetingRange(p) });
     const terms = await uow.registry.listTerms(forumId);
     const cal = await calendarOfRegion(uow.closedDays, forum.region);
-    return { forumId, ...p, deadlines: deadlineItems(meetings, terms, p, cal).sort(byTime) };
+    return { forumId, ...p, deadlines: deadlineItems(meetings, terms, p, cal, undefined, await kindOfForum(uow, forum)).sort(byTime) };
   });
 }

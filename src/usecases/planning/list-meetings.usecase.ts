@@ -5,7 +5,7 @@
  */
 import { calendarOfRegion } from '../region-calendar.js';
 import { listedForForums } from '../../domain/meetings/joint-listing.js';
-import { checkYear, requireForum, withDeadlines, type MeetingView, type PlanningDeps } from './planning.shared.js';
+import { checkYear, kindOfForum, requireForum, withDeadlines, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export async function listForumMeetings(deps: PlanningDeps, forumId: string, year?: number): Promise<MeetingView[]> {
   if (year !== undefined) checkYear(year);
@@ -16,12 +16,15 @@ export async function listForumMeetings(deps: PlanningDeps, forumId: string, yea
     const [meetings, terms] = [await uow.meetings.listMeetings({ forumIds: [forumId], ...range, withJoint: true }), await uow.registry.listTerms(forumId)];
     const listed = listedForForums(meetings, [forumId]);
     // The hosts of the joint meetings listed here: their terms and calendars (sequential: one connection on PGlite).
-    const hosts = new Map<string, { terms: typeof terms; cal: typeof cal }>([[forumId, { terms, cal }]]);
+    const hosts = new Map<string, { terms: typeof terms; cal: typeof cal; kind: Awaited<ReturnType<typeof kindOfForum>> }>([[forumId, { terms, cal, kind: await kindOfForum(uow, forum) }]]);
     for (const hostId of new Set(listed.map((m) => m.forumId))) {
       if (hosts.has(hostId)) continue;
       const host = await requireForum(uow, hostId);
-      hosts.set(hostId, { terms: await uow.registry.listTerms(hostId), cal: await calendarOfRegion(uow.closedDays, host.region) });
+      hosts.set(hostId, { terms: await uow.registry.listTerms(hostId), cal: await calendarOfRegion(uow.closedDays, host.region), kind: await kindOfForum(uow, host) });
     }
-    return listed.map((m) => withDeadlines(m, hosts.get(m.forumId)!.terms, hosts.get(m.forumId)!.cal));
+    return listed.map((m) => {
+      const h = hosts.get(m.forumId)!;
+      return withDeadlines(m, h.terms, h.cal, h.kind);
+    });
   });
 }

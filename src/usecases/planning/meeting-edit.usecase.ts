@@ -17,7 +17,7 @@ import type { Actor } from '../ports/store.port.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
-import { checkYear, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
+import { checkYear, kindOfForum, MEETING_SYNC_QUEUE, requireForum, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 const place = z.string().trim().min(1, 'must not be empty').max(300, 'at most 300 characters');
 
@@ -128,7 +128,7 @@ export async function addMeeting(deps: PlanningDeps, forumId: string, input: Add
     await uow.outbox.enqueue(MEETING_SYNC_QUEUE, job);
     await uow.audit.record({ actorPersonId: personId, action: 'meeting.add', forumId, target: meeting.id, outcome: 'ok', detail: { date: v.date, start: v.start, end: v.end, kind: v.kind } });
     const cal = await calendarOfRegion(uow.closedDays, forum.region);
-    return withDeadlines(meeting, await uow.registry.listTerms(forumId), cal);
+    return withDeadlines(meeting, await uow.registry.listTerms(forumId), cal, await kindOfForum(uow, forum));
   });
 }
 
@@ -174,7 +174,8 @@ export async function editMeeting(deps: PlanningDeps, meetingId: string, input: 
         ...(v.reason ? { reason: v.reason } : {}),
       },
     });
-    const cal = await calendarOfRegion(uow.closedDays, (await uow.registry.getForum(m.forumId))?.region ?? '');
-    return { meeting: withDeadlines(next, await uow.registry.listTerms(m.forumId), cal), moved };
+    const host = await uow.registry.getForum(m.forumId);
+    const cal = await calendarOfRegion(uow.closedDays, host?.region ?? '');
+    return { meeting: withDeadlines(next, await uow.registry.listTerms(m.forumId), cal, host ? await kindOfForum(uow, host) : undefined), moved };
   });
 }

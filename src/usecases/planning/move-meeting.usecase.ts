@@ -10,7 +10,7 @@ import type { Actor } from '../ports/store.port.js';
 import { meetingNotice, raiseNotice } from '../notifications/notice.usecase.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
-import { checkYear, MEETING_SYNC_QUEUE, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
+import { checkYear, kindOfForum, MEETING_SYNC_QUEUE, requireSecretariat, todayOf, withDeadlines, type MeetingSyncJob, type MeetingView, type PlanningDeps } from './planning.shared.js';
 
 export const MoveMeetingInput = z.object({
   date: isoDate,
@@ -56,7 +56,9 @@ export async function moveMeeting(deps: PlanningDeps, meetingId: string, input: 
       detail: { from: { date: m.date, start: m.start, end: m.end }, to: { date: v.date, start: v.start, end: v.end }, reason: v.reason },
     });
     const terms = await uow.registry.listTerms(m.forumId);
-    const cal = await calendarOfRegion(uow.closedDays, (await uow.registry.getForum(m.forumId))?.region ?? '');
-    return { meeting: withDeadlines(moved, terms, cal), previous: withDeadlines(m, terms, cal) };
+    const host = await uow.registry.getForum(m.forumId);
+    const cal = await calendarOfRegion(uow.closedDays, host?.region ?? '');
+    const kind = host ? await kindOfForum(uow, host) : undefined;
+    return { meeting: withDeadlines(moved, terms, cal, kind), previous: withDeadlines(m, terms, cal, kind) };
   });
 }

@@ -8,7 +8,7 @@ import type { DeadlineKind } from '../../domain/deadlines/meeting.deadlines.js';
 import { notFound } from '../use-case.errors.js';
 import { byTime, deadlineItems, meetingRange, resolvePeriod, type DeadlineItem, type Period } from './forum-deadlines.usecase.js';
 import { regionCalendars } from '../region-calendar.js';
-import { todayOf, type PlanningDeps } from './planning.shared.js';
+import { kindOfForum, todayOf, type PlanningDeps } from './planning.shared.js';
 
 export type PersonDeadline = DeadlineItem & { role: 'secretariat' | 'member' | 'assignee'; forumName: string };
 
@@ -33,7 +33,9 @@ export async function personDeadlines(deps: PlanningDeps, personId: string, peri
     for (const [forumId, role] of roleIn) {
       const terms = await uow.registry.listTerms(forumId);
       const own = meetings.filter((m) => m.forumId === forumId);
-      for (const d of deadlineItems(own, terms, p, calendars.of(forums.get(forumId)?.region ?? ''), role === 'secretariat' ? undefined : memberKinds)) out.push({ ...d, role, forumName: nameOf(forumId) });
+      const forum = forums.get(forumId);
+      const kind = forum ? await kindOfForum(uow, forum) : undefined;
+      for (const d of deadlineItems(own, terms, p, calendars.of(forum?.region ?? ''), role === 'secretariat' ? undefined : memberKinds, kind)) out.push({ ...d, role, forumName: nameOf(forumId) });
     }
     for (const t of await uow.meetings.listTasks({ assigneePersonId: personId, status: 'open' })) {
       if (t.dueOn < p.from || t.dueOn > p.to) continue;

@@ -7,14 +7,15 @@
 import { JOB, type JobName, type JobPayload } from '../ports/jobs.port.js';
 import { access, type AccessContext } from '../../domain/access/access.policy.js';
 import { WorkingDayCalendar, localToday } from '../../domain/calendar/working-day.calendar.js';
-import { deadlineRuleSources } from '../../domain/deadlines/meeting.deadlines.js';
+import { meetingRules } from '../../domain/deadlines/meeting.rules.js';
+import type { ForumKindDef } from '../../domain/registry/forum-kind.model.js';
 import { deadlinesOf as meetingPageDeadlines } from '../meetings/workflow.context.js';
 import type { Meeting } from '../../domain/meetings/meeting.model.js';
 import type { Forum, TermsOfReference } from '../../domain/registry/registry.model.js';
 import type { PlanningTransact, PlanningUnitOfWork } from '../ports/planning.port.js';
 import type { Actor, Clock, IdGenerator } from '../ports/store.port.js';
 import { forbidden, invalid, notFound, UseCaseError } from '../use-case.errors.js';
-import { termsForYear, type DeadlineView } from '../year-of-duties.usecase.js';
+import type { DeadlineView } from '../year-of-duties.usecase.js';
 
 export type PlanningDeps = { transact: PlanningTransact; clock: Clock; ids: IdGenerator };
 
@@ -51,39 +52,37 @@ export async function requireSecretariat(uow: PlanningUnitOfWork, actor: Actor, 
 
 export type MeetingDeadlineViews = { itemsCutoff: DeadlineView; agendaDue: DeadlineView; minutesDue: DeadlineView; commentWindowCloses: DeadlineView };
 
-const view = (d: { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean }, fromDefault = false): DeadlineView => ({
+const view = (d: { date: string; at: string; nominalDate: string; adjustedBecause?: string; projected?: boolean; fromDefault?: true }): DeadlineView => ({
   date: d.date,
   at: d.at,
   nominalDate: d.nominalDate,
   ...(d.adjustedBecause ? { adjustedBecause: d.adjustedBecause } : {}),
   ...(d.projected ? { projected: true } : {}),
-  ...(fromDefault ? { fromDefault: true as const } : {}),
+  ...(d.fromDefault ? { fromDefault: true as const } : {}),
 });
 
 /**
- * The deadlines of a meeting under the terms in force in its year: its host forum's (`meeting.forumId`), whatever its
- * kind (a joint meeting or theme day has the host's deadlines, as on its page and in the reminders), and none once
- * cancelled. Computed by the meeting page's own function (`deadlinesOf` of workflow.context), so the two never differ.
- * `allTerms`: the host forum's terms (others are ignored).
+ * The deadlines of a meeting by the one rule of every view and the reminder planner (`meetingRules`): its host
+ * forum's (`meeting.forumId`) terms in force in the meeting's year, with the forum kind's defaults where the terms
+ * leave a rule unset (each such deadline marked `fromDefault`), whatever the meeting's kind (a joint meeting or theme
+ * day has the host's deadlines, as on its page and in the reminders), and none once cancelled. Computed by the meeting
+ * page's own function (`deadlinesOf` of workflow.context), so the two never differ.
+ * `allTerms`: the host forum's terms (others are ignored); `kind`: the host forum's kind from the catalogue.
  */
-export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[], cal: WorkingDayCalendar): MeetingDeadlineViews | undefined {
+export function deadlinesOf(meeting: Meeting, allTerms: readonly TermsOfReference[], cal: WorkingDayCalendar, kind?: ForumKindDef): MeetingDeadlineViews | undefined {
   if (meeting.status === 'cancelled') return undefined;
-  const terms = termsForYear(allTerms, meeting.forumId, Number(meeting.date.slice(0, 4)));
-  const d = meetingPageDeadlines(meeting, terms, cal);
-  const src = deadlineRuleSources(terms?.deadlines);
-  return {
-    itemsCutoff: view(d.itemsCutoff, src.items_cutoff === 'default'),
-    agendaDue: view(d.agendaDue, src.agenda_due === 'default'),
-    minutesDue: view(d.minutesDue, src.minutes_due === 'default'),
-    commentWindowCloses: view(d.commentWindowCloses, src.comment_window_closes === 'default'),
-  };
+  const d = meetingPageDeadlines(meeting, meetingRules(meeting, allTerms, kind), cal);
+  return { itemsCutoff: view(d.itemsCutoff), agendaDue: view(d.agendaDue), minutesDue: view(d.minutesDue), commentWindowCloses: view(d.commentWindowCloses) };
 }
+
+/** The forum's kind from the catalogue (its default rules), for `deadlinesOf`. */
+export const kindOfForum = (uow: PlanningUnitOfWork, forum: Pick<Forum, 'kind'>): Promise<ForumKindDef | undefined> => uow.registry.getForumKind(forum.kind);
 
 export type MeetingView = Meeting & { deadlines?: MeetingDeadlineViews };
 
-/** `cal`: the calendar of the meeting's forum's region (`calendarOfRegion`). */
-export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[], cal: WorkingDayCalendar): MeetingView => {
-  const d = deadlinesOf(m, terms, cal);
+/** `cal`: the calendar of the meeting's forum's region (`calendarOfRegion`); `kind`: the forum's kind. */
+export const withDeadlines = (m: Meeting, terms: readonly TermsOfReference[], cal: WorkingDayCalendar, kind?: ForumKindDef): MeetingView => {
+  const d = deadlinesOf(m, terms, cal, kind);
   return d ? { ...m, deadlines: d } : { ...m };
 };
 
