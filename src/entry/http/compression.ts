@@ -28,11 +28,13 @@ export async function installCompression(app: FastifyInstance) {
   });
   // A text answer depends on Accept-Encoding, also when it is sent as it lies (the tab's
   // precompressed files) or uncompressed: shared caches must keep the variants apart.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (!COMPRESSIBLE_TYPES.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    const vary = String(reply.getHeader('vary') ?? '');
-    if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    return payload;
+  // (Callback style: it runs on every answer and needs no await.)
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (COMPRESSIBLE_TYPES.test(String(reply.getHeader('content-type') ?? ''))) {
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    }
+    done(null, payload);
   });
   await app.register(fastifyCompress, {
     global: true,

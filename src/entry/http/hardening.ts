@@ -1,6 +1,6 @@
 /**
  * HTTP hardening (issue 14, docs/security.md): the browser security headers on
- * every response (@fastify/helmet: a CSP whose frame-ancestors are the Microsoft
+ * every response (helmet's set, computed once in security-headers.ts: a CSP whose frame-ancestors are the Microsoft
  * 365 hosts that may frame the tab, nosniff, HSTS, Referrer-Policy), a CORS policy
  * (@fastify/cors: same-origin unless CORS_ORIGINS names others; a preflight gets an
  * answer instead of 404), rate limits per client address and per signed-in person
@@ -12,11 +12,12 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Config } from '../../config/config.js';
 import { sendProblem } from './problem.js';
+import { applySecurityHeaders, securityHeaderSet } from './security-headers.js';
 
 /** The hosts that may frame the tab (Microsoft's list for Teams, Outlook and the Microsoft 365 app), and nobody else. */
 export const FRAME_ANCESTORS = [
@@ -47,6 +48,19 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'base-uri': ["'self'"],
   'form-action': ["'self'"],
   'frame-ancestors': FRAME_ANCESTORS,
+};
+
+/** helmet's options: the security headers every response carries (computed once, security-headers.ts). */
+export const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  // Teams frames the tab: frame-ancestors decides who may; X-Frame-Options cannot name them.
+  frameguard: false,
+  // The Teams SSO fallback opens a pop-up that must be able to talk back.
+  crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+  // Calendar clients and feed readers fetch the public feeds from anywhere.
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  referrerPolicy: { policy: 'no-referrer' },
 };
 
 /** The same headers helmet sets, for the few answers written before any hook runs (bad URLs, protocol errors). */
@@ -118,16 +132,11 @@ function tooMany(reply: FastifyReply, retryAfterSeconds: number, who: 'address' 
 
 /** Registers headers, CORS and the rate limits. Call before any route is registered. */
 export async function installHardening(app: FastifyInstance, config: Config) {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    // Teams frames the tab: frame-ancestors decides who may; X-Frame-Options cannot name them.
-    frameguard: false,
-    // The Teams SSO fallback opens a pop-up that must be able to talk back.
-    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
-    // Calendar clients and feed readers fetch the public feeds from anywhere.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'no-referrer' },
+  // helmet's headers, computed once (security-headers.ts): the same on every response, first of all hooks.
+  const securityHeaders = securityHeaderSet(HELMET_OPTIONS);
+  app.addHook('onRequest', (_request, reply, done) => {
+    applySecurityHeaders(reply.raw, securityHeaders);
+    done();
   });
   await app.register(fastifyCors, {
     // Same-origin by default: no Access-Control-Allow-Origin for any other page, but a preflight is answered (204), not 404.
@@ -138,9 +147,10 @@ export async function installHardening(app: FastifyInstance, config: Config) {
   });
   // A preflight from an origin that is not allowed: a plain 204 without Access-Control-Allow-Origin
   // (the browser then refuses the call), instead of the 404 it used to get.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'OPTIONS' || reply.sent) return;
-    return reply.code(204).header('allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS').header('content-length', '0').send();
+  // (Callback style: this runs on every request, and an async hook costs a promise and a turn each time.)
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'OPTIONS' || reply.sent) return done();
+    reply.code(204).header('allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS').header('content-length', '0').send();
   });
   await app.register(fastifyRateLimit, { global: false, timeWindow: config.http.rateLimitWindowMs });
   const perAddress = app.createRateLimit({ max: config.http.rateLimitPerAddress, timeWindow: config.http.rateLimitWindowMs, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` });

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -71,11 +71,15 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
   // Refused attempts (401/403) on the API go to the audit log too: sampled, so a flood of them
   // adds a row per kind and minute with the count of the others, not a row each.
   const refusals = auditSampler();
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 401 && reply.statusCode !== 403) return;
-    if (!request.url.startsWith('/api/')) return;
+  // Every answer passes here; only refusals do any work (callback style: no promise for the others).
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode !== 401 && reply.statusCode !== 403) return done();
+    if (!request.url.startsWith('/api/')) return done();
     // The Graph notification endpoint audits its refusals itself (one row per request, sampled).
-    if (request.url.startsWith('/api/graph/notifications')) return;
+    if (request.url.startsWith('/api/graph/notifications')) return done();
+    auditRefusal(request, reply).then(() => done(), done);
+  });
+  const auditRefusal = async (request: FastifyRequest, reply: FastifyReply) => {
     const actor = request.identity?.kind === 'person' ? request.identity.person.id : `ip:${request.ip}`;
     const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
     const sample = refusals.admit(`${route}|${reply.statusCode}|${actor}|${JSON.stringify(request.params ?? {})}`, Date.now(), request.identity?.kind === 'person' ? 20 : 1);
@@ -101,7 +105,7 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
         detail: { status: reply.statusCode, ...(sample.suppressed ? { suppressed: sample.suppressed } : {}) },
       })
       .catch((err: unknown) => request.log.warn({ err }, 'could not audit a refused request'));
-  });
+  };
 
   installRegionParam(app, ctx);
   await app.register(systemRoutes(ctx));

@@ -39,14 +39,15 @@ export function findBadText(value: unknown, base: string, depth = 0): TextProble
 }
 
 export function installTextGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (request, reply) => {
+  // Callback style: it runs on every request and needs no await (an async hook costs a promise and a turn).
+  app.addHook('preValidation', (request, reply, done) => {
     const found =
       findBadText(request.params, '') ??
       findBadText(request.query, '') ??
       (typeof request.body === 'string' ? findBadText(request.body, 'body') : findBadText(request.body, ''));
-    if (!found) return;
+    if (!found) return done();
     const field = found.field || 'body';
-    return sendProblem(reply, {
+    sendProblem(reply, {
       status: 400,
       detail: `${field}: ${found.reason}`,
       detailDa: `${field}: teksten indeholder tegn, der ikke kan gemmes (NUL-tegn eller ugyldig Unicode)`,

@@ -23,12 +23,16 @@ const RegionParams = z.object({ region: RegionRef });
 
 /** Routes below /api/regions/:region/ get the region's name today in `params.region`. */
 export function installRegionParam(app: FastifyInstance, ctx: Pick<HttpContext, 'regionReads'>): void {
-  app.addHook('preHandler', async (request) => {
-    if (!request.routeOptions.url?.startsWith('/api/regions/:region/')) return;
+  // Callback style: every other route passes straight through (an async hook costs a promise and a turn each request).
+  app.addHook('preHandler', (request, _reply, done) => {
     const params = request.params as { region?: unknown };
-    if (typeof params.region !== 'string') return;
-    const resolved = resolveRegion(await ctx.regionReads.list(), params.region);
-    if (resolved) params.region = resolved.region.name;
+    if (!request.routeOptions.url?.startsWith('/api/regions/:region/') || typeof params.region !== 'string') return done();
+    const region = params.region;
+    ctx.regionReads.list().then((regions) => {
+      const resolved = resolveRegion(regions, region);
+      if (resolved) params.region = resolved.region.name;
+      done();
+    }, done);
   });
 }
 
