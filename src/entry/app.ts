@@ -85,6 +85,8 @@ export async function startApp(
     database?: Database;
     /** Where Entra's signing keys come from (tests: local keys, no network). */
     fetchJwks?: JwksFetcher;
+    /** How often the job queue looks for due schedules (pg-boss's default 30 s; tests shorten it). */
+    cronMonitorIntervalSeconds?: number;
   } = { logger: console },
 ): Promise<RunningApp> {
   const { logger } = opts;
@@ -113,7 +115,7 @@ export async function startApp(
   const runsWorkers = config.role !== 'web';
   // A caller that hands in its database keeps using it (and its process) after stop: running handlers get up to 20 s
   // to finish first. The process itself (src/main.ts) exits right after stopping, within its 4.5 s budget.
-  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 20_000 : 250 });
+  const queue = await startJobQueue(database, { queues: allQueues, supervise: runsWorkers, schedule: runsWorkers, handlerGraceMs: opts.database ? 20_000 : 250, ...(opts.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds } : {}) });
   const transact = transactor(database, queue);
   const deps: AppDeps = { config, database, queue, transact, clock, ids: randomIds, logger };
 

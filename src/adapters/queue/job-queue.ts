@@ -86,9 +86,16 @@ export async function startJobQueue(
   database: Database,
   /** maintenanceIntervalSeconds: how often the supervisor fails expired active jobs (a killed worker's) so they are retried; 60 s as pg-boss 12's supervisor (10's default is 120). */
   /** handlerGraceMs: how long stop() waits, after pg-boss's own 4 s, for handlers still running (default 10 s). */
-  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number; handlerGraceMs?: number } = {},
+  /** cronMonitorIntervalSeconds: how often this instance looks whether a schedule is due (pg-boss's default 30 s; tests shorten it). */
+  opts: { queues?: QueueSpec[]; supervise?: boolean; schedule?: boolean; maintenanceIntervalSeconds?: number; handlerGraceMs?: number; cronMonitorIntervalSeconds?: number } = {},
 ): Promise<JobQueue> {
-  const common = { schema: JOB_SCHEMA, supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60 };
+  const common = {
+    schema: JOB_SCHEMA,
+    supervise: opts.supervise ?? true,
+    schedule: opts.schedule ?? false,
+    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60,
+    ...(opts.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: opts.cronMonitorIntervalSeconds } : {}),
+  };
   const pgliteDb = database.kind === 'pglite' ? bossDbFromPglite(database.pglite!) : null;
   const boss = pgliteDb
     ? new PgBoss({ ...common, db: pgliteDb as PgBoss.Db })
@@ -101,7 +108,7 @@ export async function startJobQueue(
   });
   await boss.start();
   known.set(boss, new Set());
-  await boss.createQueue(DEAD_LETTER_QUEUE).catch(ignoreExists);
+  await createQueueOnce(boss, DEAD_LETTER_QUEUE);
   const declared = new Map((opts.queues ?? []).map((q) => [q.name, q]));
 
   /**
@@ -126,16 +133,14 @@ export async function startJobQueue(
     async ensureQueue(spec) {
       const names = known.get(boss)!;
       if (names.has(spec.name)) return;
-      await boss
-        .createQueue(spec.name, {
-          name: spec.name,
-          retryLimit: spec.retryLimit ?? 5,
-          retryDelay: spec.retryDelay ?? 5,
-          retryBackoff: true,
-          expireInSeconds: spec.expireInSeconds ?? 300,
-          deadLetter: DEAD_LETTER_QUEUE,
-        })
-        .catch(ignoreExists);
+      await createQueueOnce(boss, spec.name, {
+        name: spec.name,
+        retryLimit: spec.retryLimit ?? 5,
+        retryDelay: spec.retryDelay ?? 5,
+        retryBackoff: true,
+        expireInSeconds: spec.expireInSeconds ?? 300,
+        deadLetter: DEAD_LETTER_QUEUE,
+      });
       names.add(spec.name);
     },
     async enqueue(name, data, options = {}) {
@@ -278,6 +283,28 @@ function withSource(err: unknown, queue: string, jobId: string | null): Error {
 function sourceOf(output: unknown): { queue: string | null; jobId: string | null } {
   const o = (output && typeof output === 'object' ? output : {}) as { jobQueue?: unknown; jobId?: unknown };
   return { queue: typeof o.jobQueue === 'string' ? o.jobQueue : null, jobId: typeof o.jobId === 'string' ? o.jobId : null };
+}
+
+/**
+ * Creates a queue unless it exists. Several processes starting at once on a fresh PostgreSQL
+ * database create the same queues at the same time: pg-boss's create_queue attaches a partition
+ * to the job table, and two of those can deadlock (40P01; PostgreSQL rolls one back). The one
+ * rolled back tries again after a short, random pause (issue 18: two web and two worker processes).
+ */
+async function createQueueOnce(boss: PgBoss, name: string, options?: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (options ? boss.createQueue(name, options) : boss.createQueue(name));
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code === '40P01' && attempt < 8) {
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 100 * attempt));
+        continue;
+      }
+      ignoreExists(err);
+      return;
+    }
+  }
 }
 
 function ignoreExists(err: unknown) {
