@@ -900,4 +900,14 @@ describe('held-out round 9 rules', () => {
       ['municipality', 3, 3, false],
     ]);
   });
+
+  it('reads a steering group named for its cluster as the cluster steering group ("I hver klynge er der nedsat ..." names no parent), and "Bilaterale møder" with "1. gang årligt mødes ..." as bilateral meetings once a year', () => {
+    const d = drafts(
+      'Styregruppen for sundhedsaftalerne i Testby klyngen\n\nI hver klynge er der nedsat en tværsektoriel styregruppe, som leder samarbejdet i klyngen.\n\nBilaterale møder mellem hospital og kommune\n\n1. gang årligt mødes Testby Hospital og praksiskoordinatoren med hver enkelt kommune.\n',
+    );
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value, x.fields['parent.name']?.value, x.fields['meetings.perYearMin']?.value])).toEqual([
+      ['Styregruppen for sundhedsaftalerne i Testby klyngen', 'klyngestyregruppe', undefined, undefined],
+      ['Bilaterale møder mellem hospital og kommune', 'bilateralt_moede', undefined, 1],
+    ]);
+  });
 });

@@ -20,7 +20,7 @@
  * or resolve names to forum ids (see forum-name.match.ts).
  */
 import { normalizeDocumentText } from './document-text.normalize.js';
-import { firstSector, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import { firstSector, forumKinds, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
@@ -290,6 +290,11 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     // "Sundhedsstyregruppen er ..." names "Sundhedsstyregruppe"; "Sundhedskoordinationsudvalget" names "Sundhedskoordinationsudvalg".
     if (fromDefinition) name = /et$/i.test(name) && new RegExp(`(?:${k.kind.stem})$`, 'iu').test(name.slice(0, -2)) ? name.slice(0, -2) : name.replace(/(e)n$|(e)t$/i, '$1$2');
+    // "Styregruppen for sundhedsaftalerne i Horsens klyngen": a steering group named for its cluster is the cluster's steering group.
+    if (k.kind.slug === 'styregruppe' && /(?:\s(?:i|for)\s+(?:[\p{Lu}][\p{L}]*[\s-]+)?|[\p{L}]-?)klyngen(?![\p{L}])/u.test(name)) {
+      const cluster = forumKinds.find((x) => x.slug === 'klyngestyregruppe');
+      if (cluster) k = { kind: cluster, length: k.length };
+    }
     const nameStart = headStart + prefix;
     // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
     // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.

@@ -64,7 +64,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   // English pages name the same bodies: "Steering Committee", "steering group".
   { slug: 'styregruppe', stem: 'styregrupp|steering\\s+(?:group|committee)', standing: true },
   { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
-  { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:møde|samarbejdsmøde)', standing: true },
+  // "bilateralt møde", "bilaterale møder", "de bilaterale samarbejdsmøder": the inflections follow "mød".
+  { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:samarbejds)?mød', standing: true },
   { slug: 'formandskab', stem: 'formand(?:s)?skab', level: 'central', needsQualifier: true },
   { slug: 'faelles_sekretariat', stem: '(?:fælles ?)?sekretariat', level: 'central', needsQualifier: true },
   // Generic kinds last: any "...udvalg", "...råd", "...forum", "bestyrelse".

@@ -223,7 +223,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // Meeting frequency.
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
+        // "1. gang årligt mødes ...": a stray full stop after the count of times.
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
@@ -696,7 +697,10 @@ function parentBySetUp(s: string, ctx: RuleContext): RawFinding[] {
   const setUp = /(?:valgt\s+at\s+)?(?:nedsætte|nedsat|nedsætter|oprette|opretter|etablere|etablerer)\s/iu.exec(s);
   if (setUp) {
     const mentions = kindMentions(s);
-    const subjects = mentions.filter((m) => m.index < setUp.index && m.kind.slug !== ctx.forumKind && m.kind.standing);
+    // "I hver klynge er der nedsat en styregruppe": where each group sits, not who set it up.
+    const subjects = mentions.filter(
+      (m) => m.index < setUp.index && m.kind.slug !== ctx.forumKind && m.kind.standing && !/(?:^|\s)i\s+(?:hver|hvert|alle|hver\s+af\s+de)\s+$/iu.test(s.slice(0, m.index)),
+    );
     const objects = mentions.filter((m) => m.index > setUp.index && m.kind.slug === ctx.forumKind);
     if (objects.length && subjects.length === 1 && !/\s(?:og|eller)\s/.test(s.slice(subjects[0]!.index, setUp.index))) {
       const m = subjects[0]!;
