@@ -262,3 +262,39 @@ describe('property: reminder plan', () => {
     );
   });
 });
+
+describe('planReminders: a joint meeting asks both forums for their answer', () => {
+  // ksg holds a joint meeting with tg; dan sits in both, eva only in tg, bo only in ksg.
+  const input: ReminderPlanInput = {
+    forums: [forum('ksg'), forum('tg')],
+    terms: [terms('ksg'), terms('tg')],
+    memberships: [
+      member('a', 'ksg', 'anna', 'secretary'), member('b', 'ksg', 'bo'), member('d1', 'ksg', 'dan'),
+      member('r', 'tg', 'rikke', 'secretary'), member('d2', 'tg', 'dan'), member('e', 'tg', 'eva', 'co_chair'),
+    ],
+    meetings: [meeting('j1', 'ksg', '2021-04-15', { kind: 'joint', jointWithForumId: 'tg' }), meeting('o1', 'ksg', '2021-04-22')],
+    tasks: [],
+    delivered: [],
+    now: '2021-03-01T08:00:00Z',
+    attendance: [],
+  };
+  const tomorrow = (plan: ReturnType<typeof planReminders>, id: string) => plan.filter((r) => r.kind === 'meeting_tomorrow_unanswered' && r.meetingId === id);
+
+  it("sends the 'tomorrow, unanswered' reminder to the partner forum's members too, once per person", () => {
+    const [r, ...more] = tomorrow(planReminders(input), 'j1');
+    expect(more).toEqual([]);
+    expect(r!.recipientIds).toEqual(['bo', 'dan', 'eva']);
+    // The host's own meeting asks its members only.
+    expect(tomorrow(planReminders(input), 'o1')[0]!.recipientIds).toEqual(['bo', 'dan']);
+  });
+
+  it('leaves out a partner member who answered or was already reminded, and a partner forum that has ended', () => {
+    const answered = planReminders({ ...input, attendance: [{ meetingId: 'j1', personId: 'eva', answer: 'attending' }] });
+    expect(tomorrow(answered, 'j1')[0]!.recipientIds).toEqual(['bo', 'dan']);
+    const key = tomorrow(planReminders(input), 'j1')[0]!.key;
+    const delivered = planReminders({ ...input, delivered: [{ key, recipientId: 'dan' }] });
+    expect(tomorrow(delivered, 'j1')[0]!.recipientIds).toEqual(['bo', 'eva']);
+    const ended = planReminders({ ...input, forums: [forum('ksg'), forum('tg', { status: 'ended' })] });
+    expect(tomorrow(ended, 'j1')[0]!.recipientIds).toEqual(['bo', 'dan']);
+  });
+});

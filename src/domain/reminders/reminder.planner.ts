@@ -266,6 +266,14 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
   let membersList: string[] | undefined;
   let secretariatList: string[] | undefined;
   const members = () => (membersList ??= activeOn(ctx.members.get(m.forumId), m.date, memberRoles));
+  // Invited to answer: the host's members and, for a joint meeting (or theme day) with another forum, that forum's
+  // members too (they see it in their overview and answer it), a person in both once.
+  let invitedList: string[] | undefined;
+  const invited = () =>
+    (invitedList ??=
+      m.jointWithForumId && m.jointWithForumId !== m.forumId && !endedForum(ctx, m.jointWithForumId)
+        ? [...new Set([...members(), ...activeOn(ctx.members.get(m.jointWithForumId), m.date, memberRoles)])].sort()
+        : members());
   const secretariat = () => (secretariatList ??= secretariatOf(ctx, m.forumId, m.date));
 
   if (m.status === 'planned' && start > now) {
@@ -280,7 +288,7 @@ export function meetingReminders(ctx: Ctx, m: Meeting): PlannedReminder[] {
     }
     // "The agenda is sent" is a notice raised by the sending itself (src/usecases/notifications), not planned here.
     const answered = ctx.answered.get(m.id);
-    const unanswered = members().filter((p) => !answered?.has(p));
+    const unanswered = invited().filter((p) => !answered?.has(p));
     add({ ...base, kind: 'meeting_tomorrow_unanswered', recipients: unanswered, deadline: start, sendAt: cal.instant(addDays(m.date, -1), sendTime) });
   }
 

@@ -37,12 +37,18 @@ export type PlanScope = {
 export async function loadPlanInput(uow: WorkflowUnitOfWork, now: Date, scope: PlanScope = {}): Promise<ReminderPlanInput> {
   const today = todayOf(now);
   const allForums = await uow.registry.listForums();
-  const forums = scope.forumIds ? allForums.filter((f) => scope.forumIds!.includes(f.id)) : allForums;
-  const forumIds = forums.map((f) => f.id);
+  const scoped = scope.forumIds ? allForums.filter((f) => scope.forumIds!.includes(f.id)) : allForums;
+  const scopedIds = scoped.map((f) => f.id);
+  // Scoped to a person's forums: with the joint meetings and theme days other forums hold with them (their members are
+  // invited too), and those hosts' terms so the meetings keep their host's deadlines; not the hosts' memberships, so
+  // nothing of the host's own is planned for anyone outside the scope.
+  const meetings = await uow.meetings.listMeetings({ ...(scope.forumIds ? { forumIds: scopedIds, withJoint: true } : {}), from: addDays(today, -60), to: addDays(today, 400) });
+  const hostIds = new Set(meetings.map((m) => m.forumId));
+  const forums = scope.forumIds ? allForums.filter((f) => scopedIds.includes(f.id) || hostIds.has(f.id)) : allForums;
+  const forumIds = scopedIds;
   const terms: TermsOfReference[] = [];
   for (const f of forums) terms.push(...(await uow.registry.listTerms(f.id)));
   const memberships = (await uow.registry.listMemberships()).filter((m) => !scope.forumIds || forumIds.includes(m.forumId));
-  const meetings = await uow.meetings.listMeetings({ ...(scope.forumIds ? { forumIds } : {}), from: addDays(today, -60), to: addDays(today, 400) });
   const openTasks = await uow.meetings.listTasks({ ...(scope.forumIds ? { forumIds } : {}), status: 'open' });
   const tasks = scope.assigneePersonId
     ? [...new Map([...openTasks, ...(await uow.meetings.listTasks({ assigneePersonId: scope.assigneePersonId, status: 'open' }))].map((t) => [t.id, t])).values()]
