@@ -910,4 +910,14 @@ describe('held-out round 9 rules', () => {
       ['Bilaterale møder mellem hospital og kommune', 'bilateralt_moede', undefined, 1],
     ]);
   });
+
+  it('reads a planning table headed "Uge(r) før mødet" whose rows "Senest N: ..." send items and the agenda, a call for items being neither, also under a heading of its own', () => {
+    const d = drafts(
+      'Bilaterale møder mellem hospital og kommune\n\nÉn gang årligt mødes hospitalet med hver kommune.\n\nPlanlægning af møderne\n\nUge(r) før mødet\n\nSenest 4: Hospitalet indkalder dagsordenspunkter fra kommunen.\n\nSenest 2: Kommunen sender dagsordenspunkter til hospitalet.\n\nSenest 1: Hospitalet udsender dagsorden til mødet.\n',
+    );
+    expect([d[0]!.fields['deadlines.itemsCutoff']?.value, d[0]!.fields['deadlines.agendaLead']?.value]).toEqual([
+      { amount: 2, unit: 'weeks' },
+      { amount: 1, unit: 'weeks' },
+    ]);
+  });
 });

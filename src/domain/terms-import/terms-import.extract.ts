@@ -228,6 +228,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // The members heading above stated how many sit ("5 medlemmer udpeget af X:"): the names under it are not counted again.
   let headingCounted = false;
   let continue_ = false;
+  let leadTable: string | undefined;
+  let lastForum: ForumAcc | undefined;
   const appointedGroups = new Map<ForumAcc, Map<string, Finding<SeatDraft>>>();
   const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
 
@@ -572,6 +574,27 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const prevBlank = i === 0 || lines[i - 1]!.text.trim() === '';
     const nextBlank = i === lines.length - 1 || lines[i + 1]!.text.trim() === '';
     if (t.trim() === '') continue;
+
+    // A planning table headed "Uge(r) før mødet" (or "Dage før mødet"): each row "Senest 2: Kommunen sender dagsordenspunkter ..."
+    // takes its unit from the header and reads as "<what is done> senest 2 uger før mødet"; only deadlines are taken from it.
+    const unitHeader = /^(uge\(r\)|uger|dage|hverdage|arbejdsdage)\s+før\s+mødet:?$/iu.exec(t.trim());
+    if (unitHeader) {
+      leadTable = unitHeader[1]!.toLowerCase().replace('uge(r)', 'uger');
+      continue;
+    }
+    // The table may stand under a heading of its own ("Planlægning af bilaterale møder"): the rows belong to the forum described last.
+    if (current) lastForum = current;
+    const tableOwner = current ?? lastForum;
+    const leadRow = leadTable && tableOwner ? /^(senest\s+(\d{1,2})\s*:\s*)(.+?)\.?$/iu.exec(t.trim()) : null;
+    if (leadRow && tableOwner) {
+      const at = line.start + (t.length - t.trimStart().length);
+      const ctx = { section, forumKind: tableOwner.kind.slug, forumMentionIsSelf: (slug: string) => slug === tableOwner.kind.slug };
+      for (const r of sentenceRules(`${leadRow[3]} senest ${leadRow[2]} ${leadTable} før mødet.`, ctx)) {
+        if (r.path?.startsWith('deadlines.')) addRaw(tableOwner, { ...r, start: 0, end: t.trim().length }, at);
+      }
+      continue;
+    }
+    leadTable = undefined;
 
     const row = /^([^\t]{0,100})\t(.*)$/.exec(t);
     if (row) {

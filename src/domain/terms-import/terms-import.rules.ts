@@ -177,7 +177,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       prevEnd = before.index + before[0].length;
       // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
       const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
-      const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag)(?:\s|$|[.,])/i;
+      // "Kommunen sender dagsordenspunkter til ...": the compound names items too.
+      const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag|dagsordenspunkter|dagsordenspunkt)(?:\s|$|[.,])/i;
       // "kan indtil to uger før mødet sende punkter til dagsordenen": items sent to the agenda are items, not the agenda.
       // "har indgivet anmodning om behandling af en sag, sætter formanden sagen på dagsordenen": a matter asked to be put on the agenda.
       const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|punktet|forslag|emner|sager|sagen)\s+(?:til|på)\s+dagsorden|anmodning\s+(?:\p{L}+\s+){0,6}om\s+(?:at\s+få\s+)?(?:behandling|optagelse)\s+af/iu.test(next);
@@ -185,7 +186,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
-      else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:til|efter)\s+punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
+      // "Hospitalet indkalder dagsordenspunkter fra kommunen senest 4 uger før": a call for items is neither the cut-off nor the agenda.
+      else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
       // "at der senest 4 hverdage inden et ordinært mødes afholdelse tilsendes hvert af medlemmerne en dagsorden": the agenda as the object sent.
       else if (lt && !/dagsorden|referat|indkald|ekstraordinær/i.test(ctxText) && /(?:tilsendes|udsendes|fremsendes|sendes|udsende|tilsende|sende)\s+(?:[^.;]{0,80}?\s)?dagsorden/iu.test(next)) add('deadlines.agendaLead', lt, ...span, 0.8);
     }
