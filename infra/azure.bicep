@@ -50,8 +50,8 @@ param postgresSkuTier string = 'GeneralPurpose'
 
 @minValue(1)
 @maxValue(30)
-@description('App Service instances. The job queue and all state live in PostgreSQL, so any number works; 2+ for availability.')
-param appInstanceCount int = 2
+@description('App Service instances. The job queue, rate limits and schedules live in PostgreSQL, but documents are still kept in a local folder: the server refuses to start with more than one (SAMRAAD_INSTANCES) until they are in SharePoint (docs/deploy.md, "Several instances").')
+param appInstanceCount int = 1
 param appServiceSku string = 'P1v3'
 param appZoneRedundant bool = false
 @allowed(['all', 'web'])
@@ -130,6 +130,8 @@ module app 'modules/appservice.bicep' = {
       // App Service's front end is one proxy hop: rate limits and the audit see the client's address.
       TRUST_PROXY: '1'
       SAMRAAD_ROLE: samraadRole
+      // The server refuses the local documents folder when more than one process shares the database.
+      SAMRAAD_INSTANCES: string(appInstanceCount)
       DATABASE_URL: keyVault.outputs.references['database-url']
       DEV_SIGN_IN: '0'
       AAD_APP_CLIENT_ID: aadAppClientId
@@ -169,6 +171,7 @@ output NODE_ENV string = 'production'
 output PORT string = serverPort
 // A Key Vault reference, not the connection string: the password never leaves Key Vault.
 output DATABASE_URL string = keyVault.outputs.references['database-url']
+output SAMRAAD_INSTANCES string = string(appInstanceCount)
 output SAMRAAD_PUBLIC_URL string = 'https://${app.outputs.hostName}'
 output TAB_DOMAIN string = app.outputs.hostName
 output BOT_ID string = identity.outputs.clientId

@@ -16,6 +16,8 @@ export type Config = {
   productionImplied?: boolean;
   port: number;
   role: Role;
+  /** SAMRAAD_INSTANCES: how many app processes share the database (the Bicep sets it from appInstanceCount); default 1. */
+  instances: number;
   dataDir: string;
   databaseUrl?: string;
   loadDemo: boolean;
@@ -90,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length);
   const role = (roleArg ?? env.SAMRAAD_ROLE ?? 'all') as Role;
   if (!['web', 'worker', 'all'].includes(role)) throw new ConfigError(`--role must be web, worker or all (got "${role}")`);
+  const instancesRaw = nonEmpty(env.SAMRAAD_INSTANCES) ?? '1';
+  if (!/^[1-9][0-9]{0,2}$/.test(instancesRaw)) throw new ConfigError(`SAMRAAD_INSTANCES must be a whole number of processes, 1 or more (got "${instancesRaw}")`);
+  const instances = Number(instancesRaw);
   const port = portSchema.safeParse(env.PORT ?? '3978');
   if (!port.success) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const identityConfigured = Boolean(nonEmpty(env.AAD_APP_CLIENT_ID));
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     productionImplied,
     port: port.data,
     role,
+    instances,
     dataDir: path.resolve(nonEmpty(env.DATA_DIR) ?? './.data'),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     loadDemo: !noDemo && flag(env.SAMRAAD_DEMO, true),

@@ -22,6 +22,7 @@ export const envVars: readonly EnvVarSpec[] = [
   { name: 'NODE_ENV', description: 'production turns on the production refusals', requiredInProduction: true, secret: false, source: 'infra-output' },
   { name: 'PORT', description: 'HTTP port', default: '3978', requiredInProduction: false, secret: false, source: 'infra-output' },
   { name: 'SAMRAAD_ROLE', description: 'web | worker | all (default all): which parts this process runs', default: 'all', requiredInProduction: false, secret: false, source: 'by-hand' },
+  { name: 'SAMRAAD_INSTANCES', description: 'how many app processes share the database (default 1); in production more than one (or a web/worker split) refuses the local documents folder', default: '1', requiredInProduction: false, secret: false, source: 'infra-output' },
   { name: 'DATA_DIR', description: 'folder of the embedded PGlite database and local documents', default: './.data', requiredInProduction: false, secret: false, source: 'dev-only' },
   { name: 'DATABASE_URL', description: 'PostgreSQL connection string; unset = embedded PGlite in DATA_DIR', requiredInProduction: true, secret: true, source: 'infra-output' },
   { name: 'SAMRAAD_DEMO', description: '0 skips loading the demo region into an empty embedded database', default: '1', requiredInProduction: false, secret: false, source: 'dev-only' },

@@ -34,6 +34,18 @@ describe('production refusals', () => {
     expect(codes({ ...prodEnv, DATABASE_URL: '' })).toEqual(['embedded-database']);
   });
 
+  it('refuses the local documents folder with several instances or a web/worker split (issue 18), saying why in Danish and English', () => {
+    expect(codes({ ...prodEnv, SAMRAAD_INSTANCES: '2' })).toEqual(['documents-local-folder']);
+    expect(codes({ ...prodEnv, SAMRAAD_ROLE: 'web' })).toEqual(['documents-local-folder']);
+    expect(productionRefusals(loadConfig({ ...prodEnv, SAMRAAD_INSTANCES: '1' }))).toEqual([]);
+    const [r] = productionRefusals(loadConfig({ ...prodEnv }, ['--role=worker']));
+    expect(r!.message).toMatch(/^Dokumenterne ligger i en lokal mappe .* \/ Documents are kept in a local folder .*SAMRAAD_ROLE=worker/);
+    // Outside production the embedded default stays: two local processes for tests and the bench.
+    expect(codes({ SAMRAAD_INSTANCES: '4', DATABASE_URL: 'postgres://x@127.0.0.1/y' })).toEqual([]);
+    expect(() => loadConfig({ SAMRAAD_INSTANCES: 'two' })).toThrow(/SAMRAAD_INSTANCES must be a whole number/);
+    expect(() => loadConfig({ SAMRAAD_INSTANCES: '0' })).toThrow(/SAMRAAD_INSTANCES/);
+  });
+
   it('refuses dev sign-in', () => {
     expect(codes({ ...prodEnv, DEV_SIGN_IN: '1' })).toEqual(['dev-sign-in']);
   });

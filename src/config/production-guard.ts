@@ -18,7 +18,7 @@ function isLocalUrl(u: string): boolean {
   }
 }
 
-export type GuardInput = Pick<Config, 'production' | 'databaseUrl' | 'devSignIn' | 'publicUrl' | 'role'> & {
+export type GuardInput = Pick<Config, 'production' | 'databaseUrl' | 'devSignIn' | 'publicUrl' | 'role'> & Partial<Pick<Config, 'instances'>> & {
   identity: Pick<Config['identity'], 'clientId' | 'appIdUri' | 'allowedTenantIds' | 'clientSecret' | 'certificatePath'>;
   bot: Pick<Config['bot'], 'appId' | 'tenantId' | 'type' | 'password'>;
   graph: Pick<Config['graph'], 'mode' | 'baseUrl'>;
@@ -58,6 +58,16 @@ export function productionRefusals(config: GuardInput): ProductionRefusal[] {
   }
   if (isLocalUrl(config.publicUrl) || !config.publicUrl.startsWith('https://')) {
     refuse('public-url', `SAMRAAD_PUBLIC_URL must be the public https address (got ${config.publicUrl}); Teams loads tabs only over https`);
+  }
+  // Documents (agendas, minutes, attachments) are kept in a local folder (DATA_DIR/documents):
+  // another instance cannot read what this one wrote. SharePoint through Graph is the
+  // store for several instances; until it is built, production runs one process.
+  const instances = config.instances ?? 1;
+  if (instances > 1 || config.role !== 'all') {
+    refuse(
+      'documents-local-folder',
+      `Dokumenterne ligger i en lokal mappe på denne instans (DATA_DIR/documents), og ${instances > 1 ? `SAMRAAD_INSTANCES=${instances}` : `SAMRAAD_ROLE=${config.role}`} betyder flere processer: en anden instans kan ikke læse dem. / Documents are kept in a local folder on this instance (DATA_DIR/documents), and ${instances > 1 ? `SAMRAAD_INSTANCES=${instances}` : `SAMRAAD_ROLE=${config.role}`} means several processes: another instance cannot read them. A SharePoint documents store (GRAPH_MODE=tenant) is not built yet; run one instance with SAMRAAD_ROLE=all and SAMRAAD_INSTANCES=1 (docs/deploy.md, "Several instances")`,
+    );
   }
   return out;
 }

@@ -95,7 +95,7 @@ describe('infra/azure.bicep', () => {
     expect(t('appservice')).toContain("linuxFxVersion: 'NODE|20-lts'");
     expect(t('appservice')).toContain("healthCheckPath: '/healthz'");
     expect(t('appservice')).toMatch(/capacity: instanceCount/);
-    expect(main.text).toMatch(/@minValue\(1\)\s*\n@maxValue\(30\)[\s\S]*?param appInstanceCount int = 2/);
+    expect(main.text).toMatch(/@minValue\(1\)\s*\n@maxValue\(30\)[\s\S]*?param appInstanceCount int = 1/);
     expect(t('postgres')).toContain("publicNetworkAccess: 'Disabled'");
     expect(t('postgres')).toContain('delegatedSubnetResourceId');
     expect(t('postgres')).toContain('backupRetentionDays: backupRetentionDays');
