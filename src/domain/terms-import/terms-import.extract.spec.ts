@@ -920,4 +920,12 @@ describe('held-out round 9 rules', () => {
       { amount: 1, unit: 'weeks' },
     ]);
   });
+
+  it('reads a page titled by a name without a kind word and defined as "<Name> er et mødeforum for de N kommuner" as that forum, the municipalities its members; and "I <Qualifier Forum> mødes <who> N til M gange om året" as who sits in it', () => {
+    const text = 'Testdirektørkredsen\n\nTestdirektørkredsen er et mødeforum for de 22 syddanske kommuner.\n\nKredsen er bagland for de kommunale medlemmer af Strategisk Sundhedsstyregruppe og drøfter punkter til Strategisk Sundhedsstyregruppe. Møderne ligger før møderne i Strategisk Sundhedsstyregruppe.\n\nTestdirektørkredsen afholder møder fem gange årligt.\n';
+    const d = drafts(text);
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value, x.fields['meetings.perYearMin']?.value])).toEqual([['Testdirektørkredsen', 'forum', 5]]);
+    expect(seats(text)).toEqual([['municipality', null, null, true]]);
+    expect(seats('Kommunalt Testforum\n\nI Kommunalt Testforum mødes de 17 kommuners centerchefer og direktører for sundhed 4 til 5 gange om året.\n')).toEqual([['municipality', null, null, false]]);
+  });
 });

@@ -121,6 +121,18 @@ export function mainForumOf(text: string): MainForum | undefined {
     }
     return { start: l.start + lead + offset, name, kind: k.kind };
   }
+  // "Sundhedsdirektørkredsen" as the page's title, then "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a
+  // title naming no kind is the forum's own name when the page defines it by a kind word.
+  const title = lines[0] && !header.has(lines[0].start) ? lines[0].text.trim() : '';
+  if (/^[\p{Lu}][\p{L}-]+(?:\s+[\p{L}-]+){0,3}$/u.test(title) && !kindMentions(title).length) {
+    const esc = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const def = new RegExp(`(?:^|[.!?]\\s+|\\n)${esc}\\s+er\\s+(?:et|en)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?([\\p{L}-]+)`, 'u').exec(text);
+    const k = def ? kindAtStart(def[1]!) : undefined;
+    if (def && k && k.length === def[1]!.length && !k.kind.needsQualifier) {
+      const lead = lines[0]!.text.length - lines[0]!.text.trimStart().length;
+      return { start: lines[0]!.start + lead, name: title, kind: k.kind };
+    }
+  }
   // "Region Midtjylland har nedsat et nyt patientinddragelsesudvalg for år 2022-2025": a page telling of one forum of a
   // generic kind being set up, named by its compound, is about that forum.
   for (const m of text.matchAll(/(?:har|blev|er)\s+(?:nu\s+)?nedsat\s+(?:et|en)\s+(?:nyt?\s+)?([\p{Ll}-]+)/gu)) {

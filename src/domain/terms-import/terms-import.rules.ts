@@ -597,11 +597,20 @@ function countedSeatsSentence(s: string): RawFinding[] {
  */
 function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
   // Also "I Sundhedsklynge Byen indgår X Kommune, Y Kommune, Z Hospital samt almen praksis": the forum by its name.
-  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+)(?:\s+[\p{Lu}][\p{L}-]*){0,2}\s+(?:samarbejder|indgår)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
+  // "I Kommunalt Sundhedsforum mødes de 17 kommuners centerchefer og direktører for sundhed 4 til 5 gange om året": who meets
+  // in it, the frequency after them no part of the list.
+  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:samarbejder|indgår|mødes)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
+  // "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a forum of this kind for the municipalities.
+  const forAll = /^\S+\s+er\s+(?:et|en)\s+([\p{L}-]+)\s+for\s+((?:de|alle)\s+(?:\d{1,3}\s+)?(?:[\p{L}-]+\s+)?kommuner)(?:\s+i\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?\.?$/u.exec(s);
+  if (!m && forAll && kindAtStart(forAll[1]!)?.kind.slug === ctx.forumKind) {
+    const at = forAll.index + forAll[0].indexOf(forAll[2]!);
+    return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, min: null, max: null } satisfies SeatDraft, start: at, end: at + forAll[2]!.length, confidence: 0.7 }];
+  }
   if (!m) return [];
-  const kind = kindAtStart(m[1]!);
+  // The forum's kind word may follow a qualifier ("Kommunalt Sundhedsforum").
+  const kind = kindAtStart(m[1]!) ?? kindAtStart(m[1]!.replace(/^[\p{L}-]+\s+/u, ''));
   if (!kind || kind.kind.slug !== ctx.forumKind) return [];
-  const body = m[2]!;
+  const body = m[2]!.replace(new RegExp(`\\s+(?:ca\\.\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+gange?\\s.*$`, 'iu'), '');
   const bodyStart = m[0].indexOf(body, m[1]!.length);
   const out: RawFinding[] = [];
   const seen = new Set<OrganisationKind>();
