@@ -928,4 +928,15 @@ describe('held-out round 9 rules', () => {
     expect(seats(text)).toEqual([['municipality', null, null, true]]);
     expect(seats('Kommunalt Testforum\n\nI Kommunalt Testforum mødes de 17 kommuners centerchefer og direktører for sundhed 4 til 5 gange om året.\n')).toEqual([['municipality', null, null, false]]);
   });
+
+  it('reads "<Forum>s parter:" over lines "Name, <title> <organisation>" as members counted per side, an organisation of no known side as other, a post\'s own line not a person', () => {
+    const text =
+      'Styregruppen for testalliancen\n\nStyregruppen følger arbejdet.\n\nStyregruppens parter:\n\nAne Lind, Formand for TESTFORENINGEN i Midtjylland\n\nBo Holt, Formand for de praktiserende læger i Midtjylland (PLO)\n\nEva Bøgh, Koncerndirektør i Region Midtjylland\n\nIda Kline, Kontorchef i Region Midtjylland\n\nJens Kjær, Direktør Aby Kommune\n\nKaren Krog, Direktør Bby Kommune\n';
+    expect(seats(text)).toEqual([
+      ['other', 1, 1, false],
+      ['general_practice', 1, 1, false],
+      ['region_administration', 2, 2, false],
+      ['municipality', 2, 2, false],
+    ]);
+  });
 });

@@ -69,6 +69,9 @@ function holdersIn(text: string): { name: string; sector: OrganisationKind; inde
 // "Anne Berg (formand), Direktør": a role in brackets after the name, as well as a party letter.
 const PERSON = /^[\p{Lu}][\p{Ll}'-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|la|von|van)){1,4}(?:\s*\([A-ZÆØÅ]\))?(?:\s*\((?:næst|med)?formand\))?(?:,\s*.*)?$/u;
 
+/** Seats counted from a members list of persons each named with their organisation, one per side. */
+const personListSeats = new WeakSet<Finding<SeatDraft>>();
+
 type ForumAcc = {
   name: Finding<string>;
   kind: ForumKindEntry;
@@ -516,6 +519,27 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
           f.lists.seats.push({ finding: nameGroup, scope: seatScope });
         }
         continue_ = true;
+      }
+      // "Styregruppens parter:" over lines "Anders Kjær, Direktør Silkeborg Kommune", "Leif Gram, Formand for SIND i Midtjylland":
+      // without a side heading, each person sits for the organisation named after their name; the persons are counted per side
+      // over the list (an organisation of no known side is 'other').
+      const personName = item.slice(0, Math.max(0, item.indexOf(',')));
+      const isPersonName = !!personName && !holderSector(personName) && !/(?:direktør|chef|formand|leder|konsulent|sekretær|repræsentant)/iu.test(personName);
+      const personOrg = !seatLabel && !continue_ && !prose && !appointed && isPersonName && PERSON.test(item) ? item.slice(item.indexOf(',') + 1).trim() : undefined;
+      if (personOrg && parsed.seats.length <= 1 && parsed.seats.every((x) => x.value.min === null && x.value.max === null)) {
+        const sector = parsed.seats[0]?.value.party.sector ?? (/(?:^|\s)(?:for|i|fra)\s+[\p{Lu}]{2,}|forening/u.test(personOrg) ? 'other' : undefined);
+        if (sector) {
+          const group = f.lists.seats.find((x) => personListSeats.has(x.finding) && x.finding.value.party.sector === sector && x.scope === seatScope);
+          if (group) {
+            group.finding.value.min = (group.finding.value.min ?? 0) + 1;
+            group.finding.value.max = group.finding.value.min;
+          } else {
+            const finding: Finding<SeatDraft> = { value: { party: { kind: 'sector', sector, perOrganisation: false }, min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
+            personListSeats.add(finding);
+            f.lists.seats.push({ finding, scope: seatScope });
+          }
+          continue_ = true;
+        }
       }
       for (const s of continue_ ? [] : parsed.seats) {
         f.lists.seats.push({

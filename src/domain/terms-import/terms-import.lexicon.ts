@@ -118,7 +118,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
   if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
   if (/^(?:formål|purpose|aim)/.test(h)) return 'purpose';
   if (/^(?:opgaver|arbejdsopgaver|opgavebeskrivelse|ansvar og opgaver|tasks|functions|responsibilities|duties)/.test(h)) return 'tasks';
-  if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation|members|membership|composition)/.test(h)) return 'members';
+  // "Styregruppens parter:": the parties sitting in the forum.
+  if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation|members|membership|composition)/.test(h) || /^parter(?:ne)?$/.test(h)) return 'members';
   // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
   // "Regionsrådsmedlemmer:": a compound naming where the members sit.
   if (/^(?:[\p{L}-]+\s+)?medlemmer$|^[\p{L}-]+medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
