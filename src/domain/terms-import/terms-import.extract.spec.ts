@@ -939,4 +939,9 @@ describe('held-out round 9 rules', () => {
       ['municipality', 2, 2, false],
     ]);
   });
+
+  it('reads "består dels af <post>, som er født formand for udvalget, dels af ..." as that post\'s side holding the chair', () => {
+    const d = drafts('Kontaktudvalget\n\nKontaktudvalget består dels af regionsrådets formand, som er født formand for udvalget, dels af borgmestrene for kommunerne i regionen.\n');
+    expect(d[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+  });
 });

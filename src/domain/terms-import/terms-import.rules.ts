@@ -482,7 +482,14 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     }
     // "skal bestå af repræsentanter fra kommuner, sygehuse samt almen praksis": a list of sides, none counted; a side counted
     // elsewhere has its counted seats (terms-import.extract.ts).
-    const seatsFound = found.map((x) => x.value as SeatDraft);
+    // "dels af regionsrådets formand, som er født formand for udvalget, dels af ...": the member just named chairs this forum.
+    for (let i = 1; i < parts.length; i++) {
+      if (!/^(?:som|der)\s+(?:er\s+)?(?:født|fast|samtidig)\s+formand\s+for\s+(?:udvalget|gruppen|rådet|forummet|styregruppen|bestyrelsen)$/iu.test(parts[i]!.text.trim())) continue;
+      const prev = parts[i - 1]!.text.replace(/^(?:dels\s+af|samt|og)\s+/iu, '').trim();
+      const sector = holderSector(prev);
+      if (sector) found.push({ path: 'chair.by', value: { name: prev, sector }, start: bodyStart + parts[i - 1]!.start, end: bodyStart + parts[i]!.start + parts[i]!.text.length, confidence: 0.75 });
+    }
+    const seatsFound = found.filter((x) => x.list === 'seats').map((x) => x.value as SeatDraft);
     if (parts.length >= 2 && seatsFound.length >= 2 && seatsFound.every((x) => x.min === null && x.max === null)) seatsFound.forEach((x) => sideListSeats.add(x));
     out.push(...found);
   }
