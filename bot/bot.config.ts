@@ -22,6 +22,8 @@ export type BotConfig = {
   /** For deep links into the tab. */
   teamsAppId: string;
   tabEntityId: string;
+  /** REMINDER_CLAIM_SECONDS: how long a delivery stays claimed by the worker sending it (default 300); a killed worker's deliveries are sent by another after it. */
+  deliveryClaimSeconds?: number;
 };
 
 export class BotConfigError extends Error {}
@@ -48,7 +50,11 @@ export function botConfigFromEnv(env: Record<string, string | undefined>): BotCo
     allowedTenantIds: list(env.ALLOWED_TENANT_IDS),
     teamsAppId: env.TEAMS_APP_ID ?? '',
     tabEntityId: 'samraad',
+    ...(env.REMINDER_CLAIM_SECONDS?.trim() ? { deliveryClaimSeconds: Number(env.REMINDER_CLAIM_SECONDS.trim()) } : {}),
   };
+  if (config.deliveryClaimSeconds !== undefined && !(Number.isInteger(config.deliveryClaimSeconds) && config.deliveryClaimSeconds >= 30 && config.deliveryClaimSeconds <= 3600)) {
+    throw new BotConfigError(`REMINDER_CLAIM_SECONDS must be a whole number of seconds from 30 to 3600, not ${env.REMINDER_CLAIM_SECONDS}`);
+  }
   assertBotConfig(config);
   return config;
 }

@@ -297,12 +297,20 @@ export class ReminderDispatcher {
     // that both fetched this delivery must not both spend a turn of the tenant's rate on it.
     const claimFirst = limiter.shared === true && target.route !== 'email';
     if (target.route !== 'email' && !claimFirst) await limiter.acquire(target.key, target.tenantId);
-    const claimed = await deliveries.claim(delivery.id, iso(clock.now()), iso(clock.now() + this.o.claimMs));
+    const claimedUntil = clock.now() + this.o.claimMs;
+    const claimed = await deliveries.claim(delivery.id, iso(clock.now()), iso(claimedUntil));
     if (!claimed) {
       summary.skipped++;
       return;
     }
-    if (claimFirst) await limiter.acquire(target.key, target.tenantId);
+    if (claimFirst) {
+      await limiter.acquire(target.key, target.tenantId);
+      // A wait that ate the claim (the lease is about to run out) could let another worker send it too.
+      if (clock.now() > claimedUntil - 5_000) {
+        summary.skipped++;
+        return;
+      }
+    }
 
     let outcome: SendOutcome;
     let route: DeliveryRoute;

@@ -264,7 +264,7 @@ export function botModule(opts: BotModuleOptions = {}): AppModule & { services()
       ...(resolvePersonalChat ? { resolvePersonalChat } : {}),
       webBaseUrl: deps.config.publicUrl,
       log,
-      options: { pollMs: 5_000, ...opts.dispatcher },
+      options: { pollMs: 5_000, ...(config.deliveryClaimSeconds ? { claimMs: config.deliveryClaimSeconds * 1000 } : {}), ...opts.dispatcher },
     });
     let running: Promise<void> | undefined;
     let again = false;
