@@ -178,6 +178,7 @@ export const YearOfDutiesResponse = z.object({
   year: z.number().int(),
   source: z.enum(['stored', 'proposed']),
   rules: Rules,
+  rulesEn: Rules.describe('`rules` in English'),
   constraints: z.array(z.string()),
   constraintsEn: z.array(z.string()),
   meetings: z.array(YearMeetingResponse),

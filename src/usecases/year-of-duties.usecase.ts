@@ -13,7 +13,7 @@
 import { TermsOfReferenceInput, type Forum, type Membership, type Organisation, type Person, type TermsOfReference, type LeadTime } from '../domain/registry/registry.model.js';
 import { withKindDefaults, type ForumKindDef } from '../domain/registry/forum-kind.model.js';
 import type { Meeting, Task } from '../domain/meetings/meeting.model.js';
-import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay } from '../domain/calendar/working-day.calendar.js';
+import { WorkingDayCalendar, danishWeekdays, englishWeekdays, formatDanishDate, formatDanishDay, formatEnglishDate, isoWeekday } from '../domain/calendar/working-day.calendar.js';
 import { deadlineLabels, deadlineRuleSources, meetingDeadlines, resolveDeadlineRules, type Deadline, type ResolvedDeadlineRules } from '../domain/deadlines/meeting.deadlines.js';
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
 import { buildAnnualWheel, dutyOrder, heldByOtherDuties, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
@@ -153,6 +153,8 @@ export type YearOfDuties = {
   year: number;
   source: 'stored' | 'proposed';
   rules: { agenda: string; itemsCutoff: string; minutes: string; commentWindow: string; tacitApproval: boolean; endOfWorkingDay: string };
+  /** `rules` in English. */
+  rulesEn: { agenda: string; itemsCutoff: string; minutes: string; commentWindow: string; tacitApproval: boolean; endOfWorkingDay: string };
   constraints: string[];
   /** `constraints` in English, same order and count. */
   constraintsEn: string[];
@@ -195,6 +197,23 @@ const unitDa: Record<LeadTime['unit'], [string, string]> = {
   working_days: ['hverdag', 'hverdage'],
 };
 const lead = (l: LeadTime) => `${l.amount} ${unitDa[l.unit][l.amount === 1 ? 0 : 1]}`;
+const unitEn: Record<LeadTime['unit'], [string, string]> = {
+  calendar_days: ['day', 'days'],
+  weeks: ['week', 'weeks'],
+  working_days: ['working day', 'working days'],
+};
+const leadEn = (l: LeadTime) => `${l.amount} ${unitEn[l.unit][l.amount === 1 ? 0 : 1]}`;
+
+function describeRulesEn(r: ResolvedDeadlineRules): YearOfDuties['rulesEn'] {
+  return {
+    agenda: `Agenda sent ${leadEn(r.agendaLead)} before the meeting`,
+    itemsCutoff: r.itemsCutoff ? `Items at the latest ${leadEn(r.itemsCutoff)} before the meeting` : 'Items at the latest 7 days before the agenda is sent',
+    minutes: `Minutes sent at the latest ${leadEn(r.minutesDue)} after the meeting`,
+    commentWindow: `Remarks on the minutes within ${leadEn(r.commentWindow)} of sending`,
+    tacitApproval: r.tacitApproval,
+    endOfWorkingDay: r.endOfWorkingDay,
+  };
+}
 
 function describeRules(r: ResolvedDeadlineRules): YearOfDuties['rules'] {
   return {
@@ -403,6 +422,7 @@ export function buildYearOfDuties(ctx: ForumYearContext, year: number, options: 
     year,
     source,
     rules: describeRules(rules),
+    rulesEn: describeRulesEn(rules),
     constraints,
     constraintsEn,
     meetings,
@@ -446,58 +466,89 @@ export async function yearOfDuties(port: YearOfDutiesPort, forumId: string, year
 }
 
 const kl = (t: string) => t.replace(':', '.');
-const isDeadlineKind = (k: string): k is 'items_cutoff' | 'agenda_due' | 'minutes_due' | 'comment_window_closes' =>
+type DeadlineKey = 'items_cutoff' | 'agenda_due' | 'minutes_due' | 'comment_window_closes';
+const isDeadlineKind = (k: string): k is DeadlineKey =>
   k === 'items_cutoff' || k === 'agenda_due' || k === 'minutes_due' || k === 'comment_window_closes';
 
-/** Danish text for the CLI. */
-export function formatYearOfDuties(y: YearOfDuties): string {
+const englishDay = (date: string) => `${englishWeekdays[isoWeekday(date) - 1]} ${formatEnglishDate(date)}`;
+const deadlineKeys = [
+  ['items_cutoff', 'itemsCutoff'],
+  ['agenda_due', 'agendaDue'],
+  ['minutes_due', 'minutesDue'],
+  ['comment_window_closes', 'commentWindowCloses'],
+] as const;
+
+/**
+ * The year as text for the CLI (and GET .../year/:year?format=text), Danish or English: the rules, the conditions, the
+ * forum's own meetings with their deadlines, the joint meetings and theme days other forums hold with it (each naming its
+ * host, with the host's deadlines, as the tab's year lists them), the chairmanship, other duties, composition and
+ * warnings. A deadline whose rule the terms do not state says it is a default awaiting acceptance.
+ */
+export function formatYearOfDuties(y: YearOfDuties, lang: 'da' | 'en' = 'da'): string {
+  const en = lang === 'en';
+  const day = en ? englishDay : formatDanishDay;
+  const date = en ? formatEnglishDate : formatDanishDate;
+  const time = (t: string) => (en ? t : kl(t));
+  const rules = en ? (y.rulesEn ?? y.rules) : y.rules;
+  const ruleDefault = en ? 'default, awaiting acceptance' : 'standard, afventer accept';
   const out: string[] = [];
-  out.push(`${y.forum.name}: årshjul ${y.year}${y.source === 'proposed' ? ' (forslag til mødeplan)' : ''}`);
+  out.push(en ? `${y.forum.name}: year of duties ${y.year}${y.source === 'proposed' ? ' (proposed meeting plan)' : ''}` : `${y.forum.name}: årshjul ${y.year}${y.source === 'proposed' ? ' (forslag til mødeplan)' : ''}`);
   out.push('');
-  out.push('Frister ifølge kommissoriet:');
-  out.push(`  ${y.rules.itemsCutoff}`, `  ${y.rules.agenda}`, `  ${y.rules.minutes}`, `  ${y.rules.commentWindow}${y.rules.tacitApproval ? '; derefter godkendt stiltiende' : ''}`);
-  out.push(`  Frister gælder til kl. ${kl(y.rules.endOfWorkingDay)}`);
-  if (y.constraints.length) {
-    out.push('', 'Betingelser:');
-    for (const c of y.constraints) out.push(`  - ${c}`);
+  out.push(en ? 'Deadlines by the terms of reference:' : 'Frister ifølge kommissoriet:');
+  out.push(`  ${rules.itemsCutoff}`, `  ${rules.agenda}`, `  ${rules.minutes}`, `  ${rules.commentWindow}${rules.tacitApproval ? (en ? '; then tacitly approved' : '; derefter godkendt stiltiende') : ''}`);
+  out.push(en ? `  Deadlines fall at ${time(rules.endOfWorkingDay)}` : `  Frister gælder til kl. ${kl(rules.endOfWorkingDay)}`);
+  const constraints = en ? y.constraintsEn : y.constraints;
+  if (constraints.length) {
+    out.push('', en ? 'Conditions:' : 'Betingelser:');
+    for (const c of constraints) out.push(`  - ${c}`);
   }
-  out.push('', 'Møder:');
-  if (y.meetings.length === 0) out.push('  (ingen)');
+  out.push('', en ? 'Meetings:' : 'Møder:');
+  if (y.meetings.length === 0) out.push(en ? '  (none)' : '  (ingen)');
   for (const m of y.meetings) {
-    const what = m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
-    out.push(`  ${what}: ${formatDanishDay(m.date)} kl. ${kl(m.start)}-${kl(m.end)}`);
-    if (m.reasons.length) out.push(`      Begrundelse: ${m.reasons.join('; ')}`);
-    for (const w of m.warnings) out.push(`      OBS: ${w}`);
+    const what = en ? (m.kind === 'joint' ? 'Joint meeting' : m.kind === 'theme_day' ? 'Theme day' : `Meeting ${m.sequence}`) : m.kind === 'joint' ? 'Fællesmøde' : m.kind === 'theme_day' ? 'Temadag' : `${m.sequence}. møde`;
+    out.push(en ? `  ${what}: ${day(m.date)}, ${m.start}–${m.end}` : `  ${what}: ${day(m.date)} kl. ${kl(m.start)}-${kl(m.end)}`);
+    const reasons = en ? m.reasonsEn : m.reasons;
+    if (reasons.length) out.push(`      ${en ? 'Reason' : 'Begrundelse'}: ${reasons.join('; ')}`);
+    for (const w of en ? m.warningsEn : m.warnings) out.push(`      ${en ? 'Note' : 'OBS'}: ${w}`);
     if (m.deadlines) {
-      for (const [k, d] of [
-        ['items_cutoff', m.deadlines.itemsCutoff],
-        ['agenda_due', m.deadlines.agendaDue],
-        ['minutes_due', m.deadlines.minutesDue],
-        ['comment_window_closes', m.deadlines.commentWindowCloses],
-      ] as const) {
-        const note = d.adjustedBecause ? ` (${d.adjustedBecause})` : d.projected ? ' (forventet)' : '';
-        out.push(`      ${deadlineLabels[k].da}: ${formatDanishDay(d.date)}${note}`);
+      for (const [k, field] of deadlineKeys) {
+        const d = m.deadlines[field];
+        const notes = [d.adjustedBecause && !en ? d.adjustedBecause : undefined, d.adjustedBecause && en ? `moved from ${date(d.nominalDate, false)}, a closed day` : undefined, !d.adjustedBecause && d.projected ? (en ? 'expected' : 'forventet') : undefined, d.fromDefault ? ruleDefault : undefined].filter(Boolean);
+        out.push(`      ${deadlineLabels[k][lang]}: ${day(d.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+      }
+    }
+  }
+  // The joint meetings and theme days another forum holds with this one: the host's, listed for information.
+  const held = y.duties.filter((d) => d.heldBy && (d.kind === 'joint_meeting' || d.kind === 'theme_day'));
+  if (held.length) {
+    out.push('', en ? 'Meetings other forums hold with this one:' : 'Møder, som andre fora holder med forummet:');
+    for (const h of held) {
+      out.push(`  ${day(h.date)}: ${en ? (h.titleEn ?? h.title) : h.title}`);
+      for (const d of y.duties.filter((x) => x.heldBy && x.meetingId === h.meetingId && isDeadlineKind(x.kind))) {
+        const notes = [/, (expected|forventet)$/.test(en ? (d.titleEn ?? '') : d.title) ? (en ? 'expected' : 'forventet') : undefined, d.ruleDefault ? ruleDefault : undefined].filter(Boolean);
+        out.push(`      ${deadlineLabels[d.kind as DeadlineKey][lang]}: ${day(d.date)}${notes.length ? ` (${notes.join('; ')})` : ''}`);
       }
     }
   }
   if (y.chair) {
-    out.push('', `Formandskab (perioder på ${y.chair.termYears} år):`);
-    for (const t of y.chair.terms) out.push(`  ${formatDanishDate(t.from)} - ${formatDanishDate(t.to)}: ${t.chairs}${t.secretariat !== 'ikke angivet' ? `; sekretariat: ${t.secretariat}` : ''}`);
-    if (y.chair.nextHandover) out.push(`  Næste formandsskifte: ${y.chair.nextHandover.text}`);
-    for (const n of y.chair.notes) out.push(`  OBS: ${n}`);
+    out.push('', en ? `Chairmanship (terms of ${y.chair.termYears} ${y.chair.termYears === 1 ? 'year' : 'years'}):` : `Formandskab (perioder på ${y.chair.termYears} år):`);
+    for (const t of y.chair.terms) out.push(`  ${date(t.from)} - ${date(t.to)}: ${t.chairs}${t.secretariat !== 'ikke angivet' ? `; ${en ? 'secretariat' : 'sekretariat'}: ${t.secretariat}` : ''}`);
+    if (y.chair.nextHandover) out.push(en ? `  Next chair hand-over: ${y.chair.nextHandover.textEn}` : `  Næste formandsskifte: ${y.chair.nextHandover.text}`);
+    for (const n of y.chair.notes) out.push(`  ${en ? 'Note' : 'OBS'}: ${n}`);
   }
-  const other = y.duties.filter((d) => !['meeting', 'joint_meeting', 'theme_day', 'items_cutoff', 'agenda_due', 'minutes_due', 'comment_window_closes'].includes(d.kind));
+  const other = y.duties.filter((d) => !d.heldBy && !['meeting', 'joint_meeting', 'theme_day', 'items_cutoff', 'agenda_due', 'minutes_due', 'comment_window_closes'].includes(d.kind));
   if (other.length) {
-    out.push('', 'Øvrige opgaver i året:');
-    for (const d of other) out.push(`  ${formatDanishDate(d.date)}: ${d.title}`);
+    out.push('', en ? 'Other duties in the year:' : 'Øvrige opgaver i året:');
+    for (const d of other) out.push(`  ${date(d.date)}: ${en ? (d.titleEn ?? d.title) : d.title}`);
   }
   if (y.composition.length) {
-    out.push('', 'Sammensætning:');
-    for (const f of y.composition) out.push(`  - ${f.da}`);
+    out.push('', en ? 'Composition:' : 'Sammensætning:');
+    for (const f of y.composition) out.push(`  - ${en ? f.en : f.da}`);
   }
-  if (y.warnings.length) {
-    out.push('', 'Bemærk:');
-    for (const w of y.warnings) out.push(`  - ${w}`);
+  const warnings = en ? y.warningsEn : y.warnings;
+  if (warnings.length) {
+    out.push('', en ? 'Note:' : 'Bemærk:');
+    for (const w of warnings) out.push(`  - ${w}`);
   }
   return out.join('\n') + '\n';
 }

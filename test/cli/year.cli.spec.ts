@@ -73,8 +73,31 @@ describe('npm run cli -- year', () => {
     // The region's closed days (the demo's Christmas week, 28-30 December) move deadlines in the CLI too.
     const closed = await cli(['year', '--forum', 'faelles-sek', '--year', '2027'], { DATA_DIR: dataDir });
     expect(closed.code).toBe(0);
-    expect(closed.stdout).toContain('Frist for bemærkninger til referat: fredag 31. december 2027 (28. december er lukkedag; flyttet til næste hverdag, 31. december)');
+    // ... and a rule the terms do not state says it is a default awaiting acceptance, as in the tab.
+    expect(closed.stdout).toContain('Frist for bemærkninger til referat: fredag 31. december 2027 (28. december er lukkedag; flyttet til næste hverdag, 31. december; standard, afventer accept)');
   }, 180_000);
+
+  it('lists the joint meetings another forum holds with this one, naming the host, with its deadlines, in Danish and in English', async () => {
+    const dataDir = tempDir();
+    // The demo's TG Psykiatri-voksen holds its four 2027 joint meetings with TG Somatik-voksen.
+    const da = await cli(['year', '--forum', 'tg-somatik-voksen', '--year', '2027'], { DATA_DIR: dataDir });
+    expect(da.code).toBe(0);
+    expect(da.stdout).toContain('Møder, som andre fora holder med forummet:');
+    expect(da.stdout.match(/: Fællesmøde kl\. \d\d\.\d\d-\d\d\.\d\d, holdes af TG Psykiatri-voksen/g)).toHaveLength(4);
+    expect(da.stdout).toContain('torsdag 18. februar 2027: Fællesmøde');
+    const held = da.stdout.slice(da.stdout.indexOf('Møder, som andre fora holder med forummet:'));
+    expect(held).toMatch(/\n {6}Dagsorden udsendes: \S+ \d+\. \S+ 2027/);
+    const en = await cli(['year', '--forum', 'tg-somatik-voksen', '--year', '2027', '--lang', 'en'], { DATA_DIR: dataDir });
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Meetings other forums hold with this one:');
+    expect(en.stdout.match(/: Joint meeting, \d\d:\d\d–\d\d:\d\d, held by TG Psykiatri-voksen/g)).toHaveLength(4);
+    expect(en.stdout).toContain('Thursday 18 February 2027: Joint meeting');
+    expect(en.stdout).toContain('year of duties 2027');
+    expect(en.stdout).not.toContain('holdes af');
+    const bad = await cli(['year', '--forum', 'tg-somatik-voksen', '--year', '2027', '--lang', 'de'], { DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Sproget skal være da eller en');
+  }, 240_000);
 
   it('explains itself with --help, and refuses bad options and unknown forums', async () => {
     const dataDir = tempDir();

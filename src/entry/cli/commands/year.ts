@@ -19,10 +19,11 @@ import { formatYearOfDuties } from '../../../usecases/year-of-duties.usecase.js'
 import type { CliCommand, CliIo } from '../cli.types.js';
 import { openCliDatabase, type CliDatabase } from '../cli.database.js';
 
-const USAGE = `Brug: year --forum ID --year ÅÅÅÅ [--json]
+const USAGE = `Brug: year --forum ID --year ÅÅÅÅ [--json] [--lang da|en]
 
 Viser et forums årshjul: møderne med frister, betingelser (fællesmøder,
-temadage) og formandsskifter. --json giver de samme data som
+temadage), de møder andre fora holder med forummet, og formandsskifter.
+--lang en giver teksten på engelsk. --json giver de samme data som
 GET /api/forums/ID/year/ÅÅÅÅ.
 
 Databasen: DATABASE_URL, ellers den indlejrede database i DATA_DIR
@@ -30,16 +31,19 @@ Databasen: DATABASE_URL, ellers den indlejrede database i DATA_DIR
 http://localhost:\${PORT:-3978}.
 `;
 
-type Args = { forumId: string; year: number; json: boolean };
+type Args = { forumId: string; year: number; json: boolean; lang: 'da' | 'en' };
 
 function parse(args: string[]): Args | { help: true } | { error: string } {
   let forumId: string | undefined;
   let yearText: string | undefined;
   let json = false;
+  let langText = 'da';
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--help' || a === '-h') return { help: true };
     else if (a === '--json') json = true;
+    else if (a === '--lang') langText = args[++i] ?? '';
+    else if (a.startsWith('--lang=')) langText = a.slice('--lang='.length);
     else if (a === '--forum') forumId = args[++i];
     else if (a.startsWith('--forum=')) forumId = a.slice('--forum='.length);
     else if (a === '--year') yearText = args[++i];
@@ -51,7 +55,8 @@ function parse(args: string[]): Args | { help: true } | { error: string } {
   if (!yearText) return { error: 'Angiv året med --year ÅÅÅÅ.' };
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) return { error: `Året skal være mellem 2000 og 2100 (fik ${yearText}).` };
-  return { forumId, year, json };
+  if (langText !== 'da' && langText !== 'en') return { error: `Sproget skal være da eller en (fik ${langText}).` };
+  return { forumId, year, json, lang: langText };
 }
 
 // The CLI only reads; nothing it runs enqueues jobs, so no job queue is started.
@@ -64,7 +69,7 @@ const noJobs = {
 };
 
 async function viaServer(config: Config, a: Args, locked: DataDirLockedError, io: CliIo): Promise<number> {
-  const url = `http://localhost:${config.port}/api/forums/${encodeURIComponent(a.forumId)}/year/${a.year}${a.json ? '' : '?format=text'}`;
+  const url = `http://localhost:${config.port}/api/forums/${encodeURIComponent(a.forumId)}/year/${a.year}${a.json ? '' : `?format=text&lang=${a.lang}`}`;
   io.stderr.write(`Datamappen ${locked.dataDir} bruges af en kørende server (pid ${locked.pid}); spørger den via ${url}\n`);
   let res: Response;
   try {
@@ -118,7 +123,7 @@ export const command: CliCommand = {
         if (loaded) io.stderr.write(`Databasen i ${config.dataDir} var tom; demo-regionen er indlæst.\n`);
       }
       const y = await forumYear({ transact, clock: { now: () => new Date() }, ids: { newId: (p) => p } }, a.forumId, a.year);
-      io.stdout.write(a.json ? `${JSON.stringify(y, null, 2)}\n` : formatYearOfDuties(y));
+      io.stdout.write(a.json ? `${JSON.stringify(y, null, 2)}\n` : formatYearOfDuties(y, a.lang));
       return 0;
     } catch (err) {
       if (err instanceof UseCaseError) {

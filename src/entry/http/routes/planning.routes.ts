@@ -131,10 +131,10 @@ export function planningRoutes(ctx: HttpContext, deps: PlanningDeps): FastifyPlu
     });
     app.get(
       '/api/forums/:id/year/:year',
-      { schema: { tags, summary: "The forum's year of duties (årshjul); ?format=text for the Danish text. Public.", params: ForumYearParams, querystring: z.object({ format: z.enum(['json', 'text']).default('json') }), response: { 200: { description: 'The year of duties; as Danish text with ?format=text', content: { 'application/json': { schema: YearOfDutiesResponse }, 'text/plain': { schema: z.string() } } } } } },
+      { schema: { tags, summary: "The forum's year of duties (årshjul); ?format=text for the text, Danish or (&lang=en) English. Public.", params: ForumYearParams, querystring: z.object({ format: z.enum(['json', 'text']).default('json'), lang: z.enum(['da', 'en']).default('da') }), response: { 200: { description: 'The year of duties; as text with ?format=text (Danish, or English with &lang=en)', content: { 'application/json': { schema: YearOfDutiesResponse }, 'text/plain': { schema: z.string() } } } } } },
       async (req, reply) => {
         const y = await forumYear(deps, req.params.id, req.params.year);
-        if (req.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(formatYearOfDuties(y));
+        if (req.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(formatYearOfDuties(y, req.query.lang));
         return y;
       },
     );
