@@ -209,9 +209,9 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
                 <TableCell>{[m.location, m.online ? t.m.online : undefined].filter(Boolean).join(' · ')}</TableCell>
                 {m.deadlines ? (
                   <>
-                    <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}{m.deadlines.itemsCutoff.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}{m.deadlines.agendaDue.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}{m.deadlines.minutesDue.fromDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}{m.deadlines.itemsCutoff.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}{m.deadlines.agendaDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}{m.deadlines.minutesDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
                   </>
                 ) : (
                   <TableCell colSpan={3}>
@@ -233,6 +233,10 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
           </TableBody>
         </Table></div>
       )}
+      {meetings?.some((m) => m.deadlines && (m.deadlines.itemsCutoff.fromDefault || m.deadlines.agendaDue.fromDefault || m.deadlines.minutesDue.fromDefault)) ? (
+        // One legend for the mark on each date whose rule the terms do not state (the same as the year's badge).
+        <Text as="p" className={s.small} data-rule-default-legend>* {t.m.ruleDefaultBadge}</Text>
+      ) : null}
     </section>
   );
 }

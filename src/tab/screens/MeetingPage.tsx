@@ -46,7 +46,7 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
               {stateText(x)}
               {note(x) ? ` · ${note(x)}` : ''}
             </Text>
-            {x.ruleDefault ? <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge> : null}
+            {x.ruleDefault ? <Text size={200} italic data-rule-default>{t.m.ruleDefaultBadge}</Text> : null}
           </li>
         ))}
       </ol>
