@@ -6,5 +6,6 @@ import { graphSyncBenchmark } from './graph-sync.bench.js';
 import { tabLoadBenchmark } from './tab-load.bench.js';
 import { reminderFanoutBenchmark } from './reminder-fanout.bench.js';
 import { startupBenchmark } from './startup.bench.js';
+import { clusterBenchmark } from './cluster.bench.js';
 
-export const allBenchmarks: Benchmark[] = [reminderPlanBenchmark, restReadBenchmark, graphSyncBenchmark, tabLoadBenchmark, reminderFanoutBenchmark, startupBenchmark];
+export const allBenchmarks: Benchmark[] = [reminderPlanBenchmark, restReadBenchmark, graphSyncBenchmark, tabLoadBenchmark, reminderFanoutBenchmark, startupBenchmark, clusterBenchmark];

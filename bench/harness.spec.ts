@@ -11,8 +11,8 @@ import { reminderFanoutBenchmark } from './reminder-fanout.bench.js';
 import { expectWellFormed } from './bench.rows.fixture.js';
 
 describe('benchmark harness', () => {
-  it('knows P1-P6 and prints one table line per row with the notes', () => {
-    expect(allBenchmarks.map((b) => b.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+  it('knows P1-P7 and prints one table line per row with the notes', () => {
+    expect(allBenchmarks.map((b) => b.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
     const rows: BenchRow[] = [
       { id: 'P9', what: 'a', value: 12.5, unit: 'ms', baseline: 5, baselineWhat: 'bare', ratio: 2.5, target: '< 20 ms', meets: true },
       { id: 'P9', what: 'b', value: 3, unit: '', baseline: null, baselineWhat: 'none', ratio: null, target: '0', meets: false, note: 'why' },
@@ -62,8 +62,8 @@ describe('benchmark harness', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\| P3 \| requests, batched, clean /);
     expect(r.stdout).not.toMatch(/\| P1 /);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'P7'], { encoding: 'utf8', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'P8'], { encoding: 'utf8', timeout: 60_000 });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/unknown benchmark P7/);
+    expect(bad.stderr).toMatch(/unknown benchmark P8/);
   }, 300_000);
 });

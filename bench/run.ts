@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs P1-P6 one after another in this process tree and prints
+ * `npm run bench`: runs P1-P7 one after another in this process tree and prints
  * one table (measured value, baseline measured in the same run, ratio, target,
  * whether it is met). `npm run bench -- P3 P5` runs only those. `--smoke` runs the
  * tiny sizes the test suite uses. Exit code 0 even when targets are missed: these
