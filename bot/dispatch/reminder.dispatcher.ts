@@ -57,6 +57,8 @@ import type { ConversationSender } from './bot-connector.sender.js';
 
 export const CHANNEL_RECIPIENT = 'channel';
 export const retryableStatuses: readonly number[] = [0, 412, 429, 502, 503, 504];
+/** How many delivery targets are looked up at once when a run takes in due deliveries. */
+const RESOLVE_AT_ONCE = 16;
 
 export type DispatcherDeps = {
   deliveries: DeliveryStore;
@@ -188,21 +190,31 @@ export class ReminderDispatcher {
         exhausted = true;
         return;
       }
-      for (const delivery of fresh) {
-        scheduled.add(delivery.id);
-        let target: Target;
-        try {
-          target = await this.resolve(delivery);
-        } catch (e) {
-          this.d.log?.error('cannot resolve delivery target', { id: delivery.id, error: String(e) });
-          finished(delivery.id);
-          continue;
+      for (const delivery of fresh) scheduled.add(delivery.id);
+      // Targets are looked up a few at a time (each is a store read); each batch is queued in due
+      // order before the next is looked up, so one conversation's deliveries still go out in order.
+      for (let i = 0; i < fresh.length; i += RESOLVE_AT_ONCE) {
+        const batch = fresh.slice(i, i + RESOLVE_AT_ONCE);
+        const targets = await Promise.all(
+          batch.map((delivery) =>
+            this.resolve(delivery).catch((e: unknown) => {
+              this.d.log?.error('cannot resolve delivery target', { id: delivery.id, error: String(e) });
+              return null;
+            }),
+          ),
+        );
+        for (const [j, delivery] of batch.entries()) {
+          const target = targets[j];
+          if (!target) {
+            finished(delivery.id);
+            continue;
+          }
+          const key = target.route === 'unsupported' || target.route === 'retry' ? `u:${delivery.id}` : target.key;
+          let chain = chains.get(key);
+          if (!chain) chains.set(key, (chain = { queue: [], running: false }));
+          chain.queue.push({ delivery, target });
+          if (!chain.running) void runChain(key);
         }
-        const key = target.route === 'unsupported' || target.route === 'retry' ? `u:${delivery.id}` : target.key;
-        let chain = chains.get(key);
-        if (!chain) chains.set(key, (chain = { queue: [], running: false }));
-        chain.queue.push({ delivery, target });
-        if (!chain.running) void runChain(key);
       }
     };
 
