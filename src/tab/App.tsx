@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copenhagenToday } from './today.js';
 import {
   FluentProvider,
@@ -18,6 +18,7 @@ import { initialLang, texts, type Lang } from './i18n.js';
 import { onThemeChange, type HostState, type ThemeName } from './teams.js';
 import { api } from './api.js';
 import { takeBoot } from './boot.js';
+import { isSecretariat as isSecretariatToday, treeRegions } from './first-view.js';
 import { ForumTree, type ForumNode } from './screens/ForumTree.js';
 import { SignInPicker, type Me } from './screens/SignInPicker.js';
 import type { MeResponse } from '../contracts/system.contract.js';
@@ -57,9 +58,18 @@ export function App({ host }: { host: HostState }) {
   const t = texts[lang];
   const styles = useAppStyles();
   const [route, navigate] = useRoute();
-  const [tree, setTree] = useState<ForumNode[] | null>(null);
+  // The start page may carry who is signed in and the forum tree (dev sign-in in a browser; inside Teams the SSO token
+  // decides): taken before the first render, so the app's first frame shows the same list as the page's first view
+  // (src/tab/first-view.ts), with no spinner between them.
+  const [booted] = useState(() => {
+    const bootMe = host.hasSso ? undefined : takeBoot('me');
+    const bootTree = bootMe?.signedIn ? takeBoot('tree') : undefined;
+    return { me: bootMe, tree: bootTree, treeFor: bootMe?.signedIn && bootTree ? (bootMe.person?.id ?? '') : undefined };
+  });
+  const [tree, setTree] = useState<ForumNode[] | null>(booted.tree ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<Me | null>(booted.me ?? null);
+  const bootedTreeFor = useRef(booted.treeFor);
   const forumNames = useMemo(() => {
     const names = new Map<string, string>();
     const walk = (ns: ForumNode[]) => ns.forEach((n) => { names.set(n.id, n.name); walk(n.children); });
@@ -81,21 +91,22 @@ export function App({ host }: { host: HostState }) {
 
   const loadMe = useCallback(() => api<MeResponse>('/api/me').then(setMe, () => setMe({ signedIn: false, devSignIn: false })), []);
   useEffect(() => {
-    // The start page may carry who is signed in (dev sign-in in a browser); inside Teams the SSO token decides.
-    const booted = host.hasSso ? undefined : takeBoot('me');
-    if (booted) setMe(booted);
-    else void loadMe();
-  }, [loadMe, host.hasSso]);
+    if (!booted.me) void loadMe();
+  }, [loadMe, booted.me]);
   // The registry is for signed-in people (what is published is on the public pages): the tree loads after sign-in.
   const signedInAs = me?.signedIn ? (me.person?.id ?? '') : null;
   useEffect(() => {
+    // The tree the page carried is this person's: kept once; any later sign-in asks the API.
+    if (bootedTreeFor.current !== undefined && bootedTreeFor.current === signedInAs) {
+      bootedTreeFor.current = undefined;
+      return;
+    }
+    bootedTreeFor.current = undefined;
     setTree(null);
     setError(null);
     if (signedInAs === null) return;
-    const booted = host.hasSso ? undefined : takeBoot('tree');
-    if (booted) setTree(booted);
-    else api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
-  }, [signedInAs, host.hasSso]);
+    api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+  }, [signedInAs]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
@@ -105,11 +116,11 @@ export function App({ host }: { host: HostState }) {
   const transitionsRegion = /^\/regions\/([^/?]+)\/transitions$/.exec(route)?.[1];
   const regionOfTransitions = transitionsRegion ? decodeURIComponent(transitionsRegion) : null;
   // The regions of the top forums: their secretariat prepares transitions (the API refuses anyone else anyway).
-  const regions = useMemo(() => [...new Set((tree ?? []).map((n) => n.region).filter((r): r is string => Boolean(r)))], [tree]);
+  const regions = useMemo(() => treeRegions(tree ?? []), [tree]);
   // Each screen starts afresh when the route or the signed-in person changes.
   const who = me?.signedIn ? (me.person?.id ?? 'anon') : 'anon';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
-  const isSecretariat = Boolean((me as (Me & { memberships?: { role: string; to?: string }[] }) | null)?.memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= copenhagenToday())));
+  const isSecretariat = isSecretariatToday(me, copenhagenToday());
   const onOverview = route === '/me' || (route === '/' && Boolean(me?.signedIn) && !host.subEntityId);
   // Signed in with nothing chosen: "Mit overblik" is the start page (a channel tab opens its forum).
   useEffect(() => {

@@ -14,6 +14,13 @@ import { withBootData } from '../../src/entry/http/server.js';
 
 const page = '<!doctype html><html lang="da"><head><title>Samraad</title></head><body><div id="root"></div></body></html>';
 
+/** The forum ids the first view (src/tab/first-view.ts) lists inside the root element, in order. */
+function firstViewIds(html: string): string[] {
+  const root = /<div id="root">(.*)<\/div><\/body>/s.exec(html)?.[1] ?? '';
+  return [...root.matchAll(/data-forum-id="([^"]+)"/g)].map((m) => m[1]!);
+}
+const treeIds = (nodes: { id: string; children: unknown[] }[]): string[] => nodes.flatMap((n) => [n.id, ...treeIds(n.children as { id: string; children: unknown[] }[])]);
+
 function bootOf(html: string): Record<string, unknown> | null {
   const m = /<script id="samraad-boot" type="application\/json">([^<]*)<\/script>/.exec(html);
   return m ? (JSON.parse(m[1]!) as Record<string, unknown>) : null;
@@ -51,6 +58,18 @@ describe.each(backends)('the start page on $name', (backend) => {
     expect((boot!.tree as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('shows the forum list of that same answer as HTML in the root element, before any script runs', async () => {
+    const cookie = { cookie: 'samraad_dev_person=dorte-bach' };
+    const html = await (await get('/', cookie)).text();
+    const tree = (await (await get('/api/forums/tree', cookie)).json()) as { id: string; name: string; children: unknown[] }[];
+    expect(firstViewIds(html)).toEqual(treeIds(tree));
+    expect(html).toContain(`<a href="#/forums/${tree[0]!.id}">`);
+    expect(html).toMatch(/<nav class="sfv-n" aria-label="Forumhierarki">/);
+    expect(html).toMatch(/<style id="samraad-first-view-style">[^<]*prefers-color-scheme: dark[^<]*<\/style><\/head>/);
+    // A theme in the address (as Teams passes it) is the one drawn.
+    expect(await (await get('/?theme=dark', cookie)).text()).not.toMatch(/prefers-color-scheme/);
+  });
+
   it('gives an anonymous visitor the plain page', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
@@ -59,8 +78,17 @@ describe.each(backends)('the start page on $name', (backend) => {
 
   it('gives a member only what the API gives that member', async () => {
     const cookie = { cookie: 'samraad_dev_person=pia-strand' };
-    const boot = bootOf(await (await get('/', cookie)).text());
-    expect(boot!.tree).toEqual(await (await get('/api/forums/tree', cookie)).json());
+    const html = await (await get('/', cookie)).text();
+    const tree = (await (await get('/api/forums/tree', cookie)).json()) as { id: string; children: unknown[] }[];
+    expect(bootOf(html)!.tree).toEqual(tree);
+    expect(firstViewIds(html)).toEqual(treeIds(tree));
+  });
+
+  it('shows no list to a caller the API refuses (an unknown dev person)', async () => {
+    const res = await get('/', { cookie: 'samraad_dev_person=nobody-at-all' });
+    const html = res.ok ? await res.text() : '';
+    expect(firstViewIds(html)).toEqual([]);
+    expect(html).not.toContain('samraad-first-view-style');
   });
 });
 
@@ -71,6 +99,10 @@ describe('withBootData', () => {
     expect(m).not.toBeNull();
     expect(m![1]).not.toMatch(/<|\u2028/);
     expect(JSON.parse(m![1]!)).toEqual({ tree: [{ name: '</script><script>alert(1)</script>\u2028' }] });
+  });
+  it('keeps a $ in the data as text (not a replacement pattern)', () => {
+    const html = withBootData(page, { tree: [{ name: "A $& B $' C" }] });
+    expect(bootOf(html)).toEqual({ tree: [{ name: "A $& B $' C" }] });
   });
   it('leaves the page as it is when there is nothing to carry', () => {
     expect(withBootData(page, {})).toBe(page);

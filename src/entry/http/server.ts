@@ -23,6 +23,8 @@ import { installRegionParam, regionRoutes } from './routes/region.routes.js';
 import type { HttpContext } from './http-context.js';
 import { UseCaseError } from '../../usecases/use-case.errors.js';
 import { meetingsRepository } from '../../adapters/db/meetings.repository.js';
+import { localToday } from '../../domain/calendar/working-day.calendar.js';
+import { firstViewHtml, firstViewStyle } from '../../tab/first-view.js';
 
 export type ServerOptions = {
   logger?: boolean | object;
@@ -124,7 +126,9 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
       reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').type('text/html; charset=utf-8');
       const identity = req.identity;
       if (identity?.kind !== 'person' || identity.via !== 'dev') return reply.send(indexHtml);
-      return reply.send(withBootData(indexHtml, await bootData(app, req.headers.cookie ?? '')));
+      const data = await bootData(app, req.headers.cookie ?? '');
+      const theme = (req.query as { theme?: unknown } | undefined)?.theme;
+      return reply.send(withFirstView(withBootData(indexHtml, data), data, localToday(ctx.clock), theme === 'dark' || theme === 'contrast' || theme === 'default' ? theme : undefined));
     });
     await app.register(fastifyStatic, { root: ctx.tabDir, prefix: '/', index: false, wildcard: false, cacheControl: false, preCompressed: true,
       setHeaders(res, file) {
@@ -155,9 +159,23 @@ async function bootData(app: FastifyInstance, cookie: string): Promise<Record<st
   return Object.fromEntries(parts.filter((p): p is NonNullable<typeof p> => p !== null));
 }
 
+/**
+ * The first view (src/tab/first-view.ts: the shell with this person's forum tree, as plain HTML) inside the
+ * root element, and its style in the head: the forum list shows before React runs, and React replaces it.
+ * Built from the same boot data (the API's own answers for this request), so it shows nothing the API would not.
+ */
+export function withFirstView(html: string, data: { me?: unknown; tree?: unknown }, today: string, theme?: 'default' | 'dark' | 'contrast'): string {
+  const body = firstViewHtml(data as Parameters<typeof firstViewHtml>[0], today);
+  if (!body || !html.includes('<div id="root"></div>')) return html;
+  return html
+    .replace('</head>', () => `<style id="samraad-first-view-style">${firstViewStyle(theme)}</style></head>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
+}
+
 /** The boot data in a JSON script element (not executed; `<` escaped so no text can end the element). */
 export function withBootData(html: string, data: Record<string, unknown>): string {
   if (!Object.keys(data).length) return html;
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return html.replace('</head>', `<script id="samraad-boot" type="application/json">${json}</script></head>`);
+  // A function replacer: a `$&` or `$'` in the data is text, not a replacement pattern.
+  return html.replace('</head>', () => `<script id="samraad-boot" type="application/json">${json}</script></head>`);
 }
