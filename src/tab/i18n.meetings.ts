@@ -3,6 +3,8 @@ const da = {
   addMeeting: 'Tilføj møde',
   addHistory: 'Registrér tidligere møde',
   edit: 'Ret',
+  /** The heading of the column of a meeting's Ret/Aflys buttons. */
+  actionsColumn: 'Handlinger',
   editMeeting: 'Ret mødet',
   cancel: 'Aflys',
   cancelMeeting: 'Aflys mødet',
@@ -59,6 +61,7 @@ const en: typeof da = {
   addMeeting: 'Add meeting',
   addHistory: 'Record a past meeting',
   edit: 'Edit',
+  actionsColumn: 'Actions',
   editMeeting: 'Edit the meeting',
   cancel: 'Cancel',
   cancelMeeting: 'Cancel the meeting',

@@ -25,6 +25,8 @@ describe('journey 1: a meeting added, edited, moved and cancelled in the tab, an
     await page.goto(`${e.app.url}/#/forums/${forumId}`);
     await page.getByRole('tab', { name: 'Møder' }).click();
     await page.getByRole('table', { name: 'Møder 2027' }).waitFor();
+    // The last column holds each meeting's Ret/Aflys buttons, and says so.
+    expect(await page.getByRole('table', { name: 'Møder 2027' }).getByRole('columnheader').last().textContent()).toBe('Handlinger');
   };
 
   beforeAll(async () => {

@@ -187,7 +187,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
               <TableHeaderCell scope="col">{t.m.deadlineKinds.items_cutoff}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.agenda_due}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.m.deadlineKinds.minutes_due}</TableHeaderCell>
-              {canPlan ? <TableHeaderCell scope="col"><span className={s.small}>{c.edit}</span></TableHeaderCell> : null}
+              {canPlan ? <TableHeaderCell scope="col"><span className={s.small}>{c.actionsColumn}</span></TableHeaderCell> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
