@@ -19,7 +19,8 @@ import { JOB } from '../../src/usecases/ports/jobs.port.js';
 
 const quiet = { info() {}, warn() {}, error: (m: string) => process.stderr.write(`${m}\n`) };
 
-describe.each(backends.filter((b) => b.name === 'postgres'))('scheduled jobs with two worker processes on $name', (backend) => {
+// On PGlite (one process: its folder is locked) one worker instance, the embedded case.
+describe.each(backends)('scheduled jobs with the worker instances of $name', (backend) => {
   let db: TestDatabase | undefined;
   let second: Database | undefined;
   const apps: RunningApp[] = [];
@@ -31,15 +32,17 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('scheduled jobs wit
 
   it('a cron both workers register runs once per firing', async () => {
     db = await backend.open();
-    second = await openDatabase({ kind: 'postgres', connectionString: db.connectionString!, poolSize: 5 });
+    if (backend.name === 'postgres') second = await openDatabase({ kind: 'postgres', connectionString: db.connectionString!, poolSize: 5 });
     const config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: '0', GRAPH_MODE: 'off' }, ['--role=worker']);
     expect(config.role).toBe('worker');
     const start = (database: Database) =>
       startApp(config, { logger: quiet, modules: [botModule({ planCron: '* * * * *', m365: null })], database, cronMonitorIntervalSeconds: 1 });
-    const minute = async () => (await db!.pool!.query<{ m: string }>(`select date_trunc('minute', now())::text as m`)).rows[0]!.m;
+    const sql = async <T,>(text: string, params: unknown[] = []): Promise<T[]> =>
+      db!.pool ? (await db!.pool.query(text, params)).rows as T[] : ((await db!.pglite!.query(text, params)).rows as T[]);
+    const minute = async () => (await sql<{ m: string }>(`select date_trunc('minute', now())::text as m`))[0]!.m;
     const firstMinute = await minute();
-    apps.push(...(await Promise.all([start(db), start(second)])));
-    const jobs = async () => (await db!.pool!.query<{ state: string }>(`select state from ${JOB_SCHEMA}.job where name = $1`, [JOB.reminderPlan])).rows.map((r) => r.state);
+    apps.push(...(await Promise.all([start(db), ...(second ? [start(second)] : [])])));
+    const jobs = async () => (await sql<{ state: string }>(`select state from ${JOB_SCHEMA}.job where name = $1`, [JOB.reminderPlan])).map((r) => r.state);
     const until = Date.now() + 20_000;
     while (!(await jobs()).includes('completed') && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
     // Both monitors have looked about eight more times each by now.
