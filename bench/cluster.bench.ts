@@ -145,9 +145,10 @@ export async function runCluster(scale: Scale) {
     }
     return { people, killPeople, one, two, both, kill };
   } finally {
-    await queue.stop().catch(() => {});
-    await database.close().catch(() => {});
-    await c.end().catch(() => {});
+    const warn = (what: string) => (err: unknown) => process.stderr.write(`P7: closing ${what} failed: ${String(err)}\n`);
+    await queue.stop().catch(warn('the job queue'));
+    await database.close().catch(warn('the database'));
+    await c.end().catch(warn('the client'));
     await cluster.stop();
     await fake.stop();
   }
