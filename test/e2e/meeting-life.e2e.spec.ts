@@ -183,7 +183,7 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await page.getByLabel('Baggrund').fill('PLO ønsker en status på praksisplanen.');
     await page.getByRole('button', { name: 'Send forslag' }).click();
     await page.getByText('Dit forslag er sendt til sekretariatet.').waitFor();
-    await page.getByText('Afventer').waitFor();
+    await page.getByText('Afventer', { exact: true }).waitFor();
     await shot(page, '06-moede-medlem-foreslaar');
 
     await page.getByRole('tab', { name: 'Fremmøde' }).click();
