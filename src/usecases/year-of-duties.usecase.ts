@@ -18,7 +18,7 @@ import { deadlineLabels, deadlineRuleSources, meetingDeadlines, resolveDeadlineR
 import { planMeetingSeries, meetingCount } from '../domain/planning/meeting-series.planner.js';
 import { buildAnnualWheel, dutyOrder, heldByOtherDuties, type Duty, type WheelMeeting } from '../domain/wheel/annual.wheel.js';
 import { listedForForums } from '../domain/meetings/joint-listing.js';
-import { termsInForceForYear } from '../domain/deadlines/meeting.rules.js';
+import { meetingRules, termsInForceForYear } from '../domain/deadlines/meeting.rules.js';
 import { describeHolders } from '../domain/rotation/chair.rotation.js';
 import { checkComposition, type Finding } from '../domain/composition/composition.check.js';
 import { invalid, notFound } from './use-case.errors.js';
@@ -446,10 +446,10 @@ function heldByOthersDuties(ctx: ForumYearContext, year: number): Duty[] {
   const out: Duty[] = [];
   for (const { meeting: m, host } of ctx.heldByOthers ?? []) {
     if (m.kind !== 'joint' && m.kind !== 'theme_day') continue;
-    const hostTerms = termsWithKindDefaults(host.terms, host.kind, host.forum.id, year);
+    // The host's rules by the one rule of every view (`meetingRules`): its terms of the year, its kind's defaults.
+    const { rules, sources } = meetingRules(m, host.terms ? [host.terms] : [], host.kind);
     const cal = new WorkingDayCalendar({ extraClosedDays: host.extraClosedDays ?? [] });
-    const sources = deadlineRuleSources(host.terms?.deadlines);
-    const deadlines = meetingDeadlines(m, resolveDeadlineRules(hostTerms?.deadlines), cal);
+    const deadlines = meetingDeadlines(m, rules, cal);
     out.push(...heldByOtherDuties({ ...m, kind: m.kind }, { id: host.forum.id, name: host.forum.shortName ?? host.forum.name }, year, deadlines, cal, (k) => sources[k] === 'default'));
   }
   return out;
