@@ -85,6 +85,39 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
     expect(Date.now() - t0).toBeGreaterThanOrEqual(700 - SLACK);
   });
 
+  it('a process whose timer fires late takes a new ticket instead of bunching with the sends after it', async () => {
+    // One send per 300 ms for this tenant. `late` oversleeps its first wait by 250 ms (a busy
+    // event loop); `b` keeps time. Without the re-check, late's send (due at t0+300, made at
+    // about t0+550) would fall 50 ms before b's second send (t0+600).
+    const window = [{ perMs: 300, max: 1 }];
+    let overslept = false;
+    const late = sharedRateLimiter({
+      connectionString: db.connectionString!,
+      conversation,
+      tenant: window,
+      safety: 1,
+      sleep: (ms) => new Promise<void>((r) => setTimeout(r, overslept ? ms : ((overslept = true), ms + 250))),
+    });
+    const onTime = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: window, safety: 1 });
+    try {
+      const times: number[] = [];
+      const send = async (l: SharedRateLimiter, conv: string) => {
+        await l.acquire(conv, 'tenant-late');
+        times.push(Date.now());
+      };
+      await send(onTime, 'c1');
+      const first = send(late, 'c2');
+      await new Promise((r) => setTimeout(r, 30));
+      await Promise.all([first, send(onTime, 'c3')]);
+      expect(overslept).toBe(true);
+      expect(times).toHaveLength(3);
+      expect(peak(times, 300 - SLACK)).toBeLessThanOrEqual(1);
+    } finally {
+      await late.close();
+      await onTime.close();
+    }
+  });
+
   it('baseline: two in-process limiters do not see each other and together break the window', async () => {
     const times = await burst([new RateLimiter(systemClock, { conversation, tenant, safety: 1 }), new RateLimiter(systemClock, { conversation, tenant, safety: 1 })], 10);
     expect(peak(times, 500 - SLACK)).toBeGreaterThan(10);

@@ -34,6 +34,8 @@ export function sharedRateLimiter(opts: {
   safety?: number;
   poolSize?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** A wake-up later than this after its ticket's time gives the ticket back and takes a new one (default 15 ms). */
+  lateToleranceMs?: number;
   log?: { error(msg: string, ctx?: Record<string, unknown>): void };
 }): SharedRateLimiter {
   const safety = opts.safety ?? 0.92;
@@ -44,12 +46,28 @@ export function sharedRateLimiter(opts: {
   pool.on('error', (err) => opts.log?.error('rate limiter pool', { error: String(err) }));
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms))));
 
+  const lateMs = opts.lateToleranceMs ?? 15;
   const acquireKeys = async (keys: readonly RateKey[]): Promise<void> => {
     if (keys.length === 0) return;
     const arg = JSON.stringify(keys.map((k) => ({ k: k.key, w: k.windows.map((w) => [w.perMs, w.max]) })));
-    const { rows } = await pool.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [arg]);
-    const wait = Number(rows[0]!.ticket) - Number(rows[0]!.now_ms);
-    if (wait > 0) await sleep(wait);
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await pool.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [arg]);
+      const ticket = Number(rows[0]!.ticket);
+      const wait = ticket - Number(rows[0]!.now_ms);
+      if (wait <= 0) return;
+      const due = Date.now() + wait;
+      await sleep(wait);
+      // A timer that fires late (a busy event loop, GC) would send after tickets handed out
+      // for later times and bunch with them, breaking the window those tickets were spaced
+      // for. Give the ticket back and take a new one, at the end of the line: the windows
+      // then hold for the real send times. Bounded, so a starved process still sends.
+      if (Date.now() - due <= lateMs || attempt >= 4) return;
+      await pool.query(
+        `delete from rate_limit_tickets where ctid in (
+           select distinct on (key) ctid from rate_limit_tickets where key = any($1::text[]) and at_ms = $2::bigint)`,
+        [keys.map((k) => k.key), ticket],
+      );
+    }
   };
   const block = async (key: string, untilMs: number): Promise<void> => {
     // untilMs is this process's clock; shifted onto the database's by the difference now.
