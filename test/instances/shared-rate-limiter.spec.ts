@@ -66,10 +66,11 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
     const times = await burst([a, b], 30);
     expect(times).toHaveLength(60);
     expect(peak(times, 500 - SLACK)).toBeLessThanOrEqual(10);
-    // 60 sends at 10 per 500 ms: the last turn starts 2.5 s after the first; not much slower.
+    // 60 sends at 10 per 500 ms: the last turn starts 2.5 s after the first; not much slower
+    // (a late wake-up under a loaded machine re-queues, so some room: under 2.4x).
     const took = Math.max(...times) - t0;
     expect(took).toBeGreaterThanOrEqual(2_500 - SLACK);
-    expect(took).toBeLessThan(4_500);
+    expect(took).toBeLessThan(6_000);
   });
 
   it('two processes sending to one conversation keep its window', async () => {
