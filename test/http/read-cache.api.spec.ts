@@ -34,6 +34,21 @@ describe.each(backends)('cached reads on $name', (backend) => {
     expect(app.deps.database.revision.value).toBe(before);
   });
 
+  it('sends a cached page compressed as the caller accepts (Brotli, gzip or none), the same JSON each way', async () => {
+    const plain = await app.call('GET', `/api/meetings/${meetingId}`, secretary, undefined, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding] of [['br', 'br'], ['gzip, deflate', 'gzip'], ['gzip;q=1, br;q=0.5', 'gzip'], ['br;q=0, *', 'gzip']] as const) {
+      // Twice: the fill and a hit from the kept bytes.
+      for (let i = 0; i < 2; i++) {
+        const r = await app.call('GET', `/api/meetings/${meetingId}`, secretary, undefined, { 'accept-encoding': accept });
+        expect(r.status).toBe(200);
+        expect(r.headers['content-encoding']).toBe(encoding);
+        expect(String(r.headers['vary'])).toMatch(/accept-encoding/i);
+        expect(r.body).toEqual(plain.body);
+      }
+    }
+  });
+
   it('shows a change made through the API at once', async () => {
     await page(member);
     const before = (await page(member)).attendance.find((a: { personId: string }) => a.personId === member).answer;

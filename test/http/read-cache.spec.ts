@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { FastifyReply } from 'fastify';
-import { createReadCache, memoByRevision } from '../../src/entry/http/read-cache.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createReadCache, memoByRevision, preferredEncoding } from '../../src/entry/http/read-cache.js';
 import { changesData, createDataRevision } from '../../src/adapters/db/data-revision.js';
 
 function fakeReply() {
@@ -29,6 +30,58 @@ function setup(opts: { freshMs?: number; staleMs?: number } = {}) {
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
+
+describe('read cache: compressed answers', () => {
+  const big = { text: 'møde '.repeat(400) };
+  function replyAccepting(accept: string | undefined) {
+    const sent: unknown[] = [];
+    const headers: Record<string, unknown> = {};
+    const reply = {
+      request: { headers: accept === undefined ? {} : { 'accept-encoding': accept } },
+      type: () => reply,
+      header: (k: string, v: unknown) => ((headers[k] = v), reply),
+      send: (s: unknown) => (sent.push(s), reply),
+    } as unknown as FastifyReply;
+    return { reply, sent, headers };
+  }
+
+  it('keeps the compressed bytes of an entry: a hit sends the very buffer the first answer sent, decoding to the JSON', async () => {
+    const cache = createReadCache({ revision: { value: 1 }, clockMs: () => 0, wallMs: () => 0 });
+    const a = replyAccepting('gzip, deflate, br');
+    const b = replyAccepting('br');
+    await cache.send(a.reply, 'k', async () => big, JSON.stringify);
+    await cache.send(b.reply, 'k', async () => big, JSON.stringify);
+    expect(a.headers['content-encoding']).toBe('br');
+    expect(b.sent[0]).toBe(a.sent[0]);
+    expect(JSON.parse(brotliDecompressSync(b.sent[0] as Buffer).toString('utf8'))).toEqual(big);
+    const g = replyAccepting('gzip');
+    await cache.send(g.reply, 'k', async () => big, JSON.stringify);
+    expect(g.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(g.sent[0] as Buffer).toString('utf8'))).toEqual(big);
+  });
+
+  it('sends small answers and callers without Accept-Encoding the plain JSON', async () => {
+    const cache = createReadCache({ revision: { value: 1 }, clockMs: () => 0, wallMs: () => 0 });
+    const small = replyAccepting('br');
+    await cache.send(small.reply, 'small', async () => ({ a: 1 }), JSON.stringify);
+    expect(small.sent[0]).toBe('{"a":1}');
+    const none = replyAccepting(undefined);
+    await cache.send(none.reply, 'big', async () => big, JSON.stringify);
+    expect(typeof none.sent[0]).toBe('string');
+    expect(none.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('negotiates as the compression plugin does', () => {
+    expect(preferredEncoding('gzip, deflate, br')).toBe('br');
+    expect(preferredEncoding('gzip;q=1.0, br;q=0.9')).toBe('gzip');
+    expect(preferredEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(preferredEncoding('*')).toBe('br');
+    expect(preferredEncoding('x-gzip')).toBe('gzip');
+    expect(preferredEncoding('identity')).toBeUndefined();
+    expect(preferredEncoding('deflate')).toBeUndefined();
+    expect(preferredEncoding(undefined)).toBeUndefined();
+  });
+});
 
 describe('read cache', () => {
   it('answers from the cache while the revision and the time stay the same, and per key', async () => {

@@ -18,6 +18,7 @@
  * Concurrent misses of one key share one fill. Failures are not cached: every waiter
  * gets the error, and the next request tries again.
  */
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { DataRevision } from '../../adapters/db/data-revision.js';
 
@@ -32,7 +33,37 @@ export type ReadCacheOptions = {
   maxEntries?: number;
 };
 
-type Entry = { json: string; revision: number; clockAt: number; wallAt: number; refreshing: boolean };
+type Encoding = 'br' | 'gzip';
+type Entry = { json: string; revision: number; clockAt: number; wallAt: number; refreshing: boolean; encoded?: Partial<Record<Encoding, Buffer>> };
+
+/** Answers smaller than this go as they are (the same threshold as compression.ts). */
+const COMPRESS_FROM = 1024;
+
+/**
+ * The encoding @fastify/compress would pick for this Accept-Encoding ('br' before 'gzip' at
+ * equal weight; `*` and `x-gzip` count), or none.
+ */
+export function preferredEncoding(header: string | string[] | undefined): Encoding | undefined {
+  if (header === undefined) return undefined;
+  const q: Record<string, number> = {};
+  for (const part of String(header).toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    const qp = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const weight = qp ? Number(qp.slice(2)) : 1;
+    q[name === 'x-gzip' ? 'gzip' : name] = Number.isFinite(weight) ? weight : 0;
+  }
+  const w = (e: Encoding) => q[e] ?? q['*'] ?? 0;
+  const best = (['br', 'gzip'] as const).reduce<Encoding | undefined>((b, e) => (w(e) > 0 && (b === undefined || w(e) > w(b)) ? e : b), undefined);
+  return best;
+}
+
+function encode(json: string, encoding: Encoding): Buffer {
+  // Once per entry and encoding, not per hit: a better Brotli quality than per-request compression can afford.
+  return encoding === 'br'
+    ? brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json) } })
+    : gzipSync(json, { level: 6 });
+}
 
 export type ReadCache = {
   /** Sends the cached JSON for `key`, or fills it with `compute` (serialized by `serialize`). */
@@ -107,7 +138,18 @@ export function createReadCache(opts: ReadCacheOptions): ReadCache {
         misses++;
         json = await fill(key, compute, serialize);
       }
-      return reply.type('application/json; charset=utf-8').send(json);
+      reply.type('application/json; charset=utf-8');
+      // A hit used to be compressed again on every request (@fastify/compress): the entry keeps
+      // its compressed bytes per encoding instead, and the plugin leaves an encoded answer alone.
+      const encoding = json.length >= COMPRESS_FROM ? preferredEncoding(reply.request?.headers['accept-encoding']) : undefined;
+      if (encoding === undefined) return reply.send(json);
+      const kept = entries.get(key);
+      let body = kept?.json === json ? kept.encoded?.[encoding] : undefined;
+      if (body === undefined) {
+        body = encode(json, encoding);
+        if (kept?.json === json) (kept.encoded ??= {})[encoding] = body;
+      }
+      return reply.header('content-encoding', encoding).header('content-length', body.length).send(body);
     },
     stats: () => ({ entries: entries.size, hits, misses, stale }),
   };
