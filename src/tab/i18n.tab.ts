@@ -51,6 +51,12 @@ export const tabDa = {
   remarksUntil: (when: string) => `bemærkninger senest ${when}`,
   standardItem: 'Standardpunkt',
   standardItemsNote: 'Velkomst, Eventuelt og Næste møde er standardpunkter og kommer med på dagsordenen af sig selv.',
+  /** An answer of 403: a missing right, not an error. The server's own text says which right; the tab says whom to ask. */
+  noAccessTitle: 'Du har ikke adgang til dette',
+  noAccessAsk: 'Spørg forummets sekretariat, hvis du skal have adgang.',
+  /** An answer of 401 to a signed-in person: the sign-in has run out. */
+  signedOutTitle: 'Du er ikke logget ind',
+  signedOutBody: 'Log ind igen for at se siden.',
 };
 
 export const tabEn: typeof tabDa = {
@@ -96,4 +102,8 @@ export const tabEn: typeof tabDa = {
   remarksUntil: (when) => `remarks by ${when}`,
   standardItem: 'Standard item',
   standardItemsNote: 'Welcome, Any other business and Next meeting are standard items and are put on the agenda by themselves.',
+  noAccessTitle: 'You do not have access to this',
+  noAccessAsk: "Ask the forum's secretariat if you need access.",
+  signedOutTitle: 'You are not signed in',
+  signedOutBody: 'Sign in again to see the page.',
 };

@@ -59,7 +59,8 @@ async function settle(page: Page, marker?: string): Promise<{ text: number; boun
       const main = document.getElementById('main');
       const state = () => ({
         text: (main?.innerText ?? '').trim().length,
-        boundary: [...document.querySelectorAll('[data-error-boundary]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
+        // A red "Kunne ikke hente data" is a failure too: a missing right (401/403) is told calmly ([data-no-access]).
+        boundary: [...document.querySelectorAll('[data-error-boundary], [data-load-failed]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
       });
       // The whole app is gone (an uncaught render error): settled, and check() reports it.
       if (!main) return state();

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Spinner, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { api, apiWithHeaders } from '../api.js';
 import { formatInstant, type Lang, type Texts } from '../i18n.js';
-import { ErrorBar } from './shared.js';
+import { LoadProblem } from './shared.js';
 import { useWorkflowStyles } from './Workflow.styles.js';
 import type { AuditEventResponse } from '../../contracts/system.contract.js';
 import type { PersonResponse } from '../../contracts/registry.contract.js';
@@ -75,7 +75,7 @@ export function ForumAuditTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
     ? <Button size="small" onClick={() => void loadOlder()} disabled={loadingOlder}>{wf.loadOlder}</Button>
     : <Text size={200}>{wf.allLoaded}</Text>;
 
-  if (error) return <ErrorBar error={error} lang={lang} title={t.loadFailed} />;
+  if (error) return <LoadProblem error={error} lang={lang} />;
   if (!entries) return <Spinner label={t.loading} />;
   return (
     <div>

@@ -2,8 +2,6 @@ import { useEffect, useState } from 'react';
 import {
   Badge,
   Link,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   Tab,
@@ -25,6 +23,7 @@ import { Button as ImportButton } from '@fluentui/react-components';
 import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
 import { ForumAuditTab } from './ForumAudit.js';
 import { ScreenBoundary } from './ScreenBoundary.js';
+import { LoadProblem } from './shared.js';
 import type { ForumViewResponse, MemberResponse } from '../../contracts/registry.contract.js';
 import type { LeadTime } from '../../domain/registry/registry.model.js';
 
@@ -58,6 +57,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
   const [members, setMembers] = useState<Member[] | 'forbidden' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState<TabName>('terms');
+  const [attempt, setAttempt] = useState(0);
   // Planning the year and the audit log are for whoever administers the forum: its own secretariat and the
   // secretariat of any forum above it. The server says so in the forum's `rights` (and checks it again on each call).
   // Importing new terms of reference (saved through POST /api/forums/:id/terms) is theirs too.
@@ -71,7 +71,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
     setError(null);
     setMembers(null);
     api<ForumView>(`/api/forums/${encodeURIComponent(forumId)}`).then(setView, setError);
-  }, [forumId, signedIn]);
+  }, [forumId, signedIn, attempt]);
 
   // The members are asked for only when the forum's rights say the caller may read them: a guest or a member
   // of another forum is told so by the tab, without a refused request (and its console error) behind it.
@@ -85,7 +85,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
     api<Member[]>(`/api/forums/${encodeURIComponent(forumId)}/members`).then(setMembers, (e: ApiError) => setMembers(e.status === 403 ? 'forbidden' : null));
   }, [loadedFor, forumId, canRead]);
 
-  if (error) return <MessageBar intent="error" role="alert"><MessageBarBody>{t.loadFailed}: {lang === 'da' ? (error.detailDa ?? error.detail) : error.detail}</MessageBarBody></MessageBar>;
+  if (error) return <LoadProblem error={error} lang={lang} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!view) return <Spinner label={t.loading} />;
   const { forum, terms, parent, children, kind } = view;
 

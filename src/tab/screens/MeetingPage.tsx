@@ -10,7 +10,7 @@ import { Badge, Link, Spinner, Tab, TabList, Text, Title2, mergeClasses } from '
 import { api } from '../api.js';
 import { formatDate, formatInstant, texts, type Lang, type Texts } from '../i18n.js';
 import { kindAndTitle } from './meeting-label.js';
-import { ErrorBar, hhmm } from './shared.js';
+import { ErrorBar, LoadProblem, hhmm } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { AgendaPanel } from './MeetingAgenda.js';
@@ -81,7 +81,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum, forumNames 
     void reload();
   }, [reload]);
 
-  if (!view) return error ? <ErrorBar error={error} lang={lang} title={t.loadFailed} /> : <Spinner label={t.loading} />;
+  if (!view) return error ? <LoadProblem error={error} lang={lang} onRetry={() => void reload()} /> : <Spinner label={t.loading} />;
   const { meeting: m, forum } = view;
   const isMember = Boolean(meId && view.attendance.some((a) => a.personId === meId));
   // A meeting cancelled before anything was written has no minutes to speak of (nor an agenda, if none was built):

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Link, Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
-import { ErrorBar, hhmm, type ForumRef, type Meeting } from './shared.js';
+import { ErrorBar, LoadProblem, hhmm, type ForumRef, type Meeting } from './shared.js';
 import { useOverviewStyles } from './MyOverview.styles.js';
 import { waitingWhen, withUnanswered } from './waiting.js';
 import type { OverviewResponse, WaitingItemResponse, WaitingResponse } from '../../contracts/meetings.contract.js';
@@ -65,7 +65,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
   };
 
   if (!signedIn) return <Text>{t.m.signInForOverview}</Text>;
-  if (!data) return error ? <ErrorBar error={error} lang={lang} title={t.loadFailed} /> : <Spinner label={t.loading} />;
+  if (!data) return error ? <LoadProblem error={error} lang={lang} onRetry={() => { setError(null); void load(); }} /> : <Spinner label={t.loading} />;
 
   // One list of what I have not answered: the server's (the next 60 days) and any of my next meetings still
   // unanswered, so no "Ikke svaret" badge ever stands above "you have answered all meetings".
@@ -91,7 +91,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
       <div className={s.grid}>
         <Card className={s.card} role="region" aria-labelledby="ov-waiting">
           <Subtitle1 as="h3" className={s.heading} id="ov-waiting">{t.tb.waitingTitle}</Subtitle1>
-          {waitingError ? <ErrorBar error={waitingError} lang={lang} title={t.loadFailed} />
+          {waitingError ? <LoadProblem error={waitingError} lang={lang} />
             : !waiting ? <Spinner size="tiny" label={t.loading} />
             : waitingItems.length === 0 ? <Text>{unanswered.length ? t.tb.waitingNoneButUnanswered(unanswered.length) : t.tb.waitingNone}</Text> : (
             <ul className={s.list}>

@@ -30,7 +30,7 @@ import {
 } from '@fluentui/react-components';
 import { api, type ApiError } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
-import { ErrorBar, hhmm, problemText } from './shared.js';
+import { ErrorBar, LoadProblem, hhmm, problemText } from './shared.js';
 import type { ForumSyncResponse, SyncStateResponse, SyncStatusResponse } from '../../contracts/sync.contract.js';
 
 type State = { status: string; remoteId?: string | null; attempts?: number; lastError?: string | null; lastSyncedAt?: string | null; detail?: Record<string, unknown> };
@@ -188,7 +188,7 @@ export function SyncStatus({ t, lang, signedIn }: { t: Texts; lang: Lang; signed
     return (
       <section aria-labelledby="sync-title">
         {header}
-        {text ? <MessageBar intent={error.status === 409 ? 'info' : 'warning'}><MessageBarBody>{text}</MessageBarBody></MessageBar> : <ErrorBar error={error} lang={lang} title={t.loadFailed} />}
+        {text ? <MessageBar intent="info" role="status" data-no-access={error.status === 403 ? '' : undefined}><MessageBarBody>{text}{error.status === 403 ? ` ${t.tb.noAccessAsk}` : ''}</MessageBarBody></MessageBar> : <LoadProblem error={error} lang={lang} onRetry={() => void load()} />}
       </section>
     );
   }
