@@ -92,6 +92,7 @@ export const RuleMeetingDeadlinesResponse = z.object({
   minutesDue: RuleDeadlineResponse,
   commentWindowCloses: RuleDeadlineResponse,
   tacitApproval: z.boolean(),
+  tacitApprovalFromDefault: z.literal(true).optional().describe("The forum's terms do not state tacit approval: a default awaiting acceptance"),
 });
 export type RuleMeetingDeadlinesResponse = z.output<typeof RuleMeetingDeadlinesResponse>;
 

@@ -117,6 +117,8 @@ export type MeetingDeadlines = {
   commentWindowCloses: Deadline;
   /** Minutes count as approved when the window closes without objection. */
   tacitApproval: boolean;
+  /** The forum's terms do not state tacit approval: the rule is a default awaiting acceptance (`markRuleDefaults`). */
+  tacitApprovalFromDefault?: true;
 };
 
 /** Moves `date` by a lead time; direction -1 = before, +1 = after. */

@@ -52,5 +52,12 @@ export function meetingRules(meeting: { forumId: string; date: string }, allTerm
 /** The deadlines with each one whose rule the terms do not state marked `fromDefault` (the same mark in every view). */
 export function markRuleDefaults(d: MeetingDeadlines, sources: MeetingRules['sources']): MeetingDeadlines {
   const mark = <T extends MeetingDeadlines['agendaDue']>(x: T): T => (sources[x.kind] === 'default' ? { ...x, fromDefault: true as const } : x);
-  return { ...d, itemsCutoff: mark(d.itemsCutoff), agendaDue: mark(d.agendaDue), minutesDue: mark(d.minutesDue), commentWindowCloses: mark(d.commentWindowCloses) };
+  return {
+    ...d,
+    itemsCutoff: mark(d.itemsCutoff),
+    agendaDue: mark(d.agendaDue),
+    minutesDue: mark(d.minutesDue),
+    commentWindowCloses: mark(d.commentWindowCloses),
+    ...(d.tacitApproval && sources.tacitApproval === 'default' ? { tacitApprovalFromDefault: true as const } : {}),
+  };
 }

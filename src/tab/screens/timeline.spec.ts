@@ -82,4 +82,16 @@ describe('the meeting timeline', () => {
     const sent = timelineSteps({ ...d, meeting: { ...d.meeting, agendaSentAt: '2026-11-04T08:00:00Z' } }, at('2026-11-05T09:00:00Z'));
     expect(sent.filter((x) => x.ruleDefault).map((x) => x.key)).toEqual(['minutes_due']);
   });
+
+  it("marks tacit approval still to come as a default when the forum's terms do not state tacit approval", () => {
+    const v = base({ meeting: { status: 'planned', agendaSentAt: undefined } });
+    const now = at('2026-10-01T09:00:00Z');
+    const byDefault = timelineSteps({ ...v, deadlines: { ...v.deadlines, tacitApproval: true, tacitApprovalFromDefault: true as const } }, now);
+    expect(state(byDefault, 'approval')).toMatchObject({ note: 'projected', ruleDefault: true });
+    // Stated by the terms: no mark.
+    expect(state(timelineSteps({ ...v, deadlines: { ...v.deadlines, tacitApproval: true } }, now), 'approval').ruleDefault).toBeUndefined();
+    // Approved (tacitly or not), it happened: no rule's date, no mark.
+    const approved = base({ minutes: { status: 'approved', sentAt: '2026-11-20T08:00:00Z', windowClosesAt: '2026-12-02T15:00:00Z', approvedAt: '2026-12-02T15:00:00Z', approvedHow: 'tacit' } });
+    expect(state(timelineSteps({ ...approved, deadlines: { ...approved.deadlines, tacitApproval: true, tacitApprovalFromDefault: true as const } }, at('2026-12-03T09:00:00Z')), 'approval').ruleDefault).toBeUndefined();
+  });
 });

@@ -35,7 +35,7 @@ type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: Timel
 /** What the timeline reads of the meeting page (MeetingView), no more. */
 export type TimelineInput = {
   meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string; cancelledReason?: string | undefined };
-  deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string; fromDefault?: true | undefined }>>;
+  deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string; fromDefault?: true | undefined }>> & { tacitApproval?: boolean; tacitApprovalFromDefault?: true | undefined };
   minutes: Pick<MeetingView['minutes'], 'sentAt' | 'windowClosesAt' | 'approvedAt' | 'publishedAt'> & { approvedHow: string | null };
 };
 
@@ -57,7 +57,8 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
     { key: 'minutes_due', at: mi.sentAt ?? d?.minutesDue?.at ?? '', done: Boolean(mi.sentAt), duty: true, ruleDefault: !mi.sentAt && Boolean(d?.minutesDue?.fromDefault) },
     // Approval ends the window: approved early (or recorded as history) it is done, never "next".
     { key: 'comment_window_closes', at: closes, done: (Boolean(mi.windowClosesAt) && passed(mi.windowClosesAt)) || Boolean(mi.approvedAt), duty: false, note: guessNote, ruleDefault: !mi.windowClosesAt && !mi.approvedAt && Boolean(closes) && Boolean(d?.commentWindowCloses?.fromDefault) },
-    { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : guessNote },
+    // Tacit approval still to come, by a rule the terms do not state: the expected approval is a default too.
+    { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : guessNote, ruleDefault: !mi.approvedAt && Boolean(closes) && Boolean(d?.tacitApproval) && Boolean(d?.tacitApprovalFromDefault) },
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];
   const today = copenhagenDate(now);
