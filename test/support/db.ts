@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../../src/adapters/db/database.js';
  * Contents every database opened with it starts with (the demo region, see
  * test/support/app.ts): built once per `npm test` and backend, then copied. On
  * PGlite the built database is saved beside the migrated snapshot of
- * test/support/global-setup.mjs; on PostgreSQL it is a template database of this
+ * test/support/global-setup.mjs (an uncompressed tar, like it); on PostgreSQL it is a template database of this
  * run (`CREATE DATABASE ... TEMPLATE`), dropped by test/support/global-teardown.mjs.
  * `key` names the contents ([a-z0-9_]); `build` writes them into a migrated, empty database.
  */
@@ -38,7 +38,7 @@ async function openPglite(opts: OpenOptions = {}): Promise<TestDatabase> {
   const snapshot = process.env.SAMRAAD_TEST_PGLITE_SNAPSHOT;
   // Outside `npm test` (the benchmarks) there is no snapshot: the database starts empty and is built in place.
   if (!opts.seed || !snapshot) return openPgliteFrom(snapshot);
-  const seeded = path.join(path.dirname(snapshot), `seed-${seedKey(opts.seed)}.tar.gz`);
+  const seeded = path.join(path.dirname(snapshot), `seed-${seedKey(opts.seed)}.tar`);
   if (fs.existsSync(seeded)) return openPgliteFrom(seeded);
   // The first file of the run that asks builds it while the other worker waits for the file (or, should the
   // builder die, builds it too after two minutes: the rename keeps one whole file either way).
@@ -55,7 +55,7 @@ async function openPglite(opts: OpenOptions = {}): Promise<TestDatabase> {
   const db = await openPgliteFrom(snapshot);
   try {
     await opts.seed.build(db);
-    const blob = await db.pglite!.dumpDataDir('gzip');
+    const blob = await db.pglite!.dumpDataDir('none');
     const tmp = `${seeded}.${process.pid}.${randomBytes(4).toString('hex')}`;
     fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
     fs.renameSync(tmp, seeded);
