@@ -208,10 +208,13 @@ describe('robustness', () => {
 
 describe('documents that do not name their forum', () => {
   it('reads "Kommissorium for X" as the forum even when X has no known kind word', () => {
-    const r = extractTermsDrafts('Kommissorium for Rehabiliteringsnetværket Nord\n\nMøder\nDer afholdes 4 møder årligt.\n');
-    expect(r.drafts.map((d) => d.forumName.value)).toEqual(['Rehabiliteringsnetværket Nord']);
+    // Round 10: a network ("Rehabiliteringsnetværket") is a kind of its own now; an alliance names no kind.
+    const r = extractTermsDrafts('Kommissorium for Rehabiliteringsalliancen Nord\n\nMøder\nDer afholdes 4 møder årligt.\n');
+    expect(r.drafts.map((d) => d.forumName.value)).toEqual(['Rehabiliteringsalliancen Nord']);
     expect(r.drafts[0]!.fields['forum.kind']).toBeUndefined();
     expect(r.drafts[0]!.fields['meetings.perYearMin']?.value).toBe(4);
+    const n = extractTermsDrafts('Kommissorium for Rehabiliteringsnetværket Nord\n\nMøder\nDer afholdes 4 møder årligt.\n');
+    expect(n.drafts.map((d) => [d.forumName.value, d.fields['forum.kind']?.value])).toEqual([['Rehabiliteringsnetværket Nord', 'netvaerk']]);
   });
 
   it('gives pasted rules without a forum name one unnamed draft', () => {
@@ -943,5 +946,22 @@ describe('held-out round 9 rules', () => {
   it('reads "består dels af <post>, som er født formand for udvalget, dels af ..." as that post\'s side holding the chair', () => {
     const d = drafts('Kontaktudvalget\n\nKontaktudvalget består dels af regionsrådets formand, som er født formand for udvalget, dels af borgmestrene for kommunerne i regionen.\n');
     expect(d[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+  });
+
+  it('round 10: a "netværk" is a forum of its own kind, set up "for de N kommuner"; a counted seat paragraph after a blank line goes on with the list; "nedsættes af X med A og B og derudover medlemmer udpeget af <organisations>" are its members; patients\' and users\' groups "i Region X" sit for themselves; "<Body> sekretariatsbetjener udvalget"', () => {
+    const net = 'Kommunalt netværk for testterapi\n\nDer er oprettet et fælleskommunalt netværk om testterapi for de 17 kommuner i Region Sjælland. Gruppen mødes ca. 1 gang årligt.\n';
+    expect(drafts(net).map((x) => [x.forumName.value, x.fields['forum.kind']?.value, x.fields['meetings.perYearMin']?.value])).toEqual([['Kommunalt netværk for testterapi', 'netvaerk', 1]]);
+    expect(seats(net)).toEqual([['municipality', null, null, true]]);
+    expect(seats('Testforum\n\nTestforums medlemmer består af:\n\n6 repræsentanter fra bruger- og pårørendeorganisationer. Udpegningen koordineres af Testforeningernes Fællesråd.\n\n8 repræsentanter fra de sociale centre i Aby Kommune, som udpeges af centerrådene.\n')).toEqual([
+      ['other', 6, 6, false],
+      ['municipality', 8, 8, false],
+    ]);
+    expect(seats('Vækstforum Test\n\nVækstforum Test nedsættes af regionsrådet for Region Test med regionsrådsmedlemmer og kommunalpolitikere og derudover medlemmer udpeget af erhvervsorganisationer, videns- og uddannelsesinstitutioner samt af arbejdsgiver- og lønmodtagerorganisationer.\n')).toEqual([
+      ['region_administration', null, null, false],
+      ['municipality', null, null, false],
+      ['other', null, null, false],
+    ]);
+    expect(seats('Testbrugerrådet\n\nTestbrugerrådet i Region Midtjylland består af 13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland.\n')).toEqual([['other', 13, 13, false]]);
+    expect(drafts('Testudvalget\n\nStk. 4. Sundhedsstyrelsen sekretariatsbetjener udvalget og fastsætter udvalgets forretningsorden.\n')[0]!.fields['secretariat.by']?.value).toMatchObject({ name: 'Sundhedsstyrelsen' });
   });
 });

@@ -20,7 +20,7 @@
  * or resolve names to forum ids (see forum-name.match.ts).
  */
 import { normalizeDocumentText } from './document-text.normalize.js';
-import { firstSector, forumKinds, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
+import { E, NUM, firstSector, forumKinds, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
   docLevelRules,
@@ -118,7 +118,7 @@ export function mainForumOf(text: string): MainForum | undefined {
     const offset = t.length - name.length;
     if (name === name.toUpperCase()) name = name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
     // "Om udvalget": the kind word alone names no forum; the page may name it by its subject elsewhere.
-    if (k.kind.generic && kindAtStart(name)?.length === name.length && /^(?:udvalg|råd|forum|fora|bestyrels|kommission)/iu.test(name)) {
+    if (k.kind.generic && kindAtStart(name)?.length === name.length && /^(?:udvalg|råd|forum|fora|bestyrels|kommission|netværk)/iu.test(name)) {
       const subject = namedBySubject(text, k.kind);
       if (subject) return subject;
     }
@@ -140,7 +140,7 @@ export function mainForumOf(text: string): MainForum | undefined {
   // generic kind being set up, named by its compound, is about that forum.
   for (const m of text.matchAll(/(?:har|blev|er)\s+(?:nu\s+)?nedsat\s+(?:et|en)\s+(?:nyt?\s+)?([\p{Ll}-]+)/gu)) {
     const k = kindAtStart(m[1]!);
-    if (!k || !k.kind.generic || k.length !== m[1]!.length || /^(?:udvalg|råd|forum|bestyrelse)/iu.test(m[1]!)) continue;
+    if (!k || !k.kind.generic || k.length !== m[1]!.length || /^(?:udvalg|råd|forum|bestyrelse|netværk)/iu.test(m[1]!)) continue;
     return { start: m.index + m[0].length - m[1]!.length, name: m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1), kind: k.kind };
   }
   // "I december 2023 besluttede Strategisk Sundhedsstyregruppe at nedsætte en arbejdsgruppe, der skal ...", "Der nedsættes en
@@ -300,11 +300,11 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "... 2016 [AS – 2. UDKAST]": drafts' notes and the year are not part of the name.
     name = name.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s*\(\s*udkast[^)]*\)\s*$/i, '').replace(/\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/, '').replace(/[:.]\s*$/, '').trim();
     // "Udvalget" alone is bare; "Hospitalsudvalget" names one committee among many (a generic kind in a compound).
-    const compoundOfGeneric = !!k.kind.generic && !/^(?:udvalg|råd|forum|fora|bestyrels|kommission|committee)/iu.test(name);
+    const compoundOfGeneric = !!k.kind.generic && !/^(?:udvalg|råd|forum|fora|bestyrels|kommission|netværk|committee)/iu.test(name);
     const bare = !qualifiedTitle && name.length <= k.length + 1 && !compoundOfGeneric;
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
     // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
-    if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora)(?:r|rne|ene|n|et)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
+    if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora|netværk)(?:r|rne|ene|n|et|ene)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     // "Sundhedsstyregruppen er ..." names "Sundhedsstyregruppe"; "Sundhedskoordinationsudvalget" names "Sundhedskoordinationsudvalg".
     if (fromDefinition) name = /et$/i.test(name) && new RegExp(`(?:${k.kind.stem})$`, 'iu').test(name.slice(0, -2)) ? name.slice(0, -2) : name.replace(/(e)n$|(e)t$/i, '$1$2');
     // "Styregruppen for sundhedsaftalerne i Horsens klyngen": a steering group named for its cluster is the cluster's steering group.
@@ -861,7 +861,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
 
     // Members lists end with their block: the prose after them is about the forum in general.
-    if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t)) section = 'intro';
+    // A paragraph that is itself a counted seat ("8 repræsentanter fra de socialpsykiatriske centre ..., som udpeges af
+    // centerrådene.") goes on with the list, as a bullet would.
+    const countedSeatParagraph = new RegExp(`^\\s*${NUM}\\s+(?:[\\p{Ll}-]+\\s+)?(?:repræsentanter|medlemmer)\\s+(?:fra|for|udpeget|udpeges|valgt|efter)${E}`, 'iu').test(t);
+    if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;
 
     // "Sundhedsstyregruppen er det øverste administrative organ ...": a forum introduced by a sentence.

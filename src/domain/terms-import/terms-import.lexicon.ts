@@ -75,6 +75,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'udvalg', stem: '[\\p{L}-]*udvalg|committee', generic: true },
   { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)råd(?!giv|hus|med)', generic: true },
   { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
+  // "Kommunalt netværk for ...", "kommunaldirektørnetværket": a network is a forum of its own kind (not "netværksgruppe", a standing kind above).
+  { slug: 'netvaerk', stem: '[\\p{L}-]*netværk(?!sgrupp)', generic: true },
 ];
 
 /** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */

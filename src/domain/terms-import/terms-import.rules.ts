@@ -453,7 +453,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   // "består dels af A, dels af B": the members in two parts.
   // "Arbejdsgruppen skal bestå af repræsentanter fra ...": the members as a rule.
-  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s);
+  // "Vækstforum nedsættes af regionsrådet for Region Sjælland med regionsrådsmedlemmer og kommunalpolitikere og derudover
+  // medlemmer udpeget af ...": who it is set up with are its members.
+  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
@@ -470,7 +472,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const posts = /^((?:de\s+)?\p{Ll}+(?:ene|erne))\s+for\s+(.+?)(?:\s+samt\s+(.+))?$/u.exec(body);
     const postSector = posts ? personSector(posts[1]!) : undefined;
     const postCount = posts ? posts[2]!.split(/,\s+|(?<!-)\s+og\s+/u).filter((x) => /^[\p{Lu}]/u.test(x.trim())).length : 0;
-    const parts = posts && postSector && postCount >= 2 ? (posts[3] ? [{ start: body.lastIndexOf(posts[3]), text: posts[3] }] : []) : splitTopLevel(body);
+    const parts = posts && postSector && postCount >= 2 ? (posts[3] ? [{ start: body.lastIndexOf(posts[3]), text: posts[3] }] : []) : joinCoordinatedObjects(body, splitTopLevel(body));
     if (posts && postSector && postCount >= 2) {
       out.push({ list: 'seats', value: { party: { kind: 'sector', sector: postSector, perOrganisation: false }, role: posts[1]!, min: postCount, max: postCount } satisfies SeatDraft, start: bodyStart, end: bodyStart + posts[1]!.length + posts[2]!.length + 5, confidence: 0.7 });
     }
@@ -609,6 +611,13 @@ function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
   const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:samarbejder|indgår|mødes)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
   // "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a forum of this kind for the municipalities.
   const forAll = /^\S+\s+er\s+(?:et|en)\s+([\p{L}-]+)\s+for\s+((?:de|alle)\s+(?:\d{1,3}\s+)?(?:[\p{L}-]+\s+)?kommuner)(?:\s+i\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?\.?$/u.exec(s);
+  // "Der er oprettet et fælleskommunalt netværk om vederlagsfri fysioterapi for de 17 kommuner i Region Sjælland": so is a forum
+  // set up for them.
+  const setUpFor = forAll ? null : /^Der\s+er\s+(?:oprettet|etableret|nedsat)\s+(?:et|en)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{L}-]+)(?:\s+(?:om|vedrørende|på)\s+[^,.;]{1,60}?)?\s+for\s+((?:de|alle)\s+(?:\d{1,3}\s+)?(?:[\p{L}-]+\s+)?kommuner)(?:\s+i\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?\.?$/u.exec(s);
+  if (!m && setUpFor && kindAtStart(setUpFor[1]!)?.kind.slug === ctx.forumKind) {
+    const at = setUpFor.index + setUpFor[0].lastIndexOf(setUpFor[2]!);
+    return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, min: null, max: null } satisfies SeatDraft, start: at, end: at + setUpFor[2]!.length, confidence: 0.7 }];
+  }
   if (!m && forAll && kindAtStart(forAll[1]!)?.kind.slug === ctx.forumKind) {
     const at = forAll.index + forAll[0].indexOf(forAll[2]!);
     return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, min: null, max: null } satisfies SeatDraft, start: at, end: at + forAll[2]!.length, confidence: 0.7 }];
@@ -755,6 +764,26 @@ export function meetingTogether(s: string, forumKind: string): RawFinding[] {
 }
 
 /** Split "a, b og c (x og y)" at commas and "og"/"samt" outside parentheses. */
+/**
+ * "13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland": a plain noun after "og" that names no side
+ * of its own is a second object of the counted part's "fra", one seat with it, not a seat of its own (the region after "i" is
+ * where they are). A part that names a side ("... fra kommunerne og regionen") stays a part.
+ */
+function joinCoordinatedObjects(body: string, parts: { start: number; text: string }[]): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    const joiner = prev ? body.slice(prev.start + prev.text.length, part.start) : '';
+    const own = part.text.trim().replace(/\s+i\s+(?:regionen|kommunen|Region\s+[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}-]+\s+Kommune)$/u, '');
+    if (prev && /^\s+og\s+$/u.test(joiner) && new RegExp(`^${NUM}\\s+(?:repræsentanter|medlemmer)\\s+fra\\s+[\\p{Ll}-]+$`, 'iu').test(prev.text.trim()) && /^[\p{Ll}][\p{L}-]*$/u.test(own) && !firstSector(own)) {
+      prev.text = body.slice(prev.start, part.start + part.text.length);
+      continue;
+    }
+    out.push({ ...part });
+  }
+  return out;
+}
+
 function splitTopLevel(s: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let depth = 0;
@@ -926,6 +955,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (/^udpegning(?:en)?(?![\p{L}])/iu.test(s)) return [];
   if (/^(?:derudover|herudover|endvidere|desuden)\b/iu.test(s)) {
     const af = /deltagelse\s+af,?\s+(.*)$/iu.exec(s);
+    // "derudover medlemmer udpeget af erhvervsorganisationer": further members of organisations of no side of their own.
+    const further = /^\S+\s+(?:medlemmer|repræsentanter)\s+(?:udpeget\s+af|fra)\s+(.+)$/iu.exec(s);
+    if (!af && further && !firstSector(further[1]!) && /organisation|institution|forening/iu.test(further[1]!)) {
+      return [{ party: { kind: 'sector', sector: 'other', perOrganisation: false }, role: s.replace(/^\S+\s+/u, ''), min: null, max: null }];
+    }
     if (!af) return [];
     return uniq(allSectors(af[1]!).filter((x) => x === 'psychiatry' || x === 'general_practice' || x === 'hospital'))
       .map((sector) => ({ party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null }));
@@ -984,7 +1018,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // "medlemmer fra handicaporganisationerne i kommunen": where they are, not whom they sit for.
   const before = nominated ? role.slice(0, nominated.index).replace(/(\S)\s+i\s+(?:kommunen|regionen)$/iu, '$1') : role;
   const sectorText = nominated ? before + (nominated[1] ? ` ${nominated[1]}` : '') : role;
-  const sector = firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
+  // "13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland": patients' and users' organisations sit for
+  // themselves; the region or municipality after "i" is where they are, not whom they sit for.
+  const located = /^(.*?\S)\s+i\s+(?:regionen|kommunen|Region\s+[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}-]+\s+Kommune)$/u.exec(sectorText);
+  const ownSide = located && !firstSector(located[1]!) && /(?:patient|bruger|pårørende|handicap)\p{L}*(?:forening|organisation|grupp)/iu.test(located[1]!);
+  const sector = (ownSide ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   // "sygehuse (somatik såvel som psykiatri)": the hospitals' somatic and psychiatric sides both sit.
   if (sector === 'hospital' && notes.some((n) => /somati\p{L}*\s+(?:og|samt|såvel\s+som)\s+(?:\p{L}+\s+)?psykiatri/iu.test(n))) {
@@ -1018,6 +1056,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const sec =
     new RegExp(`^${HOLDER}\\s+(?:forestår|varetager|varetog|står\\s+for)\\s+(?:\\p{L}+\\s+og\\s+)?(?:sekretariat\\p{L}*)`, 'iu').exec(s) ??
     new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "Stk. 4. Sundhedsstyrelsen sekretariatsbetjener udvalget og ...": the body that serves this forum, in the active voice.
+    new RegExp(`^(?:Stk\\.\\s*\\d+\\.\\s+)?${HOLDER}\\s+sekretariatsbetjener\\s+(?:udvalget|gruppen|rådet|forummet|styregruppen|netværket|følgegruppen|arbejdsgruppen)${E}`, 'iu').exec(s) ??
     // "Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet": the office whose employee serves it.
     new RegExp(`^(?:[-•–*]\\s+)?([\\p{L}-]*sekretariat)(?:ets|s)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?,?\\s+(?:der|som)\\s+sekretariatsbetjener${E}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
