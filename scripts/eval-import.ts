@@ -215,7 +215,10 @@ async function main() {
   const pdfFound = pdfs.reduce((a, s) => a + s.found, 0);
   const pdfStated = pdfs.reduce((a, s) => a + s.stated, 0);
   if (pdfs.length) console.log(`\nPDF renditions: ${pdfs.length} cases, recall ${pdfFound}/${pdfStated} = ${pct(pdfStated ? pdfFound / pdfStated : 0)}, invented ${pdfs.reduce((a, s) => a + s.invented, 0)}`);
-  console.log(`\n${scored.length} cases (${scores.length - scored.length} skipped): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
+  // Cases without a stored text are not counted: not in the case count, not in recall, not in invented.
+  const notCounted = scores.filter((s) => s.skipped).map((s) => s.id);
+  console.log(`\n${scored.length} renditions scored (case texts and PDFs): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
+  if (notCounted.length) console.log(`Not counted (${notCounted.length} cases without a stored text; scored only with -- <folder>): ${notCounted.join(', ')}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

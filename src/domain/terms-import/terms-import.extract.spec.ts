@@ -963,5 +963,7 @@ describe('held-out round 9 rules', () => {
     ]);
     expect(seats('Testbrugerrådet\n\nTestbrugerrådet i Region Midtjylland består af 13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland.\n')).toEqual([['other', 13, 13, false]]);
     expect(drafts('Testudvalget\n\nStk. 4. Sundhedsstyrelsen sekretariatsbetjener udvalget og fastsætter udvalgets forretningsorden.\n')[0]!.fields['secretariat.by']?.value).toMatchObject({ name: 'Sundhedsstyrelsen' });
+    expect(drafts('Styregruppen\n\nDen direktør i Region Midtjylland, der har ansvaret for sundhed, er formand for styregruppen.\n')[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+    expect(drafts('Styregruppen\n\nAnne Holm fra Region Midtjylland er formand for styregruppen.\n')[0]!.fields['chair.by']).toBeUndefined();
   });
 });

@@ -1049,6 +1049,9 @@ const holder = (name: string) => {
  * whether meetings are closed, and what a document says with verbs ("X nedsætter Udvalget",
  * "på de dage, hvor der afholdes møder i X").
  */
+/** "Anne Holm, direktør i ...": a sentence that opens with a person's name. */
+const PERSON_NAME_START = /^[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+(?:\s|,)/u;
+
 function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   const push = (path: ScalarPath, value: unknown, start: number, end: number, confidence: number) => out.push({ path, value, start, end, confidence });
@@ -1095,6 +1098,15 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
     new RegExp(`^(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s);
+  // "Direktøren med ansvar for sundhed i Region Midtjylland er formand for styregruppen": the post's organisation holds the
+  // chair of this forum (named by its kind word), when the post names an organisation of a known side.
+  const postChairs = chair ? null : /^((?:[\p{Lu}][\p{Ll}]+|Den\s+\p{Ll}+)[^.;]{0,80}?)\s+er\s+(?:formand|forperson)\s+for\s+([\p{L}-]+)\.?$/u.exec(s);
+  const postKind = postChairs ? kindAtStart(postChairs[2]!) : undefined;
+  const postOrg = postChairs ? /(?:i|fra|for|ved)\s+((?:Region|[\p{Lu}][\p{L}-]+\s+(?:Kommune|Hospital|Sygehus))(?:\s+[\p{Lu}][\p{L}-]+)?)/u.exec(postChairs[1]!) : null;
+  if (postChairs && postKind && postKind.kind.slug === ctx.forumKind && postKind.length === postChairs[2]!.length && postOrg && holderSector(postOrg[1]!) && !PERSON_NAME_START.test(postChairs[1]!)) {
+    const at = postChairs.index + postChairs[0].indexOf(postOrg[1]!);
+    push('chair.by', { name: postOrg[1]!, sector: holderSector(postOrg[1]!)! }, at, at + postOrg[1]!.length, 0.7);
+  }
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
     push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
