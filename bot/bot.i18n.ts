@@ -45,6 +45,7 @@ type Texts = {
   where: string;
   online: string;
   deadline: string;
+  defaultDeadline: string;
   due: string;
   yourAnswer: string;
   answers: Record<AttendanceAnswer | 'none', string>;
@@ -118,6 +119,8 @@ const da: Texts = {
   where: 'Sted',
   online: 'Online',
   deadline: 'Frist',
+  /** After a date from a default rule, not the forum's stated terms. */
+  defaultDeadline: '(standardfrist)',
   due: 'Frist',
   yourAnswer: 'Dit svar',
   answers: { attending: 'Du deltager', apologies: 'Du har meldt afbud', substitute: 'Du har meldt afbud med stedfortræder', none: 'Du har ikke svaret endnu' },
@@ -217,6 +220,7 @@ const en: Texts = {
   where: 'Where',
   online: 'Online',
   deadline: 'Deadline',
+  defaultDeadline: '(default deadline)',
   due: 'Due',
   yourAnswer: 'Your answer',
   answers: { attending: 'You are attending', apologies: 'You sent apologies', substitute: 'You sent apologies with a substitute', none: 'You have not answered yet' },

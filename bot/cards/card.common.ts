@@ -104,8 +104,9 @@ export function remarkInput(locale: BotLocale): Record<string, unknown> {
   return { type: 'Input.Text', id: 'remarkText', label: t.remark, placeholder: t.remarkPlaceholder, isRequired: true, errorMessage: t.missingInput, isMultiline: true, maxLength: 4000 };
 }
 
-export function deadlineLine(deadline: string, locale: BotLocale): Record<string, unknown> {
-  return textBlock(`**${texts[locale].deadline}:** ${formatInstant(deadline, locale)}`, { isSubtle: true });
+/** `fromDefault`: the date comes from a default rule, not the forum's stated terms: "(standardfrist)". */
+export function deadlineLine(deadline: string, locale: BotLocale, fromDefault?: boolean): Record<string, unknown> {
+  return textBlock(`**${texts[locale].deadline}:** ${formatInstant(deadline, locale)}${fromDefault ? ` ${texts[locale].defaultDeadline}` : ''}`, { isSubtle: true });
 }
 
 export function card(locale: BotLocale, body: Record<string, unknown>[], actions: Record<string, unknown>[], fallbackText: string): AdaptiveCard {

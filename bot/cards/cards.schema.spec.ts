@@ -9,6 +9,7 @@ import type { MeetingSummary, TaskSummary } from '../bot.ports.js';
 import type { AdaptiveCard } from './card.common.js';
 import { deadlinesCard, helpCard, messageCard, nextMeetingCard, tasksCard } from './command.cards.js';
 import { reminderCard } from './reminder.card.js';
+import { reminderMail } from './reminder.mail.js';
 import { noticeCard, outlookMeetingCard } from './notice.card.js';
 import { noticeKinds } from '../../src/domain/notifications/notice.model.js';
 
@@ -136,5 +137,28 @@ describe('the secretariat card of a meeting made in Outlook (issue 16)', () => {
     expect(validate(plain(c)) ? [] : validate.errors).toEqual([]);
     expect(JSON.stringify(c)).toContain(locale === 'da' ? 'Afvist af Ole Bak' : 'Rejected by Ole Bak');
     expect((c.actions ?? []).map((a) => a.type)).toEqual(['Action.OpenUrl']);
+  });
+});
+
+describe('a reminder whose date comes from a default rule, not the forum\'s stated terms', () => {
+  const reminder = { key: 'agenda_due_soon:x', kind: 'agenda_due_soon' as const, forumId: 'f1', meetingId: 'm1', deadline: '2026-03-19T11:00:00Z' };
+  const deadlineText = (c: AdaptiveCard) => JSON.stringify(c.body).match(/\*\*(?:Frist|Deadline):\*\* [^"]*/)?.[0];
+  it('says "(standardfrist)" / "(default deadline)" after the date on the card, and the card stays valid 1.5', () => {
+    for (const [locale, mark] of [['da', '(standardfrist)'], ['en', '(default deadline)']] as const) {
+      const c = reminderCard({ reminder, subject: { forumName: 'F', meeting, deadlineFromDefault: true }, locale, links, refreshForUserId: '29:u' });
+      expect(deadlineText(c)).toMatch(new RegExp(`\\${mark.slice(0, -1)}\\)$`));
+      const { msteams: _m, ...plain } = c;
+      expect(validate(plain) ? [] : validate.errors).toEqual([]);
+      // Stated by the terms: no mark.
+      expect(deadlineText(reminderCard({ reminder, subject: { forumName: 'F', meeting }, locale, links }))).not.toContain(mark);
+    }
+  });
+  it('says so in the e-mail, in Danish and English', () => {
+    const mail = reminderMail({ reminder, subject: { forumName: 'F', meeting, deadlineFromDefault: true }, links });
+    expect(mail.html).toContain('(standardfrist)');
+    expect(mail.html).toContain('(default deadline)');
+    const stated = reminderMail({ reminder, subject: { forumName: 'F', meeting }, links });
+    expect(stated.html).not.toContain('(standardfrist)');
+    expect(stated.html).not.toContain('(default deadline)');
   });
 });

@@ -64,7 +64,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   } else {
     body.push({ type: 'FactSet', facts: [{ title: t.forum, value: subject.forumName }] });
   }
-  body.push(deadlineLine(reminder.deadline, locale));
+  body.push(deadlineLine(reminder.deadline, locale, subject.deadlineFromDefault));
 
   if (m && m.status !== 'cancelled' && attendanceKinds.includes(reminder.kind)) {
     body.push(answerLine(m, locale));

@@ -70,7 +70,7 @@ function section(reminder: Pick<PlannedReminder, 'kind' | 'deadline'>, subject: 
   const rows = meetingMailRows(subject, locale);
   const m = subject.meeting;
   if (subject.task) rows.push([t.task, subject.task.title]);
-  rows.push([t.deadline, formatInstant(reminder.deadline, locale)]);
+  rows.push([t.deadline, `${formatInstant(reminder.deadline, locale)}${subject.deadlineFromDefault ? ` ${t.defaultDeadline}` : ''}`]);
   if (m && m.status !== 'cancelled' && attendanceKinds.includes(reminder.kind)) {
     rows.push([t.yourAnswer, `${t.answers[m.myAnswer ?? 'none']}${m.substituteName ? ` (${t.substitute(m.substituteName)})` : ''}`]);
   }

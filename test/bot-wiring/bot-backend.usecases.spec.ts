@@ -84,4 +84,16 @@ describe.each(backends)('BotBackend on $name', (backend) => {
     expect(s).toMatchObject({ forumName: 'Klyngestyregruppe for Vestklyngen', meeting: { meetingId: meeting.id, myAnswer: null, date: meeting.date } });
     expect(await b().describeReminder({ kind: 'task_due', forumId: 'vest-ksg', taskId: 'tsk-gone' })).toBeNull();
   });
+
+  it("says whether the date a reminder announces comes from a default rule or the forum's stated terms (meetingRules)", async () => {
+    const vest = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['vest-ksg'], from: '2027-02-01' }))[0]!;
+    // The demo's KSG Vest states no deadline rule of its own: every rule's date is a default.
+    expect((await b().describeReminder({ kind: 'agenda_due_soon', forumId: 'vest-ksg', meetingId: vest.id }))?.deadlineFromDefault).toBe(true);
+    // A reminder that announces no rule's date (the meeting itself) is not marked.
+    expect((await b().describeReminder({ kind: 'meeting_tomorrow_unanswered', forumId: 'vest-ksg', meetingId: vest.id }))?.deadlineFromDefault).toBeUndefined();
+    // The Sundhedsstyregruppe states its agenda deadline: not marked; its items cut-off it does not: marked.
+    const ssg = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['ssg'], from: '2027-01-01' }))[0]!;
+    expect((await b().describeReminder({ kind: 'agenda_due_soon', forumId: 'ssg', meetingId: ssg.id }))?.deadlineFromDefault).toBeUndefined();
+    expect((await b().describeReminder({ kind: 'items_cutoff_soon', forumId: 'ssg', meetingId: ssg.id }))?.deadlineFromDefault).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 /** meetingRules' provenance on the deadlines: a rule the terms do not state, tacit approval included, is marked a default. */
 import { describe, expect, it } from '@jest/globals';
-import { markRuleDefaults, type MeetingRules } from './meeting.rules.js';
+import { markRuleDefaults, reminderDateFromDefault, type MeetingRules } from './meeting.rules.js';
 import type { Deadline, MeetingDeadlines, RuleSource } from './meeting.deadlines.js';
 
 const dl = (kind: Deadline['kind'], date: string): Deadline => ({ kind, nominalDate: date, date, at: `${date}T15:00:00.000Z`, policy: 'previous_working_day' as Deadline['policy'] });
@@ -17,5 +17,19 @@ describe('markRuleDefaults', () => {
   });
   it('marks nothing about tacit approval when there is none', () => {
     expect(markRuleDefaults({ ...deadlines, tacitApproval: false }, sources('default')).tacitApprovalFromDefault).toBeUndefined();
+  });
+});
+
+describe('reminderDateFromDefault', () => {
+  it('is true for a reminder announcing a date from a rule the terms do not state', () => {
+    const s = { ...sources('terms'), agenda_due: 'default' as const };
+    expect(reminderDateFromDefault('agenda_due_soon', s)).toBe(true);
+    expect(reminderDateFromDefault('agenda_overdue', s)).toBe(true);
+    expect(reminderDateFromDefault('minutes_due_soon', s)).toBe(false);
+  });
+  it('is false for a reminder that announces no rule\'s date (a notice, a task, the meeting itself)', () => {
+    const all = sources('default', 'default');
+    for (const kind of ['agenda_changed', 'task_due', 'meeting_tomorrow_unanswered', 'minutes_approved']) expect(reminderDateFromDefault(kind, all)).toBe(false);
+    for (const kind of ['items_cutoff_soon', 'minutes_overdue', 'comment_window_open', 'comment_window_closing', 'comment_window_closed']) expect(reminderDateFromDefault(kind, all)).toBe(true);
   });
 });

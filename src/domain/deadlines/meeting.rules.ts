@@ -49,6 +49,24 @@ export function meetingRules(meeting: { forumId: string; date: string }, allTerm
   return { terms, rules: resolveDeadlineRules(merged.deadlines), sources: deadlineRuleSources(terms?.deadlines) };
 }
 
+/** The deadline rule a reminder's date comes from (undefined: the reminder announces no rule's date, e.g. a notice). */
+const reminderRule: Partial<Record<string, DeadlineKind>> = {
+  items_cutoff_soon: 'items_cutoff',
+  agenda_due_soon: 'agenda_due',
+  agenda_overdue: 'agenda_due',
+  minutes_due_soon: 'minutes_due',
+  minutes_overdue: 'minutes_due',
+  comment_window_open: 'comment_window_closes',
+  comment_window_closing: 'comment_window_closes',
+  comment_window_closed: 'comment_window_closes',
+};
+
+/** A reminder of `kind` announces a date from a rule the forum's terms do not state (a default): its card and mail say so. */
+export function reminderDateFromDefault(kind: string, sources: MeetingRules['sources']): boolean {
+  const rule = reminderRule[kind];
+  return rule !== undefined && sources[rule] === 'default';
+}
+
 /** The deadlines with each one whose rule the terms do not state marked `fromDefault` (the same mark in every view). */
 export function markRuleDefaults(d: MeetingDeadlines, sources: MeetingRules['sources']): MeetingDeadlines {
   const mark = <T extends MeetingDeadlines['agendaDue']>(x: T): T => (sources[x.kind] === 'default' ? { ...x, fromDefault: true as const } : x);

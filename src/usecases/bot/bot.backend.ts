@@ -12,7 +12,8 @@ import type { AttendanceAnswer, Meeting, Task } from '../../domain/meetings/meet
 import { isActiveOn, secretariatRoles, type Forum } from '../../domain/registry/registry.model.js';
 import { addDays } from '../../domain/calendar/working-day.calendar.js';
 import { planReminders } from '../../domain/reminders/reminder.planner.js';
-import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, Result, TaskSummary } from '../ports/bot-backend.port.js';
+import type { BotBackend, BotPerson, DeadlineSummary, MeetingSummary, Refusal, ReminderSubject, Result, TaskSummary } from '../ports/bot-backend.port.js';
+import { reminderDateFromDefault } from '../../domain/deadlines/meeting.rules.js';
 import type { Recipient, RecipientDirectory } from '../ports/deliveries.port.js';
 import { UseCaseError } from '../use-case.errors.js';
 import { calendarOfRegion } from '../region-calendar.js';
@@ -195,11 +196,13 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
       return transact(async (uow) => {
         const forum = await uow.registry.getForum(reminder.forumId);
         if (!forum) return null;
-        const subject: { forumName: string; meeting?: MeetingSummary; task?: TaskSummary } = { forumName: forum.name };
+        const subject: ReminderSubject = { forumName: forum.name };
         if (reminder.meetingId) {
           const m = await uow.meetings.getMeeting(reminder.meetingId);
           if (!m) return null;
           subject.meeting = await meetingSummary(uow, m, forum, personId, clock.now());
+          // The date the reminder announces: from the forum's stated terms, or a default rule (said so on the card and in the mail).
+          if (reminderDateFromDefault(reminder.kind, (await rulesOfMeeting(uow.registry, m, forum)).sources)) subject.deadlineFromDefault = true;
         }
         if (reminder.taskId) {
           const t = await uow.meetings.getTask(reminder.taskId);

@@ -76,6 +76,8 @@ export type ReminderSubject = {
   forumName: string;
   meeting?: MeetingSummary;
   task?: TaskSummary;
+  /** The date the reminder announces comes from a default rule, not the forum's stated terms (`reminderDateFromDefault`). */
+  deadlineFromDefault?: true;
 };
 
 export interface BotBackend {
