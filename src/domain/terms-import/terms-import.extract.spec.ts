@@ -965,5 +965,7 @@ describe('held-out round 9 rules', () => {
     expect(drafts('Testudvalget\n\nStk. 4. Sundhedsstyrelsen sekretariatsbetjener udvalget og fastsætter udvalgets forretningsorden.\n')[0]!.fields['secretariat.by']?.value).toMatchObject({ name: 'Sundhedsstyrelsen' });
     expect(drafts('Styregruppen\n\nDen direktør i Region Midtjylland, der har ansvaret for sundhed, er formand for styregruppen.\n')[0]!.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
     expect(drafts('Styregruppen\n\nAnne Holm fra Region Midtjylland er formand for styregruppen.\n')[0]!.fields['chair.by']).toBeUndefined();
+    expect(drafts('Testbrugerrådet\n\nTestbrugerrådet består af 13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland.\n')[0]!.fields['membersTotal']?.value).toBe(13);
+    expect(drafts('Testrådet\n\nTestrådet består af 7 repræsentanter fra Danske Handicaporganisationer samt 7 repræsentanter fra Borgerrepræsentationen.\n')[0]!.fields['membersTotal']).toBeUndefined();
   });
 });

@@ -1131,7 +1131,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   // "består af syv regionsrådsmedlemmer": members named by where they sit are members too.
   // "består af 14 ordinære medlemmer": the members with a voting seat, all of them.
-  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?\\p{L}*medlemmer${E}`, 'iu').exec(s);
+  // "består af 13 repræsentanter fra patientforeninger og brugergrupper": one counted group and nothing else is all the members.
+  const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s);
+  const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?\\p{L}*medlemmer${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
   // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv.").
   const oneGroupOfSeveral =
