@@ -37,9 +37,13 @@ export type QueuedJob<T = unknown> = {
 export type QueueSpec = {
   name: JobName;
   retryLimit?: number;
-  /** Seconds before the first retry; doubles each time (with jitter; pg-boss 10 has no cap). */
+  /** Seconds before the first retry; doubles each time (with jitter). */
   retryDelay?: number;
-  /** Kept for the queue catalogue; pg-boss 10 cannot cap the backoff, so it is not applied. */
+  /**
+   * The longest wait before a retry, in seconds. pg-boss 10 has no cap of its own: after it
+   * records a handler's failure, the retry's start is brought forward to between half this
+   * and this (jitter, so jobs failed together do not come back together).
+   */
   retryDelayMax?: number;
   expireInSeconds?: number;
 };
@@ -128,9 +132,21 @@ export async function startJobQueue(
     return found ? { queue: found.name, jobId: found.id } : carried;
   };
 
+  /** Brings the retries of just-failed jobs forward to at most the queue's retryDelayMax (with jitter); see QueueSpec. */
+  const capRetry = async (name: string, ids: string[]): Promise<void> => {
+    const max = declared.get(name as JobName)?.retryDelayMax;
+    if (!max || ids.length === 0) return;
+    await boss.getDb().executeSql(
+      `update ${JOB_SCHEMA}.job set start_after = now() + $3::double precision * (0.5 + random() / 2) * interval '1 second'
+       where name = $1 and id = any($2::uuid[]) and state = 'retry' and start_after > now() + $3::double precision * interval '1 second'`,
+      [name, ids, max],
+    );
+  };
+
   const queue: JobQueue = {
     boss,
     async ensureQueue(spec) {
+      if (!declared.has(spec.name)) declared.set(spec.name, spec);
       const names = known.get(boss)!;
       if (names.has(spec.name)) return;
       await createQueueOnce(boss, spec.name, {
@@ -178,11 +194,14 @@ export async function startJobQueue(
           try {
             await handler(parseJob(name, job.data), { id: job.id, retryCount: job.retryCount ?? 0 });
           } catch (err) {
+            // Failed here, one job at a time (the others of a batch still run), so its retry can be capped.
             // pg-boss 10 copies only the data and this output into the dead-letter queue:
             // the error carries where the job came from, for the list and its retry.
-            throw withSource(err, name, jobs.length === 1 ? job.id : null);
+            await boss.fail(name, job.id, withSource(err, name, job.id));
+            await capRetry(name, [job.id]);
           }
         }
+        // pg-boss then completes the ids that are still active: the ones that succeeded.
       }
     },
     async workBatch<N extends JobName>(name: N, handler: BatchJobHandler<JobPayload<N>>, options: { batchSize: number; pollingIntervalSeconds?: number }) {
@@ -216,6 +235,7 @@ export async function startJobQueue(
         if (done.length) await boss.complete(name, done);
         // pg-boss 10 copies only the data and this output into the dead-letter queue: the error carries where the job came from.
         for (const f of failed) await boss.fail(name, f.id, withSource(f.err, name, f.id));
+        await capRetry(name, failed.map((f) => f.id));
         // pg-boss then completes the batch's ids that are still active: none are.
       }
     },
