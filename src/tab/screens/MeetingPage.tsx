@@ -43,8 +43,7 @@ function Timeline({ t, lang, view }: { t: Texts; lang: Lang; view: MeetingView }
             <Text weight="semibold">{k[x.key]}</Text>
             <Text size={200}>{x.at ? formatInstant(x.at, lang) : '–'}</Text>
             <Text size={200} weight={x.state === 'overdue' ? 'semibold' : 'regular'}>
-              {stateText(x)}
-              {note(x) ? ` · ${note(x)}` : ''}
+              {[stateText(x), note(x)].filter(Boolean).join(' · ')}
             </Text>
             {x.ruleDefault ? <Text size={200} italic data-rule-default>{t.m.ruleDefaultBadge}</Text> : null}
           </li>
