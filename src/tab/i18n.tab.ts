@@ -56,7 +56,7 @@ export const tabDa = {
   noAccessAsk: 'Spørg forummets sekretariat, hvis du skal have adgang.',
   /** An answer of 401 to a signed-in person: the sign-in has run out. */
   signedOutTitle: 'Du er ikke logget ind',
-  signedOutBody: 'Log ind igen for at se siden.',
+  signedOutBody: 'Log ind for at se siden.',
 };
 
 export const tabEn: typeof tabDa = {
@@ -105,5 +105,5 @@ export const tabEn: typeof tabDa = {
   noAccessTitle: 'You do not have access to this',
   noAccessAsk: "Ask the forum's secretariat if you need access.",
   signedOutTitle: 'You are not signed in',
-  signedOutBody: 'Sign in again to see the page.',
+  signedOutBody: 'Sign in to see the page.',
 };
