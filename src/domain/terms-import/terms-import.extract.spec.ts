@@ -968,4 +968,17 @@ describe('held-out round 9 rules', () => {
     expect(drafts('Testbrugerrådet\n\nTestbrugerrådet består af 13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland.\n')[0]!.fields['membersTotal']?.value).toBe(13);
     expect(drafts('Testrådet\n\nTestrådet består af 7 repræsentanter fra Danske Handicaporganisationer samt 7 repræsentanter fra Borgerrepræsentationen.\n')[0]!.fields['membersTotal']).toBeUndefined();
   });
+  it('round 10, further rules: "<organisation> repræsenteres i <this forum> af/ved <post>" seats that organisation (one of no side as other); without the forum named only for a member\'s post', () => {
+    expect(seats('Politisk følgegruppe\n\nDen politiske følgegruppe skal understøtte centret.\n\nDe kommunale parter i Testcentret repræsenteres i den politiske følgegruppe af et politisk valgt medlem fra udvalget. Testfonden og uddannelsesinstitutionerne repræsenteres af et bestyrelsesmedlem eller en ledelsesrepræsentant.\n')).toEqual([
+      ['municipality', null, null, false],
+      ['other', null, null, false],
+    ]);
+    expect(seats('Politisk følgegruppe\n\nDen politiske følgegruppe skal understøtte centret. Testfonden repræsenteres af sin advokat i sagen.\n')).toEqual([]);
+  });
+  it('round 10, further rules: "Hvert år inviterer X en repræsentant fra hver af landets N kommuner til et <this kind>smøde" is one meeting a year and one seat a municipality', () => {
+    const net = 'Netværk for testambassadører\n\nHvert år inviterer Nationalt Testcenter en repræsentant fra hver af landets 98 kommuner til et netværksmøde om testfaglighed.\n';
+    expect(drafts(net).map((x) => [x.fields['meetings.perYearMin']?.value, x.fields['meetings.perYearMax']?.value])).toEqual([[1, 1]]);
+    expect(seats(net)).toEqual([['municipality', 1, 1, true]]);
+    expect(seats('Netværk for testambassadører\n\nHvert år inviterer Testcentret en repræsentant fra hver af landets 98 kommuner til et temamøde.\n')).toEqual([]);
+  });
 });

@@ -500,6 +500,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
+  out.push(...yearlyInvitation(s, ctx));
   // "De to lægelige medlemmer udpeges af det lokale lægelaug": a count of members named by their side.
   const counted = new RegExp(`^(?:de\\s+)?${NUM}\\s+([\\p{L}-]+e)\\s+medlemmer\\s+(?:udpeges|vælges|findes|udnævnes)${E}`, 'iu').exec(s);
   const countedSector = counted ? firstSector(counted[2]!)?.sector : undefined;
@@ -677,7 +678,7 @@ export function representativeSeats(s: string, ctx: RuleContext): RawFinding[] {
  */
 function representedSeats(s: string, ctx: RuleContext): RawFinding[] {
   const m = /^I\s+(?:alle\s+|hvert\s+|hver\s+|det\s+|den\s+)?([\p{L}-]+)(?:\s+[^,.;]{0,60}?)?\s+er\s+(.+?)\s+repræsenteret\.?$/iu.exec(s);
-  if (!m) return [];
+  if (!m) return representedBySeats(s, ctx);
   const kind = kindAtStart(m[1]!);
   if (!kind || kind.kind.slug !== ctx.forumKind) return [];
   const body = m[2]!;
@@ -694,6 +695,51 @@ function representedSeats(s: string, ctx: RuleContext): RawFinding[] {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + text.length, confidence: 0.7 });
   }
   return out;
+}
+
+/**
+ * "De kommunale parter i X repræsenteres i den politiske følgegruppe af et politisk valgt medlem ...", "OK-Fonden og
+ * uddannelsesinstitutionerne repræsenteres af et bestyrelsesmedlem eller en ledelsesrepræsentant": each organisation said to be
+ * represented in this forum (named by this forum's kind word) by a post has a seat of its side; an organisation of no side
+ * (a fund, an institution) sits as other. Without the forum named, only when the post is a member's or a representative's.
+ */
+function representedBySeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /^([\p{Lu}][^,.;]{1,80}?)\s+repræsenteres\s+(?:i\s+(?:det\s+|den\s+)?((?:[\p{Ll}-]+\s+){0,2}?[\p{L}-]+)\s+)?(?:ved|af)\s+(.+?)\.?$/u.exec(s);
+  if (!m) return [];
+  if (m[2]) {
+    const last = m[2].split(/\s+/).pop()!;
+    const kind = kindAtStart(last);
+    if (!kind || kind.kind.slug !== ctx.forumKind) return [];
+  } else if (!/^(?:et|en|to|tre|\d+)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]*(?:medlem|repræsentant)/u.test(m[3]!)) return [];
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of m[1]!.matchAll(/[^,]+?(?=\s*,\s*|\s+(?:og|samt)\s+|$)/gu)) {
+    const text = part[0].replace(/^\s*(?:og|samt)\s+/iu, '').trim();
+    if (!text) continue;
+    const sector: OrganisationKind | undefined = holderSector(text) ?? (/^[\p{Lu}]/u.test(text) || /(?:institution|fond|forening|organisation)/iu.test(text) ? 'other' : undefined);
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    const start = part.index + part[0].indexOf(text);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + text.length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "Hvert år inviterer Nationalt Videnscenter for Demens en repræsentant fra hver af landets 98 kommuner til et netværksmøde":
+ * a meeting of this forum's kind ("<kind>smøde") held each year is one meeting a year, and one invited from each (or all) of
+ * the municipalities is one seat a municipality.
+ */
+function yearlyInvitation(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /^(?:Hvert\s+år|Én\s+gang\s+om\s+året|En\s+gang\s+årligt)\s+(?:inviterer|indkalder|samler)\s+[^,.;]{2,80}?\s+(en|én|1)\s+(repræsentant|deltager|medarbejder)\s+fra\s+((?:hver\s+af|alle)\s+(?:landets|regionens|de)\s+(?:\d{1,3}\s+)?kommuner)\s+til\s+(?:et|sit|deres)\s+([\p{Ll}-]+?)s?møde(?![\p{L}])/u.exec(s);
+  if (!m || kindAtStart(m[4]!)?.kind.slug !== ctx.forumKind) return [];
+  const seatAt = m.index + m[0].indexOf(`${m[1]} ${m[2]}`);
+  const seatEnd = m.index + m[0].indexOf(m[3]!) + m[3]!.length;
+  return [
+    { path: 'meetings.perYearMin', value: 1, start: 0, end: m[0].length, confidence: 0.7 },
+    { path: 'meetings.perYearMax', value: 1, start: 0, end: m[0].length, confidence: 0.7 },
+    { list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: m[2]!, min: 1, max: 1 } satisfies SeatDraft, start: seatAt, end: seatEnd, confidence: 0.7 },
+  ];
 }
 
 /** "mindst én gang om måneden", "2-3 gange i kvartalet": meetings a year from a count per month, quarter or half-year. */
