@@ -981,4 +981,8 @@ describe('held-out round 9 rules', () => {
     expect(seats(net)).toEqual([['municipality', 1, 1, true]]);
     expect(seats('Netværk for testambassadører\n\nHvert år inviterer Testcentret en repræsentant fra hver af landets 98 kommuner til et temamøde.\n')).toEqual([]);
   });
+  it('round 10, further rules: a page\'s forum named in its prose as a proper name ("Testens Fælles Samordningsudvalg") keeps its capitalised words; a generic kind word followed by "for <lower-case subject>" is named by that subject', () => {
+    expect(drafts('Testområdet\n\nTestens Fælles Samordningsudvalg skal medvirke til at udvikle fokusområderne.\n\nTestens Fælles Samordningsudvalg skal desuden støtte de lokale samordningsudvalg.\n').map((x) => x.forumName.value)).toEqual(['Testens Fælles Samordningsudvalg']);
+    expect(drafts('Bekendtgørelse om sammensætning og opgaver for det rådgivende udvalg for testplanlægning i sygehusvæsenet\n\n§ 1. Det rådgivende udvalg for testplanlægning rådgiver Teststyrelsen.\n\nStk. 2. Udvalget drøfter det faglige grundlag.\n').map((x) => x.forumName.value)).toEqual(['Udvalg for testplanlægning']);
+  });
 });

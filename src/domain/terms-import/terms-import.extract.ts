@@ -170,6 +170,14 @@ export function mainForumOf(text: string): MainForum | undefined {
     const subject = namedBySubject(text, best.first.kind);
     if (subject) return subject;
   }
+  // "Psykiatriens Fælles Samordningsudvalg skal ...": a kind word written with a capital after capitalised words on its line is
+  // the end of a proper name; the name is those words with it (up to three, no sentence end between).
+  const capital = /^[\p{Lu}]/u.test(best.first.text) ? /((?:[\p{Lu}][\p{L}-]*[ \t]+){1,3})$/u.exec(text.slice(Math.max(0, best.first.index - 80), best.first.index)) : null;
+  const lineStart = text.lastIndexOf('\n', best.first.index - 1) + 1;
+  if (capital && best.first.index - capital[1]!.length >= lineStart && !/[.!?:]\s*$/.test(text.slice(lineStart, best.first.index - capital[1]!.length))) {
+    const start = best.first.index - capital[1]!.length;
+    return { start, name: `${capital[1]!.replace(/\s+/g, ' ')}${best.first.text}`, kind: best.first.kind };
+  }
   const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
   return { start: best.first.index, name, kind: best.first.kind };
 }
@@ -199,7 +207,8 @@ function setUpGroup(text: string): MainForum | undefined {
 function namedBySubject(text: string, kind: ForumKindEntry): MainForum | undefined {
   for (const m of kindMentions(text)) {
     if (m.kind !== kind) continue;
-    const subject = /^\s+(?:vedrørende|vedr\.|om)\s+((?:(?!(?:til|i|og|samt|på|med|som|der|den|det|de|for|fra|af|er|har|skal|kan)\s)[\p{L}-]+\s?){1,4})/iu.exec(text.slice(m.index + m.text.length));
+    // "det rådgivende udvalg for specialeplanlægning": "for" and a lower-case subject names it as "vedrørende" does.
+    const subject = /^\s+(?:vedrørende|vedr\.|om|for(?=\s+\p{Ll}))\s+((?:(?!(?:til|i|og|samt|på|med|som|der|den|det|de|for|fra|af|er|har|skal|kan)\s)[\p{L}-]+\s?){1,4})/iu.exec(text.slice(m.index + m.text.length));
     if (!subject) continue;
     const lead = subject[0].slice(0, subject[0].indexOf(subject[1]!));
     const name = `${m.text.charAt(0).toUpperCase()}${m.text.slice(1)}${lead}${subject[1]!.trim()}`.replace(/\s+/g, ' ');
