@@ -985,4 +985,9 @@ describe('held-out round 9 rules', () => {
     expect(drafts('Testområdet\n\nTestens Fælles Samordningsudvalg skal medvirke til at udvikle fokusområderne.\n\nTestens Fælles Samordningsudvalg skal desuden støtte de lokale samordningsudvalg.\n').map((x) => x.forumName.value)).toEqual(['Testens Fælles Samordningsudvalg']);
     expect(drafts('Bekendtgørelse om sammensætning og opgaver for det rådgivende udvalg for testplanlægning i sygehusvæsenet\n\n§ 1. Det rådgivende udvalg for testplanlægning rådgiver Teststyrelsen.\n\nStk. 2. Udvalget drøfter det faglige grundlag.\n').map((x) => x.forumName.value)).toEqual(['Udvalg for testplanlægning']);
   });
+  it('round 10, further rules: "med disse medlemmer:" over lines each a person with a party letter ("Anne Test (A) - formand") is the members\' total; a line that is not such a person gives none', () => {
+    const list = (lines: string) => drafts(`Udvalg vedrørende testforløb\n\nUdvalget har arbejdet i perioden 2010-2011 med disse medlemmer:\n\n${lines}\n\nRedegørelse fra udvalget\n`)[0]!.fields['membersTotal']?.value;
+    expect(list('Anne Test (A) - formand\nBo Prøve (F) - næstformand\nCarl Test (A)\nDitte Prøve (V)')).toBe(4);
+    expect(list('Anne Test (A) - formand\nBo Prøve (F) - næstformand\nsamt to embedsmænd')).toBeUndefined();
+  });
 });

@@ -920,6 +920,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   }
 
   for (const f of forums) inferChairFromCoChairSeats(f, addScalar, span);
+  // "Udvalget har arbejdet ... med disse medlemmer:" over one line a person ("Hans Holm (A) - formand"): the listed people are
+  // the members' total, when the document has one forum, states no total of its own and every line up to the next blank line
+  // or heading is a person with a party letter.
+  if (forums.length === 1 && !forums[0]!.scalars.get('membersTotal')?.length) {
+    const listed = /(?:med|af)\s+(?:disse|følgende)\s+medlemmer:[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand)?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
+    const names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
+    if (listed && names.length >= 2) {
+      const at = listed.index + listed[0].indexOf(listed[1]!);
+      addScalar(forums[0]!, 'membersTotal', { value: names.length, span: span(at, at + listed[1]!.trimEnd().length), confidence: 0.6 });
+    }
+  }
   for (const [f, mentions] of chairSideMentions) {
     const sides = [...new Set(mentions.map((m) => m.side))];
     if (sides.length < 2 || f.scalars.has('chair.sides')) continue;
