@@ -990,4 +990,7 @@ describe('held-out round 9 rules', () => {
     expect(list('Anne Test (A) - formand\nBo Prøve (F) - næstformand\nCarl Test (A)\nDitte Prøve (V)')).toBe(4);
     expect(list('Anne Test (A) - formand\nBo Prøve (F) - næstformand\nsamt to embedsmænd')).toBeUndefined();
   });
+  it('round 7: a page titled by a subject only ("Testlidelser") whose prose calls its forum only "Udvalget" / "Kommissorium for udvalget" is that forum under the title', () => {
+    expect(drafts('Testlidelser\n\nRegionsrådet vedtog en handleplan. Udvalget har til opgave at understøtte arbejdet.\n\nKommissorium for udvalget:\n\nKommissorium\n').map((x) => x.forumName.value)).toEqual(['Testlidelser']);
+  });
 });

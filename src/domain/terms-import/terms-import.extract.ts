@@ -122,6 +122,13 @@ export function mainForumOf(text: string): MainForum | undefined {
       const subject = namedBySubject(text, k.kind);
       if (subject) return subject;
     }
+    // "Kroniske lidelser" as the page's title, then "Udvalget har til opgave ..." and "Kommissorium for udvalget": a page that
+    // calls its forum only by the bare definite kind word is about the forum its short title (no kind word, no sentence) names.
+    const first = lines[0];
+    const titleLine = first && first !== l ? first.text.trim() : '';
+    if (k.kind.generic && /^(?:udvalg|råd|forum|bestyrelse|netværk)(?:et|en)$/iu.test(name) && !namedBySubject(text, k.kind) && /^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(titleLine) && !kindMentions(titleLine).length && !sectionOf(titleLine)) {
+      return { start: first!.start + first!.text.length - first!.text.trimStart().length, name: titleLine, kind: k.kind };
+    }
     return { start: l.start + lead + offset, name, kind: k.kind };
   }
   // "Sundhedsdirektørkredsen" as the page's title, then "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a
