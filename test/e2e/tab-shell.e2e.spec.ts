@@ -49,6 +49,14 @@ describe('the tab shell in Chromium', () => {
     await page.selectOption('#lang', 'en');
     await page.getByRole('tab', { name: 'Members' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    // Opened again, signed in: the forum list comes drawn in the HTML, and the app, loaded through
+    // app-after-paint.js once that is on screen, takes over (issue 18, P4).
+    const served = await (await page.request.get(`${app.url}/`)).text();
+    expect(served).toMatch(/<script type="module" id="samraad-app" data-entry="\/assets\/index-[\w-]+\.js" src="\/app-after-paint\.js"><\/script>/);
+    expect(served).not.toContain('modulepreload');
+    await page.goto(`${app.url}/`);
+    await page.locator('[role="tree"]').getByText('Fokusgruppen Sundhed og Beskæftigelse').waitFor();
     await page.close();
   });
 });

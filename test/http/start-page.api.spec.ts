@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { withBootData } from '../../src/entry/http/server.js';
+import { withAppAfterFirstPaint, withBootData, withFirstView } from '../../src/entry/http/server.js';
 
 const page = '<!doctype html><html lang="da"><head><title>Samraad</title></head><body><div id="root"></div></body></html>';
 
@@ -106,5 +106,37 @@ describe('withBootData', () => {
   });
   it('leaves the page as it is when there is nothing to carry', () => {
     expect(withBootData(page, {})).toBe(page);
+  });
+});
+
+/** The start page as the tab build writes it (vite: the module entry and its modulepreloads in the head). */
+const built = [
+  '<!doctype html><html lang="da"><head><title>Samraad</title>',
+  '<script type="module" crossorigin src="/assets/index-C0dv23rq.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/rolldown-runtime-XKyaHtl9.js">',
+  '<link rel="modulepreload" crossorigin href="/assets/jsx-dev-runtime-3UTX1lcf.js">',
+  '</head><body><div id="root"></div></body></html>',
+].join('\n');
+const tree = [{ id: 'midt-ksg', name: 'KSG Midt', kind: 'cluster', region: 'midt', children: [] }];
+const me = { signedIn: true, person: { id: 'p', name: 'P' }, memberships: [] };
+
+describe('a page with a first view loads the app after drawing it (issue 18, P4)', () => {
+  it('loads the same entry through app-after-paint.js, without preloading the app before the first paint', () => {
+    const html = withFirstView(built, { me, tree }, '2026-12-06');
+    expect(firstViewIds(html)).toEqual(['midt-ksg']);
+    expect(html).toContain('<script type="module" id="samraad-app" data-entry="/assets/index-C0dv23rq.js" src="/app-after-paint.js"></script>');
+    expect(html).not.toContain('crossorigin src="/assets/index-C0dv23rq.js"');
+    expect(html).not.toContain('modulepreload');
+    // The loader the page names is in the tab build's public folder (copied to the build as it is).
+    const loader = fs.readFileSync(path.join(process.cwd(), 'src/tab/public/app-after-paint.js'), 'utf8');
+    expect(loader).toContain("getElementById('samraad-app')");
+    expect(loader).toContain('import(entry)');
+  });
+  it('leaves a page without a first view (nothing to show before the app) with the build\'s own script and preloads', () => {
+    expect(withFirstView(built, {}, '2026-12-06')).toBe(built);
+    expect(withFirstView(built, { me: { signedIn: false } }, '2026-12-06')).toBe(built);
+  });
+  it('leaves a page it does not recognise as it is', () => {
+    expect(withAppAfterFirstPaint(page)).toBe(page);
   });
 });

@@ -167,9 +167,27 @@ async function bootData(app: FastifyInstance, cookie: string): Promise<Record<st
 export function withFirstView(html: string, data: { me?: unknown; tree?: unknown }, today: string, theme?: 'default' | 'dark' | 'contrast'): string {
   const body = firstViewHtml(data as Parameters<typeof firstViewHtml>[0], today);
   if (!body || !html.includes('<div id="root"></div>')) return html;
-  return html
+  return withAppAfterFirstPaint(html)
     .replace('</head>', () => `<style id="samraad-first-view-style">${firstViewStyle(theme)}</style></head>`)
     .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
+}
+
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[\w.-]+\.js)"><\/script>/;
+const MODULE_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="\/assets\/[\w.-]+\.js">/g;
+
+/**
+ * A page that shows a first view loads the app after the browser has drawn it (issue 18, P4): the build's
+ * module script becomes `/app-after-paint.js` (src/tab/public), which imports the same entry after the next
+ * frame, and the entry's `modulepreload` links go (fetching and compiling about 600 kB of React and Fluent
+ * before the first paint is what held the forum list back). A page without a first view (anonymous, inside
+ * Teams) keeps the build's own script and preloads: there is nothing to show before the app.
+ */
+export function withAppAfterFirstPaint(html: string): string {
+  const entry = ENTRY_SCRIPT.exec(html)?.[1];
+  if (!entry) return html;
+  return html
+    .replace(MODULE_PRELOAD, '')
+    .replace(ENTRY_SCRIPT, () => `<script type="module" id="samraad-app" data-entry="${entry}" src="/app-after-paint.js"></script>`);
 }
 
 /** The boot data in a JSON script element (not executed; `<` escaped so no text can end the element). */
