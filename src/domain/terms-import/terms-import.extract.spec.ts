@@ -994,3 +994,51 @@ describe('held-out round 9 rules', () => {
     expect(drafts('Testlidelser\n\nRegionsrådet vedtog en handleplan. Udvalget har til opgave at understøtte arbejdet.\n\nKommissorium for udvalget:\n\nKommissorium\n').map((x) => x.forumName.value)).toEqual(['Testlidelser']);
   });
 });
+
+describe('held-out round 11 rules', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  const value = (text: string, path: ScalarPath) => drafts(text)[0]!.fields[path]?.value;
+  it('"at KKR Testland to gange om året drøfter ..." is how often another named body takes a matter up, not this forum\'s meetings; "1-2 årlige møder" is', () => {
+    const page = 'Testdialogforum\n\nAf modellen fremgår:\n\n- at KKR Testland to gange om året drøfter sundhedsområdet\n\nDer afholdes som udgangspunkt 1-2 årlige møder i testdialogforummet.\n';
+    expect([value(page, 'meetings.perYearMin'), value(page, 'meetings.perYearMax')]).toEqual([1, 2]);
+    expect(fields('Gruppen drøfter sundhedsområdet to gange om året.')['meetings.perYearMin']).toBe(2);
+    expect(fields('Gruppen mødes to gange om året, og KKR Testland drøfter sagen.')['meetings.perYearMin']).toBe(2);
+  });
+  it('"blev godkendt på et møde i Ældrerådet den 18. januar 2022" is approved by Ældrerådet', () => {
+    const f = fields('Forretningsordenen blev godkendt på et møde i Testrådet den 18. januar 2022.');
+    expect([f.approvedByName, f.approvedOn]).toEqual(['Testrådet', '2022-01-18']);
+  });
+  it('"en gang om måneden, undtagen i juli" is 11 meetings a year ("dog ikke i juli og december" 10); without the exception 12', () => {
+    expect([fields('Der holdes møde en gang om måneden, undtagen i juli.')['meetings.perYearMin'], fields('Der holdes møde en gang om måneden, undtagen i juli.')['meetings.perYearMax']]).toEqual([11, 11]);
+    expect(fields('Der holdes møde en gang om måneden, dog ikke i juli og december.')['meetings.perYearMax']).toBe(10);
+    expect(fields('Der holdes møde en gang om måneden.')['meetings.perYearMax']).toBe(12);
+  });
+  it('a draft agenda handed to the administration ("Oplæg til dagsorden sendes til administrationen senest 7 dage før") is not the agenda\'s lead', () => {
+    expect(fields('Oplæg til dagsorden sendes til administrationen senest 7 dage før mødets afholdelse. Medlemmerne skal have dagsordenen senest 5 dage før mødets afholdelse.')['deadlines.agendaLead']).toEqual(days(5));
+    expect(fields('Udkast til dagsorden sendes til formanden senest 10 dage før mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"Dagsordenen udarbejdes af ... . Sekretariatet sender den ud senest 5 dage før mødet": "den" is the agenda of the sentence before', () => {
+    expect(fields('Dagsordenen udarbejdes af formanden og næstformanden. Sekretariatet sender den ud senest 5 dage før mødet.')['deadlines.agendaLead']).toEqual(days(5));
+    expect(fields('Referatet skrives af sekretæren. Sekretariatet sender den ud senest 5 dage efter mødet.')['deadlines.agendaLead']).toBeUndefined();
+    expect(fields('Rapporten udarbejdes af formanden. Sekretariatet sender den ud senest 5 dage før mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"<Kommune> stiller sekretariatsbistand til rådighed" holds the secretariat', () => {
+    expect(fields('Testby Kommune stiller sekretariatsbistand til rådighed.')['secretariat.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+  });
+  it('"Et ekstraordinært møde kan indkaldes ...", "Der holdes ekstraordinært møde, når ..." allow meetings beyond the plan', () => {
+    expect(fields('Et ekstraordinært møde kan indkaldes på formandens initiativ.')['meetings.adHoc']).toBe(true);
+    expect(fields('Der holdes ekstraordinært møde, når formanden finder det nødvendigt.')['meetings.adHoc']).toBe(true);
+    expect(fields('Et ekstraordinært møde er ikke planlagt.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"består af 6 personer:" over counted lines is the total; a bare staff line ("1 medarbejder") names no side and gives no seat', () => {
+    const page = 'Testbrugerrådet\n\nBrugerrådet består af 6 personer:\n\n5 valgt blandt medlemmerne\n1 medarbejder.\n';
+    expect(value(page, 'membersTotal')).toBe(6);
+    expect(seats(page)).toEqual([['other', 5, 5]]);
+    expect(seats('Testbrugerrådet\n\nBrugerrådet består af 6 personer:\n\nKommunen:\n1 medarbejder\n')).toEqual([['municipality', 1, 1]]);
+  });
+  it('"N medlemmer, som byrådet har udpeget" / "..., der er udpeget af byrådet" are counted seats of the appointing body\'s side', () => {
+    expect(seats('Testrådet\n\nTestrådet er sammensat af 5 medlemmer fra Danske Handicaporganisationer og 5 medlemmer, som byrådet har udpeget.\n')).toEqual([['other', 5, 5], ['municipality', 5, 5]]);
+    expect(seats('Testrådet\n\nTestrådet er sammensat af 5 medlemmer fra handicaporganisationerne i kommunen, som er udpeget efter indstilling fra Danske Handicaporganisationer, og 5 medlemmer, der er udpeget af byrådet.\n')).toEqual([['other', 5, 5], ['municipality', 5, 5]]);
+  });
+});

@@ -581,10 +581,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       addScalar(f, 'chair.shared', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
     }
     lineRules(f, start, body);
+    let previous: string | undefined;
     for (const s of splitSentences(body)) {
       docSentences.push({ start: start + s.start, text: s.text, forum: f });
-      const ctx = { section, forumKind: f.kind.slug, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
+      const ctx = { section, forumKind: f.kind.slug, previous, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
       for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
+      previous = s.text;
     }
   };
 
@@ -723,7 +725,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
     // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
     // Before the heading rules: "Rådet består af:" names this forum as a heading would, but opens its members.
-    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+medlemmer)?)\s*:\s*$/iu.test(t)) {
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)\s*:\s*$/iu.test(t)) {
       processBody(line.start, t);
       section = 'members';
       seatLabel = undefined;

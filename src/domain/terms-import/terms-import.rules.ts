@@ -34,7 +34,8 @@ export type RawFinding = {
   inferred?: boolean;
 };
 
-export type RuleContext = { section: SectionKind | 'intro'; forumKind: string };
+/** previous: the sentence before this one in its paragraph, for a pronoun that points back to it. */
+export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; previous?: string };
 
 const ABBREVIATIONS = /(?:^|\s)(?:ca|hhv|bl\.a|jf|mv|d|dvs|fx|evt|inkl|pkt|nr|kl|vedr|f\.eks|m\.fl|osv|ift|iht|mht)\.$/i;
 
@@ -173,7 +174,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     for (const before of cl.matchAll(new RegExp(`${LEAD}(?:\\s*\\([^)]{0,40}\\))?\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
       const own = cl.slice(prevEnd, before.index + before[0].length);
       // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
-      const ctxText = /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
+      // "Dagsordenen udarbejdes af ... . Sekretariatet sender den ud senest 5 dage før mødet": "den" is the agenda the sentence
+      // before opened with.
+      const pronounAgenda = !/dagsorden|punkt|forslag|sag|referat|indkald/i.test(s.slice(0, c.start) + own) && /(?:^|\s)(?:sender|udsender|fremsender)\s+den\s+(?:ud\s+)?(?:til\s+\p{L}+\s+)?(?:senest|mindst|\d)|^den\s+(?:ud|frem)?sendes\s/iu.test(own) && /^(?:den\s+)?dagsorden(?:en)?\s/iu.test(ctx.previous ?? '');
+      const ctxText = pronounAgenda ? `dagsordenen ${own}` : /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
       prevEnd = before.index + before[0].length;
       // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
       const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
@@ -187,7 +191,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
       // "Hospitalet indkalder dagsordenspunkter fra kommunen senest 4 uger før": a call for items is neither the cut-off nor the agenda.
-      else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
+      // "Oplæg til dagsorden sendes til administrationen senest 7 dage før": a draft handed on to be prepared is not the agenda sent out.
+      else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText) && !/(?:oplæg|udkast|forslag)\s+til\s+dagsorden/iu.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
       // "at der senest 4 hverdage inden et ordinært mødes afholdelse tilsendes hvert af medlemmerne en dagsorden": the agenda as the object sent.
       else if (lt && !/dagsorden|referat|indkald|ekstraordinær/i.test(ctxText) && /(?:tilsendes|udsendes|fremsendes|sendes|udsende|tilsende|sende)\s+(?:[^.;]{0,80}?\s)?dagsorden/iu.test(next)) add('deadlines.agendaLead', lt, ...span, 0.8);
     }
@@ -230,7 +235,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         'iu',
       ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
-      if (freq && meetingContext) {
+      // "at KKR Nordjylland to gange om året drøfter sundhedsområdet": how often another named body (an abbreviation as the
+      // subject, not this forum's kind word) takes up a matter, in a clause that says nothing of meetings, is no meeting count.
+      const subject = freq ? cl.slice(0, freq.index) : '';
+      const otherBody = !!freq && ctx.section !== 'meetings' && !/mød|afhold|holde/i.test(cl) && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(subject) && !kindMentions(subject).some((m) => m.kind.slug === ctx.forumKind);
+      if (freq && meetingContext && !otherBody) {
         const q = (freq[1] ?? '').toLowerCase();
         const a = parseNumber(freq[2]!);
         const b = freq[3] ? parseNumber(freq[3]) : a;
@@ -284,7 +293,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+afholdes|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
@@ -472,7 +481,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const posts = /^((?:de\s+)?\p{Ll}+(?:ene|erne))\s+for\s+(.+?)(?:\s+samt\s+(.+))?$/u.exec(body);
     const postSector = posts ? personSector(posts[1]!) : undefined;
     const postCount = posts ? posts[2]!.split(/,\s+|(?<!-)\s+og\s+/u).filter((x) => /^[\p{Lu}]/u.test(x.trim())).length : 0;
-    const parts = posts && postSector && postCount >= 2 ? (posts[3] ? [{ start: body.lastIndexOf(posts[3]), text: posts[3] }] : []) : joinCoordinatedObjects(body, splitTopLevel(body));
+    const parts = posts && postSector && postCount >= 2 ? (posts[3] ? [{ start: body.lastIndexOf(posts[3]), text: posts[3] }] : []) : joinAppointingClauses(body, joinCoordinatedObjects(body, splitTopLevel(body)));
     if (posts && postSector && postCount >= 2) {
       out.push({ list: 'seats', value: { party: { kind: 'sector', sector: postSector, perOrganisation: false }, role: posts[1]!, min: postCount, max: postCount } satisfies SeatDraft, start: bodyStart, end: bodyStart + posts[1]!.length + posts[2]!.length + 5, confidence: 0.7 });
     }
@@ -754,7 +763,12 @@ function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | '
   if (a === undefined || b === undefined) return undefined;
   const times = /^måned/i.test(m[4]!) ? 12 : /^kvartal/i.test(m[4]!) ? 4 : 2;
   const q = (m[1] ?? '').toLowerCase();
-  return { min: a * times, max: b * times, q: /^(?:minimum|mindst)/.test(q) ? 'min' : /^(?:op|højst|maks)/.test(q) ? 'max' : '', index: m.index, end: m.index + m[0].length };
+  // "en gang om måneden, undtagen i juli", "dog ikke i juli og december": a month named as left out has no meeting.
+  const MONTH = '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)';
+  const except = times === 12 && a === b ? new RegExp(`^\\s*,?\\s*(?:undtagen|dog\\s+ikke|men\\s+ikke|bortset\\s+fra)\\s+(?:i\\s+)?(${MONTH}(?:\\s*(?:,|og)\\s*(?:i\\s+)?${MONTH})*)${E}`, 'iu').exec(cl.slice(m.index + m[0].length)) : null;
+  const off = except ? except[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length * a : 0;
+  const end = m.index + m[0].length + (except ? except[0].length : 0);
+  return { min: a * times - off, max: b * times - off, q: /^(?:minimum|mindst)/.test(q) ? 'min' : /^(?:op|højst|maks)/.test(q) ? 'max' : '', index: m.index, end };
 }
 
 /** The one forum that sets this one up is its parent. */
@@ -830,6 +844,24 @@ function joinCoordinatedObjects(body: string, parts: { start: number; text: stri
   return out;
 }
 
+/**
+ * "5 medlemmer, som byrådet har udpeget", "5 medlemmer, der er udpeget af byrådet": a relative clause telling who appoints the
+ * counted members belongs to them (it names their side); split off, the count would read as a total and the body as no seat.
+ */
+function joinAppointingClauses(body: string, parts: { start: number; text: string }[]): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    const appointing = /^(?:som|der)\s+(?:(?:er|bliver)\s+(?:udpeget|valgt)|(?:udpeges|vælges)|(?:[\p{L}-]+\s+){1,3}har\s+(?:udpeget|valgt))(?![\p{L}])/iu.test(p.text.trim());
+    if (prev && appointing && new RegExp(`^(?:og\\s+|samt\\s+)?${NUM}\\s`, 'iu').test(prev.text.trim())) {
+      out[out.length - 1] = { start: prev.start, text: body.slice(prev.start, p.start + p.text.length) };
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 function splitTopLevel(s: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let depth = 0;
@@ -858,7 +890,8 @@ export function docLevelRules(s: string): RawFinding[] {
   if (m && /(?:forventes|ventes|skal|vil\s+blive|planlægges|påregnes)\s+(?:at\s+blive\s+)?$/iu.test(s.slice(0, m.index))) return out;
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
-    const name = body.replace(/(?:s)?møde(?:t)?$/i, '');
+    // "blev godkendt på et møde i Ældrerådet den 18. januar 2022": the body is the one whose meeting it was.
+    const name = body.replace(/^(?:et|sit|det|deres)\s+(?:[\p{L}-]+\s+)?møde\s+(?:i|hos)\s+(?=[\p{Lu}])/u, '').replace(/(?:s)?møde(?:t)?$/i, '');
     const nameStart = m.index + m[0].indexOf(m[1]!);
     if (name) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
     const date = parseDanishDate(m[2]!);
@@ -1040,7 +1073,9 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (/^(?:(?:næst)?formand(?:en)?|vist\s+antal\b.*|antal\s+medlemmer)$/iu.test(role)) return [];
   // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...", "8 medlemmer i alt", "14 ordinære medlemmer": a count of members
   // naming no party is the total, not a seat.
-  if (count && /^(?:ordinære\s+|faste\s+|stemmeberettigede\s+)?medlemmer(?:\s+i\s+alt)?(?:\s*:.*)?$/isu.test(role)) return [];
+  if (count && /^(?:ordinære\s+|faste\s+|stemmeberettigede\s+)?(?:medlemmer|personer)(?:\s+i\s+alt)?(?:\s*:.*)?$/isu.test(role)) return [];
+  // "1 medarbejder": staff counted without the organisation that employs them sit for no side the text names.
+  if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?)$/iu.test(role)) return [];
   // "borgmestrene for kommunerne i regionen", "borgmestrene fra regionens 19 kommuner", "alle regionens borgmestre": the mayor
   // of each municipality, a seat per municipality (a number of municipalities counts them, not the seats; a post named without
   // a count states no count).
@@ -1115,7 +1150,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
     // "Tovholderkommunen stiller sekretærbistand til rådighed".
-    new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?sekretær\\p{L}*`, 'iu').exec(s) ??
+    // "Esbjerg Kommune stiller sekretariatsbistand til rådighed".
+    new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?(?:sekretær|sekretariats)\\p{L}*`, 'iu').exec(s) ??
     new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s);
   if (sec && !(ctx.forumKind === 'faelles_sekretariat')) {
     const name = sec[1]!.replace(/^(?:det|den)\s+/i, '');
@@ -1180,7 +1216,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "består af 13 repræsentanter fra patientforeninger og brugergrupper": one counted group and nothing else is all the members.
   const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s);
   const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
-  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?\\p{L}*medlemmer${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
+  // "Brugerrådet består af 6 personer:": persons counted as the members.
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
   // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv.").
   const oneGroupOfSeveral =
