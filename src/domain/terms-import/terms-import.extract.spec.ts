@@ -1042,3 +1042,35 @@ describe('held-out round 11 rules', () => {
     expect(seats('Testrådet\n\nTestrådet er sammensat af 5 medlemmer fra handicaporganisationerne i kommunen, som er udpeget efter indstilling fra Danske Handicaporganisationer, og 5 medlemmer, der er udpeget af byrådet.\n')).toEqual([['other', 5, 5], ['municipality', 5, 5]]);
   });
 });
+
+describe('held-out round 11 rules: a page on an organisation of several bodies', () => {
+  const names = (text: string) => extractTermsDrafts(text).drafts.map((d) => [d.forumName.value, d.fields['forum.kind']?.value]);
+  const page = [
+    'Testaftalens organisering',
+    '',
+    'Politisk organisering',
+    '',
+    'Sundhedssamarbejdsudvalget (SSU) har det overordnede ansvar for at udarbejde og følge op på aftalen.',
+    '',
+    'Administrativ organisering',
+    '',
+    '- Strategisk Sundhedsforum har det overordnede administrative ansvar for aftalen.',
+    '- Fælles Testudvalg er et fælles ledelsesforum, som parterne kan bruge til afklaring.',
+    '- I hver af de fire klynger er der nedsat en administrativ klyngestyregruppe, som omsætter aftalen.',
+    '- Der er nedsat en Koordineringsgruppe på sekretariatsniveau, som understøtter arbejdet.',
+    '',
+  ].join('\n');
+  it('three or more bodies each introduced by a paragraph or bullet opening with its name ("X har ...", "X er et ...") or set up ("Der er nedsat en <kind>") each become a forum', () => {
+    expect(names(page)).toEqual([
+      ['Sundhedssamarbejdsudvalg', 'sundhedssamarbejdsudvalg'],
+      ['Strategisk Sundhedsforum', 'strategisk_sundhedsforum'],
+      ['Fælles Testudvalg', 'udvalg'],
+      ['Administrativ klyngestyregruppe', 'klyngestyregruppe'],
+      ['Koordineringsgruppe', 'koordinationsgruppe'],
+    ]);
+  });
+  it('fewer than three such bodies, or a bare kind word ("Udvalget har ..."), open none of their own; a one-word compound of a generic kind ("Testsamarbejdsudvalget har ...") introduces none', () => {
+    expect(names(page.replace('Sundhedssamarbejdsudvalget (SSU)', 'Testsamarbejdsudvalget (TSU)')).map((x) => x[0])).not.toContain('Testsamarbejdsudvalget');
+    expect(names('Kommissorium for Testudvalget\n\nUdvalget har ansvaret for aftalen.\n\n- Strategisk Sundhedsforum har det overordnede ansvar.\n- Der er nedsat en koordineringsgruppe.\n').map((x) => x[0])).toEqual(['Testudvalget']);
+  });
+});

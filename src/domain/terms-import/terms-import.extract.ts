@@ -189,6 +189,36 @@ export function mainForumOf(text: string): MainForum | undefined {
   return { start: best.first.index, name, kind: best.first.kind };
 }
 
+/**
+ * A body a paragraph introduces: its name opening the paragraph, up to three capitalised words or qualifiers and a kind word
+ * ("Strategisk Sundhedsforum", "Fælles Forretningsudvalg", "Sundhedssamarbejdsudvalget (SSU)"), before "har", "er" or
+ * "varetager"; or the body "Der er nedsat en <adjective> <kind word>" / "I hver ... er der nedsat en ..." tells of. A bare
+ * kind word ("Udvalget har ...") introduces none.
+ */
+export function bodyIntroduced(t: string): { offset: number; name: string } | undefined {
+  const named = /^((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{L}-]+)(?:\s*\([\p{Lu}]{2,6}\))?\s+(?:har|er|varetager)\s/u.exec(t);
+  if (named) {
+    const name = named[1]!;
+    const last = kindMentions(name).pop();
+    const words = name.split(/\s+/);
+    const before = last ? name.slice(0, last.index).trim() : '';
+    const beforeOk = !before || before.split(/\s+/).every((w) => /^[\p{Lu}]/u.test(w) && QUALIFIER.test(w) || /^[\p{Lu}][\p{Ll}]+$/u.test(w) && /^(?:fælles|strategisk|administrativ|politisk|regional|kommunal)/iu.test(w));
+    const bareGeneric = !!last && last.kind.generic && words.length === 1 && /^(?:udvalg|råd|forum|fora|bestyrels|kommission|netværk)/iu.test(name);
+    if (last && last.index + last.text.length === name.length && /^[\p{Lu}]/u.test(name) && !last.kind.needsQualifier && !last.kind.subGroupLabel && beforeOk && !bareGeneric && (last.kind.standing || words.length >= 2)) {
+      return { offset: 0, name: name.trim() };
+    }
+  }
+  const setUp = /^(?:I\s+(?:hver|hvert|alle)\s+[^,.;]{0,40}?\s+er\s+der|Der\s+er)\s+(?:\p{L}+\s+)?nedsat\s+(?:en|et)\s+((?:[\p{Ll}-]+\s+)?[\p{L}-]+)/u.exec(t);
+  if (setUp) {
+    const k = kindMentions(setUp[1]!).pop();
+    if (k && k.index + k.text.length === setUp[1]!.length && !k.kind.needsQualifier && !k.kind.subGroupLabel && !k.kind.generic) {
+      const name = setUp[1]!;
+      return { offset: setUp.index + setUp[0].length - name.length, name: name.charAt(0).toUpperCase() + name.slice(1) };
+    }
+  }
+  return undefined;
+}
+
 /** Whether the text names one forum of a standing, not generic kind ("Sundhedssamarbejdsudvalget") at least `times` times. */
 function namedStandingKind(text: string, times: number): boolean {
   const counts = new Map<string, number>();
@@ -622,6 +652,20 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
   };
 
+  // A page on an organisation of several bodies, each introduced by a paragraph or bullet that opens with its name ("-
+  // Strategisk Sundhedsforum har det overordnede administrative ansvar ...", "Fælles Forretningsudvalg er et fælles
+  // ledelsesforum ...") or tells that it is set up ("Der er nedsat en Koordineringsgruppe ..."): each opens its forum, when
+  // three or more different bodies are introduced so.
+  const introduced = new Map<number, { offset: number; name: string }>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.text;
+    const bullet = /^\s*[-•–*]\s+/u.exec(raw);
+    if (!bullet && i > 0 && lines[i - 1]!.text.trim() !== '') continue;
+    const intro = bodyIntroduced(raw.slice(bullet?.[0].length ?? 0));
+    if (intro) introduced.set(lines[i]!.start, { offset: (bullet?.[0].length ?? 0) + intro.offset, name: intro.name });
+  }
+  if (new Set([...introduced.values()].map((x) => x.name.toLowerCase())).size < 3) introduced.clear();
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text;
@@ -885,6 +929,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;
 
+    const intro = introduced.get(line.start);
+    if (intro) {
+      // "Sundhedsstyregruppen har ...": a one-word name in the definite form names the kind as a definition does.
+      const whole = kindAtStart(intro.name);
+      const f = openForum(line.start + intro.offset, intro.name, !!whole && whole.length === intro.name.length);
+      if (f) {
+        current = f;
+        section = 'intro';
+      }
+    }
     // "Sundhedsstyregruppen er det øverste administrative organ ...": a forum introduced by a sentence.
     // "Sundhedskoordinationsudvalget er sammensat af (politiske) repræsentanter fra ...": so is a forum whose paragraph opens
     // with the parties that send representatives to it ("Vestklyngen består af Hospitalsenheden Vest, ..." describes a cluster, no forum).

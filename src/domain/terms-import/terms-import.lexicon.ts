@@ -60,7 +60,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'undergruppe', stem: 'undergrupp', subGroupLabel: 'undergrupper' },
   { slug: 'netvaerksgruppe', stem: 'netværksgrupp', standing: true },
   { slug: 'foelgegruppe', stem: 'følgegrupp', standing: true },
-  { slug: 'koordinationsgruppe', stem: 'koordinationsgrupp', standing: true },
+  // "Koordineringsgruppen": the same kind by its other noun.
+  { slug: 'koordinationsgruppe', stem: 'koordin(?:ations|erings)grupp', standing: true },
   // English pages name the same bodies: "Steering Committee", "steering group".
   { slug: 'styregruppe', stem: 'styregrupp|steering\\s+(?:group|committee)', standing: true },
   { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
