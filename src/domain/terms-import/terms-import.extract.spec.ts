@@ -1074,3 +1074,16 @@ describe('held-out round 11 rules: a page on an organisation of several bodies',
     expect(names('Kommissorium for Testudvalget\n\nUdvalget har ansvaret for aftalen.\n\n- Strategisk Sundhedsforum har det overordnede ansvar.\n- Der er nedsat en koordineringsgruppe.\n').map((x) => x[0])).toEqual(['Testudvalget']);
   });
 });
+
+describe('held-out round 11 rules: a page titled by its subject with its members after "Udvalget består af:"', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const page = (lines: string) => `Testmedicin\n\nUdvalget skal følge udviklingen på testområdet tæt.\n\nUdvalget består af:\n\n${lines}\n\nMødeplan 2017\nTirsdag den 7. marts kl. 13.00\n`;
+  it('is the forum under the title ("Udvalget består af:" names none), and bullets each a person with a party letter ("- Anne Test, (formand) (A)") are the members\' total', () => {
+    const d = drafts(page('- Anne Test, (formand) (A)\n- Bo Prøve, (næstformand) (V)\n- Carl Test (O)'));
+    expect(d.map((x) => x.forumName.value)).toEqual(['Testmedicin']);
+    expect(d[0]!.fields['membersTotal']?.value).toBe(3);
+  });
+  it('a line that is not such a person gives no total', () => {
+    expect(drafts(page('- Anne Test, (formand) (A)\n- to embedsmænd fra regionen'))[0]!.fields['membersTotal']).toBeUndefined();
+  });
+});

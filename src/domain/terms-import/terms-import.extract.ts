@@ -110,6 +110,8 @@ export function mainForumOf(text: string): MainForum | undefined {
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
     const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
     if (!k) continue;
+    // "Udvalget består af:" leads into the members: a sentence about the forum, not its name.
+    if (k.index === 0 && /^\s+(?:består|har|er|skal|kan|mødes|sammensættes)(?:\s|$)/iu.test(t.slice(k.text.length))) continue;
     // "Fælles forum for sundhedsklyngerne" as a section heading of a news item about "Sundhedssamarbejdsudvalget": a generic
     // word inside a heading's phrase yields to a forum of a named standing kind the page names again and again.
     if (k.kind.generic && k.index > 0 && namedStandingKind(text, 3)) continue;
@@ -124,11 +126,8 @@ export function mainForumOf(text: string): MainForum | undefined {
     }
     // "Kroniske lidelser" as the page's title, then "Udvalget har til opgave ..." and "Kommissorium for udvalget": a page that
     // calls its forum only by the bare definite kind word is about the forum its short title (no kind word, no sentence) names.
-    const first = lines[0];
-    const titleLine = first && first !== l ? first.text.trim() : '';
-    if (k.kind.generic && /^(?:udvalg|råd|forum|bestyrelse|netværk)(?:et|en)$/iu.test(name) && !namedBySubject(text, k.kind) && /^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(titleLine) && !kindMentions(titleLine).length && !sectionOf(titleLine)) {
-      return { start: first!.start + first!.text.length - first!.text.trimStart().length, name: titleLine, kind: k.kind };
-    }
+    const titled = lines[0] !== l ? subjectTitle(lines, k.kind, name, text) : undefined;
+    if (titled) return titled;
     return { start: l.start + lead + offset, name, kind: k.kind };
   }
   // "Sundhedsdirektørkredsen" as the page's title, then "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a
@@ -176,6 +175,9 @@ export function mainForumOf(text: string): MainForum | undefined {
   if (best.first.kind.generic) {
     const subject = namedBySubject(text, best.first.kind);
     if (subject) return subject;
+    // The same when the page names its forum by the bare kind word only in sentences ("Udvalget skal ...", "Udvalget består af:").
+    const titled = subjectTitle(lines, best.first.kind, best.first.text, text);
+    if (titled) return titled;
   }
   // "Psykiatriens Fælles Samordningsudvalg skal ...": a kind word written with a capital after capitalised words on its line is
   // the end of a proper name; the name is those words with it (up to three, no sentence end between).
@@ -217,6 +219,18 @@ export function bodyIntroduced(t: string): { offset: number; name: string } | un
     }
   }
   return undefined;
+}
+
+/**
+ * "Kroniske lidelser" / "Medicin" as the page's title, then "Udvalget har til opgave ..." or "Udvalget består af:": a page that
+ * calls its forum only by the bare definite kind word is about the forum its short title (no kind word, no sentence) names.
+ */
+function subjectTitle(lines: Line[], kind: ForumKindEntry, word: string, text: string): MainForum | undefined {
+  const first = lines[0];
+  const titleLine = first ? first.text.trim() : '';
+  if (!kind.generic || !/^(?:udvalg|råd|forum|bestyrelse|netværk)(?:et|en)$/iu.test(word) || namedBySubject(text, kind)) return undefined;
+  if (!/^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(titleLine) || kindMentions(titleLine).length || sectionOf(titleLine)) return undefined;
+  return { start: first!.start + first!.text.length - first!.text.trimStart().length, name: titleLine, kind };
 }
 
 /** Whether the text names one forum of a standing, not generic kind ("Sundhedssamarbejdsudvalget") at least `times` times. */
@@ -987,7 +1001,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // the members' total, when the document has one forum, states no total of its own and every line up to the next blank line
   // or heading is a person with a party letter.
   if (forums.length === 1 && !forums[0]!.scalars.get('membersTotal')?.length) {
-    const listed = /(?:med|af)\s+(?:disse|følgende)\s+medlemmer:[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand)?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
+    // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)".
+    const listed = /(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand)?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
     const names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
     if (listed && names.length >= 2) {
       const at = listed.index + listed[0].indexOf(listed[1]!);
