@@ -1087,3 +1087,30 @@ describe('held-out round 11 rules: a page titled by its subject with its members
     expect(drafts(page('- Anne Test, (formand) (A)\n- to embedsmænd fra regionen'))[0]!.fields['membersTotal']).toBeUndefined();
   });
 });
+
+describe('held-out round 11 rules: chairs and members told in running text', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  const news = (besides: string) =>
+    `Testrådet\n\nRådet vælges for fire år. På sit første møde valgte rådet Anne Test fra Danske Testorganisationer som formand. Hun afløser Bo Prøve. ${besides}\n`;
+  it('"valgte rådet <person> fra <organisation> som formand" gives the chair to that organisation', () => {
+    expect(drafts(news(''))[0]!.fields['chair.by']?.value).toEqual({ name: 'Danske Testorganisationer' });
+    expect(drafts('Testrådet\n\nRådet valgte Anne Test som formand.\n')[0]!.fields['chair.by']).toBeUndefined();
+  });
+  it('"Ud over <person> består rådet af yderligere N medlemmer fra X, ..." counts the person named before as "<person> fra X" among X\'s seats', () => {
+    expect(seats(news('Ud over Anne Test består rådet af yderligere fire medlemmer fra Danske Testorganisationer, to byrådsmedlemmer og tre medlemmer fra Testby Kommunes administration.'))).toEqual([
+      ['other', 5, 5],
+      ['municipality', 2, 2],
+      ['municipality', 3, 3],
+    ]);
+    expect(seats('Testrådet\n\nUd over Anne Test består rådet af yderligere fire medlemmer fra Danske Testorganisationer og to byrådsmedlemmer.\n')).toEqual([]);
+  });
+  it('"Møderne i <forum> ledes af den kommunale/regionale <post>" gives the chair to that side', () => {
+    expect(drafts('Testdialogforum\n\nMøderne i testdialogforummet ledes af den kommunale næstformand i Testudvalget og planlægges af sekretariatet.\n')[0]!.fields['chair.by']?.value).toEqual({ name: 'kommunale næstformand i Testudvalget', sector: 'municipality' });
+    expect(drafts('Testdialogforum\n\nMøderne i testdialogforummet ledes af formanden.\n')[0]!.fields['chair.by']).toBeUndefined();
+  });
+  it('"Der oprettes et nyt <this forum>, hvor <who> deltager" seats the sides of who takes part', () => {
+    expect(seats('Testdialogforum\n\nDer oprettes et nyt Testdialogforum, hvor de kommunale medlemmer af testudvalget og udvalgsformænd for alle 11 kommuner deltager.\n')).toEqual([['municipality', null, null]]);
+    expect(seats('Testdialogforum\n\nDer oprettes et nyt netværk, hvor de kommunale medlemmer deltager.\n')).toEqual([]);
+  });
+});

@@ -628,7 +628,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     let previous: string | undefined;
     for (const s of splitSentences(body)) {
       docSentences.push({ start: start + s.start, text: s.text, forum: f });
-      const ctx = { section, forumKind: f.kind.slug, previous, forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
+      const ctx = { section, forumKind: f.kind.slug, previous, preceding: body.slice(0, s.start), forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
       for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
       previous = s.text;
     }

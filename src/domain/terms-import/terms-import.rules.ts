@@ -34,8 +34,8 @@ export type RawFinding = {
   inferred?: boolean;
 };
 
-/** previous: the sentence before this one in its paragraph, for a pronoun that points back to it. */
-export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; previous?: string };
+/** previous: the sentence before this one in its paragraph, for a pronoun that points back to it; preceding: all of the paragraph before it. */
+export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; previous?: string; preceding?: string };
 
 const ABBREVIATIONS = /(?:^|\s)(?:ca|hhv|bl\.a|jf|mv|d|dvs|fx|evt|inkl|pkt|nr|kl|vedr|f\.eks|m\.fl|osv|ift|iht|mht)\.$/i;
 
@@ -504,6 +504,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (parts.length >= 2 && seatsFound.length >= 2 && seatsFound.every((x) => x.min === null && x.max === null)) seatsFound.forEach((x) => sideListSeats.add(x));
     out.push(...found);
   }
+  out.push(...besidesPersonSeats(s, ctx));
+  out.push(...takingPartSeats(s, ctx));
   out.push(...representativeSeats(s, ctx));
   out.push(...appointedCountSeats(s));
   out.push(...consistingOfSeats(s, ctx));
@@ -560,6 +562,47 @@ function namedMemberFindings(s: string, ctx: RuleContext): RawFinding[] {
     if (own && sector) out.push({ path: 'chair.by', value: { name: p.text.replace(/\s*\([^)]*\)/g, ''), sector }, start: p.start, end: p.end, confidence: 0.7 });
   }
   return out;
+}
+
+/**
+ * "Ud over Anne Test består rådet af yderligere fire medlemmer fra X, to byrådsmedlemmer og tre medlemmer fra Y": the members
+ * besides a person the paragraph named before as "Anne Test fra X"; that person is one more of X's seats. A person whose
+ * organisation the paragraph does not name gives no seats at all (X's count would be short by one or not).
+ */
+function besidesPersonSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /^Ud\s+over\s+((?:[\p{Lu}][\p{L}-]+\s+){1,3}?)(?:,\s*)?består\s+(?:rådet|udvalget|gruppen|forummet|bestyrelsen|styregruppen|netværket)\s+af\s+(?:yderligere\s+)?(.+?)\.?$/u.exec(s);
+  if (!m) return [];
+  const person = m[1]!.trim();
+  const from = new RegExp(`${person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+fra\\s+((?:[\\p{Lu}][\\p{L}-]*\\s*){1,4})`, 'u').exec(ctx.preceding ?? '');
+  if (!from) return [];
+  const org = from[1]!.trim();
+  const body = m[2]!;
+  const bodyStart = m.index + m[0].lastIndexOf(body);
+  const out: RawFinding[] = [];
+  let added = false;
+  for (const part of joinAppointingClauses(body, joinCoordinatedObjects(body, splitTopLevel(body)))) {
+    for (const seat of parseSeatSegment(part.text, undefined)) {
+      const own = !added && seat.min !== null && seat.min === seat.max && (seat.role ?? '').includes(org);
+      if (own) added = true;
+      const value: SeatDraft = own ? { ...seat, min: seat.min! + 1, max: seat.max! + 1 } : seat;
+      out.push({ list: 'seats', value, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
+    }
+  }
+  return added ? out : [];
+}
+
+/**
+ * "Der oprettes et nyt Sundhedspolitisk Dialogforum, hvor de kommunale medlemmer af X samt udvalgsformænd for alle 11 kommuner
+ * deltager": the sides of those who take part in this forum, without counts.
+ */
+function takingPartSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /(?:oprettes|etableres|nedsættes|oprettet|etableret|nedsat)\s+(?:et|en)\s+(?:nyt?\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+),?\s+hvor\s+(.+?)\s+deltager\.?$/u.exec(s);
+  if (!m) return [];
+  const k = kindMentions(m[1]!).pop();
+  if (!k || k.kind.slug !== ctx.forumKind || k.index + k.text.length !== m[1]!.length) return [];
+  const who = m[2]!;
+  const at = m.index + m[0].lastIndexOf(who);
+  return uniq(allSectors(who)).map((sector) => ({ list: 'seats' as const, value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start: at, end: at + who.length, confidence: 0.65 }));
 }
 
 /**
@@ -1188,6 +1231,20 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (postChairs && postKind && postKind.kind.slug === ctx.forumKind && postKind.length === postChairs[2]!.length && postOrg && holderSector(postOrg[1]!) && !PERSON_NAME_START.test(postChairs[1]!)) {
     const at = postChairs.index + postChairs[0].indexOf(postOrg[1]!);
     push('chair.by', { name: postOrg[1]!, sector: holderSector(postOrg[1]!)! }, at, at + postOrg[1]!.length, 0.7);
+  }
+  // "valgte rådet Anne Test fra Danske Handicaporganisationer som formand": the organisation the elected chair comes from.
+  const elected = chair ? null : /(?:valgte|valgt|udpegede|udpeget)\s+(?:\p{Ll}+\s+){0,2}(?:[\p{Lu}][\p{L}-]+\s+){1,3}fra\s+((?:[\p{Lu}][\p{L}-]*\s+){1,4}?)(?:som|til)\s+(?:ny\s+)?formand(?![\p{L}])/u.exec(s);
+  if (elected) {
+    const at = elected.index + elected[0].indexOf(elected[1]!);
+    push('chair.by', holder(elected[1]!), at, at + elected[1]!.trim().length, 0.7);
+  }
+  // "Møderne i det sundhedspolitiske dialogforum ledes af den kommunale næstformand i X": the side the adjective names.
+  const leads = chair || elected ? null : /^(?:møderne|mødet)(?:\s+i\s+[^.;]{0,80}?)?\s+ledes\s+af\s+(?:den|en)\s+(kommunale|regionale)\s+((?:\p{L}+)(?:\s+(?:i|for)\s+[\p{Lu}][\p{L}-]*)?)/iu.exec(s);
+  if (leads) {
+    const sector: OrganisationKind = /^kommun/i.test(leads[1]!) ? 'municipality' : 'region_administration';
+    const at = leads.index + leads[0].indexOf(leads[1]!);
+    const name = `${leads[1]} ${leads[2]}`;
+    push('chair.by', { name, sector }, at, at + name.length, 0.7);
   }
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
