@@ -1037,6 +1037,11 @@ describe('held-out round 11 rules', () => {
     expect(seats(page)).toEqual([['other', 5, 5]]);
     expect(seats('Testbrugerrådet\n\nBrugerrådet består af 6 personer:\n\nKommunen:\n1 medarbejder\n')).toEqual([['municipality', 1, 1]]);
   });
+  it('deputies ("5 medlemmer og 3 suppleanter") hold no seats of their own', () => {
+    const page = 'Testbrugerrådet\n\nBrugerrådet består af 5 medlemmer og 3 suppleanter, som alle vælges af de øvrige brugere.\n';
+    expect(seats(page)).toEqual([]);
+    expect(value(page, 'membersTotal')).toBe(5);
+  });
   it('"N medlemmer, som byrådet har udpeget" / "..., der er udpeget af byrådet" are counted seats of the appointing body\'s side', () => {
     expect(seats('Testrådet\n\nTestrådet er sammensat af 5 medlemmer fra Danske Handicaporganisationer og 5 medlemmer, som byrådet har udpeget.\n')).toEqual([['other', 5, 5], ['municipality', 5, 5]]);
     expect(seats('Testrådet\n\nTestrådet er sammensat af 5 medlemmer fra handicaporganisationerne i kommunen, som er udpeget efter indstilling fra Danske Handicaporganisationer, og 5 medlemmer, der er udpeget af byrådet.\n')).toEqual([['other', 5, 5], ['municipality', 5, 5]]);
@@ -1096,6 +1101,8 @@ describe('held-out round 11 rules: chairs and members told in running text', () 
   it('"valgte rådet <person> fra <organisation> som formand" gives the chair to that organisation', () => {
     expect(drafts(news(''))[0]!.fields['chair.by']?.value).toEqual({ name: 'Danske Testorganisationer' });
     expect(drafts('Testrådet\n\nRådet valgte Anne Test som formand.\n')[0]!.fields['chair.by']).toBeUndefined();
+    expect(drafts('Testrådet\n\nRådet udpegede Anne Test fra Danske Testorganisationer som formand for arbejdsgruppen om tilgængelighed.\n')[0]!.fields['chair.by']).toBeUndefined();
+    expect(drafts('Testrådet\n\nRådet valgte Anne Test fra Danske Testorganisationer som formand for rådet.\n')[0]!.fields['chair.by']?.value).toEqual({ name: 'Danske Testorganisationer' });
   });
   it('"Ud over <person> består rådet af yderligere N medlemmer fra X, ..." counts the person named before as "<person> fra X" among X\'s seats', () => {
     expect(seats(news('Ud over Anne Test består rådet af yderligere fire medlemmer fra Danske Testorganisationer, to byrådsmedlemmer og tre medlemmer fra Testby Kommunes administration.'))).toEqual([

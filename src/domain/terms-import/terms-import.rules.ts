@@ -1117,6 +1117,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...", "8 medlemmer i alt", "14 ordinære medlemmer": a count of members
   // naming no party is the total, not a seat.
   if (count && /^(?:ordinære\s+|faste\s+|stemmeberettigede\s+)?(?:medlemmer|personer)(?:\s+i\s+alt)?(?:\s*:.*)?$/isu.test(role)) return [];
+  // "5 medlemmer og 3 suppleanter": deputies stand in for members; they hold no seats of their own.
+  if (/^(?:personlige\s+)?(?:suppleant|stedfortræder)\p{L}*(?:\s|$)/iu.test(role)) return [];
   // "1 medarbejder": staff counted without the organisation that employs them sit for no side the text names.
   if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?)$/iu.test(role)) return [];
   // "borgmestrene for kommunerne i regionen", "borgmestrene fra regionens 19 kommuner", "alle regionens borgmestre": the mayor
@@ -1234,7 +1236,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   // "valgte rådet Anne Test fra Danske Handicaporganisationer som formand": the organisation the elected chair comes from.
   const elected = chair ? null : /(?:valgte|valgt|udpegede|udpeget)\s+(?:\p{Ll}+\s+){0,2}(?:[\p{Lu}][\p{L}-]+\s+){1,3}fra\s+((?:[\p{Lu}][\p{L}-]*\s+){1,4}?)(?:som|til)\s+(?:ny\s+)?formand(?![\p{L}])/u.exec(s);
-  if (elected) {
+  // "... som formand for arbejdsgruppen om X": the chair of another body.
+  const forOther = elected ? /^\s+(?:for|i)\s+(?:det\s+|den\s+)?([\p{L}-]+)/u.exec(s.slice(elected.index + elected[0].length)) : null;
+  const otherKind = forOther ? kindAtStart(forOther[1]!) : undefined;
+  if (elected && !(forOther && (!otherKind || (otherKind.kind.slug !== ctx.forumKind && !/^(?:udvalget|rådet|gruppen|forummet|bestyrelsen|netværket)$/iu.test(forOther[1]!))))) {
     const at = elected.index + elected[0].indexOf(elected[1]!);
     push('chair.by', holder(elected[1]!), at, at + elected[1]!.trim().length, 0.7);
   }
