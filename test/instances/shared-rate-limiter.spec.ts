@@ -73,6 +73,23 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
     expect(took).toBeLessThan(6_000);
   });
 
+  it('the tenant window holds while the event loop keeps stalling (a loaded test run, GC)', async () => {
+    // Every 70 ms the loop is blocked for 30 ms: timers fire late and answers are read late.
+    const stall = setInterval(() => {
+      const until = Date.now() + 30;
+      while (Date.now() < until) {
+        /* busy */
+      }
+    }, 70);
+    try {
+      const times = await burst([a, b], 20);
+      expect(times).toHaveLength(40);
+      expect(peak(times, 500 - SLACK)).toBeLessThanOrEqual(10);
+    } finally {
+      clearInterval(stall);
+    }
+  });
+
   it('two processes sending to one conversation keep its window', async () => {
     const times = await burst([a, b], 5, 'conv-shared');
     expect(times).toHaveLength(10);
@@ -115,6 +132,41 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
       expect(peak(times, 300 - SLACK)).toBeLessThanOrEqual(1);
     } finally {
       await late.close();
+      await onTime.close();
+    }
+  });
+
+  it('a process that reads its ticket late (a busy event loop) does not send late into the next window', async () => {
+    // One send per 300 ms. `slow` asks for a ticket (due t0+300) and its event loop is then
+    // blocked for 150 ms, so the answer is read about 150 ms after the database wrote it.
+    // Counting the wait from the reading would send at about t0+450, 150 ms before onTime's
+    // next send (t0+600): the window of 300 ms broken. Its ticket's time is known from when the
+    // question was sent, so it either sends at t0+300 or, already late, takes a new ticket.
+    const window = [{ perMs: 300, max: 1 }];
+    const slow = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: window, safety: 1 });
+    const onTime = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: window, safety: 1 });
+    try {
+      // Both pools connected, so the blocking below delays only the reading of an answer.
+      await slow.acquire('warm-s', 'tenant-warm-s');
+      await onTime.acquire('warm-o', 'tenant-warm-o');
+      const times: number[] = [];
+      const send = async (l: SharedRateLimiter, conv: string) => {
+        await l.acquire(conv, 'tenant-slow');
+        times.push(Date.now());
+      };
+      await send(onTime, 'c1');
+      const first = send(slow, 'c2');
+      // Let the question go out, then keep the event loop busy while it is answered.
+      await new Promise((r) => setImmediate(r));
+      const until = Date.now() + 150;
+      while (Date.now() < until) {
+        /* a busy event loop */
+      }
+      await Promise.all([first, send(onTime, 'c3')]);
+      expect(times).toHaveLength(3);
+      expect(peak(times, 300 - SLACK)).toBeLessThanOrEqual(1);
+    } finally {
+      await slow.close();
       await onTime.close();
     }
   });

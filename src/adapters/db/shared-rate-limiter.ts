@@ -47,21 +47,58 @@ export function sharedRateLimiter(opts: {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms))));
 
   const lateMs = opts.lateToleranceMs ?? 15;
+  // Where the database's clock sits on this process's clock: the statement ran after it was
+  // sent and before its answer was read, so each answer bounds the offset from both sides
+  // (sent - db <= offset <= read - db). The tightest bounds of the last answers are kept; an
+  // answer read late (a busy event loop) then neither shortens the wait nor hides lateness.
+  const seen: { lo: number; hi: number }[] = [];
+  const observe = (lo: number, hi: number): { lo: number; hi: number } => {
+    seen.push({ lo, hi });
+    if (seen.length > 32) seen.shift();
+    let l = -Infinity;
+    let h = Infinity;
+    for (const o of seen) {
+      l = Math.max(l, o.lo);
+      h = Math.min(h, o.hi);
+    }
+    // Bounds that no longer meet mean a clock was set: start again from this answer.
+    if (l > h) {
+      seen.splice(0, seen.length, { lo, hi });
+      return { lo, hi };
+    }
+    return { lo: l, hi: h };
+  };
   const acquireKeys = async (keys: readonly RateKey[]): Promise<void> => {
     if (keys.length === 0) return;
     const arg = JSON.stringify(keys.map((k) => ({ k: k.key, w: k.windows.map((w) => [w.perMs, w.max]) })));
     for (let attempt = 0; ; attempt++) {
-      const { rows } = await pool.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [arg]);
+      // Timed on a connection of its own, so waiting for the pool or a new connection is not counted.
+      const client = await pool.connect();
+      let rows: { ticket: string; now_ms: string }[];
+      let sent: number;
+      let read: number;
+      try {
+        sent = Date.now();
+        ({ rows } = await client.query<{ ticket: string; now_ms: string }>('select ticket, now_ms from samraad_rate_acquire($1::jsonb)', [arg]));
+        read = Date.now();
+        client.release();
+      } catch (err) {
+        // A connection that failed is not handed out again.
+        client.release(err instanceof Error ? err : true);
+        throw err;
+      }
       const ticket = Number(rows[0]!.ticket);
-      const wait = ticket - Number(rows[0]!.now_ms);
-      if (wait <= 0) return;
-      const due = Date.now() + wait;
-      await sleep(wait);
-      // A timer that fires late (a busy event loop, GC) would send after tickets handed out
-      // for later times and bunch with them, breaking the window those tickets were spaced
-      // for. Give the ticket back and take a new one, at the end of the line: the windows
-      // then hold for the real send times. Bounded, so a starved process still sends.
-      if (Date.now() - due <= lateMs || attempt >= 4) return;
+      const dbNow = Number(rows[0]!.now_ms);
+      const offset = observe(sent - dbNow, read - dbNow);
+      // Never before the ticket's time at its latest on this clock; late measured from its earliest.
+      const wait = ticket + offset.hi - Date.now();
+      if (wait > 0) await sleep(wait);
+      // A send later than its ticket (a timer that fired late, an answer read late: a busy
+      // event loop, GC) would go after tickets handed out for later times and bunch with them,
+      // breaking the window those tickets were spaced for. Give the ticket back and take a new
+      // one, at the end of the line: the windows then hold for the real send times. Bounded,
+      // so a starved process still sends.
+      if (Date.now() - (ticket + offset.lo) <= lateMs || attempt >= 4) return;
       await pool.query(
         `delete from rate_limit_tickets where ctid in (
            select distinct on (key) ctid from rate_limit_tickets where key = any($1::text[]) and at_ms = $2::bigint)`,
