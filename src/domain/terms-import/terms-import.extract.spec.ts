@@ -1121,3 +1121,50 @@ describe('held-out round 11 rules: chairs and members told in running text', () 
     expect(seats('Testdialogforum\n\nDer oprettes et nyt netværk, hvor de kommunale medlemmer deltager.\n')).toEqual([]);
   });
 });
+
+describe('held-out round 12 rules: names in headlines and agenda items, members appointed part by part', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('a headline whose subject is the forum ("<Qualifier> <Kind> er ...") names the forum by its subject', () => {
+    const text = (title: string) => `${title}\n\nFormålet er, at repræsentanter for foreningerne kan mødes med politikerne. Forummet har holdt fire møder.\n`;
+    expect(drafts(text('Testpsykiatrisk Dialogforum er en god ide'))[0]!.forumName.value).toBe('Testpsykiatrisk Dialogforum');
+    expect(drafts(text('Fælles Testforum har holdt sit første møde'))[0]!.forumName.value).toBe('Fælles Testforum');
+    // Not a sentence: the title stays as it is.
+    expect(drafts(text('Testpsykiatrisk Dialogforum'))[0]!.forumName.value).toBe('Testpsykiatrisk Dialogforum');
+    // The subject is no forum: the verb ends no name.
+    expect(drafts(text('Borgerne er glade for Testforum'))[0]?.forumName.value ?? '').not.toBe('Borgerne');
+  });
+  it('an agenda item "Udpegning af medlemmer til <Forum> (bilag)" is about that forum, not the committee whose agenda it is', () => {
+    const text = 'Udpegning af medlemmer til Dialogforum på Testområdet i Testby Kommune (bilag)\nTestudvalget\nDAGSORDEN\nfor ordinært møde onsdag den 30. marts 2005\n\nDialogforum er et rådgivende forum.\n';
+    const d = drafts(text);
+    expect(d.map((x) => x.forumName.value)).toContain('Dialogforum på Testområdet i Testby Kommune');
+    expect(d.find((x) => /dialogforum/i.test(x.forumName.value))!.fields['forum.kind']?.value).toBe('forum');
+  });
+  it('"Medlemmer i det regionale <kind>" heads a members list of this forum: "regionale" qualifies the forum, it names no side', () => {
+    const text = 'Testkontaktforum\n\nForummet er et debatskabende forum.\n\nMedlemmer i det regionale testkontaktforum\nAnne Test, Landsforeningen Prøve\nBo Prøve, Testforeningen\nCarl Eksempel, Testforeningen for Hjerter\n';
+    expect(seats(text).some(([sector]) => sector === 'region_administration')).toBe(false);
+    // A heading naming a side still labels the people under it.
+    const sided = 'Testkontaktforum\n\nForummet er et debatskabende forum.\n\nRegionale medlemmer:\n- Anne Test\n- Bo Prøve\n';
+    expect(seats(sided)).toEqual([['region_administration', 2, 2]]);
+  });
+  it('"<Body> har udpeget N <members of A> og M <members of B>" seats each part on its own side; the appointing body\'s total is no seat', () => {
+    const text = (more = '') =>
+      `Testkontaktforum\n\nForummet består af 9 medlemmer udpeget af regionsrådet. Regionsrådet har udpeget 3 medlemmer af regionsrådet og 6 bruger- og pårørenderepræsentanter efter indstilling fra en bred kreds af organisationer.${more}\n`;
+    expect(seats(text())).toEqual([
+      ['region_administration', 3, 3],
+      ['other', 6, 6],
+    ]);
+    expect(drafts(text())[0]!.fields.membersTotal?.value).toBe(9);
+    // Members listed by name under it do not count a stated side again.
+    expect(seats(text('\n\nMedlemmer\nAnne Test, Testforeningen\nBo Prøve, Landsforeningen Test\nCarl Holm, regionsrådet (formand)'))).toEqual([
+      ['region_administration', 3, 3],
+      ['other', 6, 6],
+    ]);
+    // One count alone divides nothing: the appointing body's seat stays.
+    expect(seats('Testkontaktforum\n\nForummet består af 9 medlemmer udpeget af regionsrådet.\n')).toEqual([['region_administration', 9, 9]]);
+  });
+  it('"Udvalget består af:" over bullets "• Name (A) (formand)" (party letter before the post) is the members\' total', () => {
+    const text = 'Rådgivende testudvalg\n\nUdvalget består af:\n\n  • Anne Test (F) (formand)\n  • Bo Prøve (A) (næstformand)\n  • Carl Holm (Ø)\n';
+    expect(drafts(text)[0]!.fields.membersTotal?.value).toBe(3);
+  });
+});

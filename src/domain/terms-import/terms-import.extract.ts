@@ -31,6 +31,7 @@ import {
   splitSentences,
   subGroupMentions,
   type RawFinding,
+  dividedSeats,
 } from './terms-import.rules.js';
 import type {
   Contradiction,
@@ -46,9 +47,14 @@ import type {
 } from './terms-import.model.js';
 import { namedListSeats, sideListSeats } from './terms-import.members.js';
 
+/** Seats counted one person a line under a members heading. */
+const personLineSeats = new WeakSet<SeatDraft>();
+
 type Line = { start: number; end: number; text: string };
 
 /** Words that may qualify a forum's kind word in its name: a genitive ("Psykiatriens"), an article, an adjective ("fælles", "lokale", "strategisk"). */
+/** A side's adjective before a forum's kind word ("det regionale kontaktforum", "den kommunale styregruppe"): part of the forum's name. */
+const FORUM_QUALIFIER = /(?<![\p{L}])(?:regional|kommunal|tværkommunal|tværsektoriel)(?:e)?\s+(?=[\p{L}-]*(?:forum|fora|udvalg|råd|grupp|klynge|netværk)[\p{L}]*(?![\p{L}]))/giu;
 const QUALIFIER = /^(?:[\p{Lu}][\p{L}-]*s|de|det|den|fælles|[\p{L}-]+(?:e|el|isk|ig|lig|al|ær|iv|ant|ent))$/u;
 
 /** The organisation in "Anne Berg, direktør, Hillerød Kommune (anbe@...)": the comma-separated parts that name a sector. */
@@ -103,7 +109,10 @@ export function mainForumOf(text: string): MainForum | undefined {
   const header = filingHeader(splitLines(text));
   const lines = splitLines(text).filter((l) => l.text.trim() !== '' && !header.has(l.start));
   for (const l of lines.slice(0, 6)) {
-    const t = l.text.trim().replace(/:$/, '');
+    // "Udpegning af medlemmer til Dialogforum på Psykiatriområdet i Københavns Kommune (bilag)": an agenda item appointing
+    // members to a forum is about that forum.
+    const appointing = /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim());
+    const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
     // "Udvalgets medlemmer": a section of the forum's description names no forum.
     if (sectionOf(t) && sectionOf(t) !== 'forum_other') continue;
@@ -115,9 +124,13 @@ export function mainForumOf(text: string): MainForum | undefined {
     // "Fælles forum for sundhedsklyngerne" as a section heading of a news item about "Sundhedssamarbejdsudvalget": a generic
     // word inside a heading's phrase yields to a forum of a named standing kind the page names again and again.
     if (k.kind.generic && k.index > 0 && namedStandingKind(text, 3)) continue;
-    const lead = l.text.length - l.text.trimStart().length;
+    const lead = l.text.length - l.text.trimStart().length + (appointing ? appointing[0].length : 0);
     let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
     const offset = t.length - name.length;
+    // "Psykiatrisk Dialogforum er en god ide": a headline whose subject is the forum (a kind word after at most three
+    // capitalised words or qualifiers, then a finite verb) names the forum by its subject.
+    const said = /^((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:er|var|har|havde|bliver|blev|skal|får|fik|holder|holdt|mødes|mødtes)\s+\p{L}/u.exec(name);
+    if (said && k.index - offset + k.text.length === said[1]!.length && /^[\p{Lu}]/u.test(said[1]!) && said[1]!.split(/\s+/).slice(0, -1).every((w) => QUALIFIER.test(w))) name = said[1]!;
     if (name === name.toUpperCase()) name = name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
     // "Om udvalget": the kind word alone names no forum; the page may name it by its subject elsewhere.
     if (k.kind.generic && kindAtStart(name)?.length === name.length && /^(?:udvalg|råd|forum|fora|bestyrels|kommission|netværk)/iu.test(name)) {
@@ -576,6 +589,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         } else {
           // Under an organisation's name ("Danske Patienter") the seat is that organisation's: two organisations with as many members are two seats.
           nameGroup = { value: { party: { kind: 'sector', sector, perOrganisation: false }, ...(labelIsOrganisation ? { role: seatLabelName } : {}), min: 1, max: 1 }, span: span(itemOffset, itemOffset + item.length), confidence: 0.7 };
+          personLineSeats.add(nameGroup.value);
           f.lists.seats.push({ finding: nameGroup, scope: seatScope });
         }
         continue_ = true;
@@ -637,7 +651,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   /** "Regionale medlemmer", "Repræsentanter fra lægerne": a members heading naming a side; the people under it sit for that side. */
   const sideLabel = (heading: string, start?: number) => {
     seatScope = undefined;
-    seatLabel = firstSector(heading)?.sector;
+    // "Medlemmer i det regionale kontaktforum for socialområdet": "regionale" qualifies the forum, it names no side.
+    seatLabel = firstSector(heading.replace(FORUM_QUALIFIER, ''))?.sector;
     seatLabelName = heading.trim().replace(/:$/, '');
     labelFromHeading = !!seatLabel;
     labelIsOrganisation = false;
@@ -1001,8 +1016,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // the members' total, when the document has one forum, states no total of its own and every line up to the next blank line
   // or heading is a person with a party letter.
   if (forums.length === 1 && !forums[0]!.scalars.get('membersTotal')?.length) {
-    // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)".
-    const listed = /(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand)?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
+    // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)" or "• Anne Test (A) (formand)".
+    const listed = /(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand|[ \t]*\((?:næst)?formand\))?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
     const names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
     if (listed && names.length >= 2) {
       const at = listed.index + listed[0].indexOf(listed[1]!);
@@ -1040,7 +1055,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const countedSides = new Set(seats.filter((x) => x.value.min !== null || x.value.max !== null).map((x) => x.value.party.sector));
       const uncountedSide = (x: Finding<SeatDraft>) =>
         x.value.min === null && x.value.max === null && (namedSides.has(x.value.party.sector) || ((!x.value.role || sideListSeats.has(x.value)) && countedSides.has(x.value.party.sector)));
-      const kept = seats.filter((x) => namedListSeats.has(x.value) || !uncountedSide(x));
+      // "Forummet består af 9 medlemmer udpeget af regionsrådet. Regionsrådet har udpeget 3 medlemmer af regionsrådet og 6
+      // bruger- og pårørenderepræsentanter ...": the appointing body's count is the total the parts divide, no seat of its own;
+      // and a side whose count the prose states is not counted again from the names listed for it (a list may be incomplete).
+      const divided = seats.filter((x) => dividedSeats.has(x.value));
+      const dividedTotal = divided.reduce((a, x) => a + (x.value.min ?? 0), 0);
+      const fromNames = (x: Finding<SeatDraft>) => personLineSeats.has(x.value) || personListSeats.has(x) || namedListSeats.has(x.value);
+      const statedSides = new Set(seats.filter((x) => x.value.min !== null && !fromNames(x)).map((x) => x.value.party.sector));
+      const restated = (x: Finding<SeatDraft>) =>
+        (divided.length >= 2 && !dividedSeats.has(x.value) && x.value.min === dividedTotal && x.value.max === dividedTotal && /^medlemmer\s+udpeget\s+af\s/iu.test(x.value.role ?? '')) ||
+        (divided.length >= 2 && fromNames(x) && statedSides.has(x.value.party.sector));
+      const kept = seats.filter((x) => (namedListSeats.has(x.value) || !uncountedSide(x)) && !restated(x));
       drafts.push({
         forumName: name,
         fields: { ...fields },

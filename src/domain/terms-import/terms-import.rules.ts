@@ -508,6 +508,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...takingPartSeats(s, ctx));
   out.push(...representativeSeats(s, ctx));
   out.push(...appointedCountSeats(s));
+  out.push(...appointedDividedSeats(s));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -536,6 +537,34 @@ function appointedCountSeats(s: string): RawFinding[] {
     const sector = personSector(m[3]!);
     if (a === undefined || b === undefined || !sector) continue;
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[3]!, min: a, max: b } satisfies SeatDraft, start: c.start, end: c.start + c.text.length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/** Seats a body is said to have appointed, counted part by part ("Regionsrådet har udpeget 3 medlemmer af ... og 6 ..."). */
+export const dividedSeats = new WeakSet<SeatDraft>();
+
+/**
+ * "Regionsrådet har udpeget 3 medlemmer af regionsrådet og 6 bruger- og pårørenderepræsentanter efter indstilling fra ...":
+ * a body that appointed counted members of two or more kinds seats each kind on its own side, not on the appointing body's.
+ */
+function appointedDividedSeats(s: string): RawFinding[] {
+  const m = new RegExp(`^(?:[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,3})\\s+(?:har|havde)\\s+(?:nu\\s+)?udpeget\\s+(${NUM}\\s+.+)$`, 'u').exec(s.replace(/\.$/, ''));
+  if (!m) return [];
+  const body = m[1]!;
+  const bodyStart = m.index + m[0].length - body.length;
+  const n = NUM.replace(/^\(/, '(?:');
+  const parts = body.split(new RegExp(`\\s+(?:og|samt)\\s+(?=${n}\\s)|,\\s+(?=${n}\\s)`, 'iu'));
+  if (parts.length < 2) return [];
+  const out: RawFinding[] = [];
+  let at = 0;
+  for (const part of parts) {
+    const start = body.indexOf(part, at);
+    at = start + part.length;
+    const seats = parseSeatSegment(part, undefined);
+    if (seats.length !== 1 || seats[0]!.min === null) return [];
+    dividedSeats.add(seats[0]!);
+    out.push({ list: 'seats', value: seats[0]!, start: bodyStart + start, end: bodyStart + start + part.length, confidence: 0.75 });
   }
   return out;
 }
