@@ -1168,3 +1168,28 @@ describe('held-out round 12 rules: names in headlines and agenda items, members 
     expect(drafts(text)[0]!.fields.membersTotal?.value).toBe(3);
   });
 });
+
+describe('held-out round 12 rules: members told as organisations and posts', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max, x.value.party.perOrganisation]);
+  it('"Den udpegede <kind> for ... består af repræsentanter fra Region X herunder <hospital>, <Region X\'s Psykiatri> og almen praksis samt <Kommune>" seats each named part on its own side', () => {
+    const text = 'Notat om Testhuset\n\nDen udpegede styregruppe for det fælles testhus i Testby består af repræsentanter fra Region Testland herunder Testby Hospital, Region Testlands Psykiatri og almen praksis samt Testby Kommune. Herudover deltager to kommuner som observatører.\n';
+    expect(seats(text)).toEqual([
+      ['region_administration', null, null, false],
+      ['hospital', null, null, false],
+      ['psychiatry', null, null, false],
+      ['general_practice', null, null, false],
+      ['municipality', null, null, false],
+    ]);
+    // "Det nye udvalg består af ..." in a news item is not read so.
+    expect(seats('Nyt testudvalg\n\nDet nye udvalg består af 8 medlemmer fra forskellige organisationer og skal arbejde tæt sammen med regionens testudvalg.\n')).toEqual([]);
+  });
+  it('"<Forum> er et ... forum med følgende repræsentation:" leads into its members: "Alle <posts> fra de N <adjective> kommuner" is a seat a municipality, "<X>-formand (kommunaldirektør ...)" the chair\'s side', () => {
+    const text = 'Den Kommunale Teststyregruppe\n\nTESU er et kommunalt administrativt forum med følgende repræsentation:\n- Alle sundhedsdirektører fra de 19 testjyske kommuner.\n- TESU-formand (kommunaldirektør udpeget af testnetværket).\n\nTESU mødes fire gange om året.\n';
+    const d = drafts(text)[0]!;
+    expect(seats(text)[0]).toEqual(['municipality', null, null, true]);
+    expect(d.fields['chair.by']?.value).toEqual({ name: 'kommunaldirektør udpeget af testnetværket', sector: 'municipality' });
+    // A post of no known side gives no chair.
+    expect(drafts(text.replace('kommunaldirektør', 'konsulent'))[0]!.fields['chair.by']).toBeUndefined();
+  });
+});

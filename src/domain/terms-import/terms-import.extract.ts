@@ -45,7 +45,7 @@ import type {
   TermsDraft,
   TermsImportResult,
 } from './terms-import.model.js';
-import { namedListSeats, sideListSeats } from './terms-import.members.js';
+import { namedListSeats, personSector, sideListSeats } from './terms-import.members.js';
 
 /** Seats counted one person a line under a members heading. */
 const personLineSeats = new WeakSet<SeatDraft>();
@@ -479,6 +479,13 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const chairLine = /^\s*(?:[-•–*]\s+)?(.+?),?\s*\((?:formand|fmd\.?|forperson|chair|chairman|chairperson)\)\s*\.?$/iu.exec(body) ?? /^\s*(?:[-•–*]\s+)?(.+?),\s*formand\s*\.?$/iu.exec(body);
     // "Anne Skov, Formand, Koncerndirektør, Region Hovedstaden": a person's name, the role, then title and organisation.
     const titledChair = chairLine ? null : /^\s*(?:[-•–*]\s+)?([^,]+),\s*formand\s*,\s*(.+?)\s*\.?$/iu.exec(body);
+    // "- KOSU-formand (kommunaldirektør udpeget af KD-net)": the chair's post among the members, told by its title in brackets.
+    const postChair = chairLine || titledChair ? null : /^\s*(?:[-•–*]\s+)?(?:[\p{Lu}]{2,}-)?formand\s*\(([^)]+)\)\s*\.?$/iu.exec(body);
+    const postSector = postChair ? personSector(postChair[1]!) : undefined;
+    if (postChair && postSector && section === 'members') {
+      const off = start + body.indexOf(postChair[1]!);
+      addScalar(f, 'chair.by', { value: { name: postChair[1]!.trim(), sector: postSector }, span: span(off, off + postChair[1]!.length), confidence: 0.7 });
+    }
     if (titledChair && PERSON.test(titledChair[1]!.trim())) {
       const who = titledChair[2]!;
       const sector = holderSector(who);
@@ -825,6 +832,19 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       seatLabel = appointedSide;
       seatLabelName = appointedTo[1]!;
       labelFromHeading = true;
+      labelIsOrganisation = false;
+      nameGroup = undefined;
+      headingCounted = false;
+      membersBlockHadContent = false;
+      continue;
+    }
+    // "KOSU er et kommunalt administrativt forum med følgende repræsentation:" over its members: a sentence leading into the list.
+    if (current && /\s(?:med|har)\s+følgende\s+(?:repræsentation|repræsentanter|deltagere)\s*:\s*$/iu.test(t)) {
+      section = 'members';
+      seatScope = undefined;
+      seatLabel = undefined;
+      seatLabelName = '';
+      labelFromHeading = false;
       labelIsOrganisation = false;
       nameGroup = undefined;
       headingCounted = false;

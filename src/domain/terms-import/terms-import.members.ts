@@ -34,7 +34,7 @@ function personStart(part: string): boolean {
 
 /** The side a person named with their title and organisation sits for. */
 export function personSector(text: string): OrganisationKind | undefined {
-  if (new RegExp(`${B}(?:borgmester|borgmestre(?:ne)?|rådmand|rådmænd(?:ene)?|byrådsmedlem(?:mer)?|kommunalbestyrelsesmedlem|byrådet)${E}`, 'iu').test(text)) return 'municipality';
+  if (new RegExp(`${B}(?:borgmester|borgmestre(?:ne)?|rådmand|rådmænd(?:ene)?|byrådsmedlem(?:mer)?|kommunalbestyrelsesmedlem|byrådet|kommunaldirektør(?:en|er|erne)?)${E}`, 'iu').test(text)) return 'municipality';
   if (new RegExp(`${B}regionsråd\\p{L}*`, 'iu').test(text)) return 'region_administration';
   if (new RegExp(`${B}(?:læge|praktiserende\\s+læge)${E}|${B}PLO|lægevagt`, 'u').test(text)) return 'general_practice';
   const sector = holderSector(text.replace(/\s*\([^)]*\)/g, ''));

@@ -458,7 +458,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
 
   // "Formandskabet for sundhedssamarbejdet består af X og Y": the forum's own members.
   // "Hvert opgaveudvalg består af ...": one rule for every forum of the kind is this forum's rule too.
-  const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, ''));
+  // "Den udpegede styregruppe for det fælles sundhedshus består af ...": an article and a participle before the kind word.
+  const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, '').replace(/^(?:den|det)\s+(?:udpegede|nedsatte)\s+(?=\p{Ll})/u, '').replace(/^(?:Den|Det)\s+(?:udpegede|nedsatte)\s+(?=\p{Ll})/u, ''));
   const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
   // "består dels af A, dels af B": the members in two parts.
   // "Arbejdsgruppen skal bestå af repræsentanter fra ...": the members as a rule.
@@ -486,9 +487,18 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       out.push({ list: 'seats', value: { party: { kind: 'sector', sector: postSector, perOrganisation: false }, role: posts[1]!, min: postCount, max: postCount } satisfies SeatDraft, start: bodyStart, end: bodyStart + posts[1]!.length + posts[2]!.length + 5, confidence: 0.7 });
     }
     const found: RawFinding[] = [];
-    for (const part of parts) {
+    // "repræsentanter fra Region Hovedstaden herunder Nordsjællands Hospital, ...": the parts of an organisation named after
+    // "herunder" sit as well, each on its own side.
+    const split = parts.flatMap((part) => {
+      const under = /^(.+?)\s+herunder\s+(.+)$/u.exec(part.text);
+      return under ? [{ start: part.start, text: under[1]! }, { start: part.start + part.text.indexOf(under[2]!), text: under[2]! }] : [part];
+    });
+    for (const part of split) {
       for (const seat of parseSeatSegment(part.text, undefined)) {
-        found.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
+        // "Region Hovedstadens Psykiatri": an organisation inside a region, named with it, sits for its own side.
+        const proper = /^[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)+$/u.test(part.text.trim()) ? holderSector(part.text) : undefined;
+        const value = split.length > parts.length && proper && seat.min === null && proper !== seat.party.sector ? { ...seat, party: { ...seat.party, sector: proper } } : seat;
+        found.push({ list: 'seats', value, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.75 });
       }
     }
     // "skal bestå af repræsentanter fra kommuner, sygehuse samt almen praksis": a list of sides, none counted; a side counted
@@ -1114,6 +1124,10 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     if (!af) return [];
     return uniq(allSectors(af[1]!).filter((x) => x === 'psychiatry' || x === 'general_practice' || x === 'hospital'))
       .map((sector) => ({ party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null }));
+  }
+  // "Alle sundhedsdirektører fra de 19 midtjyske kommuner", "alle 19 midtjyske kommuner": one seat a municipality.
+  if (/^alle\s+(?:[\p{Ll}-]+\s+fra\s+)?(?:de\s+)?(?:\d{1,3}\s+)?(?:[\p{Ll}-]+\s+)?kommuner(?:ne)?$/iu.test(s)) {
+    return [{ party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: s, min: null, max: null }];
   }
   if (NOT_A_SEAT.test(s)) return [];
   const count = new RegExp(`^(?:(ca\\.|cirka|op\\s+til|minimum|mindst|maksimalt|højst)\\s*)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?=\\p{L})`, 'iu').exec(s);
