@@ -1193,3 +1193,28 @@ describe('held-out round 12 rules: members told as organisations and posts', () 
     expect(drafts(text.replace('kommunaldirektør', 'konsulent'))[0]!.fields['chair.by']).toBeUndefined();
   });
 });
+
+describe('held-out round 12 rules: a call for a lead of a working group', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const text = (title: string) =>
+    `${title}\n\nAnne Test, Testby Kommune.\n\nSekretariatet har hidtil været tovholder. Det er bedst, hvis en kommunal repræsentant bliver tovholder, så de kommunale repræsentanter i arbejdsgruppen kan få faglig støtte.\n\nDer afholdes 2-3 møder årligt i arbejdsgruppen, og derudover skal man som tovholder mødes med den regionale tovholder for arbejdsgruppen. Den regionale tovholder har det primære ansvar for udarbejdelse af dagsordener og referater.\n`;
+  it('"Tovholder til den <adjective> arbejdsgruppe for X" as the headline names the group the page is about', () => {
+    const d = drafts(text('Tovholder til den tværsektorielle arbejdsgruppe for TEST'))[0]!;
+    expect(d.forumName.value).toBe('Tværsektorielle arbejdsgruppe for TEST');
+    expect(d.fields['forum.kind']?.value).toBe('arbejdsgruppe');
+    expect([d.fields['meetings.perYearMin']?.value, d.fields['meetings.perYearMax']?.value]).toEqual([2, 3]);
+  });
+  it('"Den regionale tovholder har det primære ansvar for udarbejdelse af dagsordener og referater" is the secretariat', () => {
+    const d = drafts(text('Tovholder til den tværsektorielle arbejdsgruppe for TEST'))[0]!;
+    expect(d.fields['secretariat.by']?.value).toEqual({ name: 'Regionale tovholder', sector: 'region_administration' });
+    const other = drafts('Kommissorium for Testgruppen\n\nDen regionale tovholder har ansvar for mødernes indhold.\n')[0]!;
+    expect(other.fields['secretariat.by']).toBeUndefined();
+  });
+  it('"de kommunale repræsentanter i <this group>" and "den regionale tovholder for <this group>" are members of those sides', () => {
+    const d = drafts(text('Tovholder til den tværsektorielle arbejdsgruppe for TEST'))[0]!;
+    expect(d.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality', 'region_administration']);
+    // In another forum they are not this forum's members.
+    const other = drafts('Kommissorium for Teststyregruppen\n\nStyregruppen mødes med de kommunale repræsentanter i arbejdsgruppen.\n')[0]!;
+    expect(other.lists.seats).toEqual([]);
+  });
+});

@@ -111,7 +111,10 @@ export function mainForumOf(text: string): MainForum | undefined {
   for (const l of lines.slice(0, 6)) {
     // "Udpegning af medlemmer til Dialogforum på Psykiatriområdet i Københavns Kommune (bilag)": an agenda item appointing
     // members to a forum is about that forum.
-    const appointing = /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim());
+    // "Tovholder til den tværsektorielle arbejdsgruppe for FMK": a call for a post in a group is about that group.
+    const appointing =
+      /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim()) ??
+      /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim());
     const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
     // "Udvalgets medlemmer": a section of the forum's description names no forum.
@@ -127,6 +130,7 @@ export function mainForumOf(text: string): MainForum | undefined {
     const lead = l.text.length - l.text.trimStart().length + (appointing ? appointing[0].length : 0);
     let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
     const offset = t.length - name.length;
+    if (appointing) name = name.charAt(0).toUpperCase() + name.slice(1);
     // "Psykiatrisk Dialogforum er en god ide": a headline whose subject is the forum (a kind word after at most three
     // capitalised words or qualifiers, then a finite verb) names the forum by its subject.
     const said = /^((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:er|var|har|havde|bliver|blev|skal|får|fik|holder|holdt|mødes|mødtes)\s+\p{L}/u.exec(name);

@@ -519,6 +519,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...representativeSeats(s, ctx));
   out.push(...appointedCountSeats(s));
   out.push(...appointedDividedSeats(s));
+  out.push(...sideMembersOfThis(s, ctx));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -547,6 +548,21 @@ function appointedCountSeats(s: string): RawFinding[] {
     const sector = personSector(m[3]!);
     if (a === undefined || b === undefined || !sector) continue;
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[3]!, min: a, max: b } satisfies SeatDraft, start: c.start, end: c.start + c.text.length, confidence: 0.7 });
+  }
+  return out;
+}
+
+/**
+ * "så de kommunale repræsentanter i arbejdsgruppen kan få faglig støtte", "mødes med den regionale tovholder for arbejdsgruppen":
+ * a side's representatives or lead in this forum (its kind word, definite) are members of that side; no count is told.
+ */
+function sideMembersOfThis(s: string, ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of s.matchAll(/(?<![\p{L}])(?:de|den)\s+(kommunale|regionale)\s+(?:repræsentanter|repræsentant|medlemmer|tovholder)\s+(?:i|for)\s+([\p{L}-]+)/giu)) {
+    const k = kindAtStart(m[2]!);
+    if (!k || k.kind.slug !== ctx.forumKind || k.length !== m[2]!.length || !/(?:en|et|ne)$/iu.test(m[2]!)) continue;
+    const sector: OrganisationKind = /^kommunal/iu.test(m[1]!) ? 'municipality' : 'region_administration';
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[0].replace(/^(?:de|den)\s+/iu, ''), min: null, max: null } satisfies SeatDraft, start: m.index, end: m.index + m[0].length, confidence: 0.6 });
   }
   return out;
 }
@@ -1240,7 +1256,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // "Tovholderkommunen stiller sekretærbistand til rådighed".
     // "Esbjerg Kommune stiller sekretariatsbistand til rådighed".
     new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?(?:sekretær|sekretariats)\\p{L}*`, 'iu').exec(s) ??
-    new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s);
+    new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s) ??
+    // "Den regionale tovholder har det primære ansvar for udarbejdelse af dagsordener og referater": who writes the agendas and
+    // the minutes serves the forum as its secretariat.
+    /^((?:Den|Det)\s+(?:regionale|kommunale)\s+(?:tovholder|sekretær|sekretariat))\s+har\s+(?:det\s+(?:primære|overordnede|fulde)\s+)?ansvar(?:et)?\s+for\s+(?:at\s+udarbejde|udarbejdelse(?:n)?\s+af|udsendelse(?:n)?\s+af)\s+dagsorden\p{L}*\s+og\s+referat/u.exec(s);
   if (sec && !(ctx.forumKind === 'faelles_sekretariat')) {
     const name = sec[1]!.replace(/^(?:det|den)\s+/i, '');
     // "sekretariatsbetjenes af en konsulent fra ...": people, not an organisation holding the secretariat.
