@@ -1218,3 +1218,26 @@ describe('held-out round 12 rules: a call for a lead of a working group', () => 
     expect(other.lists.seats).toEqual([]);
   });
 });
+
+describe('held-out round 12 rules: a forum set up under a name, and who meets in a forum', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"Der etableres et nyt <adjective> forum ved navn <Name> med repræsentation fra A, B samt C" opens that forum with those seats, on a page about several bodies', () => {
+    const text =
+      'Tværsektorielle og kommunale styregrupper\n\nÆndringerne betyder, at\n\n • Den Kommunale Teststyregruppe udvides til at omfatte direktørerne fra alle 19 testjyske kommuner.\n\n • Der etableres et nyt tværsektorielt forum ved navn Psykiatriforum med repræsentation fra alle 19 testjyske kommuner, Region Testland samt PLO-Testland. Psykiatriforum er et strategisk forum.\n';
+    const d = drafts(text).find((x) => x.forumName.value === 'Psykiatriforum')!;
+    expect(d.fields['forum.kind']?.value).toBe('psykiatriforum');
+    expect(d.lists.seats.map((x) => [x.value.party.sector, x.value.party.perOrganisation])).toEqual([
+      ['municipality', true],
+      ['region_administration', false],
+      ['general_practice', false],
+    ]);
+    // Without "ved navn" no forum is named so.
+    expect(drafts('Organisering\n\nDer etableres et nyt tværsektorielt forum med repræsentation fra kommunerne.\n').map((x) => x.forumName.value)).not.toContain('Psykiatriforum');
+  });
+  it('"Formålet med <forum> er, at repræsentanter for A kan mødes med repræsentanter fra B" seats A and B (patients\' associations for themselves)', () => {
+    const text = 'Testdialogforum er en god ide\n\nFormålet med Testdialogforum er, at repræsentanter for psykiatriens patient-, bruger- og pårørendeforeninger kan mødes med repræsentanter fra regionsrådet og drøfte spørgsmål om psykiatrien.\n';
+    expect(drafts(text)[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['other', 'region_administration']);
+    // Who meets outside this forum is not its members.
+    expect(drafts('Kommissorium for Testudvalget\n\nRepræsentanter for foreningerne kan mødes med repræsentanter fra regionsrådet.\n')[0]!.lists.seats).toEqual([]);
+  });
+});

@@ -982,6 +982,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;
 
+    // "Der etableres et nyt tværsektorielt forum ved navn Psykiatriforum med repræsentation fra ...": a forum set up under a name
+    // the sentence gives is a forum of its own, on a page about several bodies as on a page about one.
+    const setUpNamed = /(?:etableres|oprettes|nedsættes|er\s+(?:etableret|oprettet|nedsat))\s+(?:et|en)\s+(?:nyt?\s+)?(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+ved\s+navn\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{Lu}][\p{L}-]*)/u.exec(t);
+    if (setUpNamed && kindAtStart(setUpNamed[1]!) && kindAtStart(setUpNamed[2]!)) {
+      const f = openForum(line.start + setUpNamed.index + setUpNamed[0].length - setUpNamed[2]!.length, setUpNamed[2]!);
+      if (f) {
+        current = f;
+        section = 'intro';
+      }
+    }
     const intro = introduced.get(line.start);
     if (intro) {
       // "Sundhedsstyregruppen har ...": a one-word name in the definite form names the kind as a definition does.

@@ -520,6 +520,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...appointedCountSeats(s));
   out.push(...appointedDividedSeats(s));
   out.push(...sideMembersOfThis(s, ctx));
+  out.push(...representationFrom(s, ctx));
+  out.push(...meetingWithSeats(s, ctx));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -563,6 +565,45 @@ function sideMembersOfThis(s: string, ctx: RuleContext): RawFinding[] {
     if (!k || k.kind.slug !== ctx.forumKind || k.length !== m[2]!.length || !/(?:en|et|ne)$/iu.test(m[2]!)) continue;
     const sector: OrganisationKind = /^kommunal/iu.test(m[1]!) ? 'municipality' : 'region_administration';
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[0].replace(/^(?:de|den)\s+/iu, ''), min: null, max: null } satisfies SeatDraft, start: m.index, end: m.index + m[0].length, confidence: 0.6 });
+  }
+  return out;
+}
+
+/**
+ * "Der etableres et nyt tværsektorielt forum ved navn Psykiatriforum med repræsentation fra alle 19 midtjyske kommuner, Region
+ * Midtjylland samt PLO-Midtjylland": the parties this forum (named before it in the sentence) has representation from sit in it.
+ */
+function representationFrom(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /\s+med\s+repræsentation\s+fra\s+(.+?)\.?$/u.exec(s);
+  if (!m || !kindMentions(s.slice(0, m.index)).some((k) => k.kind.slug === ctx.forumKind)) return [];
+  const body = m[1]!;
+  const bodyStart = m.index + m[0].indexOf(body);
+  const out: RawFinding[] = [];
+  for (const part of body.split(/,\s+|\s+(?:og|samt)\s+/u)) {
+    const at = body.indexOf(part);
+    for (const seat of parseSeatSegment(part, undefined)) {
+      out.push({ list: 'seats', value: seat, start: bodyStart + at, end: bodyStart + at + part.length, confidence: 0.7 });
+    }
+  }
+  return out;
+}
+
+/**
+ * "Formålet med Psykiatrisk Dialogforum er, at repræsentanter for psykiatriens patient-, bruger- og pårørendeforeninger kan
+ * mødes med repræsentanter fra regionsrådet og drøfte ...": the two parties that meet in this forum (named before them) sit in it.
+ */
+function meetingWithSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /(?<![\p{L}])(repræsentanter\s+(?:for|fra)\s+.+?)\s+(?:kan\s+|skal\s+)?mødes\s+med\s+(repræsentanter\s+(?:for|fra)\s+.+?)(?:\s+og\s+(?:drøfte|diskutere|tale|udveksle)(?![\p{L}]).*)?\.?$/u.exec(s);
+  if (!m || !kindMentions(s.slice(0, m.index)).some((k) => k.kind.slug === ctx.forumKind)) return [];
+  const out: RawFinding[] = [];
+  for (const part of [m[1]!, m[2]!]) {
+    const at = s.indexOf(part, m.index);
+    // "psykiatriens patient-, bruger- og pårørendeforeninger": patients', users' and relatives' associations sit for themselves.
+    const own = /(?:patient|bruger|pårørende)[\p{L}-]*(?:,?\s+(?:og\s+)?[\p{L}-]+)*?(?:forening|organisation)/iu.test(part);
+    for (const seat of parseSeatSegment(part, undefined)) {
+      const value = own ? { ...seat, party: { ...seat.party, sector: 'other' as const } } : seat;
+      out.push({ list: 'seats', value, start: at, end: at + part.length, confidence: 0.65 });
+    }
   }
   return out;
 }
