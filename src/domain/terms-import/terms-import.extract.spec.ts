@@ -1241,3 +1241,15 @@ describe('held-out round 12 rules: a forum set up under a name, and who meets in
     expect(drafts('Kommissorium for Testudvalget\n\nRepræsentanter for foreningerne kan mødes med repræsentanter fra regionsrådet.\n')[0]!.lists.seats).toEqual([]);
   });
 });
+
+describe('held-out round 12 rules: a forum named with its abbreviation that is widened', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"• Den Kommunale Styregruppe på <område> (ABBR) udvides til at omfatte <posts> fra alle N kommuner" tells of that forum and its new members', () => {
+    const text = 'Organisering af samarbejdet\n\nÆndringerne betyder, at\n\n • Den Kommunale Styregruppe på testområdet (KOTE) udvides til at omfatte sundhedsdirektørerne fra alle 19 testjyske kommuner. Derfor nedlægges en anden gruppe.\n';
+    const d = drafts(text).find((x) => /Styregruppe/.test(x.forumName.value))!;
+    expect(d.forumName.value).toBe('Kommunale Styregruppe');
+    expect(d.lists.seats.map((x) => [x.value.party.sector, x.value.party.perOrganisation])).toEqual([['municipality', true]]);
+    // A forum that is closed is not described as one.
+    expect(drafts('Organisering\n\nÆndringerne betyder, at\n\n • Den Kommunale Testgruppe på sundhedsområdet (KOTG) nedlægges.\n').map((x) => x.forumName.value)).not.toContain('Kommunale Testgruppe');
+  });
+});

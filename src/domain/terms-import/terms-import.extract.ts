@@ -992,6 +992,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         section = 'intro';
       }
     }
+    // "• Den Kommunale Styregruppe på sundhedsområdet (KOSU) udvides til at omfatte ...": a bullet whose subject is a forum named
+    // with its abbreviation tells of that forum.
+    const abbreviated = /^\s*[-•–*]\s+(?:Den|Det)\s+((?:[\p{Lu}][\p{L}-]*\s+){1,3}[\p{L}-]+)(?:\s+(?:på|for)\s+[\p{Ll}-]+)?\s*\([\p{Lu}]{2,6}\)\s+(?:udvides|ændres|omdannes|nedlægges|videreføres)\s/u.exec(t);
+    if (abbreviated && kindMentions(abbreviated[1]!).length && !/nedlægges/u.test(abbreviated[0])) {
+      const f = openForum(line.start + abbreviated[0].indexOf(abbreviated[1]!), abbreviated[1]!);
+      if (f) {
+        current = f;
+        section = 'intro';
+      }
+    }
     const intro = introduced.get(line.start);
     if (intro) {
       // "Sundhedsstyregruppen har ...": a one-word name in the definite form names the kind as a definition does.

@@ -522,6 +522,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...sideMembersOfThis(s, ctx));
   out.push(...representationFrom(s, ctx));
   out.push(...meetingWithSeats(s, ctx));
+  out.push(...widenedSeats(s, ctx));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -606,6 +607,14 @@ function meetingWithSeats(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
   return out;
+}
+
+/** "Den Kommunale Styregruppe ... (KOSU) udvides til at omfatte sundhedsdirektørerne fra alle 19 midtjyske kommuner": who this forum now takes in. */
+function widenedSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /\s(?:udvides|er\s+udvidet)\s+til\s+(?:også\s+)?at\s+omfatte\s+(.+?)\.?$/u.exec(s);
+  if (!m || !kindMentions(s.slice(0, m.index)).some((k) => k.kind.slug === ctx.forumKind)) return [];
+  const at = m.index + m[0].indexOf(m[1]!);
+  return parseSeatSegment(m[1]!, undefined).map((value) => ({ list: 'seats' as const, value, start: at, end: at + m[1]!.length, confidence: 0.65 }));
 }
 
 /** Seats a body is said to have appointed, counted part by part ("Regionsrådet har udpeget 3 medlemmer af ... og 6 ..."). */
@@ -1183,7 +1192,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
       .map((sector) => ({ party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null }));
   }
   // "Alle sundhedsdirektører fra de 19 midtjyske kommuner", "alle 19 midtjyske kommuner": one seat a municipality.
-  if (/^alle\s+(?:[\p{Ll}-]+\s+fra\s+)?(?:de\s+)?(?:\d{1,3}\s+)?(?:[\p{Ll}-]+\s+)?kommuner(?:ne)?$/iu.test(s)) {
+  // "sundhedsdirektørerne fra alle 19 midtjyske kommuner": so are the holders of a post from all of them.
+  if (/^alle\s+(?:[\p{Ll}-]+\s+fra\s+)?(?:de\s+)?(?:\d{1,3}\s+)?(?:[\p{Ll}-]+\s+)?kommuner(?:ne)?$|^[\p{Ll}-]+(?:erne|ne)\s+fra\s+alle\s+(?:de\s+)?(?:\d{1,3}\s+)?(?:[\p{Ll}-]+\s+)?kommuner$/iu.test(s)) {
     return [{ party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: s, min: null, max: null }];
   }
   if (NOT_A_SEAT.test(s)) return [];
