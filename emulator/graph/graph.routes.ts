@@ -414,6 +414,15 @@ export function createRoutes(h: RouteHooks): {
       return { status: 201, body: { id: tab.id, displayName: tab.displayName, configuration: tab.configuration, teamsApp: { id: tab.teamsAppId } } };
     },
 
+    'DELETE /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}': ({ params }) => {
+      const c = channel(params['team-id']!, params['channel-id']!);
+      const i = c.tabs.findIndex((t) => t.id === params['teamsTab-id']);
+      if (i < 0) throw new GraphHttpError(404, 'NotFound', 'Tab not found');
+      c.tabs.splice(i, 1);
+      h.touch();
+      return { status: 204 };
+    },
+
     'GET /teams/{team-id}/channels/{channel-id}/filesFolder': ({ params, baseUrl }) => {
       const t = team(params['team-id']!);
       const c = channel(params['team-id']!, params['channel-id']!);

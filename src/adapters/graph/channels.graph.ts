@@ -141,15 +141,34 @@ export function createGraphChannels(http: GraphHttp, batch: (r: BatchRequest[]) 
     },
 
     async pinTab(ref, tab: TabSpec) {
-      const r = await http.json<{ value: { id: string; teamsApp?: { id?: string }; configuration?: { entityId?: string } }[] }>({ method: 'GET', path: `${path(ref)}/tabs?$expand=teamsApp` });
-      const existing = (r.body.value ?? []).find((t) => t.teamsApp?.id === tab.appId && t.configuration?.entityId === tab.entityId);
-      if (existing) return { tabId: existing.id, created: false };
+      const ours = async () => {
+        const r = await http.json<{ value: { id: string; teamsApp?: { id?: string }; configuration?: { entityId?: string } }[] }>({ method: 'GET', path: `${path(ref)}/tabs?$expand=teamsApp` });
+        return (r.body.value ?? []).filter((t) => t.teamsApp?.id === tab.appId && t.configuration?.entityId === tab.entityId).map((t) => t.id);
+      };
+      // Graph keeps any number of tabs of one app and configuration: two syncs of a forum at
+      // once (a job run again while its first run still works, after its expiry) each find
+      // none and each pin one. Every run keeps the same one of those it sees (the lowest id)
+      // and removes the others, so the channel ends with one tab however the runs interleave.
+      const keepOne = async (ids: string[]): Promise<string> => {
+        const [keep, ...extra] = [...ids].sort();
+        for (const id of extra) {
+          const call = { method: 'DELETE' as const, path: `${path(ref)}/tabs/${encodeURIComponent(id)}` };
+          const r = await http.request(call);
+          // 404: the other run removed it first.
+          if (r.status !== 204 && r.status !== 200 && r.status !== 404) throw toM365Error(call, r);
+        }
+        return keep!;
+      };
+      const existing = await ours();
+      if (existing.length) return { tabId: await keepOne(existing), created: false };
       const created = await http.json<{ id: string }>({
         method: 'POST',
         path: `${path(ref)}/tabs`,
         body: { displayName: tab.displayName, 'teamsApp@odata.bind': appBind(tab.appId), configuration: { entityId: tab.entityId, contentUrl: tab.contentUrl, websiteUrl: tab.websiteUrl } },
       });
-      return { tabId: created.body.id, created: true };
+      const after = await ours();
+      const tabId = await keepOne(after.includes(created.body.id) ? after : [...after, created.body.id]);
+      return { tabId, created: tabId === created.body.id };
     },
   };
 }

@@ -79,9 +79,9 @@ export const graphPermissions: readonly GraphPermission[] = [
     name: 'TeamsTab.ReadWrite.Group',
     type: 'Application',
     grant: 'rsc',
-    why: 'find and repair the pinned forum tab (idempotent sync)',
+    why: 'find and repair the pinned forum tab (idempotent sync; a second copy made by two syncs at once is removed)',
     narrowedBy: 'RSC: only Teams where Samraad is installed',
-    operations: ['GET /teams/{team-id}/channels/{channel-id}/tabs', 'GET /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}', 'PATCH /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}'],
+    operations: ['GET /teams/{team-id}/channels/{channel-id}/tabs', 'GET /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}', 'PATCH /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}', 'DELETE /teams/{team-id}/channels/{channel-id}/tabs/{teamsTab-id}'],
   },
   {
     name: 'TeamMember.Read.Group',
