@@ -1253,3 +1253,46 @@ describe('held-out round 12 rules: a forum named with its abbreviation that is w
     expect(drafts('Organisering\n\nÆndringerne betyder, at\n\n • Den Kommunale Testgruppe på sundhedsområdet (KOTG) nedlægges.\n').map((x) => x.forumName.value)).not.toContain('Kommunale Testgruppe');
   });
 });
+
+describe('held-out round 13 rules: members led in before the forum is open, and pages about a kind of group', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"<Standing kind, definite> er sammensat af:" before any forum opens that forum with its members, a description paragraph between', () => {
+    const text =
+      'Organisering af testområdet\n\nSundhedsstyregruppen er sammensat af:\n\nSundhedsstyregruppen er det øverste administrative organ i testsamarbejdet.\n\n • 7 direktører fra kommunerne\n • 1 kommunaldirektør (medformand)\n • 6 hospitalsledelsesrepræsentanter fra Region Testland\n • Koncerndirektør Region Testland (medformand)\n\nSundhedsstyregruppen mødes fem gange årligt\n';
+    const d = drafts(text)[0]!;
+    expect(d.fields['forum.kind']?.value).toBe('sundhedsstyregruppe');
+    expect(d.fields['meetings.perYearMin']?.value).toBe(5);
+    expect(d.lists.seats.map((x) => [x.value.party.sector, x.value.min])).toEqual([
+      ['municipality', 7],
+      ['municipality', 1],
+      ['hospital', 6],
+      ['region_administration', null],
+    ]);
+    // A generic kind word ("Udvalget er sammensat af:") opens no forum of its own before a title names one.
+    expect(drafts('Organisering\n\nUdvalget er sammensat af:\n\n • 3 repræsentanter fra kommunerne\n').map((x) => x.forumName.value)).not.toContain('Udvalget');
+  });
+  it('"<Kind>s formål/opgaver" as the page\'s title is about that kind of forum, even one usually set up under another', () => {
+    const text = 'Arbejdsgruppens formål\n\nArbejdsgrupper refererer til testgruppen og har til formål at:\n\n • Beskrive og forelægge forslag for styregruppen.\n • Informere styregruppen om fremdrift.\n';
+    const d = drafts(text)[0]!;
+    expect(d.forumName.value).toBe('Arbejdsgruppen');
+    expect(d.fields['forum.kind']?.value).toBe('arbejdsgruppe');
+    expect(d.fields['parent.name']?.value).toBe('Testgruppen');
+    // A section heading of no kind ("Udvalgets formål" is generic) names nothing.
+    expect(drafts('Udvalgets formål\n\nAt drøfte sager.\n').map((x) => x.forumName.value)).not.toContain('Udvalget');
+  });
+  it('"De endelige kommissorier for <kind plural> ..." as a title names those groups; "... er nu godkendt i <ABBR>" is their approval', () => {
+    const d = drafts('De endelige kommissorier for følgegrupperne under Testaftalen 2019-2023\n\nKommissorierne for følgegrupperne under Testaftalen er nu godkendt i DAK.\n\nKoordinationsgruppen\n')[0]!;
+    expect(d.forumName.value).toMatch(/^følgegrupperne/i);
+    expect(d.fields['forum.kind']?.value).toBe('foelgegruppe');
+    expect(d.fields.approvedByName?.value).toBe('DAK');
+    // An approval still to come is none; a lower-case body is not read as a name.
+    expect(extractTermsDrafts('Kommissorium for Testgruppen\n\nKommissoriet forventes godkendt i DAK.\n').drafts[0]!.fields.approvedByName).toBeUndefined();
+    expect(extractTermsDrafts('Kommissorium for Testgruppen\n\nKommissoriet er nu godkendt i gruppen.\n').drafts[0]!.fields.approvedByName).toBeUndefined();
+  });
+  it('"Sundhedssamordningsudvalget - Referat - <date>": the forum is named before the dash, and the compound is a generic udvalg, no samordningsudvalg', () => {
+    const d = drafts('Sundhedssamordningsudvalget - Referat - 21. august 2012\n\nMødedato\n21-08-2012 kl. 14:00\n')[0]!;
+    expect(d.forumName.value).toBe('Sundhedssamordningsudvalget');
+    expect(d.fields['forum.kind']?.value).toBe('udvalg');
+    expect(drafts('Kommissorium for Samordningsudvalg Test\n\nUdvalget mødes 4 gange årligt.\n')[0]!.fields['forum.kind']?.value).toBe('samordningsudvalg');
+  });
+});

@@ -117,6 +117,13 @@ export function mainForumOf(text: string): MainForum | undefined {
       /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim());
     const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
     if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
+    // "Arbejdsgruppens formål" as the page's title: a section heading headed by a kind word in the genitive says the page is
+    // about that kind of forum, even a kind usually set up under another ("arbejdsgruppe").
+    const genitive = /^([\p{Lu}][\p{L}-]+?)s\s+(?:formål|opgaver|sammensætning|organisering|arbejdsform)$/u.exec(t);
+    const owner = genitive ? kindAtStart(genitive[1]!) : undefined;
+    if (genitive && owner && genitive[1]!.length - owner.length <= 2 && !owner.kind.needsQualifier && !owner.kind.generic) {
+      return { start: l.start + l.text.length - l.text.trimStart().length, name: genitive[1]!, kind: owner.kind };
+    }
     // "Udvalgets medlemmer": a section of the forum's description names no forum.
     if (sectionOf(t) && sectionOf(t) !== 'forum_other') continue;
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
@@ -331,7 +338,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (/\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?)\)?$/i.test(head.trim())) return null;
     // "Hovedprincipperne for sammensætning af Sundhedsfagligt Råd for Psykiatri": a heading about a named forum's composition
     // names that forum, as "Kommissorium for ..." does.
-    const stripped = head.replace(/^(?:(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])|(?:[\p{L}]+\s+for\s+)?sammensætning(?:en)?\s+(?:af|i)(?=\s+[\p{Lu}]))\s*/iu, '');
+    // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
+    head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+[-–]\s+.*)?$/iu, '');
+    // "De endelige kommissorier for følgegrupperne under ...": a title over the approved terms of a kind of group names those groups.
+    const stripped = head.replace(/^(?:(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede|opdaterede|gældende)\s+)?(?:kommissori(?:um|er|erne)|forretningsorden(?:en)?|vedtægter(?:ne)?)\s+(?:for|til)(?=\s+\p{Ll})|(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])|(?:[\p{L}]+\s+for\s+)?sammensætning(?:en)?\s+(?:af|i)(?=\s+[\p{Lu}]))\s*/iu, '');
     const prefix = head.length - stripped.length;
     let k = kindAtStart(stripped);
     // "Psykiatri- og socialudvalget": a compound whose first part is coordinated with a hyphen is one name.
@@ -809,6 +819,16 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
     // "Sundhedskoordinationsudvalget har 12 medlemmer:", "Udvalget består af følgende:": a lead-in to the list of seats.
     // Before the heading rules: "Rådet består af:" names this forum as a heading would, but opens its members.
+    // "Sundhedsstyregruppen er sammensat af:" before any forum is open: a forum of a standing kind named by its definite
+    // kind word opens with its members.
+    if (!current && prevBlank && /^[\p{Lu}][\p{L}-]+\s+(?:er\s+sammensat|består|sammensættes)\s+af(?:\s+følgende)?\s*:\s*$/u.test(t)) {
+      const k = kindAtStart(t);
+      const word = t.split(/\s+/)[0]!;
+      if (k && k.kind.standing && !k.kind.generic && !k.kind.subGroupLabel && word.length - k.length <= 2) {
+        const f = openForum(line.start, t.slice(0, k.length), true);
+        if (f) current = f;
+      }
+    }
     if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)\s*:\s*$/iu.test(t)) {
       processBody(line.start, t);
       section = 'members';

@@ -42,7 +42,9 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'sundhedssamarbejdsudvalg', stem: 'sundhedssamarbejdsudvalg', level: 'political', standing: true },
   { slug: 'kommunalt_laegeligt_udvalg', stem: '(?:kommunalt?[- ]læge(?:lig[et]?|faglig[et]?)[- ]udvalg|KLU(?:-[\\p{L}]+)?(?![\\p{L}]))', standing: true },
   { slug: 'praksisplanudvalg', stem: 'praksisplanudvalg', level: 'political', standing: true },
-  { slug: 'samordningsudvalg', stem: '(?:sundheds)?samordningsudval(?:g)?', standing: true },
+  // "Sundhedssamordningsudvalget" (a region's political committee of councillors) is no hospital-municipality samordningsudvalg: the
+  // compound is left to the generic "...udvalg".
+  { slug: 'samordningsudvalg', stem: 'samordningsudval(?:g)?', standing: true },
   { slug: 'psykiatriforum', stem: 'psykiatrifor(?:um|a)', level: 'central', standing: true },
   { slug: 'sundhedsraad', stem: 'sundhedsråd', standing: true },
   { slug: 'klyngestyregruppe', stem: 'klyngestyregrupp', level: 'cluster', standing: true },

@@ -1062,6 +1062,14 @@ export function docLevelRules(s: string): RawFinding[] {
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + when.length, confidence: 0.85 });
     return out;
   }
+  // "Kommissorierne for følgegrupperne ... er nu godkendt i DAK.": terms approved by a body named by its abbreviation or
+  // capitalised name, no date.
+  const undated = /^(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede)\s+)?(?:kommissori|forretningsorden|vedtægt)\p{L}*\s[^.;]{0,120}?\ser\s+(?:nu\s+)?(?:blevet\s+)?(?:godkendt|vedtaget)\s+(?:i|af)\s+((?:[\p{Lu}]{2,6})|(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2}))\.?$/iu.exec(s);
+  if (undated && /^[\p{Lu}]/u.test(undated[1]!)) {
+    const at = undated.index + undated[0].lastIndexOf(undated[1]!);
+    out.push({ path: 'approvedByName', value: undated[1]!, start: at, end: at + undated[1]!.length, confidence: 0.8 });
+    return out;
+  }
   const onMeeting = new RegExp(`^på\\s+(\\p{L}+?)(?:s)?møde(?:t)?\\s+(?:den|d\\.)\\s+${DATE}\\s+(?:er|blev)\\s+(?:det\\s+)?(?:vedtaget|godkendt|besluttet)`, 'iu').exec(s);
   if (onMeeting) {
     const date = parseDanishDate(onMeeting[2]!);
