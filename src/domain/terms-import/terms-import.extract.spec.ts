@@ -1296,3 +1296,25 @@ describe('held-out round 13 rules: members led in before the forum is open, and 
     expect(drafts('Kommissorium for Samordningsudvalg Test\n\nUdvalget mødes 4 gange årligt.\n')[0]!.fields['forum.kind']?.value).toBe('samordningsudvalg');
   });
 });
+
+describe('held-out round 13 rules: chairs elected in minutes', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const minutes = (body: string) => `Testdialogforum - referat 26-03-2009\n\nMødedato\n26-03-2009 kl. 14:00\n\n1. Udpegning af formand og næstformand\n\nSagsfremstilling\n\n${body}\n`;
+  it('"<Forum> - referat <date>" names the forum before the dash', () => {
+    expect(drafts(minutes('Intet.'))[0]!.forumName.value).toBe('Testdialogforum');
+  });
+  it('"Regionsrådsmedlem <Name> blev valgt som formand" gives the chair to the post\'s side; a recommendation ("At ... udpeges") gives none', () => {
+    const d = drafts(minutes('Regionsrådsmedlem Anne Test blev valgt som formand og Bo Prøve fra Testforeningen blev valgt som næstformand.'))[0]!;
+    expect(d.fields['chair.by']?.value).toMatchObject({ sector: 'region_administration' });
+    const b = drafts(minutes('Byrådsmedlem Anne Test er valgt som formand.'))[0]!;
+    expect(b.fields['chair.by']?.value).toMatchObject({ sector: 'municipality' });
+    expect(drafts(minutes('Det indstilles, at regionsrådsmedlem Anne Test udpeges som formand.'))[0]!.fields['chair.by']).toBeUndefined();
+    // The chair of another body is not this forum's.
+    expect(drafts(minutes('Regionsrådsmedlem Anne Test blev valgt som formand for arbejdsgruppen om tvang.'))[0]!.fields['chair.by']).toBeUndefined();
+  });
+  it('"formand og næstformand, hvoraf den ene er <post A> og den anden er <post B>" seats both sides; an unknown post seats none', () => {
+    const d = drafts(minutes('Dialogforum skal selv udpege formand og næstformand, hvoraf den ene er regionsrådsmedlem og den anden er foreningsrepræsentant.'))[0]!;
+    expect(d.lists.seats.map((x) => x.value.party.sector)).toEqual(['region_administration', 'other']);
+    expect(drafts(minutes('Dialogforum skal selv udpege formand og næstformand, hvoraf den ene er ældst og den anden er yngst.'))[0]!.lists.seats).toEqual([]);
+  });
+});

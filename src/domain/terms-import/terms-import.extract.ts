@@ -339,7 +339,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "Hovedprincipperne for sammensætning af Sundhedsfagligt Råd for Psykiatri": a heading about a named forum's composition
     // names that forum, as "Kommissorium for ..." does.
     // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
-    head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+[-–]\s+.*)?$/iu, '');
+    head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+(?:[-–]\s+)?[\d.\p{L}-]+(?:\s+[\d.\p{L}-]+){0,3})?$/iu, '');
     // "De endelige kommissorier for følgegrupperne under ...": a title over the approved terms of a kind of group names those groups.
     const stripped = head.replace(/^(?:(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede|opdaterede|gældende)\s+)?(?:kommissori(?:um|er|erne)|forretningsorden(?:en)?|vedtægter(?:ne)?)\s+(?:for|til)(?=\s+\p{Ll})|(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])|(?:[\p{L}]+\s+for\s+)?sammensætning(?:en)?\s+(?:af|i)(?=\s+[\p{Lu}]))\s*/iu, '');
     const prefix = head.length - stripped.length;

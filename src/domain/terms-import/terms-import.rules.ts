@@ -523,6 +523,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...representationFrom(s, ctx));
   out.push(...meetingWithSeats(s, ctx));
   out.push(...widenedSeats(s, ctx));
+  out.push(...officersFromSides(s));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
@@ -605,6 +606,32 @@ function meetingWithSeats(s: string, ctx: RuleContext): RawFinding[] {
       const value = own ? { ...seat, party: { ...seat.party, sector: 'other' as const } } : seat;
       out.push({ list: 'seats', value, start: at, end: at + part.length, confidence: 0.65 });
     }
+  }
+  return out;
+}
+
+/** The side a member's post or role names: "regionsrådsmedlem", "byrådsmedlem", "foreningsrepræsentant". */
+export function postSide(word: string): OrganisationKind | undefined {
+  if (/^regionsråd/iu.test(word)) return 'region_administration';
+  if (/^(?:byråd|kommunalbestyrelse|borgmester|rådmand)/iu.test(word)) return 'municipality';
+  if (/^(?:forenings|organisations|bruger|pårørende|patient)[\p{L}-]*(?:repræsentant|medlem)/iu.test(word)) return 'other';
+  if (/^praktiserende\s+læge/iu.test(word)) return 'general_practice';
+  return undefined;
+}
+
+/**
+ * "... skal dette selv udpege formand og næstformand, hvoraf den ene er regionsrådsmedlem og den anden er
+ * foreningsrepræsentant": the chair and the vice-chair are chosen among the members, so both sides named sit in the forum.
+ */
+function officersFromSides(s: string): RawFinding[] {
+  const m = /formand\s+og\s+næstformand,?\s+hvoraf\s+den\s+ene\s+(?:skal\s+)?(?:være|er)\s+([\p{L}-]+(?:\s+læge)?)\s+og\s+den\s+anden\s+(?:skal\s+)?(?:være|er)\s+([\p{L}-]+(?:\s+læge)?)/iu.exec(s);
+  if (!m) return [];
+  const out: RawFinding[] = [];
+  for (const word of [m[1]!, m[2]!]) {
+    const sector = postSide(word);
+    if (!sector) return [];
+    const at = m.index + m[0].lastIndexOf(word);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null, role: word }, start: at, end: at + word.length, confidence: 0.6 });
   }
   return out;
 }
@@ -1371,6 +1398,12 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     const at = leads.index + leads[0].indexOf(leads[1]!);
     const name = `${leads[1]} ${leads[2]}`;
     push('chair.by', { name, sector }, at, at + name.length, 0.7);
+  }
+  // "Regionsrådsmedlem Anne Test blev valgt som formand": the side of the elected chair's post (a decision, not "At ... udpeges").
+  const postElected = chair || elected || leads ? null : /^(?:[\p{L}-]+\s+){0,3}?((?:regionsråds|byråds|kommunalbestyrelses)medlem|borgmester|rådmand)\s+(?:[\p{Lu}][\p{L}-]+\s+){1,3}(?:blev|er)\s+(?:valgt|udpeget)\s+(?:som|til)\s+(?:ny\s+)?formand(?![\p{L}])(?!\s+for\s)/iu.exec(s);
+  if (postElected) {
+    const at = postElected.index + postElected[0].indexOf(postElected[1]!);
+    push('chair.by', { name: postElected[1]!, sector: postSide(postElected[1]!)! }, at, at + postElected[1]!.length, 0.7);
   }
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
