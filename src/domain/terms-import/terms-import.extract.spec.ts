@@ -1318,3 +1318,15 @@ describe('held-out round 13 rules: chairs elected in minutes', () => {
     expect(drafts(minutes('Dialogforum skal selv udpege formand og næstformand, hvoraf den ene er ældst og den anden er yngst.'))[0]!.lists.seats).toEqual([]);
   });
 });
+
+describe('round 12 hand checks, left for round 13: a heading naming several forums', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"Eksterne samarbejdsfora" (the plural of the generic "forum") opens no forum of its own, as a title or as a heading', () => {
+    expect(drafts('Eksterne samarbejdsfora\n\nKommunen deltager i en række fora.\n\nSundhedsudvalget\n\nUdvalget mødes 4 gange årligt.\n').map((d) => d.forumName.value)).toEqual(['Sundhedsudvalget']);
+    expect(drafts('Kommissorium for Testudvalget\n\nUdvalget mødes 4 gange årligt.\n\nEksterne samarbejdsfora\n\nKommunen deltager i en række fora.\n').map((d) => d.forumName.value)).toEqual(['Testudvalget']);
+    // The singular still names one.
+    expect(drafts('Psykiatrisk Dialogforum\n\nDialogforum mødes 4 gange årligt.\n')[0]!.forumName.value).toBe('Psykiatrisk Dialogforum');
+    // Terms written for each of several fora are theirs: a title naming them opens them.
+    expect(drafts('Generisk kommissorium for de lokale testfora\n\nLokale testfora\nDe lokale testfora består af repræsentanter fra sygehusene og kommunerne.\n').map((d) => d.forumName.value).join(' ')).toMatch(/testfora/i);
+  });
+});

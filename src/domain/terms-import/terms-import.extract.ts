@@ -129,6 +129,8 @@ export function mainForumOf(text: string): MainForum | undefined {
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
     const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
     if (!k) continue;
+    // "Eksterne samarbejdsfora": the plural of the generic "forum" names several bodies, not the page's forum.
+    if (k.kind.generic && /fora$/iu.test(k.text) && !/kommissori|forretningsorden|vedtægt/iu.test(t)) continue;
     // "Udvalget består af:" leads into the members: a sentence about the forum, not its name.
     if (k.index === 0 && /^\s+(?:består|har|er|skal|kan|mødes|sammensættes)(?:\s|$)/iu.test(t.slice(k.text.length))) continue;
     // "Fælles forum for sundhedsklyngerne" as a section heading of a news item about "Sundhedssamarbejdsudvalget": a generic
@@ -338,6 +340,11 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (/\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?)\)?$/i.test(head.trim())) return null;
     // "Hovedprincipperne for sammensætning af Sundhedsfagligt Råd for Psykiatri": a heading about a named forum's composition
     // names that forum, as "Kommissorium for ..." does.
+    // "Eksterne samarbejdsfora", "De regionale dialogfora": a heading ending in the plural of the generic "forum" names several
+    // bodies, none of them this forum.
+    // A title ("Generisk kommissorium for de lokale samordningsfora") or a heading naming the fora the title named is theirs.
+    const plural = /^(?:[\p{L}-]+\s+){0,3}([\p{L}-]*fora):?$/iu.exec(head.trim());
+    if (plural && !/psykiatrifora$/iu.test(plural[1]!) && !/kommissori|forretningsorden|vedtægt/iu.test(head) && !forums.some((f) => f.name.value.toLowerCase().includes(plural[1]!.toLowerCase()))) return null;
     // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
     head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+(?:[-–]\s+)?[\d.\p{L}-]+(?:\s+[\d.\p{L}-]+){0,3})?$/iu, '');
     // "De endelige kommissorier for følgegrupperne under ...": a title over the approved terms of a kind of group names those groups.
