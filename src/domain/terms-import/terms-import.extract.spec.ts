@@ -1330,3 +1330,19 @@ describe('round 12 hand checks, left for round 13: a heading naming several foru
     expect(drafts('Generisk kommissorium for de lokale testfora\n\nLokale testfora\nDe lokale testfora består af repræsentanter fra sygehusene og kommunerne.\n').map((d) => d.forumName.value).join(' ')).toMatch(/testfora/i);
   });
 });
+
+describe('held-out round 13 rules: a body named by its abbreviation under its own heading', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"TEST:" as a heading, then "TEST består alene af administrative repræsentanter fra kommunerne." is a forum of its own with those seats', () => {
+    const text = 'Organisering\n\nStyregruppen i Testland mødes 4 gange årligt.\n\nTEST:\n\nTEST består alene af administrative repræsentanter fra kommunerne. Hver klynge er repræsenteret.\n';
+    const d = drafts(text).find((x) => x.forumName.value === 'TEST')!;
+    expect(d.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality']);
+    // Without its own heading, or without representatives, the abbreviation opens no forum.
+    expect(drafts('Organisering\n\nStyregruppen mødes 4 gange årligt.\n\nTEST består alene af administrative repræsentanter fra kommunerne.\n').map((x) => x.forumName.value)).not.toContain('TEST');
+    expect(drafts('Organisering\n\nStyregruppen mødes 4 gange årligt.\n\nTEST:\n\nTEST består af tre dele.\n').map((x) => x.forumName.value)).not.toContain('TEST');
+  });
+  it('"består alene/kun af repræsentanter fra X" is read as "består af"', () => {
+    const d = extractTermsDrafts('Kommissorium for Styregruppen for Test\n\nStyregruppen består kun af repræsentanter fra kommunerne.\n').drafts[0]!;
+    expect(d.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality']);
+  });
+});

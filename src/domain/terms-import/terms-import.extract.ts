@@ -1053,6 +1053,24 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         }
       }
     }
+    // "KOSU:" as a heading, then "KOSU består alene af administrative repræsentanter fra kommunerne.": a body named by an
+    // abbreviation (no kind word) that the paragraph under its own heading says is made of representatives is a forum of its own.
+    const abbrBody = prevBlank ? /^([\p{Lu}]{3,6})\s+(?:består|sammensættes)\s+(?:alene\s+|kun\s+|udelukkende\s+)?af\s+(?:[\p{L}-]+\s+){0,2}repræsentanter\s+(?:fra|for)\s/u.exec(t) : null;
+    const headingBefore = abbrBody ? lines.slice(0, i).reverse().find((l) => l.text.trim() !== '')?.text.trim().replace(/:$/, '') : undefined;
+    if (abbrBody && headingBefore === abbrBody[1] && !kindAtStart(abbrBody[1]!) && !forums.some((f) => f.name.value === abbrBody[1])) {
+      const f: ForumAcc = {
+        name: { value: abbrBody[1]!, span: span(line.start, line.start + abbrBody[1]!.length), confidence: 0.6 },
+        kind: unknownForumKind,
+        bare: false,
+        plural: false,
+        instances: [],
+        scalars: new Map(),
+        lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
+      };
+      forums.push(f);
+      current = f;
+      section = 'intro';
+    }
     if (!current) {
       for (const s of splitSentences(t)) docSentences.push({ start: line.start + s.start, text: s.text, forum: null });
       continue;

@@ -460,12 +460,14 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Hvert opgaveudvalg består af ...": one rule for every forum of the kind is this forum's rule too.
   // "Den udpegede styregruppe for det fælles sundhedshus består af ...": an article and a participle before the kind word.
   const self = kindAtStart(s.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^hver[t]?\s+(?=\p{L})/iu, '').replace(/^(?:den|det)\s+(?:udpegede|nedsatte)\s+(?=\p{Ll})/u, '').replace(/^(?:Den|Det)\s+(?:udpegede|nedsatte)\s+(?=\p{Ll})/u, ''));
-  const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s);
+  // "KOSU består alene af administrative repræsentanter fra kommunerne": a forum named only by its abbreviation is the subject
+  // when its own abbreviation opens the sentence (a forum of no known kind).
+  const selfSubject = (self && self.kind.slug === ctx.forumKind) || /^(?:gruppen|forummet|udvalget)\s/iu.test(s) || (ctx.forumKind === '' && /^[\p{Lu}]{3,6}\s+(?:består|sammensættes)\s+(?:alene\s+|kun\s+|udelukkende\s+)?af\s/u.test(s));
   // "består dels af A, dels af B": the members in two parts.
   // "Arbejdsgruppen skal bestå af repræsentanter fra ...": the members as a rule.
   // "Vækstforum nedsættes af regionsrådet for Region Sjælland med regionsrådsmedlemmer og kommunalpolitikere og derudover
   // medlemmer udpeget af ...": who it is set up with are its members.
-  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
+  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
