@@ -1321,6 +1321,10 @@ describe('held-out round 13 rules: chairs elected in minutes', () => {
 
 describe('round 12 hand checks, left for round 13: a heading naming several forums', () => {
   const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"Udvalg og grupper" (bare kind words joined by "og") heads a list of bodies and names no forum', () => {
+    expect(drafts('Udvalg og grupper\n\nSundhedskoordinationsudvalget mødes 4 gange årligt.\n').map((d) => d.forumName.value)).toEqual(['Sundhedskoordinationsudvalget']);
+    expect(drafts('Kommissorium for Testudvalget\n\nUdvalget mødes 4 gange årligt.\n\nRåd og nævn\n\nKommunen har mange råd.\n').map((d) => d.forumName.value)).toEqual(['Testudvalget']);
+  });
   it('"Eksterne samarbejdsfora" (the plural of the generic "forum") opens no forum of its own, as a title or as a heading', () => {
     expect(drafts('Eksterne samarbejdsfora\n\nKommunen deltager i en række fora.\n\nSundhedsudvalget\n\nUdvalget mødes 4 gange årligt.\n').map((d) => d.forumName.value)).toEqual(['Sundhedsudvalget']);
     expect(drafts('Kommissorium for Testudvalget\n\nUdvalget mødes 4 gange årligt.\n\nEksterne samarbejdsfora\n\nKommunen deltager i en række fora.\n').map((d) => d.forumName.value)).toEqual(['Testudvalget']);

@@ -131,6 +131,8 @@ export function mainForumOf(text: string): MainForum | undefined {
     if (!k) continue;
     // "Eksterne samarbejdsfora": the plural of the generic "forum" names several bodies, not the page's forum.
     if (k.kind.generic && /fora$/iu.test(k.text) && !/kommissori|forretningsorden|vedtægt/iu.test(t)) continue;
+    // "Udvalg og grupper": bare kind words joined by "og" head a list of bodies.
+    if (k.kind.generic && /^(?:udvalg|råd|fora|bestyrelser|netværk)(?:ene|ne)?\s+(?:og|&)\s+(?:grupper|nævn|udvalg|råd|fora|netværk|arbejdsgrupper)(?:ne)?$/iu.test(t)) continue;
     // "Udvalget består af:" leads into the members: a sentence about the forum, not its name.
     if (k.index === 0 && /^\s+(?:består|har|er|skal|kan|mødes|sammensættes)(?:\s|$)/iu.test(t.slice(k.text.length))) continue;
     // "Fælles forum for sundhedsklyngerne" as a section heading of a news item about "Sundhedssamarbejdsudvalget": a generic
@@ -399,6 +401,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (k.kind.needsQualifier && !/^\S+(?:\s+\S+)?\s+for\s+\S/.test(name)) return null;
     // "Klynger", "Udvalg", "Råd": a bare plural or generic kind word heads a general description, not one forum.
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora|netværk)(?:r|rne|ene|n|et|ene)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
+    // "Udvalg og grupper", "Råd og nævn": bare kind words joined by "og" head a list of bodies, not one forum.
+    if (k.kind.generic && /^(?:udvalg|råd|fora|bestyrelser|netværk)(?:ene|ne)?\s+(?:og|&)\s+(?:grupper|nævn|udvalg|råd|fora|netværk|arbejdsgrupper)(?:ne)?$/iu.test(name.trim())) return null;
     // "Sundhedsstyregruppen er ..." names "Sundhedsstyregruppe"; "Sundhedskoordinationsudvalget" names "Sundhedskoordinationsudvalg".
     if (fromDefinition) name = /et$/i.test(name) && new RegExp(`(?:${k.kind.stem})$`, 'iu').test(name.slice(0, -2)) ? name.slice(0, -2) : name.replace(/(e)n$|(e)t$/i, '$1$2');
     // "Styregruppen for sundhedsaftalerne i Horsens klyngen": a steering group named for its cluster is the cluster's steering group.
