@@ -1350,3 +1350,36 @@ describe('held-out round 13 rules: a body named by its abbreviation under its ow
     expect(d.lists.seats.map((x) => x.value.party.sector)).toEqual(['municipality']);
   });
 });
+
+describe('held-out round 14 rules: a header approval field, members who represent a body, a total divided by "heraf"', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"Vedtaget: Af Testrådet den 21. april 2022" and "• Vedtaget: Testby Byråd den 25. januar 2010" give the approving body and date', () => {
+    const a = drafts('Forretningsorden for Testrådet\n\n  • Titel: Forretningsorden for Testrådet\n  • Vedtaget: Af Testrådet den 21. april 2022\n\nTestrådet mødes 4 gange om året.\n')[0]!.fields;
+    expect([a.approvedByName?.value, a.approvedOn?.value]).toEqual(['Testrådet', '2022-04-21']);
+    const b = drafts('Vedtægter for Testrådet\n\n• Vedtaget: Testby Byråd den 25. januar 2010\n\nTestrådet mødes 4 gange om året.\n')[0]!.fields;
+    expect([b.approvedByName?.value, b.approvedOn?.value]).toEqual(['Testby Byråd', '2010-01-25']);
+    // Still: "Vedtaget: Vedtaget af X den ..." and a bare date.
+    expect(fields('Vedtaget: Vedtaget af Testrådet den 13. februar 2025').approvedByName).toBe('Testrådet');
+    const bare = fields('Vedtaget: 13. februar 2025');
+    expect([bare.approvedByName, bare.approvedOn]).toEqual([undefined, '2025-02-13']);
+    // A sentence with a verb after the colon names no body.
+    expect(fields('Vedtaget: Rådet er enigt om at mødes den 13. februar 2025').approvedByName).toBeUndefined();
+  });
+  it('"7 medlemmer, der repræsenterer byrådet" are municipal seats next to the organisations\' counted seats; "heraf 2 af dets medlemmer" adds none', () => {
+    expect(seats('Vedtægter for Testrådet\n\nTestrådet sammensættes af 7 medlemmer fra handicaporganisationerne i kommunen udpeget efter indstilling fra Testorganisationerne og 7 medlemmer, der repræsenterer byrådet, heraf 2 af dets medlemmer.\n')).toEqual([
+      ['other', 7, 7],
+      ['municipality', 7, 7],
+    ]);
+  });
+  it('"består af i alt 8 medlemmer, heraf 4 ... af X og 4 ... af Byrådet, heraf 2 ... og 2 ..." divides the total; the second "heraf" divides the seat before it', () => {
+    const text = 'Vedtægter for Testrådet\n\nTestrådet består af i alt 8 medlemmer, heraf 4 medlemmer udpeget efter indstilling af Danske Handicaporganisationer, DH-Testby, og 4 medlemmer udpeget efter indstilling af Byrådet, heraf 2 medlemmer af Byrådet og 2 embedsmænd.\n';
+    expect(seats(text)).toEqual([
+      ['other', 4, 4],
+      ['municipality', 4, 4],
+    ]);
+    expect(drafts(text)[0]!.fields.membersTotal?.value).toBe(8);
+    // Without a total first, "heraf" still only divides the seat before it.
+    expect(seats('Vedtægter for Testrådet\n\nTestrådet består af 4 repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd.\n')).toEqual([['municipality', 4, 4]]);
+  });
+});

@@ -477,7 +477,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
     // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
     // seats before it; it adds none.
-    const body = consists[1]!.replace(/\s*:$/, '').replace(/,?\s+heraf\s+.*$/iu, '');
+    // "i alt 8 medlemmer, heraf 4 medlemmer udpeget af X og 4 medlemmer udpeget af Y, heraf 2 ...": after a count of the members in
+    // all (naming no party) the first "heraf" divides the total, as "hvoraf" does; a later one divides the seat before it.
+    const whole = consists[1]!.replace(/\s*:$/, '');
+    const totalFirst = new RegExp(`^(?:i\\s+alt\\s+)?${NUM}\\s+(?:medlemmer|personer)(?:\\s+i\\s+alt)?,?\\s+heraf\\s+`, 'iu').exec(whole);
+    const body = totalFirst ? whole.slice(0, totalFirst[0].length) + whole.slice(totalFirst[0].length).replace(/,?\s+heraf\s+.*$/iu, '') : whole.replace(/,?\s+heraf\s+.*$/iu, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
     // "rådmændene for Børn- og Ungeudvalget, Beskæftigelses- og Socialudvalget og Ældre- og Handicapudvalget samt fire øvrige
     // byrådsmedlemmer": holders of a post named for each of a list are as many seats as the list has names.
@@ -1029,7 +1033,8 @@ function joinAppointingClauses(body: string, parts: { start: number; text: strin
   const out: { start: number; text: string }[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    const appointing = /^(?:som|der)\s+(?:(?:er|bliver)\s+(?:udpeget|valgt)|(?:udpeges|vælges)|(?:[\p{L}-]+\s+){1,3}har\s+(?:udpeget|valgt))(?![\p{L}])/iu.test(p.text.trim());
+    // "7 medlemmer, der repræsenterer byrådet": whom the counted members represent is their side as well.
+    const appointing = /^(?:som|der)\s+(?:(?:er|bliver)\s+(?:udpeget|valgt)|(?:udpeges|vælges|repræsenterer)|(?:[\p{L}-]+\s+){1,3}har\s+(?:udpeget|valgt))(?![\p{L}])/iu.test(p.text.trim());
     if (prev && appointing && new RegExp(`^(?:og\\s+|samt\\s+)?${NUM}\\s`, 'iu').test(prev.text.trim())) {
       out[out.length - 1] = { start: prev.start, text: body.slice(prev.start, p.start + p.text.length) };
       continue;
@@ -1104,6 +1109,21 @@ export function docLevelRules(s: string): RawFinding[] {
     const date = parseDanishDate(onMeeting[2]!);
     const ds = onMeeting.index + onMeeting[0].indexOf(onMeeting[2]!);
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + onMeeting[2]!.length, confidence: 0.85 });
+    return out;
+  }
+  // A header field "Vedtaget: Af Handicaprådet den 21. april 2022" / "Vedtaget: Testby Byråd den 25. januar 2010": the approving
+  // body (capitalised, at most four words, no verb) and the date after the field's colon.
+  // The field may be a bullet of a header list ("• Titel: ...", "• Vedtaget: ...").
+  const field = new RegExp(
+    `^(?:\\s*[-•–*]\\s+)?(?:godkendt|vedtaget)\\s*:\\s*(?:af\\s+)?([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,3}?)\\s+(?:den|d\\.)\\s+${DATE}\\.?$`,
+    'iu',
+  ).exec(s);
+  if (field && /^[\p{Lu}]/u.test(field[1]!) && !/\s(?:er|blev|har|skal|kan|var)\s/iu.test(` ${field[1]!} `)) {
+    const at = field.index + field[0].indexOf(field[1]!, field[0].indexOf(':'));
+    out.push({ path: 'approvedByName', value: field[1]!, start: at, end: at + field[1]!.length, confidence: 0.8 });
+    const date = parseDanishDate(field[2]!);
+    const ds = field.index + field[0].lastIndexOf(field[2]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + field[2]!.length, confidence: 0.85 });
     return out;
   }
   const only = new RegExp(`^(?:godkendt|vedtaget)(?:\\s+den|\\s+d\\.)?\\s*:?\\s*${DATE}\\.?$`, 'iu').exec(s);
