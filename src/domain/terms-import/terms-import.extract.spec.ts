@@ -1383,3 +1383,29 @@ describe('held-out round 14 rules: a header approval field, members who represen
     expect(seats('Vedtægter for Testrådet\n\nTestrådet består af 4 repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd.\n')).toEqual([['municipality', 4, 4]]);
   });
 });
+
+describe('held-out round 14 rules: a page of bodies under headings', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const names = (text: string) => drafts(text).map((d) => d.forumName.value);
+  it('"Strategisk Testråd Nordjylland" (qualifiers, a compound of a generic kind, one place name) as a heading names one forum', () => {
+    const page = 'Organisering\n\nStyregruppen\n\nStyregruppen består af chefer fra alle 11 kommuner og Regionen.\n\nStrategisk Testråd Nordjylland\n\nStrategisk Testråd Nordjylland er dialogforum for virksomheder og forsyning.\n';
+    expect(names(page)).toEqual(['Styregruppen', 'Strategisk Testråd Nordjylland']);
+    expect(drafts(page)[1]!.fields['forum.kind']?.value).toBe('raad');
+    // A place name alone after a plain word is no forum.
+    expect(names('Organisering\n\nStyregruppen\n\nStyregruppen består af chefer fra kommunerne.\n\nFlotte Dage Nordjylland\n\nDer er mange dage.\n')).toEqual(['Styregruppen']);
+  });
+  it('"Byråd og Regionsråd" as a heading names the elected councils, not a forum', () => {
+    const page = 'Organisering\n\nByråd og Regionsråd\n\nByråd og Regionsråd godkender planen.\n\nStyregruppen\n\nStyregruppen består af chefer fra kommunerne og regionen.\n';
+    expect(names(page)).toEqual(['Styregruppen']);
+  });
+  it('"Testgruppen" as a heading, then "Testgruppen består af ...", is a group of its own (a compound of "gruppe" no catalogue kind knows)', () => {
+    const page = 'Organisering\n\nStyregruppen\n\nStyregruppen består af chefer fra kommunerne og regionen.\n\nProcesgruppen\n\nProcesgruppen består af en ressourceperson fra regionen.\n\nKoordineringsgruppen\n\nKoordineringsgruppen består af kommunale og regionale medarbejdere.\n';
+    expect(names(page)).toEqual(['Styregruppen', 'Procesgruppen', 'Koordineringsgruppen']);
+    // Without its heading, or with another heading, the sentence opens no group.
+    expect(names('Organisering\n\nStyregruppen\n\nStyregruppen består af chefer fra kommunerne.\n\nProcesgruppen består af en ressourceperson fra regionen.\n')).toEqual(['Styregruppen']);
+  });
+  it('"Sekretariatsfunktionen varetages af og forankres hos Region Test i samarbejde med ..." is held by Region Test', () => {
+    expect(fields('Sekretariatsfunktionen varetages af og forankres hos Region Test i samarbejde med gruppen.')['secretariat.by']).toEqual({ name: 'Region Test', sector: 'region_administration' });
+    expect(fields('Sekretariatsfunktionen varetages af Region Test.')['secretariat.by']).toEqual({ name: 'Region Test', sector: 'region_administration' });
+  });
+});

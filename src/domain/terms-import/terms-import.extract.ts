@@ -371,8 +371,13 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "Psykiatriens fælles samordningsudvalg", "De lokale samordningsudvalg", "Tværsektoriel strategisk styregruppe":
     // a heading that ends with the kind word after a few qualifiers (a genitive, an article, adjectives) names one forum.
     if (!k && prefix === 0 && !fromDefinition) {
-      const bare = stripped.replace(/\s*\([^)]*\)\s*$/, '').replace(/[:.]\s*$/, '').trim();
-      const last = kindMentions(bare).find((x) => x.index > 0 && x.index + x.text.length === bare.length && !x.kind.needsQualifier && !x.kind.subGroupLabel);
+      const full = stripped.replace(/\s*\([^)]*\)\s*$/, '').replace(/[:.]\s*$/, '').trim();
+      // "Strategisk Energiråd Nordjylland": the qualified kind word may be followed by one capitalised place name (no kind word).
+      const place = /^(.+?)\s+([\p{Lu}][\p{Ll}]+)$/u.exec(full);
+      const placed = place && !kindAtStart(place[2]!) && kindMentions(place[2]!).length === 0 ? place[1]! : undefined;
+      const endsAt = (b: string) => kindMentions(b).find((x) => x.index > 0 && x.index + x.text.length === b.length && !x.kind.needsQualifier && !x.kind.subGroupLabel);
+      const bare = endsAt(full) || !placed ? full : placed;
+      const last = endsAt(bare);
       const before = last ? bare.slice(0, last.index).trim().split(/\s+/) : [];
       if (last && before.length <= 3 && before.every((w, i) => QUALIFIER.test(w) && (i > 0 || /^[\p{Lu}]/u.test(w)))) {
         k = { kind: last.kind, length: last.index + last.text.length };
@@ -403,6 +408,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora|netværk)(?:r|rne|ene|n|et|ene)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     // "Udvalg og grupper", "Råd og nævn": bare kind words joined by "og" head a list of bodies, not one forum.
     if (k.kind.generic && /^(?:udvalg|råd|fora|bestyrelser|netværk)(?:ene|ne)?\s+(?:og|&)\s+(?:grupper|nævn|udvalg|råd|fora|netværk|arbejdsgrupper)(?:ne)?$/iu.test(name.trim())) return null;
+    // "Byråd og Regionsråd", "Kommunalbestyrelserne og regionsrådet": the elected councils that approve a joint plan head what
+    // they do, not a forum of the cooperation.
+    if (k.kind.generic && /^(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)(?:e|en|et|ene|erne|ne)?\s+(?:og|&)\s+(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)(?:e|en|et|ene|erne|ne)?$/iu.test(name.trim())) return null;
     // "Sundhedsstyregruppen er ..." names "Sundhedsstyregruppe"; "Sundhedskoordinationsudvalget" names "Sundhedskoordinationsudvalg".
     if (fromDefinition) name = /et$/i.test(name) && new RegExp(`(?:${k.kind.stem})$`, 'iu').test(name.slice(0, -2)) ? name.slice(0, -2) : name.replace(/(e)n$|(e)t$/i, '$1$2');
     // "Styregruppen for sundhedsaftalerne i Horsens klyngen": a steering group named for its cluster is the cluster's steering group.
@@ -1059,7 +1067,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
     // "KOSU:" as a heading, then "KOSU består alene af administrative repræsentanter fra kommunerne.": a body named by an
     // abbreviation (no kind word) that the paragraph under its own heading says is made of representatives is a forum of its own.
-    const abbrBody = prevBlank ? /^([\p{Lu}]{3,6})\s+(?:består|sammensættes)\s+(?:alene\s+|kun\s+|udelukkende\s+)?af\s+(?:[\p{L}-]+\s+){0,2}repræsentanter\s+(?:fra|for)\s/u.exec(t) : null;
+    // "Procesgruppen" as a heading, then "Procesgruppen består af ...": a group named by a compound of "gruppe" that no kind of the
+    // catalogue knows is a forum of its own in the same way.
+    const abbrBody = prevBlank
+      ? (/^([\p{Lu}]{3,6})\s+(?:består|sammensættes)\s+(?:alene\s+|kun\s+|udelukkende\s+)?af\s+(?:[\p{L}-]+\s+){0,2}repræsentanter\s+(?:fra|for)\s/u.exec(t) ??
+        /^([\p{Lu}][\p{Ll}]{2,}gruppen)\s+(?:består|sammensættes)\s+(?:alene\s+|kun\s+|udelukkende\s+)?af\s/u.exec(t))
+      : null;
     const headingBefore = abbrBody ? lines.slice(0, i).reverse().find((l) => l.text.trim() !== '')?.text.trim().replace(/:$/, '') : undefined;
     if (abbrBody && headingBefore === abbrBody[1] && !kindAtStart(abbrBody[1]!) && !forums.some((f) => f.name.value === abbrBody[1])) {
       const f: ForumAcc = {

@@ -1357,7 +1357,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // "Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet": the office whose employee serves it.
     new RegExp(`^(?:[-•–*]\\s+)?([\\p{L}-]*sekretariat)(?:ets|s)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?,?\\s+(?:der|som)\\s+sekretariatsbetjener${E}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
-    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "Sekretariatsfunktionen varetages af og forankres hos X": a second passive verb before the holder.
+    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
     // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
     new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
@@ -1369,12 +1370,13 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // the minutes serves the forum as its secretariat.
     /^((?:Den|Det)\s+(?:regionale|kommunale)\s+(?:tovholder|sekretær|sekretariat))\s+har\s+(?:det\s+(?:primære|overordnede|fulde)\s+)?ansvar(?:et)?\s+for\s+(?:at\s+udarbejde|udarbejdelse(?:n)?\s+af|udsendelse(?:n)?\s+af)\s+dagsorden\p{L}*\s+og\s+referat/u.exec(s);
   if (sec && !(ctx.forumKind === 'faelles_sekretariat')) {
-    const name = sec[1]!.replace(/^(?:det|den)\s+/i, '');
+    // "... hos Region Nordjylland i samarbejde med ...": a preposition after the holder's name is no part of it.
+    const name = sec[1]!.replace(/^(?:det|den)\s+/i, '').replace(/\s+(?:i|og|med|for|på|hos|til|efter)$/iu, '');
     // "sekretariatsbetjenes af en konsulent fra ...": people, not an organisation holding the secretariat.
     const relative = /^,?\s+(?:der|som)\s/i.test(s.slice(sec.index + sec[0].length));
     if (!relative && !/^(?:sekretariatet|formanden|udvalget|gruppen|der|som|det)$/i.test(name) && !/^(?:en|et|to|tre|\d+)\s/i.test(name)) {
       const at = sec.index + sec[0].indexOf(sec[1]!);
-      push('secretariat.by', holder(name), at, at + sec[1]!.length, 0.8);
+      push('secretariat.by', holder(name), at, at + name.length, 0.8);
     }
   }
   // "Forslag kan sendes til Albertslund Kommune, Pleje & Omsorg, sekretæren for sundhedsrådet Else Dahl": the secretary of this
