@@ -28,12 +28,13 @@ function peak(times: number[], perMs: number): number {
 }
 
 /** `n` sends per limiter at once, each to its own conversation (or all to `conv`); the time each may go. */
-async function burst(limiters: SendRateLimiter[], n: number, conv?: string): Promise<number[]> {
+async function burst(limiters: SendRateLimiter[], n: number, conv?: string, tenantKey = 'tenant-a'): Promise<number[]> {
   const times: number[] = [];
+  const run = `${Date.now()}-${Math.random()}`;
   await Promise.all(
     limiters.flatMap((l, li) =>
       Array.from({ length: n }, async (_, i) => {
-        await l.acquire(conv ?? `conv-${li}-${i}`, 'tenant-a');
+        await l.acquire(conv ?? `conv-${run}-${li}-${i}`, tenantKey);
         times.push(Date.now());
       }),
     ),
@@ -87,6 +88,30 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
       expect(peak(times, 500 - SLACK)).toBeLessThanOrEqual(10);
     } finally {
       clearInterval(stall);
+    }
+  });
+
+  it('a wide tenant window is paced: two processes send 40 a second in tenths, not as one burst', async () => {
+    const wide = [{ perMs: 1000, max: 40 }];
+    const p = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: wide, safety: 1 });
+    const q = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: wide, safety: 1 });
+    // Without pacing, the same 40 go out at once.
+    const unpaced = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: wide, safety: 1, pace: false });
+    try {
+      const t0 = Date.now();
+      const times = (await Promise.all([burst([p], 20, undefined, 'tenant-paced'), burst([q], 20, undefined, 'tenant-paced')])).flat();
+      expect(times).toHaveLength(40);
+      expect(peak(times, 1000 - SLACK)).toBeLessThanOrEqual(40);
+      // At most 4 in any 100 ms (a tenth): a send a little late may share a tenth with the next.
+      expect(peak(times, 100 - SLACK)).toBeLessThanOrEqual(4);
+      // The rate is the window's: the 40th goes within the first second.
+      expect(Math.max(...times) - t0).toBeLessThan(1_000 + 300);
+      const bunched = await burst([unpaced], 40, undefined, 'tenant-unpaced');
+      expect(peak(bunched, 100 - SLACK)).toBeGreaterThan(4);
+    } finally {
+      await p.close();
+      await q.close();
+      await unpaced.close();
     }
   });
 
