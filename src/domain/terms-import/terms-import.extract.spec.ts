@@ -1409,3 +1409,45 @@ describe('held-out round 14 rules: a page of bodies under headings', () => {
     expect(fields('Sekretariatsfunktionen varetages af Region Test.')['secretariat.by']).toEqual({ name: 'Region Test', sector: 'region_administration' });
   });
 });
+
+describe('held-out round 15 rules: groups of no catalogue kind, rotating chairs, members listed under a heading', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const names = (text: string) => drafts(text).map((d) => d.forumName.value);
+  const field = (text: string, path: ScalarPath) => drafts(text)[0]?.fields[path]?.value;
+  it('a title "<adjective> <compound of gruppe> for <subject>" names the page\'s group when the prose names the compound again', () => {
+    const page = 'Regional testgruppe for planlægning\n\nDen Regionale Testgruppe består af repræsentanter fra alle regioner, mens Teststyrelsen varetager formandskab.\n';
+    expect(names(page)).toEqual(['Regional testgruppe for planlægning']);
+    expect(field(page, 'forum.kind')).toBeUndefined();
+    // Not when the prose never names the compound again, nor a title that is a sentence.
+    expect(names('Regional testgruppe for planlægning\n\nSiden handler om planlægning i regionerne.\n').filter(Boolean)).toEqual([]);
+    expect(names('Testgruppen mødes i dag.\n\nTestgruppen består af tre personer.\n').filter((n) => /testgruppe for/i.test(n))).toEqual([]);
+  });
+  it('"<Body> nedsatte i <year> en <this group>" gives the parent, also for a group of no catalogue kind', () => {
+    const page = 'Regional testgruppe for planlægning\n\nTeststyrelsen nedsatte i 2006 en Regional Testgruppe for Planlægning med deltagelse af regionerne.\n\nTestgruppen drøfter planerne.\n';
+    expect(field(page, 'parent.name')).toBe('Teststyrelsen');
+    expect(fields('Teststyrelsen nedsatte i 2010 et Driftsforum for Test.')['parent.name']).toBe('Teststyrelsen');
+    // Another body set up by the same authority is no parent of this one; nor is "Der" a body.
+    expect(field('Regional testgruppe for planlægning\n\nTeststyrelsen nedsatte i 2006 en arbejdsgruppe om data.\n\nTestgruppen drøfter planerne.\n', 'parent.name')).toBeUndefined();
+    expect(fields('Der nedsatte man i 2010 et Driftsforum for Test.')['parent.name']).toBeUndefined();
+  });
+  it('"Nuværende formandskab varetages af <X Kommune>" after a chair that rotates gives the chair to that side', () => {
+    expect(fields('Formandskabet går på omgang. Nuværende formandskab varetages af Testby Kommune.')['chair.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    expect(fields('Det nuværende formandskab varetages af Region Test.')['chair.by']).toEqual({ name: 'Region Test', sector: 'region_administration' });
+    // A past holder says nothing of the chair now.
+    expect(fields('Testby Kommune har haft formandskabet frem til 2018.')['chair.by']).toBeUndefined();
+  });
+  it('"en <this kind> med én (stemmeberettiget) repræsentant fra hver kommune" is a seat a municipality', () => {
+    const seats = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max, s.value.party.perOrganisation]);
+    expect(seats('Samarbejdet ledes af et driftsforum med én stemmeberettiget repræsentant fra hver kommune.')).toEqual([['municipality', 1, 1, true]]);
+    expect(seats('Samarbejdet ledes af et driftsforum med en repræsentant fra hver region.')).toEqual([['region_administration', 1, 1, true]]);
+    // Another kind of body with such members is no seat of this forum.
+    expect(seats('Samarbejdet ledes af en styregruppe med én repræsentant fra hver kommune.')).toEqual([]);
+  });
+  it('"Medlemmer af <this forum\'s definite kind word>" over three or more bare names, one a line, is the members\' total', () => {
+    const page = (head: string, n: number) => `Følgegruppen\n\nDer er nedsat en følgegruppe med borgere.\n\n${head}\n\n${['Anne Test', 'Bo Prøve Hansen', 'Carl Eksempel', 'Dorte Navn'].slice(0, n).join('\n')}\n\nReferater fra møderne\n`;
+    expect(field(page('Medlemmer af følgegruppen', 4), 'membersTotal')).toBe(4);
+    // Too few names, or a heading naming another body, give no total.
+    expect(field(page('Medlemmer af følgegruppen', 2), 'membersTotal')).toBeUndefined();
+    expect(field(page('Medlemmer af styregruppen', 4), 'membersTotal')).toBeUndefined();
+  });
+});

@@ -128,7 +128,11 @@ export function mainForumOf(text: string): MainForum | undefined {
     if (sectionOf(t) && sectionOf(t) !== 'forum_other') continue;
     // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
     const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
-    if (!k) continue;
+    if (!k) {
+      const group = l === lines[0] ? groupTitle(t, text) : undefined;
+      if (group) return { start: l.start + l.text.length - l.text.trimStart().length, name: group, kind: unknownForumKind };
+      continue;
+    }
     // "Eksterne samarbejdsfora": the plural of the generic "forum" names several bodies, not the page's forum.
     if (k.kind.generic && /fora$/iu.test(k.text) && !/kommissori|forretningsorden|vedtægt/iu.test(t)) continue;
     // "Udvalg og grupper": bare kind words joined by "og" head a list of bodies.
@@ -259,6 +263,19 @@ function subjectTitle(lines: Line[], kind: ForumKindEntry, word: string, text: s
   if (!kind.generic || !/^(?:udvalg|råd|forum|bestyrelse|netværk)(?:et|en)$/iu.test(word) || namedBySubject(text, kind)) return undefined;
   if (!/^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(titleLine) || kindMentions(titleLine).length || sectionOf(titleLine)) return undefined;
   return { start: first!.start + first!.text.length - first!.text.trimStart().length, name: titleLine, kind };
+}
+
+/**
+ * "Regional baggrundsgruppe for specialeplanlægning" as the page's title, then "Den Regionale Baggrundsgruppe består af ...": a
+ * title headed by a compound of "gruppe" that no catalogue kind knows (at most one adjective before it, at most "for/om <subject>"
+ * after it) names the page's group when the prose names the same compound again. The kind stays unknown.
+ */
+function groupTitle(t: string, text: string): string | undefined {
+  const m = /^(?:[\p{L}-]+(?:e|ig|isk|al|lig)?\s+)?([\p{L}]{3,}grupp(?:e|en))(?:\s+(?:for|om|vedr\.?|vedrørende)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})?$/u.exec(t);
+  if (!m || !/^[\p{Lu}]/u.test(t) || kindMentions(m[1]!).length) return undefined;
+  const stem = m[1]!.replace(/(?:e|en)$/u, '');
+  const again = text.slice(text.indexOf(t) + t.length).match(new RegExp(`(?<![\\p{L}])${stem}(?:e|en|ens|er|erne)?(?![\\p{L}])`, 'giu'));
+  return again && again.length >= 1 ? t : undefined;
 }
 
 /** Whether the text names one forum of a standing, not generic kind ("Sundhedssamarbejdsudvalget") at least `times` times. */
@@ -682,7 +699,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     let previous: string | undefined;
     for (const s of splitSentences(body)) {
       docSentences.push({ start: start + s.start, text: s.text, forum: f });
-      const ctx = { section, forumKind: f.kind.slug, previous, preceding: body.slice(0, s.start), forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
+      const ctx = { section, forumKind: f.kind.slug, forumName: f.name.value, previous, preceding: body.slice(0, s.start), forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
       for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
       previous = s.text;
     }
@@ -1124,10 +1141,20 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   if (forums.length === 1 && !forums[0]!.scalars.get('membersTotal')?.length) {
     // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)" or "• Anne Test (A) (formand)".
     const listed = /(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand|[ \t]*\((?:næst)?formand\))?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
-    const names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
+    let names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
     if (listed && names.length >= 2) {
       const at = listed.index + listed[0].indexOf(listed[1]!);
       addScalar(forums[0]!, 'membersTotal', { value: names.length, span: span(at, at + listed[1]!.trimEnd().length), confidence: 0.6 });
+    }
+    // "Medlemmer af følgegruppen" as a heading over one bare name a line ("Ole Bang Christiansen"): the listed people are the
+    // members' total, when the heading names this forum by its definite kind word and at least three names follow up to the
+    // next blank line.
+    const heading = listed ? null : /(?:^|\n)[ \t]*(?:Medlemmer\s+af|Medlemmerne\s+af|Medlemmer\s+i)\s+([\p{Ll}-]+)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*[\p{Lu}][\p{Ll}'-]+(?:[ \t]+[\p{Lu}][\p{Ll}'.-]*){1,3}[ \t]*\n)+)(?:[ \t]*\n|$)/u.exec(text);
+    const own = heading ? kindAtStart(heading[1]!) : undefined;
+    names = heading ? heading[2]!.split('\n').filter((l) => l.trim()) : [];
+    if (heading && own && own.length === heading[1]!.length && own.kind.slug === forums[0]!.kind.slug && /(?:en|et)$/u.test(heading[1]!) && names.length >= 3) {
+      const at = heading.index + heading[0].indexOf(heading[2]!);
+      addScalar(forums[0]!, 'membersTotal', { value: names.length, span: span(at, at + heading[2]!.trimEnd().length), confidence: 0.6 });
     }
   }
   for (const [f, mentions] of chairSideMentions) {

@@ -35,7 +35,7 @@ export type RawFinding = {
 };
 
 /** previous: the sentence before this one in its paragraph, for a pronoun that points back to it; preceding: all of the paragraph before it. */
-export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; previous?: string; preceding?: string };
+export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; forumName?: string; previous?: string; preceding?: string };
 
 const ABBREVIATIONS = /(?:^|\s)(?:ca|hhv|bl\.a|jf|mv|d|dvs|fx|evt|inkl|pkt|nr|kl|vedr|f\.eks|m\.fl|osv|ift|iht|mht)\.$/i;
 
@@ -805,6 +805,14 @@ function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
   // "Der er oprettet et fælleskommunalt netværk om vederlagsfri fysioterapi for de 17 kommuner i Region Sjælland": so is a forum
   // set up for them.
   const setUpFor = forAll ? null : /^Der\s+er\s+(?:oprettet|etableret|nedsat)\s+(?:et|en)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{L}-]+)(?:\s+(?:om|vedrørende|på)\s+[^,.;]{1,60}?)?\s+for\s+((?:de|alle)\s+(?:\d{1,3}\s+)?(?:[\p{L}-]+\s+)?kommuner)(?:\s+i\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?\.?$/u.exec(s);
+  // "Samarbejdet ledes af en styregruppe med én stemmeberettiget repræsentant fra hver kommune": a forum of this kind with one
+  // member from each municipality (or region) has a seat a municipality (a region).
+  const eachOne = m || forAll || setUpFor ? null : /(?:^|\s)(?:en|et)\s+([\p{L}-]+)\s+med\s+(?:én|en|1)\s+(?:\p{Ll}+\s+)?(?:repræsentant|medlem)\s+fra\s+(hver\s+(kommune|region))(?![\p{L}])/u.exec(s);
+  if (eachOne && kindAtStart(eachOne[1]!)?.kind.slug === ctx.forumKind && kindAtStart(eachOne[1]!)?.length === eachOne[1]!.length) {
+    const at = eachOne.index + eachOne[0].lastIndexOf(eachOne[2]!);
+    const sector: OrganisationKind = eachOne[3] === 'kommune' ? 'municipality' : 'region_administration';
+    return [{ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: true }, min: 1, max: 1 } satisfies SeatDraft, start: at, end: at + eachOne[2]!.length, confidence: 0.7 }];
+  }
   if (!m && setUpFor && kindAtStart(setUpFor[1]!)?.kind.slug === ctx.forumKind) {
     const at = setUpFor.index + setUpFor[0].lastIndexOf(setUpFor[2]!);
     return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, min: null, max: null } satisfies SeatDraft, start: at, end: at + setUpFor[2]!.length, confidence: 0.7 }];
@@ -1396,7 +1404,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
-    new RegExp(`^(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s);
+    new RegExp(`^(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s) ??
+    // "Nuværende formandskab varetages af Halsnæs Kommune" (after "Formandskabet ... går på omgang"): who holds it now.
+    new RegExp(`^(?:det\\s+)?nuværende\\s+formand(?:s)?skab(?:et)?\\s+varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s);
   // "Direktøren med ansvar for sundhed i Region Midtjylland er formand for styregruppen": the post's organisation holds the
   // chair of this forum (named by its kind word), when the post names an organisation of a known side.
   const postChairs = chair ? null : /^((?:[\p{Lu}][\p{Ll}]+|Den\s+\p{Ll}+)[^.;]{0,80}?)\s+er\s+(?:formand|forperson)\s+for\s+([\p{L}-]+)\.?$/u.exec(s);
@@ -1488,6 +1498,16 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (setter && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(setter[1]!)) {
     const self = kindMentions(s.slice(setter[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
     if (self) push('parent.name', setter[1]!, 0, setter[1]!.length, 0.75);
+  }
+  // "Sundhedsstyrelsen nedsatte i 2006 en Regional Baggrundsgruppe for Specialeplanlægning": an authority or body (capitalised,
+  // at most three words) that set up this forum, named by its kind or by its name's head word; the year between is no part of it.
+  const setUpBy = /^((?!(?:Den|Det|De|Der|I|Vi|Man|Som|Og|Her|Hvert?|Alle)\s)[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:nedsatte|har\s+nedsat|nedsætter)\s+(?:i\s+(?:\d{4}|[\p{L}]+\s+\d{4})\s+)?(?:en|et)\s+(?:nyt?\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(s);
+  if (setUpBy && !setter && !/^(?:udvalget|gruppen|forummet|rådet)$/iu.test(setUpBy[1]!)) {
+    const object = setUpBy[2]!.toLowerCase();
+    const byKind = !!ctx.forumKind && kindMentions(object).some((m) => m.kind.slug === ctx.forumKind);
+    const head = (ctx.forumName ?? '').toLowerCase().split(/\s+/).find((w) => /grupp(?:e|en)$/u.test(w) && !kindMentions(w).length);
+    const byName = !ctx.forumKind && !!head && object.split(/\s+/).some((w) => w.replace(/(?:e|en)$/u, '') === head.replace(/(?:e|en)$/u, ''));
+    if (byKind || byName) push('parent.name', setUpBy[1]!, 0, setUpBy[1]!.length, 0.75);
   }
   // "Regionsrådet besluttede den 28. maj 2014, at der ... skal nedsættes et sundhedsbrugerråd": the body that decided to set this forum up.
   const decided = new RegExp(
