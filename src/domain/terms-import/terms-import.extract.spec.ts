@@ -1451,3 +1451,24 @@ describe('held-out round 15 rules: groups of no catalogue kind, rotating chairs,
     expect(field(page('Medlemmer af styregruppen', 4), 'membersTotal')).toBeUndefined();
   });
 });
+
+describe('held-out round 15 rules: an English page on a delegation', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const page = (body: string) => `National Delegation of Testland\n\n${body}\n`;
+  it('"delegation" is a forum word of English pages; the Danish "delegation af kompetence" is none', () => {
+    expect(drafts(page('The delegation meets before the sessions.')).map((d) => d.forumName.value)).toEqual(['National Delegation of Testland']);
+    expect(drafts('Dagsorden\n\n5. Beslutning: Delegation af kompetence til administrationen\n').map((d) => d.forumName.value).filter(Boolean)).toEqual([]);
+  });
+  it('"consists of 9 members and an equal number of alternates" is the total; "Six members represent the municipalities and three members represent the regions" are counted seats', () => {
+    const d = drafts(page('The delegation consists of 9 members and an equal number of alternates. Six members represent the municipalities and three members represent the regions in Testland.'))[0]!;
+    expect(d.fields.membersTotal?.value).toBe(9);
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([
+      ['municipality', 6, 6],
+      ['region_administration', 3, 3],
+    ]);
+    // Members counted by profession, or a count of members from each body, is no total and no seat.
+    const other = drafts(page('Each delegation comprises six lay and five professional members. The delegation consists of 2 members from each region.'))[0]!;
+    expect(other.fields.membersTotal).toBeUndefined();
+    expect(other.lists.seats).toEqual([]);
+  });
+});

@@ -78,6 +78,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'udvalg', stem: '[\\p{L}-]*udvalg|committee', generic: true },
   { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)råd(?!giv|hus|med)', generic: true },
   { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
+  // English pages: "the Danish delegation", "National Delegation of Denmark" (not the Danish "delegation af kompetence").
+  { slug: 'delegation', stem: 'delegation(?!\\s+af(?![\\p{L}]))', generic: true },
   // "Kommunalt netværk for ...", "kommunaldirektørnetværket": a network is a forum of its own kind (not "netværksgruppe", a standing kind above).
   { slug: 'netvaerk', stem: '[\\p{L}-]*netværk(?!sgrupp)', generic: true },
 ];

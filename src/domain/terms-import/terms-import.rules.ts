@@ -533,6 +533,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
   out.push(...cooperatingSeats(s, ctx));
+  out.push(...englishMembers(s));
   out.push(...yearlyInvitation(s, ctx));
   // "De to lægelige medlemmer udpeges af det lokale lægelaug": a count of members named by their side.
   const counted = new RegExp(`^(?:de\\s+)?${NUM}\\s+([\\p{L}-]+e)\\s+medlemmer\\s+(?:udpeges|vælges|findes|udnævnes)${E}`, 'iu').exec(s);
@@ -958,6 +959,26 @@ function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | '
   const off = except ? except[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length * a : 0;
   const end = m.index + m[0].length + (except ? except[0].length : 0);
   return { min: a * times - off, max: b * times - off, q: /^(?:minimum|mindst)/.test(q) ? 'min' : /^(?:op|højst|maks)/.test(q) ? 'max' : '', index: m.index, end };
+}
+
+const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const englishNumber = (w: string) => (/^\d{1,3}$/.test(w) ? Number(w) : ENGLISH_NUMBERS[w.toLowerCase()]);
+
+/**
+ * English pages: "The Danish delegation consists of 9 members and an equal number of alternates" gives the members' total (the
+ * alternates are no members); "Six members represent the municipalities and three members represent the regions" a counted seat
+ * of each side named by "the municipalities" / "the regions".
+ */
+function englishMembers(s: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const total = /(?:consists|is\s+composed|is\s+made\s+up)\s+of\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+members(?![\p{L}])(?!\s+(?:each|from|of)\s)/iu.exec(s);
+  if (total) out.push({ path: 'membersTotal', value: englishNumber(total[1]!)!, start: total.index, end: total.index + total[0].length, confidence: 0.8 });
+  for (const m of s.matchAll(/(?<![\p{L}])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+members?\s+represents?\s+the\s+(municipalities|regions)(?![\p{L}])/giu)) {
+    const n = englishNumber(m[1]!)!;
+    const sector: OrganisationKind = /^municipal/i.test(m[2]!) ? 'municipality' : 'region_administration';
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: `${m[1]} members`, min: n, max: n } satisfies SeatDraft, start: m.index, end: m.index + m[0].length, confidence: 0.75 });
+  }
+  return out;
 }
 
 /** The one forum that sets this one up is its parent. */
