@@ -1472,3 +1472,21 @@ describe('held-out round 15 rules: an English page on a delegation', () => {
     expect(other.lists.seats).toEqual([]);
   });
 });
+
+describe('round 15 hand checks: indefinite amounts and assemblies', () => {
+  const seats = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max]);
+  it('"består af en række medlemmer, hvoraf en del ..." counts no seat of one', () => {
+    expect(seats('Driftsforummet består af en række medlemmer, hvoraf en del (programgruppen) udpeges for tre år ad gangen.')).toEqual([]);
+    expect(seats('Driftsforummet består af et antal repræsentanter fra kommunerne.')).toEqual([]);
+    // A count of one still is one.
+    expect(seats('Driftsforum Test består af 1 repræsentant fra Region Test og 2 repræsentanter fra kommunerne.')).toEqual([
+      ['region_administration', 1, 1],
+      ['municipality', 2, 2],
+    ]);
+  });
+  it('"Fællesmødet" as the members\' assembly, or "godkendes på et fællesmøde", is no joint meeting; a joint meeting with a forum still is', () => {
+    expect(fields('Alliancens højeste myndighed er Fællesmødet.').jointMeeting).toBeUndefined();
+    expect(fields('Nye medlemmer skal godkendes på et fællesmøde.').jointMeeting).toBeUndefined();
+    expect(fields('Der holdes et årligt fællesmøde med Praksisplanudvalget.').jointMeeting).toEqual({ withForumName: 'Praksisplanudvalget' });
+  });
+});

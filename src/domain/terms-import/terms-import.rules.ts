@@ -427,7 +427,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       : /(?:før|forud\s+for|inden)(?:\s+(?:eget|det\s+ordinære|deres|gruppens)?\s*møde|\s*[.,]|\s*$)/i.test(s)
         ? 'before'
         : undefined;
-    add('jointMeeting', { ...(w ? { withForumName: nameOf(w[1]!) } : {}), ...(order ? { order } : {}) }, 0, s.length, 0.75);
+    // "Alliancens højeste myndighed er Fællesmødet", "skal godkendes på et fællesmøde": an assembly of the members, where
+    // decisions are taken, is no joint meeting with another forum (when no partner and no order is told).
+    const assembly = !w && !order && (/fællesmødet(?![\p{L}])(?!\s+med\s)/iu.test(s) || /(?:godkendes|godkendt|vælges|valgt|besluttes|vedtages|vedtaget)\s+på\s+(?:et|det|hvert)\s+fællesmøde/iu.test(s));
+    if (!assembly) add('jointMeeting', { ...(w ? { withForumName: nameOf(w[1]!) } : {}), ...(order ? { order } : {}) }, 0, s.length, 0.75);
   }
 
   if (!jm) out.push(...meetingTogether(s, ctx.forumKind));
@@ -1185,7 +1188,8 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
 const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
-const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^udpeget\s+af\s+.*\s(?:den\s+)?\d{1,2}\.\s*\p{L}+\s+\d{4}|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
+// "en række medlemmer", "en del (programgruppen) udpeges ...", "et antal repræsentanter": an indefinite amount is no count of one.
+const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^(?:en|et)\s+(?:række|del|antal|mindre\s+antal|større\s+antal|håndfuld)(?![\p{L}])|^udpeget\s+af\s+.*\s(?:den\s+)?\d{1,2}\.\s*\p{L}+\s+\d{4}|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
 
 /** An organisation's name of no known sector: "Danske Patienter", "Dansk Sygeplejeråd", "Ældresagen", "Lægeforeningen", "FOA". */
 const ORGANISATION = /^(?:(?:Dansk|Danske|Landsforeningen|Foreningen)(?:\s+[\p{L}-]+){1,4}|[\p{Lu}][\p{L}-]*(?:forening|foreningen|råd|rådet|organisation|organisationer|organisationerne|selskab|selskabet|sagen|styrelsen|ministeriet|terapeuter)|[\p{Lu}]{2,6})$/u;
