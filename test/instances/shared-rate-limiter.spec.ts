@@ -42,6 +42,12 @@ async function burst(limiters: SendRateLimiter[], n: number, conv?: string, tena
   return times;
 }
 
+/** A send through a limiter to a conversation of `tenant`, its time recorded in `times`. */
+const sendRecorded = (times: number[], tenant: string) => async (l: SharedRateLimiter, conv: string) => {
+  await l.acquire(conv, tenant);
+  times.push(Date.now());
+};
+
 // A timer may fire a little late and bunch two turns: windows are checked 40 ms short of their length.
 const SLACK = 40;
 
@@ -144,10 +150,7 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
     const onTime = sharedRateLimiter({ connectionString: db.connectionString!, conversation, tenant: window, safety: 1 });
     try {
       const times: number[] = [];
-      const send = async (l: SharedRateLimiter, conv: string) => {
-        await l.acquire(conv, 'tenant-late');
-        times.push(Date.now());
-      };
+      const send = sendRecorded(times, 'tenant-late');
       await send(onTime, 'c1');
       const first = send(late, 'c2');
       await new Promise((r) => setTimeout(r, 30));
@@ -175,10 +178,7 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
       await slow.acquire('warm-s', 'tenant-warm-s');
       await onTime.acquire('warm-o', 'tenant-warm-o');
       const times: number[] = [];
-      const send = async (l: SharedRateLimiter, conv: string) => {
-        await l.acquire(conv, 'tenant-slow');
-        times.push(Date.now());
-      };
+      const send = sendRecorded(times, 'tenant-slow');
       await send(onTime, 'c1');
       const first = send(slow, 'c2');
       // Let the question go out, then keep the event loop busy while it is answered.

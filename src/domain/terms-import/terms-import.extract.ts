@@ -88,6 +88,11 @@ type ForumAcc = {
   lists: { [P in ListPath]: { finding: Finding<ListFields[P]>; scope?: string }[] };
 };
 
+/** A forum found in the text, with nothing read about it yet. */
+function blankForum(name: Finding<string>, kind: ForumKindEntry, shape: { bare?: boolean; plural?: boolean } = {}): ForumAcc {
+  return { name, kind, bare: shape.bare ?? false, plural: shape.plural ?? false, instances: [], scalars: new Map(), lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] } };
+}
+
 export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
   const first = extractFrom(text);
@@ -447,15 +452,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       return existing;
     }
     const word = name.slice(0, k.length).toLowerCase();
-    const f: ForumAcc = {
-      name: { value: name, span: span(nameStart, nameStart + name.length), confidence: fromDefinition ? 0.7 : 0.9 },
-      kind: k.kind,
+    const f = blankForum({ value: name, span: span(nameStart, nameStart + name.length), confidence: fromDefinition ? 0.7 : 0.9 }, k.kind, {
       bare,
       plural: /(?:er|erne)$/.test(word) && !/(?:udvalg|forum)/.test(word),
-      instances: [],
-      scalars: new Map(),
-      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
-    };
+    });
     const nameSpan = f.name.span;
     if (k.kind.slug) addScalar(f, 'forum.kind', { value: k.kind.slug, span: span(nameSpan.start, nameSpan.start + k.length), confidence: 0.9 });
     if (k.kind.level) {
@@ -480,30 +480,14 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   const implicitForum = (): ForumAcc | null => {
     if (current) return current;
     if (forums.length || isMinutesOrAgenda) return null;
-    const f: ForumAcc = {
-      name: { value: '', span: span(0, 0), confidence: 0 },
-      kind: unknownForumKind,
-      bare: false,
-      plural: false,
-      instances: [],
-      scalars: new Map(),
-      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
-    };
+    const f = blankForum({ value: '', span: span(0, 0), confidence: 0 }, unknownForumKind);
     forums.push(f);
     return f;
   };
 
   const contradictions: Contradiction[] = [];
   if (main) {
-    const f: ForumAcc = {
-      name: { value: main.name, span: span(main.start, main.start + main.name.length), confidence: 0.6 },
-      kind: main.kind,
-      bare: false,
-      plural: false,
-      instances: [],
-      scalars: new Map(),
-      lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
-    };
+    const f = blankForum({ value: main.name, span: span(main.start, main.start + main.name.length), confidence: 0.6 }, main.kind);
     if (main.kind.slug) f.scalars.set('forum.kind', [{ value: main.kind.slug, span: f.name.span, confidence: 0.6 }]);
     forums.push(f);
     current = f;
@@ -1092,15 +1076,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       : null;
     const headingBefore = abbrBody ? lines.slice(0, i).reverse().find((l) => l.text.trim() !== '')?.text.trim().replace(/:$/, '') : undefined;
     if (abbrBody && headingBefore === abbrBody[1] && !kindAtStart(abbrBody[1]!) && !forums.some((f) => f.name.value === abbrBody[1])) {
-      const f: ForumAcc = {
-        name: { value: abbrBody[1]!, span: span(line.start, line.start + abbrBody[1]!.length), confidence: 0.6 },
-        kind: unknownForumKind,
-        bare: false,
-        plural: false,
-        instances: [],
-        scalars: new Map(),
-        lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] },
-      };
+      const f = blankForum({ value: abbrBody[1]!, span: span(line.start, line.start + abbrBody[1]!.length), confidence: 0.6 }, unknownForumKind);
       forums.push(f);
       current = f;
       section = 'intro';
