@@ -146,6 +146,9 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
     );
     if (!persona.personId) continue;
     const tabs = await tabsOf(page, '[data-screen="forum"]');
+    // What the forum's rights let this person read: a screen offers no link to a meeting that would open to "no access".
+    const rights = ((await (await fetch(`${e.app.url}/api/forums/${f.id}`, { headers: { 'x-samraad-dev-person': persona.personId } })).json()) as { rights?: { read?: boolean; member?: boolean } }).rights;
+    const mayReadMeetings = Boolean(rights?.read ?? rights?.member);
     for (const tab of tabs) {
       await step(`forum ${f.id} tab "${tab}"`, () => page.locator('[data-screen="forum"] [role="tablist"]').getByRole('tab', { name: tab, exact: true }).click());
       // The meetings of this year and of last year, from the list and from the annual wheel.
@@ -157,6 +160,7 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
         for (const y of [current, ...(years.includes(last) ? [last] : [])]) {
           if (y !== current) await step(`forum ${f.id} tab "${tab}" ${y}`, () => yearSelect.selectOption(y));
           const hrefs = await page.locator('#main a[href^="#/meetings/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+          if (!mayReadMeetings && hrefs.length) p.list.push(`${persona.name} forum ${f.id} tab "${tab}" ${y}: ${hrefs.length} meeting link(s) for someone the forum's rights do not let read its meetings`);
           for (const h of hrefs) {
             const id = h.replace('#/meetings/', '').split('?')[0]!;
             if (!seenMeetings.has(id)) {

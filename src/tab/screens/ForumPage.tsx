@@ -113,7 +113,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
 
       <ScreenBoundary t={t} screen={`forum-${tab}`} key={tab}>
       {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
-      : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} />
+      : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} canOpenMeetings={canRead} />
       : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
       : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>
       : tab === 'terms' ? (

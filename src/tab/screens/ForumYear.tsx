@@ -241,7 +241,11 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
   );
 }
 
-export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; forumId: string }) {
+/**
+ * `canOpenMeetings`: whether the caller may read the forum's meetings (its `rights`). Anyone signed in sees the
+ * year wheel; a meeting is a link only for those it would open for, never a link to a refusal.
+ */
+export function ForumWheelTab({ t, lang, forumId, canOpenMeetings = true }: { t: Texts; lang: Lang; forumId: string; canOpenMeetings?: boolean }) {
   const s = useForumYearStyles();
   const [year, setYear] = useState(defaultYear);
   const [data, setData] = useState<Year | null>(null);
@@ -277,7 +281,7 @@ export function ForumWheelTab({ t, lang, forumId }: { t: Texts; lang: Lang; foru
                   <li key={i} className={s.duty}>
                     <Text className={s.meta}>{formatDate(d.date, lang)}</Text>
                     <Text>
-                      {d.meetingId && (d.kind === 'meeting' || d.kind === 'joint_meeting' || d.kind === 'theme_day') ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
+                      {canOpenMeetings && d.meetingId && (d.kind === 'meeting' || d.kind === 'joint_meeting' || d.kind === 'theme_day') ? <Link href={`#/meetings/${d.meetingId}`}>{lang === 'en' ? (d.titleEn ?? d.title) : d.title}</Link> : lang === 'en' ? (d.titleEn ?? d.title) : d.title}
                       {d.heldBy ? <> <Badge appearance="tint" color="subtle" size="small" data-held-by={d.heldBy}>{t.tb.hostsDuty}</Badge></> : null}
                       {d.ruleDefault ? <> <Badge appearance="outline" color="informative" size="small" data-rule-default>{t.m.ruleDefaultBadge}</Badge></> : null}
                     </Text>
