@@ -47,7 +47,13 @@ export const MembershipResponse = MembershipInput.safeExtend({ id });
 export type MembershipResponse = z.output<typeof MembershipResponse>;
 
 /** What the caller may do in a forum (the access policy's answer; the tab shows the secretariat's actions from it). */
-export const ForumRights = z.object({ member: z.boolean(), secretariat: z.boolean(), administer: z.boolean(), read: z.boolean() });
+export const ForumRights = z.object({
+  member: z.boolean(),
+  secretariat: z.boolean(),
+  administer: z.boolean(),
+  read: z.boolean().describe("Reads the forum's members and its list of meetings (also the region's secretariat)"),
+  meetings: z.boolean().describe("Opens the forum's meetings: its members and the secretariat of a forum above it"),
+});
 
 /** GET /api/forums/:id */
 export const ForumViewResponse = z.object({

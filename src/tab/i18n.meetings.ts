@@ -2,6 +2,7 @@
 const da = {
   addMeeting: 'Tilføj møde',
   addHistory: 'Registrér tidligere møde',
+  listOnly: 'Du kan se forummets mødeplan. Selve møderne (dagsorden, referat, deltagelse) er for forummets medlemmer og sekretariatet for forummet over det.',
   edit: 'Ret',
   /** The heading of the column of a meeting's Ret/Aflys buttons. */
   actionsColumn: 'Handlinger',
@@ -60,6 +61,7 @@ const da = {
 const en: typeof da = {
   addMeeting: 'Add meeting',
   addHistory: 'Record a past meeting',
+  listOnly: "You can see the forum's meeting plan. The meetings themselves (agenda, minutes, attendance) are for the forum's members and the secretariat of the forum above it.",
   edit: 'Edit',
   actionsColumn: 'Actions',
   editMeeting: 'Edit the meeting',

@@ -147,8 +147,8 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
     if (!persona.personId) continue;
     const tabs = await tabsOf(page, '[data-screen="forum"]');
     // What the forum's rights let this person read: a screen offers no link to a meeting that would open to "no access".
-    const rights = ((await (await fetch(`${e.app.url}/api/forums/${f.id}`, { headers: { 'x-samraad-dev-person': persona.personId } })).json()) as { rights?: { read?: boolean; member?: boolean } }).rights;
-    const mayReadMeetings = Boolean(rights?.read ?? rights?.member);
+    const rights = ((await (await fetch(`${e.app.url}/api/forums/${f.id}`, { headers: { 'x-samraad-dev-person': persona.personId } })).json()) as { rights?: { meetings?: boolean; member?: boolean } }).rights;
+    const mayReadMeetings = Boolean(rights?.meetings ?? rights?.member);
     for (const tab of tabs) {
       await step(`forum ${f.id} tab "${tab}"`, () => page.locator('[data-screen="forum"] [role="tablist"]').getByRole('tab', { name: tab, exact: true }).click());
       // The meetings of this year and of last year, from the list and from the annual wheel.
@@ -179,6 +179,8 @@ async function crawl(e: E2E, context: BrowserContext, persona: Persona, forums: 
     // render from the same page data, so the next meeting in the same state shows nothing new and only costs time.
     const article = page.locator('[data-screen="meeting"] article[data-kind]');
     const state = (await article.count()) ? await article.first().evaluate((a) => ['kind', 'status', 'minutes', 'agendaSent'].map((k) => (a as HTMLElement).dataset[k]).join('|')) : 'refused';
+    // Every link the screens offered must open: a meeting that answers "no access" was a dead end.
+    if (state === 'refused') p.list.push(`${persona.name} meeting ${m.id} (linked from ${m.from}): the link opens to a refusal`);
     const kindOfPage = `${m.from}|${state}`;
     if (seenStates.has(kindOfPage)) continue;
     seenStates.add(kindOfPage);

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { backends } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { planningModule } from '../../src/entry/planning.module.js';
+import { workflowModule } from '../../src/entry/workflow.module.js';
 
 const forumId = 'midt-ksg';
 const secretary = 'nina-hald'; // secretary of midt-ksg
@@ -15,13 +17,13 @@ const member = 'pia-strand'; // an ordinary member of midt-ksg
 const above = 'dorte-bach'; // secretary of ssg and skuu, the forums above midt-ksg; not a member of midt-ksg
 const outsider = 'frida-skov';
 
-type Rights = { member: boolean; secretariat: boolean; administer: boolean; read: boolean } | null;
+type Rights = { member: boolean; secretariat: boolean; administer: boolean; read: boolean; meetings: boolean } | null;
 type AuditRow = { id: number; at: string; action: string; outcome: string };
 
 describe.each(backends)('forum rights and audit paging on $name', (backend) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(backend);
+    app = await startTestApp(backend, { modules: [planningModule, workflowModule({})] });
   });
   afterAll(async () => app.close());
 
@@ -37,15 +39,31 @@ describe.each(backends)('forum rights and audit paging on $name', (backend) => {
     const asMember = await forum(forumId, member);
     expect(Object.keys(asMember)).toEqual(['forum', 'kind', 'terms', 'parent', 'children', 'rights']);
     expect(asMember.parent?.id).toBe('ssg');
-    expect((await forum(forumId, secretary)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });
-    expect((await forum(forumId, coChair)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true });
-    expect(asMember.rights).toEqual({ member: true, secretariat: false, administer: false, read: true });
+    expect((await forum(forumId, secretary)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true, meetings: true });
+    expect((await forum(forumId, coChair)).rights).toEqual({ member: true, secretariat: true, administer: true, read: true, meetings: true });
+    expect(asMember.rights).toEqual({ member: true, secretariat: false, administer: false, read: true, meetings: true });
     // The secretariat of a forum above administers the cluster without sitting in it ...
-    expect((await forum(forumId, above)).rights).toEqual({ member: false, secretariat: false, administer: true, read: true });
+    expect((await forum(forumId, above)).rights).toEqual({ member: false, secretariat: false, administer: true, read: true, meetings: true });
     // ... but not the other way round.
-    expect((await forum('ssg', secretary)).rights).toEqual({ member: false, secretariat: false, administer: false, read: false });
+    expect((await forum('ssg', secretary)).rights).toEqual({ member: false, secretariat: false, administer: false, read: false, meetings: false });
     const frida = await forum('skuu', outsider);
     expect(frida.rights?.administer).toBe(false);
+  });
+
+  it("the region's secretariat reads a forum's list of meetings but not the meetings, and the server agrees", async () => {
+    // sr-midt (a sundhedsråd of 2027) is a top-level forum of Region Midtjylland: dorte-bach, in the region's
+    // secretariat, reads its plan, but the meetings (agendas, minutes, attendance) are its members' and the
+    // secretariat above it (it has none), so the tab must offer her no link that opens to a refusal.
+    expect((await forum('sr-midt', above)).rights).toEqual({ member: false, secretariat: false, administer: false, read: true, meetings: false });
+    const list = await fetch(`${app.url}/api/forums/sr-midt/meetings?year=2027`, { headers: app.as(above) });
+    expect(list.status).toBe(200);
+    const meetings = (await list.json()) as { id: string }[];
+    expect(meetings.length).toBeGreaterThan(0);
+    expect((await fetch(`${app.url}/api/meetings/${meetings[0]!.id}`, { headers: app.as(above) })).status).toBe(403);
+    // Where `meetings` is true the meeting opens: the secretariat above midt-ksg opens its meetings.
+    const own = (await (await fetch(`${app.url}/api/forums/${forumId}/meetings?year=2027`, { headers: app.as(above) })).json()) as { id: string }[];
+    expect(own.length).toBeGreaterThan(0);
+    expect((await fetch(`${app.url}/api/meetings/${own[0]!.id}`, { headers: app.as(above) })).status).toBe(200);
   });
 
   it('agrees with what the server then allows: the secretariat above reads the audit log, a member does not', async () => {

@@ -114,6 +114,14 @@ export const access = {
   canEditForumKinds(ctx: AccessContext): boolean {
     return access.isTenantAdmin(ctx) || access.canEditReferenceData(ctx);
   },
+  /**
+   * Opening the forum's meetings (agendas, minutes, attendance): its members and the secretariat of any forum
+   * above it, the same rule as the meeting's own role check (`roleOf`). The region's secretariat and a tenant
+   * administrator read the forum's list of meetings (`canReadForum`) but not the meetings themselves.
+   */
+  canOpenMeetings(ctx: AccessContext, forumId: string): boolean {
+    return access.isMemberOf(ctx, forumId) || access.canAdministerForum(ctx, forumId);
+  },
   canReadForum(ctx: AccessContext, forumId: string): boolean {
     // Members read their forum; the secretariat above it and the region's secretariat read it too.
     if (activeIn(ctx, forumId) || access.canAdministerForum(ctx, forumId)) return true;

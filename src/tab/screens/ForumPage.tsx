@@ -65,6 +65,8 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
   const canAudit = canPlan;
   // A forum's meetings and members are for its members, the secretariat above it and the region's secretariat.
   const canRead = Boolean(signedIn && (view?.rights?.read ?? view?.rights?.member));
+  // Opening a meeting is narrower: its members and the secretariat above it (not the region's secretariat).
+  const canOpenMeetings = Boolean(signedIn && (view?.rights?.meetings ?? view?.rights?.member));
 
   useEffect(() => {
     setView(null);
@@ -112,8 +114,8 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
       </TabList>
 
       <ScreenBoundary t={t} screen={`forum-${tab}`} key={tab}>
-      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
-      : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} canOpenMeetings={canRead} />
+      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} canOpenMeetings={canOpenMeetings} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
+      : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} canOpenMeetings={canOpenMeetings} />
       : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
       : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>
       : tab === 'terms' ? (

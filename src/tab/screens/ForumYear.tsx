@@ -45,7 +45,11 @@ function YearPicker({ t, year, onChange, id }: { t: Texts; year: number; onChang
   );
 }
 
-export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
+/**
+ * `canOpenMeetings`: whether the forum's rights let the caller open its meetings (`rights.meetings`). The region's
+ * secretariat reads the list (dates, places, deadlines) but gets no link to a meeting that would open to a refusal.
+ */
+export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = true, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; canOpenMeetings?: boolean; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const s = useForumYearStyles();
   const [year, setYear] = useState(defaultYear);
   const [meetings, setMeetings] = useState<MeetingWithDeadlines[] | null>(null);
@@ -177,6 +181,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
           </div>
         </Card>
       ) : null}
+      {!canOpenMeetings && meetings?.length ? <Text as="p" className={s.small} data-list-only>{c.listOnly}</Text> : null}
       {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (
         <div className={s.scroller}><Table aria-label={`${t.m.meetingsTab} ${year}`} size="small">
           <TableHeader>
@@ -194,7 +199,9 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, onOpenMeeting, for
             {meetings.map((m) => (
               <TableRow key={m.id}>
                 <TableCell>
-                  <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
+                  {canOpenMeetings
+                    ? <Link href={`#/meetings/${m.id}`} onClick={(e) => { e.preventDefault(); onOpenMeeting(m.id); }}>{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Link>
+                    : <Text weight="semibold">{formatDate(m.date, lang)} {hhmm(m.start, lang)}–{hhmm(m.end, lang)}</Text>}
                   {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
                   {m.historical ? <> <Badge appearance="tint" color="informative">{c.historical}</Badge></> : null}
                   {m.status === 'cancelled' && m.cancelledReason ? <Text as="p" className={s.small} data-cancelled-reason>{t.tb.cancelledBecause(m.cancelledReason)}</Text> : null}

@@ -188,7 +188,7 @@ export function registryRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const children = forums.filter((f) => f.parentId === forum.id);
       // What the caller may do here, from the same access policy the write routes use (null when not signed in):
       // the tab shows the secretariat's actions (plan the year, the audit log) from this, not from its own rule.
-      const rights = { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id), read: access.canReadForum(actx, forum.id) };
+      const rights = { member: access.isMemberOf(actx, forum.id), secretariat: access.isSecretariatOf(actx, forum.id), administer: access.canAdministerForum(actx, forum.id), read: access.canReadForum(actx, forum.id), meetings: access.canOpenMeetings(actx, forum.id) };
       return { forum, kind, terms: terms ?? null, parent: parent ?? null, children, rights };
     };
     app.post('/api/forums', { schema: { tags: ['registry'], summary: 'Create a forum (optionally with its first terms of reference)', body: ForumCreateInput, response: { 201: ForumCreatedResponse } } }, async (req, reply) => {
