@@ -14,12 +14,14 @@ import {
   OrganisationInput,
   PersonInput,
   TermsOfReferenceInput,
+  isActiveOn,
   isoDate,
   type Forum,
+  type Membership,
 } from '../domain/registry/registry.model.js';
 import { ClosedDayInput } from '../domain/calendar/closed-day.model.js';
 import { RegionCreateInput, regionSlug } from '../domain/registry/region.model.js';
-import { AgendaItemInput, instant, MeetingInput, MeetingStatus, type Meeting } from '../domain/meetings/meeting.model.js';
+import { AgendaItemInput, instant, MeetingInput, MeetingStatus, type Attendance, type Meeting } from '../domain/meetings/meeting.model.js';
 import type { WorkflowState } from '../domain/meetings/workflow.model.js';
 import type { Transact, UnitOfWork } from '../usecases/ports/store.port.js';
 import type { MeetingStore } from '../usecases/ports/planning.port.js';
@@ -137,6 +139,28 @@ async function loadMinutes(uow: { meetings: Pick<MeetingStore, 'getMeeting' | 'l
   if (minutes.publishedAt) await row('minutes', version, 'published', minutes.publishedAt);
 }
 
+/**
+ * A held meeting's attendance as the secretariat recorded it: each member of the forum (and of a joint meeting's
+ * partner forum, a person in both once) active on the day answered before the meeting and was present, except about
+ * one in seven who sent apologies (afbud) and was absent; the secretary always took part. Deterministic, so every
+ * start of the demo shows the same year; stand-ins (role "substitute") answer only for someone, so they have no row.
+ */
+export function demoAttendance(meeting: Pick<Meeting, 'id' | 'forumId' | 'jointWithForumId' | 'date' | 'agendaSentAt'>, memberships: readonly Pick<Membership, 'personId' | 'forumId' | 'role' | 'from' | 'to'>[]): Attendance[] {
+  const forums = new Set([meeting.forumId, ...(meeting.jointWithForumId ? [meeting.jointWithForumId] : [])]);
+  const answeredAt = new Date(Date.parse(meeting.agendaSentAt ?? `${meeting.date}T08:00:00Z`) + (meeting.agendaSentAt ? 1 : -3) * 86_400_000).toISOString();
+  const out = new Map<string, Attendance>();
+  for (const m of memberships) {
+    if (!forums.has(m.forumId) || m.role === 'substitute' || !isActiveOn(m, meeting.date)) continue;
+    const secretary = m.role === 'secretary';
+    const prior = out.get(m.personId);
+    if (prior && (prior.answer === 'attending' || !secretary)) continue;
+    const hash = [...`${meeting.id}|${m.personId}`].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7);
+    const apologies = !secretary && hash % 7 === 0;
+    out.set(m.personId, { meetingId: meeting.id, personId: m.personId, answer: apologies ? 'apologies' : 'attending', present: !apologies, answeredAt });
+  }
+  return [...out.values()];
+}
+
 /** Parents before children, so foreign references always point backwards. */
 function parentFirst(forums: Forum[]): Forum[] {
   const byId = new Map(forums.map((f) => [f.id, f]));
@@ -192,6 +216,8 @@ export async function loadDemoData(transact: DemoTransact | Transact, data: Demo
     for (const { minutes, ...m } of toLoad) {
       const meeting: Meeting = { ...m, revision: 1 };
       await meetings!.insertMeeting(meeting);
+      // Before the minutes: their snapshots (the published minutes' Til stede / Afbud) read the attendance.
+      if (meeting.status === 'held' && uow.workflow) for (const a of demoAttendance(meeting, ms)) await uow.workflow.upsertAttendance(a);
       if (minutes && uow.workflow) await loadMinutes(uow as Parameters<typeof loadMinutes>[0], meeting, minutes, data.memberships.find((x) => x.forumId === m.forumId && x.role === 'secretary')?.personId);
     }
     const transitions = (uow as Partial<typeof uow>).transitions;

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoFile, loadDemoData, readDemoData, type DemoTransact } from './demo-loader.js';
+import { demoAttendance, demoFile, loadDemoData, readDemoData, type DemoTransact } from './demo-loader.js';
 
 const neverCalled: DemoTransact = () => {
   throw new Error('nothing may be written');
@@ -10,6 +10,28 @@ const neverCalled: DemoTransact = () => {
 
 describe('demo meetings in demo-region.json', () => {
   const data = readDemoData();
+
+  it("records each held meeting's attendance: every member once, the secretary present, some apologies, the same on every load", () => {
+    const ms = data.memberships.map((m, i) => ({ ...m, id: m.id ?? `m-${i}` }));
+    const held = data.meetings.filter((m) => m.status === 'held');
+    let apologies = 0;
+    let rows = 0;
+    for (const m of held) {
+      const a = demoAttendance(m, ms);
+      const expected = new Set(ms.filter((x) => (x.forumId === m.forumId || x.forumId === m.jointWithForumId) && x.role !== 'substitute' && x.from <= m.date && (!x.to || x.to >= m.date)).map((x) => x.personId));
+      expect(new Set(a.map((x) => x.personId))).toEqual(expected);
+      expect(a).toHaveLength(expected.size);
+      for (const x of a) expect(x.present).toBe(x.answer === 'attending');
+      const secretary = ms.find((x) => x.forumId === m.forumId && x.role === 'secretary');
+      if (secretary) expect(a.find((x) => x.personId === secretary.personId)).toMatchObject({ answer: 'attending', present: true });
+      expect(demoAttendance(m, ms)).toEqual(a);
+      apologies += a.filter((x) => x.answer === 'apologies').length;
+      rows += a.length;
+    }
+    // Afbud happens, but most people come.
+    expect(apologies).toBeGreaterThan(rows * 0.05);
+    expect(apologies).toBeLessThan(rows * 0.3);
+  });
 
   it('has a 2026 and 2027 series for the forums with a meeting rule: held before 23 November 2026, planned after', () => {
     const ids = new Set(data.meetings.map((m) => m.id));

@@ -146,6 +146,14 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
       {mine ? (
         <Card className={s.card} aria-labelledby="my-answer">
           <Subtitle2 as="h3" className={s.h3} id="my-answer">{t.m.answerAttendance}</Subtitle2>
+          {!view.permissions.canAnswer ? (
+            // Answering is over (the meeting began or was cancelled): say so, with the answer given, not a greyed-out form.
+            <Text as="p" data-answer-closed>
+              {t.m.yourAnswer}: <Badge appearance="tint" color={mine.answer === 'attending' ? 'success' : mine.answer ? 'warning' : 'informative'}>{c.states[stateOf(mine)]}</Badge>
+              {mine.substituteName ? ` ${mine.substituteName}` : ''}
+              <br />{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}
+            </Text>
+          ) : <>
           <RadioGroup value={answer} onChange={(_, d) => setAnswer(d.value)} aria-labelledby="my-answer" layout="horizontal" disabled={!view.permissions.canAnswer}>
             <Radio value="attending" label={c.states.attending} />
             <Radio value="apologies" label={c.states.apologies} />
@@ -160,7 +168,8 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
             </Field>
           ) : null}
           {answer === 'substitute' && !standIn ? <Field label={standIns.length ? c.namedSubstitute : t.m.substituteName} required><Input value={substitute} onChange={(_, d) => setSubstitute(d.value)} name="substitute" /></Field> : null}
-          <div><Button appearance="primary" onClick={() => void save()} disabled={busy || !answer || !view.permissions.canAnswer || (answer === 'substitute' && !standIn && !substitute.trim())}>{t.m.saveAnswer}</Button></div>
+          <div><Button appearance="primary" onClick={() => void save()} disabled={busy || !answer || (answer === 'substitute' && !standIn && !substitute.trim())}>{t.m.saveAnswer}</Button></div>
+          </>}
         </Card>
       ) : null}
       <Table aria-label={t.m.participants} size="small">
