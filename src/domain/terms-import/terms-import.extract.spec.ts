@@ -1490,3 +1490,66 @@ describe('round 15 hand checks: indefinite amounts and assemblies', () => {
     expect(fields('Der holdes et årligt fællesmøde med Praksisplanudvalget.').jointMeeting).toEqual({ withForumName: 'Praksisplanudvalget' });
   });
 });
+
+describe('held-out round 16 rules: monthly meetings, extraordinary meetings, the agenda proposal, counted members', () => {
+  it('"1 gang månedligt, dog undtagen juli måned" is 11; "mødes månedligt, dog ikke i juli" is 11; "2 gange kvartalsvis" is 8', () => {
+    const f = fields('Der afholdes ordinært møde 1 gang månedligt, dog undtagen juli måned.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([11, 11]);
+    const g = fields('Forummet mødes månedligt, dog ikke i juli.');
+    expect([g['meetings.perYearMin'], g['meetings.perYearMax']]).toEqual([11, 11]);
+    const h = fields('Forummet mødes 2 gange kvartalsvis.');
+    expect([h['meetings.perYearMin'], h['meetings.perYearMax']]).toEqual([8, 8]);
+    // A plain monthly rhythm is still 12.
+    expect(fields('Forummet mødes månedligt.')['meetings.perYearMin']).toBe(12);
+  });
+  it('one extraordinary meeting called or asked for gives ad hoc meetings; an absence notice does not', () => {
+    expect(fields('Formanden kan indkalde forummet til ekstraordinært møde med mindst en uges varsel.')['meetings.adHoc']).toBe(true);
+    expect(fields('Ønsker mindst én over halvdelen af medlemmerne et ekstraordinært møde, holdes dette.')['meetings.adHoc']).toBe(true);
+    expect(fields('Forfald meddeles formanden senest 2 dage før mødet.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"Forslag til dagsorden ... skal være udsendt til medlemmerne 5 hverdage før" is the agenda\'s lead, not a deadline for items', () => {
+    const f = fields('Forslag til dagsorden for et ordinært møde skal være udsendt til forummets medlemmer 5 hverdage før mødets afholdelse.');
+    expect(f['deadlines.agendaLead']).toEqual(workdays(5));
+    expect(f['deadlines.itemsCutoff']).toBeUndefined();
+    // Proposals for items sent to the chair remain items; a draft handed to the administration is neither.
+    expect(fields('Forslag til dagsordenen sendes til formanden senest 10 dage før mødet.')['deadlines.itemsCutoff']).toEqual(days(10));
+    expect(fields('Forslag til dagsorden sendes til administrationen senest 7 dage før mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"udgøres af en formand og en næstformand samt 4 medlemmer" is six members', () => {
+    expect(fields('Forummet udgøres af en formand og en næstformand samt 4 medlemmer.').membersTotal).toBe(6);
+    // The officers of another body named in the sentence are not counted.
+    expect(fields('Bestyrelsen i foreningen består af en formand og en næstformand samt 3 medlemmer.').membersTotal).toBeUndefined();
+  });
+  it('"består af 2 medlemmer af regionsrådet, 2 medlemmer udpeget af ... samt 4 ..." is no total of 2; "<kind> for <subject> bestående af" counted parts are seats', () => {
+    const seats = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max]);
+    expect(fields('Driftsforummet består af 2 medlemmer af regionsrådet, 2 medlemmer udpeget af kommunalbestyrelsen samt 4 medlemmer udpeget af Danske Fysioterapeuter.').membersTotal).toBeUndefined();
+    expect(seats('For hver region nedsættes et driftsforum for fysioterapi bestående af 2 medlemmer af regionsrådet, 2 medlemmer udpeget af kommunalbestyrelsen i regionen samt 4 medlemmer udpeget Danske Fysioterapeuter.')).toEqual([
+      ['region_administration', 2, 2],
+      ['municipality', 2, 2],
+      ['other', 4, 4],
+    ]);
+  });
+});
+
+describe('held-out round 16 rules: a body of its own in a paragraph, members on bare lines and under "Repræsentanter for ..."', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"Forretningsudvalget, som står for ..., består af 7 medlemmer" opens a forum of its own; its members are not the page forum\'s', () => {
+    const d = drafts('Regionsældrerådet Test\n\nRegionsældrerådet består af repræsentanter fra kommunernes ældreråd.\n\nForretningsudvalget, som står for den daglige ledelse af regionsældrerådet, består af 7 medlemmer, hver med en suppleant.\n2 medlemmer fra Vestegnens ældreråd\n1 medlem fra ældrerådet på Bornholm\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Regionsældrerådet Test', 'Forretningsudvalget']);
+    expect(d[0]!.fields.membersTotal).toBeUndefined();
+    expect(d[1]!.fields.membersTotal?.value).toBe(7);
+    expect(d[1]!.lists.seats.map((s) => [s.value.party.sector, s.value.min])).toEqual([
+      ['other', 2],
+      ['other', 1],
+    ]);
+    // The page's own forum in the definite form is no new forum.
+    expect(drafts('Revisionsudvalg\n\nRevisionsudvalget består af tre medlemmer af bestyrelsen.\n').map((x) => x.forumName.value)).toEqual(['Revisionsudvalg']);
+  });
+  it('"Repræsentanter for det regionale område" over people gives their side from the heading, not from their workplace', () => {
+    const d = drafts('Lederråd\n\nLederrådet er et tværsektorielt forum.\n\nRepræsentanter for det kommunale område\n\n • Lise Berg, leder, Test Kommune\n • Tina Mark, leder, Prøve Kommune\n\nRepræsentanter for det regionale område\n\n • Pia West, overfysioterapeut, Test Sygehus\n')[0]!;
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min])).toEqual([
+      ['municipality', 2],
+      ['region_administration', 1],
+    ]);
+  });
+});

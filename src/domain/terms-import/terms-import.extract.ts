@@ -958,6 +958,22 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
     }
     const standalone = prevBlank && nextBlank;
+    // "Repræsentanter for det kommunale område" over bullets naming people: a heading that says whom the people under it
+    // represent opens the members (the side its adjective names; "det private område", an organisation's board: other), and
+    // the side is the heading's, not the one a person's workplace would tell ("Holbæk Sygehus" under the regional area).
+    const nextText = lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text;
+    const nextItem = nextText?.trim().replace(/^[-•–*]\s+/, '');
+    if (standalone && current && /^Repræsentant(?:er)?\s+for\s+[^,.;:]{3,60}$/u.test(t.trim()) && !!nextText && /^\s*[-•–*]\s/.test(nextText) && !!nextItem && PERSON.test(nextItem)) {
+      section = 'members';
+      seatLabel = firstSector(t)?.sector ?? 'other';
+      seatLabelName = t.trim();
+      labelFromHeading = true;
+      labelIsOrganisation = !firstSector(t);
+      nameGroup = undefined;
+      headingCounted = false;
+      membersBlockHadContent = false;
+      continue;
+    }
     // "Danske Handicaporganisationer", "Regionsældrerådet" over members' names in a members part: the organisation they
     // sit for (a side when its name tells one, else other), not a forum of its own.
     if (standalone && section === 'members' && current && !sectionOf(t) && orgHeading(t, lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text)) {
@@ -1019,6 +1035,15 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // A paragraph that is itself a counted seat ("8 repræsentanter fra de socialpsykiatriske centre ..., som udpeges af
     // centerrådene.") goes on with the list, as a bullet would.
     const countedSeatParagraph = new RegExp(`^\\s*${NUM}\\s+(?:[\\p{Ll}-]+\\s+)?(?:repræsentanter|medlemmer)\\s+(?:fra|for|udpeget|udpeges|valgt|efter)${E}`, 'iu').test(t);
+    // "2 medlemmer fra København/Frederiksberg" over "1 medlem fra ældrerådet på Bornholm": two or more lines in a row, each
+    // nothing but a count of members and where they come from (no bullets, no lead-in the importer knows), are a members list.
+    const seatLine = (x: string | undefined) =>
+      !!x && new RegExp(`^\\s*${NUM}\\s+(?:medlemmer|medlem|repræsentanter|repræsentant)\\s+(?:fra|for|udpeget\\s+af|valgt\\s+af)\\s+[^.:;]{2,80}$`, 'iu').test(x);
+    if (current && section !== 'members' && seatLine(t) && (seatLine(lines[i - 1]?.text) || seatLine(lines[i + 1]?.text))) {
+      section = 'members';
+      headingCounted = false;
+      membersBlockHadContent = false;
+    }
     if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;
 
@@ -1065,6 +1090,23 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
           section = 'intro';
         }
       }
+    }
+    // "Forretningsudvalget, som står for den daglige ledelse af regionsældrerådet, består af 7 medlemmer, ...": a paragraph that
+    // opens with a compound of a generic kind word (not the bare "Udvalget"), other than the forum the page is about, and counts
+    // its members is a body of its own (its members are not the page forum's).
+    const ownBody = prevBlank && current
+      ? new RegExp(`^([\\p{Lu}][\\p{Ll}]{2,}(?:udvalget|rådet|gruppen|forummet|bestyrelsen))(?:,\\s+(?:som|der)\\s+[^,.;]{3,120},)?\\s+(?:består|sammensættes|udgøres)\\s+af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+medlemmer`, 'u').exec(t)
+      : null;
+    const ownKind = ownBody ? kindAtStart(ownBody[1]!) : undefined;
+    // "Revisionsudvalget består af tre medlemmer" under the title "Revisionsudvalg" is the page's forum in the definite form.
+    const ownStem = ownBody ? ownBody[1]!.toLowerCase().replace(/(?:et|en|ne)$/u, '') : '';
+    const namedAlready = forums.some((f) => f.name.value.toLowerCase().split(/[^\p{L}-]+/u).some((w) => w.includes(ownStem)));
+    if (ownBody && ownKind && ownKind.length === ownBody[1]!.length && !ownKind.kind.standing && !namedAlready) {
+      const f = blankForum({ value: ownBody[1]!, span: span(line.start, line.start + ownBody[1]!.length), confidence: 0.6 }, ownKind.kind);
+      addScalar(f, 'forum.kind', { value: ownKind.kind.slug, span: span(line.start, line.start + ownKind.length), confidence: 0.8 });
+      forums.push(f);
+      current = f;
+      section = 'intro';
     }
     // "KOSU:" as a heading, then "KOSU består alene af administrative repræsentanter fra kommunerne.": a body named by an
     // abbreviation (no kind word) that the paragraph under its own heading says is made of representatives is a forum of its own.

@@ -189,7 +189,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && (!/dagsorden|referat/i.test(next) || itemsToAgenda))) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
-      if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
+      // "Forslag til dagsorden for et ordinært møde skal være udsendt til Ældrerådets medlemmer 5 hverdage før": the proposed
+      // agenda sent out to the members is the agenda they meet on (it is approved at the meeting), not items proposed to it.
+      const draftToMembers = /(?:forslag|udkast)\s+til\s+dagsorden\p{L}*\s+[^.;]{0,80}?(?:udsendt|udsendes|tilsendt|tilsendes|sendes\s+ud|sendt\s+ud)\s+til\s+(?:[\p{L}-]+\s+){0,2}medlemmer/iu.test(own) && !/ekstraordinær/i.test(own);
+      if (lt && draftToMembers) add('deadlines.agendaLead', lt, ...span, 0.8);
+      else if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
       // "Hospitalet indkalder dagsordenspunkter fra kommunen senest 4 uger før": a call for items is neither the cut-off nor the agenda.
       // "Oplæg til dagsorden sendes til administrationen senest 7 dage før": a draft handed on to be prepared is not the agenda sent out.
       else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText) && !/(?:oplæg|udkast|forslag)\s+til\s+dagsorden/iu.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
@@ -283,8 +287,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const first = rhythms[0]!;
           const alt = rhythms.find((r, i) => i > 0 && /^\s+eller\s+$/iu.test(cl.slice(rhythms[i - 1]!.end, r.index)));
           const span = [c.start + first.index, c.start + (alt ?? first).end] as const;
-          const lo = Math.min(first.n, alt?.n ?? first.n);
-          const hi = Math.max(first.n, alt?.n ?? first.n);
+          // "mødes månedligt, dog ikke i juli": a single monthly rhythm less the months it leaves out.
+          const left = !alt && first.n === 12 ? monthsLeftOut(cl.slice(first.end)) : undefined;
+          const lo = Math.min(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
+          const hi = Math.max(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
           add('meetings.perYearMin', lo, ...span, 0.75);
           add('meetings.perYearMax', hi, ...span, 0.75);
           const extra = /^\s*(?:,\s*)?(?:og|samt|eller)\s+(?:i\s+øvrigt\s+|derudover\s+)?(?:ved|efter)\s+behov/iu.exec(cl.slice((alt ?? first).end));
@@ -293,7 +299,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl);
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
+      // "Formanden kan indkalde styregruppen til ekstraordinært møde", "Ønsker mindst én over halvdelen af medlemmerne et
+      // ekstraordinært møde, holdes dette": one extraordinary meeting called or asked for.
+      /kan\s+indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
@@ -757,12 +766,27 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
   // "udvalg (KLU) bestående af": the forum's short name in brackets may stand between.
   const before = s.slice(0, m.index).replace(/\s*\([^)]*\)\s*$/, '');
   const last = kindMentions(before).pop();
-  if (!last || last.kind.slug !== ctx.forumKind || before.slice(last.index + last.text.length).trim() !== '') return [];
+  // "et samarbejdsudvalg for almindelig og vederlagsfri fysioterapi bestående af ...": what the forum is for may stand between
+  // its kind word and "bestående af".
+  const between = last ? before.slice(last.index + last.text.length).trim() : '';
+  if (!last || last.kind.slug !== ctx.forumKind || (between !== '' && !/^(?:for|om|vedrørende)\s+[\p{L}\s-]{1,80}$/u.test(between))) return [];
   // "Et sundhedskoordinationsudvalg bestående af repræsentanter fra A, B og C skal styrke samarbejdet mellem sygehuse, ...":
   // the list ends where the sentence's own verb begins.
   const body = m[1]!.replace(/\s+(?:skal|kan|vil|har|er|bliver)\s.*$/u, '');
   const bodyStart = m.index + m[0].lastIndexOf(m[1]!);
   const out: RawFinding[] = [];
+  // "bestående af 2 medlemmer af regionsrådet, 2 medlemmer udpeget af kommunalbestyrelsen i regionen samt 4 medlemmer udpeget af
+  // Danske Fysioterapeuter": a list of counted members, each part a count and who they come from, gives a seat a part.
+  const countedParts = splitTopLevel(body);
+  const countedPart = new RegExp(`^(?:og\\s+|samt\\s+)?${NUM}\\s+(?:medlemmer|medlem|repræsentanter|repræsentant)\\s+(?:af|fra|for|udpeget|udpeges|valgt|efter)${E}`, 'iu');
+  if (countedParts.length >= 2 && countedParts.every((p) => countedPart.test(p.text.trim()))) {
+    for (const part of countedParts) {
+      for (const seat of parseSeatSegment(part.text.trim(), undefined)) {
+        out.push({ list: 'seats', value: seat, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
+      }
+    }
+    return out;
+  }
   const seen = new Set<OrganisationKind>();
   for (const part of splitTopLevel(body)) {
     const text = part.text.trim();
@@ -944,23 +968,34 @@ function yearlyInvitation(s: string, ctx: RuleContext): RawFinding[] {
   ];
 }
 
+/**
+ * The months a monthly rhythm leaves out, said right after it: "en gang om måneden, undtagen i juli", "dog ikke i juli og
+ * december", "månedligt, dog undtagen juli måned". A month named as left out has no meeting.
+ */
+export function monthsLeftOut(after: string): { months: number; length: number } | undefined {
+  const MONTH = '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\\s+måned)?';
+  const except = new RegExp(`^\\s*,?\\s*(?:undtagen|dog\\s+(?:undtagen|ikke)|men\\s+ikke|bortset\\s+fra)\\s+(?:i\\s+)?(${MONTH}(?:\\s*(?:,|og)\\s*(?:i\\s+)?${MONTH})*)${E}`, 'iu').exec(after);
+  if (!except) return undefined;
+  return { months: except[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length, length: except[0].length };
+}
+
 /** "mindst én gang om måneden", "2-3 gange i kvartalet": meetings a year from a count per month, quarter or half-year. */
 function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | ''; index: number; end: number } | undefined {
   const m = new RegExp(
-    `${B}(?:(minimum|mindst|op\\s+til|højst|maksimalt|ca\\.|cirka)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+gang(?:e)?\\s+(?:om|pr\\.?|per|i|hver[t]?)\\s+(måneden|måned|kvartalet|kvartal|halvåret|halvår)${E}`,
+    // "1 gang månedligt", "2 gange kvartalsvis": the rhythm's adverb after the count is a period too.
+    `${B}(?:(minimum|mindst|op\\s+til|højst|maksimalt|ca\\.|cirka)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+gang(?:e)?\\s+(?:(?:om|pr\\.?|per|i|hver[t]?)\\s+(måneden|måned|kvartalet|kvartal|halvåret|halvår)|(månedlig[t]?|kvartalsvis[t]?|halvårlig[t]?))${E}`,
     'iu',
   ).exec(cl);
   if (!m) return undefined;
   const a = parseNumber(m[2]!);
   const b = m[3] ? parseNumber(m[3]) : a;
   if (a === undefined || b === undefined) return undefined;
-  const times = /^måned/i.test(m[4]!) ? 12 : /^kvartal/i.test(m[4]!) ? 4 : 2;
+  const period = m[4] ?? m[5]!;
+  const times = /^måned/i.test(period) ? 12 : /^kvartal/i.test(period) ? 4 : 2;
   const q = (m[1] ?? '').toLowerCase();
-  // "en gang om måneden, undtagen i juli", "dog ikke i juli og december": a month named as left out has no meeting.
-  const MONTH = '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)';
-  const except = times === 12 && a === b ? new RegExp(`^\\s*,?\\s*(?:undtagen|dog\\s+ikke|men\\s+ikke|bortset\\s+fra)\\s+(?:i\\s+)?(${MONTH}(?:\\s*(?:,|og)\\s*(?:i\\s+)?${MONTH})*)${E}`, 'iu').exec(cl.slice(m.index + m[0].length)) : null;
-  const off = except ? except[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length * a : 0;
-  const end = m.index + m[0].length + (except ? except[0].length : 0);
+  const except = times === 12 && a === b ? monthsLeftOut(cl.slice(m.index + m[0].length)) : undefined;
+  const off = except ? except.months * a : 0;
+  const end = m.index + m[0].length + (except?.length ?? 0);
   return { min: a * times - off, max: b * times - off, q: /^(?:minimum|mindst)/.test(q) ? 'min' : /^(?:op|højst|maks)/.test(q) ? 'max' : '', index: m.index, end };
 }
 
@@ -1494,12 +1529,18 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Brugerrådet består af 6 personer:": persons counted as the members.
   const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
-  // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv.").
+  // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv."); nor "består af 2 medlemmer af
+  // regionsrådet, 2 medlemmer udpeget af ... samt 4 medlemmer udpeget af ...", the first of several counted groups.
   const oneGroupOfSeveral =
-    !!total && !/i\s+alt/iu.test(total[0]) && new RegExp(`^\\s+fra\\s+(?:hhv\\.|henholdsvis)|^\\s+fra\\s+[^.]*?${B}${NUM}\\s+\\p{L}*medlem`, 'iu').test(s.slice(total.index + total[0].length));
+    !!total && !/i\s+alt/iu.test(total[0]) && new RegExp(`^\\s+fra\\s+(?:hhv\\.|henholdsvis)|^\\s+fra\\s+[^.]*?${B}${NUM}\\s+\\p{L}*medlem|^\\s+(?:af|udpeget|valgt)\\s+[^.:]*?(?:,|\\s+og|\\s+samt)\\s+${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:medlem|repræsentant)`, 'iu').test(s.slice(total.index + total[0].length));
+  // "Styregruppen udgøres af en formand og en næstformand samt 4 medlemmer": the two officers and the members counted after them.
+  const officers = new RegExp(`(?:består|sammensættes|udgøres)\\s+af\\s+(?:en\\s+|én\\s+)?formand(?:,|\\s+og)\\s+(?:en\\s+|én\\s+)?næstformand,?\\s+(?:og|samt)\\s+${NUM}\\s+(?:andre\\s+|øvrige\\s+|ordinære\\s+)?medlemmer${E}`, 'iu').exec(s);
   if (total && !oneGroupOfSeveral) {
     const n = parseNumber(total[1]!);
     if (n) push('membersTotal', n, total.index, total.index + total[0].length, 0.85);
+  } else if (officers && (kindAtStart(s)?.kind.slug === ctx.forumKind || /^(?:gruppen|forummet)\s/iu.test(s))) {
+    const n = parseNumber(officers[1]!);
+    if (n) push('membersTotal', n + 2, officers.index, officers.index + officers[0].length, 0.75);
   } else {
     // "Sundhedskoordinationsudvalget har 12 medlemmer": the forum itself as subject.
     const self = kindAtStart(s);
