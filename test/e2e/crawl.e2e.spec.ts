@@ -223,4 +223,55 @@ describe('the crawl: every screen of the tab as every kind of person (Chromium)'
       }
     }, 900_000);
   }
+
+  it('opens every public page (regions, forums, agendas, minutes) without a console error, a dead link or a page without a way back', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    context.setDefaultTimeout(STEP);
+    context.setDefaultNavigationTimeout(STEP);
+    const problems: string[] = [];
+    let where = '';
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`${where}: page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`${where}: console error: ${msg.text()} (${msg.location().url})`);
+    });
+    const seen = new Set<string>();
+    const queue = ['/offentlig'];
+    let pages = 0;
+    let files = 0;
+    try {
+      while (queue.length) {
+        const path = queue.shift()!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        where = path;
+        if (!path.startsWith('/offentlig')) continue;
+        // Word files, attachments and feeds: downloaded, not opened (a non-empty answer with a 2xx).
+        if (/\.(docx|pdf|rss|atom|ics)$|\/bilag\//.test(path)) {
+          const r = await fetch(`${e.app.url}${path}`);
+          const size = (await r.arrayBuffer()).byteLength;
+          if (!r.ok || size === 0) problems.push(`${path}: ${r.status}, ${size} bytes`);
+          files++;
+          continue;
+        }
+        const r = await page.goto(`${e.app.url}${path}`);
+        if (!r || !r.ok()) {
+          problems.push(`${path}: ${r?.status()}`);
+          continue;
+        }
+        pages++;
+        if (!(await page.locator('h1').count())) problems.push(`${path}: no heading`);
+        // Every page but the start leads back to the list of all published documents.
+        if (path !== '/offentlig' && !(await page.locator('a[href="/offentlig"]').count())) problems.push(`${path}: no way back to /offentlig`);
+        const title = await page.title();
+        if (/^(Dagsorden|Referat): (Temadag|Fællesmøde)$/.test(title)) problems.push(`${path}: the title "${title}" does not say which forum`);
+        for (const href of await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) if (!seen.has(href)) queue.push(href);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+    expect(pages).toBeGreaterThan(20);
+    expect(files).toBeGreaterThan(20);
+  }, 900_000);
 });

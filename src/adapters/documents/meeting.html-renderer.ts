@@ -96,6 +96,8 @@ export function renderMeetingHtml(view: MeetingDocumentView, opts: HtmlRenderOpt
     `<html lang="${view.languageTag}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // No icon file: without this a browser asks for /favicon.ico and logs the 404.
+    '<link rel="icon" href="data:,">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(view.documentTitle)}</title>`,
     '<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b;background:#fff}' +

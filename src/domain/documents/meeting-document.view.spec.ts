@@ -90,6 +90,14 @@ describe('buildMeetingDocument', () => {
     expect(v.items[0]!.recommendations.length).toBe(2);
   });
 
+  it("names the forum in a meeting's own title (a theme day is not just 'Temadag' on a public page or in Word)", () => {
+    const base = minutesInput();
+    const themeDay = buildMeetingDocument({ ...base, meeting: { ...base.meeting, title: 'Temadag' } });
+    expect(themeDay.subject).toBe('Klyngestyregruppen for Midtklyngen: Temadag');
+    const named = buildMeetingDocument({ ...base, meeting: { ...base.meeting, title: 'Temadag i Klyngestyregruppen for Midtklyngen' } });
+    expect(named.subject).toBe('Temadag i Klyngestyregruppen for Midtklyngen');
+  });
+
   it('speaks English when asked', () => {
     const v = buildMeetingDocument(minutesInput({ language: 'en' }));
     expect(v.subject).toBe('Meeting no. 4 of Klyngestyregruppen for Midtklyngen');

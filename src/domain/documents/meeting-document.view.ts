@@ -159,8 +159,11 @@ export function buildMeetingDocument(input: MeetingDocumentInput): MeetingDocume
   const orgs = new Map((input.organisations ?? []).map((o) => [o.id, o]));
   const forums = new Map([...(input.forums ?? []), forum].map((f) => [f.id, f]));
 
-  const subject =
-    meeting.title ?? (meeting.sequence ? L.meetingNumber(meeting.sequence, forum.name) : L.meetingOf(forum.name));
+  // The document says which forum it is (a public page or a Word file travels without its context): a meeting's own
+  // title ("Temadag") gets the forum's name, as the iCalendar feed's events do.
+  const subject = meeting.title
+    ? meeting.title.includes(forum.name) ? meeting.title : `${forum.name}: ${meeting.title}`
+    : meeting.sequence ? L.meetingNumber(meeting.sequence, forum.name) : L.meetingOf(forum.name);
   const heading = input.kind === 'agenda' ? L.agenda : L.minutes;
 
   // --- participants and apologies -------------------------------------------------

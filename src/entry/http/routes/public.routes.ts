@@ -25,6 +25,7 @@ const page = (title: string, body: string) => `<!doctype html>
 <html lang="da">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Samraad</title>
 <link rel="alternate" type="application/rss+xml" title="Nye referater" href="/feeds/minutes.rss">
@@ -122,7 +123,8 @@ ${list}
       const view = buildPublicMeetingDocument(input, rules);
       // Attachments of the open items are downloadable (closed items have none left in the view).
       const doc = renderMeetingHtml(view, { attachmentHref: (a) => `/offentlig/moeder/${encodeURIComponent(req.params.meetingId)}/bilag/${encodeURIComponent(a.id)}` });
-      const link = `<p><a href="/offentlig/moeder/${req.params.meetingId}/${docxName}">Hent som Word-dokument (${docxName})</a></p>`;
+      // The way back to the other published documents (someone who came by a link has no other), then the download.
+      const link = `<nav aria-label="Samraad"><p><a href="/offentlig">Samraad – offentlige dagsordener og referater</a></p></nav>\n<p><a href="/offentlig/moeder/${encodeURIComponent(req.params.meetingId)}/${docxName}">Hent som Word-dokument (${docxName})</a></p>`;
       // The renderer makes a complete accessible document; the download link goes first in its body.
       return html(reply, doc.replace(/<body([^>]*)>/, `<body$1>\n${link}`));
     };
