@@ -86,6 +86,8 @@ type Texts = {
     meetingStarts: string;
     handoverOn: string;
     newChair: string;
+    /** The member's notice that their Outlook decline is recorded as apologies. */
+    declineRecorded: string;
   };
   /** A meeting a secretary made in Outlook under the forum's category: the secretariat's card. */
   outlook: {
@@ -148,6 +150,7 @@ const da: Texts = {
     chair_handover: 'Formandskabet skifter',
     outlook_meeting_created: 'Nyt møde fra Outlook: bekræft eller afvis',
     document_withheld: 'SharePoint har fundet malware i et dokument: det kan ikke hentes, før det er erstattet',
+    outlook_decline_recorded: 'Dit afbud i Outlook er registreret i Samraad',
   },
   noNextMeeting: 'Du har ingen kommende møder.',
   nextMeetingTitle: 'Dit næste møde',
@@ -188,6 +191,7 @@ const da: Texts = {
     meetingStarts: 'Mødet begynder',
     handoverOn: 'Skifter den',
     newChair: 'Nyt formandskab',
+    declineRecorded: 'Du har afslået mødeindkaldelsen i Outlook, og det er registreret som afbud i Samraad. En kommentar, du skrev i Outlook, kommer ikke med til Samraad. Vil du give en kommentar til afbuddet (den vises ved dit navn på mødesiden og under Afbud i referatet), så tilføj den på mødet i Samraad.',
   },
   outlook: {
     title: (f, w) => `Nyt møde fra Outlook: ${f} ${w}`,
@@ -248,6 +252,7 @@ const en: Texts = {
     outlook_meeting_created: 'New meeting from Outlook: confirm or reject',
     document_withheld: 'SharePoint found malware in a document: it cannot be downloaded until it is replaced',
     chair_handover: 'The chairmanship changes',
+    outlook_decline_recorded: 'Your decline in Outlook is recorded as apologies in Samraad',
   },
   noNextMeeting: 'You have no upcoming meetings.',
   nextMeetingTitle: 'Your next meeting',
@@ -288,6 +293,7 @@ const en: Texts = {
     meetingStarts: 'The meeting starts',
     handoverOn: 'Changes on',
     newChair: 'New chair',
+    declineRecorded: 'You declined the meeting invitation in Outlook, and Samraad has recorded it as apologies. A comment you wrote in Outlook does not reach Samraad. To give a note with your apologies (shown beside your name on the meeting page and under Apologies in the minutes), add it on the meeting in Samraad.',
   },
   outlook: {
     title: (f, w) => `New meeting from Outlook: ${f} ${w}`,

@@ -120,6 +120,7 @@ export function noticeCard(input: NoticeCardInput): AdaptiveCard {
   const facts = noticeFacts(reminder, locale);
   if (facts.length) body.push({ type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) });
   if (m?.status === 'cancelled') body.push(textBlock(`**${t.cancelled}**`, { color: 'Attention' }));
+  if (reminder.kind === 'outlook_decline_recorded') body.push(textBlock(t.notice.declineRecorded));
 
   const actions: Record<string, unknown>[] = [];
   const base: CardActionData = { verb: 'refresh', key: reminder.key, kind: reminder.kind, forumId: reminder.forumId, meetingId: reminder.meetingId, deadline: reminder.deadline };
@@ -149,6 +150,7 @@ function mailSection(reminder: NoticeCardInput['reminder'], subject: ReminderSub
   const docs = noticeDocuments(reminder, links, locale);
   const extra =
     (subject.meeting?.status === 'cancelled' ? `<p><strong>${esc(t.cancelled)}</strong></p>` : '') +
+    (reminder.kind === 'outlook_decline_recorded' ? `<p>${esc(t.notice.declineRecorded)}</p>` : '') +
     (docs.length ? `<p><strong>${esc(t.notice.documents)}:</strong> ${docs.map(([label, url]) => `<a href="${esc(url)}">${esc(label)}</a>`).join(' · ')}</p>` : '');
   return mailSectionHtml(locale, reminder.kind, rows, extra, reminderLink(reminder, links));
 }

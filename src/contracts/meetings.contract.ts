@@ -55,6 +55,7 @@ export const AttendanceResponse = z.object({
   substitutePersonId: z.string().optional(),
   present: z.boolean().optional(),
   answeredAt: z.string().optional(),
+  note: z.string().optional().describe('A short note with apologies or a substitute; absent with "attending"'),
 });
 export type AttendanceResponse = z.output<typeof AttendanceResponse>;
 
@@ -119,6 +120,7 @@ export const AttendanceRowResponse = z.object({
   substitutePersonId: z.string().nullable(),
   present: z.boolean().nullable(),
   presentByDefault: z.boolean(),
+  note: z.string().nullable().describe('The note given with apologies or a substitute'),
 });
 export type AttendanceRowResponse = z.output<typeof AttendanceRowResponse>;
 

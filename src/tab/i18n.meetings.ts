@@ -60,6 +60,10 @@ const da = {
   contradictionsIntro: 'Ret dem her, eller bekræft dem, når referatet sendes.',
   noContradictions: 'Fremmødet er entydigt.',
   confirmAndSend: 'Bekræft og send referatet alligevel',
+  note: 'Kommentar (valgfri)',
+  noteHint: 'Vises ved dit navn på mødesiden og efter dit navn under Afbud i referatet, som kan blive offentliggjort.',
+  noteFor: (name: string) => `Kommentar til afbud for ${name}`,
+  noteTooLong: (max: number) => `Højst ${max} tegn`,
 };
 const en: typeof da = {
   addMeeting: 'Add meeting',
@@ -120,5 +124,9 @@ const en: typeof da = {
   contradictionsIntro: 'Resolve them here, or confirm them when the minutes are sent.',
   noContradictions: 'The attendance is unambiguous.',
   confirmAndSend: 'Confirm and send the minutes anyway',
+  note: 'Note (optional)',
+  noteHint: 'Shown beside your name on the meeting page and after your name under Apologies in the minutes, which may be published.',
+  noteFor: (name) => `Note with the apologies of ${name}`,
+  noteTooLong: (max) => `At most ${max} characters`,
 };
 export const meetingTexts = { da, en };

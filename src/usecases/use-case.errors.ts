@@ -35,6 +35,8 @@ const danishReasons: Record<string, string> = {
   'say why the meeting is cancelled': 'Skriv hvorfor mødet aflyses',
   'say why the meeting moves': 'Skriv hvorfor mødet flyttes',
   'must be after start': 'Sluttidspunktet skal ligge efter starten',
+  'the note is at most 500 characters': 'Kommentaren til afbuddet må højst være på 500 tegn',
+  'a note only with the answer "apologies" or "substitute"': 'En kommentar gives kun med afbud eller stedfortræder',
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Issue 13, journey 2, in real Chromium: attendance with every state and the
  * contradiction check before the minutes go out. Members answer for themselves
- * (attending, apologies; a substitute chosen from the forum's registered stand-ins
+ * (attending, apologies with a note; a substitute chosen from the forum's registered stand-ins
  * in another forum); the secretariat sets a named substitute and leaves one person
  * unanswered; after the meeting it records present and absent (the secretary and
  * the minute-taker are present by default, marked "standard"); the contradictions
@@ -38,8 +38,9 @@ describe('journey 2: attendance with every state, and the contradiction check be
     await page.getByRole('tab', { name: 'Fremmøde', exact: true }).click();
     await page.getByRole('table', { name: 'Deltagere' }).waitFor();
   };
-  const answerAsMember = async (label: 'Deltager' | 'Afbud') => {
+  const answerAsMember = async (label: 'Deltager' | 'Afbud', note?: string) => {
     await page.getByRole('radio', { name: label }).check();
+    if (note !== undefined) await page.getByRole('textbox', { name: 'Kommentar (valgfri)' }).fill(note);
     await page.getByRole('button', { name: 'Gem svar' }).click();
     await page.getByText(`Dit svar: ${label}`).waitFor();
   };
@@ -58,9 +59,14 @@ describe('journey 2: attendance with every state, and the contradiction check be
     await answerAsMember('Deltager');
     await as('pia-strand');
     await openAttendance();
-    await answerAsMember('Afbud');
+    // "Deltager" has no note field; "Afbud" has one, saved with the answer.
+    await page.getByRole('radio', { name: 'Deltager' }).check();
+    expect(await page.getByRole('textbox', { name: 'Kommentar (valgfri)' }).count()).toBe(0);
+    await answerAsMember('Afbud', '  På kursus i Aarhus ');
     expect((await row('lise-brandt')).answer).toBe('attending');
-    expect((await row('pia-strand')).answer).toBe('apologies');
+    expect(await row('pia-strand')).toMatchObject({ answer: 'apologies', note: 'På kursus i Aarhus' });
+    // Beside her badge in the table, as every member sees it.
+    await page.locator('tr[data-person-id="pia-strand"] [data-note]').getByText('(På kursus i Aarhus)').waitFor();
 
     // In Fokusgruppen Sundhed og Beskæftigelse Hanne Eg has a registered stand-in, Peter Kjær.
     const vest = (await api('/api/forums/vest-fg-sb/meetings?year=2027', 'hanne-eg')) as { id: string; status: string; date: string }[];
@@ -80,6 +86,8 @@ describe('journey 2: attendance with every state, and the contradiction check be
     await openAttendance();
     expect(await page.getByLabel('Svar for Frida Skov').inputValue()).toBe('none');
     expect(await page.getByLabel('Svar for Pia Strand').inputValue()).toBe('apologies');
+    // The secretariat sees and can change the note beside the answer.
+    expect(await page.getByLabel('Kommentar til afbud for Pia Strand').inputValue()).toBe('På kursus i Aarhus');
     expect(await page.getByLabel('Svar for Lise Brandt').inputValue()).toBe('attending');
     // Before the meeting there is no presence to record.
     expect(await page.getByLabel('Fremmøde for Lise Brandt').count()).toBe(0);

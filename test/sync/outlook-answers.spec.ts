@@ -25,6 +25,12 @@ import { buildMeetingDocument } from '../../src/domain/documents/meeting-documen
 import type { WorkflowDeps, WorkflowUnitOfWork } from '../../src/usecases/meetings/workflow.context.js';
 import { runMeetingSync } from '../../src/usecases/sync/meeting-sync.handler.js';
 import { SYNC_QUEUES } from '../../src/usecases/sync/sync.ports.js';
+import { registryRepository } from '../../src/adapters/db/registry.repository.js';
+import { runNotice, type NoticeJob } from '../../src/usecases/notifications/notice.usecase.js';
+import { noticeCard, noticeMail } from '../../bot/cards/notice.card.js';
+import { texts } from '../../bot/bot.i18n.js';
+import type { PlannedReminder } from '../../src/domain/reminders/reminder.model.js';
+import type { ReminderSubject } from '../../src/usecases/ports/bot-backend.port.js';
 import { backends } from '../support/db.js';
 import { insertMeetings, killableDeps, meeting, syncFixture, type SyncFixture } from './sync.fixture.js';
 
@@ -87,6 +93,31 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     expect(f.emu.failures).toEqual([]);
   });
 
+  it('records the decline with no note (the comment is not in the event contract) and tells the member once that a note can be added in Samraad', async () => {
+    expect((await attendanceOf('mtg-ans'))['pia-strand']!.note).toBeUndefined();
+    const declines = async () => (await f.queue.findJobs<NoticeJob>('notifications.notice')).filter((j) => j.data.event.kind === 'outlook_decline_recorded');
+    const jobs = await declines();
+    expect(jobs).toHaveLength(1); // Pia's decline; Gorm's acceptance and Frida's tentative answer tell nobody
+    expect(jobs[0]!.data.event).toMatchObject({ forumId: 'midt-ksg', meetingId: 'mtg-ans', detail: { audience: 'person', personId: 'pia-strand' } });
+    // To Pia alone: no channel post, no other member.
+    const told: PlannedReminder[] = [];
+    await runNotice(
+      { read: (fn) => fn({ registry: registryRepository(f.db.db), meetings: meetingsRepository(f.db.db) }), sink: { enqueue: async (r) => (told.push(...r), r.length), deliverSoon: async () => {} }, clock: { now: () => f.now.value } },
+      jobs[0]!.data,
+    );
+    expect(told.map((r) => [r.audience, r.recipientIds])).toEqual([['personal', ['pia-strand']]]);
+    // The card says it is recorded as afbud and how to add a note, with a link to the meeting; the e-mail the same, Danish then English.
+    const subject: ReminderSubject = { forumName: 'Klyngestyregruppe for Midtklyngen', meeting: { meetingId: 'mtg-ans', forumId: 'midt-ksg', forumName: 'Klyngestyregruppe for Midtklyngen', date: '2027-03-10', start: '13:00', end: '15:00', online: false, status: 'planned', myAnswer: 'apologies' } };
+    const card = JSON.stringify(noticeCard({ reminder: told[0]!, subject, locale: 'da', links: { teamsAppId: 'app-1', tabEntityId: 'samraad' }, personal: true }));
+    expect(card).toContain(texts.da.reminderTitle.outlook_decline_recorded);
+    expect(card).toContain(texts.da.notice.declineRecorded);
+    expect(card).toMatch(/meeting%3Amtg-ans|meeting:mtg-ans/);
+    const mail = noticeMail({ reminder: told[0]!, subject, links: { teamsAppId: 'app-1', tabEntityId: 'samraad', webBaseUrl: 'https://samraad.example' } });
+    expect(mail.html).toContain('tilføj den på mødet i Samraad');
+    expect(mail.html).toContain('add it on the meeting in Samraad');
+    expect(mail.html).toContain('https://samraad.example/#/meetings/mtg-ans');
+  });
+
   it('does not remind a member who declined in Outlook to answer', async () => {
     const day = new Date('2027-03-08T08:00:00Z');
     const input = await f.db.db.transaction((tx) =>
@@ -138,7 +169,7 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     f.now.value = new Date('2027-01-15T11:00:00Z');
     await wf.answer('mtg-ans', { answer: 'attending' }, { personId: 'pia-strand' });
     // Gorm answered in Samraad at 11:00 ...
-    await wf.answer('mtg-ans', { answer: 'apologies' }, { personId: 'gorm-ravn' });
+    await wf.answer('mtg-ans', { answer: 'apologies', note: 'Tandlæge' }, { personId: 'gorm-ravn' });
     const ev = await eventOf('mtg-ans');
     // ... and Pia's older Outlook answer is re-sent at 10:30 (before her Samraad answer), Gorm declines-then-accepts in Outlook at 12:00.
     f.emu.outlook.respond(SECRETARY, ev, 'pia.strand@plo.dk', 'declined', { at: '2027-01-15T10:30:00Z' });
@@ -147,10 +178,14 @@ describe.each(backends)('answers to the Outlook invitation ($name)', (backend) =
     const a = await attendanceOf('mtg-ans');
     expect(a['pia-strand']).toMatchObject({ answer: 'attending', answeredAt: '2027-01-15T11:00:00.000Z' });
     expect(a['gorm-ravn']).toMatchObject({ answer: 'attending', answeredAt: '2027-01-15T12:00:00.000Z' });
+    expect(a['gorm-ravn']!.note).toBeUndefined(); // an acceptance in Outlook clears the note given with the apologies
     const superseded = await audits('attendance.outlook_answer_superseded');
     expect(superseded).toHaveLength(1);
     expect(superseded[0]).toMatchObject({ actorPersonId: 'pia-strand', detail: expect.objectContaining({ response: 'declined', kept: 'attending' }) });
     expect((await audits('attendance.answer')).length).toBe(2); // the two answers given in Samraad
+    // Pia's superseded decline tells her nothing more: still one notice for her.
+    const piaDeclines = (await f.queue.findJobs<NoticeJob>('notifications.notice')).filter((j) => j.data.event.kind === 'outlook_decline_recorded' && j.data.event.detail?.personId === 'pia-strand');
+    expect(piaDeclines).toHaveLength(1);
     expect(await audits('attendance.answered_in_outlook')).toHaveLength(3);
     // Repeated cycles change nothing, and audit nothing more.
     await runDelta();

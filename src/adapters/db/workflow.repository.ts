@@ -183,11 +183,11 @@ export function workflowRepository(db: DbOrTx): WorkflowStore {
       return rows.map((r) => ({ meetingId: r.meetingId, personId: r.personId, answer: (r.answer as Attendance['answer']) ?? null, ...(r.substituteName ? { substituteName: r.substituteName } : {}) }));
     },
     async upsertAttendance(a: Attendance): Promise<void> {
-      const values = { meetingId: a.meetingId, personId: a.personId, answer: a.answer, substituteName: a.substituteName ?? null, substitutePersonId: a.substitutePersonId ?? null, present: a.present ?? null, answeredAt: a.answeredAt ?? null };
+      const values = { meetingId: a.meetingId, personId: a.personId, answer: a.answer, substituteName: a.substituteName ?? null, substitutePersonId: a.substitutePersonId ?? null, present: a.present ?? null, answeredAt: a.answeredAt ?? null, note: a.note ?? null };
       await db
         .insert(attendance)
         .values(values)
-        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { answer: values.answer, substituteName: values.substituteName, substitutePersonId: values.substitutePersonId, present: values.present, answeredAt: values.answeredAt } });
+        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { answer: values.answer, substituteName: values.substituteName, substitutePersonId: values.substitutePersonId, present: values.present, answeredAt: values.answeredAt, note: values.note } });
     },
 
     /** The workflow state, locked for update inside a transaction so two writers serialise. */
@@ -288,6 +288,7 @@ function toAttendance(r: typeof attendance.$inferSelect): Attendance {
   if (r.substitutePersonId) a.substitutePersonId = r.substitutePersonId;
   if (r.present !== null) a.present = r.present;
   if (r.answeredAt) a.answeredAt = iso(r.answeredAt);
+  if (r.note) a.note = r.note;
   return a;
 }
 

@@ -91,6 +91,8 @@ export const attendance = pgTable(
     substitutePersonId: text('substitute_person_id'),
     present: boolean('present'),
     answeredAt: ts('answered_at'),
+    /** A short note with apologies or a substitute (at most 500 characters); empty with "attending". */
+    note: text('note'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('attendance_person_idx').on(t.personId)],
 );

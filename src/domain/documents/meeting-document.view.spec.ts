@@ -49,6 +49,23 @@ describe('buildMeetingDocument', () => {
     expect(v.apologies.map((p) => p.name)).toEqual(['Cecilie Østergaard']);
   });
 
+  it("puts the note given with apologies or a substitute after the name under Afbud, never a participant's", () => {
+    const v = buildMeetingDocument(
+      minutesInput({
+        attendance: [
+          { meetingId: meeting.id, personId: 'p3', answer: 'apologies', note: 'på ferie' },
+          { meetingId: meeting.id, personId: 'p4', answer: 'substitute', substituteName: 'Gustav Ravn', note: 'kursus' },
+          { meetingId: meeting.id, personId: 'p1', answer: 'apologies', note: 'syg', present: true },
+        ],
+      }),
+    );
+    const a = v.header.find((h) => h.key === 'apologies')!.lines;
+    expect(a).toContain('Cecilie Østergaard, sundhedschef, Skive Kommune (på ferie)');
+    expect(a).toContain('Dorthe Lund, praktiserende læge, PLO Midtjylland (stedfortræder: Gustav Ravn; kursus)');
+    // Present on the day after all: a participant, and the note is not shown.
+    expect(v.header.find((h) => h.key === 'participants')!.lines.join('\n')).not.toMatch(/syg/);
+  });
+
   it('computes each item time from the start and the earlier items', () => {
     expect(view.items.map((i) => i.timeText)).toEqual([
       'kl. 14.00 – 14.05',

@@ -193,8 +193,10 @@ export function buildMeetingDocument(input: MeetingDocumentInput): MeetingDocume
     // On the day the recorded presence wins over the answer given beforehand.
     // A member who sends a substitute is not there in person, named substitute or not.
     const absent = a.present === false || (a.present === undefined && (a.answer === 'apologies' || a.answer === 'substitute'));
+    // The member's note with apologies or a substitute follows the name: "Afbud: Navn (note)".
+    const note = a.note?.trim() || undefined;
     if (a.answer === 'substitute' && a.substituteName) {
-      apologies.push(describe(a.personId, L.substitutedBy(a.substituteName)));
+      apologies.push(describe(a.personId, [L.substitutedBy(a.substituteName), note].filter(Boolean).join('; ')));
       if (a.present !== false) {
         const member = describe(a.personId);
         const note = L.substituteFor(nameOf(a.personId));
@@ -209,7 +211,7 @@ export function buildMeetingDocument(input: MeetingDocumentInput): MeetingDocume
       }
       continue;
     }
-    if (absent) apologies.push(describe(a.personId));
+    if (absent) apologies.push(describe(a.personId, a.answer === 'apologies' || a.answer === 'substitute' ? note : undefined));
     else participants.push(describe(a.personId));
   }
   const order = (a: ParticipantView, b: ParticipantView) =>

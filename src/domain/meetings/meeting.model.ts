@@ -105,7 +105,19 @@ export type Attendance = {
   /** Recorded by the secretariat on the day. */
   present?: boolean;
   answeredAt?: string;
+  /**
+   * A short note with apologies or a substitute ("på ferie"), given by the member or
+   * recorded by the secretariat; shown beside the answer and in the minutes' header
+   * ("Afbud: Navn (note)"). Never with "attending". An Outlook decline's comment is not
+   * readable through Graph's event contract, so a note only ever comes from Samraad.
+   */
+  note?: string;
 };
+
+/** The longest attendance note, in characters. */
+export const ATTENDANCE_NOTE_MAX = 500;
+/** The reason zod gives for a note that is too long (src/usecases/use-case.errors.ts has its Danish). */
+export const attendanceNoteTooLong = `the note is at most ${ATTENDANCE_NOTE_MAX} characters`;
 
 export const minutesStatuses = ['draft', 'sent_for_remarks', 'revised', 'approved', 'published'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];

@@ -23,6 +23,7 @@ export const noticeKinds = [
   'chair_handover',
   'outlook_meeting_created',
   'document_withheld',
+  'outlook_decline_recorded',
 ] as const satisfies readonly ReminderKind[];
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -44,9 +45,12 @@ export type NoticeDetail = {
   via?: 'samraad' | 'outlook';
   /**
    * Who is told: the forum's secretariat only (no channel post), e.g. a meeting made in
-   * Outlook that the secretariat confirms or rejects. Default: the channel and every member.
+   * Outlook that the secretariat confirms or rejects; or one member (`personId`, no
+   * channel post). Default: the channel and every member.
    */
-  audience?: 'secretariat';
+  audience?: 'secretariat' | 'person';
+  /** With `audience: 'person'`: the one member told (no channel post), e.g. whose Outlook decline was recorded. */
+  personId?: string;
   /**
    * Only as a Teams card: people the bot cannot reach in Teams are told otherwise (the
    * secretariat's e-mail of a meeting made in Outlook), so the dispatcher sends no e-mail.
@@ -102,7 +106,7 @@ export function noticeReminders(e: NoticeEvent, recipientIds: readonly string[])
     notice: { ...(e.detail ?? {}), at: e.at },
   };
   const people = [...new Set(recipientIds)].sort();
-  const out: NoticeReminder[] = e.detail?.audience === 'secretariat' ? [] : [{ ...base, audience: 'channel', recipientIds: [] }];
+  const out: NoticeReminder[] = e.detail?.audience === 'secretariat' || e.detail?.audience === 'person' ? [] : [{ ...base, audience: 'channel', recipientIds: [] }];
   if (people.length) out.push({ ...base, audience: 'personal', recipientIds: people });
   return out;
 }

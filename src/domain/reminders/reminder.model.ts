@@ -31,6 +31,7 @@ export const reminderKinds = [
   'chair_handover',
   'outlook_meeting_created', // secretariat: a meeting made in Outlook under the forum's category, to confirm or reject
   'document_withheld', // secretariat: SharePoint flagged a document Samraad stored as malware; it is withheld from download
+  'outlook_decline_recorded', // one member: their decline of the Outlook invitation is recorded as apologies; a note can be added in Samraad
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

@@ -3,12 +3,14 @@
  * answered, attending, apologies, substitute: a registered stand-in or a named
  * one) and, once the meeting has started, present / absent / not recorded (the
  * secretary and the minute-taker present by default, marked as such). A member
- * answers for themself; the secretariat can set anyone's answer and presence.
+ * answers for themself, with apologies or a substitute optionally a short note
+ * (shown beside the answer and in the minutes' header); the secretariat can set
+ * anyone's answer, note and presence.
  * The contradictions that must be resolved or confirmed before the minutes go out
  * are listed at the top.
  */
 import { useState } from 'react';
-import { Badge, Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
 import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { meetingTexts } from '../i18n.meetings.js';
@@ -17,7 +19,10 @@ import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 
 export type Contradiction = { code: string; personId: string; en: string; da: string };
-type Row = MeetingView['attendance'][number] & { substitutePersonId?: string | null; presentByDefault?: boolean };
+type Row = MeetingView['attendance'][number] & { substitutePersonId?: string | null; presentByDefault?: boolean; note?: string | null };
+/** The longest note the server takes (src/domain/meetings/meeting.model.ts, ATTENDANCE_NOTE_MAX). */
+const NOTE_MAX = 500;
+const withNote = (answer: string | null | undefined) => answer === 'apologies' || answer === 'substitute';
 type View = MeetingView & { standIns?: { personId: string; name: string; organisation: string | null }[]; contradictions?: Contradiction[]; started?: boolean };
 
 /** The contradictions a 409 from POST .../minutes/send carries, if that is what it was. */
@@ -47,12 +52,15 @@ const presenceOf = (a: Row) => (a.present === true ? 'present' : a.present === f
 function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onError }: { lang: Lang; row: Row; standIns: NonNullable<View['standIns']>; started: boolean; meetingId: string; onSaved: () => Promise<void>; onError: (e: unknown) => void }) {
   const c = meetingTexts[lang];
   const [named, setNamed] = useState(row.substitutePersonId ? '' : (row.substituteName ?? ''));
+  const [note, setNote] = useState(row.note ?? '');
   // "Substitute" chosen here but not yet saved: it waits for a stand-in or a name.
   const [pending, setPending] = useState(false);
-  const save = async (patch: { answer?: string; present?: string; substitutePersonId?: string; substituteName?: string }) => {
+  const save = async (patch: { answer?: string; present?: string; substitutePersonId?: string; substituteName?: string; note?: string }) => {
     const answer = patch.answer ?? stateOf(row);
     const present = patch.present ?? presenceOf(row);
     const body: Record<string, unknown> = { answer: answer === 'none' ? null : answer };
+    // Left out, the note stays as it is (the server clears it with any other answer).
+    if (patch.note !== undefined && withNote(answer)) body.note = patch.note.trim() || null;
     if (answer === 'substitute') {
       const sp = patch.substitutePersonId ?? row.substitutePersonId ?? '';
       const sn = patch.substituteName ?? named;
@@ -90,6 +98,9 @@ function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onEr
             <Input aria-label={`${c.namedSubstitute}: ${name}`} value={named} onChange={(_, d) => setNamed(d.value)} onBlur={() => void (named.trim() && named.trim() !== row.substituteName ? save({ answer: 'substitute', substitutePersonId: '', substituteName: named }) : undefined)} />
           </>
         ) : null}
+        {withNote(row.answer) ? (
+          <Input aria-label={c.noteFor(name)} placeholder={c.note} value={note} maxLength={NOTE_MAX} data-note-for={row.personId} onChange={(_, d) => setNote(d.value)} onBlur={() => void (note.trim() !== (row.note ?? '') ? save({ note }) : undefined)} />
+        ) : null}
       </TableCell>
       <TableCell>
         {started ? (
@@ -113,6 +124,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
   const [answer, setAnswer] = useState<string>(mine?.answer ?? '');
   const [standIn, setStandIn] = useState<string>(mine?.substitutePersonId ?? '');
   const [substitute, setSubstitute] = useState(mine?.substitutePersonId ? '' : (mine?.substituteName ?? ''));
+  const [note, setNote] = useState(mine?.note ?? '');
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -127,7 +139,8 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
     setDone(null);
     try {
       const sub = answer === 'substitute' ? (standIn ? { substitutePersonId: standIn } : { substituteName: substitute }) : {};
-      await api(`/api/meetings/${id}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer, ...sub }) });
+      const withItsNote = withNote(answer) ? { note: note.trim() || null } : {};
+      await api(`/api/meetings/${id}/attendance/me`, { method: 'PUT', body: JSON.stringify({ answer, ...sub, ...withItsNote }) });
       setDone(`${t.m.yourAnswer}: ${c.states[answer]}`);
       await reload();
     } catch (e) {
@@ -151,6 +164,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
             <Text as="p" data-answer-closed>
               {t.m.yourAnswer}: <Badge appearance="tint" color={mine.answer === 'attending' ? 'success' : mine.answer ? 'warning' : 'informative'}>{c.states[stateOf(mine)]}</Badge>
               {mine.substituteName ? ` ${mine.substituteName}` : ''}
+              {mine.note ? ` (${mine.note})` : ''}
               <br />{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}
             </Text>
           ) : <>
@@ -168,6 +182,11 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
             </Field>
           ) : null}
           {answer === 'substitute' && !standIn ? <Field label={standIns.length ? c.namedSubstitute : t.m.substituteName} required><Input value={substitute} onChange={(_, d) => setSubstitute(d.value)} name="substitute" /></Field> : null}
+          {withNote(answer) ? (
+            <Field label={c.note} hint={c.noteHint} validationMessage={note.length > NOTE_MAX ? c.noteTooLong(NOTE_MAX) : undefined}>
+              <Textarea name="note" value={note} maxLength={NOTE_MAX} resize="vertical" onChange={(_, d) => setNote(d.value)} />
+            </Field>
+          ) : null}
           <div><Button appearance="primary" onClick={() => void save()} disabled={busy || !answer || (answer === 'substitute' && !standIn && !substitute.trim())}>{t.m.saveAnswer}</Button></div>
           </>}
         </Card>
@@ -187,12 +206,13 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
               <TableCell>{a.person.name} ({t.roles[a.role] ?? a.role}){a.person.title ? <><br /><Text size={200}>{a.person.title}</Text></> : null}</TableCell>
               <TableCell>{a.person.organisation}</TableCell>
               {secretariat && view.meeting.status !== 'cancelled' ? (
-                <SecretariatRow key={`${a.personId}:${a.answer}:${a.present}:${a.substituteName}`} lang={lang} row={a} standIns={standIns} started={started} meetingId={view.meeting.id} onSaved={reload} onError={setError} />
+                <SecretariatRow key={`${a.personId}:${a.answer}:${a.present}:${a.substituteName}:${a.note ?? ''}`} lang={lang} row={a} standIns={standIns} started={started} meetingId={view.meeting.id} onSaved={reload} onError={setError} />
               ) : (
                 <>
                   <TableCell>
                     <Badge appearance="tint" color={a.answer === 'attending' ? 'success' : a.answer ? 'warning' : 'informative'}>{c.states[stateOf(a)]}</Badge>
                     {a.substituteName ? ` ${a.substituteName}` : ''}
+                    {a.note ? <> <Text size={200} data-note>({a.note})</Text></> : null}
                   </TableCell>
                   <TableCell>
                     {c.presences[presenceOf(a)]}

@@ -1,14 +1,23 @@
 /**
  * Attendance: a member answers (attending, apologies, or sending a named
- * substitute) until the meeting starts; the secretariat records who was actually
- * present.
+ * substitute) until the meeting starts, with apologies or a substitute optionally a
+ * short note (shown beside the answer and in the minutes' header); the secretariat
+ * records answers and notes on a member's behalf, and who was actually present.
  */
 import { z } from 'zod';
-import { AttendanceAnswer, type Attendance } from '../../domain/meetings/meeting.model.js';
+import { ATTENDANCE_NOTE_MAX, AttendanceAnswer, attendanceNoteTooLong, type Attendance } from '../../domain/meetings/meeting.model.js';
 import { isActiveOn } from '../../domain/registry/registry.model.js';
 import { id } from '../../domain/registry/registry.model.js';
 import { invalid, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, englishInstant, loadMeeting, meetingMemberships, meetingStart, requireAttendanceRecorder, requireMember, requireNotCancelled, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
+
+/**
+ * A short note with apologies or a substitute ("på ferie"), trimmed; empty or null
+ * clears it, absent keeps the one given before (while the answer stays apologies or
+ * substitute). Never with "attending": that answer clears it.
+ */
+const AttendanceNote = z.string().trim().max(ATTENDANCE_NOTE_MAX, attendanceNoteTooLong).nullable().optional();
+const noteOnlyWithAbsence = 'a note only with the answer "apologies" or "substitute"';
 
 export const AnswerInput = z
   .object({
@@ -16,10 +25,12 @@ export const AnswerInput = z
     substituteName: z.string().trim().min(1).max(200).optional(),
     /** A registered stand-in of the forum (a member with the role "substitute"). */
     substitutePersonId: id.optional(),
+    note: AttendanceNote,
   })
   .superRefine((v, ctx) => {
     if (v.answer === 'substitute' && !v.substituteName && !v.substitutePersonId) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'choose a registered stand-in or name the substitute' });
     if (v.answer !== 'substitute' && (v.substituteName || v.substitutePersonId)) ctx.addIssue({ code: 'custom', path: [v.substituteName ? 'substituteName' : 'substitutePersonId'], message: 'only with the answer "substitute"' });
+    if (v.answer === 'attending' && v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: noteOnlyWithAbsence });
   });
 export const PresenceInput = z.object({ present: z.boolean() });
 /**
@@ -32,11 +43,25 @@ export const PersonAttendanceInput = z
     substituteName: z.string().trim().min(1).max(200).optional(),
     substitutePersonId: id.optional(),
     present: z.boolean().nullable().optional(),
+    /** The member's note with apologies or a substitute, as the secretariat was told it (e.g. by e-mail). */
+    note: AttendanceNote,
   })
   .superRefine((v, ctx) => {
     if (v.answer === 'substitute' && !v.substituteName && !v.substitutePersonId) ctx.addIssue({ code: 'custom', path: ['substituteName'], message: 'choose a registered stand-in or name the substitute' });
     if (v.answer !== 'substitute' && (v.substituteName || v.substitutePersonId)) ctx.addIssue({ code: 'custom', path: [v.substituteName ? 'substituteName' : 'substitutePersonId'], message: 'only with the answer "substitute"' });
+    if (v.answer !== 'apologies' && v.answer !== 'substitute' && v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: noteOnlyWithAbsence });
   });
+
+/**
+ * The note kept with an answer: the one given (empty or null clears it); none given,
+ * the earlier note while the answer stays apologies or substitute; never with any
+ * other answer.
+ */
+export function noteFor(answer: Attendance['answer'], given: string | null | undefined, before: Attendance | undefined): string | undefined {
+  if (answer !== 'apologies' && answer !== 'substitute') return undefined;
+  if (given !== undefined) return given || undefined;
+  return before?.answer === 'apologies' || before?.answer === 'substitute' ? before.note : undefined;
+}
 
 /** The forum's registered stand-ins on the day, resolved to a name; refuses one that is not. */
 async function standIn(uow: WorkflowUnitOfWork, forumId: string, date: string, substitutePersonId: string): Promise<string> {
@@ -62,14 +87,16 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
         }
         const before = (await uow.workflow.listAttendance(meetingId)).find((a) => a.personId === actor.personId);
         const name = input.substitutePersonId ? await standIn(uow, c.forum.id, c.meeting.date, input.substitutePersonId) : input.substituteName;
+        const note = noteFor(input.answer, input.note, before);
         const a: Attendance = {
           meetingId, personId: actor.personId, answer: input.answer, answeredAt: now.toISOString(),
           ...(name ? { substituteName: name } : {}),
           ...(input.substitutePersonId ? { substitutePersonId: input.substitutePersonId } : {}),
           ...(before?.present !== undefined ? { present: before.present } : {}),
+          ...(note ? { note } : {}),
         };
         await uow.workflow.upsertAttendance(a);
-        await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.answer', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { answer: input.answer } });
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.answer', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { answer: input.answer, note: note ?? null } });
         return a;
       });
     },
@@ -91,15 +118,17 @@ export function attendanceUseCases({ transact, clock }: WorkflowDeps) {
         const before = (await uow.workflow.listAttendance(meetingId)).find((a) => a.personId === personId);
         const name = input.substitutePersonId ? await standIn(uow, c.forum.id, c.meeting.date, input.substitutePersonId) : input.substituteName;
         const present = input.present === undefined ? before?.present : input.present ?? undefined;
+        const note = noteFor(input.answer, input.note, before);
         const a: Attendance = {
           meetingId, personId, answer: input.answer,
           ...(input.answer ? { answeredAt: before?.answer === input.answer && before.answeredAt ? before.answeredAt : now.toISOString() } : {}),
           ...(name ? { substituteName: name } : {}),
           ...(input.substitutePersonId ? { substitutePersonId: input.substitutePersonId } : {}),
           ...(present !== undefined ? { present } : {}),
+          ...(note ? { note } : {}),
         };
         await uow.workflow.upsertAttendance(a);
-        await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.set', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { personId, answer: input.answer, present: present ?? null } });
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'attendance.set', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { personId, answer: input.answer, present: present ?? null, note: note ?? null } });
         return a;
       });
     },

@@ -85,6 +85,7 @@ export function meetingViewUseCases(deps: WorkflowDeps) {
             substitutePersonId: a?.substitutePersonId ?? null,
             present: presence.present ?? null,
             presentByDefault: presence.isDefault,
+            note: a?.note ?? null,
           };
         });
         /** The forum's registered stand-ins on the day (for the "substitute" answer). */

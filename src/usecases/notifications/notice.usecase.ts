@@ -60,7 +60,11 @@ export async function runNotice(deps: NoticeDeps, job: NoticeJob): Promise<Notic
     }
     const memberships = await uow.registry.listMemberships({ forumId: e.forumId });
     const secretariatOnly = e.detail?.audience === 'secretariat';
-    return memberships.filter((m) => isActiveOn(m, day) && (!secretariatOnly || secretariatRoles.includes(m.role))).map((m) => m.personId);
+    // A notice to one member (their Outlook decline recorded) reaches them while a member on the day.
+    const onlyPerson = e.detail?.audience === 'person' ? (e.detail.personId ?? '') : undefined;
+    return memberships
+      .filter((m) => isActiveOn(m, day) && (!secretariatOnly || secretariatRoles.includes(m.role)) && (onlyPerson === undefined || m.personId === onlyPerson))
+      .map((m) => m.personId);
   });
   if (!recipients) return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum or meeting no longer exists' };
   if (recipients === 'ended') return { key, recipients: 0, newDeliveries: 0, skipped: 'the forum has ended' };

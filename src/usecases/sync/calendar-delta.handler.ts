@@ -11,7 +11,13 @@
  *
  * Attendees' answers to the invitation (accepted, tentative, declined) become
  * attendance in Samraad (see applyAnswers), audited, and re-plan the meeting's
- * reminders so a member who answered is not reminded to answer.
+ * reminders so a member who answered is not reminded to answer. A decline's comment
+ * is not in Graph's event contract (the organizer's event carries only
+ * attendees[].status {response, time}; the comment goes to the organizer's mailbox as
+ * a response message, and `/users/{id}/messages` is outside our contract subset), so
+ * apologies from Outlook carry no note: the member is told once (a personal notice)
+ * that the decline is recorded and that a note can be added in Samraad, where the
+ * attendance note comes from.
  *
  * An event a secretary creates in Outlook under a forum's category becomes a meeting
  * of that forum, to be confirmed or rejected by the secretariat (see adopt).
@@ -230,6 +236,13 @@ async function apply(deps: SyncDeps, mailbox: string, change: CalendarChange): P
  * Outlook answer is audited as superseded); one given after the meeting began is
  * ignored (as Samraad refuses it). A shared event (joint meeting) answers for the
  * partner forum's meeting the attendee belongs to.
+ *
+ * A decline becomes apologies with no note: Graph's event contract has no comment
+ * (only attendees[].status {response, time}), so the note is Samraad's own. A note the
+ * member already gave with apologies in Samraad stays; an acceptance clears it. The
+ * member is told once per meeting (notice `outlook_decline_recorded`, to them only,
+ * raised in this transaction) that the decline is recorded as apologies and that a
+ * note can be added on the meeting in Samraad.
  */
 async function applyAnswers(
   deps: SyncDeps,
@@ -280,8 +293,13 @@ async function applyAnswers(
       continue;
     }
     if (before?.answer === answer && before.answeredAt && Date.parse(before.answeredAt) === Date.parse(a.at)) continue;
-    await attendance.upsertAttendance({ meetingId: m.id, personId, answer, answeredAt: a.at, ...(before?.present !== undefined ? { present: before.present } : {}) });
+    const note = answer === 'apologies' && before?.answer === 'apologies' ? before.note : undefined;
+    await attendance.upsertAttendance({ meetingId: m.id, personId, answer, answeredAt: a.at, ...(before?.present !== undefined ? { present: before.present } : {}), ...(note ? { note } : {}) });
     await audit.record({ ...base, action: 'attendance.answered_in_outlook', outcome: 'ok', detail: { ...said, answer, before: before?.answer ?? null } });
+    if (answer === 'apologies') {
+      // Told once per meeting (the notice's key names the member): the decline is apologies, and a note can be added in Samraad.
+      await raiseNotice(outbox, meetingNotice('outlook_decline_recorded', m, a.at, `decline:${personId}`, { audience: 'person', personId }));
+    }
     applied.push(`${m.id}:${personId}:${answer}`);
     replan.add(m.id);
   }

@@ -17,7 +17,9 @@
  * the same event again (a retried or repeated job) writes nothing.
  *
  * Attendees' answers come back through the calendar delta (calendar-delta.handler.ts);
- * the record keeps the answers it has taken (`detail.answers`).
+ * the record keeps the answers it has taken (`detail.answers`). A decline's comment
+ * does not: Graph's event contract gives the organizer's event only
+ * attendees[].status {response, time}, so an attendance note comes from Samraad.
  *
  * An event with a Teams meeting queues the start card for the meeting's chat, to run
  * at the meeting's start (meeting-chat.handler.ts, queueStartCard); `detail.startCard`
