@@ -102,6 +102,7 @@ export function renderStatePage(state: EmulatorState, stats: { failures: number;
 <html lang="da">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Graph-emulator: hvad appen har lavet (what the app made)</title>
 <style>

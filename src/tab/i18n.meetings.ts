@@ -61,7 +61,7 @@ const da = {
   noContradictions: 'Fremmødet er entydigt.',
   confirmAndSend: 'Bekræft og send referatet alligevel',
   note: 'Kommentar (valgfri)',
-  noteHint: 'Vises ved dit navn på mødesiden og efter dit navn under Afbud i referatet, som kan blive offentliggjort.',
+  noteHint: 'Vises for forummet ved dit navn på mødesiden og under Afbud i referatet, men ikke i den offentliggjorte udgave.',
   noteFor: (name: string) => `Kommentar til afbud for ${name}`,
   noteTooLong: (max: number) => `Højst ${max} tegn`,
 };
@@ -125,7 +125,7 @@ const en: typeof da = {
   noContradictions: 'The attendance is unambiguous.',
   confirmAndSend: 'Confirm and send the minutes anyway',
   note: 'Note (optional)',
-  noteHint: 'Shown beside your name on the meeting page and after your name under Apologies in the minutes, which may be published.',
+  noteHint: 'Shown to the forum beside your name on the meeting page and under Apologies in the minutes, but not in the published version.',
   noteFor: (name) => `Note with the apologies of ${name}`,
   noteTooLong: (max) => `At most ${max} characters`,
 };

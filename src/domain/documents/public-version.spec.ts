@@ -108,6 +108,16 @@ describe('the public version of an agenda or minutes', () => {
     expect(html).not.toContain('Oplægsholderabcdefgh');
   });
 
+  it("lists who sent apologies in the public version without the note they gave (the forum's minutes keep it)", () => {
+    const input = minutesInput({ attendance: [{ meetingId: meeting.id, personId: 'p3', answer: 'apologies', note: 'syg' }] });
+    const rules: PublicRules = { closedItems: 'placeholder', decisionsOnly: false };
+    const apologies = (v: ReturnType<typeof buildPublicMeetingDocument>) => v.header.find((h) => h.key === 'apologies')!.lines.join('\n');
+    const pub = buildPublicMeetingDocument(input, rules);
+    expect(apologies(pub)).toContain('Cecilie Østergaard');
+    expect(apologies(pub)).not.toContain('syg');
+    expect(renderMeetingHtml(pub)).not.toContain('syg');
+  });
+
   it('takes the forum\'s rules from its terms, then its kind, else the placeholder with full minutes', () => {
     expect(publicRulesOf(undefined, undefined)).toEqual({ closedItems: 'placeholder', decisionsOnly: false });
     expect(publicRulesOf(undefined, { defaults: { closedItems: 'hidden', decisionMinutes: true } })).toEqual({ closedItems: 'hidden', decisionsOnly: true });

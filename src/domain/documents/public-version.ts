@@ -7,7 +7,8 @@
  * items keeping their numbers ("hidden"); their title, presenters, background,
  * recommendation, decision, attachments and tasks never reach the output. With
  * `decisionsOnly` (beslutningsprotokol) the minutes keep each item's title and
- * decision and drop the background, recommendations and presenters.
+ * decision and drop the background, recommendations and presenters. The notes
+ * members give with their apologies stay inside the forum.
  * Pure: no I/O.
  */
 import type { AgendaItem } from '../meetings/meeting.model.js';
@@ -56,7 +57,10 @@ export function publicDocumentInput(input: MeetingDocumentInput, rules: PublicRu
     return i;
   });
   const tasks = (input.tasks ?? []).filter((t) => !(t.sourceItemId && closedIds.has(t.sourceItemId)));
-  return { ...input, items, ...(input.tasks ? { tasks } : {}) };
+  // A member's note with their apologies ("syg", "på ferie") is for the forum, not the public: the public version
+  // lists who sent apologies, without why.
+  const attendance = input.attendance?.map(({ note: _note, ...a }) => a);
+  return { ...input, items, ...(input.tasks ? { tasks } : {}), ...(attendance ? { attendance } : {}) };
 }
 
 /** The public document view: redacted, and with hidden closed items left out (the others keep their numbers). */
