@@ -173,9 +173,10 @@ describe('journey 4: what goes out is told once; early approval, a correction, a
     await as(secretary);
     await openMeeting(heldId, 'Referat');
     await page.getByRole('button', { name: 'Send referat til bemærkninger' }).click();
-    // Nobody's attendance was recorded: the contradictions are confirmed.
-    await page.getByRole('button', { name: 'Bekræft og send referatet alligevel' }).click();
+    // The demo recorded everyone's attendance at the meeting (answers and presence): no contradiction to confirm,
+    // the minutes go straight out (journey-attendance and meeting-life confirm contradictions).
     await page.getByText(/Bemærkninger kan gives indtil 8\. december 2026/).waitFor();
+    expect(await page.getByRole('button', { name: 'Bekræft og send referatet alligevel' }).count()).toBe(0);
     expect((await get(`/api/meetings/${heldId}`)).minutes.status).toBe('sent_for_remarks');
 
     // Without a reason: the tab asks for one, and the API refuses.
