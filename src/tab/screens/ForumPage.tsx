@@ -22,6 +22,7 @@ import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { Button as ImportButton } from '@fluentui/react-components';
 import { ForumCompositionTab, ForumMeetingsTab, ForumWheelTab } from './ForumYear.js';
 import { ForumAuditTab } from './ForumAudit.js';
+import { useForumYearStyles } from './ForumYear.styles.js';
 import { ScreenBoundary } from './ScreenBoundary.js';
 import { LoadProblem } from './shared.js';
 import type { ForumViewResponse, MemberResponse } from '../../contracts/registry.contract.js';
@@ -53,6 +54,7 @@ type TabName = 'terms' | 'members' | 'meetings' | 'wheel' | 'composition' | 'aud
 
 export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; meId?: string; onNavigate: (id: string) => void; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const styles = useStyles();
+  const w = useForumYearStyles();
   const [view, setView] = useState<ForumView | null>(null);
   const [members, setMembers] = useState<Member[] | 'forbidden' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -163,7 +165,8 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
       ) : (
         <section className={styles.section} aria-label={t.members}>
           {!signedIn ? <Text>{t.signInToSeeMembers}</Text> : members === 'forbidden' ? <Text>{t.membersOnly}</Text> : !members ? <Spinner label={t.loading} /> : (
-            <Table aria-label={t.members} size="small">
+            <div className={w.scroller} role="region" aria-label={t.members} tabIndex={0}>
+            <Table aria-label={t.members} size="small" className={w.wideTable}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
@@ -185,6 +188,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
                 ))}
               </TableBody>
             </Table>
+            </div>
           )}
         </section>
       )}

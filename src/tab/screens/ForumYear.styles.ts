@@ -4,6 +4,8 @@ export const useForumYearStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '70rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   /** Wide tables scroll inside themselves in a narrow side panel instead of widening the page. */
   scroller: { overflowX: 'auto', maxWidth: '100%' },
+  /** ... and keep a width at which names and places break between words, not inside them (Teams mobile, 375 px). */
+  wideTable: { minWidth: '40rem', tableLayout: 'auto', '& tbody td, & thead th': { overflowWrap: 'break-word' } },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },

@@ -183,7 +183,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
       ) : null}
       {!canOpenMeetings && meetings?.length ? <Text as="p" className={s.small} data-list-only>{c.listOnly}</Text> : null}
       {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (
-        <div className={s.scroller}><Table aria-label={`${t.m.meetingsTab} ${year}`} size="small">
+        <div className={s.scroller} role="region" aria-label={`${t.m.meetingsTab} ${year}`} tabIndex={0}><Table aria-label={`${t.m.meetingsTab} ${year}`} size="small" className={s.wideTable}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t.m.meeting}</TableHeaderCell>

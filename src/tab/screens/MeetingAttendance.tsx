@@ -191,7 +191,8 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
           </>}
         </Card>
       ) : null}
-      <Table aria-label={t.m.participants} size="small">
+      <div className={s.tableScroller} role="region" aria-label={t.m.participants} tabIndex={0}>
+      <Table aria-label={t.m.participants} size="small" className={s.wideTable}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
@@ -224,6 +225,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
           ))}
         </TableBody>
       </Table>
+      </div>
     </section>
   );
 }
