@@ -16,7 +16,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openInLanguage, shot, signIn, startE2E, type E2E } from './e2e.support.js';
-import { meetingId, seedMeetings, seriousViolations, secretary, visitTabScreens } from './axe.support.js';
+import { meetingId, seedMeetings, seriousViolations, secretary, tabScreens, visitTabScreens } from './axe.support.js';
+import type { Page } from 'playwright-core';
 
 describe('accessibility of the tab and the public pages (axe-core, Chromium)', () => {
   let e: E2E;
@@ -72,6 +73,38 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
       }
     } finally {
       await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('splits no word in the tables of people and meetings on a phone (375 px): the table scrolls sideways instead, in Danish and in English', async () => {
+    // A word whose characters lie on more than one line was split inside (a hyphen or a dash may end a line).
+    const splitWords = (page: Page) =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        for (const cell of document.querySelectorAll('#main td, #main th')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (const m of (n.textContent ?? '').matchAll(/[^\s·–-]+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+            }
+          }
+        }
+        return out;
+      });
+    const screens = tabScreens.filter((s) => ['forum-members', 'forum-meetings', 'meeting-attendance', 'meeting-theme-day-attendance'].includes(s.name));
+    expect(screens).toHaveLength(4);
+    const found: string[] = [];
+    await e.page.setViewportSize({ width: 375, height: 800 });
+    try {
+      for (const lang of ['da', 'en'] as const) {
+        found.push(...(await visitTabScreens(e, { query: '', lang, prefix: `phone-${lang}`, inspect: async (page) => [...new Set(await splitWords(page))].map((w) => `${lang}: "${w}"`) }, screens)));
+      }
+    } finally {
+      await e.page.setViewportSize({ width: 1366, height: 900 });
     }
     expect(found).toEqual([]);
   }, 240_000);
