@@ -87,7 +87,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
 /** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */
 export const unknownForumKind: ForumKindEntry = { slug: '', stem: '(?!)' };
 
-const INFLECTION = String.raw`(?:e|en|et|er|erne|ene|ens|ets|ernes|enes|s)?`;
+// "forum" doubles its m before the definite ending: "Driftsforummet", "forummets".
+const INFLECTION = String.raw`(?:e|en|et|er|erne|ene|ens|ets|ernes|enes|s|met|mets)?`;
 
 /** The forum kind named by the word(s) at the start of `s`, and how long that mention is. */
 export function kindAtStart(s: string): { kind: ForumKindEntry; length: number } | undefined {

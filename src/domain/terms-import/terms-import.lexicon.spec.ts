@@ -1,0 +1,17 @@
+import { describe, expect, it } from '@jest/globals';
+import { kindAtStart, kindMentions } from './terms-import.lexicon.js';
+
+describe('forum kind words and their Danish inflection', () => {
+  it('knows a forum named with its definite form, whose m doubles ("Driftsforummet", "forummets")', () => {
+    expect(kindAtStart('Driftsforummet mødes fire gange om året')).toMatchObject({ kind: { slug: 'driftsforum' }, length: 'Driftsforummet'.length });
+    expect(kindAtStart('Driftsforummets formand')?.kind.slug).toBe('driftsforum');
+    expect(kindMentions('Formanden for psykiatriforummet deltager i styregruppen').map((m) => m.text)).toEqual(['psykiatriforummet', 'styregruppen']);
+  });
+
+  it('still reads the other forms, and no longer word as a kind', () => {
+    expect(kindAtStart('Driftsforum for Sundhedsråd Midt')?.length).toBe('Driftsforum'.length);
+    expect(kindAtStart('Driftsfora i regionen')?.kind.slug).toBe('driftsforum');
+    expect(kindAtStart('Styregruppen består af')?.length).toBe('Styregruppen'.length);
+    expect(kindAtStart('Driftsforummethode')).toBeUndefined();
+  });
+});
