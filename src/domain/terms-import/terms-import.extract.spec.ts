@@ -1552,4 +1552,17 @@ describe('held-out round 16 rules: a body of its own in a paragraph, members on 
       ['region_administration', 1],
     ]);
   });
+  it('other side headings over people say the side too: "Fra det kommunale område", "Regionale repræsentanter:", "Fra kommunerne"', () => {
+    for (const [municipal, regional] of [
+      ['Fra det kommunale område', 'Fra det regionale område'],
+      ['Kommunale repræsentanter:', 'Regionale repræsentanter:'],
+      ['Fra kommunerne', 'Fra regionen'],
+    ]) {
+      const d = drafts(`Lederråd\n\nLederrådet er et tværsektorielt forum.\n\n${municipal}\n\n • Lise Berg, leder, Test Kommune\n • Tina Mark, leder, Prøve Kommune\n\n${regional}\n\n • Pia West, overfysioterapeut, Test Sygehus\n`)[0]!;
+      expect([municipal, d.lists.seats.map((s) => [s.value.party.sector, s.value.min])]).toEqual([municipal, [
+        ['municipality', 2],
+        ['region_administration', 1],
+      ]]);
+    }
+  });
 });

@@ -52,6 +52,9 @@ const personLineSeats = new WeakSet<SeatDraft>();
 
 type Line = { start: number; end: number; text: string };
 
+/** A heading over the people of one side or party: "Repræsentanter for det kommunale område", "Fra det regionale område", "Kommunale repræsentanter:", "Fra kommunerne". */
+const SIDE_HEADING = /^(?:Repræsentant(?:er)?\s+for\s+[^,.;:]{3,60}|Fra\s+(?:det|den)\s+(?:kommunale|regionale|private)\s+(?:område|side|sektor)|(?:Kommunale|Regionale)\s+repræsentanter|Fra\s+(?:kommunerne|regionen|almen\s+praksis))\s*:?$/u;
+
 /** Words that may qualify a forum's kind word in its name: a genitive ("Psykiatriens"), an article, an adjective ("fælles", "lokale", "strategisk"). */
 /** A side's adjective before a forum's kind word ("det regionale kontaktforum", "den kommunale styregruppe"): part of the forum's name. */
 const FORUM_QUALIFIER = /(?<![\p{L}])(?:regional|kommunal|tværkommunal|tværsektoriel)(?:e)?\s+(?=[\p{L}-]*(?:forum|fora|udvalg|råd|grupp|klynge|netværk)[\p{L}]*(?![\p{L}]))/giu;
@@ -958,12 +961,13 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
     }
     const standalone = prevBlank && nextBlank;
-    // "Repræsentanter for det kommunale område" over bullets naming people: a heading that says whom the people under it
+    // "Repræsentanter for det kommunale område" (or "Fra det kommunale område", "Kommunale repræsentanter:", "Fra
+    // kommunerne") over bullets naming people: a heading that says whom the people under it
     // represent opens the members (the side its adjective names; "det private område", an organisation's board: other), and
     // the side is the heading's, not the one a person's workplace would tell ("Holbæk Sygehus" under the regional area).
     const nextText = lines.slice(i + 1).find((l) => l.text.trim() !== '')?.text;
     const nextItem = nextText?.trim().replace(/^[-•–*]\s+/, '');
-    if (standalone && current && /^Repræsentant(?:er)?\s+for\s+[^,.;:]{3,60}$/u.test(t.trim()) && !!nextText && /^\s*[-•–*]\s/.test(nextText) && !!nextItem && PERSON.test(nextItem)) {
+    if (standalone && current && SIDE_HEADING.test(t.trim()) && !!nextText && /^\s*[-•–*]\s/.test(nextText) && !!nextItem && PERSON.test(nextItem)) {
       section = 'members';
       seatLabel = firstSector(t)?.sector ?? 'other';
       seatLabelName = t.trim();
