@@ -228,7 +228,9 @@ export class SamraadBot extends TeamsActivityHandler {
       case 'apologies': {
         if (!meetingId) return { message: t.notFound };
         const substitute = verb === 'apologies' ? str(data.substituteName) : undefined;
-        const r = await b.answerAttendance(pid, meetingId, verb === 'attend' ? 'attending' : substitute ? 'substitute' : 'apologies', substitute);
+        // The note typed on the card goes with apologies only ("attending" clears a note).
+        const apologiesNote = verb === 'apologies' ? str(data.apologiesNote) : undefined;
+        const r = await b.answerAttendance(pid, meetingId, verb === 'attend' ? 'attending' : substitute ? 'substitute' : 'apologies', substitute, apologiesNote);
         if (!r.ok) refusal = r;
         else if (!str(data.key)) return { card: nextMeetingCard(r.meeting, locale, this.deps.links) };
         break;

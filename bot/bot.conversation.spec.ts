@@ -179,6 +179,13 @@ describe('card actions (Action.Execute)', () => {
     expect(w.backend.answers.get('m1|p1')).toEqual({ answer: 'substitute', substituteName: 'Jens Jensen' });
   });
 
+  it('apologies with the note typed on the card; "attend" sends no note', async () => {
+    await execute(w, 'apologies', { ...reminder('agenda_sent'), apologiesNote: 'På kursus i Aarhus' });
+    expect(w.backend.answers.get('m1|p1')).toEqual({ answer: 'apologies', note: 'På kursus i Aarhus' });
+    await execute(w, 'attend', { ...reminder('agenda_sent'), apologiesNote: 'På kursus i Aarhus' });
+    expect(w.backend.answers.get('m1|p1')).toEqual({ answer: 'attending' });
+  });
+
   it('attend from the "next meeting" card answers with that card', async () => {
     const r = await execute(w, 'attend', { forumId: 'f1', meetingId: 'm1' }, 'en-US');
     expect(allText(r.value)).toContain('Your next meeting');

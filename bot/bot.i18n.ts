@@ -33,6 +33,8 @@ type Texts = {
   attend: string;
   apologies: string;
   substitutePlaceholder: string;
+  /** The optional note sent with apologies from a card. */
+  apologiesNote: string;
   proposeItem: string;
   itemTitle: string;
   itemDescription: string;
@@ -109,6 +111,7 @@ const da: Texts = {
   attend: 'Deltager',
   apologies: 'Meld afbud',
   substitutePlaceholder: 'Stedfortræder (valgfrit)',
+  apologiesNote: 'Kommentar til afbud (valgfri; ses af forummet, ikke i den offentlige udgave)',
   proposeItem: 'Foreslå punkt',
   itemTitle: 'Overskrift på punktet',
   itemDescription: 'Kort baggrund (valgfrit)',
@@ -212,6 +215,7 @@ const en: Texts = {
   attend: 'Attending',
   apologies: 'Send apologies',
   substitutePlaceholder: 'Substitute (optional)',
+  apologiesNote: 'Note with your apologies (optional; seen by the forum, not in the public version)',
   proposeItem: 'Propose an item',
   itemTitle: 'Title of the item',
   itemDescription: 'Short background (optional)',

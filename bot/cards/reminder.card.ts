@@ -69,6 +69,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   if (m && m.status !== 'cancelled' && attendanceKinds.includes(reminder.kind)) {
     body.push(answerLine(m, locale));
     body.push({ type: 'Input.Text', id: 'substituteName', placeholder: t.substitutePlaceholder, maxLength: 200, label: t.substitutePlaceholder });
+    body.push({ type: 'Input.Text', id: 'apologiesNote', placeholder: t.apologiesNote, maxLength: 500, label: t.apologiesNote });
     actions.push(...attendanceActions(locale, base));
   }
   if (m && itemKinds.includes(reminder.kind)) {

@@ -122,7 +122,7 @@ export class MemoryDirectory implements RecipientDirectory {
 export class MemoryBackend implements BotBackend {
   readonly people = new Map<string, BotPerson & { aad: string; tenant: string }>();
   readonly meetings = new Map<string, Omit<MeetingSummary, 'myAnswer' | 'substituteName'>>();
-  readonly answers = new Map<string, { answer: MeetingSummary['myAnswer']; substituteName?: string }>();
+  readonly answers = new Map<string, { answer: MeetingSummary['myAnswer']; substituteName?: string; note?: string }>();
   readonly tasks = new Map<string, TaskSummary & { assignee: string }>();
   readonly items: { personId: string; meetingId: string; title: string }[] = [];
   readonly remarks: { personId: string; meetingId: string; text: string }[] = [];
@@ -152,12 +152,12 @@ export class MemoryBackend implements BotBackend {
   private closed(deadline: string | undefined): Result<object> | null {
     return deadline && this.now() > deadline ? { ok: false, refused: 'after_deadline', deadline } : null;
   }
-  async answerAttendance(personId: string, meetingId: string, answer: MeetingSummary['myAnswer'] & string, substituteName?: string) {
+  async answerAttendance(personId: string, meetingId: string, answer: MeetingSummary['myAnswer'] & string, substituteName?: string, note?: string) {
     const m = this.meetings.get(meetingId);
     if (!m) return { ok: false as const, refused: 'not_found' as const };
     const late = this.closed(m.answerDeadline);
     if (late && !late.ok) return late;
-    this.answers.set(`${meetingId}|${personId}`, { answer, substituteName });
+    this.answers.set(`${meetingId}|${personId}`, { answer, substituteName, ...(note ? { note } : {}) });
     return { ok: true as const, meeting: this.view(meetingId, personId)! };
   }
   async proposeItem(personId: string, meetingId: string, item: { title: string; description: string }) {

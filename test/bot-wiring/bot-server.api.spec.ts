@@ -167,6 +167,15 @@ describe.each(backends)('bot wired into the server on $name', (backend) => {
     const r = await mod.services().backend.answerAttendance('bente-vest', past!.id, 'apologies');
     expect(r).toEqual({ ok: false, refused: 'after_deadline', deadline: calendar.instant(past!.date, past!.start) });
   });
+
+  it("records the note typed on a card with the apologies", async () => {
+    const next = (await meetingsRepository(app.db.db).listMeetings({ forumIds: ['vest-ksg'] })).find((x) => Date.parse(calendar.instant(x.date, x.start)) > Date.now() && x.status === 'planned');
+    expect(next).toBeDefined();
+    const r = await mod.services().backend.answerAttendance('bente-vest', next!.id, 'apologies', undefined, 'På kursus i Aarhus');
+    expect(r.ok).toBe(true);
+    const rows = await workflowRepository(app.db.db).listAttendance(next!.id);
+    expect(rows.find((a) => a.personId === 'bente-vest')).toMatchObject({ answer: 'apologies', note: 'På kursus i Aarhus' });
+  });
 });
 
 describe.each(backends)('bot with a bot id on $name', (backend) => {

@@ -159,9 +159,9 @@ export function botBackend(deps: BotBackendDeps): BotBackend {
       });
     },
 
-    async answerAttendance(personId, meetingId, answer, substituteName) {
+    async answerAttendance(personId, meetingId, answer, substituteName, note) {
       return attempt(async () => {
-        await workflow.answer(meetingId, { answer, ...(substituteName ? { substituteName } : {}) }, { personId });
+        await workflow.answer(meetingId, { answer, ...(substituteName ? { substituteName } : {}), ...(note ? { note } : {}) }, { personId });
         const meeting = await transact(async (uow) => {
           const m = (await uow.meetings.getMeeting(meetingId))!;
           return meetingSummary(uow, m, await uow.registry.getForum(m.forumId), personId, clock.now());

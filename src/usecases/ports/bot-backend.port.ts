@@ -93,6 +93,8 @@ export interface BotBackend {
     meetingId: string,
     answer: AttendanceAnswer,
     substituteName?: string,
+    /** A note with apologies or a substitute (at most 500 characters; refused with "attending"). */
+    note?: string,
   ): Promise<Result<{ meeting: MeetingSummary }>>;
   proposeItem(
     personId: string,
