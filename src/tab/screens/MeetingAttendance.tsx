@@ -161,12 +161,13 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
           <Subtitle2 as="h3" className={s.h3} id="my-answer">{t.m.answerAttendance}</Subtitle2>
           {!view.permissions.canAnswer ? (
             // Answering is over (the meeting began or was cancelled): say so, with the answer given, not a greyed-out form.
-            <Text as="p" data-answer-closed>
-              {t.m.yourAnswer}: <Badge appearance="tint" color={mine.answer === 'attending' ? 'success' : mine.answer ? 'warning' : 'informative'}>{c.states[stateOf(mine)]}</Badge>
-              {mine.substituteName ? ` ${mine.substituteName}` : ''}
-              {mine.note ? ` (${mine.note})` : ''}
-              <br />{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}
-            </Text>
+            // A div, not a <p>: Fluent's Badge is a div, which a paragraph may not hold.
+            <div data-answer-closed>
+              <Text>{t.m.yourAnswer}: </Text><Badge appearance="tint" color={mine.answer === 'attending' ? 'success' : mine.answer ? 'warning' : 'informative'}>{c.states[stateOf(mine)]}</Badge>
+              {mine.substituteName ? <Text> {mine.substituteName}</Text> : null}
+              {mine.note ? <Text> ({mine.note})</Text> : null}
+              <Text as="p">{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}</Text>
+            </div>
           ) : <>
           <RadioGroup value={answer} onChange={(_, d) => setAnswer(d.value)} aria-labelledby="my-answer" layout="horizontal" disabled={!view.permissions.canAnswer}>
             <Radio value="attending" label={c.states.attending} />
