@@ -19,6 +19,28 @@ import { openInLanguage, shot, signIn, startE2E, type E2E } from './e2e.support.
 import { meetingId, seedMeetings, seriousViolations, secretary, tabScreens, visitTabScreens } from './axe.support.js';
 import type { Page } from 'playwright-core';
 
+/**
+ * The words (runs of `word`, a regular expression's source) inside `selector` whose characters lie on more than one
+ * line: split inside by overflow-wrap, without a hyphen.
+ */
+function splitWords(page: Page, selector: string, word: string): Promise<string[]> {
+  return page.evaluate(([sel, w]) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(new RegExp(w, 'g'))) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  }, [selector, word] as const);
+}
+
 describe('accessibility of the tab and the public pages (axe-core, Chromium)', () => {
   let e: E2E;
 
@@ -50,22 +72,7 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
         await page.locator('[data-step]').first().waitFor();
         for (let width = 300; width <= 1400; width += 10) {
           await page.setViewportSize({ width, height: 900 });
-          // A word whose characters lie on more than one line was split (by overflow-wrap, without a hyphen).
-          const split = await page.evaluate(() => {
-            const out: string[] = [];
-            for (const card of document.querySelectorAll('[data-step]')) {
-              const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
-              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                for (const m of (n.textContent ?? '').matchAll(/[^\s·–]+/g)) {
-                  const r = document.createRange();
-                  r.setStart(n, m.index);
-                  r.setEnd(n, m.index + m[0].length);
-                  if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
-                }
-              }
-            }
-            return out;
-          });
+          const split = await splitWords(page, '[data-step]', '[^\\s·–]+');
           for (const w of split) found.push(`${lang} ${width}px: "${w}"`);
         }
         await page.setViewportSize({ width: 320, height: 900 });
@@ -78,30 +85,13 @@ describe('accessibility of the tab and the public pages (axe-core, Chromium)', (
   }, 240_000);
 
   it('splits no word in the tables of people and meetings on a phone (375 px): the table scrolls sideways instead, in Danish and in English', async () => {
-    // A word whose characters lie on more than one line was split inside (a hyphen or a dash may end a line).
-    const splitWords = (page: Page) =>
-      page.evaluate(() => {
-        const out: string[] = [];
-        for (const cell of document.querySelectorAll('#main td, #main th')) {
-          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            for (const m of (n.textContent ?? '').matchAll(/[^\s·–-]+/g)) {
-              const r = document.createRange();
-              r.setStart(n, m.index);
-              r.setEnd(n, m.index + m[0].length);
-              if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
-            }
-          }
-        }
-        return out;
-      });
     const screens = tabScreens.filter((s) => ['forum-members', 'forum-meetings', 'meeting-attendance', 'meeting-theme-day-attendance'].includes(s.name));
     expect(screens).toHaveLength(4);
     const found: string[] = [];
     await e.page.setViewportSize({ width: 375, height: 800 });
     try {
       for (const lang of ['da', 'en'] as const) {
-        found.push(...(await visitTabScreens(e, { query: '', lang, prefix: `phone-${lang}`, inspect: async (page) => [...new Set(await splitWords(page))].map((w) => `${lang}: "${w}"`) }, screens)));
+        found.push(...(await visitTabScreens(e, { query: '', lang, prefix: `phone-${lang}`, inspect: async (page) => [...new Set(await splitWords(page, '#main td, #main th', '[^\\s·–-]+'))].map((w) => `${lang}: "${w}"`) }, screens)));
       }
     } finally {
       await e.page.setViewportSize({ width: 1366, height: 900 });

@@ -17,6 +17,7 @@ import { meetingTexts } from '../i18n.meetings.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
+import { useForumYearStyles } from './ForumYear.styles.js';
 
 export type Contradiction = { code: string; personId: string; en: string; da: string };
 type Row = MeetingView['attendance'][number] & { substitutePersonId?: string | null; presentByDefault?: boolean; note?: string | null };
@@ -48,6 +49,11 @@ export function ContradictionList({ lang, items }: { lang: Lang; items: Contradi
 
 const stateOf = (a: Row) => a.answer ?? 'none';
 const presenceOf = (a: Row) => (a.present === true ? 'present' : a.present === false ? 'absent' : 'unknown');
+
+/** A person's answer as a badge: attending green, apologies or a substitute amber, not answered neutral. */
+function AnswerBadge({ lang, row }: { lang: Lang; row: Row }) {
+  return <Badge appearance="tint" color={row.answer === 'attending' ? 'success' : row.answer ? 'warning' : 'informative'}>{meetingTexts[lang].states[stateOf(row)]}</Badge>;
+}
 
 function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onError }: { lang: Lang; row: Row; standIns: NonNullable<View['standIns']>; started: boolean; meetingId: string; onSaved: () => Promise<void>; onError: (e: unknown) => void }) {
   const c = meetingTexts[lang];
@@ -116,6 +122,8 @@ function SecretariatRow({ lang, row, standIns, started, meetingId, onSaved, onEr
 
 export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: Texts; lang: Lang; view: MeetingView; reload: () => Promise<void>; meId?: string }) {
   const s = useMeetingStyles();
+  // The same wide table in a sideways scroller as the forum's Medlemmer and Møder (a phone keeps words whole).
+  const w = useForumYearStyles();
   const c = meetingTexts[lang];
   const view = baseView as View;
   const rows = view.attendance as Row[];
@@ -163,7 +171,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
             // Answering is over (the meeting began or was cancelled): say so, with the answer given, not a greyed-out form.
             // A div, not a <p>: Fluent's Badge is a div, which a paragraph may not hold.
             <div data-answer-closed>
-              <Text>{t.m.yourAnswer}: </Text><Badge appearance="tint" color={mine.answer === 'attending' ? 'success' : mine.answer ? 'warning' : 'informative'}>{c.states[stateOf(mine)]}</Badge>
+              <Text>{t.m.yourAnswer}: </Text><AnswerBadge lang={lang} row={mine} />
               {mine.substituteName ? <Text> {mine.substituteName}</Text> : null}
               {mine.note ? <Text> ({mine.note})</Text> : null}
               <Text as="p">{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}</Text>
@@ -192,8 +200,8 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
           </>}
         </Card>
       ) : null}
-      <div className={s.tableScroller} role="region" aria-label={t.m.participants} tabIndex={0}>
-      <Table aria-label={t.m.participants} size="small" className={s.wideTable}>
+      <div className={w.scroller} role="region" aria-label={t.m.participants} tabIndex={0}>
+      <Table aria-label={t.m.participants} size="small" className={w.wideTable}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.name}</TableHeaderCell>
@@ -212,7 +220,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
               ) : (
                 <>
                   <TableCell>
-                    <Badge appearance="tint" color={a.answer === 'attending' ? 'success' : a.answer ? 'warning' : 'informative'}>{c.states[stateOf(a)]}</Badge>
+                    <AnswerBadge lang={lang} row={a} />
                     {a.substituteName ? ` ${a.substituteName}` : ''}
                     {a.note ? <> <Text size={200} data-note>({a.note})</Text></> : null}
                   </TableCell>

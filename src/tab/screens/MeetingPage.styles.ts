@@ -3,9 +3,6 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useMeetingStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
   h3: { margin: 0 },
-  // A table of people on a phone (Teams mobile, 375 px): scrolled sideways rather than names broken mid-word.
-  tableScroller: { overflowX: 'auto', maxWidth: '100%' },
-  wideTable: { minWidth: '40rem', tableLayout: 'auto', '& tbody td, & thead th': { overflowWrap: 'break-word' } },
   meta: { color: tokens.colorNeutralForeground2 },
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '72rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   timeline: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5rem, 1fr))', gap: tokens.spacingHorizontalS },

@@ -18,6 +18,7 @@ import { documentPath } from '../sync/document-sync.handler.js';
 import type { Clock, IdGenerator, RegistryStore, UnitOfWork } from '../ports/store.port.js';
 import { UseCaseError, forbidden, notFound, withheldAsMalware } from '../use-case.errors.js';
 import { jointMemberships } from '../../domain/meetings/attendance.rules.js';
+import { access } from '../../domain/access/access.policy.js';
 import { regionCalendars } from '../region-calendar.js';
 
 export type WorkflowUnitOfWork = UnitOfWork & { meetings: MeetingsStore; workflow: WorkflowStore };
@@ -161,7 +162,8 @@ export async function loadMeeting(uow: WorkflowUnitOfWork, meetingId: string, pe
     const partnerId = meeting.jointWithForumId;
     role.member = memberships.some((m) => m.personId === personId && m.forumId === partnerId && isActiveOn(m, today));
   }
-  if (!role.member && !role.secretariatAbove) {
+  // Who opens a forum's meetings is the access policy's rule (the forum's `rights.meetings` tells the tab the same).
+  if (!role.member && !access.canOpenMeetings({ personId, memberships, forumsById: new Map(forums.map((f) => [f.id, f])), today }, forum.id)) {
     throw forbidden('Only members of the forum and its secretariat can see this meeting', 'Kun forummets medlemmer og sekretariat kan se dette møde');
   }
   const calendar = calendars.of(forum.region);
