@@ -174,7 +174,7 @@ export function AttendancePanel({ t, lang, view: baseView, reload, meId }: { t: 
               <Text>{t.m.yourAnswer}: </Text><AnswerBadge lang={lang} row={mine} />
               {mine.substituteName ? <Text> {mine.substituteName}</Text> : null}
               {mine.note ? <Text> ({mine.note})</Text> : null}
-              <Text as="p">{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}</Text>
+              <Text as="p" block>{view.meeting.status === 'cancelled' ? c.answerClosedCancelled : view.meeting.status === 'held' ? c.answerClosedHeld : c.answerClosedStarted}</Text>
             </div>
           ) : <>
           <RadioGroup value={answer} onChange={(_, d) => setAnswer(d.value)} aria-labelledby="my-answer" layout="horizontal" disabled={!view.permissions.canAnswer}>
