@@ -1566,3 +1566,64 @@ describe('held-out round 16 rules: a body of its own in a paragraph, members on 
     }
   });
 });
+
+describe('held-out round 17 rules: a title naming the document, a genitive owner, seat lines with a dash, a call for items', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"Brugerråd - forretningsorden" names the forum, and "Brugerrådet" in the next heading is the same one', () => {
+    const d = drafts('Brugerråd - forretningsorden\n\nForretningsorden for Brugerrådet\n\nBrugerrådet afholder mindst tre møder årligt.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Brugerråd']);
+    expect(d[0]!.fields['meetings.perYearMin']?.value).toBe(3);
+    expect(drafts('Seniorrådet – vedtægter\n\nSeniorrådet mødes 4 gange om året.\n').map((x) => x.forumName.value)).toEqual(['Seniorrådet']);
+  });
+  it('"godkendt på Brugerrådets møde den 3. maj 2019" was approved by the council whose meeting it was', () => {
+    const d = drafts('Forretningsorden for Brugerrådet\n\nDenne forretningsorden er godkendt på Brugerrådets møde den 3. maj 2019.\n')[0]!;
+    expect(d.fields.approvedByName?.value).toBe('Brugerrådet');
+    expect(d.fields.approvedOn?.value).toBe('2019-05-03');
+  });
+  it('"En gang årligt udarbejdes mødekalender" is how often the calendar is made, not a meeting a year', () => {
+    const f = fields('Rådet afholder mindst to møder årligt. En gang årligt udarbejdes mødekalender.');
+    expect(f['meetings.perYearMin']).toBe(2);
+    expect(f['meetings.perYearMax']).toBeUndefined();
+    // Meeting once a year is still a meeting a year.
+    expect(fields('Driftsforummet holder møde en gang årligt.')['meetings.perYearMax']).toBe(1);
+  });
+  it('"Møder afholdes ligeledes hvis formanden ... fremsætter ønske herom" are meetings beyond the ordinary ones', () => {
+    expect(fields('Driftsforummet afholder mindst to møder årligt. Møder afholdes ligeledes hvis formanden eller sekretæren fremsætter ønske herom.')['meetings.adHoc']).toBe(true);
+    // Ordinary meetings that the chair calls are no extra meetings.
+    expect(fields('Møder afholdes, når formanden indkalder til dem.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"Denne udsendes ... én uge forinden mødet" after the sentence that makes the agenda is the agenda\'s lead', () => {
+    expect(fields('Sekretæren udarbejder i samråd med formanden dagsorden til møder. Denne udsendes, så vidt muligt én uge forinden mødet.')['deadlines.agendaLead']).toEqual(weeks(1));
+    // "Denne" after a sentence about the minutes is not the agenda.
+    expect(fields('Sekretæren skriver referat af møderne. Denne udsendes senest en uge efter mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"Hvis et medlem senest 14 dage før et møde har anmodet om behandling af en sag" is the deadline for items', () => {
+    expect(fields('Hvis et medlem senest 14 dage før et møde skriftligt har anmodet om behandling af en sag, sættes denne på dagsordenen.')['deadlines.itemsCutoff']).toEqual(days(14));
+  });
+  it('a call for items is no deadline; "har forslagene til dagsordenspunkter" is; a draft agenda sent out is the agenda', () => {
+    const f = fields('Senest 14 dage før mødet skriver formanden rundt og efterlyser forslag til dagsordenspunkter. Senest 9 dage før mødet skal formanden have forslagene til dagsordenspunkter. Senest 7 dage før mødet udsender formanden forslag til dagsorden med de bilag, der er klar.');
+    expect(f['deadlines.itemsCutoff']).toEqual(days(9));
+    expect(f['deadlines.agendaLead']).toEqual(days(7));
+  });
+  it('"Forretningsorden for X-foreningens Fællesråds bestyrelse" is about the board the genitive owns', () => {
+    const d = drafts('Forretningsorden for Testforeningernes Fællesråds bestyrelse\n\nBestyrelsen holder mindst 5 møder om året.\n')[0]!;
+    expect(d.forumName.value).toBe('Testforeningernes Fællesråds bestyrelse');
+    expect(d.fields['forum.kind']?.value).toBe('bestyrelse');
+  });
+  it('seat lines "<place> – 1 repræsentant" under "Pårørenderepræsentanter:"; bare managers\' representatives sit for no side', () => {
+    const d = drafts('Forretningsorden for Brugerrådet\n\n1. Sammensætning\nRådet har følgende sammensætning:\n\nPårørenderepræsentanter:\nBotilbuddet Engen, herunder Nr. 4 og Værkstedet – 1 repræsentant\nBofællesskabet i Testby - 2 repræsentanter\n\nHerudover vil der være:\n1 repræsentant fra kommunens Socialudvalg\n2 ledelsesrepræsentanter\n')[0]!;
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.role])).toEqual([
+      ['other', 1, 'Botilbuddet Engen, herunder Nr. 4 og Værkstedet'],
+      ['other', 2, 'Bofællesskabet i Testby'],
+    ]);
+    const staff = drafts('Forretningsorden for Brugerrådet\n\nSammensætning\n\n • 3 brugerrepræsentanter\n • 2 ledelsesrepræsentanter\n')[0]!;
+    expect(staff.lists.seats.map((s) => [s.value.party.sector, s.value.min])).toEqual([['other', 3]]);
+  });
+  it('"4 udpeget af FAS-gruppen i regionen" are the association\'s; names under a side heading fill the seat the prose counted', () => {
+    const d = drafts('Samarbejdsudvalget på testområdet\n\nUdvalget består af 3 repræsentanter udpeget af regionen og 3 udpeget af FAS-gruppen i regionen:\n\nRegionsrådsmedlemmer\nAnna Berg (A)\nBo Dam (V)\nCarl Eng (C)\n')[0]!;
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min])).toEqual([
+      ['region_administration', 3],
+      ['other', 3],
+    ]);
+  });
+});

@@ -374,6 +374,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if (plural && !/psykiatrifora$/iu.test(plural[1]!) && !/kommissori|forretningsorden|vedtægt/iu.test(head) && !forums.some((f) => f.name.value.toLowerCase().includes(plural[1]!.toLowerCase()))) return null;
     // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
     head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+(?:[-–]\s+)?[\d.\p{L}-]+(?:\s+[\d.\p{L}-]+){0,3})?$/iu, '');
+    // "Kontaktråd - forretningsorden", "Seniorrådet – vedtægter": a title naming the document after the forum names the forum.
+    head = head.replace(/(?<=\p{L})\s*(?:\s[-–]|:)\s+(?:forretningsorden(?:en)?|kommissori(?:um|et)|vedtægter(?:ne)?|vedtægt(?:en)?)$/iu, '');
     // "De endelige kommissorier for følgegrupperne under ...": a title over the approved terms of a kind of group names those groups.
     const stripped = head.replace(/^(?:(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede|opdaterede|gældende)\s+)?(?:kommissori(?:um|er|erne)|forretningsorden(?:en)?|vedtægter(?:ne)?)\s+(?:for|til)(?=\s+\p{Ll})|(?:kommissorium|forretningsorden|vedtægter?)\s+(?:for|til|[-–:])|(?:[\p{L}]+\s+for\s+)?sammensætning(?:en)?\s+(?:af|i)(?=\s+[\p{Lu}]))\s*/iu, '');
     const prefix = head.length - stripped.length;
@@ -387,7 +389,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     let qualifiedTitle = false;
     // "Kommissorium for Den Administrative Styregruppe": a title may put a qualifier before the kind word.
     if (!k && prefix > 0) {
-      const m = kindMentions(stripped).find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3);
+      const mentions = kindMentions(stripped);
+      let m = mentions.find((x) => x.index > 0 && stripped.slice(0, x.index).trim().split(/\s+/).length <= 3);
+      // "Forretningsorden for Psykiatriforeningernes Fællesråds bestyrelse": a kind word in the genitive owns the forum the
+      // next kind word names; the title is about the latter.
+      const owned = m ? mentions.find((x) => x.index > m!.index && /s$/u.test(m!.text) && /^\s+$/u.test(stripped.slice(m!.index + m!.text.length, x.index))) : undefined;
+      if (owned) m = owned;
       if (m) {
         k = { kind: m.kind, length: m.index + m.text.length };
         qualifiedTitle = true;
@@ -446,7 +453,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const nameStart = headStart + prefix;
     // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
     // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.
-    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name))));
+    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || sameButDefinite(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name))));
     if (existing) {
       // "Psykiatriens Samordningsudvalg" then "Psykiatriens fælles samordningsudvalg": the heading names the forum more exactly.
       if (!bare && !existing.bare && nameWords(name).length > nameWords(existing.name.value).length && nameWithin(existing.name.value, name) && !/^(?:forretningsorden|kommissorium)/i.test(name)) {
@@ -1219,7 +1226,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       const statedSides = new Set(seats.filter((x) => x.value.min !== null && !fromNames(x)).map((x) => x.value.party.sector));
       const restated = (x: Finding<SeatDraft>) =>
         (divided.length >= 2 && !dividedSeats.has(x.value) && x.value.min === dividedTotal && x.value.max === dividedTotal && /^medlemmer\s+udpeget\s+af\s/iu.test(x.value.role ?? '')) ||
-        (divided.length >= 2 && fromNames(x) && statedSides.has(x.value.party.sector));
+        (divided.length >= 2 && fromNames(x) && statedSides.has(x.value.party.sector)) ||
+        // "Udvalget består af 4 repræsentanter udpeget af regionen og 4 ...", then "Regionsrådsmedlemmer" over four names: the
+        // names fill the seat the prose counted for that side, no second seat.
+        (fromNames(x) && seats.some((y) => y !== x && !fromNames(y) && y.value.party.sector === x.value.party.sector && y.value.min !== null && y.value.min === x.value.min && y.value.max === x.value.max));
       const kept = seats.filter((x) => (namedListSeats.has(x.value) || !uncountedSide(x)) && !restated(x));
       drafts.push({
         forumName: name,
@@ -1288,6 +1298,15 @@ function nameWithin(a: string, b: string): boolean {
   if (!x.length || !y.length) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.every((w) => long.includes(w));
+}
+
+/** "Kontaktråd" and "Kontaktrådet", "Styregruppe for X" and "Styregruppen for X": one name, once in its definite form. */
+function sameButDefinite(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\s+/g, ' ').trim();
+  const y = b.toLowerCase().replace(/\s+/g, ' ').trim();
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const m = /^(\S+)(.*)$/u.exec(short)!;
+  return ['et', 'en', 'n', 't'].some((end) => long === `${m[1]}${end}${m[2]}`);
 }
 
 function sameName(a: string, b: string): boolean {

@@ -130,7 +130,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
   if (/^(?:sammensætning|medlemmer|medlemskreds|deltagere|repræsentation|members|membership|composition)/.test(h) || /^parter(?:ne)?$/.test(h)) return 'members';
   // "Regionale medlemmer:", "Repræsentanter fra Almen Praksis:": a group of the members list.
   // "Regionsrådsmedlemmer:": a compound naming where the members sit.
-  if (/^(?:[\p{L}-]+\s+)?medlemmer$|^[\p{L}-]+medlemmer$|^repræsentanter\s+(?:fra|for)\s/u.test(h)) return 'members';
+  // "Pårørenderepræsentanter:", "Brugerrepræsentanter:": a compound naming whom the members represent.
+  if (/^(?:[\p{L}-]+\s+)?medlemmer$|^[\p{L}-]+medlemmer$|^repræsentanter\s+(?:fra|for)\s|^[\p{L}-]{3,}repræsentanter$/u.test(h)) return 'members';
   // "Fra kommunal side skal der udpeges følgende:": a call for one side's members leads into them.
   if (/^fra\s+\p{L}+\s+side\s+(?:skal\s+der\s+)?udpeges(?:\s+følgende)?$/u.test(h)) return 'members';
   if (/^formand(?:s)?skab\b.*sekretariat/.test(h)) return 'chair_secretariat';

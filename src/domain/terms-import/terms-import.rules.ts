@@ -176,7 +176,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
       // "Dagsordenen udarbejdes af ... . Sekretariatet sender den ud senest 5 dage før mødet": "den" is the agenda the sentence
       // before opened with.
-      const pronounAgenda = !/dagsorden|punkt|forslag|sag|referat|indkald/i.test(s.slice(0, c.start) + own) && /(?:^|\s)(?:sender|udsender|fremsender)\s+den\s+(?:ud\s+)?(?:til\s+\p{L}+\s+)?(?:senest|mindst|\d)|^den\s+(?:ud|frem)?sendes\s/iu.test(own) && /^(?:den\s+)?dagsorden(?:en)?\s/iu.test(ctx.previous ?? '');
+      const pronounAgenda = !/dagsorden|punkt|forslag|sag|referat|indkald/i.test(s.slice(0, c.start) + own) && /(?:^|\s)(?:sender|udsender|fremsender)\s+den\s+(?:ud\s+)?(?:til\s+\p{L}+\s+)?(?:senest|mindst|\d)|^(?:den|denne)\s+(?:ud|frem)?sendes[\s,]/iu.test(own) && (/^(?:den\s+)?dagsorden(?:en)?\s/iu.test(ctx.previous ?? '') || /(?:udarbejder|udfærdiger|laver|skriver)\s+(?:[\p{L}-]+\s+){0,6}dagsorden(?:en)?(?:\s+til\s+(?:de\s+)?møde(?:r|rne|t)?)?\.?\s*$/iu.test(ctx.previous ?? ''));
       const ctxText = pronounAgenda ? `dagsordenen ${own}` : /dagsorden|punkt|forslag|sag|referat|indkald/i.test(own) ? own : s.slice(0, c.start) + own;
       prevEnd = before.index + before[0].length;
       // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
@@ -185,13 +185,20 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag|dagsordenspunkter|dagsordenspunkt)(?:\s|$|[.,])/i;
       // "kan indtil to uger før mødet sende punkter til dagsordenen": items sent to the agenda are items, not the agenda.
       // "har indgivet anmodning om behandling af en sag, sætter formanden sagen på dagsordenen": a matter asked to be put on the agenda.
-      const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|punktet|forslag|emner|sager|sagen)\s+(?:til|på)\s+dagsorden|anmodning\s+(?:\p{L}+\s+){0,6}om\s+(?:at\s+få\s+)?(?:behandling|optagelse)\s+af/iu.test(next);
+      const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|punktet|forslag|forslagene|emner|sager|sagen)\s+(?:til|på)\s+dagsorden|anmod(?:ning|et|er)\s+(?:\p{L}+\s+){0,6}om\s+(?:at\s+få\s+)?(?:behandling|optagelse)\s+af/iu.test(next);
       const isItems = (itemWord.test(ctxText) || (!/dagsorden|referat|indkald/i.test(ctxText) && itemWord.test(next) && (!/dagsorden|referat/i.test(next) || itemsToAgenda))) && !/indkald/i.test(ctxText);
       const lt = leadOf(before as RegExpExecArray);
       const span = [c.start + before.index, c.start + before.index + before[0].length] as const;
       // "Forslag til dagsorden for et ordinært møde skal være udsendt til Ældrerådets medlemmer 5 hverdage før": the proposed
       // agenda sent out to the members is the agenda they meet on (it is approved at the meeting), not items proposed to it.
-      const draftToMembers = /(?:forslag|udkast)\s+til\s+dagsorden\p{L}*\s+[^.;]{0,80}?(?:udsendt|udsendes|tilsendt|tilsendes|sendes\s+ud|sendt\s+ud)\s+til\s+(?:[\p{L}-]+\s+){0,2}medlemmer/iu.test(own) && !/ekstraordinær/i.test(own);
+      const draftToMembers =
+        (/(?:forslag|udkast)\s+til\s+dagsorden\p{L}*\s+[^.;]{0,80}?(?:udsendt|udsendes|tilsendt|tilsendes|sendes\s+ud|sendt\s+ud)\s+til\s+(?:[\p{L}-]+\s+){0,2}medlemmer/iu.test(own) ||
+          // "Senest 7 dage før mødet udsender formanden forslag til dagsorden med de bilag, der er klar": the draft agenda sent out.
+          /^\s*\p{L}*\s*(?:udsender|fremsender|tilsender|sender)\s+(?:[\p{L}-]+\s+){0,2}(?:forslag|udkast)\s+til\s+dagsorden(?![\p{L}])/iu.test(next)) &&
+        !/ekstraordinær/i.test(own);
+      // "Senest 14 dage før mødet skriver formanden rundt og efterlyser forslag til dagsordenspunkter": a call for items is neither.
+      const callForItems = /(?:efterlyser|efterlyses|opfordrer\s+til|beder\s+om)\s+(?:\p{L}+\s+){0,2}(?:forslag|punkter|emner|dagsordenspunkter)/iu.test(next);
+      if (lt && callForItems) continue;
       if (lt && draftToMembers) add('deadlines.agendaLead', lt, ...span, 0.8);
       else if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
       // "Hospitalet indkalder dagsordenspunkter fra kommunen senest 4 uger før": a call for items is neither the cut-off nor the agenda.
@@ -243,7 +250,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // subject, not this forum's kind word) takes up a matter, in a clause that says nothing of meetings, is no meeting count.
       const subject = freq ? cl.slice(0, freq.index) : '';
       const otherBody = !!freq && ctx.section !== 'meetings' && !/mød|afhold|holde/i.test(cl) && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(subject) && !kindMentions(subject).some((m) => m.kind.slug === ctx.forumKind);
-      if (freq && meetingContext && !otherBody) {
+      // "En gang årligt udarbejdes mødekalender": how often the meeting calendar is made, not how often the forum meets.
+      const calendar = !!freq && /gange?\s/iu.test(freq[0]) && /(?<![\p{L}])(?:mødekalender|mødeplan|mødeoversigt|årshjul)\p{L}*/iu.test(cl) && !/(?<![\p{L}])(?:mødes|afholder|afholdes|holder|holdes)(?![\p{L}])/iu.test(cl);
+      if (freq && meetingContext && !otherBody && !calendar) {
         const q = (freq[1] ?? '').toLowerCase();
         const a = parseNumber(freq[2]!);
         const b = freq[3] ? parseNumber(freq[3]) : a;
@@ -302,7 +311,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
       // "Formanden kan indkalde styregruppen til ekstraordinært møde", "Ønsker mindst én over halvdelen af medlemmerne et
       // ekstraordinært møde, holdes dette": one extraordinary meeting called or asked for.
-      /kan\s+indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl);
+      /kan\s+indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
+      // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
+      // ones when the chair asks for one.
+      /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
@@ -1140,7 +1152,11 @@ export function docLevelRules(s: string): RawFinding[] {
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
     // "blev godkendt på et møde i Ældrerådet den 18. januar 2022": the body is the one whose meeting it was.
-    const name = body.replace(/^(?:et|sit|det|deres)\s+(?:[\p{L}-]+\s+)?møde\s+(?:i|hos)\s+(?=[\p{Lu}])/u, '').replace(/(?:s)?møde(?:t)?$/i, '');
+    // "godkendt på Kontaktrådets møde den 21. juni 2011": the body whose meeting it was, out of its genitive.
+    const name = body
+      .replace(/^(?:et|sit|det|deres)\s+(?:[\p{L}-]+\s+)?møde\s+(?:i|hos)\s+(?=[\p{Lu}])/u, '')
+      .replace(/^([\p{Lu}][\p{L}-]+)s\s+(?:(?:ordinære|ekstraordinære|konstituerende|første|seneste)\s+)?møde(?:t)?$/u, '$1')
+      .replace(/(?:s)?møde(?:t)?$/i, '');
     const nameStart = m.index + m[0].indexOf(m[1]!);
     if (name) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
     const date = parseDanishDate(m[2]!);
@@ -1251,6 +1267,18 @@ export function parseSeatLine(line: string, inheritedLabel: OrganisationKind | u
     pos += m[0].length;
   }
   if (line.slice(pos).trim().endsWith(':')) return { seats: [], label: labelSet };
+  // "Bofællesskaberne i Tønder – 1 repræsentant", "Ulriksallé - 2 repræsentanter": a holder, a dash, then how many it sends.
+  const sends = /^(\S.{1,118}?)\s+[-–]\s+(\d{1,2}|en|én|et|to|tre|fire|fem)\s+(?:repræsentant(?:er)?|medlem(?:mer)?)\.?$/iu.exec(line.slice(pos).trim());
+  if (sends && !/[.!?]\s+\p{Lu}\p{Ll}/u.test(sends[1]!)) {
+    const n = parseNumber(sends[2]!);
+    const lead = line.slice(pos).length - line.slice(pos).trimStart().length;
+    const holder = sends[1]!.trim();
+    const sector = firstSector(holder)?.sector ?? label ?? 'other';
+    if (n !== undefined) {
+      const start = pos + lead;
+      return { seats: [{ value: { party: { kind: 'sector', sector, perOrganisation: false }, role: holder, min: n, max: n }, start, end: start + sends[0].replace(/\.$/, '').length, confidence: 0.8 }], label: labelSet };
+    }
+  }
   const seats: ParsedSeat[] = [];
   for (const seg of splitSeatSegments(line.slice(pos))) {
     const start = pos + seg.start;
@@ -1355,7 +1383,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // "5 medlemmer og 3 suppleanter": deputies stand in for members; they hold no seats of their own.
   if (/^(?:personlige\s+)?(?:suppleant|stedfortræder)\p{L}*(?:\s|$)/iu.test(role)) return [];
   // "1 medarbejder": staff counted without the organisation that employs them sit for no side the text names.
-  if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?)$/iu.test(role)) return [];
+  // "2 ledelsesrepræsentanter": so are its managers.
+  if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?|ledelsesrepræsentant(?:er)?|lederrepræsentant(?:er)?)$/iu.test(role)) return [];
   // "borgmestrene for kommunerne i regionen", "borgmestrene fra regionens 19 kommuner", "alle regionens borgmestre": the mayor
   // of each municipality, a seat per municipality (a number of municipalities counts them, not the seats; a post named without
   // a count states no count).
@@ -1382,7 +1411,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // "13 repræsentanter fra patientforeninger og brugergrupper i Region Midtjylland": patients' and users' organisations sit for
   // themselves; the region or municipality after "i" is where they are, not whom they sit for.
   const located = /^(.*?\S)\s+i\s+(?:regionen|kommunen|Region\s+[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}-]+\s+Kommune)$/u.exec(sectorText);
-  const ownSide = located && !firstSector(located[1]!) && /(?:patient|bruger|pårørende|handicap)\p{L}*(?:forening|organisation|grupp)/iu.test(located[1]!);
+  // "4 udpeget af FAS-gruppen i regionen": an organisation of no side appoints them; the region is only where it is.
+  const ownSide =
+    located &&
+    !firstSector(located[1]!) &&
+    (/(?:patient|bruger|pårørende|handicap)\p{L}*(?:forening|organisation|grupp)/iu.test(located[1]!) || /(?:^|\s)udpeget\s+af\s+(?:[\p{Lu}]{2,}[\p{L}-]*|[\p{Lu}][\p{L}-]*(?:forening|foreningen|organisation|organisationen|selskab|selskabet|gruppe|gruppen))$/u.test(located[1]!));
   const sector = (ownSide ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   // "sygehuse (somatik såvel som psykiatri)": the hospitals' somatic and psychiatric sides both sit.
