@@ -1627,3 +1627,50 @@ describe('held-out round 17 rules: a title naming the document, a genitive owner
     ]);
   });
 });
+
+describe('held-out round 17, the rest: who sits in the forum, a count from each body, a count in the next sentence, a slashed date', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((s) => [s.value.party.kind === 'sector' ? s.value.party.sector : '', s.value.min, s.value.max, s.value.party.kind === 'sector' && s.value.party.perOrganisation]);
+  it('"I rådet sidder der 16 repræsentanter fra <one group>" is the total and one seat, as "består af" is', () => {
+    const d = drafts('Brugerrådet\n\nI Testby Kommune er der nedsat et Brugerråd.\n\nI rådet sidder der 12 repræsentanter fra relevante faglige selskaber og faggrupper.\n')[0]!;
+    expect(d.fields.membersTotal?.value).toBe(12);
+    expect(d.lists.seats.map((s) => [s.value.party.kind === 'sector' ? s.value.party.sector : '', s.value.min])).toEqual([['other', 12]]);
+    // Who sits in another forum, or how long someone sits, is not this forum's members.
+    const other = drafts('Brugerrådet\n\nBrugerrådet mødes fire gange om året. I styregruppen sidder der 5 repræsentanter fra brugerrådet.\n')[0]!;
+    expect(other.fields.membersTotal).toBeUndefined();
+    expect(other.lists.seats).toEqual([]);
+    expect(fields('I gruppen sidder formanden i to år ad gangen.').membersTotal).toBeUndefined();
+  });
+  it('"Der kan udpeges to repræsentanter fra hvert af de følgende fire centerråd:" under "§ 3. Deltagere" is two per body', () => {
+    const text = 'Forretningsorden for Brugerrådet\n\n§ 3. Deltagere\n\nDer kan udpeges to repræsentanter fra hvert af de følgende fire centerråd:\n\n  • Center for botilbud\n  • Center for bostøtte\n';
+    expect(seats(text)).toEqual([['other', 2, 2, true]]);
+    // Appointed to another forum: not this one's seat.
+    expect(seats('Forretningsorden for Brugerrådet\n\n§ 3. Deltagere\n\nDer udpeges 2 repræsentanter fra hver kommune til arbejdsgruppen for botilbud.\n')).toEqual([]);
+  });
+  it('"planlægger et antal møder årligt. Det skal være mindst 5 møder" is at least five a year', () => {
+    const f = fields('Driftsforummet planlægger et antal møder årligt. Det skal være mindst 5 møder af kortere eller længere varighed.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([5, undefined]);
+    // The yearly meetings of another forum are not this one's.
+    expect(fields('Arbejdsgrupperne planlægger et antal møder årligt. Det skal være mindst 3 møder.')['meetings.perYearMin']).toBeUndefined();
+    // A count of meetings with no yearly meetings before it is no count a year.
+    expect(fields('Driftsforummet planlægger sine møder. Det skal være mindst 3 møder.')['meetings.perYearMin']).toBeUndefined();
+  });
+  it('a members\' assembly ("Repræsentantskabet") is a body of its own: its page yields it, and its meetings are not the council\'s', () => {
+    const d = drafts('Repræsentantskabet\n\nRepræsentantskabet, som består af én repræsentant fra hver af vores medlemsforeninger, er Testrådets øverste myndighed.\n\nDerudover mødes repræsentantskabet mindst en gang om året.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Repræsentantskabet']);
+    expect(d[0]!.lists.seats.map((s) => [s.value.party.kind === 'sector' ? s.value.party.sector : '', s.value.min, s.value.party.kind === 'sector' && s.value.party.perOrganisation])).toEqual([['other', 1, true]]);
+    expect(d[0]!.fields['meetings.perYearMin']?.value).toBe(1);
+    const council = drafts('Testældrerådet\n\nTestældrerådet består af repræsentanter fra de lokale ældreråd.\n\nRepræsentantskabet afholder mindst 2 årlige møder (som regel 4 møder).\n')[0]!;
+    expect(council.forumName.value).toBe('Testældrerådet');
+    expect(council.fields['meetings.perYearMin']).toBeUndefined();
+    expect(council.fields['meetings.perYearMax']).toBeUndefined();
+  });
+  it('"godkendt d. 20/1 2020" after an earlier adoption and change: the version in force, approved on that date by no named body', () => {
+    const d = drafts('Forretningsorden for Brugerrådet\n\nVedtaget af bestyrelsen d. 11/5 2016 – senest ændret d. 26/11 2019 og godkendt d. 20/1 2020\n\nBrugerrådet holder 4 møder om året.\n')[0]!;
+    expect(d.fields.approvedOn?.value).toBe('2020-01-20');
+    expect(d.fields.approvedByName).toBeUndefined();
+    // One adoption alone keeps its body and date.
+    const one = drafts('Forretningsorden for Brugerrådet\n\nVedtaget af bestyrelsen d. 11/5 2016\n\nBrugerrådet holder 4 møder om året.\n')[0]!;
+    expect([one.fields.approvedByName?.value, one.fields.approvedOn?.value]).toEqual(['Bestyrelsen', '2016-05-11']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { kindAtStart, kindMentions } from './terms-import.lexicon.js';
+import { kindAtStart, kindMentions, sectionOf } from './terms-import.lexicon.js';
 
 describe('forum kind words and their Danish inflection', () => {
   it('knows a forum named with its definite form, whose m doubles ("Driftsforummet", "forummets")', () => {
@@ -13,5 +13,14 @@ describe('forum kind words and their Danish inflection', () => {
     expect(kindAtStart('Driftsfora i regionen')?.kind.slug).toBe('driftsforum');
     expect(kindAtStart('Styregruppen består af')?.length).toBe('Styregruppen'.length);
     expect(kindAtStart('Driftsforummethode')).toBeUndefined();
+  });
+});
+
+describe('section headings of rules of procedure', () => {
+  it('reads a heading after a paragraph sign or a chapter number ("§ 3. Deltagere", "Kapitel 2: Sammensætning")', () => {
+    expect(sectionOf('§ 3. Deltagere')).toBe('members');
+    expect(sectionOf('Kapitel 2: Sammensætning af deltagere')).toBe('members');
+    expect(sectionOf('§ 6. Mødekadence og arrangør')).toBe('meetings');
+    expect(sectionOf('§ 3. Bisiddere')).toBeUndefined();
   });
 });

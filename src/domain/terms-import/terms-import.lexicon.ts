@@ -82,6 +82,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'delegation', stem: 'delegation(?!\\s+af(?![\\p{L}]))', generic: true },
   // "Kommunalt netværk for ...", "kommunaldirektørnetværket": a network is a forum of its own kind (not "netværksgruppe", a standing kind above).
   { slug: 'netvaerk', stem: '[\\p{L}-]*netværk(?!sgrupp)', generic: true },
+  // "Repræsentantskabet, som består af én repræsentant fra hver af vores medlemsforeninger": a members' assembly is a body of its own.
+  { slug: 'repraesentantskab', stem: '[\\p{L}-]*repræsentantskab', generic: true, standing: true },
 ];
 
 /** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */
@@ -120,7 +122,8 @@ export type SectionKind = 'purpose' | 'tasks' | 'members' | 'chair' | 'secretari
 /** A heading that opens a part of one forum's description. */
 export function sectionOf(heading: string): SectionKind | undefined {
   // "3.1 Formandskab", "## Møder", "FORMÅL:" all name the same section.
-  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
+  // "§ 3. Deltagere", "Kapitel 2: Sammensætning af deltagere": a paragraph's or chapter's number before the heading.
+  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^(?:§\s*\d+[a-z]?\.?|kapitel\s+\d+\s*[:.]?)\s+/u, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
   // "Temagruppens opgaver", "Fokusgruppens sammensætning": the forum's own section.
   const owner = kindAtStart(h);
   if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
@@ -220,9 +223,9 @@ export function sideOf(sector: OrganisationKind): ChairSide | undefined {
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-export const DATE = String.raw`(\d{1,2}\.\s*(?:${MONTHS.join('|')})\s+\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|\d{4}-\d{2}-\d{2})`;
+export const DATE = String.raw`(\d{1,2}\.\s*(?:${MONTHS.join('|')})\s+\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2})`;
 
-/** "3. maj 2017", "03.05.2017", "3-5-2017", "2017-05-03" as YYYY-MM-DD. */
+/** "3. maj 2017", "03.05.2017", "3-5-2017", "3/5 2017", "2017-05-03" as YYYY-MM-DD. */
 export function parseDanishDate(s: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
   let m = /^(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})$/u.exec(s.trim());
@@ -230,7 +233,8 @@ export function parseDanishDate(s: string): string | undefined {
     const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
     if (month > 0) return valid(Number(m[3]), month, Number(m[1]));
   }
-  m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s.trim());
+  // "20/1 2020": day and month with a slash, the year after a space.
+  m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s.trim()) ?? /^(\d{1,2})\/(\d{1,2})\s+(\d{4})$/.exec(s.trim());
   if (m) return valid(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -306,6 +306,28 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           if (extra) add('meetings.adHoc', true, c.start + (alt ?? first).end, c.start + (alt ?? first).end + extra[0].length, 0.8);
         }
       }
+      // "Bestyrelsen planlægger et antal bestyrelsesmøder årligt. Det skal være mindst 5 møder af kortere eller længere varighed.":
+      // the count of the yearly meetings the sentence before spoke of without a number (this forum's, not another's).
+      const countAfter = freq ? null : new RegExp(`^(?:det|der)\\s+(?:skal|vil)\\s+(?:være|holdes|afholdes)\\s+(?:(mindst|minimum|højst|maksimalt)\\s+)?${NUM}\\s+\\p{L}*møder${E}`, 'iu').exec(cl);
+      const prev = (ctx.previous ?? '').replace(/^\d{1,2}(?:\.\d{1,2})*\.?\s+/u, '');
+      const prevLead = kindMentions(prev)[0];
+      if (
+        countAfter &&
+        c.start === 0 &&
+        /(?:et\s+antal|en\s+række|flere|nogle)\s+\p{L}*møder\s+(?:årligt|om\s+året|hvert\s+år|pr\.?\s*år|i\s+året)(?![\p{L}])/iu.test(prev) &&
+        !(prevLead && prevLead.index === 0 && prevLead.kind.slug !== ctx.forumKind)
+      ) {
+        const n = parseNumber(countAfter[2]!);
+        const q = (countAfter[1] ?? '').toLowerCase();
+        if (n !== undefined) {
+          if (/^(?:højst|maksimalt)/.test(q)) add('meetings.perYearMax', n, ...at(countAfter), 0.7);
+          else if (q) add('meetings.perYearMin', n, ...at(countAfter), 0.7);
+          else {
+            add('meetings.perYearMin', n, ...at(countAfter), 0.7);
+            add('meetings.perYearMax', n, ...at(countAfter), 0.7);
+          }
+        }
+      }
     }
     const adhoc =
       /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
@@ -491,13 +513,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Arbejdsgruppen skal bestå af repræsentanter fra ...": the members as a rule.
   // "Vækstforum nedsættes af regionsrådet for Region Sjælland med regionsrådsmedlemmer og kommunalpolitikere og derudover
   // medlemmer udpeget af ...": who it is set up with are its members.
-  const consists = /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
+  // "I rådet sidder der 16 repræsentanter fra ...": who sits in this forum (named by its kind word) are its members.
+  const sitsIn = sitsInThis(s, ctx);
+  const consists = sitsIn ?? /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
   out.push(...named);
   // "Sundhedsklyngerne består af et fagligt og et politisk niveau": levels, not members.
-  if (!named.length && selfSubject && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!)) {
+  if (!named.length && (selfSubject || !!sitsIn) && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!)) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
     // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
     // seats before it; it adds none.
@@ -556,6 +580,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...officersFromSides(s));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
+  out.push(...appointedFromEachSeats(s, ctx));
   out.push(...cooperatingSeats(s, ctx));
   out.push(...englishMembers(s));
   out.push(...yearlyInvitation(s, ctx));
@@ -772,6 +797,26 @@ function takingPartSeats(s: string, ctx: RuleContext): RawFinding[] {
  * "nedsætte et kommunalt-lægeligt udvalg (KLU) bestående af lokale praktiserende læger og repræsentanter for kommunen":
  * this forum's kind, then "bestående af" and who sits in it, without counts; one seat per sector named.
  */
+/**
+ * "I rådet sidder der 16 repræsentanter fra relevante faglige selskaber og faggrupper": the members of this forum, named by its
+ * kind word (or "gruppen", "udvalget") after "I", as "består af" gives them. Returns a match whose index and group 1 are the
+ * members' body, like the "består af" match.
+ */
+function sitsInThis(s: string, ctx: RuleContext): RegExpExecArray | null {
+  const m = /^I\s+((?:det\s+|den\s+)?[\p{L}-]+)\s+sidder\s+(?:der\s+)?(?!i\s+\d|i\s+(?:to|tre|fire)\s+år)(\S.+?)\.?$/iu.exec(s);
+  if (!m) return null;
+  const word = m[1]!.replace(/^(?:det|den)\s+/iu, '');
+  const kind = kindAtStart(word);
+  if (!((kind && kind.kind.slug === ctx.forumKind && kind.length === word.length) || /^(?:gruppen|udvalget|rådet|forummet|bestyrelsen)$/iu.test(word))) return null;
+  const body = m[2]!;
+  const at = m[0].lastIndexOf(body);
+  // The same shape as a "\s+består af (body)" match: index at the verb, group 1 the body.
+  const out = [s.slice(0, at + body.length), body] as unknown as RegExpExecArray;
+  out.index = 0;
+  out.input = s;
+  return out;
+}
+
 function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
   const m = /\s+bestående\s+af\s+(.+?)\.?$/u.exec(s);
   if (!m) return [];
@@ -809,6 +854,21 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start: bodyStart + part.start, end: bodyStart + part.start + part.text.length, confidence: 0.7 });
   }
   return out;
+}
+
+/**
+ * "Der kan udpeges to repræsentanter fra hvert af de følgende fire centerråd:": in the members' part of the terms, an impersonal
+ * appointment of a count from each of several bodies is a seat per body. Not when the sentence says whom they are appointed to
+ * ("til arbejdsgruppen", "i styregruppen"): then it is another forum's.
+ */
+function appointedFromEachSeats(s: string, ctx: RuleContext): RawFinding[] {
+  if (ctx.section !== 'members') return [];
+  const m = new RegExp(`^Der\\s+(?:kan\\s+|skal\\s+)?(?:udpeges|vælges|udnævnes)\\s+(${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:repræsentanter|repræsentant|medlemmer|medlem)\\s+fra\\s+hver(?:t)?\\s+(?:af\\s+(?:de|disse)\\s+)?[^,.;:]+?)\\s*[.:]?$`, 'iu').exec(s);
+  if (!m || /\s(?:til|i)\s+(?:det|den|de)?\s*[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|bestyrels)/iu.test(m[1]!)) return [];
+  const at = m[0].indexOf(m[1]!);
+  return parseSeatSegment(m[1]!, undefined)
+    .filter((seat) => seat.party.kind === 'sector' && seat.party.perOrganisation)
+    .map((value) => ({ list: 'seats' as const, value, start: at, end: at + m[1]!.length, confidence: 0.7 }));
 }
 
 /**
@@ -1158,10 +1218,14 @@ export function docLevelRules(s: string): RawFinding[] {
       .replace(/^([\p{Lu}][\p{L}-]+)s\s+(?:(?:ordinære|ekstraordinære|konstituerende|første|seneste)\s+)?møde(?:t)?$/u, '$1')
       .replace(/(?:s)?møde(?:t)?$/i, '');
     const nameStart = m.index + m[0].indexOf(m[1]!);
-    if (name) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
-    const date = parseDanishDate(m[2]!);
-    const ds = m.index + m[0].lastIndexOf(m[2]!);
-    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + m[2]!.length, confidence: 0.9 });
+    // "Vedtaget af bestyrelsen d. 11/5 2016 – senest ændret d. 26/11 2019 og godkendt d. 20/1 2020": the version in force is the
+    // one approved last; who approved that change is not said, so no body.
+    const later = new RegExp(`(?:^|\\s|,)(?:og\\s+|samt\\s+)?(?:senest\\s+)?(?:godkendt|vedtaget)\\s+(?:den|d\\.)\\s+${DATE}`, 'iu').exec(s.slice(m.index + m[0].length));
+    if (name && !later) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
+    const when = later ? later[1]! : m[2]!;
+    const date = parseDanishDate(when);
+    const ds = later ? m.index + m[0].length + later.index + later[0].lastIndexOf(when) : m.index + m[0].lastIndexOf(m[2]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + when.length, confidence: later ? 0.8 : 0.9 });
     return out;
   }
   // "Styregruppen har den 6. maj 2011 vedtaget et kommissorium for ...": the approving body as subject, the date before the verb.
@@ -1557,7 +1621,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "består af syv regionsrådsmedlemmer": members named by where they sit are members too.
   // "består af 14 ordinære medlemmer": the members with a voting seat, all of them.
   // "består af 13 repræsentanter fra patientforeninger og brugergrupper": one counted group and nothing else is all the members.
-  const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s);
+  const sits = sitsInThis(s, ctx) ? new RegExp(`^I\\s+\\S+\\s+sidder\\s+(?:der\\s+)?(?:i\\s+alt\\s+)?${NUM}\\s+(?:repræsentanter|medlemmer|personer)${E}`, 'iu').exec(s) : null;
+  const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s) ?? sits;
   const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
   // "Brugerrådet består af 6 personer:": persons counted as the members.
   const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
