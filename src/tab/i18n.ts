@@ -343,7 +343,8 @@ const syncStatusDa = {
   status: 'Status',
   attempts: 'Forsøg',
   lastSynced: 'Senest synkroniseret',
-  error: 'Fejl',
+  /** The reason an item is not sent (a note) or the last error of a failed sync: the column holds both. */
+  error: 'Bemærkning eller fejl',
   action: 'Handling',
   channel: 'Teams-kanal',
   event: (date: string, time: string) => `Møde ${date} kl. ${time}`,
@@ -388,7 +389,7 @@ const syncStatusEn: typeof syncStatusDa = {
   status: 'Status',
   attempts: 'Attempts',
   lastSynced: 'Last synced',
-  error: 'Error',
+  error: 'Note or error',
   action: 'Action',
   channel: 'Teams channel',
   event: (date, time) => `Meeting ${date}, ${time}`,

@@ -78,7 +78,7 @@ describe('the sync status screen (Chromium, emulator mode)', () => {
     const ksg = page.getByRole('table', { name: 'Synkronisering for Klyngestyregruppe for Midtklyngen' });
     await ksg.waitFor();
     const header = await ksg.getByRole('columnheader').allTextContents();
-    expect(header).toEqual(['Element', 'Status', 'Forsøg', 'Senest synkroniseret', 'Fejl', 'Handling']);
+    expect(header).toEqual(['Element', 'Status', 'Forsøg', 'Senest synkroniseret', 'Bemærkning eller fejl', 'Handling']);
     await ksg.getByRole('row', { name: /Teams-kanal.*Synkroniseret/ }).waitFor();
     expect(await ksg.getByRole('row', { name: /^Møde .* kl\. \d\d\.\d\d.*Synkroniseret/ }).count()).toBeGreaterThan(0);
     await ksg.getByRole('row', { name: /Dagsorden, version 1 \(11\. februar 2027\).*Synkroniseret/ }).waitFor();

@@ -108,6 +108,22 @@ describe('compression and caching (issue 18)', () => {
     expect(r.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
   });
 
+  it('sends the index.html a rebuild of the tab wrote, not the one read at start (its assets are gone)', async () => {
+    const file = path.join(tabDir, 'index.html');
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, before.replace('index-Ab12Cd34.js', 'index-Zz99Yy88.js'));
+      const later = new Date(Date.now() + 5000);
+      fs.utimesSync(file, later, later); // a different mtime even on a file system with coarse timestamps
+      const r = await raw(`${app.url}/`);
+      expect(r.status).toBe(200);
+      expect(r.body.toString()).toContain('/assets/index-Zz99Yy88.js');
+      expect(r.body.toString()).not.toContain('index-Ab12Cd34.js');
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
   it('compresses JSON API answers, public pages and feeds above 1 kB; the decoded body equals the plain one', async () => {
     const urls: [string, Record<string, string>][] = [
       ['/api/openapi.json', {}],

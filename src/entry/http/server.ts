@@ -121,10 +121,24 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
     // preCompressed: the .br and .gz files the tab build writes beside each text file are sent as they lie.
     // The start page is served by its own route (below): for a browser signed in with the dev sign-in it carries
     // the first data, so the forum list needs no round trip after the JavaScript (issue 18, P4).
-    const indexHtml = fs.readFileSync(path.join(ctx.tabDir, 'index.html'), 'utf8');
+    // Read again when the file changes: a rebuild of the tab (npm run build beside a running server) replaces the
+    // hashed assets index.html names, and a cached copy would point at files that are gone (a blank app).
+    const indexFile = path.join(ctx.tabDir, 'index.html');
+    let index = { mtimeMs: fs.statSync(indexFile).mtimeMs, html: fs.readFileSync(indexFile, 'utf8') };
+    const currentIndex = (): string => {
+      try {
+        const { mtimeMs } = fs.statSync(indexFile);
+        if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: fs.readFileSync(indexFile, 'utf8') };
+      } catch (err) {
+        // Mid-rebuild the file can be missing for a moment: the last whole copy is sent.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      return index.html;
+    };
     app.get('/', { schema: { summary: 'The tab (with the first data for a browser signed in with the dev sign-in)', response: { 200: htmlResponse() } } }, async (req, reply) => {
       reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').type('text/html; charset=utf-8');
       const identity = req.identity;
+      const indexHtml = currentIndex();
       if (identity?.kind !== 'person' || identity.via !== 'dev') return reply.send(indexHtml);
       const data = await bootData(app, req.headers.cookie ?? '');
       const theme = (req.query as { theme?: unknown } | undefined)?.theme;
