@@ -1674,3 +1674,53 @@ describe('held-out round 17, the rest: who sits in the forum, a count from each 
     expect([one.fields.approvedByName?.value, one.fields.approvedOn?.value]).toEqual(['Bestyrelsen', '2016-05-11']);
   });
 });
+
+describe('held-out round 18 rules: a monthly weekday, an agenda\'s notice, who answers for the secretariat, counted members after a colon', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((s) => [s.value.party.kind === 'sector' ? s.value.party.sector : '', s.value.min, s.value.max]);
+  it('"afholder mindst fire årlige møder" is at least four, no most', () => {
+    const f = fields('Driftsforummet afholder mindst fire årlige møder.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([4, undefined]);
+    expect(fields('Driftsforummet holder tre årlige møder.')['meetings.perYearMax']).toBe(3);
+  });
+  it('"Ordinære møder afholdes sidste torsdag i måneden. Der afholdes ikke møde i juli måned." is eleven a year', () => {
+    const f = fields('Ordinære møder afholdes sidste torsdag i måneden. Der afholdes ikke møde i juli måned. Mødekalender udsendes 1 gang årligt.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([11, 11]);
+    expect(fields('Driftsforummet holder møde den tredje tirsdag i måneden.')['meetings.perYearMin']).toBe(12);
+    // A weekday without "i måneden" is no rhythm.
+    expect(fields('Ordinære møder afholdes om torsdagen kl. 15.30 – 17.30, dog ikke i juli måned.')['meetings.perYearMin']).toBeUndefined();
+  });
+  it('"ved udsendelse af dagsorden ... med ca. 1 uges varsel" is the agenda\'s lead; a meeting\'s notice is not', () => {
+    expect(fields('Formanden indkalder til møder ved udsendelse af dagsorden med bilag via sekretæren med ca. 1 uges varsel.')['deadlines.agendaLead']).toEqual(weeks(1));
+    expect(fields('Dagsordenen udsendes med 5 hverdages varsel.')['deadlines.agendaLead']).toEqual(workdays(5));
+    expect(fields('Formanden udarbejder dagsorden, fastlægger mødedatoer og indkalder til møder med mindst otte ugers varsel.')['deadlines.agendaLead']).toBeUndefined();
+    expect(fields('Dagsorden til ekstraordinært møde udsendes med 2 dages varsel.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"Byrådet er ansvarlig for den sekretariatsmæssige bistand" and "via sekretæren fra <forvaltning>" hold the secretariat', () => {
+    expect(fields('§ 3. Byrådet er ansvarlig for den sekretariatsmæssige bistand til Driftsforummet.')['secretariat.by']).toEqual({ name: 'Byrådet', sector: 'municipality' });
+    expect(fields('Formanden indkalder til møder ved udsendelse af dagsorden via sekretæren fra Sundheds- og Omsorgsforvaltningen.')['secretariat.by']).toMatchObject({ sector: 'municipality' });
+  });
+  it('"Formand skal vælges blandt de udpegede repræsentanter fra Danske Handicaporganisationer" is the organisations\' chair', () => {
+    expect(fields('Formand skal vælges blandt de udpegede repræsentanter fra Danske Handicaporganisationer.')['chair.by']).toEqual({ name: 'Danske Handicaporganisationer', sector: 'other' });
+  });
+  it('counted members: a total "som udpeges således, at ...", seats after a colon, the nominating party, a side told by "repræsenterer"', () => {
+    const text = 'Forretningsorden for Handicaprådet\n\nHandicaprådets sammensætning\n\n§ 3. Rådet består af 12 medlemmer som udpeges således, at handicaporganisationernes medlemmer udgør samme antal, som de medlemmer der repræsenterer Byrådet.\n\nStk. 2. Sammensætningen skal desuden følge disse retningslinjer: 6 medlemmer udpeget af Byrådet. 6 medlemmer udpeges af Byrådet efter indstilling fra Danske Handicaporganisationer, således at medlemmerne repræsenterer forskellige handicapgrupper.\n';
+    expect(drafts(text)[0]!.fields.membersTotal?.value).toBe(12);
+    expect(seats(text)).toEqual([
+      ['municipality', 6, 6],
+      ['other', 6, 6],
+    ]);
+    const lines = 'Forretningsorden for Handicaprådet\n\n§ 2 Handicaprådet består af 10 medlemmer.\n5 medlemmer repræsenterer handicaporganisationerne, og udpeges af Byrådet efter indstilling fra Danske Handicaporganisationer.\n3 medlemmer udpeges af Byrådet blandt dets medlemmer, og 2 medlemmer fra administrationen.\n';
+    // The administration's owner is not named: no side, so no seat (a miss, not a guess).
+    expect(seats(lines)).toEqual([
+      ['other', 5, 5],
+      ['municipality', 3, 3],
+    ]);
+  });
+  it('"består af pårørende, beboere, en leder, en medarbejder samt centerchefen": relatives and residents sit; staff of no named employer do not', () => {
+    expect(seats('Brugerrådet\n\nBrugerrådet består af pårørende, beboere, en leder, en medarbejder samt centerchefen.\n')).toEqual([
+      ['other', null, null],
+      ['other', null, null],
+    ]);
+  });
+});

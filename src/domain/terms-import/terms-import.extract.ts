@@ -595,7 +595,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
       // A sentence in the members part ("Formanden udpeges af ...", "Hvert medlem udpeger en suppleant") is not a seat.
       // A rule's number ("1.1 Sundhedsudvalget sammensættes af ...") does not make it a list item.
-      const unnumbered = item.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '');
+      // So is a paragraph sign or a subsection's number ("§ 3. Rådet består af ...", "Stk. 2. ...").
+      const unnumbered = item.replace(/^\d{1,2}(?:\.\d{1,2})+\.?\s+/, '').replace(/^(?:§\s*\d+[a-z]?\.?|Stk\.\s*\d+\.?)\s+/u, '');
       const prose = !isBullet && /[.]$/.test(unnumbered) && unnumbered.split(/\s+/).length >= 6 && /^[\p{Lu}]/u.test(unnumbered) && /\s(?:udpeges|udpeger|består|sammensættes|kan|skal|er|har|sekretariatsbetjenes|vælges)\s/iu.test(unnumbered);
       // "Karl Berg (formand), formand for Ældre Sagen i X. Udpeget af Ældre Sagen.": one member for the organisation that
       // appoints them; members appointed by one organisation are counted together, and the chair is held by its side.
@@ -693,7 +694,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     let previous: string | undefined;
     for (const s of splitSentences(body)) {
       docSentences.push({ start: start + s.start, text: s.text, forum: f });
-      const ctx = { section, forumKind: f.kind.slug, forumName: f.name.value, previous, preceding: body.slice(0, s.start), forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
+      const ctx = { section, forumKind: f.kind.slug, forumName: f.name.value, previous, preceding: body.slice(0, s.start), following: body.slice(s.start + s.text.length), forumMentionIsSelf: (slug: string) => slug === f.kind.slug };
       for (const r of sentenceRules(s.text, ctx)) addRaw(f, r, start + s.start);
       previous = s.text;
     }

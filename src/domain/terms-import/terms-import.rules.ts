@@ -34,8 +34,11 @@ export type RawFinding = {
   inferred?: boolean;
 };
 
-/** previous: the sentence before this one in its paragraph, for a pronoun that points back to it; preceding: all of the paragraph before it. */
-export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; forumName?: string; previous?: string; preceding?: string };
+/**
+ * previous: the sentence before this one in its paragraph, for a pronoun that points back to it; preceding: all of the paragraph
+ * before it; following: all of the paragraph after it (a rhythm's exception told in the next sentence).
+ */
+export type RuleContext = { section: SectionKind | 'intro'; forumKind: string; forumName?: string; previous?: string; preceding?: string; following?: string };
 
 const ABBREVIATIONS = /(?:^|\s)(?:ca|hhv|bl\.a|jf|mv|d|dvs|fx|evt|inkl|pkt|nr|kl|vedr|f\.eks|m\.fl|osv|ift|iht|mht)\.$/i;
 
@@ -238,13 +241,25 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
 
+    // "Formanden indkalder til møder ved udsendelse af dagsorden med bilag ... med ca. 1 uges varsel": the agenda's notice, told
+    // as "N ugers/dages varsel" (not an extraordinary meeting's, an apology's or the minutes').
+    const notice = new RegExp(`${B}(?:(?:ca\\.|cirka|mindst|minimum)\\s+)?${NUM}\\s+(ugers|uges|dages|hverdages|arbejdsdages|kalenderdages)\\s+varsel${E}`, 'iu').exec(cl);
+    // Only the agenda's sending: "indkalder til møder med mindst otte ugers varsel" after "udarbejder dagsorden" is the meeting's notice.
+    const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)/iu;
+    if (notice && agendaSent.test(cl.slice(0, notice.index)) && !/ekstraordinær|afbud|forfald|referat/iu.test(cl) && !new RegExp(`${LEAD}\\s+(?:før|forud|inden|forinden)`, 'iu').test(cl)) {
+      const lt = leadTime(notice[1]!, notice[2]!.replace(/s$/u, '').replace(/^uge$/u, 'uger'));
+      if (lt) add('deadlines.agendaLead', lt, ...at(notice), 0.75);
+    }
+
     // Meeting frequency.
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
         // "1. gang årligt mødes ...": a stray full stop after the count of times.
         `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
-      ).exec(cl) ?? new RegExp(`${B}()${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
+      ).exec(cl) ??
+        // "afholder mindst fire årlige møder": the quantifier before the count holds here too.
+        new RegExp(`${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
       const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
       // "at KKR Nordjylland to gange om året drøfter sundhedsområdet": how often another named body (an abbreviation as the
       // subject, not this forum's kind word) takes up a matter, in a clause that says nothing of meetings, is no meeting count.
@@ -283,7 +298,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       } else if (meetingContext) {
         // "kvartalsvist", "hver anden måned", "månedligt eller hver anden måned": each named rhythm gives a count a year;
         // two rhythms joined by "eller" give the range between them.
-        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned)(?![\p{L}])/giu;
+        // "Ordinære møder afholdes sidste torsdag i måneden": a weekday of every month is a monthly rhythm.
+        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned|(?:første|anden|tredje|fjerde|sidste)\s+(?:mandag|tirsdag|onsdag|torsdag|fredag)\s+i\s+(?:hver\s+)?måned(?:en)?)(?![\p{L}])/giu;
         const rhythms: { n: number; index: number; end: number }[] = [];
         for (const per of cl.matchAll(PER)) {
           const everyNth = /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
@@ -297,7 +313,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const alt = rhythms.find((r, i) => i > 0 && /^\s+eller\s+$/iu.test(cl.slice(rhythms[i - 1]!.end, r.index)));
           const span = [c.start + first.index, c.start + (alt ?? first).end] as const;
           // "mødes månedligt, dog ikke i juli": a single monthly rhythm less the months it leaves out.
-          const left = !alt && first.n === 12 ? monthsLeftOut(cl.slice(first.end)) : undefined;
+          // "... sidste torsdag i måneden. Der afholdes ikke møde i juli måned.": the months left out may follow in the next sentence.
+          const left = !alt && first.n === 12 ? monthsLeftOut(cl.slice(first.end)) ?? (c.start + cl.length >= s.replace(/[.\s]+$/u, '').length ? monthsLeftOutNext(ctx.following) : undefined) : undefined;
           const lo = Math.min(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
           const hi = Math.max(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
           add('meetings.perYearMin', lo, ...span, 0.75);
@@ -527,7 +544,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // seats before it; it adds none.
     // "i alt 8 medlemmer, heraf 4 medlemmer udpeget af X og 4 medlemmer udpeget af Y, heraf 2 ...": after a count of the members in
     // all (naming no party) the first "heraf" divides the total, as "hvoraf" does; a later one divides the seat before it.
-    const whole = consists[1]!.replace(/\s*:$/, '');
+    // "består af 12 medlemmer som udpeges således, at handicaporganisationernes medlemmer udgør samme antal, som ...": how the
+    // members are divided is told after the count of them all; that count is the total, the rest no seat.
+    const whole = consists[1]!.replace(/\s*:$/, '').replace(new RegExp(`^(${NUM}\\s+(?:medlemmer|personer)),?\\s+(?:som|der)\\s+(?:udpeges|vælges|sammensættes|fordeles)\\s+(?:således|på\\s+følgende\\s+måde|som\\s+følger)(?:,?\\s+at\\s.*)?$`, 'iu'), '$1');
     const totalFirst = new RegExp(`^(?:i\\s+alt\\s+)?${NUM}\\s+(?:medlemmer|personer)(?:\\s+i\\s+alt)?,?\\s+heraf\\s+`, 'iu').exec(whole);
     const body = totalFirst ? whole.slice(0, totalFirst[0].length) + whole.slice(totalFirst[0].length).replace(/,?\s+heraf\s+.*$/iu, '') : whole.replace(/,?\s+heraf\s+.*$/iu, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
@@ -600,14 +619,29 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
  */
 function appointedCountSeats(s: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const c of clauses(s.replace(/\.$/, ''))) {
-    const m = new RegExp(`^(?:de\\s+(?:øvrige|resterende|andre)\\s+)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:medlemmer\\s+|repræsentanter\\s+)?(?:udpeges\\s+af|vælges\\s+af|repræsenterer)\\s+(.+)$`, 'iu').exec(c.text);
+  // "Sammensætningen skal desuden følge disse retningslinjer: 6 medlemmer udpeget af Byrådet.": the counted members after a
+  // colon that introduces the composition.
+  const intro = /^([^:]{0,120}?(?:sammensætning|retningslinje|følgende|medlemmer)[^:]{0,60}):\s+(?=\d|en\s|to\s|tre\s|fire\s|fem\s|seks\s)/iu.exec(s);
+  const offset = intro ? intro[0].length : 0;
+  for (const c of clauses(s.slice(offset).replace(/\.$/, ''))) {
+    const m = new RegExp(`^(?:de\\s+(?:øvrige|resterende|andre)\\s+)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:medlemmer\\s+|repræsentanter\\s+)?(udpeges\\s+af|udpeget\\s+af|vælges\\s+af|repræsenterer)\\s+(.+)$`, 'iu').exec(c.text);
     if (!m) continue;
+    const verb = m[3]!.toLowerCase();
+    const whom = m[4]!;
+    const start = offset + c.start;
+    // "6 medlemmer udpeges af Byrådet efter indstilling fra Danske Handicaporganisationer, således at ...": the body that appoints
+    // is not the party the seat is for; the nominating party is.
+    if (/efter\s+indstilling\s+(?:fra|af)\s/iu.test(whom)) {
+      const text = c.text.replace(/,?\s+således\s+at\s.*$/iu, '');
+      for (const value of parseSeatSegment(text, undefined)) out.push({ list: 'seats', value, start, end: start + text.length, confidence: 0.7 });
+      continue;
+    }
     const a = parseNumber(m[1]!);
     const b = m[2] ? parseNumber(m[2]) : a;
-    const sector = personSector(m[3]!);
+    // "5 medlemmer repræsenterer handicaporganisationerne": organisations of no side of their own sit for themselves.
+    const sector = personSector(whom) ?? (verb === 'repræsenterer' && /^(?:de\s+|den\s+)?[\p{L}-]*(?:organisation|forening)\p{L}*$/iu.test(whom.replace(/[,.].*$/u, '').trim()) ? 'other' : undefined);
     if (a === undefined || b === undefined || !sector) continue;
-    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: m[3]!, min: a, max: b } satisfies SeatDraft, start: c.start, end: c.start + c.text.length, confidence: 0.7 });
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: whom, min: a, max: b } satisfies SeatDraft, start, end: start + c.text.length, confidence: 0.7 });
   }
   return out;
 }
@@ -1051,6 +1085,13 @@ export function monthsLeftOut(after: string): { months: number; length: number }
   return { months: except[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length, length: except[0].length };
 }
 
+/** "Der afholdes ikke møde i juli måned." opening the text after a monthly rhythm: the months it leaves out. */
+function monthsLeftOutNext(following: string | undefined): { months: number } | undefined {
+  const MONTH = '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\\s+måned)?';
+  const m = new RegExp(`^\\s*(?:Der\\s+)?(?:af)?holdes\\s+(?:der\\s+)?ikke\\s+(?:ordinære\\s+)?møder?\\s+i\\s+(${MONTH}(?:\\s*(?:,|og)\\s*(?:i\\s+)?${MONTH})*)\\s*[.;]`, 'iu').exec(following ?? '');
+  return m ? { months: m[1]!.split(/\s*(?:,|og)\s*/u).filter((x) => x.trim()).length } : undefined;
+}
+
 /** "mindst én gang om måneden", "2-3 gange i kvartalet": meetings a year from a count per month, quarter or half-year. */
 function perPeriod(cl: string): { min: number; max: number; q: 'min' | 'max' | ''; index: number; end: number } | undefined {
   const m = new RegExp(
@@ -1448,7 +1489,15 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (/^(?:personlige\s+)?(?:suppleant|stedfortræder)\p{L}*(?:\s|$)/iu.test(role)) return [];
   // "1 medarbejder": staff counted without the organisation that employs them sit for no side the text names.
   // "2 ledelsesrepræsentanter": so are its managers.
-  if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?|ledelsesrepræsentant(?:er)?|lederrepræsentant(?:er)?)$/iu.test(role)) return [];
+  // "en leder, en medarbejder samt centerchefen": so are a manager and the unit's chief.
+  if (count && !labelSector && /^(?:medarbejder(?:e|ne)?|medarbejderrepræsentant(?:er)?|ansat(?:te)?|personale(?:repræsentant(?:er)?)?|ledelsesrepræsentant(?:er)?|lederrepræsentant(?:er)?|leder(?:e|ne)?)$/iu.test(role)) return [];
+  if (!count && !labelSector && /^[\p{L}-]*chef(?:en|erne)?$/iu.test(role)) return [];
+  // "2 medlemmer fra administrationen": an administration whose owner the line does not name sits for no side it names.
+  if (count && !labelSector && /^(?:medlemmer|medlem|repræsentanter|repræsentant)\s+fra\s+administrationen$/iu.test(role)) return [];
+  // "Centerrådene består af pårørende, beboere, ...": relatives, residents and users sit for themselves, not counted.
+  if (!count && /^(?:pårørende|beboere|brugere|patienter)(?:ne)?$/iu.test(role)) {
+    return [{ party: { kind: 'sector', sector: 'other', perOrganisation: false }, role, min: null, max: null }];
+  }
   // "borgmestrene for kommunerne i regionen", "borgmestrene fra regionens 19 kommuner", "alle regionens borgmestre": the mayor
   // of each municipality, a seat per municipality (a number of municipalities counts them, not the seats; a post named without
   // a count states no count).
@@ -1527,6 +1576,11 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
     new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
+    // "Byrådet er ansvarlig for den sekretariatsmæssige bistand til Handicaprådet": the body answering for the secretariat holds it.
+    new RegExp(`^(?:§\\s*\\d+\\.?\\s+)?${HOLDER}\\s+(?:er\\s+ansvarlig\\s+for|har\\s+ansvaret\\s+for)\\s+(?:den\\s+|det\\s+)?sekretariat(?:s)?(?:mæssige\\s+|mæssig\\s+)?(?:bistand|betjening|funktion)\\p{L}*`, 'iu').exec(s) ??
+    // "Formanden indkalder ... ved udsendelse af dagsorden ... via sekretæren fra Ældre og Handicapforvaltningen": the organisation
+    // whose secretary serves the meetings.
+    new RegExp(`(?:via|ved|gennem)\\s+(?:rådets\\s+|udvalgets\\s+|gruppens\\s+)?sekretær(?:en)?\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     // "Tovholderkommunen stiller sekretærbistand til rådighed".
     // "Esbjerg Kommune stiller sekretariatsbistand til rådighed".
     new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?(?:sekretær|sekretariats)\\p{L}*`, 'iu').exec(s) ??
@@ -1605,13 +1659,15 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // "vælges af og blandt dialogforums regionsrådsmedlemmer", also with the verb first ("Efter kommissoriet vælges
     // formanden af og blandt ..."); the vice-chair's rule alone ("Næstformanden vælges blandt ...") says nothing of the chair.
     const among =
-      /^(?!næstformand(?:en)?\s+(?:findes|vælges|udpeges)\s)(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:af\s+og\s+|\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
+      // "Formand skal vælges blandt de udpegede repræsentanter fra Danske Handicaporganisationer": with a modal verb too.
+      /^(?!næstformand(?:en)?\s+(?:skal\s+|kan\s+)?(?:findes|vælges|udpeges)\s)(?:(?:næst)?formand(?:en|skabet)?(?:\s+og\s+(?:næst)?formand(?:en)?)?)\s+(?:skal\s+|kan\s+)?(?:findes|vælges|udpeges|udpeges\s+af\s+\S+)\s+(?:af\s+og\s+|\p{L}+\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
       /^(?:[\p{L}.]+\s+){1,4}?(?:findes|vælges|udpeges)\s+formanden\s+(?:af\s+og\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
       // "Byrådet udpeger formanden for Sundhedsudvalget blandt de fire byrådsmedlemmer af Sundhedsudvalget": the body first.
       /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?:[\p{L}.]+\s+){1,3}?(?:udpeger|vælger)\s+formanden\s+(?:for\s+(?:[\p{L}-]+\s+){1,3}?)?blandt\s+(.+?)\.?$/iu.exec(s);
     const group = among?.[1];
     const from = group ? /\s(?:fra|i)\s+(.+)$/iu.exec(group) : null;
-    const sector = group ? holderSector(from?.[1] ?? group) : undefined;
+    // "... blandt de udpegede repræsentanter fra Danske Handicaporganisationer": an organisation of no side of its own is other.
+    const sector = group ? holderSector(from?.[1] ?? group) ?? (from && ORGANISATION.test(from[1]!.trim()) ? 'other' : undefined) : undefined;
     if (among && group && sector) {
       const name = from ? from[1]! : group;
       const at = among.index + among[0].lastIndexOf(name);
