@@ -1724,3 +1724,35 @@ describe('held-out round 18 rules: a monthly weekday, an agenda\'s notice, who a
     ]);
   });
 });
+
+describe('held-out round 19 rules: a chair split between sides, deadlines counted from the sending, members\' own items, published minutes', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"vælges ..., således at den ene er repræsentant fra organisationerne og den anden ... fra <kommune>" gives the chair no side', () => {
+    const f = fields('Formand og næstformand vælges blandt Driftsforummets medlemmer, således at den ene er repræsentant fra organisationerne og den anden er repræsentant fra Favrskov Kommune.');
+    expect(f['chair.by']).toBeUndefined();
+    expect(f['chair.shared']).toBeUndefined();
+  });
+  it('"kan optages op til to dage før udsendelse" counts from the sending, not the meeting: no items deadline', () => {
+    expect(fields('Punkter der ønskes anført på dagsordenen, kan optages op til to dage før udsendelse.')['deadlines.itemsCutoff']).toBeUndefined();
+    expect(fields('Punkter til dagsordenen skal være formanden i hænde senest to dage før mødet.')['deadlines.itemsCutoff']).toEqual(days(2));
+  });
+  it('the members\' own items deadline wins over when the items are entered', () => {
+    const f = fields('Stk. 1. Punkter til dagsorden skal oprettes senest 14 dage før mødet. Rådsmedlemmers ønsker om punkter til dagsorden fremsendes pr. mail til sekretariatet senest 3 uger før mødet.');
+    expect(f['deadlines.itemsCutoff']).toEqual(weeks(3));
+  });
+  it('"Møderne er ikke tilgængelige for offentligheden" is closed', () => {
+    expect(fields('Møderne er ikke tilgængelige for offentligheden.')['meetings.closed']).toBe(true);
+  });
+  it('"har herefter 8 dage til at indsende eventuelle bemærkninger til referatet, hvorefter referatet betragtes som godkendt" is the comment window', () => {
+    const f = fields('Referatet sendes efter mødets afholdelse til medlemmerne, der herefter har 8 dage til at indsende eventuelle bemærkninger til referatet, hvorefter referatet betragtes som godkendt.');
+    expect(f['deadlines.commentWindow']).toEqual(days(8));
+    expect(f['deadlines.tacitApproval']).toBe(true);
+  });
+  it('"Dagsordenen kan også ses på kommunens hjemmeside" is published', () => {
+    expect(fields('Dagsordenen kan også ses på kommunens hjemmeside.')['publication']).toMatchObject({ public: true });
+  });
+  it('a title "Rådets forretningsorden" names no forum: the council the rules name does', () => {
+    const d = drafts('Rådets forretningsorden\n\nStk. 1.\nHvidovre Handicapråd fastsætter selv sin forretningsorden på det første ordinære møde.\n\nStk. 2.\nForretningsordenen vedtages med almindelig flertalsbeslutning.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Hvidovre Handicapråd']);
+  });
+});

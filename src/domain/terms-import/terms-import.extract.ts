@@ -159,6 +159,12 @@ export function mainForumOf(text: string): MainForum | undefined {
     const said = /^((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:er|var|har|havde|bliver|blev|skal|får|fik|holder|holdt|mødes|mødtes)\s+\p{L}/u.exec(name);
     if (said && k.index - offset + k.text.length === said[1]!.length && /^[\p{Lu}]/u.test(said[1]!) && said[1]!.split(/\s+/).slice(0, -1).every((w) => QUALIFIER.test(w))) name = said[1]!;
     if (name === name.toUpperCase()) name = name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    // "Rådets forretningsorden" as the page's title, then "Hvidovre Handicapråd fastsætter selv sin forretningsorden": the rules of
+    // "the council" name no forum; the council the text names with its place (a capitalised word before the kind word) does.
+    if (k.kind.generic && k.index === 0 && /^(?:rådets|udvalgets|gruppens|forummets|bestyrelsens|netværkets)\s+(?:forretningsorden|kommissorium|vedtægter)$/iu.test(name)) {
+      const placed = placedMention(text, l.start + l.text.length, k.kind);
+      if (placed) return placed;
+    }
     // "Om udvalget": the kind word alone names no forum; the page may name it by its subject elsewhere.
     if (k.kind.generic && kindAtStart(name)?.length === name.length && /^(?:udvalg|råd|forum|fora|bestyrels|kommission|netværk)/iu.test(name)) {
       const subject = namedBySubject(text, k.kind);
@@ -308,6 +314,18 @@ function setUpGroup(text: string): MainForum | undefined {
 }
 
 /** "midlertidigt udvalg vedrørende digital sundhed": a generic kind word named by the subject that follows it, the first such mention. */
+/** "Hvidovre Handicapråd fastsætter ...": the first mention after `from` of a forum of this kind named with a capitalised place before it. */
+function placedMention(text: string, from: number, kind: ForumKindEntry): MainForum | undefined {
+  for (const m of kindMentions(text)) {
+    if (m.index < from || m.kind !== kind || !/^[\p{Lu}]/u.test(m.text)) continue;
+    const place = /(?:^|[\s(])([\p{Lu}][\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    if (!place || /^(?:Det|Den|De|Et|En|Vores|Dette|Denne|Kommunens|Regionens|Stk)$/u.test(place[1]!)) continue;
+    const start = m.index - place[0].length + place[0].indexOf(place[1]!);
+    return { start, name: `${place[1]} ${m.text}`, kind: m.kind };
+  }
+  return undefined;
+}
+
 function namedBySubject(text: string, kind: ForumKindEntry): MainForum | undefined {
   for (const m of kindMentions(text)) {
     if (m.kind !== kind) continue;
@@ -1266,6 +1284,9 @@ function resolveScalars(f: ForumAcc, contradictions: Contradiction[]): TermsDraf
   for (const [path, list] of f.scalars) {
     const distinct: Finding<unknown>[] = [];
     for (const x of list) if (!distinct.some((d) => sameValue(d.value, x.value))) distinct.push(x);
+    // Two items deadlines, one of them the members' own ("Rådsmedlemmers ønsker om punkter ... senest 3 uger før mødet"): the
+    // members' (read with a higher confidence) is the one shown first.
+    if (path === 'deadlines.itemsCutoff') distinct.sort((a, b) => b.confidence - a.confidence);
     const first = list.reduce((a, b) => (sameValue(a.value, b.value) && b.confidence > a.confidence ? b : a), list[0]!);
     if (distinct.length > 1) {
       contradictions.push({ forumName: f.name.value, field: path, findings: list });

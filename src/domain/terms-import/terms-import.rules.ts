@@ -202,8 +202,12 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "Senest 14 dage før mødet skriver formanden rundt og efterlyser forslag til dagsordenspunkter": a call for items is neither.
       const callForItems = /(?:efterlyser|efterlyses|opfordrer\s+til|beder\s+om)\s+(?:\p{L}+\s+){0,2}(?:forslag|punkter|emner|dagsordenspunkter)/iu.test(next);
       if (lt && callForItems) continue;
+      // "Punkter ... kan optages op til to dage før udsendelse": a time counted from the agenda's sending, not from the meeting.
+      if (lt && /^\s*(?:(?:dagsordenens\s+)?udsendelse(?:n)?|(?:dagsordenen\s+)?(?:udsendes|sendes\s+ud))(?![\p{L}])/iu.test(next)) continue;
       if (lt && draftToMembers) add('deadlines.agendaLead', lt, ...span, 0.8);
-      else if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, 0.85);
+      // "Punkter til dagsorden skal oprettes senest 14 dage før mødet. Rådsmedlemmers ønsker om punkter ... senest 3 uger før
+      // mødet": the members' own deadline is the one they keep (it wins over another, see resolveScalars).
+      else if (lt && isItems) add('deadlines.itemsCutoff', lt, ...span, /medlem/iu.test(own) ? 0.9 : 0.85);
       // "Hospitalet indkalder dagsordenspunkter fra kommunen senest 4 uger før": a call for items is neither the cut-off nor the agenda.
       // "Oplæg til dagsorden sendes til administrationen senest 7 dage før": a draft handed on to be prepared is not the agenda sent out.
       else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText) && !/(?:oplæg|udkast|forslag)\s+til\s+dagsorden/iu.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
@@ -234,7 +238,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     }
     if (comments) {
       const from = minutesFirst ? commentAt : 0;
-      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden|i\\s+løbet\\s+af(?:\\s+de\\s+(?:efterfølgende|følgende|næste))?)\\s+${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl.slice(from));
+      // "der herefter har 8 dage til at indsende eventuelle bemærkninger": the days the members have to comment.
+      const w = new RegExp(`(?:inden(?:\\s*for)?|indenfor|senest|inden|i\\s+løbet\\s+af(?:\\s+de\\s+(?:efterfølgende|følgende|næste))?|har(?:\\s+herefter|\\s+derefter|\\s+så)?(?=\\s+\\S+\\s+\\S+\\s+til\\s+at\\s))\\s+${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl.slice(from));
       if (w) {
         const lt = leadOf(w);
         if (lt) add('deadlines.commentWindow', lt, c.start + from + w.index, c.start + from + w.index + w[0].length, 0.85);
@@ -444,8 +449,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     /(?:gældende|godkendt|endelig\p{L}*|godkendes),?\s+(?:(?:såfremt|hvis|når)\s+(?:der\s+)?ikke|medmindre(?:\s+der)?)\s+(?:er\s+|bliver\s+)?(?:gjort|gøres|modtaget|modtages|fremsat|fremsættes|kommet|indkommet)?\s*(?:\p{L}+\s+)?(?:indsigelse|bemærkning|kommentar)\p{L}*/iu.exec(s);
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
 
+  // "Dagsordenen kan også ses på kommunens hjemmeside": an agenda anyone can read there is published.
   if (/dagsorden|referat|materiale/i.test(s)) {
-    const pub = /(?:offentliggøres|publiceres|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|gjort\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?|[\p{L}\d-]+\.(?:dk|de|eu|com|org|net|gl|fo|no|se)(?![\p{L}\d]))/iu.exec(s);
+    const pub = /(?:offentliggøres|publiceres|kan\s+(?:også\s+|ligeledes\s+|desuden\s+)?(?:ses|læses|findes)|lægges\s+(?:ud\s+)?på|gøres\s+(?:offentligt\s+)?tilgængelig\p{L}*|gjort\s+(?:offentligt\s+)?tilgængelig\p{L}*|er\s+(?:offentligt\s+)?tilgængelig\p{L}*)[^.]*?(?:på\s+)?((?:[\p{L}.'-]+\s+){0,4}(?:hjemmeside|website|intranet|internet)\p{L}*|www\.[\w.-]+(?:\/\S*)?|[\p{L}\d-]+\.(?:dk|de|eu|com|org|net|gl|fo|no|se)(?![\p{L}\d]))/iu.exec(s);
     if (pub) {
       const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
       add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
@@ -1664,7 +1670,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
       /^(?:[\p{L}.]+\s+){1,4}?(?:findes|vælges|udpeges)\s+formanden\s+(?:af\s+og\s+)?blandt\s+(.+?)\.?$/iu.exec(s) ??
       // "Byrådet udpeger formanden for Sundhedsudvalget blandt de fire byrådsmedlemmer af Sundhedsudvalget": the body first.
       /^(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?(?:[\p{L}.]+\s+){1,3}?(?:udpeger|vælger)\s+formanden\s+(?:for\s+(?:[\p{L}-]+\s+){1,3}?)?blandt\s+(.+?)\.?$/iu.exec(s);
-    const group = among?.[1];
+    // "vælges blandt medlemmerne, således at den ene er repræsentant fra organisationerne og den anden ... fra Favrskov Kommune":
+    // one side holds the chair and the other the vice-chair, the rule does not say which (as "... og omvendt").
+    const eitherSide = !!among && /(?:^|\s)den\s+ene\s[^.;]*\sden\s+anden(?:\s|$)|\sog\s+omvendt/iu.test(among[1]!);
+    const group = eitherSide ? undefined : among?.[1];
     const from = group ? /\s(?:fra|i)\s+(.+)$/iu.exec(group) : null;
     // "... blandt de udpegede repræsentanter fra Danske Handicaporganisationer": an organisation of no side of its own is other.
     const sector = group ? holderSector(from?.[1] ?? group) ?? (from && ORGANISATION.test(from[1]!.trim()) ? 'other' : undefined) : undefined;
@@ -1708,8 +1717,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
   // "Møder i Udvalget for Ældre og Handicappede er ikke offentlige": the forum may be named between; minutes "fra møder" are not meetings.
+  // "Møderne er ikke tilgængelige for offentligheden" says the same.
   const MEETINGS = String.raw`(?<!(?:fra|af|om|til)\s+)møder(?:ne)?(?:\s+i(?:\s+[\p{L}-]+){1,6}?)?`;
-  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|åbne\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede`, 'iu').exec(s);
+  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|(?:åbne|tilgængelige)\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede`, 'iu').exec(s);
   const open = new RegExp(`${MEETINGS}\\s+er\\s+(?:åbne|offentlige)`, 'iu').exec(s);
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
