@@ -202,6 +202,42 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
       }, 240_000);
     }
   }
+  it('at 1280 px beside the document: no value is covered by its badges, a kind outside the catalogue is named in Danish, and no names say so (da)', async () => {
+    const ti = texts.da.ti;
+    const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    const p = await context.newPage();
+    try {
+      await p.goto(`${e.app.url}/#/forums/${forumId}`);
+      await signIn(p, secretary);
+      await p.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
+      await p.getByRole('button', { name: ti.open }).click();
+      // In our own words: a council (a kind the catalogue does not have) that names no other forum.
+      await p.getByLabel(ti.pasteLabel).fill('Forretningsorden for Handicaprådet\n\nRådet holder otte ordinære møder årligt.\n\nDagsordenen udsendes senest 8 dage før mødet.\n');
+      await p.getByRole('button', { name: ti.read }).click();
+      const kind = p.locator('[data-field="forum.kind"]');
+      await kind.waitFor();
+      // The importer's word for the kind, as a person reads it: "råd", not its slug "raad".
+      expect(await kind.getByRole('combobox').locator('option:checked').textContent()).toBe(ti.kindNotInCatalogue('råd'));
+      await p.getByTestId('no-names').waitFor();
+      expect(await p.getByTestId('no-names').textContent()).toBe(ti.noNames);
+      // Every rule row: the value's control and the badges beside it do not overlap (the badges covered the number).
+      const overlaps = await p.locator('[data-field]').evaluateAll((rows) => rows.flatMap((row) => {
+        const control = row.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
+        if (!control) return [];
+        const c = control.getBoundingClientRect();
+        return [...row.querySelectorAll('.fui-Badge, button')].flatMap((b) => {
+          const r = b.getBoundingClientRect();
+          const apart = r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom;
+          return apart ? [] : [`${row.getAttribute('data-field')}: "${b.textContent}" over its value`];
+        });
+      }));
+      expect(overlaps).toEqual([]);
+      await shot(p, 'terms-import-1280-council');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('creates the forum a document describes when Samraad does not have it, from the review (da)', async () => {
     const ti = texts.da.ti;
     // axe is injected as a script: this context lets it past the tab's Content-Security-Policy.

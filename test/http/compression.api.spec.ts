@@ -108,17 +108,27 @@ describe('compression and caching (issue 18)', () => {
     expect(r.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
   });
 
-  it('sends the index.html a rebuild of the tab wrote, not the one read at start (its assets are gone)', async () => {
+  it('sends the index.html a rebuild of the tab wrote, not the one read at start (its assets are gone), and the new assets it names', async () => {
     const file = path.join(tabDir, 'index.html');
     const before = fs.readFileSync(file, 'utf8');
     try {
       fs.writeFileSync(file, before.replace('index-Ab12Cd34.js', 'index-Zz99Yy88.js'));
+      fs.writeFileSync(path.join(tabDir, 'assets', 'index-Zz99Yy88.js'), entry);
       const later = new Date(Date.now() + 5000);
       fs.utimesSync(file, later, later); // a different mtime even on a file system with coarse timestamps
       const r = await raw(`${app.url}/`);
       expect(r.status).toBe(200);
       expect(r.body.toString()).toContain('/assets/index-Zz99Yy88.js');
       expect(r.body.toString()).not.toContain('index-Ab12Cd34.js');
+      // ... and the new script it names is there too, as immutable as the ones built before the server started.
+      const script = await raw(`${app.url}/assets/index-Zz99Yy88.js`);
+      expect(script.status).toBe(200);
+      expect(script.body.toString()).toBe(entry);
+      expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expectSecurityHeaders(script);
+      // A name no build wrote is still the not-found answer.
+      const missing = await raw(`${app.url}/assets/index-Nope0000.js`);
+      expect(missing.status).toBe(404);
     } finally {
       fs.writeFileSync(file, before);
     }

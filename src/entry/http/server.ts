@@ -150,6 +150,17 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
         (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The hashed assets also by a wildcard under /assets/: the routes above are the files there at start, and a
+    // rebuild beside a running server writes new names that the re-read index.html asks for. A name that is not
+    // there goes to the not-found handler as before.
+    const assetsDir = path.join(ctx.tabDir, 'assets');
+    if (fs.existsSync(assetsDir)) {
+      await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', index: false, wildcard: true, decorateReply: false, cacheControl: false, preCompressed: true,
+        setHeaders(res) {
+          (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+    }
   } else {
     app.get('/', { schema: { summary: 'The tab is not built: a page that says how to build it', response: { 200: htmlResponse() } } }, async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="da"><title>Samraad</title><p>Fanen er ikke bygget. Kør <code>npm run build</code>.</p></html>'),

@@ -58,11 +58,18 @@ export const useTermsImportStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The value and its badges and actions side by side while the value has room (14rem), the badges and actions
+  // under it when the pane is narrower: in a grid the value's column shrank under the Input's own width, and the
+  // badges covered the number (seen in the review pane at 1280 px, the document beside it).
   row: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) max-content',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'flex-end',
+    '& > :first-child': { flex: '1 1 14rem', minWidth: 0 },
+    // A list item's quote (a direct child, after its actions) takes a line of its own under both.
+    '& > p': { flexBasis: '100%' },
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
     borderRadius: tokens.borderRadiusSmall,
@@ -72,7 +79,7 @@ export const useTermsImportStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Hover,
   },
   inline: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, '& .fui-Input': { maxWidth: '100%' }, '& .fui-Select': { maxWidth: '100%', minWidth: 0 }, '& .fui-Select__select': { minWidth: 0, textOverflow: 'ellipsis' } },
+  sub: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, '& .fui-Field': { gridTemplateColumns: 'minmax(0, 1fr)' }, '& .fui-Input': { maxWidth: '100%' }, '& .fui-Select': { maxWidth: '100%', minWidth: 0 }, '& .fui-Select__select': { minWidth: 0, textOverflow: 'ellipsis' } },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', paddingBottom: tokens.spacingVerticalXS },
   seat: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 6rem 6rem', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   meta: { color: tokens.colorNeutralForeground2 },

@@ -57,6 +57,7 @@ import type { ForumKindResponse, ForumViewResponse } from '../../contracts/regis
 import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { useTermsImportStyles } from './TermsImport.styles.js';
+import { kindWord } from './kind-word.js';
 
 // The response types are the server's contract (src/contracts/terms-import.contract.ts). The tab reads a draft's
 // findings and values by field path (a string), so those two parts are widened to records here.
@@ -396,7 +397,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
   };
   const show = (x: unknown, path = ''): string => {
     if (x === undefined || x === null || x === '') return '–';
-    if (path === 'forum.kind' && typeof x === 'string') return kindName(kindKeyOf(x)) ?? ti.kindNotInCatalogue(x);
+    if (path === 'forum.kind' && typeof x === 'string') return kindName(kindKeyOf(x)) ?? ti.kindNotInCatalogue(kindWord(x));
     if (typeof x === 'boolean') return x ? ti.yes : ti.no;
     // A forum named by its id (approved by, parent, sister forum): its name, as the forum tree shows it.
     if (typeof x === 'string' && /forum/i.test(path) && forumNames?.get(x)) return forumNames.get(x)!;
@@ -440,7 +441,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
               if (d.value && !created) setCreateKind(d.value);
             }}
           >
-            <option value="">{typeof value === 'string' && value && !key ? ti.kindNotInCatalogue(value) : ti.chooseKind}</option>
+            <option value="">{typeof value === 'string' && value && !key ? ti.kindNotInCatalogue(kindWord(value)) : ti.chooseKind}</option>
             {kinds.map((k) => <option key={k.key} value={k.key}>{lang === 'da' ? k.nameDa : k.nameEn}</option>)}
           </Select>
         </Field>
@@ -620,6 +621,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
 
               <section className={styles.section} aria-labelledby="names-heading">
                 <Subtitle2 as="h4" id="names-heading">{ti.namesHeading}</Subtitle2>
+                {names.length === 0 ? <Text className={styles.meta} data-testid="no-names">{ti.noNames}</Text> : null}
                 {names.map((name) => {
                   const m = preview.nameMatches[name];
                   const isParent = parent?.name === name;
