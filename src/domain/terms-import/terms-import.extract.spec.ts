@@ -1756,3 +1756,42 @@ describe('held-out round 19 rules: a chair split between sides, deadlines counte
     expect(d.map((x) => x.forumName.value)).toEqual(['Hvidovre Handicapråd']);
   });
 });
+
+describe('phrasings met on pages of held-out round 20 (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"mindst hvert kvartal" and "mindst 1 møde hvert kvartal" are at least four a year, no most', () => {
+    const a = fields('Driftsforummet afholder møde mindst hvert kvartal.');
+    expect(a['meetings.perYearMin']).toBe(4);
+    expect(a['meetings.perYearMax']).toBeUndefined();
+    const b = fields('Der afholdes møde i Driftsforummet efter behov. Dog mindst 1 møde hvert kvartal.');
+    expect(b['meetings.perYearMin']).toBe(4);
+    expect(b['meetings.perYearMax']).toBeUndefined();
+    expect(fields('Driftsforummet mødes kvartalsvist.')['meetings.perYearMax']).toBe(4);
+  });
+  it('"Forretningsordenen gennemgås en gang om året" is how often the terms are reviewed, no meeting count', () => {
+    const f = fields('Forretningsordenen gennemgås en gang om året, men kan altid ændres på et møde i Driftsforummet.');
+    expect(f['meetings.perYearMin']).toBeUndefined();
+    expect(f['meetings.perYearMax']).toBeUndefined();
+  });
+  it('"vedtaget på et brugerrådsmøde den ..." names no approving body', () => {
+    const f = fields('Forretningsordenen er vedtaget på et brugerrådsmøde den 19. marts 2019');
+    expect(f['approvedOn']).toBe('2019-03-19');
+    expect(f['approvedByName']).toBeUndefined();
+  });
+  it('"Der afholdes møde i <forum> efter behov" is ad hoc meetings', () => {
+    expect(fields('Der afholdes møde i Driftsforummet efter behov. Dog mindst 1 møde hvert kvartal.')['meetings.adHoc']).toBe(true);
+  });
+  it('statutes "der senest er godkendt af Kommunalbestyrelsen den 26. januar 2015" date the statutes, not these rules', () => {
+    const f = fields('I henhold til § 4 i Vedtægt for Driftsforum Test, der senest er godkendt af Kommunalbestyrelsen den 26. januar 2015, fastsættes følgende:');
+    expect(f['approvedOn']).toBeUndefined();
+    expect(f['approvedByName']).toBeUndefined();
+    expect(fields('Kommissoriet er godkendt af Styregruppen den 26. januar 2015.')['approvedOn']).toBe('2015-01-26');
+  });
+  it('"vedtaget på et brugerrådsmøde den 19 marts 2019": a date with no full stop after the day', () => {
+    expect(fields('Forretningsordenen er vedtaget på et møde den 19 marts 2019')['approvedOn']).toBe('2019-03-19');
+  });
+  it('"består af maksimalt 15 medlemmer med bopæl i Køge Kommune": where members live is no side', () => {
+    const d = drafts('Integrationsrådets forretningsorden\n\nKapitel 2: Integrationsrådets sammensætning\n\n§ 2. Integrationsrådet består af maksimalt 15 medlemmer med bopæl i Køge Kommune.\n');
+    expect(d[0]!.lists.seats.map((s) => s.value.party.sector)).not.toContain('municipality');
+  });
+});

@@ -24,3 +24,10 @@ describe('section headings of rules of procedure', () => {
     expect(sectionOf('§ 3. Bisiddere')).toBeUndefined();
   });
 });
+
+describe('headings met on pages of held-out round 20 (issue 17)', () => {
+  it('a chapter number joined by a dash ("Kapitel 2 - Integrationsrådets sammensætning") opens its section', () => {
+    expect(sectionOf('Kapitel 2 - Integrationsrådets sammensætning')).toBe('members');
+    expect(sectionOf('Kapitel 1 – Rådets formål og opgaver')).toBe('purpose');
+  });
+});

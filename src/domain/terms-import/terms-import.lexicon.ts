@@ -122,8 +122,9 @@ export type SectionKind = 'purpose' | 'tasks' | 'members' | 'chair' | 'secretari
 /** A heading that opens a part of one forum's description. */
 export function sectionOf(heading: string): SectionKind | undefined {
   // "3.1 Formandskab", "## Møder", "FORMÅL:" all name the same section.
-  // "§ 3. Deltagere", "Kapitel 2: Sammensætning af deltagere": a paragraph's or chapter's number before the heading.
-  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^(?:§\s*\d+[a-z]?\.?|kapitel\s+\d+\s*[:.]?)\s+/u, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
+  // "§ 3. Deltagere", "Kapitel 2: Sammensætning af deltagere", "Kapitel 2 - Integrationsrådets sammensætning": a paragraph's or
+  // chapter's number before the heading.
+  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^(?:§\s*\d+[a-z]?\.?|kapitel\s+\d+\s*(?:[:.]|\s[-–])?)\s+/u, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
   // "Temagruppens opgaver", "Fokusgruppens sammensætning": the forum's own section.
   const owner = kindAtStart(h);
   if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
@@ -184,7 +185,9 @@ export function isMunicipalityName(s: string): boolean {
 }
 
 /** The sector a phrase names first ("fra hver kommune", "fra hospitalet"), with its position. */
-export function firstSector(s: string): { sector: OrganisationKind; index: number } | undefined {
+export function firstSector(text: string): { sector: OrganisationKind; index: number } | undefined {
+  // "15 medlemmer med bopæl i Køge Kommune", "borgere bosat i kommunen": where members live is no side (blanked, offsets kept).
+  const s = text.replace(/(?<![\p{L}])(?:med\s+bopæl|bosat|bosiddende|der\s+bor)\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+)?(?:[Kk]ommunen?|[Rr]egionen?)(?![\p{L}])(?:\s+[\p{Lu}][\p{L}-]*)?/gu, (x) => ' '.repeat(x.length));
   let best: { sector: OrganisationKind; index: number } | undefined;
   for (const [sector, re] of SECTORS) {
     const m = re.exec(s);
@@ -223,12 +226,12 @@ export function sideOf(sector: OrganisationKind): ChairSide | undefined {
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-export const DATE = String.raw`(\d{1,2}\.\s*(?:${MONTHS.join('|')})\s+\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2})`;
+export const DATE = String.raw`(\d{1,2}(?:\.\s*|\s+)(?:${MONTHS.join('|')})\s+\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2})`;
 
-/** "3. maj 2017", "03.05.2017", "3-5-2017", "3/5 2017", "2017-05-03" as YYYY-MM-DD. */
+/** "3. maj 2017" (also "19 marts 2019", no full stop after the day), "03.05.2017", "3-5-2017", "3/5 2017", "2017-05-03" as YYYY-MM-DD. */
 export function parseDanishDate(s: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
-  let m = /^(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})$/u.exec(s.trim());
+  let m = /^(\d{1,2})(?:\.\s*|\s+)(\p{L}+)\s+(\d{4})$/u.exec(s.trim());
   if (m) {
     const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
     if (month > 0) return valid(Number(m[3]), month, Number(m[1]));

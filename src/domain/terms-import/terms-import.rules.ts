@@ -272,7 +272,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const otherBody = !!freq && ctx.section !== 'meetings' && !/mød|afhold|holde/i.test(cl) && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(subject) && !kindMentions(subject).some((m) => m.kind.slug === ctx.forumKind);
       // "En gang årligt udarbejdes mødekalender": how often the meeting calendar is made, not how often the forum meets.
       const calendar = !!freq && /gange?\s/iu.test(freq[0]) && /(?<![\p{L}])(?:mødekalender|mødeplan|mødeoversigt|årshjul)\p{L}*/iu.test(cl) && !/(?<![\p{L}])(?:mødes|afholder|afholdes|holder|holdes)(?![\p{L}])/iu.test(cl);
-      if (freq && meetingContext && !otherBody && !calendar) {
+      // "Forretningsordenen gennemgås en gang om året, men kan altid ændres på et brugerrådsmøde": how often the terms are reviewed.
+      const review = !!freq && new RegExp(`^(?:denne\\s+|den\\s+|det\\s+)?(?:forretningsorden|kommissori|vedtægt)\\p{L}*\\s+(?:skal\\s+|vil\\s+)?(?:gennemgås|revideres|evalueres|revurderes|opdateres|tages\\s+op|drøftes)(?![\\p{L}])`, 'iu').test(cl.trim());
+      if (freq && meetingContext && !otherBody && !calendar && !review) {
         const q = (freq[1] ?? '').toLowerCase();
         const a = parseNumber(freq[2]!);
         const b = freq[3] ? parseNumber(freq[3]) : a;
@@ -322,8 +324,18 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const left = !alt && first.n === 12 ? monthsLeftOut(cl.slice(first.end)) ?? (c.start + cl.length >= s.replace(/[.\s]+$/u, '').length ? monthsLeftOutNext(ctx.following) : undefined) : undefined;
           const lo = Math.min(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
           const hi = Math.max(first.n, alt?.n ?? first.n) - (left?.months ?? 0);
-          add('meetings.perYearMin', lo, ...span, 0.75);
-          add('meetings.perYearMax', hi, ...span, 0.75);
+          // "afholder møde mindst hvert kvartal", "Dog mindst 1 møde hvert kvartal": a floor on the rhythm (times the count of
+          // meetings in each period), no most; "højst ..." a ceiling, no least.
+          const bound = alt ? null : new RegExp(`(?:^|[\\s,])(mindst|minimum|højst|maksimalt)\\s+(?:${NUM}\\s+(?:\\p{L}*møder?)\\s+)?$`, 'iu').exec(cl.slice(0, first.index));
+          if (bound) {
+            const each = bound[2] ? parseNumber(bound[2]) : 1;
+            const bspan = [c.start + bound.index, span[1]] as const;
+            if (each !== undefined && /^(?:mindst|minimum)/iu.test(bound[1]!)) add('meetings.perYearMin', lo * each, ...bspan, 0.75);
+            else if (each !== undefined) add('meetings.perYearMax', hi * each, ...bspan, 0.75);
+          } else {
+            add('meetings.perYearMin', lo, ...span, 0.75);
+            add('meetings.perYearMax', hi, ...span, 0.75);
+          }
           const extra = /^\s*(?:,\s*)?(?:og|samt|eller)\s+(?:i\s+øvrigt\s+|derudover\s+)?(?:ved|efter)\s+behov/iu.exec(cl.slice((alt ?? first).end));
           if (extra) add('meetings.adHoc', true, c.start + (alt ?? first).end, c.start + (alt ?? first).end + extra[0].length, 0.8);
         }
@@ -358,7 +370,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       /kan\s+indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
       // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
       // ones when the chair asks for one.
-      /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl);
+      /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
+      // "Der afholdes møde i Brugerrådet efter behov": meetings of the forum, named between, as needed.
+      /(?:af)?holdes\s+møder?\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}efter\s+behov/u.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
@@ -552,7 +566,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // all (naming no party) the first "heraf" divides the total, as "hvoraf" does; a later one divides the seat before it.
     // "består af 12 medlemmer som udpeges således, at handicaporganisationernes medlemmer udgør samme antal, som ...": how the
     // members are divided is told after the count of them all; that count is the total, the rest no seat.
-    const whole = consists[1]!.replace(/\s*:$/, '').replace(new RegExp(`^(${NUM}\\s+(?:medlemmer|personer)),?\\s+(?:som|der)\\s+(?:udpeges|vælges|sammensættes|fordeles)\\s+(?:således|på\\s+følgende\\s+måde|som\\s+følger)(?:,?\\s+at\\s.*)?$`, 'iu'), '$1');
+    // "består af maksimalt 15 medlemmer med bopæl i Køge Kommune": where the members live is no side; the count alone is no seat.
+    const whole = consists[1]!.replace(/\s*:$/, '').replace(/^((?:\S+\s+){1,3}?(?:medlemmer|personer|borgere))\s+(?:med\s+bopæl|bosat|bosiddende)\s+i\s+[^,;:]+$/iu, '$1').replace(new RegExp(`^(${NUM}\\s+(?:medlemmer|personer)),?\\s+(?:som|der)\\s+(?:udpeges|vælges|sammensættes|fordeles)\\s+(?:således|på\\s+følgende\\s+måde|som\\s+følger)(?:,?\\s+at\\s.*)?$`, 'iu'), '$1');
     const totalFirst = new RegExp(`^(?:i\\s+alt\\s+)?${NUM}\\s+(?:medlemmer|personer)(?:\\s+i\\s+alt)?,?\\s+heraf\\s+`, 'iu').exec(whole);
     const body = totalFirst ? whole.slice(0, totalFirst[0].length) + whole.slice(totalFirst[0].length).replace(/,?\s+heraf\s+.*$/iu, '') : whole.replace(/,?\s+heraf\s+.*$/iu, '');
     const bodyStart = consists.index + consists[0].indexOf(body);
@@ -1256,6 +1271,9 @@ export function docLevelRules(s: string): RawFinding[] {
   const m = new RegExp(`(?:godkendt|vedtaget|besluttet)\\s+(?:i|på|af)\\s+(.+?)(?:\\s*:\\s*|\\s+(?:d\\.|den)\\s+|\\s+)${DATE}`, 'iu').exec(s);
   // "Kommissoriet ... forventes godkendt på kredsens første møde, den 8. september 2022": an approval to come is none yet.
   if (m && /(?:forventes|ventes|skal|vil\s+blive|planlægges|påregnes)\s+(?:at\s+blive\s+)?$/iu.test(s.slice(0, m.index))) return out;
+  // "I henhold til § 4 i Vedtægt for Integrationsrådet ..., der senest er godkendt af Kommunalbestyrelsen den 26. januar 2015,
+  // fastsættes følgende": a relative clause on another document (the statutes, a law, an agreement) dates that one, not these terms.
+  if (m && /(?:vedtægt|lov|bekendtgørelse|aftale)\p{L}*(?:\s[^.;]{0,100}?)?,?\s+(?:der|som)\s+(?:senest\s+|nu\s+)?(?:er|blev)\s+(?:senest\s+)?$/iu.test(s.slice(0, m.index))) return out;
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
     // "blev godkendt på et møde i Ældrerådet den 18. januar 2022": the body is the one whose meeting it was.
@@ -1268,7 +1286,8 @@ export function docLevelRules(s: string): RawFinding[] {
     // "Vedtaget af bestyrelsen d. 11/5 2016 – senest ændret d. 26/11 2019 og godkendt d. 20/1 2020": the version in force is the
     // one approved last; who approved that change is not said, so no body.
     const later = new RegExp(`(?:^|\\s|,)(?:og\\s+|samt\\s+)?(?:senest\\s+)?(?:godkendt|vedtaget)\\s+(?:den|d\\.)\\s+${DATE}`, 'iu').exec(s.slice(m.index + m[0].length));
-    if (name && !later) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
+    // "vedtaget på et brugerrådsmøde den 19 marts 2019": a meeting of the forum's kind, named by no body.
+    if (name && !later && !/^(?:et|en)\s/iu.test(name.trim())) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
     const when = later ? later[1]! : m[2]!;
     const date = parseDanishDate(when);
     const ds = later ? m.index + m[0].length + later.index + later[0].lastIndexOf(when) : m.index + m[0].lastIndexOf(m[2]!);
