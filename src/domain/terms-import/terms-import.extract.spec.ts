@@ -1794,4 +1794,14 @@ describe('phrasings met on pages of held-out round 20 (issue 17)', () => {
     const d = drafts('Integrationsrådets forretningsorden\n\nKapitel 2: Integrationsrådets sammensætning\n\n§ 2. Integrationsrådet består af maksimalt 15 medlemmer med bopæl i Køge Kommune.\n');
     expect(d[0]!.lists.seats.map((s) => s.value.party.sector)).not.toContain('municipality');
   });
+  it('a subsection "Stk. 2." after "§ 2. <Forum> består af ..." goes on with the members: its bullet lines are the seat list, "blandt Byrådets medlemmer" part of one seat', () => {
+    const d = drafts('Forretningsorden for Integrationsrådet\n\nKapitel 2 - Integrationsrådets sammensætning\n§ 2. Integrationsrådet består af det antal borgere, som udvalget godkender.\n\nStk. 2. Medlemmerne findes efter følgende fordeling.\n\n• 2 medlemmer udpeget af Byråd blandt Byrådets medlemmer\n• 1 medlem indstillet af boligforeningerne\n• 1 medlem indstillet af LO\n');
+    const seats = d[0]!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max]);
+    expect(seats).toEqual([['municipality', 2, 2], ['other', 1, 1], ['other', 1, 1]]);
+  });
+  it('"1 medlem indstillet af Frivilligcentret i Silkeborg Kommune" is the centre\'s seat, "et antal medlemmer blandt borgerne" the citizens\'', () => {
+    const d = drafts('Forretningsorden for Integrationsrådet\n\nSammensætning\n\n• 1 medlem indstillet af Frivilligcentret i Silkeborg Kommune.\n• 1 medlem indstillet af den institution, der driver sprogskoleaktiviteter i Silkeborg Kommune.\n• Arbejdsmarkedsudvalget godkender desuden et antal medlemmer blandt borgerne i Silkeborg Kommune\n');
+    expect(d[0]!.lists.seats.map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([['other', 1, 1], ['other', 1, 1], ['other', null, null]]);
+    expect(drafts('Forretningsorden for Integrationsrådet\n\nSammensætning\n\n• 2 medlemmer udpeget af Byrådet i Silkeborg Kommune\n')[0]!.lists.seats.map((s) => s.value.party.sector)).toEqual(['municipality']);
+  });
 });

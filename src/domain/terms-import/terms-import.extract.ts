@@ -1074,7 +1074,11 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       headingCounted = false;
       membersBlockHadContent = false;
     }
-    if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph) section = 'intro';
+    // "§ 2. Rådet består af ..." then "Stk. 2. Medlemmerne findes efter følgende fordeling." over a bulleted list: a subsection of
+    // the paragraph that leads into the list goes on with its members' part.
+    const followingText = lines.slice(i + 1).find((x) => x.text.trim())?.text ?? '';
+    const subsection = /^\s*Stk\.\s*\d+\.?\s/u.test(t) && /^\s*[-•–*]\s/u.test(followingText);
+    if (section === 'members' && prevBlank && membersBlockHadContent && !/^\s*[-•–*]/.test(t) && !countedSeatParagraph && !subsection) section = 'intro';
     if (section === 'members') membersBlockHadContent = true;
 
     // "Der etableres et nyt tværsektorielt forum ved navn Psykiatriforum med repræsentation fra ...": a forum set up under a name

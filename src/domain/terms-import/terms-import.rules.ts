@@ -1366,7 +1366,8 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 
 // ---- Seats ----
 
-const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der']);
+// "2 medlemmer udpeget af Byråd blandt Byrådets medlemmer": whom they are chosen among is part of the one seat.
+const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der', 'blandt']);
 const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
 // "en række medlemmer", "en del (programgruppen) udpeges ...", "et antal repræsentanter": an indefinite amount is no count of one.
@@ -1550,11 +1551,18 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // themselves; the region or municipality after "i" is where they are, not whom they sit for.
   const located = /^(.*?\S)\s+i\s+(?:regionen|kommunen|Region\s+[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}-]+\s+Kommune)$/u.exec(sectorText);
   // "4 udpeget af FAS-gruppen i regionen": an organisation of no side appoints them; the region is only where it is.
+  // "1 medlem indstillet af Frivilligcentret i Silkeborg Kommune", "... af den institution, der driver sprogskoleaktiviteter i
+  // Silkeborg Kommune": a nominating or appointing body of no side is where the seat is from; the municipality is where it is.
   const ownSide =
     located &&
     !firstSector(located[1]!) &&
-    (/(?:patient|bruger|pårørende|handicap)\p{L}*(?:forening|organisation|grupp)/iu.test(located[1]!) || /(?:^|\s)udpeget\s+af\s+(?:[\p{Lu}]{2,}[\p{L}-]*|[\p{Lu}][\p{L}-]*(?:forening|foreningen|organisation|organisationen|selskab|selskabet|gruppe|gruppen))$/u.test(located[1]!));
-  const sector = (ownSide ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
+    (/(?:patient|bruger|pårørende|handicap)\p{L}*(?:forening|organisation|grupp)/iu.test(located[1]!) ||
+      /(?:^|\s)udpeget\s+af\s+(?:[\p{Lu}]{2,}[\p{L}-]*|[\p{Lu}][\p{L}-]*(?:forening|foreningen|organisation|organisationen|selskab|selskabet|gruppe|gruppen))$/u.test(located[1]!) ||
+      (!!count && /^(?:medlem(?:mer)?|repræsentant(?:er)?)\s+indstillet\s+af\s+\S/iu.test(located[1]!)));
+  // "et antal medlemmer blandt borgerne i Silkeborg Kommune": members chosen among the citizens sit for themselves, whoever
+  // approves them.
+  const amongCitizens = /(?:^|\s)(?:medlemmer|repræsentanter)\s+blandt\s+(?:\p{L}+\s+)?borger(?:ne|e)(?![\p{L}])/iu.test(role);
+  const sector = (ownSide || amongCitizens ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   // "sygehuse (somatik såvel som psykiatri)": the hospitals' somatic and psychiatric sides both sit.
   if (sector === 'hospital' && notes.some((n) => /somati\p{L}*\s+(?:og|samt|såvel\s+som)\s+(?:\p{L}+\s+)?psykiatri/iu.test(n))) {
