@@ -1,5 +1,5 @@
 /**
- * P2: REST reads under 100 concurrent connections (autocannon, in a worker thread of this process)
+ * P2: REST reads under 100 concurrent connections (autocannon, in this process)
  * against the whole Samraad server (startApp with every feature module and the
  * demo region, as the tests start it), on PGlite and, when DATABASE_URL is set,
  * on PostgreSQL. Baseline: a bare Fastify route on a separate minimal Fastify
@@ -26,20 +26,14 @@ const SECRETARY = 'nina-hald';
  * requests instead: on a loaded machine a one-second window could end before the first answer,
  * and the smoke run checks that the benchmark works, not how fast.
  */
-type Load = { connections: number; duration: number; amount?: number; ownThread: boolean };
-const loadFor = (scale: Scale): Load =>
-  scale === 'full' ? { connections: 100, duration: 8, ownThread: true } : { connections: 5, duration: 1, amount: 25, ownThread: false };
+type Load = { connections: number; duration: number; amount?: number };
+const loadFor = (scale: Scale): Load => (scale === 'full' ? { connections: 100, duration: 8 } : { connections: 5, duration: 1, amount: 25 });
 
 async function hammer(url: string, load: Load, headers: Record<string, string> = {}): Promise<Result> {
   const size = load.amount ? { amount: load.amount } : { duration: load.duration };
-  // The full run's load generator runs in a worker thread of its own (autocannon's `workers`), as a load
-  // generator runs beside a server it measures: on the server's event loop it parsed every answer it
-  // received there, so a route with a larger body paid for the generator's work too. The bare route is
-  // measured the same way. The smoke run (in `npm test`) keeps it in this thread.
-  const thread = load.ownThread ? { workers: 1 } : {};
   // A short warm-up so JIT and connection pools are not part of the figure.
-  await autocannon({ url, connections: Math.min(10, load.connections), ...(load.amount ? { amount: load.connections } : { duration: 1 }), headers, ...thread });
-  const r = await autocannon({ url, connections: load.connections, ...size, headers, ...thread });
+  await autocannon({ url, connections: Math.min(10, load.connections), ...(load.amount ? { amount: load.connections } : { duration: 1 }), headers });
+  const r = await autocannon({ url, connections: load.connections, ...size, headers });
   if (r['2xx'] === 0 || r.non2xx > 0 || r.errors > 0 || r.timeouts > 0) throw new Error(`${url}: ${r['2xx']} ok, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   // A run shorter than autocannon's one-second sample has no per-second average: requests over the run's time.
   if (!(r.requests.average > 0)) r.requests.average = r.requests.total / Math.max(r.duration, 0.001);
