@@ -202,18 +202,28 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
       }, 240_000);
     }
   }
+  /**
+   * A new browser window of `width` px (Danish), the fokusgruppe's secretary reading `text` in its import review.
+   * axe is injected as a script: the context lets it past the tab's Content-Security-Policy.
+   */
+  async function reviewPasted(width: number, text: string) {
+    const ti = texts.da.ti;
+    const context = await e.browser.newContext({ viewport: { width, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+    const p = await context.newPage();
+    await p.goto(`${e.app.url}/#/forums/${forumId}`);
+    await signIn(p, secretary);
+    await p.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
+    await p.getByRole('button', { name: ti.open }).click();
+    await p.getByLabel(ti.pasteLabel).fill(text);
+    await p.getByRole('button', { name: ti.read }).click();
+    return { context, p };
+  }
+
   it('at 1280 px beside the document: no value is covered by its badges, a kind outside the catalogue is named in Danish, and no names say so (da)', async () => {
     const ti = texts.da.ti;
-    const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-    const p = await context.newPage();
+    // In our own words: a council (a kind the catalogue does not have) that names no other forum.
+    const { context, p } = await reviewPasted(1280, 'Forretningsorden for Handicaprådet\n\nRådet holder otte ordinære møder årligt.\n\nDagsordenen udsendes senest 8 dage før mødet.\n');
     try {
-      await p.goto(`${e.app.url}/#/forums/${forumId}`);
-      await signIn(p, secretary);
-      await p.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
-      await p.getByRole('button', { name: ti.open }).click();
-      // In our own words: a council (a kind the catalogue does not have) that names no other forum.
-      await p.getByLabel(ti.pasteLabel).fill('Forretningsorden for Handicaprådet\n\nRådet holder otte ordinære møder årligt.\n\nDagsordenen udsendes senest 8 dage før mødet.\n');
-      await p.getByRole('button', { name: ti.read }).click();
       const kind = p.locator('[data-field="forum.kind"]');
       await kind.waitFor();
       // The importer's word for the kind, as a person reads it: "råd", not its slug "raad".
@@ -240,16 +250,8 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
 
   it('creates the forum a document describes when Samraad does not have it, from the review (da)', async () => {
     const ti = texts.da.ti;
-    // axe is injected as a script: this context lets it past the tab's Content-Security-Policy.
-    const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
-    const p = await context.newPage();
-    await p.goto(`${e.app.url}/#/forums/${forumId}`);
-    await signIn(p, secretary);
-    await p.getByRole('heading', { level: 2, name: 'Fokusgruppen Sundhed og Beskæftigelse' }).waitFor();
-    await p.getByRole('button', { name: ti.open }).click();
     // Written in our own words: a working group under the fokusgruppe, not yet in Samraad.
-    await p.getByLabel(ti.pasteLabel).fill('Kommissorium for Ad hoc-gruppe om genoptræning\n\nGruppen mødes 3 gange om året.\n\nDagsorden udsendes senest 5 hverdage før mødet.\n');
-    await p.getByRole('button', { name: ti.read }).click();
+    const { context, p } = await reviewPasted(1366, 'Kommissorium for Ad hoc-gruppe om genoptræning\n\nGruppen mødes 3 gange om året.\n\nDagsorden udsendes senest 5 hverdage før mødet.\n');
     const section = p.getByTestId('create-forum');
     await section.getByRole('heading', { name: ti.createHeading }).waitFor();
     expect(await section.getByLabel(ti.createName).inputValue()).toBe('Ad hoc-gruppe om genoptræning');
