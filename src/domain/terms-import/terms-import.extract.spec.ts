@@ -1805,3 +1805,41 @@ describe('phrasings met on pages of held-out round 20 (issue 17)', () => {
     expect(drafts('Forretningsorden for Integrationsrådet\n\nSammensætning\n\n• 2 medlemmer udpeget af Byrådet i Silkeborg Kommune\n')[0]!.lists.seats.map((s) => s.value.party.sector)).toEqual(['municipality']);
   });
 });
+
+describe('phrasings met on pages of held-out round 21 (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('a title "Forretningsorden for Udsatterådet" and a subtitle "... for Region Nords Udsatteråd" name one council, once in its definite form', () => {
+    const d = drafts('Forretningsorden for Udsatterådet\n\nForretningsorden for Region Nords Udsatteråd\n\nMøder\n\n 1. Udsatterådet holder fire ordinære møder årligt.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Region Nords Udsatteråd']);
+    expect(d[0]!.fields['meetings.perYearMin']?.value).toBe(4);
+    expect(drafts('Forretningsorden for Udsatterådet\n\nForretningsorden for Ældrerådet\n\nMøder holdes månedligt.\n')).toHaveLength(2);
+  });
+  it('"refererer til Det administrative kontaktforum under X": a capitalised "Det" and its adjective are part of the name', () => {
+    expect(fields('Driftsforummet refererer til Det administrative kontaktforum under Sundhedskoordinationsudvalget.')['parent.name']).toBe('Det administrative kontaktforum');
+    expect(fields('Driftsforummet refererer til det administrative kontaktforum.')['parent.name']).toBe('Kontaktforum');
+  });
+  it('"<Body> (har) besluttet/besluttede (den <date>,) at nedsætte/etablere <this forum>" gives the parent', () => {
+    const parent = (t: string) => drafts(t)[0]?.fields['parent.name']?.value;
+    expect(parent('Forretningsorden for Udsatterådet\n\nRegionsrådet har besluttet at nedsætte et Udsatteråd i Region Nord. Rådet skal rådgive.\n')).toBe('Regionsrådet');
+    expect(parent('Udsatterådet\n\nKommunalbestyrelsen besluttede d. 14. november 2017, at nedsætte et Udsatteråd i Testby Kommune.\n')).toBe('Kommunalbestyrelsen');
+    expect(parent('Fælleskommunalt samarbejde om sundhed\n\nKKR Nord besluttede at etablere "Sundhedspolitisk Forum Nord". Formålet er at koordinere.\n')).toBe('KKR Nord');
+    expect(parent('Forretningsorden for Udsatterådet\n\nRegionsrådet har besluttet at nedsætte en arbejdsgruppe om boliger.\n')).toBeUndefined();
+  });
+  it('"Udsatterådets møder afholdes for lukkede døre" is closed; one item "for lukkede døre" is not', () => {
+    expect(fields('Driftsforummets møder afholdes for lukkede døre.')['meetings.closed']).toBe(true);
+    expect(fields('Enkelte punkter kan behandles for lukkede døre.')['meetings.closed']).toBeUndefined();
+  });
+  it('"sender, via sekretæren, med mindst 5 dages varsel, en dagsorden" is the agenda\'s lead', () => {
+    expect(fields('Formanden fastsætter dagsorden for møderne og sender, via sekretæren, med mindst 5 dages varsel, en dagsorden og eventuelle bilag ud til medlemmerne.')['deadlines.agendaLead']).toEqual(days(5));
+    expect(fields('Formanden sender med mindst 5 dages varsel en indkaldelse til ekstraordinært møde.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('a header field "Vedtaget: Af <body> 15. maj 2017" (no "den") gives the approving body and date', () => {
+    const f = fields('• Titel: Forretningsorden for Driftsforum Test\n• Vedtaget: Af Familie- og Socialudvalget 15. maj 2017');
+    expect([f['approvedByName'], f['approvedOn']]).toEqual(['Familie- og Socialudvalget', '2017-05-15']);
+  });
+  it('a subject title with an owner in the genitive ("Region Nords sundhedsplan") names the committee its prose calls "Udvalget"; "Medlemmer" over party-letter lines is the total', () => {
+    const d = drafts('Region Nords sundhedsplan\n\nUdvalget får til opgave at forberede regionens første sundhedsplan.\n\nMedlemmer\n\nAnne Test (A) (formand)\nBo Test (V) (næstformand)\nCarl Test (A)\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Region Nords sundhedsplan']);
+    expect(d[0]!.fields['membersTotal']?.value).toBe(3);
+  });
+});

@@ -275,7 +275,9 @@ function subjectTitle(lines: Line[], kind: ForumKindEntry, word: string, text: s
   const first = lines[0];
   const titleLine = first ? first.text.trim() : '';
   if (!kind.generic || !/^(?:udvalg|råd|forum|bestyrelse|netværk)(?:et|en)$/iu.test(word) || namedBySubject(text, kind)) return undefined;
-  if (!/^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(titleLine) || kindMentions(titleLine).length || sectionOf(titleLine)) return undefined;
+  // "Region Nords sundhedsplan": the subject may open with its owner, one or two capitalised words in the genitive.
+  const subject = titleLine.replace(/^(?:[\p{Lu}][\p{L}-]*\s+)?[\p{Lu}][\p{L}-]*s\s+(?=\p{Ll})/u, (o) => o.charAt(0) + o.slice(1).toLowerCase());
+  if (!/^[\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}$/u.test(subject) || kindMentions(titleLine).length || sectionOf(titleLine)) return undefined;
   return { start: first!.start + first!.text.length - first!.text.trimStart().length, name: titleLine, kind };
 }
 
@@ -1191,8 +1193,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   // the members' total, when the document has one forum, states no total of its own and every line up to the next blank line
   // or heading is a person with a party letter.
   if (forums.length === 1 && !forums[0]!.scalars.get('membersTotal')?.length) {
-    // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)" or "• Anne Test (A) (formand)".
-    const listed = /(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand|[ \t]*\((?:næst)?formand\))?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
+    // Also "Udvalget består af:" over bullets "- Anne Test, (formand) (A)" or "• Anne Test (A) (formand)", and a bare heading
+    // "Medlemmer" over such lines.
+    const listed = /(?:(?:(?:med|af)\s+(?:disse|følgende)\s+medlemmer|(?:^|\n)[ \t]*(?:[Uu]dvalget|[Rr]ådet|[Gg]ruppen|[Bb]estyrelsen)\s+består\s+af):|(?:^|\n)[ \t]*Medlemmer:?)[ \t]*\n(?:[ \t]*\n)?((?:[ \t]*(?:[-•–*][ \t]+)?[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'.-]*){1,4}(?:,?[ \t]*\((?:næst)?formand\))?[ \t]*\([A-ZÆØÅ]{1,2}\)(?:[ \t]*[-–,][ \t]*(?:næst)?formand|[ \t]*\((?:næst)?formand\))?[ \t]*(?:\n|$))+)(?:\n|$)/u.exec(text);
     let names = listed ? listed[1]!.split('\n').filter((l) => l.trim()) : [];
     if (listed && names.length >= 2) {
       const at = listed.index + listed[0].indexOf(listed[1]!);
@@ -1323,7 +1326,9 @@ function nameWithin(a: string, b: string): boolean {
   const y = nameWords(b);
   if (!x.length || !y.length) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.every((w) => long.includes(w));
+  // "Udsatterådet" and "Region Nords Udsatteråd": a word may stand once in its definite form.
+  const same = (a: string, b: string) => a === b || ['et', 'en', 'n', 't'].some((end) => a === `${b}${end}` || b === `${a}${end}`);
+  return short.every((w) => long.some((v) => same(w, v)));
 }
 
 /** "Kontaktråd" and "Kontaktrådet", "Styregruppe for X" and "Styregruppen for X": one name, once in its definite form. */

@@ -126,6 +126,9 @@ function forumNameIn(phrase: string): { name: string; offset: number } {
   if (k < 0) return { name: phrase, offset: 0 };
   let first = k;
   while (first > 0 && isUpper(words[first - 1]!.w)) first--;
+  // "Det administrative kontaktforum", "Den tværsektorielle styregruppe": a capitalised article inside a sentence and its
+  // adjectives (in -e) before the kind word open a proper name.
+  if (first === k && k >= 2 && /^(?:Det|Den)$/u.test(words[k - 2]!.w) && /^\p{Ll}+e$/u.test(words[k - 1]!.w)) first = k - 2;
   let last = k;
   while (last + 1 < words.length && isUpper(words[last + 1]!.w)) last++;
   const q = words[last + 1];
@@ -251,7 +254,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const notice = new RegExp(`${B}(?:(?:ca\\.|cirka|mindst|minimum)\\s+)?${NUM}\\s+(ugers|uges|dages|hverdages|arbejdsdages|kalenderdages)\\s+varsel${E}`, 'iu').exec(cl);
     // Only the agenda's sending: "indkalder til møder med mindst otte ugers varsel" after "udarbejder dagsorden" is the meeting's notice.
     const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)/iu;
-    if (notice && agendaSent.test(cl.slice(0, notice.index)) && !/ekstraordinær|afbud|forfald|referat/iu.test(cl) && !new RegExp(`${LEAD}\\s+(?:før|forud|inden|forinden)`, 'iu').test(cl)) {
+    // "sender, via sekretæren, med mindst 5 dages varsel, en dagsorden": the agenda named right after the notice of its sending.
+    const sentThen = !!notice && /(?:udsender|fremsender|sender)(?![\p{L}])/iu.test(cl.slice(0, notice.index)) && /^,?\s+(?:en|den)\s+dagsorden/iu.test(cl.slice(notice.index + notice[0].length));
+    if (notice && (agendaSent.test(cl.slice(0, notice.index)) || sentThen) && !/ekstraordinær|afbud|forfald|referat/iu.test(cl) && !new RegExp(`${LEAD}\\s+(?:før|forud|inden|forinden)`, 'iu').test(cl)) {
       const lt = leadTime(notice[1]!, notice[2]!.replace(/s$/u, '').replace(/^uge$/u, 'uger'));
       if (lt) add('deadlines.agendaLead', lt, ...at(notice), 0.75);
     }
@@ -1328,7 +1333,7 @@ export function docLevelRules(s: string): RawFinding[] {
   // body (capitalised, at most four words, no verb) and the date after the field's colon.
   // The field may be a bullet of a header list ("• Titel: ...", "• Vedtaget: ...").
   const field = new RegExp(
-    `^(?:\\s*[-•–*]\\s+)?(?:godkendt|vedtaget)\\s*:\\s*(?:af\\s+)?([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,3}?)\\s+(?:den|d\\.)\\s+${DATE}\\.?$`,
+    `^(?:\\s*[-•–*]\\s+)?(?:godkendt|vedtaget)\\s*:\\s*(?:af\\s+)?([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,3}?)\\s+(?:(?:den|d\\.)\\s+)?${DATE}\\.?$`,
     'iu',
   ).exec(s);
   if (field && /^[\p{Lu}]/u.test(field[1]!) && !/\s(?:er|blev|har|skal|kan|var)\s/iu.test(` ${field[1]!} `)) {
@@ -1746,7 +1751,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Møder i Udvalget for Ældre og Handicappede er ikke offentlige": the forum may be named between; minutes "fra møder" are not meetings.
   // "Møderne er ikke tilgængelige for offentligheden" says the same.
   const MEETINGS = String.raw`(?<!(?:fra|af|om|til)\s+)møder(?:ne)?(?:\s+i(?:\s+[\p{L}-]+){1,6}?)?`;
-  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|(?:åbne|tilgængelige)\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede`, 'iu').exec(s);
+  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|(?:åbne|tilgængelige)\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede|${MEETINGS}\\s+(?:af)?holdes\\s+for\\s+lukkede\\s+døre`, 'iu').exec(s);
   const open = new RegExp(`${MEETINGS}\\s+er\\s+(?:åbne|offentlige)`, 'iu').exec(s);
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
@@ -1774,6 +1779,19 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (decided && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(decided[1]!)) {
     const self = kindMentions(s.slice(decided[0].length)).find((m) => m.index < 20 && m.kind.slug === ctx.forumKind);
     if (self) push('parent.name', decided[1]!, 0, decided[1]!.length, 0.75);
+  }
+  // "Regionsrådet har besluttet at nedsætte et Udsatteråd i Region Nord", "Kommunalbestyrelsen besluttede d. 14. november 2017, at
+  // nedsætte et Udsatteråd", "KKR Nord besluttede at etablere "Sundhedspolitisk Forum Nord"": the body (a kind word or, capitalised,
+  // at most three words) that decided to set this forum up, told with the active verb; the forum it sets up named by its kind.
+  const decidedTo = new RegExp(
+    `^((?!(?:Den|Det|De|Der|I|Vi|Man|Som|Og|Her|Hvert?|Alle)\\s)[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*){0,2})\\s+(?:besluttede|vedtog|har\\s+besluttet|har\\s+vedtaget)(?:\\s+(?:den|d\\.)\\s+\\d{1,2}\\.?\\s+\\p{L}+\\s+\\d{4})?,?\\s+at\\s+(?:nedsætte|etablere|oprette)\\s+(?:(?:en|et)\\s+)?`,
+    'u',
+  ).exec(s);
+  if (decidedTo && !decided && !/^(?:udvalget|gruppen|forummet|rådet|bestyrelsen)$/iu.test(decidedTo[1]!)) {
+    const self = kindMentions(s.slice(decidedTo[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
+    if (self && decidedTo[1]!.toLowerCase() !== (ctx.forumName ?? '').toLowerCase()) {
+      push('parent.name', decidedTo[1]!, 0, decidedTo[1]!.length, 0.75);
+    }
   }
   // "mødes kvartalsvist på de dage, hvor der afholdes møder i Sundhedsstyregruppen".
   const sameDay = new RegExp(`(?:på\\s+(?:de\\s+|samme\\s+)?dag(?:e|en)?,?\\s+(?:hvor|som|når)\\s+(?:der\\s+)?(?:afholdes\\s+)?møde\\p{L}*\\s+i|samme\\s+dag\\s+som)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
