@@ -1843,3 +1843,28 @@ describe('phrasings met on pages of held-out round 21 (issue 17)', () => {
     expect(d[0]!.fields['membersTotal']?.value).toBe(3);
   });
 });
+
+describe('phrasings met on pages of held-out round 22 (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('a question heading ("Hvad er et samordningsudvalg?") names no forum; the forum the prose goes on to describe does', () => {
+    const d = drafts('Vil du være med i et samordningsudvalg?\n\nVi søger brugere.\n\nHvad er et samordningsudvalg?\n\nSamordningsudvalgene holder møder 4-6 gange årligt.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Samordningsudvalg']);
+    expect(d[0]!.fields['meetings.perYearMax']?.value).toBe(6);
+  });
+  it('"I <Sted> klyngen er der nedsat en styregruppe, der består af ...": the page is about the cluster\'s steering group, not "organiseret i klynger"', () => {
+    const d = drafts('Kommunesamarbejde\n\nArbejdet er organiseret i klynger omkring de enkelte hospitaler.\n\nI Testby klyngen er der nedsat en styregruppe, der består af hospitalsledelsen og ledere fra kommunerne. Der afholdes to årlige møder.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Styregruppe', 'klyngestyregruppe']]);
+    // A steering group set up outside a cluster stays a steering group.
+    const s = drafts('Samarbejde\n\nArbejdet er organiseret i netværk.\n\nDer er nedsat en styregruppe, der består af direktørerne. Der afholdes to årlige møder.\n');
+    expect(s.map((x) => x.fields['forum.kind']?.value)).toEqual(['styregruppe']);
+  });
+  it('"Som kommunal medformand ... sammen med den regionale medformand" is a chair shared by municipality and region', () => {
+    const f = fields('Som kommunal medformand har du ansvar for at drive opgaveløsningen i gruppen sammen med den regionale medformand.');
+    expect([f['chair.shared'], [...((f['chair.sides'] as string[]) ?? [])].sort()]).toEqual([true, ['municipality', 'region']]);
+    expect(fields('Som kommunal medformand har du ansvar for at drive opgaveløsningen.')['chair.shared']).toBeUndefined();
+  });
+  it('"består af 8 deltagere:" counts the members', () => {
+    expect(fields('Driftsforummet består af 8 deltagere:\n• Fire medlemmer udpeges af regionsrådet\n• Fire medlemmer udpeges af kommunerne')['membersTotal']).toBe(8);
+    expect(fields('Der kan inviteres 3 deltagere ad hoc.')['membersTotal']).toBeUndefined();
+  });
+});

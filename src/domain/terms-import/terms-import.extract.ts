@@ -124,7 +124,8 @@ export function mainForumOf(text: string): MainForum | undefined {
       /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim()) ??
       /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim());
     const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
-    if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) continue;
+    // "Hvad er et samordningsudvalg?": a question heading asks about a kind of forum; it names none.
+    if (/[.;,?]$/.test(t) || t.split(/\s+/).length > 10) continue;
     // "Arbejdsgruppens formål" as the page's title: a section heading headed by a kind word in the genitive says the page is
     // about that kind of forum, even a kind usually set up under another ("arbejdsgruppe").
     const genitive = /^([\p{Lu}][\p{L}-]+?)s\s+(?:formål|opgaver|sammensætning|organisering|arbejdsform)$/u.exec(t);
@@ -204,6 +205,16 @@ export function mainForumOf(text: string): MainForum | undefined {
     const again = kindMentions(text).filter((x) => x.kind === k.kind).length;
     if (again < 3) continue;
     return { start: m.index + m[0].length - m[1]!.length, name: m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1), kind: k.kind };
+  }
+  // "I Randers klyngen er der nedsat en styregruppe, der består af ...", "Der er nedsat en styregruppe, som består af ...": a page
+  // telling of one body of a standing kind being set up, and going on with who sits in it, is about that body, not about a kind
+  // word it names in passing ("organiseret i klynger"). Set up in a cluster, a steering group is the cluster's steering group.
+  for (const m of text.matchAll(/(?:I\s+([^,.;\n]{1,40}?)\s+er\s+der|Der\s+(?:er|blev))\s+(?:nu\s+)?nedsat\s+(?:en|et)\s+([\p{Ll}-]+),?\s+(?:der|som)\s+består\s+af\s/gu)) {
+    const k = kindAtStart(m[2]!);
+    if (!k || k.length !== m[2]!.length || k.kind.generic || !k.kind.standing || k.kind.needsQualifier || k.kind.subGroupLabel) continue;
+    const inCluster = !!m[1] && /klyng(?:e|en)(?![\p{L}])/iu.test(m[1]);
+    const kind = inCluster && k.kind.slug === 'styregruppe' ? (forumKinds.find((x) => x.slug === 'klyngestyregruppe') ?? k.kind) : k.kind;
+    return { start: m.index + m[0].lastIndexOf(m[2]!), name: m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1), kind };
   }
   const counts = new Map<string, { n: number; first: { index: number; text: string; kind: ForumKindEntry } }>();
   for (const m of kindMentions(text)) {

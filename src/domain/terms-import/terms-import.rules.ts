@@ -389,6 +389,16 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         add('chair.sides', list, ...at(twoChairs), 0.8);
       }
     }
+    // "Som kommunal medformand ... har du ansvar for at drive opgaveløsningen ... sammen med den regionale medformand": a co-chair
+    // of one side working with the co-chair of another is a chair shared between those sides.
+    const coChairs = /(?<![\p{L}])(\p{L}+)\s+medformand(?![\p{L}])[^.;]{0,160}?sammen\s+med\s+(?:den|en)\s+(\p{L}+)\s+medformand(?![\p{L}])/iu.exec(cl);
+    if (coChairs && !aboutSelfChair) {
+      const list = uniqueSides([firstSector(coChairs[1]!)?.sector, firstSector(coChairs[2]!)?.sector].filter((x): x is OrganisationKind => !!x));
+      if (list.length === 2) {
+        add('chair.shared', true, ...at(coChairs), 0.8);
+        add('chair.sides', list, ...at(coChairs), 0.8);
+      }
+    }
     // Chairmanship.
     if (mentionsChair && !aboutSelfChair) {
       const shared = /delt[e]?\s+formand(?:s)?skab|formand(?:s)?skab\p{L}*\s+(?:\p{L}+\s+){0,3}er\s+delt|formand(?:s)?skab:\s*delt/iu.exec(cl);
@@ -1722,7 +1732,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s) ?? sits;
   const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
   // "Brugerrådet består af 6 personer:": persons counted as the members.
-  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
+  const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer|deltagere)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
   // several is no total ("i alt" is); nor is a count given to each of several sides ("hhv."); nor "består af 2 medlemmer af
   // regionsrådet, 2 medlemmer udpeget af ... samt 4 medlemmer udpeget af ...", the first of several counted groups.
