@@ -110,8 +110,10 @@ for (const backend of servers) describe(`shared send-rate limiter on ${backend.n
       expect(peak(times, 1000 - SLACK)).toBeLessThanOrEqual(40);
       // At most 4 in any 100 ms (a tenth): a send a little late may share a tenth with the next.
       expect(peak(times, 100 - SLACK)).toBeLessThanOrEqual(4);
-      // The rate is the window's: the 40th goes within the first second.
-      expect(Math.max(...times) - t0).toBeLessThan(1_000 + 300);
+      // The rate is the window's: the 40th goes at about one second, not at four (what one send per
+      // tenth would give). Room for a loaded machine: a send that wakes late gives its ticket back
+      // and queues again at the end of the line.
+      expect(Math.max(...times) - t0).toBeLessThan(2_000);
       const bunched = await burst([unpaced], 40, undefined, 'tenant-unpaced');
       expect(peak(bunched, 100 - SLACK)).toBeGreaterThan(4);
     } finally {
