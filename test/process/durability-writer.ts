@@ -10,6 +10,14 @@ import { openDatabase } from '../../src/adapters/db/database.js';
 import { lockDataDir } from '../../src/adapters/db/data-dir-lock.js';
 import { registryRepository } from '../../src/adapters/db/registry.repository.js';
 
+// Never outlive the test: a parent that died without killing it (a jest worker killed with
+// the run) leaves it re-parented, and it would write for ever on a core of its own.
+const parent = process.ppid;
+const started = Date.now();
+setInterval(() => {
+  if (process.ppid !== parent || Date.now() - started > 10 * 60_000) process.exit(0);
+}, 500).unref();
+
 const dir = process.argv[2]!;
 const prefix = process.argv[3] ?? 'w';
 lockDataDir(dir);
@@ -23,4 +31,7 @@ for (let i = 0; ; i++) {
     await registryRepository(tx).insertOrganisation({ id, name: `Organisation ${id}`, kind: 'other' });
   });
   process.stdout.write(`ack ${id}\n`);
+  // PGlite answers in microtasks: without a turn of the event loop the timer above (and a
+  // closed pipe's error) would never be seen.
+  await new Promise((resolve) => setImmediate(resolve));
 }
