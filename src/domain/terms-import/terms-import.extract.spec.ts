@@ -1868,3 +1868,45 @@ describe('phrasings met on pages of held-out round 22 (issue 17)', () => {
     expect(fields('Der kan inviteres 3 deltagere ad hoc.')['membersTotal']).toBeUndefined();
   });
 });
+
+describe('later rules for round 22\'s misses (issue 17)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"... en styregruppe, der består af hospitalsledelsen, ledere fra kommunerne A, B og C, praksiskoordinator, Region X\'s administration og Center for Y": a seat a side, none counted; a part of no side gives none', () => {
+    const d = drafts('Samarbejde\n\nI Testby klyngen er der nedsat en styregruppe, der består af hospitalsledelsen, ledere fra kommunerne Viborg, Skive og Lemvig, praksiskoordinator, Region Testlands administration og Center for Sundhed.\n');
+    expect(seatsOf(d[0])).toEqual([['hospital', null, null], ['municipality', null, null], ['general_practice', null, null], ['region_administration', null, null]]);
+    // A part with a verb is no list of parties.
+    expect(seatsOf(drafts('Samarbejde\n\nI Testby klyngen er der nedsat en styregruppe, der består af hospitalsledelsen og mødes med kommunerne.\n')[0])).toEqual([]);
+  });
+  it('"<Forum> holder møder 4-6 gange årligt, hvor ledelsesrepræsentanter fra hospitaler, kommuner og almen praksis drøfter ...": who meets sits, by side; guests who may be invited do not', () => {
+    const seats = (body: string) => seatsOf(extractTermsDrafts(doc(body)).drafts[0]);
+    expect(seats('Driftsforummet holder møder 4-6 gange årligt, hvor ledelsesrepræsentanter fra hospitaler, kommuner og almen praksis drøfter udfordringerne.')).toEqual([['hospital', null, null], ['municipality', null, null], ['general_practice', null, null]]);
+    expect(seats('Driftsforummet holder møder 4-6 gange årligt, hvor repræsentanter fra hospitaler og kommuner kan inviteres.')).toEqual([]);
+  });
+  it('"Du bliver en del af et team på 2-3 brugerrepræsentanter" is 2-3 users (other)', () => {
+    expect(seatsOf(extractTermsDrafts(doc('Du bliver en del af et team på 2-3 brugerrepræsentanter.')).drafts[0])).toEqual([['other', 2, 3]]);
+    expect(seatsOf(extractTermsDrafts(doc('Du bliver en del af et team på tre.')).drafts[0])).toEqual([]);
+  });
+  it('a bullet naming one official ("Socialdirektøren for Specialområdet") among the members of a forum whose name states its side is that side\'s one seat', () => {
+    const list = '\n\nDeltagere\n\nForummet består af 5 deltagere:\n\n • Fire medlemmer udpeges af og fra Regionsrådet\n • Socialdirektøren for Specialområdet\n';
+    expect(seatsOf(drafts(`Det regionale kontaktforum om test${list}`)[0])).toContainEqual(['region_administration', 1, 1]);
+    expect(seatsOf(drafts(`Det kommunale kontaktforum om test${list}`)[0])).toContainEqual(['municipality', 1, 1]);
+    expect(seatsOf(drafts(`Kontaktforum om test${list}`)[0]).filter((x) => x[1] === 1)).toEqual([]);
+  });
+  it('"Sekretariatsfunktionen deles mellem A og B" is a shared secretariat held by both; "A og B deler mødelederfunktionen" a shared chair', () => {
+    const f = fields('Sekretariatsfunktionen deles mellem Lægeforeningen og Dansk Selskab for Test.');
+    expect([f['secretariat.shared'], f['secretariat.by']]).toEqual([true, { name: 'Lægeforeningen og Dansk Selskab for Test' }]);
+    expect(fields('Opgaverne deles mellem Lægeforeningen og Dansk Selskab for Test.')['secretariat.by']).toBeUndefined();
+    expect(fields('Lægeforeningen og Dansk Selskab for Test deler mødelederfunktionen.')['chair.shared']).toBe(true);
+    const sides = fields('Regionen og kommunerne deler mødeledelsen.');
+    expect([sides['chair.shared'], [...((sides['chair.sides'] as string[]) ?? [])].sort()]).toEqual([true, ['municipality', 'region']]);
+    expect(fields('Lægeforeningen og Dansk Selskab for Test deler viden.')['chair.shared']).toBeUndefined();
+  });
+  it('"Forpersonsskab og bestyrelse" over "Bestyrelsen vælges af repræsentantskabet" is a second body on a page about an assembly', () => {
+    const page = (heading: string, next: string) => drafts(`Organisation\n\nRepræsentantskab\n\nRepræsentantskabet er netværkets øverste myndighed. Der afholdes et repræsentantskabsmøde hvert år.\n\n${heading}\n\n${next}\n`);
+    const d = page('Forpersonsskab og bestyrelse', 'Bestyrelsen vælges af repræsentantskabet.');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Repræsentantskab', 'repraesentantskab'], ['Bestyrelse', 'bestyrelse']]);
+    expect(d[0]!.fields['meetings.perYearMin']?.value).toBe(1);
+    expect(page('Bestyrelse', 'Her kan du læse mere om bestyrelsen.').map((x) => x.forumName.value)).toEqual(['Repræsentantskab']);
+  });
+});

@@ -704,6 +704,20 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
           scope: seatScope,
         });
       }
+      // "Socialdirektøren for Specialsektoren" as a bullet among the members of "Det regionale kontaktforum om handicap": one
+      // official named by a post in the definite singular and a unit of no side is the forum's owner's own; the owner is the side
+      // the forum's name states ("regionale", "Region X"; "kommunale", "X Kommune"). A forum whose name states none gives no seat.
+      const post = isBullet && !continue_ && !prose && !appointed && !parsed.seats.length ? /^[\p{Lu}][\p{Ll}-]*(?:direktør|chef|leder)en(?:\s+(?:for|i|på|ved)\s+(?:[\p{Lu}][\p{L}-]*|og|for)(?:\s+(?:[\p{Lu}][\p{L}-]*|og|for)){0,3})?\.?$/u.exec(item) : null;
+      if (post && !holderSector(item)) {
+        const owner = [
+          /(?:^|\s)(?:[Rr]egional[et]?\s|Region\s+[\p{Lu}])/u.test(f.name.value) ? 'region_administration' : undefined,
+          /(?:^|\s)(?:[Kk]ommunal[et]?\s|[\p{Lu}][\p{L}-]+\s+Kommune(?![\p{L}]))/u.test(f.name.value) ? 'municipality' : undefined,
+        ].filter((x): x is OrganisationKind => !!x);
+        if (owner.length === 1) {
+          const text = item.replace(/\.$/, '');
+          f.lists.seats.push({ finding: { value: { party: { kind: 'sector', sector: owner[0]!, perOrganisation: false }, role: text, min: 1, max: 1 }, span: span(itemOffset, itemOffset + text.length), confidence: 0.6 }, scope: seatScope });
+        }
+      }
     }
     if ((section === 'meetings') && /^ad[- ]?hoc\.?$/i.test(item)) {
       addScalar(f, 'meetings.adHoc', { value: true, span: span(itemOffset, itemOffset + item.length), confidence: 0.9 });
@@ -1028,6 +1042,29 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       headingCounted = false;
       membersBlockHadContent = false;
       continue;
+    }
+    // "Forpersonsskab og bestyrelse" (or "Bestyrelse") as a heading on a page about a forum of another kind ("Repræsentantskab"),
+    // then "Bestyrelsen vælges af repræsentantskabet ...": a bare kind word heading a part whose first sentence has that body, in
+    // the definite form, as its subject is a second body of the page, not a general description; what follows is its own.
+    const second = standalone && current && current.name.value !== '' && !sectionOf(t) ? /^(?:[\p{Lu}][\p{L}-]*\s+og\s+)?(\p{L}+)$/u.exec(t.trim()) : null;
+    const secondKind = second ? kindAtStart(second[1]!) : undefined;
+    if (second && secondKind && secondKind.length === second[1]!.length && current && secondKind.kind.slug !== current.kind.slug && !secondKind.kind.needsQualifier && !secondKind.kind.subGroupLabel) {
+      const word = second[1]!.toLowerCase();
+      const nextLine = lines.slice(i + 1).find((l) => l.text.trim() !== '');
+      const definite = new RegExp(`^${word.charAt(0).toUpperCase()}${word.slice(1).replace(/e$/u, '')}e?(?:n|t)\\s+(?:vælges|består|udgøres|sammensættes|udpeges|har|er|skal|mødes)\\s`, 'u');
+      if (nextLine && definite.test(nextLine.text.trim())) {
+        const start = line.start + t.indexOf(second[1]!);
+        const name = word.charAt(0).toUpperCase() + word.slice(1);
+        let f = forums.find((x) => x.kind.slug === secondKind.kind.slug);
+        if (!f) {
+          f = blankForum({ value: name, span: span(start, start + name.length), confidence: 0.6 }, secondKind.kind);
+          if (secondKind.kind.slug) addScalar(f, 'forum.kind', { value: secondKind.kind.slug, span: f.name.span, confidence: 0.6 });
+          forums.push(f);
+        }
+        current = f;
+        section = 'intro';
+        continue;
+      }
     }
     if (standalone && looksLikeHeading(t)) {
       const forum = sectionOf(t) ? null : openForum(line.start, t.trim());

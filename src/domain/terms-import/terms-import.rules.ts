@@ -499,6 +499,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   out.push(...parentBySetUp(s, ctx));
   out.push(...holderRules(s, ctx));
+  out.push(...sharedRoles(s, ctx));
   for (const m of s.matchAll(new RegExp(`([\\p{Lu}][\\p{L}-]+)\\s+udpeger\\s+(hver\\s+)?${NUM}\\s+medlem(?:mer)?${E}`, 'gu'))) {
     const n = parseNumber(m[3]!);
     if (!n) continue;
@@ -573,7 +574,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const named = namedMemberFindings(s, ctx);
   out.push(...named);
   // "Sundhedsklyngerne består af et fagligt og et politisk niveau": levels, not members.
-  if (!named.length && (selfSubject || !!sitsIn) && consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!)) {
+  const readsConsists = !named.length && (selfSubject || !!sitsIn) && !!consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!);
+  if (!readsConsists) out.push(...relativeSideListSeats(s, ctx));
+  if (readsConsists && consists) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
     // "fire repræsentanter udpeget af Byrådet, heraf to politikere og to embedsmænd": the part after "heraf" divides the
     // seats before it; it adds none.
@@ -625,6 +628,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
   out.push(...besidesPersonSeats(s, ctx));
   out.push(...takingPartSeats(s, ctx));
+  out.push(...meetingParticipantSeats(s, ctx));
+  out.push(...teamSeats(s));
   out.push(...representativeSeats(s, ctx));
   out.push(...appointedCountSeats(s));
   out.push(...appointedDividedSeats(s));
@@ -647,6 +652,82 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     out.push({ list: 'seats', value: { party: { kind: 'sector', sector: countedSector, perOrganisation: false }, role: `${counted[2]} medlemmer`, min: n, max: n } satisfies SeatDraft, start: 0, end: counted[0].length, confidence: 0.7 });
   }
   return out;
+}
+
+/**
+ * "I Testby klyngen er der nedsat en styregruppe, der består af hospitalsledelsen, ledere fra kommunerne A, B og C,
+ * praksiskoordinator, Region X's administration og Center for Y": this forum (its kind word or its name, with a relative clause)
+ * and a run-on list of the parties in it, none counted. A seat a side named (each side once); a part naming no side ("Center for
+ * Y") gives none rather than a guess. Only a list that ends the sentence, every part a short noun phrase with no count and no
+ * verb, and at least two sides; one beginning with "repræsentanter fra" is read by representativeSeats.
+ */
+function relativeSideListSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const m = /(?<![\p{L}])([\p{L}-]+),?\s+(?:der|som)\s+består\s+af\s+(?!(?:\p{L}+-?|\p{L}+e\s+)?repræsentanter\s)(.+?)\.?$/u.exec(s);
+  if (!m) return [];
+  const word = m[1]!;
+  const k = kindAtStart(word);
+  const own = (ctx.forumName ?? '').toLowerCase().replace(/(?:en|et|ne|erne)$/u, '');
+  const thisForum = !!k && k.length === word.length && (k.kind.slug === ctx.forumKind || (own !== '' && word.toLowerCase().replace(/(?:en|et|ne|erne)$/u, '') === own));
+  if (!thisForum || /\d/.test(m[2]!)) return [];
+  const body = m[2]!;
+  const bodyStart = m.index + m[0].lastIndexOf(body);
+  const parts = splitTopLevel(body);
+  const verb = /(?<![\p{L}])(?:er|har|skal|kan|vil|mødes|holder|arbejder|sikrer|drøfter|varetager|deltager)(?![\p{L}])/iu;
+  if (parts.length < 2 || parts.some((p) => p.text.trim().split(/\s+/).length > 6 || verb.test(p.text) || new RegExp(`^${NUM}\\s`, 'iu').test(p.text.trim()))) return [];
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  for (const part of parts) {
+    const sector = holderSector(part.text.trim());
+    if (!sector || seen.has(sector)) continue;
+    seen.add(sector);
+    const start = bodyStart + part.start + (part.text.length - part.text.trimStart().length);
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + part.text.trim().length, confidence: 0.65 });
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/**
+ * "Samordningsudvalgene holder møder 4-6 gange årligt, hvor ledelsesrepræsentanter fra hospitaler, kommuner og almen praksis
+ * drøfter og løser ...": who meets at this forum's meetings, named by the sides they come from, are its members (no counts).
+ * Only when this forum is the subject, each part of the list names a side, and they act ("drøfter"), not when they may be
+ * invited ("kan inviteres").
+ */
+function meetingParticipantSeats(s: string, ctx: RuleContext): RawFinding[] {
+  const subject = kindAtStart(s);
+  if (!subject || subject.kind.slug !== ctx.forumKind || !/^\s/u.test(s.slice(subject.length))) return [];
+  const side = String.raw`(?:almen\s+praksis|(?:de\s+)?praktiserende\s+læger|[\p{L}-]+)`;
+  const m = new RegExp(`^[\\p{L}-]+\\s+(?:holder|afholder)\\s+(?:sine\\s+)?møde(?:r|rne)?\\s+[^.;]{0,60}?,\\s+hvor\\s+(?:[\\p{L}-]*repræsentanter|ledere|medlemmer)\\s+fra\\s+(${side}(?:,\\s+${side})*\\s+(?:og|samt)\\s+${side})\\s+(\\p{Ll}+)`, 'u').exec(s);
+  if (!m || /^(?:kan|må|skal|inviteres|indbydes|indkaldes|deltager)$/u.test(m[2]!)) return [];
+  const body = m[1]!;
+  const bodyStart = m.index + m[0].lastIndexOf(body, m[0].length - m[2]!.length);
+  const parts = splitTopLevel(body);
+  const sectors = parts.map((p) => holderSector(p.text.trim()));
+  if (parts.length < 2 || sectors.some((x) => !x)) return [];
+  const out: RawFinding[] = [];
+  const seen = new Set<OrganisationKind>();
+  parts.forEach((part, i) => {
+    const sector = sectors[i]!;
+    if (seen.has(sector)) return;
+    seen.add(sector);
+    const start = bodyStart + part.start;
+    out.push({ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, min: null, max: null } satisfies SeatDraft, start, end: start + part.text.length, confidence: 0.65 });
+  });
+  return out;
+}
+
+/**
+ * "Du bliver en del af et team på 2-3 brugerrepræsentanter": a call for users names how many of them sit in the forum as a team
+ * (a group) of a count; users, patients and relatives sit for no side (other).
+ */
+function teamSeats(s: string): RawFinding[] {
+  const m = new RegExp(`(?:et|en)\\s+(?:team|gruppe|hold)\\s+på\\s+(${NUM}(?:\\s*[-–]\\s*${NUM})?)\\s+(?<role>(?:bruger|patient|pårørende|borger)repræsentanter)${E}`, 'iu').exec(s);
+  if (!m) return [];
+  const range = m[1]!.split(/\s*[-–]\s*/u).map((x) => parseNumber(x));
+  const min = range[0];
+  const max = range[1] ?? range[0];
+  if (!min || !max || max < min) return [];
+  const at = m.index + m[0].indexOf(m[1]!);
+  return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'other', perOrganisation: false }, role: m.groups!['role']!, min, max } satisfies SeatDraft, start: at, end: m.index + m[0].length, confidence: 0.7 }];
 }
 
 /**
@@ -1598,6 +1679,46 @@ const holder = (name: string) => {
   const sector = firstSector(n)?.sector;
   return sector ? { name: n, sector } : { name: n };
 };
+
+// Two parties named as sharing a role: organisations by their capitalised names ("Lægeforeningen", "Dansk Selskab for Akutmedicin")
+// or sides by their definite nouns ("regionen", "kommunerne").
+const SHARING_PARTY = String.raw`(?:[\p{Lu}][\p{L}-]*(?:\s+(?:for|af)\s+[\p{Lu}][\p{L}-]*|\s+[\p{Lu}][\p{L}-]*){0,4}|regionen|kommunen|kommunerne|hospitalet|hospitalerne|sygehuset|sygehusene|almen\s+praksis|de\s+praktiserende\s+læger)`;
+
+/**
+ * "Sekretariatsfunktionen deles mellem Lægeforeningen og Lægevidenskabelige Selskaber", "Regionen og kommunerne deler
+ * sekretariatsbetjeningen": the secretariat is shared, held by the two together (one holder, both names; a side only when both
+ * are of it). "Lægeforeningen og Lægevidenskabelige Selskaber deler mødelederfunktionen", "Mødeledelsen deles mellem A og B": the
+ * chair of the meetings (called the meeting leader, not the chair) is shared, between two sides when both name one. Only two
+ * parties named; "Opgaverne deles mellem medlemmerne" shares nothing of these.
+ */
+function sharedRoles(s: string, ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const lead = String.raw`^(?:Stk\.\s*\d+\.\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+)?`;
+  const pair = String.raw`(${SHARING_PARTY})\s+og\s+(${SHARING_PARTY})`;
+  // Case-sensitive ("u" only): a party's name is told by its capital; the role word may open the sentence with one.
+  const SECRETARIAT = String.raw`(?:[Ss]ekretariat(?:et|sfunktionen|sbetjeningen|sopgaven|sopgaverne|sbistanden)?|[Ss]ekretærfunktionen|[Ss]ekretærrollen)`;
+  const CHAIR = String.raw`(?:[Mm]ødeleder(?:funktionen|rollen|en)|[Mm]ødeledelsen|[Ff]ormand(?:s)?skabet|[Ff]ormandsposten|[Ff]orperson(?:s)?skabet)`;
+  const shared = (role: string) =>
+    new RegExp(`${lead}${role}\\s+deles\\s+(?:ligeligt\\s+)?(?:mellem|af)\\s+${pair}\\.?$`, 'u').exec(s) ??
+    new RegExp(`${lead}${pair}\\s+deler\\s+${role}\\.?$`, 'u').exec(s);
+  const sides = (m: RegExpExecArray) => [holderSector(m[1]!), holderSector(m[2]!)];
+  const sec = ctx.forumKind === 'faelles_sekretariat' ? null : shared(SECRETARIAT);
+  if (sec) {
+    const [a, b] = sides(sec);
+    const first = sec.index + sec[0].indexOf(sec[1]!);
+    const last = sec.index + sec[0].lastIndexOf(sec[2]!) + sec[2]!.length;
+    const name = capitalise(s.slice(first, last));
+    out.push({ path: 'secretariat.shared', value: true, start: sec.index, end: sec.index + sec[0].length, confidence: 0.8 });
+    out.push({ path: 'secretariat.by', value: a && a === b ? { name, sector: a } : { name }, start: first, end: last, confidence: 0.75 });
+  }
+  const chair = ctx.forumKind === 'formandskab' ? null : shared(CHAIR);
+  if (chair) {
+    out.push({ path: 'chair.shared', value: true, start: chair.index, end: chair.index + chair[0].length, confidence: 0.8 });
+    const list = uniqueSides(sides(chair).filter((x): x is OrganisationKind => !!x));
+    if (list.length === 2) out.push({ path: 'chair.sides', value: list, start: chair.index, end: chair.index + chair[0].length, confidence: 0.75 });
+  }
+  return out;
+}
 
 /**
  * Who holds the chair and who provides the secretariat, how many members there are in all,
