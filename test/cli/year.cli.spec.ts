@@ -19,7 +19,9 @@ function cli(args: string[], env: Record<string, string>): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.DATABASE_URL; // the embedded database in DATA_DIR is what is under test
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/entry/cli/main.ts', ...args], { cwd: root, env: childEnv, timeout: 120_000 }, (err, stdout, stderr) => {
+    // What `npm run cli` runs (tsx), loaded into one node process: without npx and tsx's own launcher
+    // process in front of it, each run starts about 2 s sooner.
+    execFile(process.execPath, ['--import', 'tsx', 'src/entry/cli/main.ts', ...args], { cwd: root, env: { ...childEnv, NODE_OPTIONS: '' }, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
