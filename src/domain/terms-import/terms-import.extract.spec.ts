@@ -1910,3 +1910,37 @@ describe('later rules for round 22\'s misses (issue 17)', () => {
     expect(page('Bestyrelse', 'Her kan du læse mere om bestyrelsen.').map((x) => x.forumName.value)).toEqual(['Repræsentantskab']);
   });
 });
+
+describe('round 23: calls for a group\'s members, association boards and assemblies', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"Kommunale medlemmer til arbejdsgruppen for <subject>" as the title: the page is about that group, not a body its prose names', () => {
+    const d = drafts('Kommunale medlemmer til arbejdsgruppen for ny aftale om test\n\nPå sit møde besluttede Sundhedskoordinationsudvalget at sætte arbejdet i gang.\n\nArbejdsgruppen bemandes med repræsentanter fra kommunerne, regionen og almen praksis.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Arbejdsgruppen for ny aftale om test', 'arbejdsgruppe']]);
+    expect(seatsOf(d[0])).toEqual([['municipality', null, null], ['region_administration', null, null], ['general_practice', null, null]]);
+    // A title of another shape leaves the page to the forum its prose names.
+    expect(drafts('Nyt om samarbejdet\n\nSundhedskoordinationsudvalget mødes fire gange om året.\n').map((x) => x.forumName.value)).toEqual(['Sundhedskoordinationsudvalget']);
+  });
+  it('"<Forum> bemandes med repræsentanter fra A og B": who a forum is manned with sit in it', () => {
+    expect(seatsOf(extractTermsDrafts(doc('Driftsforummet bemandes med repræsentanter fra kommunerne og regionen.')).drafts[0])).toEqual([['municipality', null, null], ['region_administration', null, null]]);
+    expect(seatsOf(extractTermsDrafts(doc('Driftsforummet er bemandet med en sekretær.')).drafts[0]).filter((x) => x[0] !== 'other')).toEqual([]);
+  });
+  it('"Regionsformand/person" (an association\'s regional chair) names no region; "Regionsrådsformanden" does', () => {
+    expect(allSectors('Regionsformand/person')).toEqual([]);
+    expect(allSectors('regionsformanden')).toEqual([]);
+    expect(allSectors('Regionsrådsformanden')).toEqual(['region_administration']);
+    expect(seatsOf(extractTermsDrafts(doc('Driftsforummet består af ni personer:\n\n • Regionsformand/person\n • 2 valgte for TR\n • 6 valgte på Generalforsamlingen\n')).drafts[0]).filter((x) => x[0] === 'region_administration')).toEqual([]);
+  });
+  it('"kan desuden indkalde til ekstraordinært bestyrelsesmøde" is ad hoc meetings (an adverb between "kan" and "indkalde")', () => {
+    expect(fields('Formanden kan desuden indkalde til ekstraordinært bestyrelsesmøde, hvis hun finder det nødvendigt.')['meetings.adHoc']).toBe(true);
+    expect(fields('Formanden kan også indkalde til ekstraordinært møde.')['meetings.adHoc']).toBe(true);
+    expect(fields('Formanden kan desuden indkalde til møde.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"holder møde hvert forår og efterår" and "et møde i foråret og et i efteråret" are two meetings a year', () => {
+    const f = fields('Driftsforummet holder møde hvert forår og efterår.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([2, 2]);
+    const g = fields('Driftsforummet holder et møde i foråret og et i efteråret.');
+    expect([g['meetings.perYearMin'], g['meetings.perYearMax']]).toEqual([2, 2]);
+    expect(fields('Valget af medlemmer holdes hvert forår.')['meetings.perYearMin']).toBeUndefined();
+  });
+});

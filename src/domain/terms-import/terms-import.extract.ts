@@ -96,9 +96,23 @@ function blankForum(name: Finding<string>, kind: ForumKindEntry, shape: { bare?:
   return { name, kind, bare: shape.bare ?? false, plural: shape.plural ?? false, instances: [], scalars: new Map(), lists: { purpose: [], tasks: [], seats: [], subGroupsAllowed: [] } };
 }
 
+/**
+ * "Kommunale medlemmer til arbejdsgruppen for ny aftale på børne- og ungeområdet", "Nye repræsentanter til følgegruppen om
+ * ...": a title calling for or naming members of one group, the group by its definite kind word and its subject.
+ */
+const APPOINTED_TO_GROUP =
+  /^(?:(?:nye?|kommunale?|regionale?)\s+)?(?:medlemmer|repræsentanter|medformand|formand|tovholder|sekretær)\s+til\s+(?=[\p{Ll}-]*grupp(?:en|et)\s+(?:for|om|vedr\.?)\s)/iu;
+
 export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
   const first = extractFrom(text);
+  // A page titled as a call for members of one group is about that group, though its prose names the bodies that set the work
+  // going ("På sit møde besluttede Sundhedskoordinationsudvalget at sætte arbejdet i gang").
+  const firstLine = splitLines(text).find((l) => l.text.trim() !== '');
+  if (firstLine && APPOINTED_TO_GROUP.test(firstLine.text.trim())) {
+    const main = mainForumOf(text);
+    if (main && kindAtStart(main.name)?.kind === main.kind) return extractFrom(text, main);
+  }
   if (first.drafts.some((d) => d.forumName.value !== '')) return first;
   // Minutes and agendas name forums and people; they are not terms of reference.
   if (/^\s*(?:mødereferat|beslutningsreferat|referat|dagsorden)\b/iu.test(text)) return first;
@@ -122,7 +136,8 @@ export function mainForumOf(text: string): MainForum | undefined {
     // "Tovholder til den tværsektorielle arbejdsgruppe for FMK": a call for a post in a group is about that group.
     const appointing =
       /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim()) ??
-      /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim());
+      /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim()) ??
+      APPOINTED_TO_GROUP.exec(l.text.trim());
     const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
     // "Hvad er et samordningsudvalg?": a question heading asks about a kind of forum; it names none.
     if (/[.;,?]$/.test(t) || t.split(/\s+/).length > 10) continue;
@@ -135,8 +150,9 @@ export function mainForumOf(text: string): MainForum | undefined {
     }
     // "Udvalgets medlemmer": a section of the forum's description names no forum.
     if (sectionOf(t) && sectionOf(t) !== 'forum_other') continue;
-    // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group.
-    const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4));
+    // A short title may name a kind that is usually a sub-group ("Faglig arbejdsgruppe"): the page is about that group, and so is
+    // a title appointing members to one ("Kommunale medlemmer til arbejdsgruppen for ny aftale på børne- og ungeområdet").
+    const k = kindMentions(t).find((m) => !m.kind.needsQualifier && (!m.kind.subGroupLabel || t.split(/\s+/).length <= 4 || (!!appointing && m.index === 0)));
     if (!k) {
       const group = l === lines[0] ? groupTitle(t, text) : undefined;
       if (group) return { start: l.start + l.text.length - l.text.trimStart().length, name: group, kind: unknownForumKind };

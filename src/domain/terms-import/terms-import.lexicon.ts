@@ -156,7 +156,9 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit|${B}byråd|${B}borgerrepræsentation`, 'iu')],
   ['general_practice', new RegExp(`${B}almen praksis|${B}praksis|${B}PLO(?:-\\p{L}+)?${E}|${B}DSAM|${B}praktiserende læge|${B}lægelig|${B}(?<!Yngre\\s)læger(?:ne)?${E}|${B}lægelaug|${B}general\\s+practice`, 'iu')],
   // "den pågældende regions kommuner", "regionens kommuner" are municipalities; "Regionsældrerådet" is a citizens' council.
-  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun|ældreråd)|(?:s|ens)\\s+kommun)|${B}sundhedsplanlægning`, 'iu')],
+  // "Regionsformand/person", "regionsformanden": the chair of an association's regional branch, not of the regional council
+  // ("regionsrådsformand"), is no region.
+  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun|ældreråd|formand|forperson|næstformand|næstforperson)|(?:s|ens)\\s+kommun)|${B}sundhedsplanlægning`, 'iu')],
   // "KL" (Kommunernes Landsforening) speaks for the municipalities; upper case only, so "kl. 14" is not it.
   ['municipality', /(?<![\p{L}])KL(?![\p{L}]|\.\s*\d)/u],
 ];

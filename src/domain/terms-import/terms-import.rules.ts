@@ -311,7 +311,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         // "kvartalsvist", "hver anden måned", "månedligt eller hver anden måned": each named rhythm gives a count a year;
         // two rhythms joined by "eller" give the range between them.
         // "Ordinære møder afholdes sidste torsdag i måneden": a weekday of every month is a monthly rhythm.
-        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned|(?:første|anden|tredje|fjerde|sidste)\s+(?:mandag|tirsdag|onsdag|torsdag|fredag)\s+i\s+(?:hver\s+)?måned(?:en)?)(?![\p{L}])/giu;
+        // "holder møde hvert forår og efterår", "et møde i foråret og et i efteråret": two seasons are twice a year.
+        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|hvert\s+forår\s+og\s+(?:hvert\s+)?efterår|(?:i|om)\s+foråret\s+og\s+(?:et\s+|ét\s+)?(?:i|om)\s+efteråret|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned|(?:første|anden|tredje|fjerde|sidste)\s+(?:mandag|tirsdag|onsdag|torsdag|fredag)\s+i\s+(?:hver\s+)?måned(?:en)?)(?![\p{L}])/giu;
         const rhythms: { n: number; index: number; end: number }[] = [];
         for (const per of cl.matchAll(PER)) {
           const everyNth = /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
@@ -371,8 +372,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const adhoc =
       /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
       // "Formanden kan indkalde styregruppen til ekstraordinært møde", "Ønsker mindst én over halvdelen af medlemmerne et
+      // ("Regionsformanden eller bestyrelsesmedlemmer kan desuden indkalde til ekstraordinært bestyrelsesmøde": an adverb may stand
+      // between "kan" and "indkalde"),
       // ekstraordinært møde, holdes dette": one extraordinary meeting called or asked for.
-      /kan\s+indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
+      /kan\s+(?:desuden\s+|også\s+|endvidere\s+|tillige\s+|altid\s+)?indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
       // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
       // ones when the chair asks for one.
       /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
@@ -567,8 +570,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Vækstforum nedsættes af regionsrådet for Region Sjælland med regionsrådsmedlemmer og kommunalpolitikere og derudover
   // medlemmer udpeget af ...": who it is set up with are its members.
   // "I rådet sidder der 16 repræsentanter fra ...": who sits in this forum (named by its kind word) are its members.
+  // "Arbejdsgruppen bemandes med repræsentanter fra kommunerne, regionen og almen praksis": who a group is manned with are its members.
   const sitsIn = sitsInThis(s, ctx);
-  const consists = sitsIn ?? /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
+  const consists = sitsIn ?? /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:bemandes|er\s+bemandet|skal\s+bemandes)\s+med\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
