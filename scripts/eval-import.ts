@@ -20,13 +20,24 @@
  * made by make-pdfs.ts there: two pages with a running header, footer and page numbers, words
  * broken at a line end with a hyphen): each is scored as its own case "<case id>.pdf" against
  * the same facts, so the PDF reader is measured too.
+ *
+ *   npm run eval:import -- --noise            # also through extraction noise (scripts/extraction-noise.ts)
+ *   npm run eval:import -- --noise=wrap,caps  # only the named transforms
+ *
+ * --noise scores every case text again after each deterministic extraction-noise transform
+ * (wrapped lines, page furniture, bullet glyphs, CRLF and odd spaces, hyphenated line breaks,
+ * headings in capitals), one at a time and all together, read through the document reader as
+ * a .txt upload, and prints recall and invented per transform beside the clean figure
+ * (--verbose lists, per transform, the cases that lose a fact or invent one, and what).
+ * --noise-dump=<folder> writes each noisy text there (<folder>/<transform>/<file>).
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readTermsDocumentFile } from '../src/adapters/documents-import/terms-document.reader.js';
+import { readTermsDocument, readTermsDocumentFile } from '../src/adapters/documents-import/terms-document.reader.js';
 import { extractTermsDrafts } from '../src/domain/terms-import/terms-import.extract.js';
 import type { TermsDraft } from '../src/domain/terms-import/terms-import.model.js';
+import { applyNoise, NOISE_LABELS, NOISE_NAMES, type NoiseChoice } from './extraction-noise.js';
 
 type SeatSpec = [string, number | null, number | null, boolean?];
 type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSpec[]; seatsUnchecked?: boolean; seatsSectorsOnly?: boolean; notStated?: string[] };
@@ -148,10 +159,66 @@ export function scoreCase(c: Case, drafts: TermsDraft[], nd: string[]): CaseScor
   return s;
 }
 
+export type NoiseScore = { choice: NoiseChoice | 'clean'; cases: number; stated: number; found: number; invented: number; worse: { id: string; lost: string[]; invented: string[] }[] };
+
+/** The transforms --noise names: all six and all together, or those of --noise=a,b (each alone, plus 'all' if named). */
+export function noiseChoices(arg: string): NoiseChoice[] {
+  const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+  if (!v) return [...NOISE_NAMES, 'all'];
+  const names = v.split(',').map((x) => x.trim());
+  for (const n of names) if (n !== 'all' && !(NOISE_NAMES as readonly string[]).includes(n)) throw new Error(`--noise: unknown transform ${n} (known: ${NOISE_NAMES.join(', ')}, all)`);
+  return names as NoiseChoice[];
+}
+
+/**
+ * Scores every stored case text clean and through each noise transform: the noisy text is read
+ * as a .txt upload by the document reader, so its normalisation is measured too.
+ */
+export async function scoreNoise(cases: Case[], nd: string[], folder: string, choices: NoiseChoice[], dump?: string): Promise<NoiseScore[]> {
+  const texts = cases.filter((c) => existsSync(join(folder, c.file))).map((c) => ({ c, raw: readFileSync(join(folder, c.file), 'utf8') }));
+  const result: NoiseScore[] = [];
+  let clean: Map<string, CaseScore> | undefined;
+  for (const choice of ['clean' as const, ...choices]) {
+    const byCase = new Map<string, CaseScore>();
+    for (const { c, raw } of texts) {
+      const text = choice === 'clean' ? raw : applyNoise(choice, raw, c.id);
+      if (dump && choice !== 'clean') {
+        mkdirSync(join(dump, choice), { recursive: true });
+        writeFileSync(join(dump, choice, c.file), text);
+      }
+      const read = await readTermsDocument(Buffer.from(text, 'utf8'), { fileName: c.file });
+      const score = read.ok ? scoreCase(c, extractTermsDrafts(read.text).drafts, nd) : { ...scoreCase(c, [], nd), misses: [`unreadable: ${read.error.message}`] };
+      byCase.set(c.id, score);
+    }
+    if (choice === 'clean') clean = byCase;
+    const all = [...byCase.values()];
+    const worse: NoiseScore['worse'] = [];
+    if (choice !== 'clean') {
+      for (const s of all) {
+        const base = clean!.get(s.id)!;
+        const lost = s.misses.filter((m) => !base.misses.includes(m));
+        const inv = s.inventions.filter((m) => !base.inventions.includes(m));
+        if (s.found < base.found || s.invented > base.invented || lost.length || inv.length) worse.push({ id: s.id, lost, invented: inv });
+      }
+    }
+    result.push({
+      choice,
+      cases: all.length,
+      stated: all.reduce((a, s) => a + s.stated, 0),
+      found: all.reduce((a, s) => a + s.found, 0),
+      invented: all.reduce((a, s) => a + s.invented, 0),
+      worse,
+    });
+  }
+  return result;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const verbose = args.includes('--verbose') || args.includes('-v');
+  const noiseArg = args.find((a) => a === '--noise' || a.startsWith('--noise='));
+  const dump = args.find((a) => a.startsWith('--noise-dump='))?.slice('--noise-dump='.length);
   const given = args.find((a) => !a.startsWith('-'));
   const folder = given ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
   const pdfFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/pdf');
@@ -177,8 +244,9 @@ async function main() {
   const found = scored.reduce((a, s) => a + s.found, 0);
   const invented = scored.reduce((a, s) => a + s.invented, 0);
   const macro = scored.length ? scored.reduce((a, s) => a + (s.stated ? s.found / s.stated : 1), 0) / scored.length : 0;
+  const noise = noiseArg || dump ? await scoreNoise(cases, nd, folder, noiseChoices(noiseArg ?? '--noise'), dump && resolve(dump)) : undefined;
   if (json) {
-    console.log(JSON.stringify({ cases: scores, overall: { cases: scored.length, stated, found, recall: stated ? found / stated : 0, macroRecall: macro, invented } }, null, 2));
+    console.log(JSON.stringify({ cases: scores, overall: { cases: scored.length, stated, found, recall: stated ? found / stated : 0, macroRecall: macro, invented }, ...(noise ? { noise } : {}) }, null, 2));
     return;
   }
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -219,6 +287,25 @@ async function main() {
   const notCounted = scores.filter((s) => s.skipped).map((s) => s.id);
   console.log(`\n${scored.length} renditions scored (case texts and PDFs): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
   if (notCounted.length) console.log(`Not counted (${notCounted.length} cases without a stored text; scored only with -- <folder>): ${notCounted.join(', ')}`);
+  if (noise) {
+    console.log(`\nExtraction noise: the ${noise[0]!.cases} case texts (no PDFs) read as .txt uploads, clean and through each transform`);
+    console.log(`${'transform'.padEnd(56)} ${'found/stated'.padStart(12)} ${'recall'.padStart(8)} ${'invented'.padStart(8)} ${'cases worse'.padStart(11)}`);
+    for (const n of noise) {
+      const label = n.choice === 'clean' ? 'clean' : `${NOISE_LABELS[n.choice]} [${n.choice}]`;
+      console.log(`${label.padEnd(56)} ${`${n.found}/${n.stated}`.padStart(12)} ${pct(n.stated ? n.found / n.stated : 0).padStart(8)} ${String(n.invented).padStart(8)} ${(n.choice === 'clean' ? '' : String(n.worse.length)).padStart(11)}`);
+    }
+    if (verbose) {
+      for (const n of noise) {
+        if (!n.worse.length) continue;
+        console.log(`\n${n.choice}: cases that lose a fact or invent one against the clean text`);
+        for (const w of n.worse) {
+          console.log(`  ${w.id}`);
+          for (const m of w.lost) console.log(`    miss     ${m}`);
+          for (const m of w.invented) console.log(`    INVENTED ${m}`);
+        }
+      }
+    }
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
