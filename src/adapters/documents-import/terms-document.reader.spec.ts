@@ -123,6 +123,18 @@ describe('readTermsDocument', () => {
     expect(cp1252.ok && cp1252.text).toBe('Møder');
   });
 
+  it('reads a text file Word saved as Unicode (UTF-16 with a byte order mark, little- or big-endian)', async () => {
+    const text = 'Kommissorium for Styregruppen\r\nStyregruppen mødes 4 gange om året.\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      const r = await readTermsDocument(bytes, { fileName: 'kommissorium.txt' });
+      expect(r.ok && r.format).toBe('txt');
+      expect(r.ok && r.text).toBe(text);
+    }
+  });
+
   it('checks the size on disk before reading a file, and reports a missing file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'terms-import-'));
     const big = join(dir, 'stor.docx');

@@ -12,6 +12,8 @@
  * and tables as the Word reader does; reads a PDF's text (pdf-text.reader.ts: lines
  * rebuilt by position, page headers, footers and numbers removed, line-break hyphenation
  * undone).
+ * Reads a text file as UTF-8, as UTF-16 when it opens with a byte order mark (Word's "Unicode
+ * text"), else as Windows-1252.
  * What it does not do: decrypt protected files, read .doc/.odt or scanned PDFs, or keep
  * images and comments. Nothing is written anywhere.
  */
@@ -105,6 +107,13 @@ async function readPdf(bytes: Uint8Array): Promise<DocumentReadResult> {
 }
 
 function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
+  // Word's "Unicode text" (.txt) is UTF-16 with a byte order mark: every other byte of Danish text is 0.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    if (!text.trim()) return fail('empty', 'Filen indeholder ingen tekst.', 'The file contains no text.');
+    return { ok: true, format: 'txt', text, warnings: [] };
+  }
   if (bytes.includes(0)) {
     return fail('not_word', 'Filen er hverken et Word-dokument (.docx), en PDF eller en tekstfil. Gem kommissoriet som .docx, .pdf eller .txt.', 'The file is neither a Word document (.docx), a PDF nor a text file. Save the terms of reference as .docx, .pdf or .txt.');
   }
