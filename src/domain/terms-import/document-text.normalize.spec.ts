@@ -80,6 +80,24 @@ describe('normalizeDocumentText on extracted text', () => {
     );
   });
 
+  it('joins a parenthesis and a sentence that closes after a colon onto a full line', () => {
+    const text = [
+      'Styregruppen for alliancen om den nære psykiatri har fire parter, og den mødes fire gange',
+      '',
+      ...wrapped,
+      '',
+      'Lise Holt, formand for de praktiserende læger i Midtjylland og i Region Midtjylland',
+      '(PLO)',
+      '',
+      'Udvalget bliver bindeled mellem de fire nordjyske sundhedsklynger, som udgår fra fire hospitaler:',
+      'Aalborg, Hjørring, Hobro og Thisted.',
+      '',
+    ].join('\n');
+    expect(normalizeDocumentText(text)).toBe(
+      `Styregruppen for alliancen om den nære psykiatri har fire parter, og den mødes fire gange\n\n${paragraph}\n\nLise Holt, formand for de praktiserende læger i Midtjylland og i Region Midtjylland (PLO)\n\nUdvalget bliver bindeled mellem de fire nordjyske sundhedsklynger, som udgår fra fire hospitaler: Aalborg, Hjørring, Hobro og Thisted.\n`,
+    );
+  });
+
   it('leaves a text that is not hard-wrapped as it is', () => {
     const text = 'Kontaktforum for det regionale socialområde\n\nKontaktforum for det regionale socialområde er nedsat pr. 1. januar 2018.\n\nMedlemmer\nJørgen Test, Landsforeningen LEV\nGitte Prøve, Landsforeningen Autisme\n';
     expect(normalizeDocumentText(text)).toBe(text);
@@ -96,6 +114,31 @@ describe('normalizeDocumentText on extracted text', () => {
     const head = 'Her er en skabelon til et kommissorium for koordinationsgrupper. Den';
     const text = `${head}\n\n${head} kan tilpasses den enkelte gruppe.\n\nKoordinationsgruppen mødes 4 gange om året.\n\n7. december 2026\nSide 1 af 1\n`;
     expect(normalizeDocumentText(text)).toBe(`${head} kan tilpasses den enkelte gruppe.\n\nKoordinationsgruppen mødes 4 gange om året.\n`);
+  });
+
+  it('keeps a list without markers whole across a page break, and the first line of a page whose header is a date', () => {
+    const text = [
+      'Maj 2017',
+      '',
+      'Medlemmer:',
+      '',
+      '7 direktører fra kommunerne',
+      'Formand for PLO',
+      'Koncerndirektør Region Midtjylland (medformand)',
+      '',
+      '5. november 2016',
+      'Side 1 af 2',
+      '\fMaj 2017',
+      '',
+      'Vicedirektør Region Midtjylland, Nære Sundhedstilbud',
+      'Sekretærer fra kommuner og region.',
+      '',
+      '5. november 2016',
+      'Side 2 af 2',
+    ].join('\n');
+    expect(normalizeDocumentText(text)).toBe(
+      'Maj 2017\n\nMedlemmer:\n\n7 direktører fra kommunerne\nFormand for PLO\nKoncerndirektør Region Midtjylland (medformand)\nVicedirektør Region Midtjylland, Nære Sundhedstilbud\nSekretærer fra kommuner og region.\n',
+    );
   });
 
   it('reads bullets as Word and PDFs write them: -, – and o with a tab, , runs of 1) and a., a lone item with a tab', () => {
@@ -125,6 +168,12 @@ describe('normalizeDocumentText on extracted text', () => {
       'PLO',
       '',
       '§ 3 MØDER',
+      '',
+      'ROLLER I FOKUSGRUPPEN SUNDHED OG BESKÆFTIGELSE',
+      '',
+      'Fokusgruppen Sundhed og Beskæftigelse mødes i fokusgruppen og i klyngen.',
+      '',
+      'VEDTAGET D. 3. MAJ 2017',
     ].join('\n');
     expect(normalizeDocumentText(text).split('\n').filter(Boolean)).toEqual([
       'Forretningsorden for Handicaprådet i Region Syddanmark',
@@ -134,6 +183,9 @@ describe('normalizeDocumentText on extracted text', () => {
       'Praktiserende Lægers Organisation (PLO)',
       'PLO',
       '§ 3 Møder',
+      'Roller i Fokusgruppen Sundhed og Beskæftigelse',
+      'Fokusgruppen Sundhed og Beskæftigelse mødes i fokusgruppen og i klyngen.',
+      'Vedtaget d. 3. maj 2017',
     ]);
   });
 });

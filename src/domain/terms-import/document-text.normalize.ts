@@ -146,11 +146,13 @@ export function dropPageFurniture(t: string): string {
     for (const j of [...near(b, -1, 2), ...near(b, 1, 2)]) if (DATE_LINE.test(lines[j]!) || BARE_PAGE_NO.test(lines[j]!)) drop.add(j);
   }
   // The first line after each break (past the furniture): a running header when it recurs at another break.
-  const heads = new Map<string, number[]>();
+  // (The line right after the break: past blank lines and the break's own lines, not past a date dropped above.)
+  const heads = new Map<string, Set<number>>();
   for (const b of breaks) {
-    const j = near(b, 1, 1)[0];
-    if (j === undefined) continue;
-    heads.set(key(lines[j]!), [...(heads.get(key(lines[j]!)) ?? []), j]);
+    let j = b + 1;
+    while (j < lines.length && (!lines[j]!.trim() || breaks.includes(j))) j++;
+    if (j >= lines.length || drop.has(j)) continue;
+    heads.set(key(lines[j]!), (heads.get(key(lines[j]!)) ?? new Set()).add(j));
   }
   const firstIdx = lines.findIndex((l, i) => content(i));
   const first = firstIdx >= 0 ? key(lines[firstIdx]!) : '';
@@ -169,7 +171,7 @@ export function dropPageFurniture(t: string): string {
     });
   const firstIsHeader = first !== '' && repeats(first);
   for (const [k, at] of heads) {
-    if (at.length >= 2 || k === first || repeats(k)) for (const j of at) if (j !== firstIdx || firstIsHeader) drop.add(j);
+    if (at.size >= 2 || k === first || repeats(k)) for (const j of at) if (j !== firstIdx || firstIsHeader) drop.add(j);
   }
   if (firstIsHeader) drop.add(firstIdx);
   if (!drop.size) return t;
@@ -186,10 +188,13 @@ export function dropPageFurniture(t: string): string {
       while (out.length && out[out.length - 1]!.trim() === '') out.pop();
       // A sentence cut by the break (its last line ends mid-sentence; a list item only when the next line goes on in
       // lower case) closes up; anything else keeps a blank line, so a heading after a list stays a heading.
+      // So does a block of lines without blank lines between them (a list without markers) that the break cut in two.
       const prev = out[out.length - 1];
       const mid = prev !== undefined && /[\p{L}\d,;)-]$/u.test(prev);
       const goesOn = /^\s*\p{Ll}/u.test(l) || (prev !== undefined && !/^\s*-\s/.test(prev) && prev.length >= 60);
-      if (prev !== undefined && !(mid && goesOn)) out.push('');
+      const nextLine = lines.slice(i + 1).find((x, k) => !drop.has(i + 1 + k));
+      const block = !!out[out.length - 2]?.trim() && !!nextLine?.trim();
+      if (prev !== undefined && !(mid && goesOn) && !block) out.push('');
       seam = false;
     }
     out.push(l);
@@ -205,19 +210,27 @@ export function dropPageFurniture(t: string): string {
 export function recaseCapitalHeadings(t: string): string {
   const seen = new Map<string, Map<string, number>>();
   const lines = t.split('\n');
-  const isCaps = (l: string) => !/\p{Ll}/u.test(l) && (l.match(/\p{Lu}/gu)?.length ?? 0) >= 5 && /\p{Lu}{4}/u.test(l) && !l.includes('\t');
+  // Two words in a row and how the document writes them there: "Fokusgruppen Sundhed" though prose writes "fokusgruppen".
+  const pairs = new Map<string, Map<string, number>>();
+  const isCaps = (l: string) => !/\p{Ll}/u.test(l) && !l.includes('\t') && (((l.match(/\p{Lu}/gu)?.length ?? 0) >= 5 && /\p{Lu}{4}/u.test(l)) || MONTH_CAPS.test(l));
+  const count = (map: Map<string, Map<string, number>>, k: string, form: string) => {
+    if (!map.has(k)) map.set(k, new Map());
+    const forms = map.get(k)!;
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+  };
   for (const l of lines) {
     if (isCaps(l)) continue;
-    // Words away from the start of a line or a sentence: how the document writes them.
-    for (const m of l.matchAll(/[\p{L}][\p{L}-]*/gu)) {
+    const words = [...l.matchAll(/[\p{L}][\p{L}-]*/gu)];
+    words.forEach((m, i) => {
+      const next = words[i + 1];
+      if (next && /^\s+$/.test(l.slice(m.index + m[0].length, next.index))) count(pairs, `${m[0]} ${next[0]}`.toLowerCase(), `${m[0]} ${next[0]}`);
+      // Words away from the start of a line or a sentence: how the document writes them.
       const before = l.slice(0, m.index).trimEnd();
-      if (!before || /[.!?:]$|^[-•]$/u.test(before)) continue;
-      const k = m[0].toLowerCase();
-      if (!seen.has(k)) seen.set(k, new Map());
-      const forms = seen.get(k)!;
-      forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
-    }
+      if (!before || /[.!?:]$|^[-•]$/u.test(before)) return;
+      count(seen, m[0].toLowerCase(), m[0]);
+    });
   }
+  const top = (forms: Map<string, number> | undefined) => (forms ? [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0] : undefined);
   const usual = (w: string): string | undefined => {
     const forms = seen.get(w.toLowerCase());
     if (!forms) return undefined;
@@ -228,6 +241,21 @@ export function recaseCapitalHeadings(t: string): string {
     .map((l) => {
       if (!isCaps(l)) return l;
       const named = acronymNamed(l);
+      const ws = [...l.matchAll(/[\p{L}][\p{L}-]*/gu)];
+      // A word next to another as the document writes the two together elsewhere; with the word after it first
+      // ("Fokusgruppen Sundhed" over "i fokusgruppen"), the first word of the line aside.
+      const after = new Map<number, string>();
+      const before = new Map<number, string>();
+      ws.forEach((m, i) => {
+        const next = ws[i + 1];
+        if (!next || !/^\s+$/.test(l.slice(m.index + m[0].length, next.index))) return;
+        const form = top(pairs.get(`${m[0]} ${next[0]}`.toLowerCase()));
+        if (!form) return;
+        const [a, b] = form.split(' ');
+        if (i > 0) after.set(m.index, a!);
+        before.set(next.index, b!);
+      });
+      const paired = new Map([...before, ...after]);
       let first = true;
       let prevProper = false;
       let end = 0;
@@ -240,6 +268,8 @@ export function recaseCapitalHeadings(t: string): string {
         const known = usual(w);
         let out: string;
         if (named.has(at)) out = w.charAt(0) + w.slice(1).toLowerCase();
+        else if (paired.has(at)) out = paired.get(at)!;
+        else if (MONTH.test(w) || w.length === 1) out = w.toLowerCase();
         else if (known) out = known;
         else if (FUNCTION_WORD.test(w)) out = w.toLowerCase();
         else if (w.length <= 3) out = w;
@@ -268,6 +298,8 @@ function acronymNamed(l: string): Set<number> {
   return named;
 }
 
+const MONTH = /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/iu;
+const MONTH_CAPS = /(?:^|[^\p{L}])(?:JANUAR|FEBRUAR|MARTS|APRIL|MAJ|JUNI|JULI|AUGUST|SEPTEMBER|OKTOBER|NOVEMBER|DECEMBER)(?![\p{L}])/u;
 const FUNCTION_WORD = /^(?:af|og|i|for|til|med|om|på|fra|den|det|de|en|et|som|ved|at|eller|samt|under|efter|hos|mellem|der|er|mv|mm)$/iu;
 
 function flattenHtmlLine(line: string): string {
@@ -313,7 +345,9 @@ function unwrapLines(t: string): string {
       if (hy && !KEEP_HYPHEN.test(firstWord)) return join(line, '');
       if (/[\p{L}\d,)]$/u.test(prev) && !/:$/.test(prev)) return join(line, ' ');
     }
-    if (prev !== undefined && width && continuesFullLine(prev, last[last.length - 1]!, line, lines[i + 1] ?? '', width)) {
+    // The document's first line is its title: a line after it in capitals or digits opens a line of its own.
+    const afterTitle = out.length === 1 && out[0] === last[0] && !/^\s*[\p{Ll}(]/u.test(line);
+    if (prev !== undefined && width && !afterTitle && continuesFullLine(prev, last[last.length - 1]!, line, lines[i + 1] ?? '', width)) {
       const hy = /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN.test(/^[\p{L}]+/u.exec(line)?.[0] ?? '');
       return join(line.replace(/^\s*-\s+(?=[\p{Ll}\d])/u, '- '), hy ? '' : ' ');
     }
@@ -363,16 +397,18 @@ function continuesFullLine(prev: string, prevLine: string, line: string, next: s
   const ownDash = item(line) && !item(prevLine) && !item(next) && /[\p{L}\d)]$/u.test(prev.trimEnd()) && /^\s*-\s+[\p{Ll}\d]/u.test(line);
   if ((item(line) && !ownDash) || /^\s*(?:§|[Ss]tk\.\s*\d|[Kk]apitel\s+\d|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu})/u.test(line)) return false;
   const full = (l: string, share: number) => l.trimEnd().length >= share * width;
-  // A lead-in ending with a colon keeps its list, unless it and the next line are full lines of one run-on paragraph.
-  if (/:$/.test(prev.trimEnd()) && !(full(prevLine, 0.9) && full(line, 0.9) && /[\p{L},]$/u.test(line.trimEnd()))) return false;
-  if (!/\p{Ll}/u.test(line) && /\p{Lu}{3}/u.test(line)) return false;
+  // A lead-in ending with a colon keeps its list, unless it and the next line are full lines of one run-on paragraph, or
+  // the next line closes the sentence (a full stop, then a blank line: "... fra fire hospitaler:\nAalborg, Hjørring og Thisted.").
+  const closes = /[.!?]$/.test(line.trimEnd()) && !next.trim();
+  if (/:$/.test(prev.trimEnd()) && !(full(prevLine, 0.85) && ((full(line, 0.85) && /[\p{L},]$/u.test(line.trimEnd())) || closes))) return false;
+  if (!/\p{Ll}/u.test(line) && /\p{Lu}{3}/u.test(line) && !/^\s*\(/.test(line)) return false;
   // "Sekretær: Jonas Friis, ...": a label opens a line of its own.
   if (/^\s*\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}:\s/u.test(line)) return false;
   const unit = FIRST_UNIT.exec(line.trimStart())?.[0] ?? '';
   const room = prevLine.trimEnd().length + 1 + unit.length;
   // A lower-case start carries a sentence on, so a line a little short of the width (a proportional font) still joins;
   // a capital or a digit may open a line of its own, so the first word must truly not have fitted, or prev run on.
-  const lower = /^\s*\p{Ll}/u.test(line);
+  const lower = /^\s*[\p{Ll}(]/u.test(line);
   if (lower ? room <= 0.85 * width : room <= width - 1 && !RUNS_ON.test(prev.trimEnd())) return false;
   // Lines of one shape ("<unit> – 1 repræsentant" twice): a list without markers, not a wrapped sentence.
   const tail = (l: string) => /(?:\d+\s+)?\p{L}+\.?$/u.exec(l.trim())?.[0].toLowerCase();

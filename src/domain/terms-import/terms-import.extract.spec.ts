@@ -1943,4 +1943,11 @@ describe('round 23: calls for a group\'s members, association boards and assembl
     expect([g['meetings.perYearMin'], g['meetings.perYearMax']]).toEqual([2, 2]);
     expect(fields('Valget af medlemmer holdes hvert forår.')['meetings.perYearMin']).toBeUndefined();
   });
+
+  it('a group titled with capitals ("Regional Baggrundsgruppe for Specialeplanlægning", a heading in capitals written out) is the page\'s group', () => {
+    const body = '\n\nDen Regionale Baggrundsgruppe består af repræsentanter fra alle regioner, og Sundhedsstyrelsen varetager formandskab og sekretariat.\n';
+    for (const title of ['Regional baggrundsgruppe for specialeplanlægning', 'Regional Baggrundsgruppe for Specialeplanlægning']) {
+      expect(extractTermsDrafts(title + body).drafts.map((d) => d.forumName.value)).toEqual([title]);
+    }
+  });
 });

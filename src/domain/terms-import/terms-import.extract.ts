@@ -314,7 +314,8 @@ function subjectTitle(lines: Line[], kind: ForumKindEntry, word: string, text: s
  * after it) names the page's group when the prose names the same compound again. The kind stays unknown.
  */
 function groupTitle(t: string, text: string): string | undefined {
-  const m = /^(?:[\p{L}-]+(?:e|ig|isk|al|lig)?\s+)?([\p{L}]{3,}grupp(?:e|en))(?:\s+(?:for|om|vedr\.?|vedrørende)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})?$/u.exec(t);
+  // The subject may be written with capitals, as a title often is ("Regional Baggrundsgruppe for Specialeplanlægning").
+  const m = /^(?:[\p{L}-]+(?:e|ig|isk|al|lig)?\s+)?([\p{L}]{3,}grupp(?:e|en))(?:\s+(?:for|om|vedr\.?|vedrørende)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2})?$/u.exec(t);
   if (!m || !/^[\p{Lu}]/u.test(t) || kindMentions(m[1]!).length) return undefined;
   const stem = m[1]!.replace(/(?:e|en)$/u, '');
   const again = text.slice(text.indexOf(t) + t.length).match(new RegExp(`(?<![\\p{L}])${stem}(?:e|en|ens|er|erne)?(?![\\p{L}])`, 'giu'));
