@@ -19,13 +19,15 @@
  *   ("Sundhedskoordinations-" / "udvalget").
  * - caps: headings (a short line of at most 8 words standing alone, without a full stop or a
  *   comma) in capitals.
- * - all: caps, bullets, wrap (a straddling long word hyphenated half the time), furniture,
- *   whitespace, in that order.
+ * - spacing: runs of two or three spaces between words, as pdftotext -layout writes justified
+ *   text and as typists put two spaces after a full stop.
+ * - all: caps, bullets, wrap (a straddling long word hyphenated half the time), spacing,
+ *   furniture, whitespace, in that order.
  *
  * Every transform is seeded by its name and the case id, so a run is repeatable.
  */
 
-export const NOISE_NAMES = ['wrap', 'furniture', 'bullets', 'whitespace', 'hyphenation', 'caps'] as const;
+export const NOISE_NAMES = ['wrap', 'furniture', 'bullets', 'whitespace', 'hyphenation', 'caps', 'spacing'] as const;
 export type NoiseName = (typeof NOISE_NAMES)[number];
 export type NoiseChoice = NoiseName | 'all';
 
@@ -36,7 +38,8 @@ export const NOISE_LABELS: Record<NoiseChoice, string> = {
   whitespace: '(d) CRLF, no-break spaces, soft hyphens',
   hyphenation: '(e) words hyphenated at line breaks',
   caps: '(f) headings in capitals',
-  all: 'all of (a)-(f) together',
+  spacing: '(g) runs of spaces (justified, two after .)',
+  all: 'all of (a)-(g) together',
 };
 
 type Rng = () => number;
@@ -194,6 +197,13 @@ export function noisyWhitespace(text: string, rng: Rng): string {
   return out.join('\r\n');
 }
 
+/** Two or three spaces in some gaps between words (a fifth of them), and two after most full stops. */
+export function justifySpacing(text: string, rng: Rng): string {
+  return lines(text)
+    .map((l) => l.replace(/(\S) (?=\S)/g, (_m, a: string) => a + (a === '.' && rng() < 0.5 ? '  ' : rng() < 0.2 ? ' '.repeat(2 + Math.floor(rng() * 2)) : ' ')))
+    .join('\n');
+}
+
 /** A heading: a short line standing alone (blank or nothing before and after), at most 8 words, no full stop, comma or 'label: value', not a list item. */
 export function capitaliseHeadings(text: string): string {
   const ls = lines(text);
@@ -223,10 +233,13 @@ export function applyNoise(choice: NoiseChoice, text: string, id: string): strin
       return wrapLines(text, rng('wrap'), { hyphenate: 'always' });
     case 'caps':
       return capitaliseHeadings(text);
+    case 'spacing':
+      return justifySpacing(text, rng('spacing'));
     case 'all': {
       let t = capitaliseHeadings(text);
       t = varyBullets(t, rng('bullets'));
       t = wrapLines(t, rng('wrap'), { hyphenate: 'half' });
+      t = justifySpacing(t, rng('spacing'));
       t = addPageFurniture(t, rng('furniture'));
       return noisyWhitespace(t, rng('whitespace'));
     }

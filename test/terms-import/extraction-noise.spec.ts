@@ -55,7 +55,7 @@ describe('extraction noise for the import evaluation', () => {
   it('keeps every letter and digit of every rendition in order, once page furniture is set aside', () => {
     for (const { id, text } of texts) {
       const clean = reading(text, false);
-      for (const c of ['wrap', 'furniture', 'whitespace', 'hyphenation', 'caps'] as const) {
+      for (const c of ['wrap', 'furniture', 'whitespace', 'hyphenation', 'caps', 'spacing'] as const) {
         expect(`${c} ${id}: ${reading(applyNoise(c, text, id), c === 'furniture')}`).toBe(`${c} ${id}: ${clean}`);
       }
       // All together: the text after its first two steps (capitals, bullet glyphs) is what the rest keeps.

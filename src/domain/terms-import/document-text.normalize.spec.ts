@@ -98,6 +98,10 @@ describe('normalizeDocumentText on extracted text', () => {
     );
   });
 
+  it('reads two or three spaces between words as one (justified text, two after a full stop), a wider gap as it is', () => {
+    expect(normalizeDocumentText('Udvalget  består af   5 medlemmer.  Det mødes 4 gange.\nFormand      Anne Berg')).toBe('Udvalget består af 5 medlemmer. Det mødes 4 gange.\nFormand      Anne Berg\n');
+  });
+
   it('leaves a text that is not hard-wrapped as it is', () => {
     const text = 'Kontaktforum for det regionale socialområde\n\nKontaktforum for det regionale socialområde er nedsat pr. 1. januar 2018.\n\nMedlemmer\nJørgen Test, Landsforeningen LEV\nGitte Prøve, Landsforeningen Autisme\n';
     expect(normalizeDocumentText(text)).toBe(text);

@@ -9,8 +9,9 @@
  * "- item" lines. Text extracted from a PDF or a Word file is made to read like
  * typed text: list markers ("•", "", "o", "–", "-" with a tab, runs of "1)" or
  * "a.") become "- ", page furniture (a running header, a footer date, "Side 2 af 5",
- * form feeds) is dropped, a heading in capitals is written in ordinary case, and
- * hard-wrapped lines are joined back into their paragraphs. What it does not do:
+ * form feeds) is dropped, a heading in capitals is written in ordinary case,
+ * hard-wrapped lines are joined back into their paragraphs, and runs of two or three
+ * spaces between words become one. What it does not do:
  * keep offsets into the raw input. Every span the importer returns points into the
  * normalised text, which is returned too.
  */
@@ -43,6 +44,9 @@ export function normalizeDocumentText(raw: string): string {
   t = recaseCapitalHeadings(t);
   t = t.replace(/\n{3,}/g, '\n\n');
   t = unwrapLines(t);
+  // Two or three spaces between words (justified text from pdftotext -layout, two after a full stop) are one; the lines'
+  // widths were measured with them. A wider gap may part a table's columns and stays.
+  t = t.replace(/(?<=\S) {2,3}(?=\S)/g, ' ');
   return t.replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
 }
 
@@ -367,8 +371,12 @@ const RUNS_ON = /(?:^|\s)(?:i|og|af|for|med|til|fra|på|den|det|de|en|et|som|at|
  * run on into the next (it starts with a lower-case letter, or the line ends on a word no
  * sentence ends on: 'i', 'og', 'af', 'for' ...).
  */
-export function wrapWidth(lines: string[]): number {
-  const lens = lines.filter((l) => l.trim() && !l.includes('\t')).map((l) => l.trimEnd().length).sort((a, b) => a - b);
+/** A line as its words stand, runs of two or three spaces between them read as one (justified text). */
+const words1 = (l: string) => l.replace(/(?<=\S) {2,3}(?=\S)/g, ' ').trimEnd();
+
+export function wrapWidth(raw: string[]): number {
+  const lines = raw.map(words1);
+  const lens = lines.filter((l) => l.trim() && !l.includes('\t')).map((l) => l.length).sort((a, b) => a - b);
   if (lens.length < 6) return 0;
   const w = lens[Math.floor(0.95 * (lens.length - 1))]!;
   if (w < 40 || w > 130) return 0;
@@ -390,7 +398,8 @@ const FIRST_UNIT = /^(?:(?:§+|\d[\d.,:/–-]*|nr\.|kl\.|ca\.|d\.)\s+)?\S+/iu;
  * or a sentence before a heading, and `line` is not blank, a list item, a table row, a section ("§ 3", "Stk. 2") or a
  * heading in capitals, and its first word would not have fitted at prev's end.
  */
-function continuesFullLine(prev: string, prevLine: string, line: string, next: string, width: number): boolean {
+function continuesFullLine(prevRaw: string, prevLineRaw: string, lineRaw: string, nextRaw: string, width: number): boolean {
+  const [prev, prevLine, line, next] = [prevRaw, prevLineRaw, lineRaw, nextRaw].map(words1) as [string, string, string, string];
   if (!prev.trim() || !line.trim() || prev.includes('\t') || line.includes('\t')) return false;
   const item = (l: string) => /^\s*-\s/.test(l);
   // "... (PPU)\n- gældende til ...": a dash opening a wrapped line among no list items is the sentence's own.
