@@ -102,6 +102,10 @@ describe('normalizeDocumentText on extracted text', () => {
     expect(normalizeDocumentText('Udvalget  består af   5 medlemmer.  Det mødes 4 gange.\nFormand      Anne Berg')).toBe('Udvalget består af 5 medlemmer. Det mødes 4 gange.\nFormand      Anne Berg\n');
   });
 
+  it('takes off a left margin every line shares, keeping deeper indents', () => {
+    expect(normalizeDocumentText('    Medlemmer\n\n      • 2 fra regionen\n    Udvalget mødes 4 gange.')).toBe('Medlemmer\n\n  - 2 fra regionen\nUdvalget mødes 4 gange.\n');
+  });
+
   it('leaves a text that is not hard-wrapped as it is', () => {
     const text = 'Kontaktforum for det regionale socialområde\n\nKontaktforum for det regionale socialområde er nedsat pr. 1. januar 2018.\n\nMedlemmer\nJørgen Test, Landsforeningen LEV\nGitte Prøve, Landsforeningen Autisme\n';
     expect(normalizeDocumentText(text)).toBe(text);

@@ -25,6 +25,7 @@ export function normalizeDocumentText(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u00AD\u200B-\u200D]/g, '');
+  t = dedent(t);
   t = t
     .split('\n')
     .map((line) => (line.includes('<') ? flattenHtmlLine(line) : line))
@@ -48,6 +49,15 @@ export function normalizeDocumentText(raw: string): string {
   // widths were measured with them. A wider gap may part a table's columns and stays.
   t = t.replace(/(?<=\S) {2,3}(?=\S)/g, ' ');
   return t.replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
+}
+
+/** A left margin every line of text shares (pdftotext -layout indents the whole page) is taken off; deeper indents stay. */
+function dedent(t: string): string {
+  const lines = t.split('\n');
+  const margins = lines.map((l) => l.replace(/^\f/, '')).filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length);
+  const margin = margins.length ? Math.min(...margins) : 0;
+  if (!margin) return t;
+  return lines.map((l) => (l.startsWith('\f') ? '\f' + l.slice(1).slice(margin) : l.slice(Math.min(margin, /^ */.exec(l)![0].length)))).join('\n');
 }
 
 /**
