@@ -80,6 +80,18 @@ describe('normalizeDocumentText on extracted text', () => {
     );
   });
 
+  it('keeps the hyphen of a double name broken at a wrapped line end, with no space (Ringkøbing-Skjern)', () => {
+    const text = [
+      ...wrapped.slice(0, 3),
+      'Praktiserende Lægers Organisation. Klyngen omfatter de seks kommuner Ringkøbing-',
+      'Skjern, Ikast-Brande, Herning, Holstebro, Lemvig og Struer samt hospitalet og',
+      'almen praksis.',
+    ].join('\n');
+    expect(normalizeDocumentText(text)).toBe(
+      `${wrapped.slice(0, 3).join(' ')} Praktiserende Lægers Organisation. Klyngen omfatter de seks kommuner Ringkøbing-Skjern, Ikast-Brande, Herning, Holstebro, Lemvig og Struer samt hospitalet og almen praksis.\n`,
+    );
+  });
+
   it('joins a parenthesis and a sentence that closes after a colon onto a full line', () => {
     const text = [
       'Styregruppen for alliancen om den nære psykiatri har fire parter, og den mødes fire gange',

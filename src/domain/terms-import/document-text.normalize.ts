@@ -345,8 +345,11 @@ function unwrapLines(t: string): string {
   const out: string[] = [];
   // The last physical line of each output line: whether it was full decides a join, not the joined paragraph's length.
   const last: string[] = [];
+  // glue '' drops the line-break hyphen ("Sundheds-" + "styregruppen"); '-' keeps it with no space, as in a
+  // double name broken at its hyphen ("Ringkøbing-" + "Skjern").
   const join = (line: string, glue: string) => {
-    out[out.length - 1] = (glue === '' ? out[out.length - 1]!.slice(0, -1) : out[out.length - 1]! + glue) + line;
+    const before = out[out.length - 1]!;
+    out[out.length - 1] = (glue === '' ? before.slice(0, -1) : glue === '-' ? before : before + glue) + line;
     last[last.length - 1] = line;
   };
   lines.forEach((raw, i) => {
@@ -363,7 +366,8 @@ function unwrapLines(t: string): string {
     const afterTitle = out.length === 1 && out[0] === last[0] && !/^\s*[\p{Ll}(]/u.test(line);
     if (prev !== undefined && width && !afterTitle && continuesFullLine(prev, last[last.length - 1]!, line, lines[i + 1] ?? '', width)) {
       const hy = /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN.test(/^[\p{L}]+/u.exec(line)?.[0] ?? '');
-      return join(line.replace(/^\s*-\s+(?=[\p{Ll}\d])/u, '- '), hy ? '' : ' ');
+      const doubleName = /\p{L}-$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(line);
+      return join(line.replace(/^\s*-\s+(?=[\p{Ll}\d])/u, '- '), hy ? '' : doubleName ? '-' : ' ');
     }
     out.push(raw);
     last.push(raw);
