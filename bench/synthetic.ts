@@ -12,6 +12,7 @@
 import type { Forum, ForumLevel, Membership, MembershipRole, Organisation, Person, TermsOfReference } from '../src/domain/registry/registry.model.js';
 import type { Meeting, Task } from '../src/domain/meetings/meeting.model.js';
 import { WorkingDayCalendar, addDays } from '../src/domain/calendar/working-day.calendar.js';
+import { mulberry32 } from '../src/shared/seeded-random.js';
 
 export type SyntheticSize = {
   regions: number;
@@ -37,22 +38,10 @@ export type SyntheticDataSet = {
   tasks: Task[];
 };
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const regionNames = ['Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland'];
 
 export function generateSynthetic(size: SyntheticSize = nationalSize, seed = 20270101, year = 2027): SyntheticDataSet {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const cal = new WorkingDayCalendar();

@@ -8,6 +8,7 @@
  *  - only src/adapters/graph imports @microsoft/microsoft-graph-client;
  *  - only bot/ imports botbuilder and botframework-*;
  *  - src/contracts (response schemas) imports only zod, src/domain and other contracts;
+ *  - src/shared (small pure helpers) imports nothing of ours outside it and no package;
  *  - src/tab imports src/contracts for types only (import type): no zod in the tab bundle.
  *
  * Tests (*.spec.ts(x)) wire real adapters on purpose and are not a layer: the
@@ -33,6 +34,12 @@ const layers = [
     reason: 'use cases import no adapter, entry, tab or bot code: declare a port in src/usecases/ports and let the entry wire the adapter',
   },
   {
+    name: 'shared',
+    dir: 'src/shared',
+    allowed: (target) => inside(target, 'src/shared'),
+    reason: 'src/shared holds small pure helpers used by the emulator, the bench and the scripts: it imports nothing of ours outside src/shared',
+  },
+  {
     name: 'contracts',
     dir: 'src/contracts',
     allowed: (target) => inside(target, 'src/contracts') || inside(target, 'src/domain'),
@@ -42,6 +49,7 @@ const layers = [
 
 /** Packages a layer may import at all (when it is listed here): everything else is refused. */
 const packageAllowlists = [
+  { dir: 'src/shared', allowed: (spec) => spec.startsWith('node:'), reason: 'src/shared imports no package (node: built-ins only)' },
   { dir: 'src/contracts', allowed: (spec) => spec === 'zod' || spec.startsWith('zod/'), reason: 'response contracts import only zod (and the domain)' },
 ];
 

@@ -26,6 +26,7 @@
  *
  * Every transform is seeded by its name and the case id, so a run is repeatable.
  */
+import { seededRng, type Rng } from '../src/shared/seeded-random.js';
 
 export const NOISE_NAMES = ['wrap', 'furniture', 'bullets', 'whitespace', 'hyphenation', 'caps', 'spacing'] as const;
 export type NoiseName = (typeof NOISE_NAMES)[number];
@@ -42,24 +43,7 @@ export const NOISE_LABELS: Record<NoiseChoice, string> = {
   all: 'all of (a)-(g) together',
 };
 
-type Rng = () => number;
-
-/** mulberry32 seeded with an FNV-1a hash of the seed string. */
-export function seededRng(seed: string): Rng {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng };
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 const lines = (text: string) => text.replace(/\r\n?/g, '\n').split('\n');

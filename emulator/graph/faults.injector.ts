@@ -4,6 +4,7 @@
  * sub-request, with a probability drawn from a seeded generator so a failing run
  * can be replayed with the same seed.
  */
+import { mulberry32 } from '../../src/shared/seeded-random.js';
 
 /** "reset-after": the request is carried out, then the connection is reset (the answer is lost). */
 export type FaultKind = '429' | '503' | '504' | 'reset' | 'reset-after' | 'latency';
@@ -46,18 +47,6 @@ export type FaultInjector = {
   /** Decides for one request; latency decisions come first and do not exclude an error. */
   decide(input: { method: string; route?: string; path: string; inBatch: boolean }): FaultDecision[];
 };
-
-// mulberry32: a tiny seeded PRNG; reproducibility matters here, not quality.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function createFaultInjector(initialSeed = 1): FaultInjector {
   let rand = mulberry32(initialSeed);

@@ -30,6 +30,14 @@ describe('layer rules (scratch files)', () => {
     expect(await problems('src/domain/meetings/scratch.ts', "import type { Meeting } from './meeting.model.js';\nimport { DateTime } from 'luxon';\nexport type X = Meeting;\nexport const d = DateTime;\n")).toEqual([]);
   });
 
+  it('keep src/shared to itself: no module of ours outside it, no package', async () => {
+    expect(await problems('src/shared/scratch.ts', "import type { Meeting } from '../domain/meetings/meeting.model.js';\nexport type X = Meeting;\n")).toEqual([
+      expect.stringContaining('samraad/layers: src/shared/scratch.ts may not import "../domain/meetings/meeting.model.js"'),
+    ]);
+    expect(await problems('src/shared/scratch.ts', "import { DateTime } from 'luxon';\nexport const d = DateTime;\n")).toEqual([expect.stringContaining('src/shared imports no package')]);
+    expect(await problems('src/shared/scratch.ts', "import { mulberry32 } from './seeded-random.js';\nimport { createHash } from 'node:crypto';\nexport const x = [mulberry32, createHash];\n")).toEqual([]);
+  });
+
   it('refuse use cases importing adapters, entry or bot/', async () => {
     for (const spec of ['../../adapters/db/workflow.repository.js', '../../entry/app.js', '../../../bot/bot.ports.js']) {
       expect(await problems('src/usecases/meetings/scratch.ts', `import type { X } from '${spec}';\nexport type Y = X;\n`)).toEqual([
