@@ -2,7 +2,8 @@
  * The seat check of a forum with no terms of reference, in the tab (issue 12): the
  * server answers no findings and a message; the tab says there are no terms to check
  * against, never "the composition matches the terms" (which a hand-copied response
- * type without `message` once made it say).
+ * type without `message` once made it say). The terms tab of such a forum tells its secretary to
+ * import them and any other reader who can add them.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { shot, signIn, startE2E, type E2E } from './e2e.support.js';
@@ -22,6 +23,11 @@ describe('the seat check in Chromium', () => {
     // Sundhedsråd Midt has no terms of reference in the demo.
     await tree.getByText('Sundhedsråd Midt', { exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Sundhedsråd Midt' }).waitFor();
+    // The terms tab (the first) tells its secretary how to add them: the import, reviewed before anything is saved.
+    const noTerms = page.getByTestId('no-terms');
+    await noTerms.waitFor();
+    expect(await noTerms.innerText()).toContain('Læs det ind fra et Word-, PDF- eller tekstdokument med «Importér kommissorium» ovenfor.');
+    expect(await page.getByRole('button', { name: 'Importér kommissorium' }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Sammensætning' }).click();
     const notChecked = page.getByTestId('composition-not-checked');
     await notChecked.waitFor();
@@ -37,5 +43,19 @@ describe('the seat check in Chromium', () => {
     await page.getByRole('table', { name: 'Pladstjek mod kommissoriet' }).or(page.getByText('Sammensætningen svarer til kommissoriet.')).waitFor();
     expect(await notChecked.count()).toBe(0);
     await page.getByText('Tjekket pr. 3. december 2026').waitFor();
+  });
+
+  it('tells a reader who cannot import who adds the missing terms, without the import button', async () => {
+    const { page, app } = e;
+    await page.goto(`${app.url}/`);
+    await signIn(page, 'pia-strand');
+    await page.goto(`${app.url}/#/forums/sr-midt`);
+    await page.getByRole('heading', { level: 2, name: 'Sundhedsråd Midt' }).waitFor();
+    const noTerms = page.getByTestId('no-terms');
+    await noTerms.waitFor();
+    expect(await noTerms.innerText()).toContain('Forummets sekretær eller regionens sekretariat kan lægge det ind.');
+    expect(await noTerms.innerText()).not.toContain('Importér kommissorium');
+    expect(await page.getByRole('button', { name: 'Importér kommissorium' }).count()).toBe(0);
+    await shot(page, 'terms-missing-reader');
   });
 });

@@ -122,7 +122,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
       : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>
       : tab === 'terms' ? (
         <section className={styles.section} aria-label={t.termsOfReference}>
-          {!terms ? <Text>{t.noTerms}</Text> : (
+          {!terms ? <div data-testid="no-terms"><Text as="p">{t.noTerms}</Text><Text as="p" className={styles.meta}>{canPlan ? t.noTermsCanImport : t.noTermsAskSecretariat}</Text></div> : (
             <>
               <Text className={styles.meta} as="p">
                 {t.version} {terms.version} · {t.validFrom} {formatDate(terms.validFrom, lang)}
