@@ -248,6 +248,41 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     }
   });
 
+  it('at 400 px, one column: the document stays in view above the review and nothing of the review is drawn over it (da)', async () => {
+    const { context, p } = await reviewPasted(400, seed002);
+    try {
+      const badges = p.getByTestId('provenance');
+      await badges.first().waitFor();
+      const n = await badges.count();
+      expect(n).toBeGreaterThan(5);
+      const covered: string[] = [];
+      for (const i of [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - 1]) {
+        // The badge at the bottom of the window, as a secretary scrolling down the review sees it.
+        await badges.nth(i).evaluate((b) => b.scrollIntoView({ block: 'end' }));
+        covered.push(...await p.evaluate((i) => {
+          const out: string[] = [];
+          const doc = document.querySelector('[data-testid="document-text"]')!;
+          const d = doc.getBoundingClientRect();
+          if (d.bottom <= 0 || d.top >= window.innerHeight) out.push(`badge ${i}: the document is out of view`);
+          // Points across the document's visible box: the topmost element there is the document (or its highlight).
+          for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) {
+            const x = d.left + d.width * fx, y = Math.max(0, d.top) + (Math.min(window.innerHeight, d.bottom) - Math.max(0, d.top)) * fy;
+            const top = document.elementFromPoint(x, y);
+            if (top && !doc.contains(top)) out.push(`badge ${i}: ${top.tagName.toLowerCase()}.${[...top.classList].slice(0, 2).join('.')} drawn over the document at ${Math.round(x)},${Math.round(y)}`);
+          }
+          const b = document.querySelectorAll('[data-testid="provenance"]')[i]!.getBoundingClientRect();
+          const topAtBadge = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+          if (!topAtBadge || !document.querySelectorAll('[data-testid="provenance"]')[i]!.contains(topAtBadge)) out.push(`badge ${i}: covered by ${topAtBadge?.tagName.toLowerCase()}`);
+          return out;
+        }, i));
+      }
+      expect(covered).toEqual([]);
+      await shot(p, 'terms-import-400');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('creates the forum a document describes when Samraad does not have it, from the review (da)', async () => {
     const ti = texts.da.ti;
     // Written in our own words: a working group under the fokusgruppe, not yet in Samraad.

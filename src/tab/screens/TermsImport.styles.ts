@@ -27,6 +27,14 @@ export const useTermsImportStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
+    // One column (a narrow window, a side panel): the document stays in view above the review, opaque and lower,
+    // and the review scrolls under it. Without this the review's fields were drawn over the document's text.
+    '@media (max-width: 1000px)': {
+      zIndex: 1,
+      backgroundColor: tokens.colorNeutralBackground2,
+      paddingBottom: tokens.spacingVerticalS,
+      boxShadow: tokens.shadow4,
+    },
   },
   paneHeading: { margin: 0 },
   narrow: { maxWidth: '20rem' },
@@ -36,6 +44,7 @@ export const useTermsImportStyles = makeStyles({
     margin: 0,
     // Leaves room for the app header and the pane's heading, so the highlighted source is never below the fold.
     maxHeight: 'calc(100vh - 14rem)',
+    '@media (max-width: 1000px)': { maxHeight: '30vh' },
     overflowY: 'auto',
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
