@@ -3,8 +3,8 @@
  * every tab screen in the Teams high-contrast theme (the tab's `?theme=contrast`,
  * what Teams' context theme "contrast" selects) with 0 serious or critical axe
  * violations, in Danish and in English; and every screen in English at desktop
- * width and at a narrow Teams side-panel width, with screenshots in
- * test-output/e2e/ and no page that scrolls sideways.
+ * width and at a phone's width (360 px, Teams mobile; narrower than a side panel's
+ * tab), with screenshots in test-output/e2e/ and no page that scrolls sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -50,8 +50,8 @@ describe('the tab in high contrast, in English and in a narrow side panel (axe-c
   };
 
   for (const lang of ['en', 'da'] as const) {
-    it(`shows every tab screen (${lang}) at a narrow side-panel width without sideways scrolling`, async () => {
-      await e.page.setViewportSize({ width: 400, height: 800 });
+    it(`shows every tab screen (${lang}) at a phone's width (360 px) without sideways scrolling`, async () => {
+      await e.page.setViewportSize({ width: 360, height: 800 });
       try {
         const found = await visitTabScreens(e, { query: '', lang, prefix: `narrow-${lang}`, fullPage: true, inspect: sideways });
         expect(found).toEqual([]);

@@ -35,10 +35,13 @@ type Member = MemberResponse;
 const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
   section: { marginTop: tokens.spacingVerticalL, maxWidth: '70rem' },
-  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0 },
+  // Term and value side by side; on a phone (360 px) the value goes under its term instead of past the edge.
+  dl: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0, '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalXXS } },
+  dt: { fontWeight: tokens.fontWeightSemibold, '@media (max-width: 480px)': { marginTop: tokens.spacingVerticalS } },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  // A Link without href is a button (inline-block): its bullet sat on the last line of a wrapped name, not the first.
+  listLink: { verticalAlign: 'top', textAlign: 'start' },
   meta: { color: tokens.colorNeutralForeground2, display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
   h3: { display: 'block', marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXS },
   // The tabs wrap onto a second line in a narrow side panel rather than widening the page.
@@ -152,7 +155,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
           {children.length ? (
             <>
               <Subtitle2 as="h3" className={styles.h3}>{t.subForums}</Subtitle2>
-              <ul className={styles.list}>{children.map((c) => <li key={c.id}><Link onClick={() => onNavigate(c.id)}>{c.name}</Link></li>)}</ul>
+              <ul className={styles.list}>{children.map((c) => <li key={c.id}><Link className={styles.listLink} onClick={() => onNavigate(c.id)}>{c.name}</Link></li>)}</ul>
             </>
           ) : null}
           {forum.links.length ? (

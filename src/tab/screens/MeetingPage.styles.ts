@@ -34,7 +34,14 @@ export const useMeetingStyles = makeStyles({
   arrow: { minWidth: '2.5rem' },
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', justifyContent: 'flex-end' },
   recs: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  // A field in a bar never grows past the pane: a Select is as wide as its longest option by default, which at a
+  // phone's width (360 px) reached past the edge ("Standard: forummets sekretær (Nina Hald)").
+  bar: {
+    display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap',
+    '& > .fui-Field': { minWidth: 0, maxWidth: '100%' },
+    '& .fui-Select': { maxWidth: '100%', minWidth: 0 },
+    '& .fui-Select__select': { minWidth: 0, textOverflow: 'ellipsis' },
+  },
   tabs: { flexWrap: 'wrap' },
   form: {
     display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(16rem, 100%), 1fr))', gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalL, '& > *': { minWidth: 0 },
