@@ -209,3 +209,11 @@ describe('normalizeDocumentText on extracted text', () => {
     ]);
   });
 });
+
+describe('normalizeDocumentText on Markdown (GitHub pages, wiki exports)', () => {
+  it('reads a Markdown table as tab-separated rows and drops the row of dashes; pipes without a separator row stay', () => {
+    const md = 'Intro\n\n| Aktør | Rolle og ansvar |\n| --- | --- |\n| Styregruppen | Har ansvaret. |\n| Koordinationsgruppen | Samler behov. |\n\nEfter tabellen.';
+    expect(normalizeDocumentText(md)).toBe('Intro\n\nAktør\tRolle og ansvar\nStyregruppen\tHar ansvaret.\nKoordinationsgruppen\tSamler behov.\n\nEfter tabellen.\n');
+    expect(normalizeDocumentText('| a | b |\nog så videre')).toBe('| a | b |\nog så videre\n');
+  });
+});

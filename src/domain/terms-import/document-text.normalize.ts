@@ -32,6 +32,7 @@ export function normalizeDocumentText(raw: string): string {
     // Bullets pasted from Word ("•", "", "▪", "o", "-" and a tab) become "- ".
     .map((line) => line.replace(/^([ \t]*)(?:[•·▪●◦■□➢►✓\uF0B7\uF0A7\uF0D8\uF0FC]|o(?=\s)|-(?=\t)|[–—](?=\t))[ \t]*/u, '$1- '))
     .join('\n');
+  t = markdownTables(t);
   t = dashItems(t);
   t = t
     .replace(/&amp;/g, '&')
@@ -49,6 +50,31 @@ export function normalizeDocumentText(raw: string): string {
   // widths were measured with them. A wider gap may part a table's columns and stays.
   t = t.replace(/(?<=\S) {2,3}(?=\S)/g, ' ');
   return t.replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
+}
+
+/**
+ * A Markdown table ("| Aktør | Rolle og ansvar |" over "| --- | --- |", as GitHub pages and wiki exports write them) is read as
+ * Word's tables are pasted: one row a line, its cells parted by tabs; the row of dashes under the header goes. A line with pipes
+ * that heads no such separator row, or follows none, stays as it is.
+ */
+function markdownTables(t: string): string {
+  const lines = t.split('\n');
+  const ROW = /^[ \t]*\|.*\|[ \t]*$/;
+  const SEP = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$/;
+  const out: string[] = [];
+  let inTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!inTable && ROW.test(l) && SEP.test(lines[i + 1] ?? '')) inTable = true;
+    else if (inTable && !ROW.test(l)) inTable = false;
+    if (!inTable) {
+      out.push(l);
+      continue;
+    }
+    if (SEP.test(l)) continue;
+    out.push(l.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim()).join('\t'));
+  }
+  return out.join('\n');
 }
 
 /** A left margin every line of text shares (pdftotext -layout indents the whole page) is taken off; deeper indents stay. */

@@ -1951,3 +1951,65 @@ describe('round 23: calls for a group\'s members, association boards and assembl
     }
   });
 });
+
+describe('round 24: public-sector governance pages (GitHub) and councils of marginalised citizens', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"forankret i / bygger på <the council\'s> vedtægter godkendt i kommunalbestyrelsen den ...": the statutes\' approval, not the rules\'', () => {
+    for (const s of [
+      'Denne forretningsorden er forankret i rådets vedtægter godkendt i kommunalbestyrelsen den 28. marts 2019.',
+      'Forretningsordenen bygger på rådets vedtægter godkendt i kommunalbestyrelsen den 28. marts 2019.',
+    ]) {
+      const f = fields(s);
+      expect([f.approvedOn, f.approvedByName]).toEqual([undefined, undefined]);
+    }
+    // The terms' own approval still counts.
+    const own = fields('Forretningsordenen er godkendt i kommunalbestyrelsen den 28. marts 2019.');
+    expect([own.approvedOn, own.approvedByName]).toEqual(['2019-03-28', 'Kommunalbestyrelsen']);
+  });
+  it('"Temamøder med politikerne 1-2 gange om året" beside "mødes mindst fire gange om året" counts other meetings, not the forum\'s', () => {
+    const f = fields('Sådan foregår møderne\n\n• Driftsforummet mødes mindst fire gange om året til traditionelle møder\n• Temamøder med politikerne 1-2 gange om året\n• Møderne er ikke offentlige');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([4, undefined]);
+    const g = fields('Dialogmøder med udvalget afholdes 2 gange årligt.');
+    expect([g['meetings.perYearMin'], g['meetings.perYearMax']]).toEqual([undefined, undefined]);
+    // The forum's own ordinary meetings named beside them still count.
+    const h = fields('Driftsforummet holder 4 ordinære møder om året.');
+    expect([h['meetings.perYearMin'], h['meetings.perYearMax']]).toEqual([4, 4]);
+  });
+  it('"Psykiatri- og Handicapudvalget har nedsat et <forum>": a coordinated compound name sets the forum up', () => {
+    const d = drafts('Udsatterådet\n\nPsykiatri- og Handicapudvalget har nedsat et Udsatteråd i Testby Kommune. Rådet består af 10 faste medlemmer.\n');
+    expect(d[0]!.fields['parent.name']?.value).toBe('Psykiatri- og Handicapudvalget');
+    expect(drafts('Udsatterådet\n\nSocial- og Sundhedsudvalget har nedsat en arbejdsgruppe om boliger.\n')[0]?.fields['parent.name']).toBeUndefined();
+  });
+  it('"afholder efter behov møder" and "to ordinære møder årligt, som, efter behov, suppleres med møder" are ad hoc meetings', () => {
+    expect(fields('Driftsforummet afholder efter behov møder, som bliver indkaldt af sekretariatet.')['meetings.adHoc']).toBe(true);
+    const f = fields('Driftsforummet holder to ordinære møder årligt, som, efter behov, suppleres med møder med bredere politisk deltagelse.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax'], f['meetings.adHoc']]).toEqual([2, 2, true]);
+    expect(fields('Møderne suppleres med et årligt seminar.')['meetings.adHoc']).toBeUndefined();
+    expect(fields('Driftsforummet afholder efter behov temadage for medarbejderne.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"<Forum> bliver betjent af X" names the secretariat; another body served, or "Sekretariatet", names none', () => {
+    expect(fields('Driftsforummet bliver betjent af FDS-teamet.')['secretariat.by']).toEqual({ name: 'FDS-teamet' });
+    expect(fields('Forummet betjenes af Sundhedsforvaltningen.')['secretariat.by']).toMatchObject({ name: 'Sundhedsforvaltningen' });
+    expect(fields('Styregruppen bliver betjent af FDS-teamet.')['secretariat.by']).toBeUndefined();
+    expect(fields('Driftsforummet bliver betjent af Sekretariatet.')['secretariat.by']).toBeUndefined();
+  });
+  it('"Netværk, sparring og support" (a bare generic kind word opening a list of common nouns) heads topics, not a second forum', () => {
+    const page = (heading: string) => drafts(`Samarbejdsforum\n\nSamarbejdsforum består af teamet og myndighederne.\n\n${heading}\n\nGitHub er et værktøj til deling af kode.\n\nForummet mødes som udgangspunkt 3-4 gange om året.\n`);
+    const d = page('Netværk, sparring og support');
+    expect(d.map((x) => x.forumName.value)).toEqual(['Samarbejdsforum']);
+    expect([d[0]!.fields['meetings.perYearMin']?.value, d[0]!.fields['meetings.perYearMax']?.value]).toEqual([3, 4]);
+    expect(page('Netværk for sygeplejersker').map((x) => x.forumName.value)).toEqual(['Samarbejdsforum', 'Netværk for sygeplejersker']);
+  });
+  it('"Der er nedsat en styregruppe med repræsentanter fra bl.a. KL, ... og Kommunerne": the parties it was set up with sit in it', () => {
+    const d = drafts('Styregruppe\n\nDer er nedsat en styregruppe med repræsentanter fra bl.a. KL, DTU og Kommunerne.\n');
+    expect(seatsOf(d[0])).toEqual([['municipality', null, null], ['other', null, null], ['municipality', null, null]]);
+    expect(seatsOf(drafts('Styregruppe\n\nDer er nedsat en arbejdsgruppe med repræsentanter fra kommunerne.\n')[0])).toEqual([]);
+  });
+  it('a table row of actors ("OS2testas styregruppe\\t...", "Koordinationsgruppen\\t...") names a forum each; a row of many cells is read cell by cell', () => {
+    const d = drafts('Governancestruktur for produktet\n\nAktør\tRolle og ansvar\nOS2testas styregruppe\tHar det overordnede ansvar for produktet.\nKoordinationsgruppen\tSamler kommunernes behov.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['OS2testas styregruppe', 'styregruppe'], ['Koordinationsgruppen', 'koordinationsgruppe']]);
+    const rows = drafts('Styregruppe\n\nG6\tDer er nedsat en styregruppe\t2\tJa\tDer er nedsat en styregruppe med repræsentanter fra KL og DTU.\n');
+    expect(seatsOf(rows[0])).toEqual([['municipality', null, null], ['other', null, null]]);
+  });
+});

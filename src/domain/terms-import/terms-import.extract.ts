@@ -58,7 +58,7 @@ const SIDE_HEADING = /^(?:Repræsentant(?:er)?\s+for\s+[^,.;:]{3,60}|Fra\s+(?:de
 /** Words that may qualify a forum's kind word in its name: a genitive ("Psykiatriens"), an article, an adjective ("fælles", "lokale", "strategisk"). */
 /** A side's adjective before a forum's kind word ("det regionale kontaktforum", "den kommunale styregruppe"): part of the forum's name. */
 const FORUM_QUALIFIER = /(?<![\p{L}])(?:regional|kommunal|tværkommunal|tværsektoriel)(?:e)?\s+(?=[\p{L}-]*(?:forum|fora|udvalg|råd|grupp|klynge|netværk)[\p{L}]*(?![\p{L}]))/giu;
-const QUALIFIER = /^(?:[\p{Lu}][\p{L}-]*s|de|det|den|fælles|[\p{L}-]+(?:e|el|isk|ig|lig|al|ær|iv|ant|ent))$/u;
+const QUALIFIER = /^(?:[\p{Lu}][\p{L}\d-]*\p{L}s|de|det|den|fælles|[\p{L}-]+(?:e|el|isk|ig|lig|al|ær|iv|ant|ent))$/u;
 
 /** The organisation in "Anne Berg, direktør, Hillerød Kommune (anbe@...)": the comma-separated parts that name a sector. */
 function holdersIn(text: string): { name: string; sector: OrganisationKind; index: number }[] {
@@ -488,6 +488,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     if ((k.kind.generic || k.kind.slug === 'sundhedsklynge') && /^(?:sundheds)?(?:klynge|udvalg|råd|bestyrelse|forum|fora|netværk)(?:r|rne|ene|n|et|ene)?$/iu.test(name.replace(/\s*\([^)]*\)\s*$/, '').trim())) return null;
     // "Udvalg og grupper", "Råd og nævn": bare kind words joined by "og" head a list of bodies, not one forum.
     if (k.kind.generic && /^(?:udvalg|råd|fora|bestyrelser|netværk)(?:ene|ne)?\s+(?:og|&)\s+(?:grupper|nævn|udvalg|råd|fora|netværk|arbejdsgrupper)(?:ne)?$/iu.test(name.trim())) return null;
+    // "Netværk, sparring og support": a bare generic kind word opening a list of common nouns ("A, b og c") heads topics, not a forum.
+    if (k.kind.generic && /^(?:udvalg|råd|forum|fora|bestyrelse|netværk|kommission)(?:ene|ne|et|en)?\s*,\s+\p{Ll}[\p{L}-]*(?:\s*,\s+\p{Ll}[\p{L}-]*)*\s+(?:og|&)\s+\p{Ll}[\p{L}-]*$/u.test(name.trim().replace(/^\p{Lu}/u, (c) => c.toLowerCase()))) return null;
     // "Byråd og Regionsråd", "Kommunalbestyrelserne og regionsrådet": the elected councils that approve a joint plan head what
     // they do, not a forum of the cooperation.
     if (k.kind.generic && /^(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)(?:e|en|et|ene|erne|ne)?\s+(?:og|&)\s+(?:byråd|regionsråd|kommunalbestyrelse|borgerrepræsentation)(?:e|en|et|ene|erne|ne)?$/iu.test(name.trim())) return null;
@@ -842,8 +844,17 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       tableMode = true;
       const head = row[1]!.trim();
       const bodyStart = line.start + row[1]!.length + 1;
+      // "G6\tDer er nedsat en styregruppe\t2\tJa\tDer er nedsat en styregruppe med repræsentanter fra ...": a row of more than two
+      // cells is read cell by cell (a tab parts them as a full stop would), so no sentence runs on into the next cell.
+      const cells = (): void => {
+        let at = bodyStart;
+        for (const cell of row[2]!.split('\t')) {
+          if (cell.trim()) processBody(at, cell);
+          at += cell.length + 1;
+        }
+      };
       if (head === '') {
-        processBody(bodyStart, row[2]!);
+        cells();
         continue;
       }
       const forum = sectionOf(head) ? null : openForum(line.start + (row[1]!.length - row[1]!.trimStart().length), head);
@@ -856,7 +867,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
       seatScope = undefined;
       seatLabel = undefined;
-      processBody(bodyStart, row[2]!);
+      cells();
       continue;
     }
     if (tableMode && !prevBlank) {

@@ -278,8 +278,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "En gang årligt udarbejdes mødekalender": how often the meeting calendar is made, not how often the forum meets.
       const calendar = !!freq && /gange?\s/iu.test(freq[0]) && /(?<![\p{L}])(?:mødekalender|mødeplan|mødeoversigt|årshjul)\p{L}*/iu.test(cl) && !/(?<![\p{L}])(?:mødes|afholder|afholdes|holder|holdes)(?![\p{L}])/iu.test(cl);
       // "Forretningsordenen gennemgås en gang om året, men kan altid ændres på et brugerrådsmøde": how often the terms are reviewed.
+      // "Udsatterådet mødes mindst fire gange om året ... • Temamøder med politikerne 1-2 gange om året": a count of another sort
+      // of meeting (theme, dialogue or joint meetings), named as the clause's subject before it, is not how often the forum meets.
+      const otherMeetings = !!freq && /(?<![\p{L}])(?:tema|dialog|fælles|informations|borger|netværks)møde(?:r|rne|t)?(?![\p{L}])/iu.test(cl.slice(0, freq.index)) && !/(?<![\p{L}])(?:mødes|ordinære)(?![\p{L}])/iu.test(cl.slice(0, freq.index));
       const review = !!freq && new RegExp(`^(?:denne\\s+|den\\s+|det\\s+)?(?:forretningsorden|kommissori|vedtægt)\\p{L}*\\s+(?:skal\\s+|vil\\s+)?(?:gennemgås|revideres|evalueres|revurderes|opdateres|tages\\s+op|drøftes)(?![\\p{L}])`, 'iu').test(cl.trim());
-      if (freq && meetingContext && !otherBody && !calendar && !review) {
+      if (freq && meetingContext && !otherBody && !calendar && !review && !otherMeetings) {
         const q = (freq[1] ?? '').toLowerCase();
         const a = parseNumber(freq[2]!);
         const b = freq[3] ? parseNumber(freq[3]) : a;
@@ -380,7 +383,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // ones when the chair asks for one.
       /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
       // "Der afholdes møde i Brugerrådet efter behov": meetings of the forum, named between, as needed.
-      /(?:af)?holdes\s+møder?\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}efter\s+behov/u.exec(cl);
+      /(?:af)?holdes\s+møder?\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}efter\s+behov/u.exec(cl) ??
+      // "Styregruppen afholder efter behov møder": the adverb before the object; "... to ordinære møder årligt, som, efter behov,
+      // suppleres med møder med bredere politisk deltagelse": the ordinary meetings supplemented with more as needed.
+      /(?:af)?holder\s+(?:\p{L}+\s+)?(?:efter|ved)\s+behov\s+(?:\p{L}+\s+)?møder|(?:efter|ved)\s+behov\s*,?\s+suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder|suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder\s+(?:efter|ved)\s+behov/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
@@ -958,9 +964,13 @@ function takingPartSeats(s: string, ctx: RuleContext): RawFinding[] {
  * members' body, like the "består af" match.
  */
 function sitsInThis(s: string, ctx: RuleContext): RegExpExecArray | null {
-  const m = /^I\s+((?:det\s+|den\s+)?[\p{L}-]+)\s+sidder\s+(?:der\s+)?(?!i\s+\d|i\s+(?:to|tre|fire)\s+år)(\S.+?)\.?$/iu.exec(s);
+  // "Der er nedsat en styregruppe med repræsentanter fra bl.a. KL, DTU, ... og Forsyningerne": the forum set up (named by its kind
+  // word) with representatives of the parties listed.
+  const m =
+    /^I\s+((?:det\s+|den\s+)?[\p{L}-]+)\s+sidder\s+(?:der\s+)?(?!i\s+\d|i\s+(?:to|tre|fire)\s+år)(\S.+?)\.?$/iu.exec(s) ??
+    /^Der\s+er\s+(?:nedsat|oprettet|etableret)\s+(?:en|et)\s+((?:ny[t]?\s+)?[\p{L}-]+)\s+med\s+((?:repræsentanter|medlemmer|deltagere)\s+fra\s+(?:bl\.\s*a\.\s+|blandt\s+andet\s+)?[^.;]+?)\.?$/u.exec(s);
   if (!m) return null;
-  const word = m[1]!.replace(/^(?:det|den)\s+/iu, '');
+  const word = m[1]!.replace(/^(?:det|den|ny[t]?)\s+/iu, '');
   const kind = kindAtStart(word);
   if (!((kind && kind.kind.slug === ctx.forumKind && kind.length === word.length) || /^(?:gruppen|udvalget|rådet|forummet|bestyrelsen)$/iu.test(word))) return null;
   const body = m[2]!;
@@ -1374,6 +1384,9 @@ export function docLevelRules(s: string): RawFinding[] {
   // "I henhold til § 4 i Vedtægt for Integrationsrådet ..., der senest er godkendt af Kommunalbestyrelsen den 26. januar 2015,
   // fastsættes følgende": a relative clause on another document (the statutes, a law, an agreement) dates that one, not these terms.
   if (m && /(?:vedtægt|lov|bekendtgørelse|aftale)\p{L}*(?:\s[^.;]{0,100}?)?,?\s+(?:der|som)\s+(?:senest\s+|nu\s+)?(?:er|blev)\s+(?:senest\s+)?$/iu.test(s.slice(0, m.index))) return out;
+  // "Denne forretningsorden er forankret i Udsatterådets vedtægter godkendt i kommunalbestyrelsen den 28. marts 2019": a participle
+  // after another document named as what these terms rest on ("forankret i", "bygger på", "i henhold til", "jf.") dates that one.
+  if (m && /(?:forankret\s+i|bygger\s+på|baseret\s+på|i\s+henhold\s+til|med\s+hjemmel\s+i|jf\.)\s+(?:[\p{L}-]+\s+){0,3}?(?:vedtægt|lov|bekendtgørelse|aftale)\p{L}*\s+$/iu.test(s.slice(0, m.index))) return out;
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
     // "blev godkendt på et møde i Ældrerådet den 18. januar 2022": the body is the one whose meeting it was.
@@ -1732,6 +1745,14 @@ function sharedRoles(s: string, ctx: RuleContext): RawFinding[] {
 /** "Anne Holm, direktør i ...": a sentence that opens with a person's name. */
 const PERSON_NAME_START = /^[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+(?:\s|,)/u;
 
+/** Whether the sentence's first word is this forum: its own kind word ("Styregruppen") or a bare one ("Udvalget", "Gruppen"). */
+function selfServed(s: string, ctx: RuleContext): boolean {
+  const first = /^[\p{L}-]+/u.exec(s)?.[0] ?? '';
+  if (/^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket)$/iu.test(first)) return true;
+  const k = kindAtStart(first);
+  return !!k && k.length === first.length && !!ctx.forumKind && k.kind.slug === ctx.forumKind;
+}
+
 function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   const push = (path: ScalarPath, value: unknown, start: number, end: number, confidence: number) => out.push({ path, value, start, end, confidence });
@@ -1739,6 +1760,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   const sec =
     new RegExp(`^${HOLDER}\\s+(?:forestår|varetager|varetog|står\\s+for)\\s+(?:\\p{L}+\\s+og\\s+)?(?:sekretariat\\p{L}*)`, 'iu').exec(s) ??
     new RegExp(`sekretariatsbetjenes\\s+af\\s+${HOLDER}`, 'iu').exec(s) ??
+    // "Styregruppen bliver betjent af FDS-teamet", "Udvalget betjenes af Sundhedsforvaltningen": the forum (its kind word or a
+    // bare one) as the subject of being served.
+    (selfServed(s, ctx) ? new RegExp(`^(?:[\\p{L}-]+)\\s+(?:bliver\\s+betjent|blev\\s+betjent|betjenes|er\\s+betjent)\\s+af\\s+${HOLDER}`, 'iu').exec(s) : null) ??
     // "Stk. 4. Sundhedsstyrelsen sekretariatsbetjener udvalget og ...": the body that serves this forum, in the active voice.
     new RegExp(`^(?:Stk\\.\\s*\\d+\\.\\s+)?${HOLDER}\\s+sekretariatsbetjener\\s+(?:udvalget|gruppen|rådet|forummet|styregruppen|netværket|følgegruppen|arbejdsgruppen)${E}`, 'iu').exec(s) ??
     // "Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet": the office whose employee serves it.
@@ -1891,7 +1915,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
   // "X's bestyrelse nedsætter Nationale Udvalg": the body that sets this forum up.
-  const setter = new RegExp(`^((?:[\\p{L}]+['’]s\\s+)?${FORUM_WORD})\\s+(?:nedsætter|har\\s+nedsat|opretter|etablerer)\\s`, 'iu').exec(s);
+  // "Psykiatri- og Handicapudvalget har nedsat et Udsatteråd": a compound whose first part is coordinated with a hyphen is one name.
+  const setter = new RegExp(`^((?:[\\p{L}]+['’]s\\s+)?(?:[\\p{L}]+-\\s+(?:og|eller)\\s+)?${FORUM_WORD})\\s+(?:nedsætter|har\\s+nedsat|opretter|etablerer)\\s`, 'iu').exec(s);
   if (setter && !/^(?:udvalget|gruppen|forummet|rådet)$/i.test(setter[1]!)) {
     const self = kindMentions(s.slice(setter[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
     if (self) push('parent.name', setter[1]!, 0, setter[1]!.length, 0.75);
