@@ -228,6 +228,9 @@ export const AgendaSentResponse = z.object({ version: z.number().int(), sentAt: 
 export const HistoryRecordedResponse = z.object({ meeting: MeetingResponse, minutesStatus });
 export const MinuteTakerResponse = z.object({ personId: z.string().nullable(), isDefault: z.boolean() });
 export type MinuteTakerResponse = z.output<typeof MinuteTakerResponse>;
+/** The meeting's shared item timer: index -1 not started, the number of items when through; serverNow to count from on any client clock. */
+export const MeetingTimerResponse = z.object({ meetingId: z.string(), index: z.number().int(), startedAt: z.string().nullable(), serverNow: z.string(), canRun: z.boolean() });
+export type MeetingTimerResponse = z.output<typeof MeetingTimerResponse>;
 export const MinutesVersionResponse = z.object({ status: minutesStatus, version: z.number().int() });
 export const MinutesSentResponse = MinutesVersionResponse.extend({ sentAt: z.string(), windowClosesAt: z.string() });
 export const MinutesApprovedResponse = MinutesVersionResponse.extend({

@@ -29,6 +29,8 @@ const da = {
   signIn: 'Log ind for at se mødets dagsorden.',
   readOnly: 'Kun referenten og sekretariatet skriver referatet.',
   draftWithheld: 'Du læser referatet og giver bemærkninger, når det er sendt til bemærkninger.',
+  followsSecretariat: 'Formanden eller sekretariatet styrer tiden; alle i mødet ser det samme punkt.',
+  timerProblem: 'Tiden kunne ikke hentes fra Samraad; det viste kan være forældet.',
 };
 type PanelTexts = typeof da;
 const en: PanelTexts = {
@@ -58,6 +60,8 @@ const en: PanelTexts = {
   upNext: 'Up next',
   noItems: 'The agenda has no items yet.',
   noMeeting: 'This tab is not linked to a Samraad meeting. Add the tab again and choose the meeting.',
+  followsSecretariat: 'The chair or the secretariat runs the timer; everyone in the meeting sees the same item.',
+  timerProblem: 'The timer could not be fetched from Samraad; what is shown may be out of date.',
   signIn: 'Sign in to see the meeting\'s agenda.',
   readOnly: 'Only the minute-taker and the secretariat write the minutes.',
   draftWithheld: 'You read the minutes and make remarks once they have been sent for remarks.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { elapsed, notStarted, plannedSlots, readTimer, step, writeTimer } from './meeting-timer.js';
+import { elapsed, notStarted, plannedSlots, step } from './meeting-timer.js';
 
 describe('the meeting panel timer', () => {
   it('plans each item from the start and the minutes before it', () => {
@@ -22,16 +22,5 @@ describe('the meeting panel timer', () => {
     expect(step(s, 2, -1, 3000)).toEqual({ index: 0, startedAt: 3000 });
     expect(step(s, 2, 1, 4000)).toEqual({ index: 2, startedAt: null });
     expect(step(step(s, 2, 1, 4000), 2, 1, 5000).index).toBe(2);
-  });
-
-  it('keeps the state per meeting and survives garbage', () => {
-    const m = new Map<string, string>();
-    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
-    expect(readTimer(storage, 'a')).toEqual(notStarted);
-    writeTimer(storage, 'a', { index: 1, startedAt: 5 });
-    expect(readTimer(storage, 'a')).toEqual({ index: 1, startedAt: 5 });
-    expect(readTimer(storage, 'b')).toEqual(notStarted);
-    m.set('samraad.timer.c', '{not json');
-    expect(readTimer(storage, 'c')).toEqual(notStarted);
   });
 });

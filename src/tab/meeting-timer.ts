@@ -1,7 +1,7 @@
 /**
  * The per-item timer of the meeting side panel (issue 16), pure: the clock is passed in.
- * The running state is kept per meeting in the browser's storage, so the side panel and
- * the stage of the same Teams client show the same item.
+ * The running state is the meeting's, kept by the server (GET/PUT /api/meetings/:id/timer),
+ * so every participant's side panel and stage show the same item.
  */
 export type TimerState = { index: number; startedAt: number | null };
 export const notStarted: TimerState = { index: -1, startedAt: null };
@@ -30,17 +30,4 @@ export function elapsed(startedAt: number, now: number, allottedMinutes: number)
 export function step(state: TimerState, itemCount: number, by: 1 | -1, now: number): TimerState {
   const index = Math.min(itemCount, Math.max(0, state.index + by));
   return { index, startedAt: index < itemCount ? now : null };
-}
-
-export function readTimer(storage: Pick<Storage, 'getItem'>, meetingId: string): TimerState {
-  try {
-    const v = JSON.parse(storage.getItem(`samraad.timer.${meetingId}`) ?? 'null') as TimerState | null;
-    return v && typeof v.index === 'number' ? v : notStarted;
-  } catch {
-    return notStarted;
-  }
-}
-
-export function writeTimer(storage: Pick<Storage, 'setItem'>, meetingId: string, state: TimerState) {
-  storage.setItem(`samraad.timer.${meetingId}`, JSON.stringify(state));
 }

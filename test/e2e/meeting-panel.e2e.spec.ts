@@ -6,7 +6,9 @@
  * swapped for the dev sign-in header on the way to the server (the server's SSO
  * validation is tested elsewhere). The side panel shows the agenda with planned times,
  * the timer runs per item and says when an item runs over, the minute-taker's decision
- * is saved as she types; the stage shows the current item large. Screenshots in light
+ * is saved as she types; the stage shows the current item large. The timer is the
+ * meeting's (kept by the server): the stage follows the secretary's panel, and a member's
+ * panel follows it too, on the server's clock, without the buttons to move it. Screenshots in light
  * and dark, Danish and English, to $SHOTS_DIR (default test-output/e2e).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -94,6 +96,8 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     signedIn = secretary;
     const page = e.page;
     await page.clock.install({ time: new Date('2027-02-11T12:00:00Z') });
+    // The timer is the meeting's, on the server's clock: it is set with the browser's (the server's test clock stands still).
+    e.clock.set('2027-02-11T12:00:00Z');
     const panel = await open(page, 'sidePanel');
     // The tab knew it was in the side panel: the compact view, not the whole tab (no forum tree).
     await panel.getByText('1. Velkommen').waitFor();
@@ -107,10 +111,13 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     await panel.getByRole('status').filter({ hasText: 'Punkt 1 er i gang: Velkommen. 5 minutter afsat.' }).waitFor();
     await panel.getByRole('button', { name: 'Næste punkt' }).click();
     const item2 = panel.getByTestId('panel-item-2');
-    expect(await item2.getAttribute('aria-current')).toBe('step');
+    // The step goes through the server (the meeting's timer): the panel shows it when the answer is back.
+    await panel.locator('[data-testid="panel-item-2"][aria-current="step"]').waitFor();
     expect(await panel.getByTestId('panel-item-1').textContent()).toContain('✓ Behandlet');
+    e.clock.set('2027-02-11T12:10:05Z');
     await page.clock.fastForward('10:05');
     await item2.getByRole('timer').filter({ hasText: /^10:0\d af 45 min\. · Inden for tiden$/ }).waitFor();
+    e.clock.set('2027-02-11T12:46:05Z');
     await page.clock.fastForward('36:00');
     // Over time is said in words (and a sign), not only in colour, and announced once.
     await item2.getByRole('timer').filter({ hasText: /46:0\d af 45 min\. · ⚠ Over tid med 2 min\./ }).waitFor();
@@ -127,7 +134,7 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     expect(saved).toBe('Styregruppen godkendte indsatsområderne med de faldne bemærkninger.');
     await shot(page, 'panel-side-light-da-running');
 
-    // The stage, in the same Teams client, shows the item the panel is on, large.
+    // The stage shows the item the panel is on, large: the meeting's timer, which every participant's client reads.
     const stagePage = await e.context.newPage();
     await stagePage.clock.install({ time: new Date('2027-02-11T12:46:05Z') });
     const stage = await open(stagePage, 'meetingStage');
@@ -155,13 +162,21 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
     await shot(page, 'panel-side-dark-en');
   }, 300_000);
 
-  it('a member sees the agenda and the timer in the side panel, no decision boxes, and not the draft decisions', async () => {
+  it('a member follows the meeting\'s timer in the side panel on the server\'s clock, cannot move it, sees no decision boxes and not the draft decisions', async () => {
     signedIn = member;
+    // This browser's clock is today's, not the meeting's: the panel counts on the server's clock all the same.
+    e.clock.set('2027-02-11T12:51:05Z');
     // Danish again (the host page has the tab's origin, so the same storage).
     await e.page.evaluate(() => localStorage.setItem('samraad.lang', 'da'));
     const page = await e.context.newPage();
     const panel = await open(page, 'sidePanel', { theme: 'dark' });
     await panel.getByText('1. Velkommen').waitFor();
+    // Item 3 was started by the secretary at 12:46:05 (the first case): the member's panel is on it, five minutes in.
+    const item3 = panel.getByTestId('panel-item-3');
+    await panel.locator('[data-testid="panel-item-3"][aria-current="step"]').waitFor();
+    await item3.getByRole('timer').filter({ hasText: /^5:0\d af 20 min\. · Inden for tiden$/ }).waitFor();
+    await panel.getByTestId('timer-follows').filter({ hasText: 'Formanden eller sekretariatet styrer tiden' }).waitFor();
+    for (const name of ['Start mødet', 'Næste punkt', 'Forrige punkt']) expect(await panel.getByRole('button', { name }).count()).toBe(0);
     // The minute-taker's decision (saved in the first case) is a draft: members read the minutes once they are sent.
     await panel.getByText('Kun referenten og sekretariatet skriver referatet. Du læser referatet og giver bemærkninger, når det er sendt til bemærkninger.').waitFor();
     expect(await panel.getByRole('textbox').count()).toBe(0);
@@ -172,6 +187,8 @@ describe('Samraad in a Teams meeting: side panel and stage (Chromium)', () => {
 
   it('added to a Teams meeting, the configuration page offers my next meetings and saves the tab pointing at the chosen one', async () => {
     signedIn = secretary;
+    // Back to the suite's day (the cases above moved the server's clock to the meeting's): the meeting is ahead.
+    e.clock.set('2027-01-05T09:00:00Z');
     const page = await e.context.newPage();
     const config = await open(page, 'settings', { w: 700, h: 400 });
     await config.getByText('Hvilket møde skal fanen vise? / Which meeting should the tab show?').waitFor();

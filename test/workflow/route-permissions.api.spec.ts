@@ -174,6 +174,8 @@ const table: Record<string, Row> = {
   // (test/workflow/minute-taker-versions.api.spec.ts has the member's 403 and the 200 after sending).
   'GET /api/meetings/:id/minutes.docx': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.versioned}/minutes.docx` },
   'GET /api/meetings/:id/minutes.html': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.versioned}/minutes.html` },
+  'GET /api/meetings/:id/timer': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.meeting}/timer` },
+  'PUT /api/meetings/:id/timer': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/timer`, body: () => ({ index: 0 }) },
   'PUT /api/meetings/:id/minute-taker': { allow: SECRETARIAT, ok: true, url: (i) => `/api/meetings/${i.meeting}/minute-taker`, body: () => ({ personId: member }) },
   'GET /api/meetings/:id/versions/:versionId/document.docx': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.docx` },
   'GET /api/meetings/:id/versions/:versionId/document.html': { allow: MEMBERS, ok: true, url: (i) => `/api/meetings/${i.versioned}/versions/${i.version}/document.html` },

@@ -43,6 +43,7 @@ const valid: Record<string, (i: Ids) => Record<string, unknown>> = {
   'POST /api/meetings/:id/minutes/correct': () => ({ reason: 'Rettelser' }),
   'POST /api/meetings/:id/minutes/publish': () => ({ confirmPersonalData: true }),
   'PUT /api/meetings/:id/minute-taker': () => ({ personId: member }),
+  'PUT /api/meetings/:id/timer': () => ({ index: 0 }),
 };
 
 /** Write routes with their URL; the body schema (when the route has one) comes from the routes module. */
@@ -68,6 +69,7 @@ const routes: { route: string; url: (i: Ids) => string; raw?: boolean }[] = [
   { route: 'POST /api/meetings/:id/minutes/publish', url: (i) => `/api/meetings/${i.meeting}/minutes/publish` },
   { route: 'POST /api/meetings/:id/minutes/correct', url: (i) => `/api/meetings/${i.meeting}/minutes/correct` },
   { route: 'PUT /api/meetings/:id/minute-taker', url: (i) => `/api/meetings/${i.meeting}/minute-taker` },
+  { route: 'PUT /api/meetings/:id/timer', url: (i) => `/api/meetings/${i.meeting}/timer` },
   { route: 'POST /api/meetings/:id/items/:itemId/attachments', url: (i) => `/api/meetings/${i.meeting}/items/${i.item}/attachments?fileName=bilag.pdf`, raw: true },
 ];
 

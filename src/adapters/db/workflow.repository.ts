@@ -1,10 +1,10 @@
 /** The meeting workflow's SQL: agenda items, attachments, proposals, attendance, minutes state, remarks, versions. */
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AgendaItem, Attendance, AttachmentRef, Remark } from '../../domain/meetings/meeting.model.js';
-import type { DocumentVersionRow, Proposal, StoredAttachment, WorkflowState } from '../../domain/meetings/workflow.model.js';
+import type { DocumentVersionRow, MeetingTimer, Proposal, StoredAttachment, WorkflowState } from '../../domain/meetings/workflow.model.js';
 import type { WorkflowStore } from '../../usecases/ports/workflow.port.js';
 import type { DbOrTx } from './database.js';
-import { agendaItems, attendance, itemAttachments, meetingDocumentVersions, meetingWorkflow, proposals, remarks } from './workflow.schema.js';
+import { agendaItems, attendance, itemAttachments, meetingDocumentVersions, meetingTimer, meetingWorkflow, proposals, remarks } from './workflow.schema.js';
 
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : undefined);
 
@@ -217,6 +217,16 @@ export function workflowRepository(db: DbOrTx): WorkflowStore {
       };
       const { meetingId: _id, ...set } = values;
       await db.insert(meetingWorkflow).values(values).onConflictDoUpdate({ target: meetingWorkflow.meetingId, set: { ...set, updatedAt: sql`now()` } });
+    },
+
+    async getTimer(meetingId: string): Promise<MeetingTimer | undefined> {
+      const [r] = await db.select().from(meetingTimer).where(eq(meetingTimer.meetingId, meetingId));
+      if (!r) return undefined;
+      return { meetingId: r.meetingId, index: r.itemIndex, updatedBy: r.updatedBy, updatedAt: iso(r.updatedAt)!, ...(r.startedAt ? { startedAt: iso(r.startedAt)! } : {}) };
+    },
+    async saveTimer(t: MeetingTimer): Promise<void> {
+      const set = { itemIndex: t.index, startedAt: t.startedAt ?? null, updatedBy: t.updatedBy, updatedAt: t.updatedAt };
+      await db.insert(meetingTimer).values({ meetingId: t.meetingId, ...set }).onConflictDoUpdate({ target: meetingTimer.meetingId, set });
     },
 
     async listRemarks(meetingId: string): Promise<Remark[]> {

@@ -116,6 +116,17 @@ export const meetingWorkflow = pgTable('meeting_workflow', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** The shared item timer of a meeting in progress (the Teams meeting's side panel and stage): one row per meeting once started. */
+export const meetingTimer = pgTable('meeting_timer', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  itemIndex: integer('item_index').notNull(),
+  startedAt: ts('started_at'),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const remarks = pgTable(
   'remarks',
   {

@@ -39,6 +39,19 @@ export type WorkflowState = {
   minuteTakerPersonId?: string;
 };
 
+/**
+ * The meeting's shared item timer (the Teams meeting's side panel and stage): the item being discussed (0-based;
+ * -1 not started; the number of items when the meeting is through) and when it started. One per meeting, set by
+ * whoever runs the meeting, read by every participant's panel and stage.
+ */
+export type MeetingTimer = {
+  meetingId: string;
+  index: number;
+  startedAt?: string;
+  updatedBy: string;
+  updatedAt: string;
+};
+
 export type DocumentVersionRow = {
   id: string;
   meetingId: string;

@@ -4,15 +4,18 @@
  * elapsed against the minutes allotted, in words as well as colour, announced politely),
  * and for the minute-taker a decision box per item, saved as she types through the
  * same API as the minutes tab. The stage: the current item large, its timer and what
- * comes next. The timer runs in this Teams client (browser storage), shared by its
- * side panel and stage.
+ * comes next. The timer is the meeting's, kept by Samraad (GET/PUT /api/meetings/:id/timer):
+ * the chair or the secretariat moves it, and every participant's side panel and stage
+ * (each Teams client renders the shared stage itself) follow it within two seconds,
+ * counting on the server's clock.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Spinner, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { panelTexts } from '../i18n.panel.js';
-import { elapsed, plannedSlots, readTimer, step, writeTimer, type TimerState } from '../meeting-timer.js';
+import { elapsed, notStarted, plannedSlots, step, type TimerState } from '../meeting-timer.js';
+import type { MeetingTimerResponse } from '../../contracts/meetings.contract.js';
 import type { MeetingSurface } from '../host.js';
 import { ErrorBar } from './shared.js';
 import type { Item, MeetingView } from './meeting.types.js';
@@ -33,22 +36,57 @@ const useStyles = makeStyles({
   stageMeta: { fontSize: '24px', lineHeight: '32px', color: tokens.colorNeutralForeground2 },
 });
 
-/** Re-renders every second and re-reads the shared timer (the other surface may have moved it). */
-function useTimer(meetingId: string): [TimerState, (s: TimerState) => void, number] {
-  const [state, setState] = useState<TimerState>(() => readTimer(localStorage, meetingId));
+/** How often every participant's panel and stage ask for the meeting's timer. */
+const POLL_MS = 2000;
+
+/**
+ * The meeting's shared timer: fetched on open and every two seconds, moved through the API by
+ * those who run the meeting. Re-renders every second, counting on the server's clock (the offset
+ * from the last answer), so a participant whose computer clock is wrong still sees the right time.
+ * An answer that was asked for before a later one was applied is dropped (a poll never undoes a step).
+ */
+function useSharedTimer(meetingId: string) {
+  const [state, setState] = useState<TimerState>(notStarted);
+  const [canRun, setCanRun] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const offset = useRef(0);
+  const seq = useRef({ next: 0, applied: 0 });
   const [now, setNow] = useState(() => Date.now());
+  const url = `/api/meetings/${encodeURIComponent(meetingId)}/timer`;
+  const request = useCallback(async (init?: RequestInit) => {
+    const mine = ++seq.current.next;
+    const r = await api<MeetingTimerResponse>(url, init);
+    if (mine < seq.current.applied) return;
+    seq.current.applied = mine;
+    offset.current = Date.parse(r.serverNow) - Date.now();
+    const startedAt = r.startedAt ? Date.parse(r.startedAt) : null;
+    setState((old) => (old.index === r.index && old.startedAt === startedAt ? old : { index: r.index, startedAt }));
+    setCanRun(r.canRun);
+    setLoaded(true);
+    setError(null);
+    setNow(Date.now() + offset.current);
+  }, [url]);
   useEffect(() => {
-    const tick = setInterval(() => {
-      setNow(Date.now());
-      setState((old) => {
-        const fresh = readTimer(localStorage, meetingId);
-        return fresh.index === old.index && fresh.startedAt === old.startedAt ? old : fresh;
-      });
-    }, 1000);
-    return () => clearInterval(tick);
-  }, [meetingId]);
-  const set = useCallback((s: TimerState) => { writeTimer(localStorage, meetingId, s); setState(s); setNow(Date.now()); }, [meetingId]);
-  return [state, set, now];
+    let alive = true;
+    const poll = () => { if (!document.hidden) request().catch((e: unknown) => { if (alive) setError(e); }); };
+    poll();
+    const polling = setInterval(poll, POLL_MS);
+    const tick = setInterval(() => setNow(Date.now() + offset.current), 1000);
+    return () => { alive = false; clearInterval(polling); clearInterval(tick); };
+  }, [request]);
+  const move = useCallback(async (index: number) => {
+    setBusy(true);
+    try {
+      await request({ method: 'PUT', body: JSON.stringify({ index }) });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [request]);
+  return { timer: state, canRun, loaded, error, busy, now, move };
 }
 
 /** The decision of one item, saved 800 ms after the last keystroke and when the box is left. */
@@ -97,7 +135,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
   const p = panelTexts[lang];
   const [view, setView] = useState<MeetingView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [timer, setTimer, now] = useTimer(meetingId);
+  const { timer, canRun, loaded, error: timerError, busy, now, move } = useSharedTimer(meetingId);
   useEffect(() => {
     api<MeetingView>(`/api/meetings/${encodeURIComponent(meetingId)}`).then(setView, setError);
   }, [meetingId]);
@@ -128,6 +166,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
         ) : <h1 className={s.stageTitle}>{items.length && timer.index >= items.length ? p.finished : `${p.agenda}: ${items[0]?.title ?? p.noItems}`}</h1>}
         {next && cur ? <Text className={s.stageMeta}>{`${p.upNext}: ${p.item(timer.index + 2)} · ${itemTitle(next, lang)}`}</Text> : null}
         <div aria-live="polite" className={s.meta}>{announce}</div>
+        {timerError ? <Text className={s.stageMeta}>{p.timerProblem}</Text> : null}
       </main>
     );
   }
@@ -135,14 +174,17 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
   return (
     <main className={s.panel} aria-label={p.panelLabel}>
       <Text weight="semibold">{heading}</Text>
-      <div className={s.buttons}>
-        {timer.index < 0 ? <Button appearance="primary" disabled={!items.length} onClick={() => setTimer(step(timer, items.length, 1, Date.now()))}>{p.start}</Button> : (
-          <>
-            <Button disabled={timer.index <= 0} onClick={() => setTimer(step(timer, items.length, -1, Date.now()))}>{p.previous}</Button>
-            <Button appearance="primary" disabled={timer.index >= items.length} onClick={() => setTimer(step(timer, items.length, 1, Date.now()))}>{p.next}</Button>
-          </>
-        )}
-      </div>
+      {canRun ? (
+        <div className={s.buttons}>
+          {timer.index < 0 ? <Button appearance="primary" disabled={!items.length || busy || !loaded} onClick={() => void move(step(timer, items.length, 1, now).index)}>{p.start}</Button> : (
+            <>
+              <Button disabled={timer.index <= 0 || busy} onClick={() => void move(step(timer, items.length, -1, now).index)}>{p.previous}</Button>
+              <Button appearance="primary" disabled={timer.index >= items.length || busy} onClick={() => void move(step(timer, items.length, 1, now).index)}>{p.next}</Button>
+            </>
+          )}
+        </div>
+      ) : loaded ? <Text className={s.meta} data-testid="timer-follows">{p.followsSecretariat}</Text> : null}
+      {timerError ? <div><Text className={s.meta}>{p.timerProblem}</Text><ErrorBar error={timerError} lang={lang} /></div> : null}
       <div aria-live="polite" role="status">{timer.index < 0 ? p.notStarted : announce}</div>
       <h2 style={{ margin: 0, fontSize: '16px' }}>{p.agenda}</h2>
       {items.length ? null : <Text>{p.noItems}</Text>}

@@ -16,7 +16,7 @@ import { earlyApprovalGrounds, transitionMinutes, type MinutesEvent } from '../.
 import { type Remark, type Task } from '../../domain/meetings/meeting.model.js';
 import { id, isoDate } from '../../domain/registry/registry.model.js';
 import { scanMeetingTexts } from '../../domain/documents/personal-data.detector.js';
-import type { WorkflowState } from '../../domain/meetings/workflow.model.js';
+import type { MeetingTimer, WorkflowState } from '../../domain/meetings/workflow.model.js';
 import { invalid, notFound, UseCaseError } from '../use-case.errors.js';
 import { danishInstant, deadlinesOf, englishInstant, rulesOfMeeting, loadMeeting, meetingStart, requireMember, requireNotCancelled, requireSecretariat, sharedFileRules, stateError, type MeetingContext, type WorkflowDeps, type WorkflowUnitOfWork } from './workflow.context.js';
 import { calendarOfRegion } from '../region-calendar.js';
@@ -53,6 +53,8 @@ export const SendMinutesInput = z.object({ confirmContradictions: z.boolean().op
 export const PublishInput = z.object({ confirmPersonalData: z.boolean().optional() });
 /** The referent: a member of the forum on the meeting date, or null for the default (the forum's secretary). */
 export const MinuteTakerInput = z.object({ personId: id.nullable() });
+/** The item the meeting moves to: 0-based in agenda order; -1 back to not started; the number of items when it is through. */
+export const MeetingTimerInput = z.object({ index: z.number().int().min(-1).max(1000) });
 
 export const TACIT_QUEUE = JOB.minutesTacitApproval satisfies JobName;
 export type TacitApprovalJob = JobPayload<typeof JOB.minutesTacitApproval>;
@@ -91,6 +93,15 @@ export function minutesUseCases(deps: WorkflowDeps) {
     });
   }
 
+  /** The timer as every participant's panel shows it: the server's clock beside it, so a client with a wrong clock still counts right. */
+  const timerView = (meetingId: string, t: MeetingTimer | undefined, c: MeetingContext, itemCount: number) => ({
+    meetingId,
+    index: t ? Math.min(t.index, itemCount) : -1,
+    startedAt: t?.startedAt ?? null,
+    serverNow: c.now.toISOString(),
+    canRun: c.role.secretariat && c.meeting.status !== 'cancelled',
+  });
+
   return {
     async setDecision(meetingId: string, itemId: string, decision: string, actor: Who) {
       return withMeeting(meetingId, actor, async (c, uow, s) => {
@@ -113,6 +124,32 @@ export function minutesUseCases(deps: WorkflowDeps) {
      * null goes back to the default, the forum's secretary. Part of the minutes, so
      * only while they are a draft or being revised (afterwards it is a correction).
      */
+    /** The meeting's shared item timer (the side panel and stage in the Teams meeting); anyone who may open the meeting reads it. */
+    async timer(meetingId: string, actor: Who) {
+      return transact(async (uow) => {
+        const c = await loadMeeting(uow, meetingId, actor.personId, clock.now());
+        const [t, items] = await Promise.all([uow.workflow.getTimer(meetingId), uow.workflow.listItems(meetingId)]);
+        return timerView(meetingId, t, c, items.length);
+      });
+    },
+
+    /** Moves the shared timer to an item (its time starts now), back to not started (-1), or past the last item (through). */
+    async setTimer(meetingId: string, index: number, actor: Who) {
+      return withMeeting(meetingId, actor, async (c, uow) => {
+        requireSecretariat(c, 'run the meeting\'s item timer', 'styre mødets tidtagning');
+        requireNotCancelled(c);
+        const items = await uow.workflow.listItems(meetingId);
+        if (index > items.length) {
+          throw invalid('index', `is past the end of the agenda (it has ${items.length} items; ${items.length} means the meeting is through)`, `ligger efter dagsordenens sidste punkt (den har ${items.length} punkter; ${items.length} betyder, at mødet er slut)`);
+        }
+        const now = c.now.toISOString();
+        const t: MeetingTimer = { meetingId, index, updatedBy: actor.personId, updatedAt: now, ...(index >= 0 && index < items.length ? { startedAt: now } : {}) };
+        await uow.workflow.saveTimer(t);
+        await uow.audit.record({ actorPersonId: actor.personId, action: 'meeting.timer', forumId: c.forum.id, target: meetingId, outcome: 'ok', detail: { index } });
+        return timerView(meetingId, t, c, items.length);
+      });
+    },
+
     async setMinuteTaker(meetingId: string, personId: string | null, actor: Who) {
       return withMeeting(meetingId, actor, async (c, uow, s) => {
         requireSecretariat(c, 'choose the minute-taker', 'vælge referent');

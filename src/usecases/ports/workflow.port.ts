@@ -4,7 +4,7 @@
  * src/adapters/db/workflow.repository.ts implements it.
  */
 import type { AgendaItem, Attendance, Remark } from '../../domain/meetings/meeting.model.js';
-import type { DocumentVersionRow, Proposal, StoredAttachment, WorkflowState } from '../../domain/meetings/workflow.model.js';
+import type { DocumentVersionRow, MeetingTimer, Proposal, StoredAttachment, WorkflowState } from '../../domain/meetings/workflow.model.js';
 
 export interface WorkflowStore {
   listItems(meetingId: string): Promise<AgendaItem[]>;
@@ -30,6 +30,9 @@ export interface WorkflowStore {
   getState(meetingId: string, forUpdate?: boolean): Promise<WorkflowState>;
   listStates(meetingIds: readonly string[]): Promise<WorkflowState[]>;
   saveState(s: WorkflowState): Promise<void>;
+  /** The meeting's shared item timer; undefined until someone starts it. */
+  getTimer(meetingId: string): Promise<MeetingTimer | undefined>;
+  saveTimer(t: MeetingTimer): Promise<void>;
   listRemarks(meetingId: string): Promise<Remark[]>;
   insertRemark(r: Remark & {
     minutesVersion: number;

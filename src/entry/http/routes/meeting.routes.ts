@@ -21,7 +21,7 @@ import { AnswerInput, PersonAttendanceInput, PresenceInput } from '../../../usec
 import type { historyUseCases } from '../../../usecases/meetings/history.usecase.js';
 import { HistoryMeetingInput } from '../../../usecases/meetings/history.usecase.js';
 import type { MinutesUseCases } from '../../../usecases/meetings/minutes.usecase.js';
-import { ApproveInput, DecisionInput, MeetingTaskInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput, SendMinutesInput } from '../../../usecases/meetings/minutes.usecase.js';
+import { ApproveInput, DecisionInput, MeetingTaskInput, MeetingTimerInput, MinuteTakerInput, PublishInput, ReasonInput, RemarkInput, SendMinutesInput } from '../../../usecases/meetings/minutes.usecase.js';
 import type { MeetingViewUseCases } from '../../../usecases/meetings/meeting-view.usecase.js';
 import type { waitingUseCases } from '../../../usecases/meetings/waiting.usecase.js';
 import { requirePerson } from '../auth.js';
@@ -45,6 +45,7 @@ import {
   MinutesSentResponse,
   MinutesVersionResponse,
   MinuteTakerResponse,
+  MeetingTimerResponse,
   OverviewResponse,
   ProposalResponse,
   RemarkResponse,
@@ -91,6 +92,7 @@ export const writeBodies = {
   'POST /api/meetings/:id/minutes/publish': PublishInput,
   'POST /api/meetings/:id/minutes/approve': ApproveInput,
   'PUT /api/meetings/:id/minute-taker': MinuteTakerInput,
+  'PUT /api/meetings/:id/timer': MeetingTimerInput,
   'POST /api/forums/:id/history': HistoryMeetingInput,
 } as const;
 
@@ -182,6 +184,13 @@ export function meetingRoutes(ctx: HttpContext, services: () => WorkflowServices
     );
     app.put('/api/meetings/:id/minute-taker', { schema: { tags, summary: 'Choose the minute-taker (referent); null for the forum\'s secretary', params: M, body: MinuteTakerInput, response: { 200: MinuteTakerResponse } } }, async (req) =>
       services().minutes.setMinuteTaker(req.params.id, req.body.personId, me(req)),
+    );
+    app.get('/api/meetings/:id/timer', { schema: { tags, summary: 'The meeting\'s shared item timer (the Teams meeting\'s side panel and stage)', params: M, response: { 200: MeetingTimerResponse } } }, async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return services().minutes.timer(req.params.id, me(req));
+    });
+    app.put('/api/meetings/:id/timer', { schema: { tags, summary: 'Move the shared item timer (the forum\'s secretariat): index -1 not started, the number of items when through', params: M, body: MeetingTimerInput, response: { 200: MeetingTimerResponse } } }, async (req) =>
+      services().minutes.setTimer(req.params.id, req.body.index, me(req)),
     );
     app.post('/api/meetings/:id/tasks', { schema: { tags, summary: 'Create a task from the minutes', params: M, body: MeetingTaskInput, response: { 201: TaskResponse } } }, async (req, reply) =>
       reply.code(201).send(await services().minutes.createTask(req.params.id, req.body, me(req))),
