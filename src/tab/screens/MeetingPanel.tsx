@@ -14,7 +14,7 @@ import { Button, Field, Spinner, Text, Textarea, makeStyles, mergeClasses, token
 import { api } from '../api.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { panelTexts } from '../i18n.panel.js';
-import { elapsed, notStarted, plannedSlots, step, type TimerState } from '../meeting-timer.js';
+import { elapsed, notStarted, plannedSlots, pollInterval, step, type TimerState } from '../meeting-timer.js';
 import type { MeetingTimerResponse } from '../../contracts/meetings.contract.js';
 import type { MeetingSurface } from '../host.js';
 import { ErrorBar } from './shared.js';
@@ -36,16 +36,14 @@ const useStyles = makeStyles({
   stageMeta: { fontSize: '24px', lineHeight: '32px', color: tokens.colorNeutralForeground2 },
 });
 
-/** How often every participant's panel and stage ask for the meeting's timer. */
-const POLL_MS = 2000;
-
 /**
- * The meeting's shared timer: fetched on open and every two seconds, moved through the API by
+ * The meeting's shared timer: fetched on open and then every two seconds on the meeting's day (every thirty on
+ * other days, `pollInterval`), moved through the API by
  * those who run the meeting. Re-renders every second, counting on the server's clock (the offset
  * from the last answer), so a participant whose computer clock is wrong still sees the right time.
  * An answer that was asked for before a later one was applied is dropped (a poll never undoes a step).
  */
-function useSharedTimer(meetingId: string) {
+function useSharedTimer(meetingId: string, meetingDate: string | undefined) {
   const [state, setState] = useState<TimerState>(notStarted);
   const [canRun, setCanRun] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -53,6 +51,9 @@ function useSharedTimer(meetingId: string) {
   const [busy, setBusy] = useState(false);
   const offset = useRef(0);
   const seq = useRef({ next: 0, applied: 0 });
+  const every = useRef(2000);
+  const dateRef = useRef(meetingDate);
+  dateRef.current = meetingDate;
   const [now, setNow] = useState(() => Date.now());
   const url = `/api/meetings/${encodeURIComponent(meetingId)}/timer`;
   const request = useCallback(async (init?: RequestInit) => {
@@ -61,6 +62,7 @@ function useSharedTimer(meetingId: string) {
     if (mine < seq.current.applied) return;
     seq.current.applied = mine;
     offset.current = Date.parse(r.serverNow) - Date.now();
+    every.current = pollInterval(r.serverNow, dateRef.current);
     const startedAt = r.startedAt ? Date.parse(r.startedAt) : null;
     setState((old) => (old.index === r.index && old.startedAt === startedAt ? old : { index: r.index, startedAt }));
     setCanRun(r.canRun);
@@ -70,11 +72,14 @@ function useSharedTimer(meetingId: string) {
   }, [url]);
   useEffect(() => {
     let alive = true;
-    const poll = () => { if (!document.hidden) request().catch((e: unknown) => { if (alive) setError(e); }); };
-    poll();
-    const polling = setInterval(poll, POLL_MS);
+    let polling: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      if (!document.hidden) await request().catch((e: unknown) => { if (alive) setError(e); });
+      if (alive) polling = setTimeout(() => void poll(), every.current);
+    };
+    void poll();
     const tick = setInterval(() => setNow(Date.now() + offset.current), 1000);
-    return () => { alive = false; clearInterval(polling); clearInterval(tick); };
+    return () => { alive = false; clearTimeout(polling); clearInterval(tick); };
   }, [request]);
   const move = useCallback(async (index: number) => {
     setBusy(true);
@@ -135,7 +140,7 @@ export function MeetingPanel({ meetingId, surface, lang }: { meetingId: string; 
   const p = panelTexts[lang];
   const [view, setView] = useState<MeetingView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const { timer, canRun, loaded, error: timerError, busy, now, move } = useSharedTimer(meetingId);
+  const { timer, canRun, loaded, error: timerError, busy, now, move } = useSharedTimer(meetingId, view?.meeting.date);
   useEffect(() => {
     api<MeetingView>(`/api/meetings/${encodeURIComponent(meetingId)}`).then(setView, setError);
   }, [meetingId]);
