@@ -41,7 +41,8 @@ const useStyles = makeStyles({
  * other days, `pollInterval`), moved through the API by
  * those who run the meeting. Re-renders every second, counting on the server's clock (the offset
  * from the last answer), so a participant whose computer clock is wrong still sees the right time.
- * An answer that was asked for before a later one was applied is dropped (a poll never undoes a step).
+ * No poll is sent while a step is on its way, and an answer asked for before a later one was applied is dropped,
+ * so a poll never undoes a step.
  */
 function useSharedTimer(meetingId: string, meetingDate: string | undefined) {
   const [state, setState] = useState<TimerState>(notStarted);
@@ -52,6 +53,7 @@ function useSharedTimer(meetingId: string, meetingDate: string | undefined) {
   const offset = useRef(0);
   const seq = useRef({ next: 0, applied: 0 });
   const every = useRef(2000);
+  const moving = useRef(false);
   const dateRef = useRef(meetingDate);
   dateRef.current = meetingDate;
   const [now, setNow] = useState(() => Date.now());
@@ -74,7 +76,8 @@ function useSharedTimer(meetingId: string, meetingDate: string | undefined) {
     let alive = true;
     let polling: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
-      if (!document.hidden) await request().catch((e: unknown) => { if (alive) setError(e); });
+      // Not while a step is on its way: an answer read before it commits would show the old item for a moment.
+      if (!document.hidden && !moving.current) await request().catch((e: unknown) => { if (alive) setError(e); });
       if (alive) polling = setTimeout(() => void poll(), every.current);
     };
     void poll();
@@ -83,11 +86,13 @@ function useSharedTimer(meetingId: string, meetingDate: string | undefined) {
   }, [request]);
   const move = useCallback(async (index: number) => {
     setBusy(true);
+    moving.current = true;
     try {
       await request({ method: 'PUT', body: JSON.stringify({ index }) });
     } catch (e) {
       setError(e);
     } finally {
+      moving.current = false;
       setBusy(false);
     }
   }, [request]);
