@@ -19,7 +19,10 @@
  * Some renditions are also stored as PDF (test/fixtures/terms-import/eval/pdf/<case id>.pdf,
  * made by make-pdfs.ts there: two pages with a running header, footer and page numbers, words
  * broken at a line end with a hyphen): each is scored as its own case "<case id>.pdf" against
- * the same facts, so the PDF reader is measured too.
+ * the same facts, so the PDF reader is measured too. Some are also stored as Word documents
+ * (test/fixtures/terms-import/eval/docx/<case id>.docx, made by make-docx.ts there: Heading styles or
+ * bold headings, Word bulleted and numbered lists, key-value and member tables, a header and footer),
+ * each scored as its own case "<case id>.docx" and printed beside its text's figure.
  *
  *   npm run eval:import -- --noise            # also through extraction noise (scripts/extraction-noise.ts)
  *   npm run eval:import -- --noise=wrap,caps  # only the named transforms
@@ -46,10 +49,11 @@ type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSp
 export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[]; heldOut?: boolean | number };
 export type Cases = { nd: string[]; cases: Case[] };
 
-/** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF. */
-export function caseFiles(c: Case, folder: string, pdfFolder?: string): { id: string; path: string }[] {
+/** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF and its Word document. */
+export function caseFiles(c: Case, folder: string, pdfFolder?: string, docxFolder?: string): { id: string; path: string }[] {
   const files = [{ id: c.id, path: join(folder, c.file) }];
   if (pdfFolder && existsSync(join(pdfFolder, `${c.id}.pdf`))) files.push({ id: `${c.id}.pdf`, path: join(pdfFolder, `${c.id}.pdf`) });
+  if (docxFolder && existsSync(join(docxFolder, `${c.id}.docx`))) files.push({ id: `${c.id}.docx`, path: join(docxFolder, `${c.id}.docx`) });
   return files;
 }
 
@@ -225,11 +229,12 @@ async function main() {
   const given = args.find((a) => !a.startsWith('-'));
   const folder = given ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
   const pdfFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/pdf');
+  const docxFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/docx');
   const casesPath = resolve(process.cwd(), 'test/fixtures/terms-import/eval/cases.json');
   const { nd, cases } = JSON.parse(readFileSync(casesPath, 'utf8')) as Cases;
   const scores: CaseScore[] = [];
   for (const c of cases) {
-    for (const { id, path } of caseFiles(c, folder, pdfFolder)) {
+    for (const { id, path } of caseFiles(c, folder, pdfFolder, docxFolder)) {
       if (!existsSync(path)) {
         scores.push({ id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'no text stored' });
         continue;
@@ -286,9 +291,20 @@ async function main() {
   const pdfFound = pdfs.reduce((a, s) => a + s.found, 0);
   const pdfStated = pdfs.reduce((a, s) => a + s.stated, 0);
   if (pdfs.length) console.log(`\nPDF renditions: ${pdfs.length} cases, recall ${pdfFound}/${pdfStated} = ${pct(pdfStated ? pdfFound / pdfStated : 0)}, invented ${pdfs.reduce((a, s) => a + s.invented, 0)}`);
+  const docxs = scored.filter((s) => s.id.endsWith('.docx'));
+  if (docxs.length) {
+    const sum = (xs: CaseScore[], k: 'found' | 'stated' | 'invented') => xs.reduce((a, s) => a + s[k], 0);
+    const texts = docxs.map((d) => scored.find((s) => s.id === d.id.slice(0, -'.docx'.length))).filter((s): s is CaseScore => Boolean(s));
+    console.log(`\nWord (DOCX) renditions: ${docxs.length} cases, recall ${sum(docxs, 'found')}/${sum(docxs, 'stated')} = ${pct(sum(docxs, 'stated') ? sum(docxs, 'found') / sum(docxs, 'stated') : 0)}, invented ${sum(docxs, 'invented')}; the same cases' texts ${sum(texts, 'found')}/${sum(texts, 'stated')}, invented ${sum(texts, 'invented')}`);
+    for (const d of docxs) {
+      const t = scored.find((s) => s.id === d.id.slice(0, -'.docx'.length));
+      const mark = t && (d.found < t.found || d.invented > t.invented) ? '  <- below its text' : '';
+      console.log(`  ${d.id.padEnd(48)} docx ${`${d.found}/${d.stated}`.padStart(6)} invented ${d.invented}   text ${t ? `${t.found}/${t.stated}`.padStart(6) : '     -'} invented ${t?.invented ?? '-'}${mark}`);
+    }
+  }
   // Cases without a stored text are not counted: not in the case count, not in recall, not in invented.
   const notCounted = scores.filter((s) => s.skipped).map((s) => s.id);
-  console.log(`\n${scored.length} renditions scored (case texts and PDFs): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
+  console.log(`\n${scored.length} renditions scored (case texts, PDFs and Word documents): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
   if (notCounted.length) console.log(`Not counted (${notCounted.length} cases without a stored text; scored only with -- <folder>): ${notCounted.join(', ')}`);
   if (noise) {
     console.log(`\nExtraction noise: the ${noise[0]!.cases} case texts (no PDFs) read as .txt uploads, clean and through each transform`);

@@ -1,7 +1,8 @@
 // The evaluation set of real public pages (test/fixtures/terms-import/eval): every case whose
 // rendition is stored is read through the document reader and scored as `npm run eval:import`
-// scores it, and so is every rendition stored as PDF (eval/pdf/<case id>.pdf). The importer must
-// recover at least 85 % of the stated facts and invent none, from the texts and from the PDFs.
+// scores it, and so is every rendition stored as PDF (eval/pdf/<case id>.pdf) or as a Word document
+// (eval/docx/<case id>.docx). The importer must recover at least 85 % of the stated facts and invent
+// none, from the texts, the PDFs and the Word documents.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -16,7 +17,7 @@ describe('terms import on the evaluation set of real pages', () => {
   it('reads at least 25 stored pages, recalls at least 85 % of the stated facts and invents none', async () => {
     const scores = [];
     for (const c of cases) {
-      for (const { id, path: file } of caseFiles(c, path.join(dir, 'texts'), path.join(dir, 'pdf'))) {
+      for (const { id, path: file } of caseFiles(c, path.join(dir, 'texts'), path.join(dir, 'pdf'), path.join(dir, 'docx'))) {
         if (!existsSync(file)) continue;
         const read = await readTermsDocumentFile(file);
         if (!read.ok) throw new Error(`${id}: ${read.error.message}`);
@@ -26,6 +27,8 @@ describe('terms import on the evaluation set of real pages', () => {
     const pdfs = scores.filter((s) => s.id.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(4);
     expect(pdfs.reduce((a, s) => a + s.found, 0) / pdfs.reduce((a, s) => a + s.stated, 0)).toBeGreaterThanOrEqual(0.85);
+    const docxs = scores.filter((s) => s.id.endsWith('.docx'));
+    expect(docxs.length).toBeGreaterThanOrEqual(8);
     const stated = scores.reduce((a, s) => a + s.stated, 0);
     const found = scores.reduce((a, s) => a + s.found, 0);
     expect(scores.length).toBeGreaterThanOrEqual(25);
