@@ -29,6 +29,7 @@ describe('terms import on the evaluation set of real pages', () => {
     expect(pdfs.reduce((a, s) => a + s.found, 0) / pdfs.reduce((a, s) => a + s.stated, 0)).toBeGreaterThanOrEqual(0.85);
     const docxs = scores.filter((s) => s.id.endsWith('.docx'));
     expect(docxs.length).toBeGreaterThanOrEqual(8);
+    expect(docxs.reduce((a, s) => a + s.found, 0) / docxs.reduce((a, s) => a + s.stated, 0)).toBeGreaterThanOrEqual(0.85);
     const stated = scores.reduce((a, s) => a + s.stated, 0);
     const found = scores.reduce((a, s) => a + s.found, 0);
     expect(scores.length).toBeGreaterThanOrEqual(25);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { extractTermsDrafts } from '../../domain/terms-import/terms-import.extract.js';
 import { readTermsDocument, readTermsDocumentFile } from './terms-document.reader.js';
@@ -206,5 +206,93 @@ describe('web pages and PDF files', () => {
   it('refuses a file named .pdf that is not a PDF', async () => {
     const r = await readTermsDocument(Buffer.from('hej'), { fileName: 'k.pdf' });
     expect(!r.ok && r.error.code).toBe('not_word');
+  });
+});
+
+describe('Word documents as secretariats write them', () => {
+  const numbering = {
+    config: [
+      { reference: 'paragraphs', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '§ %1', alignment: AlignmentType.LEFT }] },
+      { reference: 'sections', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] },
+      { reference: 'list', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] },
+      { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT }] },
+    ],
+  };
+  const read = async (children: (Paragraph | Table)[]) => {
+    const r = await readTermsDocument(await Packer.toBuffer(new Document({ numbering, sections: [{ children }] })), { fileName: 'k.docx' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.text;
+  };
+  const p = (text: string) => new Paragraph(text);
+  const bold = (text: string, reference?: string) => new Paragraph({ ...(reference ? { numbering: { reference, level: 0 } } : {}), children: [new TextRun({ text, bold: true })] });
+
+  it("puts Word's numbers of section headings back: '§ 1' on a numbered Heading, '1.' on a numbered paragraph standing alone", async () => {
+    const text = await read([
+      new Paragraph({ text: 'Forretningsorden for Ældrerådet', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph({ text: 'Ældrerådets møder', heading: HeadingLevel.HEADING_2, numbering: { reference: 'paragraphs', level: 0 } }),
+      p('Rådet holder 11 møder om året.'),
+      new Paragraph({ text: 'Dagsorden og referat', heading: HeadingLevel.HEADING_2, numbering: { reference: 'paragraphs', level: 0 } }),
+      p('Dagsordenen udsendes 8 dage før mødet.'),
+      bold('Sammensætning', 'sections'),
+      p('Rådet består af 9 medlemmer.'),
+      bold('Møder', 'sections'),
+      p('Dagsordenen har faste punkter:'),
+      new Paragraph({ text: 'Godkendelse af dagsorden', numbering: { reference: 'list', level: 0 } }),
+      new Paragraph({ text: 'Meddelelser', numbering: { reference: 'list', level: 0 } }),
+      new Paragraph({ text: 'Eventuelt', numbering: { reference: 'bullets', level: 0 } }),
+    ]);
+    expect(text).toMatch(/^§ 1 Ældrerådets møder$/m);
+    expect(text).toMatch(/^§ 2 Dagsorden og referat$/m);
+    expect(text).toMatch(/^1\. Sammensætning$/m);
+    expect(text).toMatch(/\n\n2\. Møder\n\n/);
+    // A list of adjacent numbered items, and bullets, stay list items.
+    expect(text).toMatch(/^- Godkendelse af dagsorden\n- Meddelelser\n- Eventuelt$/m);
+  });
+
+  it('keeps the lines under a lead-in together, as typed terms write them, up to a sentence of its own', async () => {
+    const text = await read([
+      p('Sundhedsstyregruppen'),
+      p('Medlemmer:'),
+      p('6 direktører fra kommunerne'),
+      p('Kontorchef, Region Midtjylland, Sundhedsplanlægning'),
+      p('Sekretærer fra kommuner og region.'),
+      p('Styregruppen mødes 4-5 gange om året.'),
+      p('Herudover vil der være:'),
+      p('2 medarbejderrepræsentanter'),
+      p('Områdelederen er sekretær for rådet.'),
+    ]);
+    expect(text).toContain('Medlemmer:\n6 direktører fra kommunerne\nKontorchef, Region Midtjylland, Sundhedsplanlægning\nSekretærer fra kommuner og region.\n\nStyregruppen mødes');
+    expect(text).toContain('Herudover vil der være:\n2 medarbejderrepræsentanter\n\nOmrådelederen er sekretær');
+    const d = extractTermsDrafts(text).drafts[0]!;
+    expect(d.lists.seats.map((s) => s.value.party.sector)).toEqual(expect.arrayContaining(['municipality', 'region_administration']));
+  });
+
+  it('reads a table of members, a name and a count a row, as member lines without its header row', async () => {
+    const row = (...cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [p(c)] })) });
+    const text = await read([
+      p('Forretningsorden for Kontaktrådet'),
+      p('Pårørenderepræsentanter:'),
+      new Table({ rows: [row('Tilbud', 'Repræsentanter'), row('Vidåværkstedet', '1 repræsentant'), row('Kastaniebo', '1 repræsentant'), row('Bofællesskaberne i Tønder', '2 repræsentanter')] }),
+    ]);
+    expect(text).toContain('Vidåværkstedet – 1 repræsentant\nKastaniebo – 1 repræsentant\nBofællesskaberne i Tønder – 2 repræsentanter');
+    expect(text).not.toContain('Tilbud');
+    const seats = extractTermsDrafts(text).drafts[0]!.lists.seats.map((s) => [s.value.role, s.value.min]);
+    expect(seats).toEqual([
+      ['Vidåværkstedet', 1],
+      ['Kastaniebo', 1],
+      ['Bofællesskaberne i Tønder', 2],
+    ]);
+  });
+
+  it('reads a key-value table as field lines, and the approval in it', async () => {
+    const row = (k: string, v: string) => new TableRow({ children: [new TableCell({ children: [bold(k)] }), new TableCell({ children: [p(v)] })] });
+    const text = await read([
+      new Paragraph({ text: 'Forretningsorden for Handicaprådet', heading: HeadingLevel.HEADING_1 }),
+      new Table({ rows: [row('Titel', 'Forretningsorden for Handicaprådet'), row('Godkendt af', 'Handicaprådet'), row('Dato', '21. april 2022')] }),
+      p('Handicaprådet holder fire møder om året.'),
+    ]);
+    expect(text).toContain('Titel: Forretningsorden for Handicaprådet\nGodkendt af: Handicaprådet\nDato: 21. april 2022');
+    const d = extractTermsDrafts(text).drafts[0]!;
+    expect([d.fields.approvedByName?.value, d.fields.approvedOn?.value]).toEqual(['Handicaprådet', '2022-04-21']);
   });
 });

@@ -91,7 +91,15 @@ async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
     return fail('not_word', 'Filen er en ZIP-fil, men ikke et Word-dokument (.docx).', 'The file is a ZIP file but not a Word document (.docx).');
   }
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    // Word's own numbers of section headings ('§ 1', '1.') are not in the paragraphs' text: put them back first.
+    const document = await zip.file('word/document.xml')!.async('string');
+    const numbered = restoreWordNumbering(document, (await zip.file('word/numbering.xml')?.async('string')) ?? '', (await zip.file('word/styles.xml')?.async('string')) ?? '');
+    let buffer: Buffer = Buffer.from(bytes);
+    if (numbered !== document) {
+      zip.file('word/document.xml', numbered);
+      buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    }
+    const result = await mammoth.convertToHtml({ buffer });
     const text = htmlToImportText(result.value);
     if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.', 'The Word document contains no text.');
     return { ok: true, format: 'docx', text, warnings: result.messages.map((m) => m.message) };
@@ -133,6 +141,98 @@ function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
   return { ok: true, format: 'txt', text, warnings: [] };
 }
 
+type WordLevel = { format: string; text: string; start: number };
+
+/**
+ * Puts Word's number back into a numbered paragraph's text where the number is part of what the reader sees: a heading
+ * numbered by Word ('§ 1 Ældrerådets møder' on a Heading style with the numbering '§ %1'), a numbering whose text is more
+ * than the number ('§ %1', 'Stk. %1', 'Bilag %1'), and a numbered paragraph standing alone between ordinary paragraphs (a
+ * section heading '1. Sammensætning' in a bold Normal paragraph). mammoth drops these numbers (a numbered heading loses its
+ * '§ 1', a numbered Normal paragraph becomes a one-item list). The paragraph then carries its label as text and no numbering;
+ * lists of two or more adjacent numbered items, and bullets, are left to mammoth's lists.
+ */
+export function restoreWordNumbering(documentXml: string, numberingXml: string, stylesXml = ''): string {
+  if (!numberingXml || !documentXml.includes('<w:numPr>')) return documentXml;
+  const attr = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
+  const abstract = new Map<string, Map<number, WordLevel>>();
+  for (const a of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels = new Map<number, WordLevel>();
+    for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels.set(Number(l[1]), { format: attr(l[2]!, 'numFmt') ?? 'decimal', text: attr(l[2]!, 'lvlText') ?? '', start: Number(attr(l[2]!, 'start') ?? 1) });
+    }
+    abstract.set(a[1]!, levels);
+  }
+  const nums = new Map<string, Map<number, WordLevel>>();
+  for (const n of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const levels = abstract.get(attr(n[2]!, 'abstractNumId') ?? '');
+    if (levels) nums.set(n[1]!, levels);
+  }
+  const headingStyles = new Set<string>();
+  for (const st of stylesXml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    if (/^(?:heading|overskrift|title|titel)\b/i.test(attr(st[2]!, 'name') ?? '')) headingStyles.add(st[1]!);
+  }
+  const isHeading = (style: string | undefined) => Boolean(style && (headingStyles.has(style) || /^(?:heading|overskrift|title|titel)\s*\d*$/i.test(style)));
+  type Para = { start: number; end: number; xml: string; numId?: string; ilvl: number; style?: string; text: string };
+  const paras: Para[] = [];
+  for (const m of documentXml.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)) {
+    const xml = m[0];
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(xml)?.[1];
+    const numId = numPr ? attr(numPr, 'numId') : undefined;
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    paras.push({ start: m.index, end: m.index + xml.length, xml, numId: numId && numId !== '0' ? numId : undefined, ilvl: Number((numPr && attr(numPr, 'ilvl')) ?? 0), style: attr(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(xml)?.[0] ?? '', 'pStyle'), text });
+  }
+  const counters = new Map<string, number[]>();
+  const out: string[] = [];
+  let last = 0;
+  const filled = paras.filter((p) => p.text.trim() !== '');
+  for (const p of paras) {
+    if (!p.numId || !p.text.trim()) continue;
+    const levels = nums.get(p.numId);
+    const level = levels?.get(p.ilvl);
+    if (!levels || !level) continue;
+    const count = counters.get(p.numId) ?? [];
+    for (let k = 0; k <= p.ilvl; k++) if (count[k] === undefined) count[k] = (levels.get(k)?.start ?? 1) - (k === p.ilvl ? 1 : 0);
+    count[p.ilvl]! += 1;
+    count.length = p.ilvl + 1;
+    counters.set(p.numId, count);
+    if (level.format === 'bullet' || level.format === 'none') continue;
+    const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatWordNumber(count[Number(d) - 1] ?? 1, levels.get(Number(d) - 1)?.format ?? 'decimal')).trim();
+    const i = filled.indexOf(p);
+    const sameList = (q: Para | undefined) => Boolean(q && q.numId === p.numId && q.ilvl === p.ilvl);
+    const alone = !sameList(filled[i - 1]) && !sameList(filled[i + 1]);
+    const wordy = /[^\s\d.)(\-–:]/u.test(level.text.replace(/%\d/g, ''));
+    if (!label || !(isHeading(p.style) || wordy || alone)) continue;
+    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/g, '&amp;').replace(/</g, '&lt;')} </w:t></w:r>`;
+    let xml = p.xml.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, '');
+    xml = /<\/w:pPr>/.test(xml) ? xml.replace(/<\/w:pPr>/, `</w:pPr>${run}`) : xml.replace(/^<w:p(\s[^>]*)?>/, (m0) => `${m0}${run}`);
+    out.push(documentXml.slice(last, p.start), xml);
+    last = p.end;
+  }
+  if (!out.length) return documentXml;
+  out.push(documentXml.slice(last));
+  return out.join('');
+}
+
+function formatWordNumber(n: number, format: string): string {
+  const letters = (k: number) => {
+    let s = '';
+    for (let x = k; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(97 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  const roman = (k: number) => {
+    const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    let s = '';
+    let x = k;
+    for (const [v, r] of table) while (x >= v) { s += r; x -= v; }
+    return s;
+  };
+  if (format === 'lowerLetter') return letters(n);
+  if (format === 'upperLetter') return letters(n).toUpperCase();
+  if (format === 'lowerRoman') return roman(n);
+  if (format === 'upperRoman') return roman(n).toUpperCase();
+  return String(n);
+}
+
 /**
  * mammoth's HTML as the importer's text: paragraphs and headings separated by blank
  * lines, list items as "- item", and each table row as "first cell<TAB>other cells"
@@ -145,9 +245,29 @@ export function htmlToImportText(html: string): string {
   for (const t of html.matchAll(tableRe)) {
     parts.push(blocksToText(html.slice(last, t.index)));
     const rows: string[] = [];
-    for (const r of t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-      const cells = [...r[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => c[1]!);
-      if (!cells.length) continue;
+    const table = [...t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => [...r[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => c[1]!)).filter((cells) => cells.length);
+    const plain = (c: string) => decode(c.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+    const oneParagraph = (c: string) => (c.match(/<(?:p|li)\b/gi)?.length ?? 0) <= 1;
+    // A table of members, a name and a count a row ('Vidåværkstedet' | '1 repræsentant'), reads as the lines a typed list
+    // writes: 'Vidåværkstedet – 1 repræsentant'. Its header row ('Tilbud' | 'Repræsentanter': column headings, no count, above
+    // the counted rows) goes, as a typed list has none and the importer would read it as a row heading that ends the list.
+    const COUNT = /^\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s+(?:[\p{L}-]*(?:repræsentant|medlem|person|deltager|suppleant|plads|pladser)[\p{L}]*)(?:\s+[\p{L}-]+)?)?$/iu;
+    const counted = table.filter((cells) => cells.length === 2 && oneParagraph(cells[1]!) && COUNT.test(plain(cells[1]!)) && plain(cells[0]!) && !COUNT.test(plain(cells[0]!)));
+    const memberTable = counted.length >= 2 && counted.length >= table.length - 1;
+    // A key-value table ('Godkendt af' | 'Handicaprådet', 'Dato' | '21. april 2022'): a short label and a short value a row,
+    // reads as the field lines typed terms write ('Godkendt af: Handicaprådet').
+    const label = (c: string) => /^[\p{L}][\p{L}'’ -]*$/u.test(plain(c)) && plain(c).split(' ').length <= 4;
+    const keyValue = table.length >= 2 && table.every((cells) => cells.length === 2 && label(cells[0]!) && oneParagraph(cells[1]!) && plain(cells[1]!) !== '' && plain(cells[1]!).split(' ').length <= 12 && !/[.!?]\s+\p{Lu}/u.test(plain(cells[1]!)));
+    for (const [r, cells] of table.entries()) {
+      if (memberTable && r === 0 && !counted.includes(cells)) continue;
+      if (memberTable && counted.includes(cells)) {
+        rows.push(`${plain(cells[0]!)} – ${plain(cells[1]!)}`);
+        continue;
+      }
+      if (keyValue) {
+        rows.push(`${plain(cells[0]!)}: ${plain(cells[1]!)}`);
+        continue;
+      }
       const head = decode(cells[0]!.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
       const rest = cells
         .slice(1)
@@ -184,9 +304,39 @@ export function webPageToImportText(html: string): string {
   return htmlToImportText(h);
 }
 
+/**
+ * Word writes the lines under a lead-in ('Medlemmer:', 'Herudover vil der være:') as paragraphs of their own, which would
+ * come out parted by blank lines; typed terms write them as the lines of one block. Short paragraphs (one phrase each, no
+ * second sentence) right after a paragraph ending with a colon are joined to it line by line, up to one ending with a
+ * full stop.
+ */
+// A line with a finite verb is a sentence of its own ('Områdelederen er sekretær for Kontaktrådet.'), not a line of the list.
+const FINITE = /(?<![\p{L}])(?:er|var|har|havde|skal|kan|vil|bliver|blev|består|mødes|afholdes|holdes|udpeges|vælges|deltager|indgår)(?![\p{L}])/iu;
+
+function joinLeadInLines(html: string): string {
+  const parts = html.split(/(<p\b[^>]*>[\s\S]*?<\/p>)/i);
+  const text = (p: string) => decode(p.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const isPara = (p: string | undefined) => p !== undefined && /^<p\b/i.test(p);
+  for (let i = 1; i < parts.length; i += 2) {
+    if (!isPara(parts[i]) || !/:$/.test(text(parts[i]!))) continue;
+    let j = i;
+    while (j + 2 < parts.length && !parts[j + 1]!.trim() && isPara(parts[j + 2])) {
+      const item = text(parts[j + 2]!);
+      if (!item || /:$/.test(item) || item.split(' ').length > 14 || /[.!?]\s+[\p{Lu}\d]/u.test(item) || FINITE.test(item)) break;
+      parts[i] = parts[i]!.replace(/<\/p>$/i, `<br />${parts[j + 2]!.replace(/^<p\b[^>]*>/i, '').replace(/<\/p>$/i, '')}</p>`);
+      parts[j + 1] = '';
+      parts[j + 2] = '';
+      j += 2;
+      if (/[.!?]$/.test(item)) break;
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
 function blocksToText(html: string): string {
   return decode(
-    html
+    joinLeadInLines(html)
       .replace(/<li\b[^>]*>/gi, '\n- ')
       .replace(/<\/li>/gi, '')
       .replace(/<\/?(?:p|h[1-6]|ul|ol|div)\b[^>]*>/gi, '\n\n')

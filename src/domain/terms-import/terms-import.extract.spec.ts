@@ -116,6 +116,20 @@ describe('relations and duties', () => {
     expect([b.approvedByName, b.approvedOn]).toEqual(['Sundhedsstyregruppen', '2019-03-12']);
   });
 
+  it('reads the approval from key-value fields, the approving body and a date field on the next or the line before', () => {
+    // A Word table at the top, 'Godkendt af' | 'Handicaprådet' and 'Dato' | '21. april 2022', as the reader writes it.
+    const a = fields('Titel: Kommissorium for Driftsforum Test\nGodkendt af: Handicaprådet\nDato: 21. april 2022');
+    expect([a.approvedByName, a.approvedOn]).toEqual(['Handicaprådet', '2022-04-21']);
+    const b = fields('Dato: 3. maj 2017\nVedtaget af: Klyngestyregruppen');
+    expect([b.approvedByName, b.approvedOn]).toEqual(['Klyngestyregruppen', '2017-05-03']);
+    // A document's date alone, or apart from the approving body's field, is no approval date.
+    expect(fields('Sekretariat: Fællessekretariatet\nDato: 15. januar 2025').approvedOn).toBeUndefined();
+    const c = fields('Godkendt af: Handicaprådet\n\nDriftsforum mødes fire gange om året.\n\nDato: 21. april 2022');
+    expect([c.approvedByName, c.approvedOn]).toEqual(['Handicaprådet', undefined]);
+    // A sentence is no field.
+    expect(fields('Godkendt af: formanden er ikke nødvendigt').approvedByName).toBeUndefined();
+  });
+
   it('does not accept an impossible date', () => {
     expect(fields('Godkendt i Sundhedsstyregruppen: 31. februar 2019').approvedOn).toBeUndefined();
   });

@@ -23,6 +23,7 @@ import { normalizeDocumentText } from './document-text.normalize.js';
 import { E, NUM, firstSector, forumKinds, holderSector, isMunicipalityName, kindAtStart, kindMentions, sectionOf, sideOf, unknownForumKind, type ForumKindEntry, type SectionKind } from './terms-import.lexicon.js';
 import type { ChairSide, OrganisationKind } from '../registry/registry.model.js';
 import {
+  approvalDateField,
   docLevelRules,
   meetingTogether,
   parseSeatLine,
@@ -1243,8 +1244,20 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   }
 
   // Document-level facts: approval applies to every forum the document describes.
-  for (const s of docSentences) {
-    for (const r of docLevelRules(s.text)) for (const f of forums) addRaw(f, r, s.start);
+  for (const [k, s] of docSentences.entries()) {
+    const found = docLevelRules(s.text);
+    for (const r of found) for (const f of forums) addRaw(f, r, s.start);
+    // "Godkendt af: Handicaprådet" with "Dato: 21. april 2022" on the line above or below (a key-value table's rows): the date
+    // field beside the approving body's field dates the approval.
+    if (!found.some((r) => r.path === 'approvedByName') || found.some((r) => r.path === 'approvedOn') || !/^(?:\s*[-•–*]\s+)?(?:godkendt|vedtaget)\s+af\s*:/iu.test(s.text)) continue;
+    for (const n of [docSentences[k + 1], docSentences[k - 1]]) {
+      if (!n) continue;
+      const between = n.start > s.start ? text.slice(s.start + s.text.length, n.start) : text.slice(n.start + n.text.length, s.start);
+      const date = /^[ \t]*\n[ \t]*$/.test(between) ? approvalDateField(n.text) : undefined;
+      if (!date) continue;
+      for (const f of forums) addRaw(f, date, n.start);
+      break;
+    }
   }
   // "Møderne i A og B holdes samlet" in B's part of the page: A meets with B too.
   for (const s of docSentences) {

@@ -1452,6 +1452,14 @@ export function docLevelRules(s: string): RawFinding[] {
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + field[2]!.length, confidence: 0.85 });
     return out;
   }
+  // A key-value field with the body alone, "Godkendt af: Handicaprådet" (a Word table's row 'Godkendt af' | 'Handicaprådet'):
+  // the approving body; the date, if any, stands in a field of its own beside it (approvalDateField).
+  const byField = /^(?:\s*[-•–*]\s+)?(?:godkendt|vedtaget)\s+af\s*:\s*([\p{L}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}?)\.?$/iu.exec(s);
+  if (byField && /^\p{Lu}/u.test(byField[1]!) && !/\s(?:er|blev|har|skal|kan|var|den|d\.)\s/iu.test(` ${byField[1]!} `) && !/\d/.test(byField[1]!)) {
+    const at = s.lastIndexOf(byField[1]!);
+    out.push({ path: 'approvedByName', value: byField[1]!, start: at, end: at + byField[1]!.length, confidence: 0.8 });
+    return out;
+  }
   const only = new RegExp(`^(?:godkendt|vedtaget)(?:\\s+den|\\s+d\\.)?\\s*:?\\s*${DATE}\\.?$`, 'iu').exec(s);
   if (only) {
     const date = parseDanishDate(only[1]!);
@@ -1459,6 +1467,19 @@ export function docLevelRules(s: string): RawFinding[] {
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + only[1]!.length, confidence: 0.85 });
   }
   return out;
+}
+
+/**
+ * A date field ("Dato: 21. april 2022", "Godkendelsesdato: ...", "Dato for godkendelse: ..."): the approval's date when it stands
+ * on the line next to an approving body's field ("Godkendt af: Handicaprådet"), as a key-value table at a document's top writes
+ * them; the extractor pairs the two. Alone, a document's date is no approval.
+ */
+export function approvalDateField(s: string): RawFinding | undefined {
+  const m = new RegExp(`^(?:\\s*[-•–*]\\s+)?(?:dato|godkendelsesdato|vedtagelsesdato|dato\\s+for\\s+(?:godkendelse|vedtagelse)|godkendt\\s+den|vedtaget\\s+den)\\s*:\\s*${DATE}\\.?$`, 'iu').exec(s);
+  if (!m) return undefined;
+  const date = parseDanishDate(m[1]!);
+  const ds = m.index + m[0].lastIndexOf(m[1]!);
+  return date ? { path: 'approvedOn', value: date, start: ds, end: ds + m[1]!.length, confidence: 0.8 } : undefined;
 }
 
 /** "X og Y kan nedsætte ad hoc grupper": the groups a forum may set up, and which forums the sentence names as subject. */
