@@ -156,4 +156,31 @@ describe('journey 1: a meeting added, edited, moved and cancelled in the tab, an
     expect(await page.getByRole('link', { name: /Hent referat/ }).count()).toBe(0);
     await shot(page, 'journey1-05-cancelled-meeting');
   }, 300_000);
+
+  it('adds a joint meeting with another forum chosen by its name (no id to type); a joint meeting without one is refused on the field', async () => {
+    await openMeetings();
+    await page.getByRole('button', { name: 'Tilføj møde' }).click();
+    const form = page.getByTestId('meeting-form');
+    await form.getByLabel('Mødetype').selectOption('joint');
+    await form.locator('input[name="date"]').fill('2027-04-21');
+    await form.getByLabel('Starttid').fill('13:00');
+    await form.getByLabel('Sluttid').fill('15:00');
+    const partner = form.getByRole('combobox', { name: /Holdes sammen med forummet/ });
+    // The forums by name, this one not among them.
+    const options = await partner.locator('option').allTextContents();
+    expect(options[0]).toBe('Vælg forum');
+    expect(options).toContain('Klynge-temagruppe for den voksne patient/borger');
+    expect(options).not.toContain('Klyngestyregruppe for Midtklyngen');
+    expect(options.some((o) => /^[a-z0-9-]+$/.test(o))).toBe(false);
+    await form.getByRole('button', { name: 'Gem' }).click();
+    // Named on the field (and in the bar above the form).
+    await form.locator('.fui-Field__validationMessage').filter({ hasText: 'Et fællesmøde skal have det forum, det holdes sammen med' }).waitFor();
+    expect(await partner.getAttribute('aria-invalid')).toBe('true');
+    await partner.selectOption({ label: 'Klynge-temagruppe for den voksne patient/borger' });
+    await shot(page, 'journey1-06-joint');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Mødet er tilføjet').waitFor();
+    const list = (await api(`/api/forums/${forumId}/meetings?year=2027`)) as { date: string; kind: string; jointWithForumId?: string }[];
+    expect(list.find((m) => m.date === '2027-04-21' && m.kind === 'joint')?.jointWithForumId).toBe('midt-ktg-voksen');
+  }, 300_000);
 });

@@ -40,7 +40,7 @@ function TextField({ label, name, value, onChange, error, lang, type = 'text', r
 }
 
 /** Add (no `meeting`) or edit a meeting. */
-export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang: Lang; forumId: string; meeting?: Meeting & { revision?: number }; onDone: (text: string) => Promise<void> | void; onClose: () => void }) {
+export function MeetingForm({ lang, forumId, meeting, onDone, onClose, forumNames }: { lang: Lang; forumId: string; meeting?: Meeting & { revision?: number }; onDone: (text: string) => Promise<void> | void; onClose: () => void; forumNames?: ReadonlyMap<string, string> }) {
   const c = meetingTexts[lang];
   const s = useForumYearStyles();
   const [v, setV] = useState<Values>({
@@ -111,7 +111,15 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose }: { lang:
       <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} lang={lang} />
       <Checkbox name="online" checked={online} onChange={(_, d) => setOnline(d.checked === true)} label={c.online} />
       <TextField label={c.title} name="title" value={v.title!} onChange={set('title')} error={error} lang={lang} />
-      {!meeting && (v.kind === 'joint' || v.kind === 'theme_day') ? <TextField label={c.jointWith} name="jointWithForumId" value={v.jointWithForumId!} onChange={set('jointWithForumId')} error={error} lang={lang} /> : null}
+      {!meeting && (v.kind === 'joint' || v.kind === 'theme_day') ? (
+        // The other forum by its name, as the secretary knows it (the forums she can see), not by an id to type.
+        <Field label={c.jointWith} required={v.kind === 'joint'} validationMessage={fieldProblem(error, 'jointWithForumId', lang)} validationState={fieldProblem(error, 'jointWithForumId', lang) ? 'error' : 'none'}>
+          <Select name="jointWithForumId" value={v.jointWithForumId} onChange={(_, d) => set('jointWithForumId')(d.value)}>
+            <option value="">{c.jointWithNone}</option>
+            {[...(forumNames ?? new Map<string, string>())].filter(([id]) => id !== forumId).sort((a, b) => a[1].localeCompare(b[1], 'da')).map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </Select>
+        </Field>
+      ) : null}
       {meeting ? (
         <Field label={c.reason} validationMessage={fieldProblem(error, 'reason', lang)} validationState={fieldProblem(error, 'reason', lang) ? 'error' : 'none'}>
           <Textarea name="reason" value={v.reason} onChange={(_, d) => set('reason')(d.value)} />

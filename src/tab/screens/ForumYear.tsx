@@ -122,7 +122,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
         {canPlan ? <Button onClick={() => openPanel({ kind: 'history' })}>{c.addHistory}</Button> : null}
         {canPlan ? <Button onClick={() => openPanel({ kind: 'defaults' })}>{c.defaults}</Button> : null}
       </div>
-      {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} forumNames={forumNames} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'edit' ? <MeetingForm key={panel.meeting.id} lang={lang} forumId={forumId} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'cancel' ? <CancelForm key={panel.meeting.id} lang={lang} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'defaults' ? <DefaultsForm lang={lang} forumId={forumId} onClose={() => setPanel(null)} /> : null}
