@@ -79,6 +79,15 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await page.getByRole('heading', { name: 'Planlæggerens forslag 2027' }).waitFor();
     await expect(page.getByText('torsdag er foretrukken mødedag').first().isVisible()).resolves.toBe(true);
     await shot(page, '02-forum-moeder-planlaeg');
+    // A proposed meeting the year already has stands as it is (its place shown, nothing to edit), and says so:
+    // accepting keeps it, so an edit here would be silently ignored.
+    const kept = page.getByTestId('plan-rows').locator('tr[data-existing]');
+    expect(await kept.count()).toBeGreaterThan(0);
+    const keptPlace = kept.first().getByRole('textbox', { name: /Sted$/ });
+    expect(await keptPlace.inputValue()).not.toBe('');
+    expect(await keptPlace.getAttribute('readonly')).not.toBeNull();
+    expect(await kept.first().getByRole('button', { name: /Fjern$/ }).count()).toBe(0);
+    await page.getByTestId('plan-existing-note').filter({ hasText: 'Ret, flyt eller aflys dem i mødelisten nedenfor.' }).waitFor();
     await page.getByRole('button', { name: 'Opret møderne' }).click();
     await page.getByText(/Møderne fandtes allerede|møder oprettet/).waitFor();
     await page.getByRole('tab', { name: 'Årshjul' }).click();

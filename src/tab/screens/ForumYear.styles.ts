@@ -13,5 +13,8 @@ export const useForumYearStyles = makeStyles({
   month: { marginTop: tokens.spacingVerticalS },
   duty: { display: 'grid', gridTemplateColumns: '9rem 1fr', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   planCard: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The proposal's inputs fill their cells and no wider: an Input keeps its own minimum width, and with a place filled
+  // in it ran over the next column's checkbox. The table as a whole scrolls sideways when the pane is too narrow.
+  planTable: { minWidth: '44rem', '& .fui-Input': { width: '100%', minWidth: 0 }, '& .fui-Input__input': { minWidth: 0, textOverflow: 'ellipsis' } },
   small: { fontSize: tokens.fontSizeBase200 },
 });

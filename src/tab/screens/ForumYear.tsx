@@ -16,7 +16,8 @@ import { meetingTexts } from '../i18n.meetings.js';
 import { Checkbox, Input } from '@fluentui/react-components';
 
 type Panel = { kind: 'add' } | { kind: 'defaults' } | { kind: 'history' } | { kind: 'edit'; meeting: MeetingWithDeadlines } | { kind: 'cancel'; meeting: MeetingWithDeadlines } | null;
-type PlanRow = { key: number; date: string; start: string; end: string; kind: string; location: string; online: boolean };
+/** A row of the proposal to accept; `existingId` when the year already has this meeting (kept as it is by the accept). */
+type PlanRow = { key: number; date: string; start: string; end: string; kind: string; location: string; online: boolean; existingId?: string };
 
 /**
  * A meeting as the forum's list gives it: with its host forum's deadlines (a joint meeting or theme day another forum
@@ -87,7 +88,15 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
     try {
       const p = await api<Plan>(`/api/forums/${encodeURIComponent(forumId)}/plan/${year}`);
       setPlan(p);
-      setRows(p.proposal.map((m, i) => ({ key: i, date: m.date, start: m.start, end: m.end, kind: m.kind, location: '', online: false })));
+      // A proposed meeting the year already has is shown as it stands (place, online, end) and cannot be changed here:
+      // accepting keeps it as it is, so an edit in this table would be silently ignored. It is changed in the list below.
+      const stored = (meetings ?? []).filter((x) => x.status !== 'cancelled');
+      setRows(p.proposal.map((m, i) => {
+        const same = stored.find((x) => x.date === m.date && x.start === m.start && x.kind === m.kind);
+        return same
+          ? { key: i, date: m.date, start: m.start, end: same.end, kind: m.kind, location: same.location ?? '', online: same.online, existingId: same.id }
+          : { key: i, date: m.date, start: m.start, end: m.end, kind: m.kind, location: '', online: false };
+      }));
     } catch (e) {
       setError(e);
     } finally {
@@ -147,7 +156,7 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
           </ol>
           {textsIn(lang, plan.warnings, plan.warningsEn).map((w) => <MessageBar key={w} intent="warning"><MessageBarBody>{w}</MessageBarBody></MessageBar>)}
           <Subtitle2 as="h4" id="plan-edit-title">{c.planEdit}</Subtitle2>
-          <div className={s.scroller}><Table aria-labelledby="plan-edit-title" size="small" data-testid="plan-rows">
+          <div className={s.scroller}><Table aria-labelledby="plan-edit-title" size="small" data-testid="plan-rows" className={s.planTable}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{c.date}</TableHeaderCell>
@@ -162,19 +171,23 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
               {rows.map((r, i) => {
                 const upd = (patch: Partial<PlanRow>) => setRows((all) => all.map((x) => (x.key === r.key ? { ...x, ...patch } : x)));
                 const label = `${c.planRow(i + 1)}: `;
+                const kept = Boolean(r.existingId);
                 return (
-                  <TableRow key={r.key}>
-                    <TableCell><Input type="date" aria-label={`${label}${c.date}`} value={r.date} onChange={(_, d) => upd({ date: d.value })} /></TableCell>
-                    <TableCell><Input type="time" aria-label={`${label}${c.start}`} value={r.start} onChange={(_, d) => upd({ start: d.value })} /></TableCell>
-                    <TableCell><Input type="time" aria-label={`${label}${c.end}`} value={r.end} onChange={(_, d) => upd({ end: d.value })} /></TableCell>
-                    <TableCell><Input aria-label={`${label}${c.place}`} value={r.location} onChange={(_, d) => upd({ location: d.value })} /></TableCell>
-                    <TableCell><Checkbox aria-label={`${label}${c.online}`} checked={r.online} onChange={(_, d) => upd({ online: d.checked === true })} /></TableCell>
-                    <TableCell><Button aria-label={`${label}${c.planDrop}`} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>{c.planDrop}</Button></TableCell>
+                  <TableRow key={r.key} data-existing={kept || undefined}>
+                    <TableCell><Input type="date" aria-label={`${label}${c.date}`} value={r.date} readOnly={kept} onChange={(_, d) => upd({ date: d.value })} /></TableCell>
+                    <TableCell><Input type="time" aria-label={`${label}${c.start}`} value={r.start} readOnly={kept} onChange={(_, d) => upd({ start: d.value })} /></TableCell>
+                    <TableCell><Input type="time" aria-label={`${label}${c.end}`} value={r.end} readOnly={kept} onChange={(_, d) => upd({ end: d.value })} /></TableCell>
+                    <TableCell><Input aria-label={`${label}${c.place}`} value={r.location} readOnly={kept} onChange={(_, d) => upd({ location: d.value })} /></TableCell>
+                    <TableCell><Checkbox aria-label={`${label}${c.online}`} checked={r.online} disabled={kept} onChange={(_, d) => upd({ online: d.checked === true })} /></TableCell>
+                    <TableCell>
+                      {kept ? <Badge appearance="outline">{t.m.existing}</Badge> : <Button aria-label={`${label}${c.planDrop}`} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>{c.planDrop}</Button>}
+                    </TableCell>
                   </TableRow>
                 );
               })}
             </TableBody>
           </Table></div>
+          {rows.some((r) => r.existingId) ? <Text className={s.small} data-testid="plan-existing-note">{c.planExistingNote}</Text> : null}
           <div className={s.bar}>
             <Button onClick={() => setRows((all) => [...all, { key: Math.max(0, ...all.map((x) => x.key)) + 1, date: `${year}-`, start: '13:00', end: '15:00', kind: 'ordinary', location: '', online: false }])}>{c.planAdd}</Button>
             <Button appearance="primary" onClick={() => void accept()} disabled={busy || rows.length === 0}>{t.m.acceptPlan}</Button>
