@@ -3,6 +3,7 @@
  * The running state is the meeting's, kept by the server (GET/PUT /api/meetings/:id/timer),
  * so every participant's side panel and stage show the same item.
  */
+import { copenhagenToday } from './today.js';
 export type TimerState = { index: number; startedAt: number | null };
 export const notStarted: TimerState = { index: -1, startedAt: null };
 
@@ -32,13 +33,11 @@ export function step(state: TimerState, itemCount: number, by: 1 | -1, now: numb
   return { index, startedAt: index < itemCount ? now : null };
 }
 
-const copenhagenDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
-
 /**
  * How often a participant's panel and stage ask for the meeting's timer: every two seconds on the meeting's day
  * by the server's clock in Copenhagen (or before the meeting's date is known), every thirty on any other day, so a
  * panel left open days before costs little and a hospital's staff behind one address stay far under its rate limit.
  */
 export function pollInterval(serverNow: string, meetingDate: string | undefined): number {
-  return meetingDate === undefined || copenhagenDate.format(new Date(serverNow)) === meetingDate ? 2000 : 30_000;
+  return meetingDate === undefined || copenhagenToday(new Date(serverNow)) === meetingDate ? 2000 : 30_000;
 }
