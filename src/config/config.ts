@@ -63,7 +63,10 @@ export type Config = {
     host: string;
     /** Number of trusted proxy hops (X-Forwarded-For); 0 = trust none. */
     trustProxy: number;
+    /** Requests a minute from one client address that are not signed in (anonymous, or a sign-in that was refused). */
     rateLimitPerAddress: number;
+    /** Every request a minute from one client address, signed in or not: the flood ceiling above a shared (NAT) address. */
+    rateLimitPerAddressCeiling: number;
     rateLimitPerPerson: number;
     rateLimitWindowMs: number;
     requestTimeoutMs: number;
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       host: nonEmpty(env.HOST) ?? '127.0.0.1',
       trustProxy: positiveInt(env, 'TRUST_PROXY', 0, 0),
       rateLimitPerAddress: positiveInt(env, 'RATE_LIMIT_PER_ADDRESS', 1200),
+      rateLimitPerAddressCeiling: positiveInt(env, 'RATE_LIMIT_PER_ADDRESS_CEILING', 12_000),
       rateLimitPerPerson: positiveInt(env, 'RATE_LIMIT_PER_PERSON', 600),
       rateLimitWindowMs: 60_000,
       requestTimeoutMs: positiveInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 20_000, 1000),

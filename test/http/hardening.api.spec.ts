@@ -159,7 +159,7 @@ describe('rate limits and deadlines with the default settings (issue 14)', () =>
   let app: TestApp;
   beforeAll(async () => {
     // The defaults, not the suite's generous ones.
-    app = await startTestApp(backend, { env: { RATE_LIMIT_PER_ADDRESS: '1200', RATE_LIMIT_PER_PERSON: '600', HTTP_REQUEST_TIMEOUT_MS: '20000' } });
+    app = await startTestApp(backend, { env: { RATE_LIMIT_PER_ADDRESS: '1200', RATE_LIMIT_PER_ADDRESS_CEILING: '12000', RATE_LIMIT_PER_PERSON: '600', HTTP_REQUEST_TIMEOUT_MS: '20000' } });
   });
   afterAll(async () => app?.close());
 
@@ -169,6 +169,32 @@ describe('rate limits and deadlines with the default settings (issue 14)', () =>
     expect(r.status).toBe(408);
     expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it('lets the signed-in people behind one shared (NAT) address through, each limited on their own', async () => {
+    // Three colleagues at one hospital, one address: 1,250 requests together, more than the 1,200 a minute an
+    // address gets when nobody signs in, and none refused; then one of them alone passes her own 600.
+    const statuses = (rs: number[]) => rs.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<number, number>());
+    const send = async (personId: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i += 50) {
+        out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, async () => {
+          const r = await fetch(`${app.url}/healthz`, { headers: app.as(personId) });
+          if (r.status === 429) expect(await r.json()).toMatchObject({ status: 429, detailDa: expect.stringMatching(/denne person/) });
+          else await r.arrayBuffer();
+          return r.status;
+        }))));
+      }
+      return out;
+    };
+    const started = Date.now();
+    const together = [...(await send('pia-strand', 500)), ...(await send('lise-brandt', 500)), ...(await send('nina-hald', 250))];
+    expect([...statuses(together)]).toEqual([[200, 1250]]);
+    const alone = statuses(await send('nina-hald', 400));
+    // nina-hald has sent 250 + 400 = 650: 600 pass in her window (a window that turned on a slow machine lets more through).
+    const windows = 1 + Math.ceil((Date.now() - started) / 60_000);
+    expect(alone.get(200)).toBeGreaterThanOrEqual(350);
+    if (windows === 1) expect(alone.get(429)).toBe(50);
+  }, 180_000);
 
   it('answers a burst of 5,000 requests from one address with 429s, problem+json and Retry-After', async () => {
     const started = Date.now();
@@ -196,4 +222,37 @@ describe('rate limits and deadlines with the default settings (issue 14)', () =>
     expect(sample!.type).toMatch(/^application\/problem\+json/);
     expect(sample!.body).toMatchObject({ status: 429, detailDa: expect.stringMatching(/For mange/) });
   }, 180_000);
+});
+
+describe('the ceiling per address and refused sign-ins (issue 14)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend, { env: { RATE_LIMIT_PER_ADDRESS: '50', RATE_LIMIT_PER_ADDRESS_CEILING: '200' } });
+  });
+  afterAll(async () => app?.close());
+
+  it('counts a refused sign-in as not signed in, and every request from an address against its ceiling', async () => {
+    const started = Date.now();
+    const forged: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const r = await fetch(`${app.url}/api/me`, { headers: { authorization: 'Bearer not-a-token' } });
+      forged.push(r.status);
+      await r.arrayBuffer();
+    }
+    const people: number[] = [];
+    for (const personId of ['pia-strand', 'lise-brandt']) {
+      for (let i = 0; i < 100; i++) {
+        const r = await fetch(`${app.url}/healthz`, { headers: app.as(personId) });
+        people.push(r.status);
+        if (r.status === 429) expect(await r.json()).toMatchObject({ status: 429, detailDa: expect.stringMatching(/denne adresse/) });
+        else await r.arrayBuffer();
+      }
+    }
+    if (Date.now() - started > 50_000) return; // a window turned on a very slow machine: the counts below would not hold
+    // 50 refused sign-ins are answered 401, the rest 429; the address's ceiling (200) lets 140 of the people's 200 through.
+    expect(forged.filter((s) => s === 401)).toHaveLength(50);
+    expect(forged.filter((s) => s === 429)).toHaveLength(10);
+    expect(people.filter((s) => s === 200)).toHaveLength(140);
+    expect(people.filter((s) => s === 429)).toHaveLength(60);
+  }, 120_000);
 });

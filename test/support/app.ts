@@ -34,7 +34,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   // Every JSON response is held against its schema in src/contracts (a mismatch or a field the schema would drop is a 500).
   // Rate limits far above anything a test sends (the defaults are for people); test/http/hardening.api.spec.ts sets its own.
-  let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', RATE_LIMIT_PER_ADDRESS: '10000000', RATE_LIMIT_PER_PERSON: '10000000', SAMRAAD_RESPONSE_CHECK: 'strict', ...opts.env });
+  let config = loadConfig({ PORT: '0', DATA_DIR: '/nonexistent', SAMRAAD_DEMO: opts.demo === false ? '0' : '1', GRAPH_MODE: 'off', RATE_LIMIT_PER_ADDRESS: '10000000', RATE_LIMIT_PER_ADDRESS_CEILING: '10000000', RATE_LIMIT_PER_PERSON: '10000000', SAMRAAD_RESPONSE_CHECK: 'strict', ...opts.env });
   if (opts.configure) config = opts.configure(config);
   // The demo region comes from this run's seeded copy (built once, by the same startApp path): loading it costs
   // 8-15 s per server on a loaded machine. startApp then finds it loaded and leaves it as it is.

@@ -4,7 +4,8 @@
  * 365 hosts that may frame the tab, nosniff, HSTS, Referrer-Policy), a CORS policy
  * (@fastify/cors: same-origin unless CORS_ORIGINS names others; a preflight gets an
  * answer instead of 404), rate limits per client address and per signed-in person
- * (@fastify/rate-limit's counters; answered as problem+json 429 with Retry-After),
+ * (@fastify/rate-limit's counters; answered as problem+json 429 with Retry-After; signed-in people
+ * are counted per person, not by a NAT address they share, under a per-address ceiling),
  * request deadlines, and Fastify's own protocol-level errors (bad URL, too long a
  * parameter, too large headers, a request that does not arrive in time) as
  * problem+json that never echoes the URL.
@@ -16,6 +17,7 @@ import type { HelmetOptions } from 'helmet';
 import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Config } from '../../config/config.js';
+import { DEV_COOKIE } from './auth.js';
 import { sendProblem } from './problem.js';
 import { applySecurityHeaders, securityHeaderSet } from './security-headers.js';
 
@@ -120,6 +122,19 @@ export function hardenedServerOptions(config: Config): Partial<FastifyServerOpti
   return options;
 }
 
+/** Whether a request carries a sign-in (a bearer token, or the dev sign-in's header or cookie); it is checked later. */
+function triesToSignIn(request: FastifyRequest): boolean {
+  const h = request.headers;
+  return h.authorization !== undefined || h['x-samraad-dev-person'] !== undefined || (h.cookie?.includes(`${DEV_COOKIE}=`) ?? false);
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts a refused sign-in against its address's limit for requests that are not signed in; true when 429 was sent. */
+    limitRefusedSignIn(request: FastifyRequest, reply: FastifyReply): Promise<boolean>;
+  }
+}
+
 function tooMany(reply: FastifyReply, retryAfterSeconds: number, who: 'address' | 'person') {
   reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
   return sendProblem(reply, {
@@ -153,19 +168,45 @@ export async function installHardening(app: FastifyInstance, config: Config) {
     reply.code(204).header('allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS').header('content-length', '0').send();
   });
   await app.register(fastifyRateLimit, { global: false, timeWindow: config.http.rateLimitWindowMs });
-  const perAddress = app.createRateLimit({ max: config.http.rateLimitPerAddress, timeWindow: config.http.rateLimitWindowMs, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` });
+  const window = config.http.rateLimitWindowMs;
+  // Three counters. A hospital's or a municipality's staff often reach us from one NAT address, so signed-in
+  // people are limited each on their own (per person), not by the address they share; requests that are not
+  // signed in (anonymous, or a sign-in that was refused) are limited per address; and every request from an
+  // address counts against a ceiling far above what a shared address sends, which stops a flood before sign-in.
+  const ceiling = app.createRateLimit({ max: config.http.rateLimitPerAddressCeiling, timeWindow: window, keyGenerator: (req: FastifyRequest) => `c:${req.ip}` });
+  const perAddress = app.createRateLimit({ max: config.http.rateLimitPerAddress, timeWindow: window, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` });
   const perPerson = app.createRateLimit({
     max: config.http.rateLimitPerPerson,
-    timeWindow: config.http.rateLimitWindowMs,
+    timeWindow: window,
     keyGenerator: (req: FastifyRequest) => (req.identity?.kind === 'person' ? `p:${req.identity.person.id}` : `a:${req.ip}`),
   });
-  // Per address before anything costs (sign-in, body parsing); per person once the caller is known.
+  // Before anything costs (sign-in, body parsing): the ceiling for all, the per-address limit for a request that
+  // does not even try to sign in.
   app.addHook('onRequest', async (request, reply) => {
+    const c = await ceiling(request);
+    if (!c.isAllowed && c.isExceeded) return tooMany(reply, c.ttlInSeconds, 'address');
+    if (triesToSignIn(request)) return;
     const r = await perAddress(request);
     if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'address');
   });
+  // A sign-in that was refused counts as not signed in (src/entry/http/server.ts calls this before its 401/403).
+  app.decorate('limitRefusedSignIn', async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    const r = await perAddress(request);
+    if (!r.isAllowed && r.isExceeded) {
+      tooMany(reply, r.ttlInSeconds, 'address');
+      return true;
+    }
+    return false;
+  });
+  // Once the caller is known: per person; a request that tried to sign in and came out anonymous (a dev
+  // sign-in cookie on a server without dev sign-in) counts per address like any other anonymous request.
   app.addHook('preValidation', async (request, reply) => {
-    if (request.identity?.kind !== 'person') return;
+    if (request.identity?.kind !== 'person') {
+      if (!triesToSignIn(request)) return;
+      const r = await perAddress(request);
+      if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'address');
+      return;
+    }
     const r = await perPerson(request);
     if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'person');
   });

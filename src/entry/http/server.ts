@@ -65,6 +65,8 @@ export async function buildServer(ctx: HttpContext, opts: ServerOptions = {}): P
       (request as { identity: unknown }).identity = await resolveIdentity(request, ctx.identity);
     } catch (err) {
       if (err instanceof UseCaseError) {
+        // A refused sign-in counts as a request that is not signed in (hardening.ts's per-address limit).
+        if (await app.limitRefusedSignIn(request, reply)) return;
         return sendProblem(reply, { status: err.status, detail: err.message, ...(err.errors.length ? { errors: err.errors } : {}) });
       }
       throw err;
