@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copenhagenToday } from './today.js';
 import {
+  Button,
   FluentProvider,
   Label,
   Link,
@@ -42,6 +43,20 @@ const MeetingPanel = lazy(() => import('./screens/MeetingPanel.js').then((m) => 
 const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
 /** A tiny hash router: #/me, #/forums/<id>, #/meetings/<id>. */
+/** Whether the tab is as narrow as a phone or a Teams side panel (App.styles.ts's 720 px break). */
+function useNarrow(): boolean {
+  const query = '(max-width: 720px)';
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const list = window.matchMedia(query);
+    const on = () => setNarrow(list.matches);
+    list.addEventListener('change', on);
+    return () => list.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
 function useRoute(): [string, (to: string) => void] {
   const [hash, setHash] = useState(() => window.location.hash.replace(/^#/, '') || '/');
   useEffect(() => {
@@ -129,6 +144,12 @@ export function App({ host }: { host: HostState }) {
     if (route === '/' && nothingChosen && me?.signedIn && !meetingSurface(host.frameContext)) navigate(host.subEntityId ? `/forums/${host.subEntityId}` : '/me');
   }, [route, me?.signedIn, host.subEntityId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // On a phone (Teams mobile) the forum tree is folded away behind a button, so what was opened comes first
+  // instead of under a screenful of forum names; it folds again when a forum is chosen.
+  const narrow = useNarrow();
+  const [treeOpen, setTreeOpen] = useState(false);
+  useEffect(() => setTreeOpen(false), [route]);
+
   // In a Teams meeting's side panel or stage: the compact meeting view, nothing else (issue 16).
   const surface = meetingSurface(host.frameContext);
   if (surface) {
@@ -171,7 +192,18 @@ export function App({ host }: { host: HostState }) {
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/regions" aria-current={onRegions ? 'page' : undefined}>{regionsTexts[lang].nav}</Link></p> : null}
           {me?.signedIn && isSecretariat ? regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>) : null}
           {me && !me.signedIn ? <><Text>{t.signInToSeeForums}</Text><p className={styles.navLink}><Link href="/offentlig" data-public-pages>{t.publicPagesLink}</Link></p></>
-            : tree ? <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} /> : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
+            : tree ? (
+              <>
+                {narrow ? (
+                  <Button appearance="secondary" aria-expanded={treeOpen} aria-controls="forum-tree" onClick={() => setTreeOpen((o) => !o)} data-testid="forum-tree-toggle">
+                    {treeOpen ? t.hideForums : t.showForums(countForums(tree))}
+                  </Button>
+                ) : null}
+                <div id="forum-tree" hidden={narrow && !treeOpen}>
+                  <ForumTree t={t} tree={tree} selectedId={forumId} onSelect={(id) => navigate(`/forums/${id}`)} />
+                </div>
+              </>
+            ) : error ? <Text role="alert">{t.loadFailed}: {error}</Text> : <Spinner label={t.loading} />}
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
           <Suspense fallback={<Spinner label={t.loading} />}>
@@ -190,4 +222,8 @@ export function App({ host }: { host: HostState }) {
       </div>
     </FluentProvider>
   );
+}
+
+function countForums(nodes: readonly ForumNodeResponse[]): number {
+  return nodes.reduce((n, node) => n + 1 + countForums(node.children), 0);
 }

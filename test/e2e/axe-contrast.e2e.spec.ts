@@ -61,6 +61,34 @@ describe('the tab in high contrast, in English and in a narrow side panel (axe-c
     }, 240_000);
   }
 
+  it('folds the forum tree away on a phone, so a meeting opened there comes first; the tree opens on demand and folds when a forum is chosen', async () => {
+    const page = e.page;
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await page.goto(`${e.app.url}/#/meetings/${openMeetingId}`);
+      await signIn(page, member);
+      await page.locator('#meeting-title').waitFor();
+      const toggle = page.getByTestId('forum-tree-toggle');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      expect(await toggle.textContent()).toMatch(/^Vis fora \(\d+\)$/);
+      expect(await page.locator('#forum-tree').isVisible()).toBe(false);
+      // The meeting's title is on the first screen, not under the forum names.
+      const top = await page.locator('#meeting-title').evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThan(800);
+      await toggle.click();
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      expect(await toggle.textContent()).toBe('Skjul fora');
+      const forum = page.locator('#forum-tree [data-forum-id] > .fui-TreeItemLayout').first();
+      await forum.waitFor();
+      await forum.click();
+      await page.waitForFunction(() => window.location.hash.startsWith('#/forums/'));
+      await page.waitForFunction(() => (document.getElementById('forum-tree') as HTMLElement).hidden);
+      await shot(page, 'narrow-tree-folded');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+  }, 120_000);
+
   it("shows the secretariat's actions to whoever the server lets administer the forum, and pages the audit log from the server", async () => {
     const page = e.page;
     // Refused attempts under the forum: a signed-in person's are written up to 20 a minute per kind

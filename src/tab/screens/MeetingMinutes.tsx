@@ -19,6 +19,7 @@ import type { ForumViewResponse, OrganisationResponse } from '../../contracts/re
 import type { EarlyApprovalRefusedResponse, PersonalDataFindingResponse, PublishRefusedResponse } from '../../contracts/meetings.contract.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
 import { MinuteTakerField } from './MeetingMinuteTaker.js';
+import { minutesStateLabel } from './meeting-label.js';
 import { itemTitle as shownTitle } from '../../domain/meetings/item-title.js';
 
 type Finding = PersonalDataFindingResponse;
@@ -131,6 +132,8 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
       }
     });
 
+  // Before the meeting begins, minutes nobody has sent are not a draft yet: they say so.
+  const notStarted = !view.started && mi.status === 'draft';
   const windowOpen = mi.status === 'sent_for_remarks' && mi.windowClosesAt && Date.now() < Date.parse(mi.windowClosesAt);
   const showRemarkForm = p.canRemark || (isMember && !p.canEditMinutes && mi.status === 'sent_for_remarks');
   const itemTitle = (itemId?: string) => {
@@ -144,12 +147,12 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
       <ErrorBar error={error} lang={lang} />
       <SuccessBar text={done} />
       <div className={s.bar}>
-        <Badge appearance="filled" color={mi.status === 'published' || mi.status === 'approved' ? 'success' : 'brand'}>{t.m.minutesStatus[mi.status] ?? mi.status} · {t.version} {mi.version}</Badge>
+        <Badge appearance="filled" color={mi.status === 'published' || mi.status === 'approved' ? 'success' : 'brand'}>{minutesStateLabel(view, t.m)}{notStarted ? '' : ` · ${t.version} ${mi.version}`}</Badge>
         {mi.windowClosesAt && mi.status === 'sent_for_remarks' ? <Text>{windowOpen ? t.m.windowOpenUntil(formatInstant(mi.windowClosesAt, lang)) : t.m.windowClosed}</Text> : null}
         {mi.approvedAt ? <Text>{t.m.approvedHow[mi.approvedHow ?? 'explicit']} {formatInstant(mi.approvedAt, lang)}</Text> : null}
         {mi.draftWithheld ? null : <Link href={`/api/meetings/${id}/minutes.docx`}>{t.m.downloadMinutes}</Link>}
       </div>
-      {mi.draftWithheld ? <Text as="p" data-minutes-withheld>{t.m.minutesBeingWritten}</Text> : null}
+      {mi.draftWithheld ? <Text as="p" data-minutes-withheld>{notStarted ? t.m.minutesAfterMeeting : t.m.minutesBeingWritten}</Text> : null}
       <MinuteTakerField t={t} lang={lang} view={view} reload={reload} />
 
       {p.canEditMinutes ? (

@@ -9,7 +9,7 @@ import { meetingTexts } from '../i18n.meetings.js';
 import { Badge, Link, Spinner, Tab, TabList, Text, Title2, mergeClasses } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, formatInstant, texts, type Lang, type Texts } from '../i18n.js';
-import { kindAndTitle } from './meeting-label.js';
+import { kindAndTitle, minutesStateLabel } from './meeting-label.js';
 import { ErrorBar, LoadProblem, hhmm } from './shared.js';
 import type { MeetingView } from './meeting.types.js';
 import { useMeetingStyles } from './MeetingPage.styles.js';
@@ -94,7 +94,7 @@ export function MeetingPage({ t, lang, meetingId, meId, onOpenForum, forumNames 
         <Text className={s.meta}>
           {hhmm(m.start, lang)}–{hhmm(m.end, lang)}{m.location ? ` · ${m.location}` : ''}
           {m.jointWithForumId ? <>{' · '}<span data-testid="joint-with">{t.tb.jointWith(forumNames?.get(m.jointWithForumId) ?? m.jointWithForumId)}</span></> : null} · <Link href={`#/forums/${forum.id}`} onClick={(e) => { e.preventDefault(); onOpenForum(forum.id); }}>{t.m.backToForum}</Link>
-          {cancelledUnwritten ? null : <>{' · '}{t.m.minutes}: <Badge appearance="tint">{t.m.minutesStatus[view.minutes.status] ?? view.minutes.status}</Badge></>}
+          {cancelledUnwritten ? null : <>{' · '}{t.m.minutes}: <Badge appearance="tint" data-testid="minutes-state">{minutesStateLabel(view, t.m)}</Badge></>}
           {m.status === 'cancelled' ? <> <Badge color="danger">{t.m.cancelled}</Badge></> : m.status === 'held' ? <> <Badge appearance="outline" color="informative">{t.tb.meetingStatus.held}</Badge></> : null}
           {(m as { historical?: boolean }).historical ? <> <Badge appearance="tint" color="informative" data-testid="historical">{meetingTexts[lang].historyBadge}</Badge></> : null}
           {view.minuteTaker && !cancelledUnwritten ? <>{' · '}{t.wf.minuteTaker}: <span data-testid="minute-taker">{view.minuteTaker.name}</span></> : null}

@@ -19,3 +19,15 @@ export function meetingListLabel(kindLabel: string, title: string | null | undef
   if (!k.title) return k.kind;
   return k.kind ? `${k.kind}: ${k.title}` : k.title;
 }
+
+/**
+ * The minutes' state as the meeting's header and the minutes tab say it: before the meeting begins, minutes
+ * nobody has sent are "not started", not a draft (a member would otherwise read that someone is writing them).
+ */
+export function minutesStateLabel(
+  state: { started: boolean; minutes: { status: string } },
+  words: { minutesStatus: Record<string, string>; minutesNotStarted: string },
+): string {
+  if (!state.started && state.minutes.status === 'draft') return words.minutesNotStarted;
+  return words.minutesStatus[state.minutes.status] ?? state.minutes.status;
+}
