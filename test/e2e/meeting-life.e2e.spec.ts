@@ -223,6 +223,11 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await page.getByText(/Dagsordenen er sendt 25\. januar 2027/).waitFor();
     expect((await meeting()).meeting.agendaSentAt).toBe('2027-01-25T09:00:00.000Z');
     await shot(page, '08-moede-dagsorden-sendt');
+    // Before the meeting the minutes are not a draft yet, and the button that sends them says when it can be used.
+    await expect(page.getByTestId('minutes-state').innerText()).resolves.toBe('Ikke påbegyndt');
+    await page.getByRole('tab', { name: 'Referat', exact: true }).click();
+    await page.getByTestId('send-minutes-when').waitFor();
+    expect(await page.getByRole('button', { name: 'Send referat til bemærkninger' }).getAttribute('aria-disabled')).toBe('true');
 
     await as(member2);
     await openMeeting('agenda');
@@ -254,6 +259,7 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     await closed.waitFor();
     expect(await closed.innerText()).toBe('Mødet er i gang eller afholdt, så dagsordenen kan ikke længere ændres, godkendes eller udsendes. Beslutninger og fremmøde skrives i referatet.');
     for (const name of ['Godkend dagsorden', 'Send dagsorden', 'Tilføj punkt']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    await expect(page.getByTestId('minutes-state').innerText()).resolves.toBe('Kladde');
     await page.getByRole('tab', { name: 'Referat', exact: true }).click();
     await page.getByRole('switch', { name: 'Mødetilstand' }).check();
     const items: { id: string; title: string }[] = (await meeting()).items;

@@ -242,7 +242,9 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
 
       {p.canEditMinutes ? (
         <div className={s.bar}>
-          <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/send`, { method: 'POST' }), t.m.minutesStatus.sent_for_remarks)}>{t.m.sendMinutes}</Button>
+          {/* Before the meeting begins the server refuses to send (409): the button says why instead of inviting the click. */}
+          <Button appearance="primary" disabled={busy} disabledFocusable={!view.started} aria-describedby={view.started ? undefined : 'send-minutes-when'} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/send`, { method: 'POST' }), t.m.minutesStatus.sent_for_remarks)}>{t.m.sendMinutes}</Button>
+          {view.started ? null : <Text id="send-minutes-when" data-testid="send-minutes-when">{t.m.sendMinutesAfterStart}</Text>}
           {contradictionsIn(error) ? (
             <Button disabled={busy} onClick={() => void run(() => api(`/api/meetings/${id}/minutes/send`, { method: 'POST', body: JSON.stringify({ confirmContradictions: true }) }), t.m.minutesStatus.sent_for_remarks)}>{meetingTexts[lang].confirmAndSend}</Button>
           ) : null}
