@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Footer, Header, HeadingLevel, InsertedTextRun, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, Textbox, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { extractTermsDrafts } from '../../domain/terms-import/terms-import.extract.js';
 import { readTermsDocument, readTermsDocumentFile } from './terms-document.reader.js';
@@ -296,3 +296,172 @@ describe('Word documents as secretariats write them', () => {
     expect([d.fields.approvedByName?.value, d.fields.approvedOn?.value]).toEqual(['Handicaprådet', '2022-04-21']);
   });
 });
+
+describe('Word documents from templates: headers and footers, numbered styles, wide and merged tables, revisions', () => {
+  const readBuffer = async (buffer: Buffer | Uint8Array) => {
+    const r = await readTermsDocument(buffer, { fileName: 'k.docx' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.text;
+  };
+  const p = (text: string) => new Paragraph(text);
+  const b = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+  type C = string | { t: string; span?: number; rows?: number; bold?: boolean };
+  const table = (rows: C[][]) =>
+    new Table({
+      rows: rows.map(
+        (r) =>
+          new TableRow({
+            children: r.map((c) => {
+              const o = typeof c === 'string' ? { t: c } : c;
+              return new TableCell({ ...(o.span ? { columnSpan: o.span } : {}), ...(o.rows ? { rowSpan: o.rows } : {}), children: [o.bold ? b(o.t) : p(o.t)] });
+            }),
+          }),
+      ),
+    });
+  const doc = (children: (Paragraph | Table | Textbox)[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}, section: Record<string, unknown> = {}) =>
+    Packer.toBuffer(new Document({ ...extra, sections: [{ ...section, children }] }));
+
+  it("reads a header's title and approval, and keeps page furniture in headers and footers out", async () => {
+    const text = await readBuffer(
+      await doc([new Paragraph({ text: 'Forretningsorden for Ældrerådet', heading: HeadingLevel.HEADING_1 }), p('Ældrerådet holder 11 ordinære møder om året.')], {}, {
+        properties: { titlePage: true },
+        headers: { first: new Header({ children: [p('Forretningsorden for Ældrerådet'), p('Vedtaget af Ældrerådet den 13. februar 2025')] }), default: new Header({ children: [p('Aalborg Kommune · Ældrerådet · marts 2025')] }) },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES] })] }), p('G:\\Ældrerådet\\Forretningsorden 2025.docx'), p('Udskrevet 3. marts 2025')] }),
+          first: new Footer({ children: [p('Sag nr. 2025-0042 · 12.03.2025')] }),
+        },
+      }),
+    );
+    expect(text).toMatch(/^Forretningsorden for Ældrerådet\n\nVedtaget af Ældrerådet den 13\. februar 2025\n\nÆldrerådet holder/);
+    expect(text).not.toMatch(/Side|Udskrevet|\.docx|Sag nr|marts 2025|Aalborg Kommune/);
+    const d = extractTermsDrafts(text).drafts[0]!;
+    expect([d.fields.approvedByName?.value, d.fields.approvedOn?.value, d.fields['meetings.perYearMin']?.value]).toEqual(['Ældrerådet', '2025-02-13', 11]);
+
+    // A body that opens with a sentence takes its title from the header (a piece naming the forum, not the programme's name).
+    const untitled = await readBuffer(await doc([p('Psykiatriforum er et tværsektorielt, administrativt forum.'), p('Psykiatriforum mødes kvartalsvist.')], {}, { headers: { default: new Header({ children: [p('Psykiatriforum'), p('Sundhedsaftalen 2024-2027')] }) } }));
+    expect(untitled).toMatch(/^Psykiatriforum\n\nPsykiatriforum er et/);
+    expect(untitled).not.toContain('Sundhedsaftalen 2024-2027');
+  });
+
+  it('puts back numbering set on a Heading style (styles.xml), not on the paragraphs', async () => {
+    const numbering = { config: [{ reference: 'paragraphs', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '§ %1', alignment: AlignmentType.LEFT }] }] };
+    const made = await doc(
+      [
+        new Paragraph({ text: 'Forretningsorden for Psykiatrirådet', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: 'Rådets opgaver', heading: HeadingLevel.HEADING_2, numbering: { reference: 'paragraphs', level: 0 } }),
+        p('Stk. 1. Psykiatrirådet er et rådgivende organ.'),
+        new Paragraph({ text: 'Rådets sammensætning', heading: HeadingLevel.HEADING_2, numbering: { reference: 'paragraphs', level: 0 } }),
+        p('Stk. 1. Rådet består af op til 16 medlemmer.'),
+      ],
+      { numbering },
+    );
+    // As a template writes it: the paragraphs carry only their style ('Overskrift2'), the style carries the numbering.
+    const zip = await JSZip.loadAsync(made);
+    const document = await zip.file('word/document.xml')!.async('string');
+    const numPr = /<w:numPr>[\s\S]*?<\/w:numPr>/.exec(document)![0];
+    zip.file('word/document.xml', document.split(numPr).join('').replace(/w:val="Heading(\d)"/g, 'w:val="Overskrift$1"'));
+    const styles = (await zip.file('word/styles.xml')!.async('string')).replace(/w:styleId="Heading(\d)"/g, 'w:styleId="Overskrift$1"');
+    zip.file('word/styles.xml', styles.replace(/(w:styleId="Overskrift2">[\s\S]*?<w:qFormat\/>)/, `$1<w:pPr>${numPr.replace(/<w:ilvl w:val="0"\/>/, '')}</w:pPr>`));
+    const text = await readBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(text).toMatch(/^§ 1 Rådets opgaver$/m);
+    expect(text).toMatch(/^§ 2 Rådets sammensætning$/m);
+    expect(text).not.toMatch(/^- Rådets/m);
+  });
+
+  it('reads a members table of three or four columns with merged cells row by row, as member lines under their group', async () => {
+    const text = await readBuffer(
+      await doc([
+        p('Sundhedsklynge Sønderjylland'),
+        p('Medlemmer'),
+        table([
+          [{ t: 'Organisation', bold: true }, { t: 'Antal', bold: true }, { t: 'Navn', bold: true }, { t: 'Funktion', bold: true }],
+          [{ t: 'Regionale medlemmer', rows: 2 }, { t: '2', rows: 2 }, 'Sofie Lund', ''],
+          ['Bo Lind', ''],
+          [{ t: 'Kommunale medlemmer', rows: 2 }, { t: '2', rows: 2 }, 'Mads Skov', 'Borgmester, Haderslev Kommune'],
+          ['Jan Ribe', 'Borgmester, Aabenraa Kommune'],
+        ]),
+        p('Styregruppens parter:'),
+        table([
+          [{ t: 'Navn', bold: true }, { t: 'Funktion', bold: true }, { t: 'Organisation', bold: true }],
+          ['Leif Gram', 'Formand', 'SIND i Midtjylland'],
+          ['Christian Bøgh', 'Koncerndirektør', { t: 'Region Midtjylland', rows: 2 }],
+          ['Tina Eg', 'Direktør Psykiatri og Social'],
+        ]),
+        table([
+          [{ t: 'Repræsentanter fra lægerne', span: 3, bold: true }],
+          ['Michael Hald', 'Praktiserende læge', 'PLO'],
+        ]),
+      ]),
+    );
+    expect(text).toContain('Regionale medlemmer:\nSofie Lund\nBo Lind\n\nKommunale medlemmer:\nMads Skov, Borgmester, Haderslev Kommune\nJan Ribe, Borgmester, Aabenraa Kommune');
+    // The office and the organisation read as one ('Formand, SIND' would be the forum's chair); a merged cell on each row.
+    expect(text).toContain('Styregruppens parter:\nLeif Gram, Formand i SIND i Midtjylland\nChristian Bøgh, Koncerndirektør i Region Midtjylland\nTina Eg, Direktør Psykiatri og Social i Region Midtjylland');
+    expect(text).toContain('Repræsentanter fra lægerne:\nMichael Hald, Praktiserende læge, PLO');
+    expect(text).not.toMatch(/Organisation|Antal|\t/);
+    const d = extractTermsDrafts(text).drafts[0]!;
+    expect(d.lists.seats.map((s) => [s.value.party.sector, s.value.min])).toEqual(expect.arrayContaining([['region_administration', 2], ['municipality', 2]]));
+    expect(d.fields['chair.by']).toBeUndefined();
+  });
+
+  it('reads a four-column grid of labels and values as field lines, and counts in a table under a merged title row with their group', async () => {
+    const text = await readBuffer(
+      await doc([
+        p('Tværsektoriel strategisk styregruppe'),
+        table([
+          [{ t: 'Formand', bold: true }, 'Koncerndirektør, Region Hovedstaden', { t: 'Sekretariat', bold: true }, 'Koncern Plan, Udvikling og Kvalitet'],
+          [{ t: 'Møder', bold: true }, '4 gange årligt', { t: 'Dato', bold: true }, '1. september 2019'],
+        ]),
+        table([
+          [{ t: 'Styregruppen består af', span: 2, bold: true }],
+          ['Kommunale repræsentanter', '7-9'],
+          ['Repræsentanter fra PLO-Hovedstaden', '2-3'],
+          ['Vidåværkstedet', '1'],
+        ]),
+      ]),
+    );
+    expect(text).toContain('Formand: Koncerndirektør, Region Hovedstaden\nSekretariat: Koncern Plan, Udvikling og Kvalitet\nMøder: 4 gange årligt\nDato: 1. september 2019');
+    expect(text).toContain('Styregruppen består af:\n7-9 kommunale repræsentanter\n2-3 repræsentanter fra PLO-Hovedstaden\nVidåværkstedet – 1');
+    const d = extractTermsDrafts(text).drafts[0]!;
+    expect(d.lists.seats.slice(0, 2).map((s) => [s.value.party.sector, s.value.min, s.value.max])).toEqual([
+      ['municipality', 7, 9],
+      ['general_practice', 2, 3],
+    ]);
+    expect(d.fields['meetings.perYearMin']?.value).toBe(4);
+    expect(d.fields.approvedOn).toBeUndefined();
+  });
+
+  it('keeps inserted text and drops deleted text and comments, in the body and in a header; reads a title in a text box or a content control', async () => {
+    const change = { author: 'Sekretariatet', date: '2025-11-03T10:00:00Z' };
+    const made = await doc(
+      [
+        new Paragraph({ text: 'Psykiatrirådet', heading: HeadingLevel.HEADING_1 }),
+        new Textbox({ style: { width: '16cm', height: '2cm' }, children: [new Paragraph({ text: 'Kommissorium for Psykiatriforum', heading: HeadingLevel.HEADING_1 })] }),
+        new Paragraph({
+          children: [
+            new CommentRangeStart(0),
+            new TextRun('Psykiatriforum mødes '),
+            new DeletedTextRun({ ...change, id: 1, text: '6 gange årligt, ' }),
+            new InsertedTextRun({ ...change, id: 2, text: 'kvartalsvist' }),
+            new TextRun('.'),
+            new CommentRangeEnd(0),
+            new TextRun({ children: [new CommentReference(0)] }),
+          ],
+        }),
+      ],
+      { comments: { children: [{ id: 0, author: 'Sekretariatet', children: [p('Bør rådet mødes 2 gange om året? Formand: regionen.')] }] } },
+      { headers: { default: new Header({ children: [new Paragraph({ children: [new DeletedTextRun({ ...change, id: 3, text: 'Vedtaget 1. maj 2019' }), new InsertedTextRun({ ...change, id: 4, text: 'Vedtaget den 3. maj 2025' })] })] }) } },
+    );
+    // The first heading in a content control (w:sdt), as a template's title field.
+    const zip = await JSZip.loadAsync(made);
+    const document = await zip.file('word/document.xml')!.async('string');
+    const start = document.indexOf('<w:body>') + '<w:body>'.length;
+    const end = document.indexOf('</w:p>', start) + '</w:p>'.length;
+    zip.file('word/document.xml', `${document.slice(0, start)}<w:sdt><w:sdtPr><w:alias w:val="Titel"/><w:text/></w:sdtPr><w:sdtContent>${document.slice(start, end)}</w:sdtContent></w:sdt>${document.slice(end)}`);
+    const text = await readBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(text).toMatch(/^Psykiatrirådet\n\nVedtaget den 3\. maj 2025\n/);
+    expect(text).toContain('Kommissorium for Psykiatriforum');
+    expect(text).toContain('Psykiatriforum mødes kvartalsvist.');
+    expect(text).not.toMatch(/6 gange|2019|Bør rådet|Formand/);
+  });
+});
+

@@ -20,6 +20,7 @@
 import { open, stat } from 'node:fs/promises';
 import type JSZip from 'jszip';
 import { readPdfText } from './pdf-text.reader.js';
+import { parseXml, readRunningText, restoreNumberingIn, type RunningText } from './word-parts.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -91,16 +92,23 @@ async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
     return fail('not_word', 'Filen er en ZIP-fil, men ikke et Word-dokument (.docx).', 'The file is a ZIP file but not a Word document (.docx).');
   }
   try {
-    // Word's own numbers of section headings ('§ 1', '1.') are not in the paragraphs' text: put them back first.
+    // Word's own numbers of section headings ('§ 1', '1.', also when set on a Heading style) are not in the paragraphs'
+    // text: put them back first (word-parts.ts, with an XML parser).
     const document = await zip.file('word/document.xml')!.async('string');
-    const numbered = restoreWordNumbering(document, (await zip.file('word/numbering.xml')?.async('string')) ?? '', (await zip.file('word/styles.xml')?.async('string')) ?? '');
+    const part = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
+    const parsed = parseXml(document);
     let buffer: Buffer = Buffer.from(bytes);
-    if (numbered !== document) {
-      zip.file('word/document.xml', numbered);
+    if (restoreNumberingIn(parsed, await part('word/numbering.xml'), await part('word/styles.xml'))) {
+      const { XMLSerializer } = await import('@xmldom/xmldom');
+      zip.file('word/document.xml', new XMLSerializer().serializeToString(parsed));
       buffer = await zip.generateAsync({ type: 'nodebuffer' });
     }
+    // mammoth leaves out the running headers and footers: read what they state (a title, an approval), not their page furniture.
+    const parts = new Map<string, string>();
+    for (const path of Object.keys(zip.files)) if (/^word\/(?:header|footer)\d*\.xml$/.test(path)) parts.set(path, await part(path));
+    const running = readRunningText(document, await part('word/_rels/document.xml.rels'), (path) => parts.get(path));
     const result = await mammoth.convertToHtml({ buffer });
-    const text = htmlToImportText(result.value);
+    const text = withRunningText(htmlToImportText(result.value), running);
     if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.', 'The Word document contains no text.');
     return { ok: true, format: 'docx', text, warnings: result.messages.map((m) => m.message) };
   } catch (err) {
@@ -141,96 +149,127 @@ function readText(bytes: Uint8Array, fileName?: string): DocumentReadResult {
   return { ok: true, format: 'txt', text, warnings: [] };
 }
 
-type WordLevel = { format: string; text: string; start: number };
-
 /**
- * Puts Word's number back into a numbered paragraph's text where the number is part of what the reader sees: a heading
- * numbered by Word ('§ 1 Ældrerådets møder' on a Heading style with the numbering '§ %1'), a numbering whose text is more
- * than the number ('§ %1', 'Stk. %1', 'Bilag %1'), and a numbered paragraph standing alone between ordinary paragraphs (a
- * section heading '1. Sammensætning' in a bold Normal paragraph). mammoth drops these numbers (a numbered heading loses its
- * '§ 1', a numbered Normal paragraph becomes a one-item list). The paragraph then carries its label as text and no numbering;
- * lists of two or more adjacent numbered items, and bullets, are left to mammoth's lists.
+ * Puts what a Word document's running headers and footers state into its text: an approval or a date the terms apply from
+ * ('Vedtaget af Ældrerådet den 13. februar 2025') under the title, and the header's title at the top when the body opens
+ * with no title of its own (a first paragraph that is a sentence). Lines the body already has are not repeated.
  */
-export function restoreWordNumbering(documentXml: string, numberingXml: string, stylesXml = ''): string {
-  if (!numberingXml || !documentXml.includes('<w:numPr>')) return documentXml;
-  const attr = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
-  const abstract = new Map<string, Map<number, WordLevel>>();
-  for (const a of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels = new Map<number, WordLevel>();
-    for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels.set(Number(l[1]), { format: attr(l[2]!, 'numFmt') ?? 'decimal', text: attr(l[2]!, 'lvlText') ?? '', start: Number(attr(l[2]!, 'start') ?? 1) });
-    }
-    abstract.set(a[1]!, levels);
-  }
-  const nums = new Map<string, Map<number, WordLevel>>();
-  for (const n of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const levels = abstract.get(attr(n[2]!, 'abstractNumId') ?? '');
-    if (levels) nums.set(n[1]!, levels);
-  }
-  const headingStyles = new Set<string>();
-  for (const st of stylesXml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
-    if (/^(?:heading|overskrift|title|titel)\b/i.test(attr(st[2]!, 'name') ?? '')) headingStyles.add(st[1]!);
-  }
-  const isHeading = (style: string | undefined) => Boolean(style && (headingStyles.has(style) || /^(?:heading|overskrift|title|titel)\s*\d*$/i.test(style)));
-  type Para = { start: number; end: number; xml: string; numId?: string; ilvl: number; style?: string; text: string };
-  const paras: Para[] = [];
-  for (const m of documentXml.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)) {
-    const xml = m[0];
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(xml)?.[1];
-    const numId = numPr ? attr(numPr, 'numId') : undefined;
-    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-    paras.push({ start: m.index, end: m.index + xml.length, xml, numId: numId && numId !== '0' ? numId : undefined, ilvl: Number((numPr && attr(numPr, 'ilvl')) ?? 0), style: attr(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(xml)?.[0] ?? '', 'pStyle'), text });
-  }
-  const counters = new Map<string, number[]>();
-  const out: string[] = [];
-  let last = 0;
-  const filled = paras.filter((p) => p.text.trim() !== '');
-  for (const p of paras) {
-    if (!p.numId || !p.text.trim()) continue;
-    const levels = nums.get(p.numId);
-    const level = levels?.get(p.ilvl);
-    if (!levels || !level) continue;
-    const count = counters.get(p.numId) ?? [];
-    for (let k = 0; k <= p.ilvl; k++) if (count[k] === undefined) count[k] = (levels.get(k)?.start ?? 1) - (k === p.ilvl ? 1 : 0);
-    count[p.ilvl]! += 1;
-    count.length = p.ilvl + 1;
-    counters.set(p.numId, count);
-    if (level.format === 'bullet' || level.format === 'none') continue;
-    const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatWordNumber(count[Number(d) - 1] ?? 1, levels.get(Number(d) - 1)?.format ?? 'decimal')).trim();
-    const i = filled.indexOf(p);
-    const sameList = (q: Para | undefined) => Boolean(q && q.numId === p.numId && q.ilvl === p.ilvl);
-    const alone = !sameList(filled[i - 1]) && !sameList(filled[i + 1]);
-    const wordy = /[^\s\d.)(\-–:]/u.test(level.text.replace(/%\d/g, ''));
-    if (!label || !(isHeading(p.style) || wordy || alone)) continue;
-    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/g, '&amp;').replace(/</g, '&lt;')} </w:t></w:r>`;
-    let xml = p.xml.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, '');
-    xml = /<\/w:pPr>/.test(xml) ? xml.replace(/<\/w:pPr>/, `</w:pPr>${run}`) : xml.replace(/^<w:p(\s[^>]*)?>/, (m0) => `${m0}${run}`);
-    out.push(documentXml.slice(last, p.start), xml);
-    last = p.end;
-  }
-  if (!out.length) return documentXml;
-  out.push(documentXml.slice(last));
-  return out.join('');
+export function withRunningText(text: string, running: RunningText): string {
+  const has = (line: string) => text.toLowerCase().replace(/\s+/g, ' ').includes(line.toLowerCase());
+  const facts = running.facts.filter((f) => !has(f));
+  const blocks = text.replace(/^\n+/, '').split(/\n{2,}/);
+  const first = blocks[0] ?? '';
+  const titled = !first.includes('\n') && !/[.:;,!?]$/.test(first.trim()) && first.trim().split(/\s+/).length <= 12;
+  const lines = text.split('\n').map((l) => l.trim().toLowerCase());
+  const title = !titled && running.title && !lines.includes(running.title.toLowerCase()) ? running.title : undefined;
+  if (!title && !facts.length) return text;
+  const head = [...(title ? [title] : titled ? [first] : []), ...(facts.length ? [facts.join('\n')] : [])];
+  const rest = titled ? blocks.slice(1) : blocks;
+  return [...head, ...rest].join('\n\n');
 }
 
-function formatWordNumber(n: number, format: string): string {
-  const letters = (k: number) => {
-    let s = '';
-    for (let x = k; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(97 + ((x - 1) % 26)) + s;
-    return s;
+type GridCell = { html: string; text: string; bold: boolean; paras: number; rowSpan: number; colSpan: number; row: number; col: number };
+
+/** Short labels that name a field in a key-value table ('Formand', 'Sekretariat', 'Godkendt af'), bold or not. */
+const FIELD_LABEL = /^(?:titel|forum|navn|formand|formandskab|forperson|næstformand|sekretariat|sekretær|sekretariatsbetjening|dato|godkendt|godkendt af|godkendt den|godkendelsesdato|vedtaget|vedtaget af|vedtaget den|version|ansvarlig|kontaktperson|refererer til|reference|mødefrekvens|møder|medlemmer|periode|status|gyldig|gældende fra|udarbejdet af|opdrag|opdragsgiver|tidsramme|revideres)$/iu;
+/** Column headings of a members table. */
+const COLUMN_LABEL = /^(?:navn|funktion|titel|stilling|organisation|repræsentant|repræsentanter|repræsenterer|antal|kommune|region|parti|rolle|medlem|medlemmer|sektor|part|enhed|forvaltning|afdeling|e-?mail|telefon|udpeget af|udpegning|suppleant|bemærkning|bemærkninger)$/iu;
+/** A count of people standing alone in a cell ('7-9', '2'), to be read with the name of the group it counts. */
+const BARE_COUNT = /^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/u;
+/** A row's name that is itself a group of people ('Kommunale repræsentanter', 'Repræsentanter fra PLO'). */
+const PEOPLE = /^(?:[\p{L}-]+\s+)?(?:repræsentant|medlem|deltager|person|direktør|chef|leder|læge|borgmester|politiker|sekretær|konsulent|medarbejder|formand)/iu;
+
+/**
+ * A table of three or more columns, or one with merged cells, as the lines typed terms write: a row spanning the table
+ * ('Regionale medlemmer') or a group cell merged down its rows as a lead-in 'Regionale medlemmer:' over the group's rows; a
+ * row of short cells as one line, its cells parted by commas ('Mads Skov, Borgmester, Haderslev Kommune'), a cell merged
+ * down the rows given on each of them ('Region Midtjylland'); a count standing alone with the group it counts ('7-9
+ * kommunale repræsentanter'); the header row of column headings left out. A grid of label and value pairs ('Formand | X |
+ * Sekretariat | Y') is read as field lines 'Formand: X'. A row of longer text is read as before (first cell, TAB, the rest).
+ */
+function gridTableLines(rows: GridCell[][]): string[] {
+  const grid: (GridCell | undefined)[][] = [];
+  for (const [r, cells] of rows.entries()) {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of cells) {
+      while (grid[r]![c]) c++;
+      cell.row = r;
+      cell.col = c;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (grid[r + dr] ??= [])[c + dc] = cell;
+      c += cell.colSpan;
+    }
+  }
+  const height = rows.length;
+  const width = Math.max(...grid.map((r) => r.length));
+  const at = (r: number, c: number) => grid[r]?.[c];
+  const label = (t: string) => /^[\p{L}][\p{L}'’ ./-]*:?$/u.test(t) && t.split(' ').length <= 4;
+  const merged = rows.some((cells) => cells.some((c) => c.rowSpan > 1 || c.colSpan > 1));
+  // A grid of label and value pairs.
+  if (!merged && width >= 4 && width % 2 === 0) {
+    const pairs = grid.every((row) => row.length === width && row.every((cell, c) => (c % 2 === 0 ? label(cell!.text) && (cell!.bold || /:$/.test(cell!.text) || FIELD_LABEL.test(cell!.text)) : !cell!.bold && cell!.paras <= 1)));
+    if (pairs) {
+      const out: string[] = [];
+      for (const row of grid) for (let c = 0; c < width; c += 2) if (row[c + 1]!.text) out.push(`${row[c]!.text.replace(/:$/, '')}: ${row[c + 1]!.text}`);
+      return out;
+    }
+  }
+  const short = (c: GridCell) => c.paras <= 1 && c.text.split(' ').length <= 12 && !/[.!?]\s+\p{Lu}/u.test(c.text);
+  const header = height >= 2 && rows[0]!.length >= 2 && rows[0]!.every((c) => !c.text || (label(c.text) && (c.bold || COLUMN_LABEL.test(c.text)))) && rows[0]!.some((c) => c.text) && rows.slice(1).some((cells) => cells.some((c) => c.text && !c.bold));
+  // A group column: the first column's cells merged down their rows ('Regionale medlemmer' over four names).
+  const grouped = rows.some((cells, r) => (!header || r > 0) && cells[0]?.col === 0 && cells[0].rowSpan > 1 && label(cells[0].text));
+  const out: string[] = [];
+  const block = (line: string) => {
+    if (out.length && out[out.length - 1] !== '') out.push('');
+    out.push(/[:.!?]$/.test(line) ? line : `${line}:`);
   };
-  const roman = (k: number) => {
-    const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-    let s = '';
-    let x = k;
-    for (const [v, r] of table) while (x >= v) { s += r; x -= v; }
-    return s;
-  };
-  if (format === 'lowerLetter') return letters(n);
-  if (format === 'upperLetter') return letters(n).toUpperCase();
-  if (format === 'lowerRoman') return roman(n);
-  if (format === 'upperRoman') return roman(n).toUpperCase();
-  return String(n);
+  // A column of offices beside a column of organisations (headed 'Funktion' | 'Organisation') reads as typed lists write a
+  // member: 'Direktør i Silkeborg Kommune' ('Formand, SIND' would read as the forum's chair).
+  const headings = header ? (grid[0] ?? []).map((c) => c?.text.toLowerCase() ?? '') : [];
+  const office = headings.findIndex((h) => /^(?:funktion|titel|stilling|rolle)$/.test(h));
+  const organisation = office >= 0 && /^(?:organisation|arbejdssted|enhed|forvaltning|afdeling|kommune|region|repræsenterer)$/.test(headings[office + 1] ?? '') ? office + 1 : -1;
+  const dropped = new Set<GridCell>();
+  for (let r = header ? 1 : 0; r < height; r++) {
+    const row = grid[r] ?? [];
+    const origins = [...new Set(row.filter((c): c is GridCell => Boolean(c)))];
+    const own = origins.filter((c) => c.row === r);
+    // A row spanning the table: a heading over the rows under it.
+    if (own.length === 1 && origins.length === 1 && own[0]!.colSpan >= 2) {
+      if (own[0]!.text) block(own[0]!.text);
+      continue;
+    }
+    let cells = origins;
+    if (grouped) {
+      const group = at(r, 0);
+      if (group && group.row === r && group.rowSpan > 1) {
+        block(group.text);
+        // A count merged with its group ('4' beside 'Regionale medlemmer') is the number of the rows it heads: they count.
+        for (const c of origins) if (c !== group && c.row === r && c.rowSpan === group.rowSpan && BARE_COUNT.test(c.text) && Number(c.text) === group.rowSpan) dropped.add(c);
+      } else if (group && group.row === r && group.text) {
+        block(group.text);
+      }
+      cells = origins.filter((c) => c !== group);
+    }
+    cells = cells.filter((c) => !dropped.has(c));
+    const officeCell = organisation >= 0 ? at(r, office) : undefined;
+    const organisationCell = organisation >= 0 ? at(r, organisation) : undefined;
+    const joined = officeCell?.text && organisationCell?.text && officeCell !== organisationCell ? `${officeCell.text} i ${organisationCell.text}` : undefined;
+    const texts = cells.flatMap((c) => (joined && c === officeCell ? [joined] : joined && c === organisationCell ? [] : [c.text])).filter(Boolean);
+    if (!texts.length) continue;
+    if (!cells.every((c) => !c.text || short(c))) {
+      const [head, ...rest] = cells;
+      out.push(`${head!.text}\t${rest.map((c) => c.html.replace(/<li\b[^>]*>/gi, ' - ').replace(/<\/li>/gi, '').replace(/\s*\n\s*/g, ' ')).join(' ')}`);
+      continue;
+    }
+    const count = texts.length === 2 ? texts.findIndex((t) => BARE_COUNT.test(t)) : -1;
+    if (count >= 0 && !BARE_COUNT.test(texts[1 - count]!)) {
+      const name = texts[1 - count]!;
+      out.push(PEOPLE.test(name) ? `${texts[count]} ${name.charAt(0).toLowerCase()}${name.slice(1)}` : `${name} – ${texts[count]}`);
+      continue;
+    }
+    out.push(texts.join(', '));
+  }
+  return out;
 }
 
 /**
@@ -245,8 +284,28 @@ export function htmlToImportText(html: string): string {
   for (const t of html.matchAll(tableRe)) {
     parts.push(blocksToText(html.slice(last, t.index)));
     const rows: string[] = [];
-    const table = [...t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => [...r[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => c[1]!)).filter((cells) => cells.length);
     const plain = (c: string) => decode(c.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+    const cellRows = [...t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)]
+      .map((r) =>
+        [...r[1]!.matchAll(/<t[dh]\b([^>]*)>([\s\S]*?)<\/t[dh]>/gi)].map((c): GridCell => {
+          const html = c[2]!;
+          const text = plain(html);
+          return { html, text, bold: text !== '' && plain(html.replace(/<strong>[\s\S]*?<\/strong>/gi, '')) === '', paras: html.match(/<(?:p|li)\b/gi)?.length ?? 0, rowSpan: Number(/rowspan="(\d+)"/i.exec(c[1]!)?.[1] ?? 1), colSpan: Number(/colspan="(\d+)"/i.exec(c[1]!)?.[1] ?? 1), row: 0, col: 0 };
+        }),
+      )
+      .filter((cells) => cells.length);
+    // Three or more columns, or merged cells: read row by row as typed terms write them (gridTableLines).
+    if (cellRows.some((cells) => cells.reduce((n, c) => n + c.colSpan, 0) >= 3 || cells.some((c) => c.rowSpan > 1 || c.colSpan > 1))) {
+      const lines = gridTableLines(cellRows);
+      const before = parts[parts.length - 1] ?? '';
+      // Right under a lead-in ('Styregruppens parter:') the rows are its lines.
+      const under = /:\s*$/.test(before) && !/:$/.test(lines[0] ?? '');
+      if (under) parts[parts.length - 1] = before.replace(/\s+$/, '');
+      parts.push((under ? '\n' : '\n\n') + lines.join('\n') + '\n\n');
+      last = t.index + t[0].length;
+      continue;
+    }
+    const table = cellRows.map((cells) => cells.map((c) => c.html));
     const oneParagraph = (c: string) => (c.match(/<(?:p|li)\b/gi)?.length ?? 0) <= 1;
     // A table of members, a name and a count a row ('Vidåværkstedet' | '1 repræsentant'), reads as the lines a typed list
     // writes: 'Vidåværkstedet – 1 repræsentant'. Its header row ('Tilbud' | 'Repræsentanter': column headings, no count, above
