@@ -463,5 +463,16 @@ describe('Word documents from templates: headers and footers, numbered styles, w
     expect(text).toContain('Psykiatriforum mødes kvartalsvist.');
     expect(text).not.toMatch(/6 gange|2019|Bør rådet|Formand/);
   });
-});
 
+  it('reads the body of a document whose header is damaged, with a warning', async () => {
+    const zip = await JSZip.loadAsync(await doc([p('Kommissorium for Fokusgruppe Demens'), p('Fokusgruppen mødes 4 gange om året.')], {}, { headers: { default: new Header({ children: [p('Vedtaget 1. maj 2025')] }) } }));
+    const header = Object.keys(zip.files).find((f) => /^word\/header\d*\.xml$/.test(f))!;
+    zip.file(header, '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>Vedtaget');
+    const r = await readTermsDocument(await zip.generateAsync({ type: 'nodebuffer' }), { fileName: 'k.docx' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.text).toContain('Fokusgruppen mødes 4 gange om året.');
+    expect(r.text).not.toContain('Vedtaget');
+    expect(r.warnings.join(' ')).toContain('headers and footers could not be read');
+  });
+});

@@ -5,8 +5,11 @@
  * What it does: checks size and emptiness before parsing; recognises an OLE
  * compound file (D0 CF 11 E0), which is what a password-protected .docx is (and
  * also an old binary .doc); checks that a ZIP is really a Word document
- * (word/document.xml) before mammoth reads it; turns Word tables into
- * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds; reads a
+ * (word/document.xml) before mammoth reads it; puts Word's numbers of section headings back (set on the
+ * paragraph or its style) and reads what the running headers and footers state (a title, an approval; not their
+ * page furniture), both in word-parts.ts with an XML parser; turns two-column Word tables into
+ * "heading<TAB>cell" rows so table-shaped kommissorier read like the seeds, and tables of three or more
+ * columns or with merged cells into the lines typed terms write (gridTableLines); reads a
  * web page (the secretariats publish terms on their sites) from its main content,
  * without scripts, styles, navigation, header and footer, keeping headings, lists
  * and tables as the Word reader does; reads a PDF's text (pdf-text.reader.ts: lines
@@ -15,7 +18,7 @@
  * Reads a text file as UTF-8, as UTF-16 when it opens with a byte order mark (Word's "Unicode
  * text"), else as Windows-1252.
  * What it does not do: decrypt protected files, read .doc/.odt or scanned PDFs, or keep
- * images and comments. Nothing is written anywhere.
+ * images, comments, deleted text (tracked changes) or footnotes. Nothing is written anywhere.
  */
 import { open, stat } from 'node:fs/promises';
 import type JSZip from 'jszip';
@@ -96,21 +99,32 @@ async function readDocx(bytes: Uint8Array): Promise<DocumentReadResult> {
     // text: put them back first (word-parts.ts, with an XML parser).
     const document = await zip.file('word/document.xml')!.async('string');
     const part = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
-    const parsed = parseXml(document);
+    const warnings: string[] = [];
     let buffer: Buffer = Buffer.from(bytes);
-    if (restoreNumberingIn(parsed, await part('word/numbering.xml'), await part('word/styles.xml'))) {
-      const { XMLSerializer } = await import('@xmldom/xmldom');
-      zip.file('word/document.xml', new XMLSerializer().serializeToString(parsed));
-      buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    try {
+      const parsed = parseXml(document);
+      if (restoreNumberingIn(parsed, await part('word/numbering.xml'), await part('word/styles.xml'))) {
+        const { XMLSerializer } = await import('@xmldom/xmldom');
+        zip.file('word/document.xml', new XMLSerializer().serializeToString(parsed));
+        buffer = await zip.generateAsync({ type: 'nodebuffer' });
+      }
+    } catch (err) {
+      // A damaged numbering or style part: the text is read as mammoth reads it, without Word's numbers, and the user told.
+      warnings.push(`Word's numbering could not be read (${err instanceof Error ? err.message : String(err)}); section numbers may be missing.`);
     }
     // mammoth leaves out the running headers and footers: read what they state (a title, an approval), not their page furniture.
-    const parts = new Map<string, string>();
-    for (const path of Object.keys(zip.files)) if (/^word\/(?:header|footer)\d*\.xml$/.test(path)) parts.set(path, await part(path));
-    const running = readRunningText(document, await part('word/_rels/document.xml.rels'), (path) => parts.get(path));
+    let running: RunningText = { facts: [] };
+    try {
+      const parts = new Map<string, string>();
+      for (const path of Object.keys(zip.files)) if (/^word\/(?:header|footer)\d*\.xml$/.test(path)) parts.set(path, await part(path));
+      running = readRunningText(document, await part('word/_rels/document.xml.rels'), (path) => parts.get(path));
+    } catch (err) {
+      warnings.push(`The headers and footers could not be read (${err instanceof Error ? err.message : String(err)}).`);
+    }
     const result = await mammoth.convertToHtml({ buffer });
     const text = withRunningText(htmlToImportText(result.value), running);
     if (!text.trim()) return fail('empty', 'Word-dokumentet indeholder ingen tekst.', 'The Word document contains no text.');
-    return { ok: true, format: 'docx', text, warnings: result.messages.map((m) => m.message) };
+    return { ok: true, format: 'docx', text, warnings: [...warnings, ...result.messages.map((m) => m.message)] };
   } catch (err) {
     return fail('unreadable', `Word-dokumentet kunne ikke læses: ${err instanceof Error ? err.message : String(err)}`, `The Word document could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
