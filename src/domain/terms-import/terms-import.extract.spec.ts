@@ -2027,3 +2027,59 @@ describe('round 24: public-sector governance pages (GitHub) and councils of marg
     expect(seatsOf(rows[0])).toEqual([['municipality', null, null], ['other', null, null]]);
   });
 });
+
+describe('round 25: hospitals\' forums open to patients and relatives, users\' councils', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('a committee ("Klinisk Etisk Komité", "Ernæringskomitéen") and a panel ("Patient- og pårørendepanelet") are forums of their own kinds', () => {
+    const d = drafts('Mødefora på hospitalet\n\nKlinisk Etisk Komité\n\nKomiteen mødes 4 gange om året.\n\nErnæringskomitéen\n\nKomitéen mødes 6 gange årligt.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value, x.fields['meetings.perYearMin']?.value])).toEqual([
+      ['Klinisk Etisk Komité', 'komite', 4],
+      ['Ernæringskomitéen', 'komite', 6],
+    ]);
+    const p = drafts('Patient- og pårørendepanel\n\nPanelet mødes ca. fire gange om året.\n');
+    expect(p.map((x) => [x.forumName.value, x.fields['forum.kind']?.value, x.fields['meetings.perYearMax']?.value])).toEqual([['Patient- og pårørendepanel', 'panel', 4]]);
+  });
+  it('"mødes minimum 4 gange om året samt i øvrigt efter behov" and "Formanden kan derudover indkalde til ekstraordinært møde" are ad hoc', () => {
+    const f = fields('Driftsforummet mødes minimum 4 gange om året samt i øvrigt efter behov.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax'], f['meetings.adHoc']]).toEqual([4, undefined, true]);
+    expect(fields('Driftsforummet mødes hver måned. Formanden kan derudover indkalde til ekstraordinært møde, hvis der er behov for det.')['meetings.adHoc']).toBe(true);
+    expect(fields('Driftsforummet mødes 4 gange om året samt i øvrigt til en årlig temadag.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"består af 11 medlemmer heraf syv A og fire B" (no comma before "heraf") divides the total; the total is no seat', () => {
+    const d = drafts('Brugerrådet\n\nBrugerrådet består af 11 medlemmer heraf syv brugerrepræsentanter og fire hospitalsrepræsentanter.\n');
+    expect(d[0]!.fields['membersTotal']?.value).toBe(11);
+    expect(seatsOf(d[0])).toEqual([['other', 7, 7], ['hospital', 4, 4]]);
+  });
+  it('"kommer til at bestå af 16 - 18 medlemmer" is no holder and count; "10-12 medlemmer skal være ..." and "6 medlemmer skal være fra ..." are seats', () => {
+    const d = drafts('Patientpanel\n\nMedlemmer af panelet\n\nPanelet kommer til at bestå af 16 - 18 medlemmer.\n\n10-12 medlemmer skal være nuværende eller tidligere patienter og pårørende.\n\n6 medlemmer skal være fra hospitalets ledelse og afdelinger.\n');
+    expect(seatsOf(d[0])).toEqual([['other', 10, 12], ['hospital', 6, 6]]);
+    expect(seatsOf(drafts('Patientpanel\n\nMedlemmer\n\nPanelet kommer til at bestå af 16 - 18 medlemmer.\n')[0])).toEqual([]);
+    expect(seatsOf(drafts('Testrådet\n\nMedlemmer\n\nBofællesskaberne i Testby – 1 repræsentant\n')[0])).toEqual([['other', 1, 1]]);
+    expect(seatsOf(drafts('Testrådet\n\nMøder\n\n3 medlemmer skal være til stede, før rådet er beslutningsdygtigt.\n')[0])).toEqual([]);
+  });
+  it('"20 patienter og pårørende" is one counted seat; "Derudover består panelet af 11 repræsentanter fra Amager og Hvidovre Hospital" seats the hospital', () => {
+    const d = drafts('Patientpanel\n\nPanelet består af 20 patienter og pårørende, som har haft et forløb på hospitalet.\n\nDerudover består panelet af 11 repræsentanter fra Testby og Prøvested Hospital.\n');
+    expect(seatsOf(d[0])).toEqual([['other', 20, 20], ['hospital', 11, 11]]);
+    expect(seatsOf(drafts('Patientpanel\n\nDerudover består styregruppen af 3 repræsentanter fra Testby Kommune.\n')[0])).toEqual([]);
+  });
+  it('"refererer til hospitalsdirektionen": a board of directors is the parent', () => {
+    expect(fields('Driftsforummet refererer til hospitalsdirektionen og har en rådgivende funktion.')['parent.name']).toBe('Hospitalsdirektionen');
+  });
+  it('"Formand for rådet er hospitalschefen": the chair\'s post after "er" gives its side, for this forum only', () => {
+    expect(fields('Formand for forummet er hospitalschefen.')['chair.by']).toEqual({ name: 'hospitalschefen', sector: 'hospital' });
+    expect(fields('Formanden for driftsforummet er kommunaldirektøren i Testby Kommune.')['chair.by']).toMatchObject({ sector: 'municipality' });
+    expect(fields('Formand for styregruppen er hospitalschefen.')['chair.by']).toBeUndefined();
+    expect(fields('Formand for forummet er Anne Test.')['chair.by']).toBeUndefined();
+  });
+  it('"Kommissorium for planlægningsgruppe for ...": a lower-case group\'s compound names the forum; the title repeated with more words is the same one', () => {
+    const d = drafts('Kommissorium for planlægningsgruppe for årlig temadag\n\nKommissorium for planlægningsgruppe for årlig temadag om kost på hospitalet\n\nPlanlægningsgruppen refererer til Ernæringsrådet.\n');
+    expect(d.map((x) => x.forumName.value)).toEqual(['planlægningsgruppe for årlig temadag om kost på hospitalet']);
+    expect(d[0]!.fields['parent.name']?.value).toBe('Ernæringsrådet');
+    expect(drafts('Kommissorium for temadagen om kost\n\nDagen holdes i maj.\n').map((x) => x.forumName.value)).toEqual([]);
+  });
+  it('"2 ledelsesrepræsentanter fra 2 forskellige afdelinger": a count after "fra" counts the places, not a second seat', () => {
+    const d = drafts('Testgruppen\n\nDeltagere\n\n• 2 ledelsesrepræsentanter fra 2 forskellige afdelinger\n');
+    expect(seatsOf(d[0])).toEqual([['other', 2, 2]]);
+  });
+});

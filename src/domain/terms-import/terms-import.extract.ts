@@ -421,6 +421,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // A title ("Generisk kommissorium for de lokale samordningsfora") or a heading naming the fora the title named is theirs.
     const plural = /^(?:[\p{L}-]+\s+){0,3}([\p{L}-]*fora):?$/iu.exec(head.trim());
     if (plural && !/psykiatrifora$/iu.test(plural[1]!) && !/kommissori|forretningsorden|vedtægt/iu.test(head) && !forums.some((f) => f.name.value.toLowerCase().includes(plural[1]!.toLowerCase()))) return null;
+    // "Mødefora på Testby Hospital med patient- og pårørenderepræsentanter", "Mødefora med patient- og pårørenderepræsentanter": a
+    // heading opening with the plural of "forum" and a place or a company names the bodies the page goes on to list.
+    if (/^[\p{L}-]*fora\s+(?:på|i|med|hos|under|ved)\s/iu.test(head.trim()) && !/^psykiatrifora/iu.test(head.trim()) && !/kommissori|forretningsorden|vedtægt/iu.test(head)) return null;
     // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
     head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+(?:[-–]\s+)?[\d.\p{L}-]+(?:\s+[\d.\p{L}-]+){0,3})?$/iu, '');
     // "Kontaktråd - forretningsorden", "Seniorrådet – vedtægter": a title naming the document after the forum names the forum.
@@ -466,7 +469,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
       }
     }
     // A title "Kommissorium for X" names the forum even when X has no known kind word.
-    if (!k && prefix > 0 && /^[\p{Lu}\d]/u.test(stripped)) {
+    // "Kommissorium for planlægningsgruppe for årligt tilbagevendende temadag": so does a lower-case compound of a group's noun.
+    if (!k && prefix > 0 && (/^[\p{Lu}\d]/u.test(stripped) || /^[\p{Ll}][\p{L}-]{2,}(?:gruppe|gruppen|netværk|netværket)(?:\s|$)/u.test(stripped))) {
       k = { kind: unknownForumKind, length: stripped.length };
       qualifiedTitle = true;
     }
@@ -504,7 +508,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     const nameStart = headStart + prefix;
     // A title and a heading naming the same forum ("Kommunalt Lægeligt udvalg (KLU)" and "Forretningsorden for
     // Kommunalt Lægeligt udvalg Aalborg (KLU)") are one forum: the words of one name are all in the other.
-    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || sameButDefinite(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name))));
+    // "Kommissorium for planlægningsgruppe for årligt tilbagevendende temadag" then the same title with "om kost og ernæring på OUH"
+    // after it: a title repeated with more words is the same forum of no known kind.
+    const extendedTitle = (f: ForumAcc) => k!.kind.slug === '' && prefix > 0 && name.toLowerCase().startsWith(`${f.name.value.toLowerCase()} `);
+    const existing = forums.find((f) => f.kind.slug === k.kind.slug && (bare || f.bare || sameName(f.name.value, name) || sameButDefinite(f.name.value, name) || (k.kind.slug !== '' && nameWithin(f.name.value, name)) || extendedTitle(f)));
     if (existing) {
       // "Psykiatriens Samordningsudvalg" then "Psykiatriens fælles samordningsudvalg": the heading names the forum more exactly.
       if (!bare && !existing.bare && nameWords(name).length > nameWords(existing.name.value).length && nameWithin(existing.name.value, name) && !/^(?:forretningsorden|kommissorium)/i.test(name)) {

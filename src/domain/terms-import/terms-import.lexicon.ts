@@ -84,6 +84,10 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'netvaerk', stem: '[\\p{L}-]*netværk(?!sgrupp)', generic: true },
   // "Repræsentantskabet, som består af én repræsentant fra hver af vores medlemsforeninger": a members' assembly is a body of its own.
   { slug: 'repraesentantskab', stem: '[\\p{L}-]*repræsentantskab', generic: true, standing: true },
+  // "Klinisk Etisk Komité", "Ernæringskomitéen", "Lægemiddelkomiteen": a hospital's committee is a forum of its own kind.
+  { slug: 'komite', stem: '[\\p{L}-]*komit[eé]', generic: true },
+  // "Patient- og pårørendepanelet", "Brugerpanelet": a panel of patients, relatives or users that meets is a forum.
+  { slug: 'panel', stem: '[\\p{L}-]*panel', generic: true },
 ];
 
 /** A forum whose kind the text does not name ("Kommissorium for Rehabiliteringsnetværket"). */

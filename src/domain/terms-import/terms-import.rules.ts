@@ -105,7 +105,8 @@ function leadTime(num: string, unit: string): LeadTime | undefined {
   return { amount, unit: 'calendar_days' };
 }
 
-const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab|bestyrels)\p{L}*`;
+// "refererer til hospitalsdirektionen", "Koncerndirektionen": a board of directors is a body a forum answers to.
+const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab|bestyrels|direktion)\p{L}*`;
 /** A forum's name as written after "til", "med", "i": "Klyngestyregruppen i Vestklyngen". */
 const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*(?:['’]s)?\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
 
@@ -295,7 +296,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
             add('meetings.perYearMax', b, ...at(freq), conf);
           }
         }
-        const extra = /(?:samt|og|\+|plus|eller)\s+(?:ved\s+behov|efter\s+behov|ad[- ]?hoc)/iu.exec(cl.slice(freq.index + freq[0].length));
+        // "mødes minimum 4 gange om året samt i øvrigt efter behov": an adverb may stand before "efter behov".
+        const extra = /(?:samt|og|\+|plus|eller)\s+(?:i\s+øvrigt\s+|derudover\s+|herudover\s+|desuden\s+|også\s+)?(?:ved\s+behov|efter\s+behov|ad[- ]?hoc)/iu.exec(cl.slice(freq.index + freq[0].length));
         if (extra) {
           const off = c.start + freq.index + freq[0].length + extra.index;
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
@@ -375,10 +377,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const adhoc =
       /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
       // "Formanden kan indkalde styregruppen til ekstraordinært møde", "Ønsker mindst én over halvdelen af medlemmerne et
-      // ("Regionsformanden eller bestyrelsesmedlemmer kan desuden indkalde til ekstraordinært bestyrelsesmøde": an adverb may stand
-      // between "kan" and "indkalde"),
+      // ("Regionsformanden eller bestyrelsesmedlemmer kan desuden indkalde til ekstraordinært bestyrelsesmøde", "Formanden kan
+      // derudover indkalde til ekstraordinært møde": an adverb may stand between "kan" and "indkalde"),
       // ekstraordinært møde, holdes dette": one extraordinary meeting called or asked for.
-      /kan\s+(?:desuden\s+|også\s+|endvidere\s+|tillige\s+|altid\s+)?indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
+      /kan\s+(?:desuden\s+|også\s+|endvidere\s+|tillige\s+|altid\s+|derudover\s+|herudover\s+|i\s+øvrigt\s+)?indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
       // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
       // ones when the chair asks for one.
       /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
@@ -578,13 +580,17 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "I rådet sidder der 16 repræsentanter fra ...": who sits in this forum (named by its kind word) are its members.
   // "Arbejdsgruppen bemandes med repræsentanter fra kommunerne, regionen og almen praksis": who a group is manned with are its members.
   const sitsIn = sitsInThis(s, ctx);
-  const consists = sitsIn ?? /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:bemandes|er\s+bemandet|skal\s+bemandes)\s+med\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
+  // "Derudover består panelet af 11 repræsentanter fra ...": an adverb first, the verb before its subject (this forum's kind word).
+  const inverted = /^(?:Derudover|Herudover|Desuden|Endvidere|Yderligere)\s+(?:består|sammensættes)\s+(\p{L}+)\s+(?:også\s+)?af\s+(.+?)\.?$/u.exec(s);
+  const invertedSelf = !!inverted && (kindAtStart(inverted[1]!)?.kind.slug === ctx.forumKind && kindAtStart(inverted[1]!)?.length === inverted[1]!.length || /^(?:gruppen|forummet|udvalget|rådet)$/iu.test(inverted[1]!));
+  const invertedConsists = invertedSelf && inverted ? Object.assign([inverted[0], inverted[2]!] as unknown as RegExpExecArray, { index: inverted[0].lastIndexOf(' af ' + inverted[2]!) }) : null;
+  const consists = sitsIn ?? invertedConsists ?? /\s+(?:består|sammensættes|er\s+sammensat|skal\s+bestå|skal\s+sammensættes)\s+(?:dels\s+|alene\s+|kun\s+|udelukkende\s+)?af\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:bemandes|er\s+bemandet|skal\s+bemandes)\s+med\s+(.+?)\.?$/u.exec(s) ?? /\s+(?:nedsættes|er\s+nedsat|etableres)\s+af\s+[^,.;]{2,80}?\s+med\s+((?!henblik|det\s|den\s|formål)[^,.;].+?)\.?$/u.exec(s);
   // "består af 11 medlemmer: Borgmester A, X Kommune, ...", "Fra venstre mod højre: A (V), borgmester Hjørring, ...":
   // members named one by one are counted per side; the names are not seats of their own.
   const named = namedMemberFindings(s, ctx);
   out.push(...named);
   // "Sundhedsklyngerne består af et fagligt og et politisk niveau": levels, not members.
-  const readsConsists = !named.length && (selfSubject || !!sitsIn) && !!consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!);
+  const readsConsists = !named.length && (selfSubject || !!sitsIn || !!invertedConsists) && !!consists && !/\s(?:er|har|skal)\s/.test(s.slice(0, consists.index)) && !/\sniveau(?:er)?\.?$/iu.test(consists[1]!);
   if (!readsConsists) out.push(...relativeSideListSeats(s, ctx));
   if (readsConsists && consists) {
     // "Udvalget består af syv regionsrådsmedlemmer:" leads into a list of names: the count is the seat.
@@ -650,6 +656,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...officersFromSides(s));
   out.push(...consistingOfSeats(s, ctx));
   out.push(...countedSeatsSentence(s));
+  out.push(...countedShallBeSeats(s, ctx));
   out.push(...appointedFromEachSeats(s, ctx));
   out.push(...cooperatingSeats(s, ctx));
   out.push(...englishMembers(s));
@@ -1027,7 +1034,7 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
  * ("til arbejdsgruppen", "i styregruppen"): then it is another forum's.
  */
 function appointedFromEachSeats(s: string, ctx: RuleContext): RawFinding[] {
-  if (ctx.section !== 'members') return [];
+  if (ctx.section === 'meetings' || ctx.section === 'chair' || ctx.section === 'secretariat' || ctx.section === 'chair_secretariat') return [];
   const m = new RegExp(`^Der\\s+(?:kan\\s+|skal\\s+)?(?:udpeges|vælges|udnævnes)\\s+(${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:repræsentanter|repræsentant|medlemmer|medlem)\\s+fra\\s+hver(?:t)?\\s+(?:af\\s+(?:de|disse)\\s+)?[^,.;:]+?)\\s*[.:]?$`, 'iu').exec(s);
   if (!m || /\s(?:til|i)\s+(?:det|den|de)?\s*[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|bestyrels)/iu.test(m[1]!)) return [];
   const at = m[0].indexOf(m[1]!);
@@ -1041,6 +1048,26 @@ function appointedFromEachSeats(s: string, ctx: RuleContext): RawFinding[] {
  * a sentence that is nothing but counted members of named parties, as the members sentence before it leaves them. Every
  * part must be a count of representatives or members coming from, or appointed by, someone.
  */
+/**
+ * "10-12 medlemmer skal være nuværende eller tidligere patienter og pårørende", "6 medlemmer skal være fra hospitalets ledelse og
+ * afdelinger": a count of members that opens a sentence and says who they shall be is a seat of that side (the side named after
+ * "være", or no side: other). Not in the parts on meetings, the chair or the secretariat, and not a rule on the members
+ * ("3 medlemmer skal være til stede").
+ */
+function countedShallBeSeats(s: string, ctx: RuleContext): RawFinding[] {
+  if (ctx.section === 'meetings' || ctx.section === 'chair' || ctx.section === 'secretariat' || ctx.section === 'chair_secretariat') return [];
+  const m = new RegExp(`^${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:af\\s+(?:medlemmerne|dem)\\s+)?(?:medlemmer|repræsentanter|pladser)\\s+(?:skal|vil|kan)\\s+være\\s+(.+?)\\.?$`, 'iu').exec(s.trim());
+  if (!m) return [];
+  const min = parseNumber(m[1]!);
+  const max = m[2] ? parseNumber(m[2]) : min;
+  const who = m[3]!.replace(/[.;]+$/, '').trim();
+  // "skal være til stede", "skal være beslutningsdygtige": a rule on the members, not who they are.
+  if (min === undefined || max === undefined || /^(?:til\s+stede|beslutningsdygtig|enige|med\s+til|repræsenteret)\b/iu.test(who)) return [];
+  const sector = firstSector(who)?.sector ?? 'other';
+  const at = s.indexOf(who);
+  return [{ list: 'seats', value: { party: { kind: 'sector', sector, perOrganisation: false }, role: who, min, max } satisfies SeatDraft, start: 0, end: at + who.length, confidence: 0.7 }];
+}
+
 function countedSeatsSentence(s: string): RawFinding[] {
   const body = s.replace(/\.$/, '');
   const parts = splitTopLevel(body);
@@ -1327,7 +1354,16 @@ function joinCoordinatedObjects(body: string, parts: { start: number; text: stri
     const prev = out[out.length - 1];
     const joiner = prev ? body.slice(prev.start + prev.text.length, part.start) : '';
     const own = part.text.trim().replace(/\s+i\s+(?:regionen|kommunen|Region\s+[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}-]+\s+Kommune)$/u, '');
-    if (prev && /^\s+og\s+$/u.test(joiner) && new RegExp(`^${NUM}\\s+(?:repræsentanter|medlemmer)\\s+fra\\s+[\\p{Ll}-]+$`, 'iu').test(prev.text.trim()) && /^[\p{Ll}][\p{L}-]*$/u.test(own) && !firstSector(own)) {
+    // "20 patienter og pårørende": a count before two bare nouns of no side counts them together (one seat, not a counted and an open one).
+    const countedNoun = new RegExp(`^${NUM}\\s+[\\p{Ll}-]+$`, 'iu').test(prev?.text.trim() ?? '') && !firstSector(prev?.text ?? '') && !/(?:medlemmer|repræsentanter|personer)$/iu.test(prev?.text.trim() ?? '');
+    // "11 repræsentanter fra Amager og Hvidovre Hospital": two places sharing the organisation's word after the second ("Hospital",
+    // "Kommune") are one organisation's (or two of one side's) seat.
+    const sharedHead = new RegExp(`^${NUM}\\s+(?:repræsentanter|medlemmer)\\s+fra\\s+[\\p{Lu}][\\p{L}-]*$`, 'u').test(prev?.text.trim() ?? '') && !firstSector(prev?.text ?? '') && /^[\p{Lu}][\p{L}-]*\s+(?:[\p{Lu}][\p{L}-]*\s+)?(?:Hospital|Sygehus|Kommune|Region)$/u.test(part.text.trim());
+    if (prev && /^\s+og\s+$/u.test(joiner) && sharedHead) {
+      prev.text = body.slice(prev.start, part.start + part.text.length);
+      continue;
+    }
+    if (prev && /^\s+og\s+$/u.test(joiner) && (countedNoun || new RegExp(`^${NUM}\\s+(?:repræsentanter|medlemmer)\\s+fra\\s+[\\p{Ll}-]+$`, 'iu').test(prev.text.trim())) && /^[\p{Ll}][\p{L}-]*$/u.test(own) && !firstSector(own)) {
       prev.text = body.slice(prev.start, part.start + part.text.length);
       continue;
     }
@@ -1502,7 +1538,7 @@ export function subGroupMentions(s: string): { subjectKinds: string[]; groups: {
 
 // "2 medlemmer udpeget af Byråd blandt Byrådets medlemmer": whom they are chosen among is part of the one seat.
 const FUNCTION_WORDS = new Set(['fra', 'i', 'for', 'og', 'eller', 'af', 'til', 'samt', 'ved', 'på', 'med', 'hhv.', 'de', 'den', 'det', 'en', 'et', 'hver', 'alle', 'som', 'der', 'blandt']);
-const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
+const STOP_BEFORE_COUNT = new Set(['niveau', 'de', 'af', 'fra', 'hver', 'alle', 'end', 'til', 'med', 'på', 'i', 'for', 'minimum', 'mindst', 'op', 'over', 'under', 'og', 'eller', 'hhv.', 'ca.']);
 const ROLE_WORD = /(?:koordinator|konsulent|chef|direktør|leder|læge|sygeplejerske|repræsentant|formand|sekretær)\p{L}*$/iu;
 // "en række medlemmer", "en del (programgruppen) udpeges ...", "et antal repræsentanter": an indefinite amount is no count of one.
 const NOT_A_SEAT = /^(?:ved|der|hver|i|enten|eller|det|som|når|hvis|alle|medlemmerne|gruppen|ad\s+hoc|derfor|desuden)\b|^(?:en|et)\s+(?:række|del|antal|mindre\s+antal|større\s+antal|håndfuld)(?![\p{L}])|^udpeget\s+af\s+.*\s(?:den\s+)?\d{1,2}\.\s*\p{L}+\s+\d{4}|^\d{1,2}\.\s*(?:\p{L}+\s+\d{4}|\d{1,2}\.)|^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b/iu;
@@ -1534,7 +1570,8 @@ export function parseSeatLine(line: string, inheritedLabel: OrganisationKind | u
   if (line.slice(pos).trim().endsWith(':')) return { seats: [], label: labelSet };
   // "Bofællesskaberne i Tønder – 1 repræsentant", "Ulriksallé - 2 repræsentanter": a holder, a dash, then how many it sends.
   const sends = /^(\S.{1,118}?)\s+[-–]\s+(\d{1,2}|en|én|et|to|tre|fire|fem)\s+(?:repræsentant(?:er)?|medlem(?:mer)?)\.?$/iu.exec(line.slice(pos).trim());
-  if (sends && !/[.!?]\s+\p{Lu}\p{Ll}/u.test(sends[1]!)) {
+  // "... kommer til at bestå af 16 - 18 medlemmer": a range of the members in all, not a holder and a count.
+  if (sends && !/[.!?]\s+\p{Lu}\p{Ll}/u.test(sends[1]!) && !/\d$/.test(sends[1]!.trim()) && !/(?<![\p{L}])(?:består|bestå|sammensættes|sammensat)\s+af(?![\p{L}])/iu.test(sends[1]!)) {
     const n = parseNumber(sends[2]!);
     const lead = line.slice(pos).length - line.slice(pos).trimStart().length;
     const holder = sends[1]!.trim();
@@ -1593,6 +1630,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     .trim()
     .replace(/^[-•–*]\s+/, '')
     .replace(/^(?:dels\s+af|samt|og|hvoraf|heraf)\s+/iu, '')
+    // "11 medlemmer heraf syv brugerrepræsentanter": a count of the members in all, then without a comma the part of it a side holds.
+    .replace(new RegExp(`^(?:i\\s+alt\\s+)?${NUM}\\s+(?:medlemmer|personer)(?:\\s+i\\s+alt)?\\s+(?:heraf|hvoraf)\\s+(?=\\S)`, 'iu'), '')
     .replace(/[.;,]+$/, '')
     .trim();
   if (!s || s.endsWith(':') || s.split(/\s+/).length > 22) return [];
@@ -1844,6 +1883,16 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (postChairs && postKind && postKind.kind.slug === ctx.forumKind && postKind.length === postChairs[2]!.length && postOrg && holderSector(postOrg[1]!) && !PERSON_NAME_START.test(postChairs[1]!)) {
     const at = postChairs.index + postChairs[0].indexOf(postOrg[1]!);
     push('chair.by', { name: postOrg[1]!, sector: holderSector(postOrg[1]!)! }, at, at + postOrg[1]!.length, 0.7);
+  }
+  // "Formand for rådet er hospitalschefen", "Formanden for udvalget er kommunaldirektøren": the copula with the chair first; the
+  // post (or organisation) after "er" holds the chair for its side, when this forum is named (its kind word or a bare one).
+  const chairIs = chair || postChairs ? null : /^(?:Formand(?:en)?|Forperson(?:en)?)\s+for\s+([\p{L}-]+)\s+er\s+((?:den|det)\s+)?([^.;,()]{2,80}?)\.?$/u.exec(s);
+  const chairIsKind = chairIs ? kindAtStart(chairIs[1]!) : undefined;
+  const chairIsSelf = !!chairIs && (/^(?:udvalget|rådet|gruppen|forummet|bestyrelsen|netværket|panelet|komit[eé]en)$/iu.test(chairIs[1]!) || (!!chairIsKind && chairIsKind.kind.slug === ctx.forumKind && chairIsKind.length === chairIs[1]!.length));
+  const chairIsSector = chairIs && chairIsSelf && !PERSON_NAME_START.test(chairIs[3]!) && !/^(?:valgt|udpeget|på\s+valg|ikke)\b/iu.test(chairIs[3]!) ? holderSector(chairIs[3]!) : undefined;
+  if (chairIs && chairIsSector) {
+    const at = chairIs.index + chairIs[0].lastIndexOf(chairIs[3]!);
+    push('chair.by', { name: chairIs[3]!, sector: chairIsSector }, at, at + chairIs[3]!.length, 0.7);
   }
   // "valgte rådet Anne Test fra Danske Handicaporganisationer som formand": the organisation the elected chair comes from.
   const elected = chair ? null : /(?:valgte|valgt|udpegede|udpeget)\s+(?:\p{Ll}+\s+){0,2}(?:[\p{Lu}][\p{L}-]+\s+){1,3}fra\s+((?:[\p{Lu}][\p{L}-]*\s+){1,4}?)(?:som|til)\s+(?:ny\s+)?formand(?![\p{L}])/u.exec(s);
