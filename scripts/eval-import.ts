@@ -22,7 +22,10 @@
  * the same facts, so the PDF reader is measured too. Some are also stored as Word documents
  * (test/fixtures/terms-import/eval/docx/<case id>.docx, made by make-docx.ts there: Heading styles or
  * bold headings, Word bulleted and numbered lists, key-value and member tables, a header and footer),
- * each scored as its own case "<case id>.docx" and printed beside its text's figure.
+ * each scored as its own case "<case id>.docx" and printed beside its text's figure. Each Word document
+ * is also saved as PDF by LibreOffice (test/fixtures/terms-import/eval/pdf-word/<case id>.pdf, made by
+ * make-word-pdfs.ts there: real tables, Word's list glyphs and numbers, running headers and footers as
+ * Word-made PDFs have them), scored as its own case "<case id>.wordpdf" beside its Word document and its text.
  *
  *   npm run eval:import -- --noise            # also through extraction noise (scripts/extraction-noise.ts)
  *   npm run eval:import -- --noise=wrap,caps  # only the named transforms
@@ -49,11 +52,12 @@ type ForumCase = { match: string; facts: Record<string, unknown>; seats?: SeatSp
 export type Case = { id: string; file: string; region: string; query: string; url: string; forums: ForumCase[]; heldOut?: boolean | number };
 export type Cases = { nd: string[]; cases: Case[] };
 
-/** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF and its Word document. */
-export function caseFiles(c: Case, folder: string, pdfFolder?: string, docxFolder?: string): { id: string; path: string }[] {
+/** The files a case is scored on: its rendition in the folder and, for the repository's renditions, its PDF, its Word document and its Word document saved as PDF. */
+export function caseFiles(c: Case, folder: string, pdfFolder?: string, docxFolder?: string, wordPdfFolder?: string): { id: string; path: string }[] {
   const files = [{ id: c.id, path: join(folder, c.file) }];
   if (pdfFolder && existsSync(join(pdfFolder, `${c.id}.pdf`))) files.push({ id: `${c.id}.pdf`, path: join(pdfFolder, `${c.id}.pdf`) });
   if (docxFolder && existsSync(join(docxFolder, `${c.id}.docx`))) files.push({ id: `${c.id}.docx`, path: join(docxFolder, `${c.id}.docx`) });
+  if (wordPdfFolder && existsSync(join(wordPdfFolder, `${c.id}.pdf`))) files.push({ id: `${c.id}.wordpdf`, path: join(wordPdfFolder, `${c.id}.pdf`) });
   return files;
 }
 
@@ -230,11 +234,12 @@ async function main() {
   const folder = given ?? resolve(process.cwd(), 'test/fixtures/terms-import/eval/texts');
   const pdfFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/pdf');
   const docxFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/docx');
+  const wordPdfFolder = given ? undefined : resolve(process.cwd(), 'test/fixtures/terms-import/eval/pdf-word');
   const casesPath = resolve(process.cwd(), 'test/fixtures/terms-import/eval/cases.json');
   const { nd, cases } = JSON.parse(readFileSync(casesPath, 'utf8')) as Cases;
   const scores: CaseScore[] = [];
   for (const c of cases) {
-    for (const { id, path } of caseFiles(c, folder, pdfFolder, docxFolder)) {
+    for (const { id, path } of caseFiles(c, folder, pdfFolder, docxFolder, wordPdfFolder)) {
       if (!existsSync(path)) {
         scores.push({ id, stated: 0, found: 0, invented: 0, misses: [], inventions: [], unchecked: [], skipped: 'no text stored' });
         continue;
@@ -302,9 +307,23 @@ async function main() {
       console.log(`  ${d.id.padEnd(48)} docx ${`${d.found}/${d.stated}`.padStart(6)} invented ${d.invented}   text ${t ? `${t.found}/${t.stated}`.padStart(6) : '     -'} invented ${t?.invented ?? '-'}${mark}`);
     }
   }
+  const wordPdfs = scored.filter((s) => s.id.endsWith('.wordpdf'));
+  if (wordPdfs.length) {
+    const sum = (xs: CaseScore[], k: 'found' | 'stated' | 'invented') => xs.reduce((a, s) => a + s[k], 0);
+    const of = (suffix: string) => wordPdfs.map((w) => scored.find((s) => s.id === w.id.slice(0, -'.wordpdf'.length) + suffix)).filter((s): s is CaseScore => Boolean(s));
+    const [words, texts] = [of('.docx'), of('')];
+    console.log(`\nWord-made PDFs (Word documents saved as PDF): ${wordPdfs.length} cases, recall ${sum(wordPdfs, 'found')}/${sum(wordPdfs, 'stated')} = ${pct(sum(wordPdfs, 'stated') ? sum(wordPdfs, 'found') / sum(wordPdfs, 'stated') : 0)}, invented ${sum(wordPdfs, 'invented')}; their Word documents ${sum(words, 'found')}/${sum(words, 'stated')}, invented ${sum(words, 'invented')}; their texts ${sum(texts, 'found')}/${sum(texts, 'stated')}, invented ${sum(texts, 'invented')}`);
+    for (const w of wordPdfs) {
+      const base = w.id.slice(0, -'.wordpdf'.length);
+      const [d, t] = [scored.find((s) => s.id === `${base}.docx`), scored.find((s) => s.id === base)];
+      const mark = d && (w.found < d.found || w.invented > d.invented) ? '  <- below its Word document' : '';
+      const fig = (s?: CaseScore) => (s ? `${`${s.found}/${s.stated}`.padStart(6)} invented ${s.invented}` : '     -');
+      console.log(`  ${base.padEnd(48)} pdf ${fig(w)}   docx ${fig(d)}   text ${fig(t)}${mark}`);
+    }
+  }
   // Cases without a stored text are not counted: not in the case count, not in recall, not in invented.
   const notCounted = scores.filter((s) => s.skipped).map((s) => s.id);
-  console.log(`\n${scored.length} renditions scored (case texts, PDFs and Word documents): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
+  console.log(`\n${scored.length} renditions scored (case texts, PDFs, Word documents and Word-made PDFs): recall ${found}/${stated} = ${pct(stated ? found / stated : 0)} (mean per case ${pct(macro)}), invented ${invented}`);
   if (notCounted.length) console.log(`Not counted (${notCounted.length} cases without a stored text; scored only with -- <folder>): ${notCounted.join(', ')}`);
   if (noise) {
     console.log(`\nExtraction noise: the ${noise[0]!.cases} case texts (no PDFs) read as .txt uploads, clean and through each transform`);
