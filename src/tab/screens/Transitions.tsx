@@ -156,7 +156,7 @@ export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lan
         </Table>
       )}
 
-      <form aria-label={c.endingForums} onSubmit={(e) => { e.preventDefault(); void doPreview(); }}>
+      <form aria-label={c.endingForums} className={s.section} onSubmit={(e) => { e.preventDefault(); void doPreview(); }}>
         <div className={s.bar}>
           <div className={s.field}>
             <Label htmlFor={`${ids}-date`}>{c.effectiveOn}</Label>
@@ -166,12 +166,14 @@ export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lan
             <Label htmlFor={`${ids}-name`}>{c.titleLabel}</Label>
             <Input id={`${ids}-name`} maxLength={200} value={title} onChange={(_, v) => setTitle(v.value)} />
           </div>
-          <div className={s.field}>
+          {/* The message to the cancelled meetings' participants is a sentence or two: the field takes the rest of the row. */}
+          <div className={s.field} style={{ flex: '1 1 20rem' }}>
             <Label htmlFor={`${ids}-notice`}>{c.notice}</Label>
             <Input id={`${ids}-notice`} required maxLength={500} value={notice} onChange={(_, v) => { setPreview(null); setNotice(v.value); }} />
           </div>
         </div>
         <Subtitle2 as="h3">{c.endingForums}</Subtitle2>
+        <div>
         {active.map((f) => {
           const ch = choices.get(f.id);
           return (
@@ -203,6 +205,7 @@ export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lan
             </fieldset>
           );
         })}
+        </div>
         <div className={s.bar}>
           <Button type="submit" disabled={busy}>{busy && !preview ? c.previewing : c.preview}</Button>
         </div>
