@@ -2083,3 +2083,54 @@ describe('round 25: hospitals\' forums open to patients and relatives, users\' c
     expect(seatsOf(d[0])).toEqual([['other', 2, 2]]);
   });
 });
+
+describe('round 26: rules of procedure of workplace committees (MED) and of associations\' boards', () => {
+  it('"Formanden udsender forslag med evt. bilag til dagsorden senest 1 uge før": the draft agenda sent out is the agenda, not items', () => {
+    const f = fields('Formanden udsender forslag med evt. bilag til dagsorden senest 1 uge før mødets afholdelse.');
+    expect([f['deadlines.agendaLead'], f['deadlines.itemsCutoff']]).toEqual([weeks(1), undefined]);
+    const m = fields('Medlemmerne sender forslag til dagsorden til formanden senest 10 dage før mødet.');
+    expect([m['deadlines.agendaLead'], m['deadlines.itemsCutoff']]).toEqual([undefined, days(10)]);
+  });
+  it('"senest 10 dage, inden mødets afholdelse": a comma before the direction', () => {
+    expect(fields('Har medlemmer punkter til dagsordenen skal de være formanden i hænde senest 10 dage, inden mødets afholdelse.')['deadlines.itemsCutoff']).toEqual(days(10));
+    expect(fields('Punkter sendes senest 10 dage, inden formanden har talt med sekretariatet.')['deadlines.itemsCutoff']).toBeUndefined();
+  });
+  it('"Bestyrelsesmøder indkaldes med dagsorden mindst med 8 dages varsel": the meeting called with its agenda gives the agenda\'s lead', () => {
+    expect(fields('Møderne indkaldes med dagsorden mindst med 8 dages varsel.')['deadlines.agendaLead']).toEqual(days(8));
+    expect(fields('Møderne indkaldes med mindst 8 dages varsel.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"Med mødeindkaldelsen, der ... udsendes mindst 7 dage før mødet, skal følge en dagsorden": the notice carries the agenda', () => {
+    expect(fields('Med mødeindkaldelsen, der i almindelighed udsendes mindst 7 dage før mødet, skal følge en dagsorden for dette.')['deadlines.agendaLead']).toEqual(days(7));
+    expect(fields('Mødeindkaldelsen udsendes mindst 14 dage før mødet.')['deadlines.agendaLead']).toBeUndefined();
+  });
+  it('"Herefter er referatet godkendt og offentliggøres" after a comment window: tacit approval, and minutes made public with no place named', () => {
+    const f = fields('Referater udsendes til medlemmerne seneste 7 dage efter mødet. Bemærkninger afgives senest 3 dage efter modtagelsen. Herefter er referatet godkendt og offentliggøres.');
+    expect([f['deadlines.minutesDue'], f['deadlines.commentWindow'], f['deadlines.tacitApproval'], f['publication']]).toEqual([days(7), days(3), true, { public: true }]);
+    expect(fields('Herefter er referatet godkendt.')['deadlines.tacitApproval']).toBeUndefined();
+    expect(fields('Referatet offentliggøres ikke.')['publication']).toBeUndefined();
+  });
+  it('"Mødereferat fremsendes til bestyrelsen inden 8 dage": a bare "inden" gives the minutes\' deadline', () => {
+    expect(fields('Mødereferat fremsendes til medlemmerne inden 8 dage og underskrives ved næste møde.')['deadlines.minutesDue']).toEqual(days(8));
+    expect(fields('Referatet fremsendes til medlemmerne inden 8 dage før næste møde.')['deadlines.minutesDue']).toBeUndefined();
+  });
+  it('"Alle bestyrelsesmøder er fortrolige": confidential meetings are closed', () => {
+    expect(fields('Alle bestyrelsesmøder er fortrolige.')['meetings.closed']).toBe(true);
+    expect(fields('Drøftelserne er fortrolige.')['meetings.closed']).toBeUndefined();
+  });
+  it('ad hoc: a meeting called when someone finds it needed or demands it', () => {
+    for (const s of [
+      'Der afholdes møde i MED-udvalget, når formand eller næstformand finder det nødvendigt.',
+      'Om nødvendigt kan formanden indkalde til ekstraordinært forretningsudvalgsmøde.',
+      'Bestyrelsesmøde indkaldes ved formandens foranstaltning, når formanden eller 4 medlemmer forlanger det.',
+      'Såfremt et medlem finder det nødvendigt kan der indkaldes til møde med dags varsel.',
+      'Finder et medlem det nødvendigt, kan der indkaldes til møde med dags varsel.',
+    ]) expect([s, fields(s)['meetings.adHoc']]).toEqual([s, true]);
+    expect(fields('Afstemning foretages skriftligt, hvis et medlem forlanger det.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"Bestyrelsesmøde indkaldes ..., og tilstræbes en gang i kvartalet med angivelse af foreløbig dagsorden": the meeting is the subject of both clauses', () => {
+    const f = fields('Bestyrelsesmøde indkaldes ved formandens foranstaltning, når formanden forlanger det, og tilstræbes en gang i kvartalet med angivelse af foreløbig dagsorden.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([4, 4]);
+    const r = fields('Referatet udsendes af sekretæren, og tilstræbes en gang i kvartalet lagt på hjemmesiden.');
+    expect([r['meetings.perYearMin'], r['meetings.perYearMax']]).toEqual([undefined, undefined]);
+  });
+});

@@ -178,7 +178,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // 1 uge før mødet og punkter til dagsordenen skal fremsendes minimum 2 uger før" gives two rules.
     let prevEnd = 0;
     // "senest 4 hverdage (inklusive lørdag) inden": a note in brackets may stand between the lead time and its direction.
-    for (const before of cl.matchAll(new RegExp(`${LEAD}(?:\\s*\\([^)]{0,40}\\))?\\s+(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
+    // "senest 10 dage, inden mødets afholdelse": a comma may stand before the direction.
+    for (const before of cl.matchAll(new RegExp(`${LEAD}(?:\\s*\\([^)]{0,40}\\))?(?:\\s+|,\\s+(?=(?:før|inden)\\s+mød))(?:før|forud\\s+for|inden|forinden)`, 'giu'))) {
       const own = cl.slice(prevEnd, before.index + before[0].length);
       // "Dagsordenen udarbejdes af formanden, og udsendes senest 2 uger før": the subject is in an earlier clause.
       // "Dagsordenen udarbejdes af ... . Sekretariatet sender den ud senest 5 dage før mødet": "den" is the agenda the sentence
@@ -201,7 +202,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const draftToMembers =
         (/(?:forslag|udkast)\s+til\s+dagsorden\p{L}*\s+[^.;]{0,80}?(?:udsendt|udsendes|tilsendt|tilsendes|sendes\s+ud|sendt\s+ud)\s+til\s+(?:[\p{L}-]+\s+){0,2}medlemmer/iu.test(own) ||
           // "Senest 7 dage før mødet udsender formanden forslag til dagsorden med de bilag, der er klar": the draft agenda sent out.
-          /^\s*\p{L}*\s*(?:udsender|fremsender|tilsender|sender)\s+(?:[\p{L}-]+\s+){0,2}(?:forslag|udkast)\s+til\s+dagsorden(?![\p{L}])/iu.test(next)) &&
+          /^\s*\p{L}*\s*(?:udsender|fremsender|tilsender|sender)\s+(?:[\p{L}-]+\s+){0,2}(?:forslag|udkast)\s+til\s+dagsorden(?![\p{L}])/iu.test(next) ||
+          // "Formanden udsender forslag med evt. bilag til dagsorden senest 1 uge før mødets afholdelse": the chair (or the
+          // secretary) sends the draft agenda out, its papers named between; members' proposals are sent in, not out.
+          /(?:^|\s)(?:formand(?:en)?|næstformand(?:en)?|sekretær(?:en)?|sekretariat(?:et)?|forvaltning(?:en)?)\s+udsender\s+(?:et\s+|en\s+)?(?:forslag|udkast)\s+(?:(?:med|og)\s+(?:[\p{L}.-]+\s+){1,3}?)?til\s+dagsorden(?![\p{L}])/iu.test(own)) &&
         !/ekstraordinær/i.test(own);
       // "Senest 14 dage før mødet skriver formanden rundt og efterlyser forslag til dagsordenspunkter": a call for items is neither.
       const callForItems = /(?:efterlyser|efterlyses|opfordrer\s+til|beder\s+om)\s+(?:\p{L}+\s+){0,2}(?:forslag|punkter|emner|dagsordenspunkter)/iu.test(next);
@@ -217,6 +221,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       else if (lt && /dagsorden/i.test(ctxText) && !/indkald\p{L}*\s+(?:(?:til|efter)\s+)?(?:dagsordens)?punkter/iu.test(ctxText) && !/ekstraordinær/i.test(ctxText) && !/(?:oplæg|udkast|forslag)\s+til\s+dagsorden/iu.test(ctxText)) add('deadlines.agendaLead', lt, ...span, 0.9);
       // "at der senest 4 hverdage inden et ordinært mødes afholdelse tilsendes hvert af medlemmerne en dagsorden": the agenda as the object sent.
       else if (lt && !/dagsorden|referat|indkald|ekstraordinær/i.test(ctxText) && /(?:tilsendes|udsendes|fremsendes|sendes|udsende|tilsende|sende)\s+(?:[^.;]{0,80}?\s)?dagsorden/iu.test(next)) add('deadlines.agendaLead', lt, ...span, 0.8);
+      // "Med mødeindkaldelsen, der i almindelighed udsendes mindst 7 dage før mødet, skal følge en dagsorden for dette": the notice
+      // sent so long before carries the agenda (a notice alone, with no agenda, is not the agenda's lead).
+      else if (lt && /indkaldelse/i.test(ctxText) && !/dagsorden|referat|ekstraordinær|afbud|forfald/i.test(ctxText) && /^[^.;]{0,20}?(?:skal|vil|bør)\s+(?:\p{L}+\s+){0,2}?følge\s+(?:en\s+|den\s+)?(?:foreløbig\s+)?dagsorden/iu.test(next)) add('deadlines.agendaLead', lt, ...span, 0.75);
     }
     // "indkalder ... med angivelse af dagsorden med en frist på mindst to uger".
     const frist = new RegExp(`frist\\s+på\\s+(?:mindst\\s+|minimum\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+${UNIT}${E}`, 'iu').exec(cl);
@@ -236,7 +243,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (lt) add('deadlines.minutesDue', lt, ...at(after), 0.9);
     } else if (!after && !before && /referat/i.test(cl) && !comments && /udsendes|sendes|foreligger|fremsendes/i.test(cl)) {
       // "Referat udsendes inden for 14 dage": minutes can only be due after the meeting.
-      const within = new RegExp(`(?:inden\\s*for|indenfor)\\s+${NUM}\\s+${UNIT}${E}(?!\\s+(?:før|forud))`, 'iu').exec(cl);
+      // "Mødereferat fremsendes til bestyrelsen inden 8 dage og underskrives ved næste møde": a bare "inden" counts the same way.
+      const within = new RegExp(`(?:inden\\s*for|indenfor|inden)\\s+${NUM}\\s+${UNIT}${E}(?!,?\\s+(?:før|forud|inden))`, 'iu').exec(cl);
       const lt = within && leadTime(within[1]!, within[2]!);
       if (within && lt) add('deadlines.minutesDue', lt, ...at(within), 0.75);
     }
@@ -254,7 +262,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // as "N ugers/dages varsel" (not an extraordinary meeting's, an apology's or the minutes').
     const notice = new RegExp(`${B}(?:(?:ca\\.|cirka|mindst|minimum)\\s+)?${NUM}\\s+(ugers|uges|dages|hverdages|arbejdsdages|kalenderdages)\\s+varsel${E}`, 'iu').exec(cl);
     // Only the agenda's sending: "indkalder til møder med mindst otte ugers varsel" after "udarbejder dagsorden" is the meeting's notice.
-    const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)/iu;
+    // "Bestyrelsesmøder indkaldes med dagsorden mindst med 8 dages varsel": the meeting called with its agenda.
+    const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|indkald\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?med\s+(?:en\s+|den\s+)?dagsorden(?:en)?\s+(?:(?:mindst|minimum)\s+)?med\s*$|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)/iu;
     // "sender, via sekretæren, med mindst 5 dages varsel, en dagsorden": the agenda named right after the notice of its sending.
     const sentThen = !!notice && /(?:udsender|fremsender|sender)(?![\p{L}])/iu.test(cl.slice(0, notice.index)) && /^,?\s+(?:en|den)\s+dagsorden/iu.test(cl.slice(notice.index + notice[0].length));
     if (notice && (agendaSent.test(cl.slice(0, notice.index)) || sentThen) && !/ekstraordinær|afbud|forfald|referat/iu.test(cl) && !new RegExp(`${LEAD}\\s+(?:før|forud|inden|forinden)`, 'iu').test(cl)) {
@@ -271,7 +280,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       ).exec(cl) ??
         // "afholder mindst fire årlige møder": the quantifier before the count holds here too.
         new RegExp(`${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
-      const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl);
+      // "Bestyrelsesmøde indkaldes ..., og tilstræbes en gang i kvartalet": a clause after ", og" that opens with a passive verb
+      // has no subject of its own; it shares the meeting the clause before is about.
+      const sharedMeetingSubject = c.start > 0 && /,\s+og\s+$/u.test(s.slice(0, c.start)) && /^(?:tilstræbes|afholdes|holdes|indkaldes|planlægges)(?![\p{L}])/iu.test(cl.trim()) && /^(?:[\p{L}-]+\s+){0,2}?\p{L}*møde(?:r|rne|t)?\s/iu.test(s);
+      const meetingContext = ctx.section === 'meetings' || /mød|afhold|gange/i.test(cl) || sharedMeetingSubject;
       // "at KKR Nordjylland to gange om året drøfter sundhedsområdet": how often another named body (an abbreviation as the
       // subject, not this forum's kind word) takes up a matter, in a clause that says nothing of meetings, is no meeting count.
       const subject = freq ? cl.slice(0, freq.index) : '';
@@ -302,7 +314,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           const off = c.start + freq.index + freq[0].length + extra.index;
           add('meetings.adHoc', true, off, off + extra[0].length, 0.85);
         }
-      } else if (meetingContext && perPeriod(cl) && !/referat|dagsorden|nyhedsbrev|orienter/i.test(cl)) {
+      } else if (meetingContext && perPeriod(cl) && !/referat|dagsorden|nyhedsbrev|orienter/i.test(sharedMeetingSubject ? cl.slice(0, perPeriod(cl)!.index) : cl)) {
+        // (In a clause sharing the meeting as its subject, "... en gang i kvartalet med angivelse af foreløbig dagsorden": the
+        // agenda after the count is what each meeting is called with, not what is sent so often.)
         // "mindst én gang om måneden", "to gange i kvartalet", "én gang pr. halvår": a count per period, times the periods in a year.
         const p = perPeriod(cl)!;
         const span = [c.start + p.index, c.start + p.end] as const;
@@ -375,12 +389,13 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
     }
     const adhoc =
-      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},]+\s+){0,3}når\s+formanden|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
+      /ad[- ]?hoc[- ]?møde\p{L}*|(?<!(?:per|pr\.?)\s+)møde(?:r|rne|t)?\s+(?:afholdes\s+)?(?:ad[- ]?hoc|efter\s+behov)|møde(?:r|rne)?\s+(?:indkaldes|afholdes|holdes)\s+(?:\p{L}+\s+)?efter\s+behov|mødes\s+(?:ad[- ]?hoc|efter\s+behov)|ekstraordinære\s+\p{L}*møder?\p{L}*\s+(?:afholdes|kan\s+afholdes|indkaldes|kan\s+indkaldes)|(?:ved|efter)\s+behov\s+kan\s+der\s+(?:af)?holdes\s+ekstraordinære\s+\p{L}*møder|ekstraordinært\s+\p{L}*møde\s+kan\s+(?:af)?holdes|ekstraordinært\s+\p{L}*møde\s+kan\s+indkaldes|(?:der\s+)?(?:af)?holdes\s+ekstraordinært\s+\p{L}*møde,?\s+når|ekstraordinære\s+\p{L}*møder\p{L}*,?\s+som\s+\p{L}+\s+kan\s+indkalde\s+til\s+efter\s+behov|(?:afholdes|holdes)\s+møde\s+(?:[\p{L},-]+\s+){0,3}når\s+(?:formanden|formand\s+eller\s+næstformand)(?![\p{L}])|med\s+den\s+hyppighed,?\s+formanden\s+skønner|efter\s+behov\s+(?:aftale|holde|afholde|indkalde\s+til)\s+(?:flere|yderligere|ekstra)\s+møder|(?:flere|yderligere|ekstra)\s+møder\s+(?:\p{L}+\s+){0,2}efter\s+behov|indkalde\p{L}*\s+(?:\p{L}+\s+){0,3}til\s+ekstraordinære\s+\p{L}*møder|kan\s+(?:\p{L}+\s+){0,2}(?:afholde|holde)\s+ekstraordinære\s+\p{L}*møder/iu.exec(cl) ??
       // "Formanden kan indkalde styregruppen til ekstraordinært møde", "Ønsker mindst én over halvdelen af medlemmerne et
       // ("Regionsformanden eller bestyrelsesmedlemmer kan desuden indkalde til ekstraordinært bestyrelsesmøde", "Formanden kan
       // derudover indkalde til ekstraordinært møde": an adverb may stand between "kan" and "indkalde"),
       // ekstraordinært møde, holdes dette": one extraordinary meeting called or asked for.
-      /kan\s+(?:desuden\s+|også\s+|endvidere\s+|tillige\s+|altid\s+|derudover\s+|herudover\s+|i\s+øvrigt\s+)?indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
+      // "Om nødvendigt kan formanden indkalde til ekstraordinært forretningsudvalgsmøde": the one who calls it between "kan" and the verb.
+      /kan\s+(?:(?:formanden|næstformanden|formandskabet|sekretariatet)\s+)?(?:desuden\s+|også\s+|endvidere\s+|tillige\s+|altid\s+|derudover\s+|herudover\s+|i\s+øvrigt\s+)?indkalde\s+(?:[\p{L}-]+\s+){0,3}til\s+(?:et\s+)?ekstraordinært\s+\p{L}*møde|(?:ønsker|begærer|anmoder)\s+(?:[\p{L}-]+\s+){0,8}?(?:om\s+)?(?:et\s+)?ekstraordinært\s+\p{L}*møde\p{L}*,?\s+(?:af)?holdes/iu.exec(cl) ??
       // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
       // ones when the chair asks for one.
       /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
@@ -390,6 +405,19 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // suppleres med møder med bredere politisk deltagelse": the ordinary meetings supplemented with more as needed.
       /(?:af)?holder\s+(?:\p{L}+\s+)?(?:efter|ved)\s+behov\s+(?:\p{L}+\s+)?møder|(?:efter|ved)\s+behov\s*,?\s+suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder|suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder\s+(?:efter|ved)\s+behov/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
+    else {
+      // "Bestyrelsesmøde indkaldes ..., når formanden eller 4 medlemmer af bestyrelsen forlanger det", "Såfremt et bestyrelsesmedlem
+      // finder det nødvendigt kan der indkaldes til møde med dags varsel": a meeting called whenever someone finds it needed or
+      // demands it, besides any fixed ones. The demand must be the clause's condition ("når", "hvis", "såfremt"); "forlanger det"
+      // of another matter (a vote, an item) is none, so the meeting must be what is called.
+      const NEED = String.raw`(?:finder\s+det\s+(?:nødvendigt|påkrævet|fornødent)|forlanger\s+det|begærer\s+det|ønsker\s+det|anmoder\s+(?:om\s+det|herom))`;
+      const called =
+        new RegExp(`(?<![\\p{L}])(?:\\p{L}*møde(?:r|t)?)\\s+indkaldes\\s+[^.;]{0,60}?(?:når|hvis|såfremt)\\s+[^.;]{0,80}?${NEED}`, 'iu').exec(cl) ??
+        new RegExp(`(?:^|\\s)(?:når|hvis|såfremt)\\s+[^.;]{0,60}?${NEED}\\s*,?\\s+(?:kan|skal)\\s+(?:der\\s+|formanden\\s+)?indkald\\p{L}*\\s+(?:[\\p{L}-]+\\s+){0,2}?til\\s+(?:et\\s+)?\\p{L}*møde(?![\\p{L}])`, 'iu').exec(cl) ??
+        // "Finder et bestyrelsesmedlem det nødvendigt, kan der indkaldes til møde": the condition told by the verb first (no "hvis").
+        new RegExp(`^\\s*(?:finder|forlanger|begærer|ønsker)\\s+(?:[\\p{L}-]+\\s+){1,6}?(?:det\\s+(?:nødvendigt|påkrævet|fornødent)|det)\\s*,?\\s+(?:kan|skal)\\s+(?:der\\s+|formanden\\s+)?indkald\\p{L}*\\s+(?:[\\p{L}-]+\\s+){0,2}?til\\s+(?:et\\s+)?\\p{L}*møde(?![\\p{L}])`, 'iu').exec(cl.replace(/^\d{1,2}\.\s+/u, (m) => ' '.repeat(m.length)));
+      if (called) add('meetings.adHoc', true, ...at(called), 0.75);
+    }
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
     const twoChairs = /(?:henholdsvis|hhv\.)\s+(?:en|et)\s+(\p{L}+)\s+og\s+(?:en|et)\s+(\p{L}+)\s+(?:med)?formand(?![\p{L}])/iu.exec(cl);
@@ -488,6 +516,13 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     /(?:betragtes|anses|regnes)\s+(?:\p{L}+\s+){0,3}(?:som|for)\s+godkendt|godkendes\s+stiltiende|stiltiende\s+godkend\p{L}*/iu.exec(s) ??
     /(?:gældende|godkendt|endelig\p{L}*|godkendes),?\s+(?:(?:såfremt|hvis|når)\s+(?:der\s+)?ikke|medmindre(?:\s+der)?)\s+(?:er\s+|bliver\s+)?(?:gjort|gøres|modtaget|modtages|fremsat|fremsættes|kommet|indkommet)?\s*(?:\p{L}+\s+)?(?:indsigelse|bemærkning|kommentar)\p{L}*/iu.exec(s);
   if (tacit && /referat/i.test(s)) add('deadlines.tacitApproval', true, tacit.index, tacit.index + tacit[0].length, 0.85);
+  // "Bemærkninger afgives ... senest 3 dage efter modtagelsen. Herefter er referatet godkendt og offentliggøres.": once the
+  // window for comments the sentence before gave has passed, the minutes stand (no meeting approves them).
+  const standsAfter = /^(?:herefter|derefter|dernæst|hereafter)\s+(?:er|anses|betragtes)\s+referatet\s+(?:(?:for|som)\s+)?godkendt(?![\p{L}])/iu.exec(s.trim());
+  if (!tacit && standsAfter && /(?:bemærkning|kommentar|indsigelse|rettelse)\p{L}*[^.]*?(?:senest|inden|indenfor|inden\s+for)\s+\S+\s+(?:dage|hverdage|arbejdsdage|uger?)/iu.test(ctx.previous ?? '')) {
+    const off = s.indexOf(s.trim());
+    add('deadlines.tacitApproval', true, off + standsAfter.index, off + standsAfter.index + standsAfter[0].length, 0.8);
+  }
 
   // "Dagsordenen kan også ses på kommunens hjemmeside": an agenda anyone can read there is published.
   if (/dagsorden|referat|materiale/i.test(s)) {
@@ -495,6 +530,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (pub) {
       const where = pub[1]!.replace(/^på\s+/i, '').replace(/[.,;:]+$/, '');
       add('publication', { public: !/intranet/i.test(where), where }, pub.index, pub.index + pub[0].length, 0.8);
+    } else {
+      // "Herefter er referatet godkendt og offentliggøres": the minutes (or the agenda) made public, no place named. Not "ikke
+      // offentliggøres", not "først offentliggøres, når ..." of a part, not "offentliggøres internt".
+      const bare = /(?<![\p{L}])(?:referat(?:et|erne)?|dagsorden(?:en|erne)?|beslutningsprotokol(?:len)?)\s+(?:(?:(?:er|bliver)\s+)?godkendt\s+og\s+)?(?:offentliggøres|publiceres)(?![\p{L}])(?!\s+(?:ikke|internt|kun))/iu.exec(s);
+      if (bare && !/(?:ikke|aldrig)\s+(?:\p{L}+\s+){0,2}(?:offentliggøres|publiceres)/iu.test(s)) add('publication', { public: true }, bare.index, bare.index + bare[0].length, 0.75);
     }
   }
 
@@ -1980,7 +2020,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Møder i Udvalget for Ældre og Handicappede er ikke offentlige": the forum may be named between; minutes "fra møder" are not meetings.
   // "Møderne er ikke tilgængelige for offentligheden" says the same.
   const MEETINGS = String.raw`(?<!(?:fra|af|om|til)\s+)møder(?:ne)?(?:\s+i(?:\s+[\p{L}-]+){1,6}?)?`;
-  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|(?:åbne|tilgængelige)\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede|${MEETINGS}\\s+(?:af)?holdes\\s+for\\s+lukkede\\s+døre`, 'iu').exec(s);
+  const closed = new RegExp(`møder,?\\s+der\\s+ikke\\s+er\\s+offentlige|${MEETINGS}\\s+er\\s+ikke\\s+(?:offentlige|(?:åbne|tilgængelige)\\s+for\\s+offentligheden)|lukkede\\s+møder|${MEETINGS}\\s+er\\s+lukkede|${MEETINGS}\\s+(?:af)?holdes\\s+for\\s+lukkede\\s+døre`, 'iu').exec(s) ??
+    // "Alle bestyrelsesmøder er fortrolige": confidential meetings (a compound of the meeting word) are closed ones.
+    /(?<![\p{L}])(?:alle\s+)?\p{L}*møder(?:ne)?\s+er\s+fortrolige(?![\p{L}])/iu.exec(s);
   const open = new RegExp(`${MEETINGS}\\s+er\\s+(?:åbne|offentlige)`, 'iu').exec(s);
   if (closed) push('meetings.closed', true, closed.index, closed.index + closed[0].length, 0.85);
   else if (open) push('meetings.closed', false, open.index, open.index + open[0].length, 0.85);
