@@ -96,6 +96,7 @@ export async function startCluster(opts = {}) {
         SAMRAAD_INSTANCES: String(web + worker),
         // One load generator on one address: the per-address limit is for people.
         RATE_LIMIT_PER_ADDRESS: '100000000',
+        RATE_LIMIT_PER_ADDRESS_CEILING: '100000000',
         RATE_LIMIT_PER_PERSON: '100000000',
         LOG_LEVEL: 'warn',
         ...opts.env,
