@@ -122,6 +122,17 @@ export function hardenedServerOptions(config: Config): Partial<FastifyServerOpti
   return options;
 }
 
+/**
+ * The tab's own files (the page, its scripts and styles): Teams loads them without a sign-in, so a hundred colleagues
+ * opening a meeting's tab from one hospital address would otherwise spend the address's limit for requests that are
+ * not signed in on files that cost nothing to send. They count against the ceiling only.
+ */
+function isTabFile(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0]!;
+  return path === '/' || path.startsWith('/assets/') || /^\/[\w.-]+\.(?:js|css|html|svg|png|ico|woff2?)$/.test(path);
+}
+
 /** Whether a request carries a sign-in (a bearer token, or the dev sign-in's header or cookie); it is checked later. */
 function triesToSignIn(request: FastifyRequest): boolean {
   const h = request.headers;
@@ -185,7 +196,7 @@ export async function installHardening(app: FastifyInstance, config: Config) {
   app.addHook('onRequest', async (request, reply) => {
     const c = await ceiling(request);
     if (!c.isAllowed && c.isExceeded) return tooMany(reply, c.ttlInSeconds, 'address');
-    if (triesToSignIn(request)) return;
+    if (triesToSignIn(request) || isTabFile(request)) return;
     const r = await perAddress(request);
     if (!r.isAllowed && r.isExceeded) return tooMany(reply, r.ttlInSeconds, 'address');
   });
