@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { joinWrapped, pagesToText, readPdfText, toLines } from './pdf-text.reader.js';
+import { readTermsDocumentFile } from './terms-document.reader.js';
 
 const pdf = (name: string) => readFileSync(`test/fixtures/terms-import/eval/pdf/${name}.pdf`);
 const item = (str: string, x: number, y: number, w = str.length * 5, h = 10) => ({ str, x, y, w, h });
@@ -15,8 +16,8 @@ describe('PDF text reader', () => {
     expect(r.text).toMatch(/med reference til Sundhedsstyregruppen\./);
     expect(r.text).toMatch(/Formand for Børne- og kulturchefforeningen i Midtjylland/);
     expect(r.text).toMatch(/alliancen om den nære psykiatri\./);
-    // One paragraph per paragraph, as the Word reader gives them.
-    expect(r.text).toMatch(/\n\nMedlemmer:\n\nKoncerndirektør, Region Midtjylland \(regional medformand\)\n\nKOSU-formand/);
+    // One paragraph per paragraph, and short lines under a lead-in kept under it, as the Word reader gives them.
+    expect(r.text).toMatch(/\n\nMedlemmer:\nKoncerndirektør, Region Midtjylland \(regional medformand\)\nKOSU-formand/);
   });
 
   it('drops a lone page number in the footer and a header repeated on every page', async () => {
@@ -30,7 +31,7 @@ describe('PDF text reader', () => {
   });
 
   it('rebuilds lines by position: top to bottom, then left to right, a wide gap as a tab', () => {
-    const lines = toLines([item('andet', 100, 700), item('Første', 50, 720), item('linje', 85, 720), item('Andet', 50, 700), item('celle', 300, 700)]);
+    const lines = toLines([item('andet', 80, 700), item('Første', 50, 720), item('linje', 85, 720), item('Andet', 50, 700), item('celle', 300, 700)]);
     expect(lines.map((l) => l.text)).toEqual(['Første linje', 'Andet andet\tcelle']);
   });
 
@@ -49,9 +50,148 @@ describe('PDF text reader', () => {
     expect(joinWrapped('Gruppen mødes', 'fire gange')).toBe('Gruppen mødes fire gange');
   });
 
+  it('drops a running header and footer in the margins of a one-page document, keeping what they state as the Word reader does', async () => {
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 300, y: 800, size: 8, text: 'Ældrerådet · Forretningsorden 2018-2021' },
+          { x: 72, y: 755, size: 16, text: 'Forretningsorden for Ældrerådet' },
+          { x: 72, y: 730, text: 'Ældrerådet holder 11 møder om året.' },
+          { x: 280, y: 37, size: 8, text: 'Side 1 af 1' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toBe('Forretningsorden for Ældrerådet\n\nÆldrerådet holder 11 møder om året.\n');
+    const titled = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 800, size: 9, text: 'Psykiatriforum' },
+          { x: 300, y: 800, size: 9, text: 'Godkendt af Sundhedsstyregruppen den 3. maj 2025' },
+          { x: 72, y: 755, text: 'Forummet er et administrativt forum for regionen og' },
+          { x: 72, y: 743, text: 'kommunerne.' },
+          { x: 72, y: 720, text: 'Det mødes fire gange om året.' },
+          { x: 72, y: 37, size: 8, text: 'Sundhedssekretariatet · 12. januar 2026' },
+        ],
+      ]),
+    );
+    // The header's title over a body that opens with a sentence, its approval under it; the footer's name and date go.
+    expect(titled.ok && titled.text).toBe('Psykiatriforum\n\nGodkendt af Sundhedsstyregruppen den 3. maj 2025\n\nForummet er et administrativt forum for regionen og kommunerne.\n\nDet mødes fire gange om året.\n');
+  });
+
+  it("reads Word's list glyphs (Symbol font) and numbers laid out with a tab as list items, numbers kept", async () => {
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 760, size: 13, text: '1.' },
+          { x: 95, y: 760, size: 13, text: 'Møder' },
+          { x: 90, y: 740, font: 'F3', text: '\xb7' },
+          { x: 108, y: 740, text: 'Der afholdes ordinært møde 1 gang månedligt.' },
+          { x: 90, y: 728, font: 'F3', text: '\xb7' },
+          { x: 108, y: 728, text: 'Møderne er ikke åbne for offentligheden.' },
+          { x: 90, y: 716, text: 'a)' },
+          { x: 108, y: 716, text: 'Dagsorden udsendes 8 dage før.' },
+        ],
+      ]),
+    );
+    // A list right under a heading, as the Word reader gives it.
+    expect(r.ok && r.text).toBe('1. Møder\n- Der afholdes ordinært møde 1 gang månedligt.\n- Møderne er ikke åbne for offentligheden.\na) Dagsorden udsendes 8 dage før.\n');
+  });
+
+  it('reads a members table of four columns as the Word reader does: a group merged down its rows as a lead-in over them, a wrapped cell joined', async () => {
+    const row = (y: number, cells: [number, string][], font: Cell['font'] = 'F1') => cells.map(([x, text]) => ({ x, y, text, font }));
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 780, text: 'Sundhedsklyngen omfatter medlemmer fra kommuner, region og almen praksis.' },
+          ...row(760, [[78, 'Organisation'], [213, 'Antal'], [258, 'Navn'], [371, 'Funktion']], 'F2'),
+          ...row(748, [[78, 'Regionale medlemmer'], [213, '2'], [258, 'Sofie Lund']]),
+          ...row(736, [[258, 'Bo Lind']]),
+          ...row(724, [[78, 'Kommunale medlemmer'], [213, '2'], [258, 'Mads Skov'], [371, 'Borgmester, Haderslev Kommune']]),
+          ...row(712, [[258, 'Jan Ribe'], [371, 'Borgmester, Aabenraa Kommune']]),
+          ...row(700, [[78, 'Repræsentanter fra Almen'], [213, '2'], [258, 'Michael Hasle']]),
+          ...row(688, [[78, 'Praksis'], [258, 'Ditte Kær']]),
+          { x: 72, y: 660, text: 'Klyngen mødes fire gange om året.' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toBe(
+      [
+        'Sundhedsklyngen omfatter medlemmer fra kommuner, region og almen praksis.',
+        '',
+        'Regionale medlemmer:\nSofie Lund\nBo Lind',
+        '',
+        'Kommunale medlemmer:\nMads Skov, Borgmester, Haderslev Kommune\nJan Ribe, Borgmester, Aabenraa Kommune',
+        '',
+        'Repræsentanter fra Almen Praksis:\nMichael Hasle\nDitte Kær',
+        '',
+        'Klyngen mødes fire gange om året.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads two-column tables as the Word reader does: a key-value table as field lines, a members table as counted lines', async () => {
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 78, y: 780, text: 'Godkendt af' },
+          { x: 200, y: 780, text: 'Handicaprådet' },
+          { x: 78, y: 768, text: 'Dato' },
+          { x: 200, y: 768, text: '21. april 2022' },
+          { x: 72, y: 740, text: 'Kontaktrådet består af:' },
+          { x: 78, y: 724, text: 'Tilbud' },
+          { x: 300, y: 724, text: 'Repræsentanter' },
+          { x: 78, y: 712, text: 'Vidåværkstedet, herunder Café 9' },
+          { x: 300, y: 712, text: '1 repræsentant' },
+          { x: 78, y: 700, text: 'Ulriksallé' },
+          { x: 300, y: 700, text: '1 repræsentant' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toBe('Godkendt af: Handicaprådet\nDato: 21. april 2022\n\nKontaktrådet består af:\n\nVidåværkstedet, herunder Café 9 – 1 repræsentant\nUlriksallé – 1 repræsentant\n');
+  });
+
+  it('reads a Word document saved as PDF by LibreOffice as the Word reader reads the document itself', async () => {
+    for (const id of ['rsd-sundhedsklynge-sonderjylland', 'regionh-tvaersektoriel-styregruppe', 'toender-kontaktraad-forretningsorden', 'aalborg-aeldreraad-forretningsorden', 'slagelse-aeldreraad-forretningsorden']) {
+      const fromPdf = await readPdfText(readFileSync(`test/fixtures/terms-import/eval/pdf-word/${id}.pdf`));
+      const fromWord = await readTermsDocumentFile(`test/fixtures/terms-import/eval/docx/${id}.docx`);
+      expect(fromWord.ok).toBe(true);
+      expect([id, fromPdf.ok && fromPdf.text]).toEqual([id, fromWord.ok && fromWord.text]);
+    }
+  });
+
   it('refuses bytes that are not a PDF as unreadable', async () => {
     const r = await readPdfText(Buffer.from('%PDF-1.4 nothing more'));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.code).toBe('unreadable');
   });
 });
+
+type Cell = { x: number; y: number; text: string; size?: number; font?: 'F1' | 'F2' | 'F3' };
+
+/**
+ * A small PDF of A4 pages with text at the given places: F1 Helvetica (the body), F2 Helvetica-Bold, F3 Symbol (Word's
+ * bullet is its glyph 0xB7). Text in Latin-1 (WinAnsi), as a Word-made PDF's simple fonts.
+ */
+function makePdf(pages: Cell[][]): Buffer {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body) + 2; // ids from 3 (1 is the catalog, 2 the pages)
+  const fonts = [add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'), add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'), add('<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>')];
+  const escape = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);
+  const kids = pages.map((cells) => {
+    const stream = cells.map((c) => `BT /${c.font ?? 'F1'} ${c.size ?? 10} Tf ${c.x} ${c.y} Td (${escape(c.text)}) Tj ET`).join('\n');
+    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    return add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R >> >> /Contents ${content} 0 R >>`);
+  });
+  const all = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, ...objects];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  all.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${all.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${all.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
