@@ -2134,3 +2134,18 @@ describe('round 26: rules of procedure of workplace committees (MED) and of asso
     expect([r['meetings.perYearMin'], r['meetings.perYearMax']]).toEqual([undefined, undefined]);
   });
 });
+
+describe('the purpose list', () => {
+  const purpose = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.purpose.map((p) => p.value);
+  it('leaves out a short sub-heading inside the purpose part ("Mål") and keeps the items under it', () => {
+    expect(purpose('Formål\n- Planlægger den årlige temadag.\n- Sikrer kvaliteten.\n\nMål\n- Rådet får støtte til temadagen\n- Sparring om temadagen\n')).toEqual([
+      'Planlægger den årlige temadag.',
+      'Sikrer kvaliteten.',
+      'Rådet får støtte til temadagen',
+      'Sparring om temadagen',
+    ]);
+  });
+  it('keeps a purpose written as a sentence, and a short item with a bullet', () => {
+    expect(purpose('Formål\nGruppen skal sikre sammenhæng i forløbene.\n- Koordinering\n')).toEqual(['Gruppen skal sikre sammenhæng i forløbene.', 'Koordinering']);
+  });
+});

@@ -639,7 +639,9 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         f.instances.push({ value: item.replace(/[.;]$/, ''), span: span(itemOffset, itemOffset + item.replace(/[.;]$/, '').length), confidence: 0.8 });
       }
     }
-    if (section === 'purpose' && !item.endsWith(':')) {
+    // A short line of its own in the purpose part ("Mål", "Vision og mål") heads the items under it: it is no item.
+    const subHeading = !isBullet && item.length <= 30 && /^[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}$/u.test(item);
+    if (section === 'purpose' && !item.endsWith(':') && !subHeading) {
       f.lists.purpose.push({ finding: { value: item, span: span(itemOffset, itemOffset + item.length), confidence: 0.85 } });
     }
     if (section === 'tasks' && !item.endsWith(':') && (isBullet || tableMode)) {
