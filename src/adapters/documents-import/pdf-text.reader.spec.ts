@@ -48,6 +48,7 @@ describe('PDF text reader', () => {
     expect(joinWrapped('social-', 'eller sundhedsområdet')).toBe('social- eller sundhedsområdet');
     expect(joinWrapped('Udvalget har repræsentanter fra PLO-', 'Aalborg')).toBe('Udvalget har repræsentanter fra PLO- Aalborg');
     expect(joinWrapped('Gruppen mødes', 'fire gange')).toBe('Gruppen mødes fire gange');
+    expect(joinWrapped('6 direktører fra kommunerne (KOSU-', 'medlemmerne)')).toBe('6 direktører fra kommunerne (KOSU-medlemmerne)');
   });
 
   it('drops a running header and footer in the margins of a one-page document, keeping what they state as the Word reader does', async () => {
@@ -149,6 +150,22 @@ describe('PDF text reader', () => {
       ]),
     );
     expect(r.ok && r.text).toBe('Godkendt af: Handicaprådet\nDato: 21. april 2022\n\nKontaktrådet består af:\n\nVidåværkstedet, herunder Café 9 – 1 repræsentant\nUlriksallé – 1 repræsentant\n');
+  });
+
+  it("reads a page set in two columns column by column, each column's wrapped lines joined", async () => {
+    const left = ['Rådet består af ni medlemmer, som', 'vælges for fire år ad gangen. Rådet', 'vælger selv sin formand og sin', 'næstformand på det første møde, og', 'formanden leder rådets møder efter', 'den dagsorden, som er udsendt.'];
+    const right = ['Rådet holder fire ordinære møder', 'om året. Sekretariatet ligger i', 'kommunens social- og sundheds-', 'forvaltning, som udsender', 'dagsordenen senest otte dage før', 'hvert møde.'];
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 780, size: 16, text: 'Forretningsorden for Handicaprådet' },
+          ...left.flatMap((text, i) => [{ x: 72, y: 750 - i * 12, text }, { x: 310, y: 750 - i * 12, text: right[i]! }]),
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toBe(
+      'Forretningsorden for Handicaprådet\n\nRådet består af ni medlemmer, som vælges for fire år ad gangen. Rådet vælger selv sin formand og sin næstformand på det første møde, og formanden leder rådets møder efter den dagsorden, som er udsendt. Rådet holder fire ordinære møder om året. Sekretariatet ligger i kommunens social- og sundhedsforvaltning, som udsender dagsordenen senest otte dage før hvert møde.\n',
+    );
   });
 
   it('reads a Word document saved as PDF by LibreOffice as the Word reader reads the document itself', async () => {

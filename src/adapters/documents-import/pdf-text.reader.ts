@@ -42,7 +42,8 @@ export type PdfReadResult =
 type Item = { str: string; x: number; y: number; w: number; h: number; font?: string };
 /** A run of a line's text with no wide gap in it: a table's cell, or the text on either side of a tab. */
 type Cell = { text: string; x: number; right: number; font?: string };
-type Line = { text: string; x: number; right: number; y: number; h: number; cells?: Cell[]; font?: string };
+/** A line of text; edge is the right edge of its column of running text where a page has two. */
+type Line = { text: string; x: number; right: number; y: number; h: number; cells?: Cell[]; font?: string; edge?: number };
 /** A page's lines and its height (the margins are measured from its edges). */
 type Page = Line[] | { lines: Line[]; height: number };
 
@@ -82,7 +83,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfReadResult> {
         items.push({ str: it.str, x: e!, y: f!, w: it.width, h: size, font: it.fontName });
       }
       const [, y0, , y1] = page.view as number[];
-      pages.push({ lines: toLines(items), height: Math.abs((y1 ?? 0) - (y0 ?? 0)) });
+      pages.push({ lines: pageLines(items), height: Math.abs((y1 ?? 0) - (y0 ?? 0)) });
       page.cleanup();
     }
     const text = pagesToText(pages);
@@ -95,6 +96,70 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfReadResult> {
   } finally {
     await doc.loadingTask.destroy();
   }
+}
+
+/**
+ * A page's lines, column by column where it is set in two columns of running text: a gutter (a strip of at least a type
+ * size, right of the first quarter of the text's width, that no text crosses, but a title above the columns or a footer below them) with
+ * text on either side, and the left side's lines mostly prose that fills its column (a table's first column of names does
+ * not). A line across the gutter above the columns comes first, then the left column's lines, the right column's and a
+ * line across it below them; each column's
+ * lines keep its right edge, so lines are joined into paragraphs as on a page of one column.
+ */
+export function pageLines(items: Item[]): Line[] {
+  const text = items.filter((it) => it.str.trim());
+  const split = gutter(text);
+  if (split === undefined) return toLines(items);
+  const right = text.filter((it) => it.x >= split);
+  const top = Math.max(...right.map((it) => it.y)) + 2;
+  const bottom = Math.min(...right.map((it) => it.y)) - 2;
+  // A line across the gutter above the columns (a title) or below them (a footer).
+  const across = text.filter((it) => it.x < split && it.x + it.w > split - size(text));
+  const column = (part: Item[]) => {
+    const lines = toLines(part);
+    const edge = Math.max(...lines.map((l) => l.right));
+    return lines.map((l) => ({ ...l, edge }));
+  };
+  return [
+    ...toLines(across.filter((it) => it.y > top)),
+    ...column(text.filter((it) => it.x < split && !across.includes(it))),
+    ...column(right),
+    ...toLines(across.filter((it) => it.y < bottom)),
+  ];
+}
+
+const size = (items: Item[]) => [...items].sort((a, b) => a.h - b.h)[Math.floor(items.length / 2)]!.h;
+
+/** The left edge of a page's second column of running text, if it has two (see pageLines). */
+function gutter(items: Item[]): number | undefined {
+  if (items.length < 12) return undefined;
+  const from = Math.min(...items.map((it) => it.x));
+  const to = Math.max(...items.map((it) => it.x + it.w));
+  const type = size(items);
+  const chars = (part: Item[]) => part.reduce((n, it) => n + it.str.length, 0);
+  let best: { at: number; width: number } | undefined;
+  let start: number | undefined;
+  const last = to - type * 3;
+  for (let x = from + (to - from) * 0.25; x <= last; x += 1) {
+    const rightOf = items.filter((it) => it.x >= x);
+    const top = Math.max(...rightOf.map((it) => it.y), -Infinity) + 2;
+    const bottom = Math.min(...rightOf.map((it) => it.y), Infinity) - 2;
+    const crossed = !rightOf.length || items.some((it) => it.x < x && it.x + it.w > x && it.y <= top && it.y >= bottom);
+    if (!crossed) start ??= x;
+    if ((crossed || x + 1 > last) && start !== undefined) {
+      const width = x - start;
+      if (!best || width > best.width) best = { at: x, width };
+      start = undefined;
+    }
+  }
+  if (!best || best.width < type) return undefined;
+  const right = items.filter((it) => it.x >= best.at - 1);
+  const left = items.filter((it) => it.x + it.w <= best.at - best.width + 1);
+  if (right.length < 3 || chars(left) < chars(items) * 0.15) return undefined;
+  const lines = toLines(left);
+  const edge = best.at - best.width;
+  const full = lines.filter((l) => l.text.split(/\s+/).length >= 4 && l.right >= from + (edge - from) * 0.8).length;
+  return lines.length >= 4 && full >= lines.length * 0.4 ? best.at - 1 : undefined;
 }
 
 /**
@@ -404,11 +469,13 @@ function continues(para: string, prev: Line, l: Line, margin: number): boolean {
   // Wrapped: the first word of the line would not have fitted at the end of the line before.
   const charWidth = (l.right - l.x) / Math.max(1, l.text.length);
   const firstWord = l.text.split(/\s+/)[0]!.length;
-  return prev.right + charWidth * (firstWord + 1) > margin - 3 * charWidth;
+  return prev.right + charWidth * (firstWord + 1) > (prev.edge ?? margin) - 3 * charWidth;
 }
 
 /** Joins a wrapped line to its paragraph, undoing line-break hyphenation. */
 export function joinWrapped(para: string, next: string): string {
+  // An abbreviation's hyphen is its own: "KOSU-" + "medlemmerne" → "KOSU-medlemmerne".
+  if (/(?<![\p{L}])\p{Lu}{2,}-$/u.test(para) && /^\p{Ll}/u.test(next)) return para + next;
   const m = /(\p{L}+)-$/u.exec(para);
   if (m && /^\p{Ll}/u.test(next)) {
     const first = next.split(/\s+/)[0]!.replace(/[,.;:]$/, '');
