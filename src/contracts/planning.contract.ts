@@ -217,6 +217,7 @@ export const RegionClosedDaysResponse = z.object({
   region: z.string(),
   year: z.number().int().optional(),
   closedDays: z.array(ClosedDay),
+  publicHolidays: z.array(z.object({ date: isoDate, da: z.string(), en: z.string() })).optional().describe("Denmark's public holidays of the year asked for (only with ?year), named in Danish and English"),
   canEdit: z.boolean().describe("Whether the caller is the region's secretariat (may edit)"),
 });
 export type RegionClosedDaysResponse = z.output<typeof RegionClosedDaysResponse>;

@@ -44,7 +44,16 @@ describe('journey 1: a meeting added, edited, moved and cancelled in the tab, an
     await page.getByRole('button', { name: 'Tilføj møde' }).click();
     const form = page.getByTestId('meeting-form');
     await form.getByLabel('Mødetype').selectOption('extraordinary');
+    // A public holiday (Skærtorsdag 2027) or a weekend is allowed, but the date field says what the day is before saving.
+    await form.locator('input[name="date"]').fill('2027-03-25');
+    await form.getByText('25. marts er skærtorsdag. Mødet kan godt holdes den dag, men tjek, at datoen er den rigtige.').waitFor();
+    await form.locator('input[name="date"]').fill('2027-03-27');
+    await form.getByText(/^27\. marts er en lørdag\./).waitFor();
+    // One of the region's closed days (the demo's Christmas week) is named with the region's label.
+    await form.locator('input[name="date"]').fill('2027-12-29');
+    await form.getByText('29. december er lukkedag i regionen (Juleugen). Mødet kan godt holdes den dag, men tjek, at datoen er den rigtige.').waitFor();
     await form.locator('input[name="date"]').fill('2027-03-24');
+    expect(await form.getByText(/Mødet kan godt holdes den dag/).count()).toBe(0);
     await form.getByLabel('Starttid').fill('10:00');
     await form.getByLabel('Sluttid').fill('12:00');
     await form.getByLabel('Sted').fill('Regionshuset Viborg, lokale 5');

@@ -38,7 +38,12 @@ describe.each(backends)("a region's closed days on $name", (backend) => {
     expect(r.body).toMatchObject({ region: 'Region Midtjylland', year: 2026, canEdit: false });
     expect(r.body.closedDays.map((d: { date: string; label: string }) => `${d.date} ${d.label}`)).toEqual(['2026-12-28 Juleugen', '2026-12-29 Juleugen', '2026-12-30 Juleugen']);
     expect(await listed(2027)).toEqual(['2027-12-28', '2027-12-29', '2027-12-30']);
+    // With a year, Denmark's public holidays of that year too, named in both languages (the meeting form names the day).
+    expect(r.body.publicHolidays).toHaveLength(10);
+    expect(r.body.publicHolidays).toContainEqual({ date: '2026-12-25', da: 'Juledag', en: 'Christmas Day' });
+    expect(r.body.publicHolidays).toContainEqual({ date: '2026-04-02', da: 'Skærtorsdag', en: 'Maundy Thursday' });
     expect((await app.call('GET', days, member)).body.closedDays).toHaveLength(6);
+    expect((await app.call('GET', days, member)).body.publicHolidays).toBeUndefined();
     for (const p of [regionSecretary, jointChair]) expect((await app.call('GET', days, p)).body.canEdit).toBe(true);
     for (const p of [secretary, coChair]) expect((await app.call('GET', days, p)).body.canEdit).toBe(false);
     // The region's name as forums spell it, in any case.

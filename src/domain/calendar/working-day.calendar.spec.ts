@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { WorkingDayCalendar, isoWeek, isoWeekday, addDays, danishPublicHolidays, addMonths, toDayNumber, fromDayNumber } from './working-day.calendar.js';
+import { WorkingDayCalendar, isoWeek, isoWeekday, addDays, danishPublicHolidays, addMonths, toDayNumber, fromDayNumber, danishHolidayInSentence } from './working-day.calendar.js';
 
 describe('WorkingDayCalendar', () => {
   const cal = new WorkingDayCalendar();
@@ -77,5 +77,14 @@ describe('WorkingDayCalendar instants agree with luxon', () => {
     expect(checked).toBe(730 * 8);
     expect(cal.instant('2026-10-25', '02:30')).toBe('2026-10-25T01:30:00Z'); // second occurrence, CET
     expect(cal.instant('2026-03-29', '02:30')).toBe('2026-03-29T01:30:00Z'); // gap: moved forward to 03:30 CEST
+  });
+});
+
+describe('a holiday named in a Danish sentence', () => {
+  it('is in lower case, but Kristi keeps its capital', () => {
+    const cal = new WorkingDayCalendar();
+    expect(cal.closedReason('2027-05-06')?.da).toBe('6. maj er Kristi himmelfartsdag');
+    expect(cal.closedReason('2026-12-25')?.da).toBe('25. december er juledag');
+    expect(danishHolidayInSentence('Anden Pinsedag')).toBe('anden pinsedag');
   });
 });

@@ -52,6 +52,11 @@ function publicHolidays(year: number, lang: HolidayLanguage): ReadonlyMap<string
 }
 
 /** Danish public holidays of a year: date -> Danish name. */
+/** A holiday's name inside a Danish sentence: in lower case, but Kristi (a name) keeps its capital ('Kristi himmelfartsdag'). */
+export function danishHolidayInSentence(name: string): string {
+  return name.toLocaleLowerCase('da').replace(/^kristi\b/u, 'Kristi');
+}
+
 export function danishPublicHolidays(year: number): ReadonlyMap<string, string> {
   return publicHolidays(year, 'da');
 }
@@ -299,7 +304,7 @@ export class WorkingDayCalendar {
   /** Why a date is closed (holiday first: a holiday on a Saturday is named), or undefined on a working day. */
   closedReason(date: string): ClosedReason | undefined {
     const holiday = this.holidayName(date);
-    if (holiday) return { kind: 'holiday', name: holiday, da: `${formatDanishDate(date, false)} er ${holiday.toLowerCase()}` };
+    if (holiday) return { kind: 'holiday', name: holiday, da: `${formatDanishDate(date, false)} er ${danishHolidayInSentence(holiday)}` };
     if (this.isWeekend(date)) return { kind: 'weekend', da: `${formatDanishDate(date, false)} er en ${danishWeekdays[isoWeekday(date) - 1]}` };
     if (this.extraClosed.has(date)) return { kind: 'closed_day', da: `${formatDanishDate(date, false)} er lukkedag` };
     return undefined;

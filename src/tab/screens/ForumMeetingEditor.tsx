@@ -12,7 +12,7 @@ import type { Lang } from '../i18n.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { ErrorBar, SuccessBar, type Meeting } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
-import type { EditMeetingResponse, MeetingDefaultsResponse } from '../../contracts/planning.contract.js';
+import type { EditMeetingResponse, MeetingDefaultsResponse, RegionClosedDaysResponse } from '../../contracts/planning.contract.js';
 
 type Values = { [k: string]: string; date: string; start: string; end: string; location: string; title: string; reason: string; jointWithForumId: string; kind: string };
 
@@ -30,17 +30,67 @@ export function fieldProblem(error: unknown, field: string, lang: Lang = 'en'): 
   return lang === 'da' && err?.detailDa && errs.length === 1 ? err.detailDa : found.reason;
 }
 
-function TextField({ label, name, value, onChange, error, lang, type = 'text', required }: { label: string; name: string; value: string; onChange: (v: string) => void; error: unknown; lang: Lang; type?: 'text' | 'date' | 'time'; required?: boolean }) {
+function TextField({ label, name, value, onChange, error, lang, type = 'text', required, hint }: { label: string; name: string; value: string; onChange: (v: string) => void; error: unknown; lang: Lang; type?: 'text' | 'date' | 'time'; required?: boolean; hint?: string }) {
   const problem = fieldProblem(error, name, lang);
   return (
-    <Field label={label} required={required} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
+    <Field label={label} required={required} validationMessage={problem ?? hint} validationState={problem ? 'error' : hint ? 'warning' : 'none'}>
       <Input type={type} name={name} value={value} onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
 }
 
+type DayNotes = { holidays: Map<string, { da: string; en: string }>; closed: Map<string, string> };
+
+/**
+ * What a date is when it is not a working day: a weekend, a Danish public holiday, or one of the region's closed days
+ * (the server's calendar: GET /api/regions/:region/closed-days?year=). A meeting may be set on such a day (a theme day
+ * on a Saturday happens), but the secretary is told before she saves, as a warning on the date field: it is more often
+ * a slip of the date picker. Undefined on a working day, or while the year's calendar is still on its way.
+ */
+export function closedDayHint(date: string, lang: Lang, notes: DayNotes | undefined): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const locale = lang === 'da' ? 'da-DK' : 'en-GB';
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(at);
+  const c = meetingTexts[lang];
+  const holiday = notes?.holidays.get(date);
+  if (holiday) return c.closedDayHint(lang === 'da' ? `${day} er ${holiday.da.toLocaleLowerCase('da').replace(/^kristi\b/u, 'Kristi')}` : `${day} is ${holiday.en}`);
+  const weekday = at.getUTCDay();
+  if (weekday === 0 || weekday === 6) {
+    const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(at);
+    return c.closedDayHint(lang === 'da' ? `${day} er en ${name}` : `${day} is a ${name}`);
+  }
+  const closed = notes?.closed.get(date);
+  if (closed !== undefined) return c.closedDayHint(lang === 'da' ? `${day} er lukkedag i regionen (${closed})` : `${day} is a closed day in the region (${closed})`);
+  return undefined;
+}
+
+/** The region's calendar of the date's year (holidays and closed days), fetched once per year shown. */
+function useDayNotes(region: string | undefined, date: string): DayNotes | undefined {
+  const year = /^(\d{4})-/.exec(date)?.[1];
+  const [byYear, setByYear] = useState<Record<string, DayNotes>>({});
+  useEffect(() => {
+    if (!region || !year || byYear[year]) return;
+    let live = true;
+    api<RegionClosedDaysResponse>(`/api/regions/${encodeURIComponent(region)}/closed-days?year=${year}`).then(
+      (r) => {
+        if (!live) return;
+        const notes: DayNotes = { holidays: new Map((r.publicHolidays ?? []).map((h) => [h.date, { da: h.da, en: h.en }])), closed: new Map(r.closedDays.map((d) => [d.date, d.label])) };
+        setByYear((m) => ({ ...m, [year]: notes }));
+      },
+      // Without the calendar the date field simply gives no warning; weekends are still named.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [region, year, byYear]);
+  return year ? byYear[year] : undefined;
+}
+
 /** Add (no `meeting`) or edit a meeting. */
-export function MeetingForm({ lang, forumId, meeting, onDone, onClose, forumNames }: { lang: Lang; forumId: string; meeting?: Meeting & { revision?: number }; onDone: (text: string) => Promise<void> | void; onClose: () => void; forumNames?: ReadonlyMap<string, string> }) {
+export function MeetingForm({ lang, forumId, region, meeting, onDone, onClose, forumNames }: { lang: Lang; forumId: string; region?: string; meeting?: Meeting & { revision?: number }; onDone: (text: string) => Promise<void> | void; onClose: () => void; forumNames?: ReadonlyMap<string, string> }) {
   const c = meetingTexts[lang];
   const s = useForumYearStyles();
   const [v, setV] = useState<Values>({
@@ -48,6 +98,7 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose, forumName
     location: meeting?.location ?? '', title: meeting?.title ?? '', jointWithForumId: '', reason: '',
   });
   const [online, setOnline] = useState<boolean>(meeting?.online ?? false);
+  const dayNotes = useDayNotes(region, v.date ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: string) => (x: string) => setV((o) => ({ ...o, [k]: x }));
@@ -105,7 +156,7 @@ export function MeetingForm({ lang, forumId, meeting, onDone, onClose, forumName
           </Select>
         </Field>
       ) : null}
-      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} lang={lang} required />
+      <TextField label={c.date} name="date" type="date" value={v.date!} onChange={set('date')} error={error} lang={lang} required hint={closedDayHint(v.date!, lang, dayNotes)} />
       <TextField label={c.start} name="start" type="time" value={v.start!} onChange={set('start')} error={error} lang={lang} required />
       <TextField label={c.end} name="end" type="time" value={v.end!} onChange={set('end')} error={error} lang={lang} required />
       <TextField label={c.place} name="location" value={v.location!} onChange={set('location')} error={error} lang={lang} />

@@ -119,7 +119,7 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
       </TabList>
 
       <ScreenBoundary t={t} screen={`forum-${tab}`} key={tab}>
-      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} canPlan={canPlan} canOpenMeetings={canOpenMeetings} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
+      {tab === 'meetings' ? <ForumMeetingsTab t={t} lang={lang} forumId={forumId} region={forum.region} canPlan={canPlan} canOpenMeetings={canOpenMeetings} onOpenMeeting={onOpenMeeting} forumNames={forumNames} />
       : tab === 'wheel' ? <ForumWheelTab t={t} lang={lang} forumId={forumId} canOpenMeetings={canOpenMeetings} />
       : tab === 'composition' ? <ForumCompositionTab t={t} lang={lang} forumId={forumId} signedIn={signedIn} />
       : tab === 'audit' && canAudit ? <section className={styles.section} aria-label={t.wf.auditTitle}><ForumAuditTab t={t} lang={lang} forumId={forumId} /></section>

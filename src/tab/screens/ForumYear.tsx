@@ -50,7 +50,7 @@ function YearPicker({ t, year, onChange, id }: { t: Texts; year: number; onChang
  * `canOpenMeetings`: whether the forum's rights let the caller open its meetings (`rights.meetings`). The region's
  * secretariat reads the list (dates, places, deadlines) but gets no link to a meeting that would open to a refusal.
  */
-export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = true, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; canPlan: boolean; canOpenMeetings?: boolean; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
+export function ForumMeetingsTab({ t, lang, forumId, region, canPlan, canOpenMeetings = true, onOpenMeeting, forumNames }: { t: Texts; lang: Lang; forumId: string; region?: string; canPlan: boolean; canOpenMeetings?: boolean; onOpenMeeting: (id: string) => void; forumNames?: ReadonlyMap<string, string> }) {
   const s = useForumYearStyles();
   const [year, setYear] = useState(defaultYear);
   const [meetings, setMeetings] = useState<MeetingWithDeadlines[] | null>(null);
@@ -131,8 +131,8 @@ export function ForumMeetingsTab({ t, lang, forumId, canPlan, canOpenMeetings = 
         {canPlan ? <Button onClick={() => openPanel({ kind: 'history' })}>{c.addHistory}</Button> : null}
         {canPlan ? <Button onClick={() => openPanel({ kind: 'defaults' })}>{c.defaults}</Button> : null}
       </div>
-      {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} forumNames={forumNames} onDone={changed} onClose={() => setPanel(null)} /> : null}
-      {panel?.kind === 'edit' ? <MeetingForm key={panel.meeting.id} lang={lang} forumId={forumId} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'add' ? <MeetingForm lang={lang} forumId={forumId} region={region} forumNames={forumNames} onDone={changed} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === 'edit' ? <MeetingForm key={panel.meeting.id} lang={lang} forumId={forumId} region={region} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'cancel' ? <CancelForm key={panel.meeting.id} lang={lang} meeting={panel.meeting} onDone={changed} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'defaults' ? <DefaultsForm lang={lang} forumId={forumId} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === 'history' ? <HistoryForm lang={lang} forumId={forumId} onDone={changed} onClose={() => setPanel(null)} /> : null}

@@ -14,6 +14,7 @@
  */
 import { ClosedDayInput, type ClosedDay } from '../../domain/calendar/closed-day.model.js';
 import { access } from '../../domain/access/access.policy.js';
+import { danishPublicHolidays, englishPublicHolidays } from '../../domain/calendar/working-day.calendar.js';
 import type { Forum } from '../../domain/registry/registry.model.js';
 import type { PlanningUnitOfWork } from '../ports/planning.port.js';
 import type { Actor } from '../ports/store.port.js';
@@ -26,9 +27,16 @@ export type RegionClosedDays = {
   region: string;
   year?: number;
   closedDays: ClosedDay[];
+  /** Denmark's public holidays of the year asked for (with a year only): the tab names them when a meeting is set on one. */
+  publicHolidays?: { date: string; da: string; en: string }[];
   /** Whether the caller is the region's secretariat (may edit). */
   canEdit: boolean;
 };
+
+function holidaysOf(year: number): { date: string; da: string; en: string }[] {
+  const en = englishPublicHolidays(year);
+  return [...danishPublicHolidays(year)].map(([date, da]) => ({ date, da, en: en.get(date) ?? da })).sort((a, b) => a.date.localeCompare(b.date));
+}
 
 /** The region's forums (its name as forums spell it, matched without regard to case); 404 when no forum uses it. */
 async function regionForums(uow: PlanningUnitOfWork, region: string): Promise<{ name: string; forums: Forum[] }> {
@@ -59,7 +67,7 @@ export async function listClosedDays(deps: PlanningDeps, region: string, year: n
     const r = await regionForums(uow, region);
     const closedDays = await uow.closedDays.list({ region: r.name, ...(year !== undefined ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}) });
     const canEdit = actor.personId ? access.canAdministerRegion(await accessContext(uow, actor.personId, today), r.name) : false;
-    return { region: r.name, ...(year !== undefined ? { year } : {}), closedDays, canEdit };
+    return { region: r.name, ...(year !== undefined ? { year, publicHolidays: holidaysOf(year) } : {}), closedDays, canEdit };
   });
 }
 
