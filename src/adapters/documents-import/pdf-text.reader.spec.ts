@@ -168,6 +168,23 @@ describe('PDF text reader', () => {
     );
   });
 
+  it('ends a table whose first column stands at the body margin at a paragraph running across its columns', async () => {
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 780, text: 'Navn' },
+          { x: 250, y: 780, text: 'Organisation' },
+          { x: 72, y: 768, text: 'Leif Gram' },
+          { x: 250, y: 768, text: 'SIND i Midtjylland' },
+          { x: 72, y: 756, text: 'Lise Holt' },
+          { x: 250, y: 756, text: 'PLO' },
+          { x: 72, y: 740, text: 'Styregruppen mødes fire gange om året og udsender referat efter hvert møde.' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toMatch(/\n\nStyregruppen mødes fire gange om året og udsender referat efter hvert møde\.\n$/);
+  });
+
   it('reads a Word document saved as PDF by LibreOffice as the Word reader reads the document itself', async () => {
     for (const id of ['rsd-sundhedsklynge-sonderjylland', 'regionh-tvaersektoriel-styregruppe', 'toender-kontaktraad-forretningsorden', 'aalborg-aeldreraad-forretningsorden', 'slagelse-aeldreraad-forretningsorden']) {
       const fromPdf = await readPdfText(readFileSync(`test/fixtures/terms-import/eval/pdf-word/${id}.pdf`));

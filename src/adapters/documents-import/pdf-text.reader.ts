@@ -338,7 +338,8 @@ type Table = { from: number; lines: Line[]; spanning: number };
 /**
  * The tables of a page's lines: a run of lines that starts with a line of two or more cells and goes on while each line's
  * cells stand under the columns seen so far (a cell's second line, a row's cells under a merged one), the lines close
- * together. A paragraph at the body's margin, or a line after a gap of more than two lines, ends it. A line of one cell
+ * together. A paragraph at the body's margin, a line running across a column's left edge, or a line after a gap of more
+ * than two lines, ends it. A line of one cell
  * just above it, under its first column and in from the body's margin (a cell's padding), is a row spanning the table.
  */
 function findTables(lines: Line[], margin: number): Table[] {
@@ -365,6 +366,8 @@ function findTables(lines: Line[], margin: number): Table[] {
       if (!aligned.length) break;
       if (cells.length === 1 && near(cells[0]!.x, margin) && !near(columns[0]!, margin)) break;
       if (aligned.length < cells.length && !near(cells[0]!.x, columns[0]!)) break;
+      // Text running across a column's left edge is no cell of the table (a paragraph after it at the same margin).
+      if (cells.some((c) => columns.some((x) => x > c.x + 3 && c.right > x + 3))) break;
       for (const c of cells) if (!columns.some((x) => near(x, c.x))) columns.push(c.x);
       t.lines.push(l);
     }
