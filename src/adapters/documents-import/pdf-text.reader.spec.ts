@@ -79,6 +79,20 @@ describe('PDF text reader', () => {
     expect(titled.ok && titled.text).toBe('Psykiatriforum\n\nGodkendt af Sundhedsstyregruppen den 3. maj 2025\n\nForummet er et administrativt forum for regionen og kommunerne.\n\nDet mødes fire gange om året.\n');
   });
 
+  it('drops a running header a tagged PDF marks as an artifact, below the top margin and in the body\'s type, keeping its approval', async () => {
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 770, artifact: true, text: 'Kontaktrådet · Vedtaget den 21. juni 2011' },
+          { x: 72, y: 752, size: 16, text: 'Forretningsorden for Kontaktrådet' },
+          { x: 72, y: 730, text: 'Kontaktrådet mødes fire gange om året.' },
+          { x: 72, y: 100, artifact: true, text: 'Tønder Kommune, Social og Sundhed' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text).toBe('Forretningsorden for Kontaktrådet\n\nVedtaget den 21. juni 2011\n\nKontaktrådet mødes fire gange om året.\n');
+  });
+
   it("reads Word's list glyphs (Symbol font) and numbers laid out with a tab as list items, numbers kept", async () => {
     const r = await readPdfText(
       makePdf([
@@ -201,11 +215,12 @@ describe('PDF text reader', () => {
   });
 });
 
-type Cell = { x: number; y: number; text: string; size?: number; font?: 'F1' | 'F2' | 'F3' };
+type Cell = { x: number; y: number; text: string; size?: number; font?: 'F1' | 'F2' | 'F3'; artifact?: boolean };
 
 /**
  * A small PDF of A4 pages with text at the given places: F1 Helvetica (the body), F2 Helvetica-Bold, F3 Symbol (Word's
- * bullet is its glyph 0xB7). Text in Latin-1 (WinAnsi), as a Word-made PDF's simple fonts.
+ * bullet is its glyph 0xB7). Text in Latin-1 (WinAnsi), as a Word-made PDF's simple fonts; a cell marked artifact is
+ * marked content /Artifact, as a tagged PDF marks its running headers and footers.
  */
 function makePdf(pages: Cell[][]): Buffer {
   const objects: string[] = [];
@@ -213,7 +228,7 @@ function makePdf(pages: Cell[][]): Buffer {
   const fonts = [add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'), add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'), add('<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>')];
   const escape = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);
   const kids = pages.map((cells) => {
-    const stream = cells.map((c) => `BT /${c.font ?? 'F1'} ${c.size ?? 10} Tf ${c.x} ${c.y} Td (${escape(c.text)}) Tj ET`).join('\n');
+    const stream = cells.map((c) => `${c.artifact ? '/Artifact BMC ' : ''}BT /${c.font ?? 'F1'} ${c.size ?? 10} Tf ${c.x} ${c.y} Td (${escape(c.text)}) Tj ET${c.artifact ? ' EMC' : ''}`).join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     return add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R >> >> /Contents ${content} 0 R >>`);
   });

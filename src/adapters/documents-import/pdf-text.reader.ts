@@ -16,7 +16,8 @@
  * document, is a running header or footer; a lone page number such as "2", "- 2 -",
  * "Side 2 af 5" or "Page 2 of 5" at a page's edge is dropped) but keeps what a header or
  * footer states as the Word reader does (`withRunningText`: an approval under the title, a
- * header's title when the body has none); joins the lines of one paragraph (a line of the
+ * header's title when the body has none); in a tagged PDF (Word's export) a line marked as an
+ * artifact above or below the body is a running header or footer too; joins the lines of one paragraph (a line of the
  * same type size continues the one before when its first word would not have fitted at that
  * line's end), undoing line-break hyphenation ("Sundheds-" + "styregruppen" →
  * "Sundhedsstyregruppen") but keeping a real hyphen before a conjunction ("Børne-" + "og
@@ -39,11 +40,11 @@ export type PdfReadResult =
   | { ok: true; text: string; pages: number; warnings: string[] }
   | { ok: false; code: 'password_protected' | 'unreadable' | 'empty'; message: string; messageEn: string };
 
-type Item = { str: string; x: number; y: number; w: number; h: number; font?: string };
+type Item = { str: string; x: number; y: number; w: number; h: number; font?: string; artifact?: boolean };
 /** A run of a line's text with no wide gap in it: a table's cell, or the text on either side of a tab. */
 type Cell = { text: string; x: number; right: number; font?: string };
 /** A line of text; edge is the right edge of its column of running text where a page has two. */
-type Line = { text: string; x: number; right: number; y: number; h: number; cells?: Cell[]; font?: string; edge?: number };
+type Line = { text: string; x: number; right: number; y: number; h: number; cells?: Cell[]; font?: string; edge?: number; artifact?: boolean };
 /** A page's lines and its height (the margins are measured from its edges). */
 type Page = Line[] | { lines: Line[]; height: number };
 
@@ -74,13 +75,21 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfReadResult> {
     const pages: Page[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ includeMarkedContent: true });
       const items: Item[] = [];
+      // A tagged PDF (Word's export, LibreOffice's with tags) marks running headers, footers and page numbers as artifacts.
+      const marks: boolean[] = [];
       for (const it of content.items) {
+        if ('type' in it) {
+          // PDF.js gives the tag beside the documented fields.
+          if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') marks.push((it as { tag?: string }).tag === 'Artifact');
+          else if (it.type === 'endMarkedContent') marks.pop();
+          continue;
+        }
         if (!('str' in it) || !it.str) continue;
         const [a, b, , , e, f] = it.transform as number[];
         const size = Math.hypot(a!, b!) || it.height || 10;
-        items.push({ str: it.str, x: e!, y: f!, w: it.width, h: size, font: it.fontName });
+        items.push({ str: it.str, x: e!, y: f!, w: it.width, h: size, font: it.fontName, ...(marks.includes(true) ? { artifact: true } : {}) });
       }
       const [, y0, , y1] = page.view as number[];
       pages.push({ lines: pageLines(items), height: Math.abs((y1 ?? 0) - (y0 ?? 0)) });
@@ -207,7 +216,8 @@ export function toLines(items: Item[]): Line[] {
     }
     const text = kept.map((c) => c.text).join('\t');
     const h = Math.max(...row.filter((r) => r.str.trim()).map((r) => r.h));
-    lines.push({ text, x: kept[0]!.x, right: end, y: row[0]!.y, h, cells: kept, font: kept[0]!.font });
+    const artifact = row.every((r) => r.artifact || !r.str.trim());
+    lines.push({ text, x: kept[0]!.x, right: end, y: row[0]!.y, h, cells: kept, font: kept[0]!.font, ...(artifact ? { artifact } : {}) });
   }
   return lines;
 }
@@ -263,6 +273,8 @@ export function pagesToText(input: Page[]): string {
     const n = lines.length;
     const atEdge = i < EDGE || i >= n - EDGE;
     if (atEdge && PAGE_NUMBER.test(l.text)) return true;
+    // Marked as an artifact by a tagged PDF, at the top or the bottom of the page.
+    if (l.artifact && (lines.slice(0, i).every((p) => p.artifact) || lines.slice(i + 1).every((p) => p.artifact))) return true;
     if (inMargin(lines, i, height)) return true;
     return atEdge && pages.length >= 2 && (seen.get(furnitureKey(l.text)) ?? 0) >= most;
   };
