@@ -182,6 +182,25 @@ describe('PDF text reader', () => {
     );
   });
 
+  it('keeps a page of one column with a block at its right (a signature) in order', async () => {
+    const prose = 'Rådet består af ni medlemmer, som vælges for fire år ad gangen af byrådet.';
+    const r = await readPdfText(
+      makePdf([
+        [
+          { x: 72, y: 760, size: 13, text: 'Sammensætning' },
+          ...[0, 1, 2, 3, 4].map((i) => ({ x: 72, y: 744 - i * 12, text: prose })),
+          { x: 72, y: 684, text: 'og vælger selv sin formand.' },
+          { x: 72, y: 664, size: 13, text: 'Møder' },
+          ...[0, 1, 2, 3].map((i) => ({ x: 72, y: 648 - i * 12, text: prose })),
+          { x: 300, y: 588, text: 'Tønder, 21. juni 2011' },
+          { x: 300, y: 576, text: 'Formand for rådet' },
+          { x: 300, y: 564, text: 'Karen Holm' },
+        ],
+      ]),
+    );
+    expect(r.ok && r.text.split('\n\n').map((p) => p.slice(0, 13))).toEqual(['Sammensætning', 'Rådet består ', 'Møder', 'Rådet består ', 'Tønder, 21. j']);
+  });
+
   it('ends a table whose first column stands at the body margin at a paragraph running across its columns', async () => {
     const r = await readPdfText(
       makePdf([

@@ -164,7 +164,10 @@ function gutter(items: Item[]): number | undefined {
   if (!best || best.width < type) return undefined;
   const right = items.filter((it) => it.x >= best.at - 1);
   const left = items.filter((it) => it.x + it.w <= best.at - best.width + 1);
-  if (right.length < 3 || chars(left) < chars(items) * 0.15) return undefined;
+  // Most of the page is in the columns: a page of one column with a block at its right (a signature, a date) has most of
+  // its text in lines across the gap.
+  const across = items.filter((it) => it.x < best.at - best.width && it.x + it.w > best.at - best.width + 1);
+  if (right.length < 3 || chars(left) < chars(items) * 0.15 || chars(across) > chars(items) * 0.25) return undefined;
   const lines = toLines(left);
   const edge = best.at - best.width;
   const full = lines.filter((l) => l.text.split(/\s+/).length >= 4 && l.right >= from + (edge - from) * 0.8).length;
