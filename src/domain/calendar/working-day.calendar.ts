@@ -17,6 +17,7 @@
  * What it does not do yet: half days (e.g. Christmas Eve as a half day), regional
  * holidays, closed days that differ per organisation inside one region.
  */
+import { danishHolidayInSentence } from './holiday-name.js';
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 
@@ -52,10 +53,7 @@ function publicHolidays(year: number, lang: HolidayLanguage): ReadonlyMap<string
 }
 
 /** Danish public holidays of a year: date -> Danish name. */
-/** A holiday's name inside a Danish sentence: in lower case, but Kristi (a name) keeps its capital ('Kristi himmelfartsdag'). */
-export function danishHolidayInSentence(name: string): string {
-  return name.toLocaleLowerCase('da').replace(/^kristi\b/u, 'Kristi');
-}
+export { danishHolidayInSentence };
 
 export function danishPublicHolidays(year: number): ReadonlyMap<string, string> {
   return publicHolidays(year, 'da');

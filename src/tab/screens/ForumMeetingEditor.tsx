@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea } from '@fluentui/react-components';
 import { api, type ApiError } from '../api.js';
 import type { Lang } from '../i18n.js';
+import { danishHolidayInSentence } from '../../domain/calendar/holiday-name.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { ErrorBar, SuccessBar, type Meeting } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
@@ -55,7 +56,7 @@ export function closedDayHint(date: string, lang: Lang, notes: DayNotes | undefi
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(at);
   const c = meetingTexts[lang];
   const holiday = notes?.holidays.get(date);
-  if (holiday) return c.closedDayHint(lang === 'da' ? `${day} er ${holiday.da.toLocaleLowerCase('da').replace(/^kristi\b/u, 'Kristi')}` : `${day} is ${holiday.en}`);
+  if (holiday) return c.closedDayHint(lang === 'da' ? `${day} er ${danishHolidayInSentence(holiday.da)}` : `${day} is ${holiday.en}`);
   const weekday = at.getUTCDay();
   if (weekday === 0 || weekday === 6) {
     const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(at);
