@@ -39,6 +39,9 @@ describe.each(backends)('the catalogue of forum kinds on $name', (backend) => {
     for (const key of [
       'sundhedsraad', 'sundhedsraad_committee', 'sundhedsraad_working_group', 'steering_group', 'operations_forum', 'theme_group', 'focus_group',
       'ad_hoc_group', 'kommunalt_laegeligt_udvalg', 'psychiatry_forum', 'bilateral_meeting', 'cluster_steering_group', 'health_coordination_committee', 'joint_secretariat',
+      // Migration 0018: the kinds terms of reference name beyond those.
+      'practice_planning_committee', 'coordination_committee', 'health_cooperation_committee', 'working_group', 'reference_group', 'coordination_group',
+      'network', 'committee', 'council', 'komite', 'panel', 'forum', 'board',
     ]) {
       expect(byKey.get(key)?.builtIn).toBe(true);
     }
@@ -107,10 +110,10 @@ describe.each(backends)('the catalogue of forum kinds on $name', (backend) => {
       expect(r.status).toBe(200);
       return (await r.json()) as { drafts: { catalogueKind: string | null; provenance: { path: string; provenance: string; value: unknown; source?: string; meaning?: { da: string } }[] }[] };
     };
-    // Before the catalogue has the kind, the import does not guess one.
+    // Before the secretariat adds its own kind, the import finds the built-in one, which sets no rules.
     const before = await importDoc();
     expect(before.drafts).toHaveLength(1);
-    expect(before.drafts[0]!.catalogueKind).toBeNull();
+    expect(before.drafts[0]!.catalogueKind).toBe('practice_planning_committee');
 
     expect((await send('POST', '/api/forum-kinds', body, app.as(secretary))).status).toBe(201);
     const after = await importDoc();
@@ -122,6 +125,25 @@ describe.each(backends)('the catalogue of forum kinds on $name', (backend) => {
       ['meetings.perYearMax', 'default', 'kind', 4],
     ]);
     expect(before.drafts[0]!.provenance.filter((p) => p.path.startsWith('meetings.'))).toEqual([]);
+  });
+
+  it('the terms import gives documents about generic and other regions\' kinds a kind from the catalogue, not "not in the catalogue"', async () => {
+    const kindOf = async (title: string) => {
+      const text = [title, '', 'Formål', 'Forummet koordinerer samarbejdet mellem region og kommuner.', '', 'Mødeform', 'Der holdes fire møder om året.'].join('\n');
+      const r = await send('POST', '/api/terms-import', { text }, app.as(secretary));
+      expect(r.status).toBe(200);
+      const { drafts } = (await r.json()) as { drafts: { catalogueKind: string | null }[] };
+      return drafts.map((d) => d.catalogueKind);
+    };
+    expect(await kindOf('Kommissorium for Kvalitetsrådet')).toEqual(['council']);
+    expect(await kindOf('Kommissorium for Lægemiddelkomitéen')).toEqual(['komite']);
+    expect(await kindOf('Kommissorium for Udvalget for nære sundhedstilbud')).toEqual(['committee']);
+    expect(await kindOf('Kommissorium for Arbejdsgruppen om genoptræning')).toEqual(['working_group']);
+    expect(await kindOf('Kommissorium for Følgegruppen for psykiatri')).toEqual(['reference_group']);
+    expect(await kindOf('Forretningsorden for Sundhedssamarbejdsudvalget')).toEqual(['health_cooperation_committee']);
+    expect(await kindOf('Kommissorium for Samordningsudvalget for Nordsjælland')).toEqual(['coordination_committee']);
+    // The narrow kinds keep theirs.
+    expect(await kindOf('Kommissorium for Klyngestyregruppen i Vestklyngen')).toEqual(['cluster_steering_group']);
   });
 
   it('refuses a forum of a kind not in the catalogue, naming the field in English and Danish, and writes nothing', async () => {

@@ -258,7 +258,8 @@ export function parseDanishDate(s: string): string | undefined {
 /**
  * The key in the catalogue of forum kinds (forum-kind.model.ts; migration 0010) of a kind the
  * importer recognises, where the catalogue has it. Kinds the catalogue does not hold
- * (a generic "udvalg", "bestyrelse") have none: the person picks one when creating a forum.
+ * ("kommission", "repræsentantskab") have none: the person picks one when creating a forum.
+ * The generic kinds ("...udvalg", "...råd", "bestyrelse") are in genericCatalogueKeys.
  */
 const catalogueKeys: Record<string, string> = {
   sundhedskoordinationsudvalg: 'health_coordination_committee',
@@ -277,7 +278,34 @@ const catalogueKeys: Record<string, string> = {
   kommunalt_laegeligt_udvalg: 'kommunalt_laegeligt_udvalg',
   psykiatriforum: 'psychiatry_forum',
   bilateralt_moede: 'bilateral_meeting',
+  // Migration 0018: the kinds documents name outside the catalogue the product first shipped with.
+  sundhedssamarbejdsudvalg: 'health_cooperation_committee',
+  praksisplanudvalg: 'practice_planning_committee',
+  samordningsudvalg: 'coordination_committee',
+  arbejdsgruppe: 'working_group',
+  foelgegruppe: 'reference_group',
+  koordinationsgruppe: 'coordination_group',
+  netvaerksgruppe: 'network',
 };
+
+/**
+ * The catalogue's generic kind for a generic kind word ("Kvalitetsrådet" is a council, "Lægemiddelkomitéen" a
+ * komité). Asked only after the forum's name found no narrower kind in the catalogue (a kind a secretariat added,
+ * "Udvalg for nære sundhedstilbud", wins over "Udvalg").
+ */
+const genericCatalogueKeys: Record<string, string> = {
+  udvalg: 'committee',
+  raad: 'council',
+  komite: 'komite',
+  panel: 'panel',
+  forum: 'forum',
+  netvaerk: 'network',
+  bestyrelse: 'board',
+};
+
+export function genericCatalogueKeyOf(slug: string | undefined): string | undefined {
+  return slug ? genericCatalogueKeys[slug] : undefined;
+}
 
 export function catalogueKeyOf(slug: string | undefined): string | undefined {
   return slug ? catalogueKeys[slug] : undefined;

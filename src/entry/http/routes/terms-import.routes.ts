@@ -38,7 +38,7 @@ import { draftToTermsInput } from '../../../domain/terms-import/terms-draft.to-i
 import { draftValues, type DraftValues } from '../../../domain/terms-import/terms-draft.values.js';
 import { extractTermsDrafts } from '../../../domain/terms-import/terms-import.extract.js';
 import { ruleProvenance } from '../../../domain/terms-import/terms-provenance.js';
-import { catalogueKeyOf } from '../../../domain/terms-import/terms-import.lexicon.js';
+import { catalogueKeyOf, genericCatalogueKeyOf } from '../../../domain/terms-import/terms-import.lexicon.js';
 import { catalogueKindByName } from '../../../domain/terms-import/catalogue-kind.match.js';
 import { diffTerms } from '../../../domain/terms-import/terms.diff.js';
 import { carryOverUnstated } from '../../../domain/terms-import/terms.carry-over.js';
@@ -213,10 +213,16 @@ export function termsImportRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
           return result.drafts.length === 1 || Boolean(m && 'match' in m && m.match.id === target.id);
         };
         const catalogue = [...kinds.values()];
-        // The kind the draft names: the importer's lexicon for the kinds the product ships with, else a kind the
-        // secretariat added to the catalogue, found by its name in the forum's name (issue 15: kinds are data).
+        // The kind the draft names: a kind the secretariat added to the catalogue, found by its name in the forum's
+        // name (issue 15: kinds are data; theirs are the narrowest), else the importer's lexicon for the kinds the
+        // product ships with, else a built-in kind by its name, else the catalogue's generic kind for a generic kind
+        // word ("Kvalitetsrådet" a council, "Lægemiddelkomitéen" a komité).
+        const added = catalogue.filter((k) => !k.builtIn);
         const kindKeyOf = (d: (typeof result.drafts)[number]) =>
-          catalogueKeyOf(d.fields['forum.kind']?.value) ?? catalogueKindByName(d.forumName.value, catalogue);
+          catalogueKindByName(d.forumName.value, added) ??
+          catalogueKeyOf(d.fields['forum.kind']?.value) ??
+          catalogueKindByName(d.forumName.value, catalogue) ??
+          genericCatalogueKeyOf(d.fields['forum.kind']?.value);
         const drafts = result.drafts.map((d) => {
           const values = draftValues(d);
           const kindKey = kindKeyOf(d);
