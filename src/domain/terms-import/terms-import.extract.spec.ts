@@ -2135,6 +2135,57 @@ describe('round 26: rules of procedure of workplace committees (MED) and of asso
   });
 });
 
+describe('round 27: cross-sector medicines committees and councils, infection hygiene fora', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max, x.value.party.perOrganisation]);
+  it('"<Forum> har følgende sammensætning:" leads into the members; "Ét medlem indstillet af X" and "4 repræsentanter der besidder særlig indsigt i ..." are seats', () => {
+    const d = drafts('Kommissorium for Testudvalget\n\nTestudvalget har følgende sammensætning:\n\n  • Ét medlem indstillet af Foreningen af Testlæger\n  • Ét medlem indstillet af Praktiserende Lægers Organisation\n  • 4 repræsentanter der besidder særlig indsigt i lægemidler og/eller har sæde i et råd, der arbejder med medicin. Repræsentanterne deltager som personligt udpegede medlemmer.\n');
+    expect(seatsOf(d[0])).toEqual([['other', 1, 1, false], ['general_practice', 1, 1, false], ['other', 4, 4, false]]);
+    // The clause naming a side is no description of what they know: not read by this rule.
+    expect(seatsOf(drafts('Kommissorium for Testudvalget\n\nTestudvalget består af:\n\n  • 4 repræsentanter der besidder særlig indsigt i kommunernes sundhedsindsats\n')[0])).not.toContainEqual(['other', 4, 4, false]);
+  });
+  it('"• Formanden udpeges af X" as a bullet of the members list names who holds the chair, as the sentence does', () => {
+    const d = drafts('Kommissorium for Testudvalget\n\nTestudvalget har følgende sammensætning:\n\n  • Formanden udpeges af Testforeningens bestyrelse\n  • Ét medlem indstillet af Yngre Testlæger\n');
+    expect(d[0]!.fields['chair.by']?.value).toEqual({ name: 'Testforeningens bestyrelse' });
+  });
+  it('"3 til 5 møder årligt og kan i øvrigt indkaldes ad hoc": the forum convened ad hoc besides; experts called in ad hoc are no meeting', () => {
+    const f = fields('Udvalget holder regelmæssige møder. 3 til 5 møder årligt og kan i øvrigt indkaldes ad hoc.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax'], f['meetings.adHoc']]).toEqual([3, 5, true]);
+    expect(fields('Udvalget kan desuden indkaldes ad hoc.')['meetings.adHoc']).toBe(true);
+    expect(fields('Udvalget mødes 4 gange årligt. Sagkyndige kan indkaldes ad hoc.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"Udpegning: repræsentanter til arbejdsgruppe vedr. X": a call for members names the group, not the body whose terms set it up', () => {
+    const d = drafts('Udpegning: repræsentanter til arbejdsgruppe vedr. revidering af testaftalen\n\nUdpeget er:\n\nTestområdet: Anne Test, Testby Kommune\n\nUd fra evalueringen har Følgegruppen for Forebyggelse besluttet, at aftalen skal revideres.\n\nFølgegruppen godkendte d. 28. april 2021 et kommissorium for revidering af aftalen.\n\nSom det fremgår af kommissoriet, skal der nedsættes en arbejdsgruppe til at varetage arbejdet.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Arbejdsgruppe vedr. revidering af testaftalen', 'arbejdsgruppe']]);
+    expect([d[0]!.fields['approvedOn']?.value, d[0]!.fields['approvedByName']?.value]).toEqual(['2021-04-28', 'Følgegruppen for Forebyggelse']);
+  });
+  it('an approving body named by its bare definite kind word is the one body of that word named in full before; two such bodies leave it bare', () => {
+    const one = drafts('Kommissorium for Testgruppen\n\nStyregruppen for Sundhed har bedt om et kommissorium.\n\nStyregruppen godkendte d. 3. maj 2021 et kommissorium for Testgruppen.\n');
+    expect(one[0]!.fields['approvedByName']?.value).toBe('Styregruppen for Sundhed');
+    const two = drafts('Kommissorium for Testgruppen\n\nStyregruppen for Sundhed og Styregruppen for Social har bedt om et kommissorium.\n\nStyregruppen godkendte d. 3. maj 2021 et kommissorium for Testgruppen.\n');
+    expect(two[0]!.fields['approvedByName']?.value).toBe('Styregruppen');
+  });
+  it('"Der skal desuden udpeges én regional og én kommunal formand for arbejdsgruppen": a chair shared by the two sides', () => {
+    const f = fields('Der skal desuden udpeges én regional og én kommunal formand for arbejdsgruppen samt en kommunal medsekretær.');
+    expect([f['chair.shared'], f['chair.sides']]).toEqual([true, ['region', 'municipality']]);
+    expect(fields('Der skal udpeges en ny og en erfaren formand.')['chair.shared']).toBeUndefined();
+  });
+  it('"..., at der udpeges 1-2 regionale og kommunale repræsentanter fra hvert SOF-område": a seat of each side per area', () => {
+    const d = drafts('Kommissorium for Testgruppen\n\nFor at sikre en bred repræsentation lægges der op til, at der udpeges 1-2 regionale og kommunale repræsentanter fra hvert SOF-område.\n');
+    expect(seatsOf(d[0])).toEqual([['region_administration', 1, 2, true], ['municipality', 1, 2, true]]);
+  });
+  it('"Kommissorium for X er godkendt af Y september 2020": a month without a day gives the approving body, no date', () => {
+    const d = drafts('Kommissorium for Det Regionale Testråd\n\nKommissorium for Det Regionale Testråd er godkendt af Testrådet september 2020.\n');
+    expect([d[0]!.fields['approvedByName']?.value, d[0]!.fields['approvedOn']?.value]).toEqual(['Testrådet', undefined]);
+  });
+  it('"Det Faglige Forum (FF) referer til det Strategiske og Økonomiske Forum (SØF)": a forum of its own inside the page\'s, with its parent', () => {
+    const d = drafts('Testkomitéen\n\nKomitéen er delt i to fora.\n\nDet Faglige Forum (FF) referer til det Strategiske og Økonomiske Forum (SØF). Formandskabet koordinerer.\n');
+    const ff = d.find((x) => x.forumName.value === 'Det Faglige Forum');
+    expect([ff?.fields['forum.kind']?.value, ff?.fields['parent.name']?.value]).toEqual(['forum', 'Det Strategiske og Økonomiske Forum']);
+    expect(drafts('Testkomitéen\n\nKomitéen mødes 4 gange årligt.\n\nForummet (FF) referer til formanden.\n').map((x) => x.forumName.value)).toEqual(['Testkomitéen']);
+  });
+});
+
 describe('the purpose list', () => {
   const purpose = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.purpose.map((p) => p.value);
   it('leaves out a short sub-heading inside the purpose part ("Mål") and keeps the items under it', () => {

@@ -101,8 +101,10 @@ function blankForum(name: Finding<string>, kind: ForumKindEntry, shape: { bare?:
  * "Kommunale medlemmer til arbejdsgruppen for ny aftale på børne- og ungeområdet", "Nye repræsentanter til følgegruppen om
  * ...": a title calling for or naming members of one group, the group by its definite kind word and its subject.
  */
+// "Udpegning: repræsentanter til arbejdsgruppe vedr. revidering af ...": a call headed by the word for appointing, then the group in
+// the indefinite form.
 const APPOINTED_TO_GROUP =
-  /^(?:(?:nye?|kommunale?|regionale?)\s+)?(?:medlemmer|repræsentanter|medformand|formand|tovholder|sekretær)\s+til\s+(?=[\p{Ll}-]*grupp(?:en|et)\s+(?:for|om|vedr\.?)\s)/iu;
+  /^(?:(?:udpegning|valg)(?:\s*:|\s+af)\s+)?(?:(?:nye?|kommunale?|regionale?)\s+)?(?:medlemmer|repræsentanter|medformand|formand|tovholder|sekretær)\s+til\s+(?=[\p{Ll}-]*grupp(?:e|en|et)\s+(?:for|om|vedr\.?)\s)/iu;
 
 export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
@@ -321,6 +323,22 @@ function groupTitle(t: string, text: string): string | undefined {
   const stem = m[1]!.replace(/(?:e|en)$/u, '');
   const again = text.slice(text.indexOf(t) + t.length).match(new RegExp(`(?<![\\p{L}])${stem}(?:e|en|ens|er|erne)?(?![\\p{L}])`, 'giu'));
   return again && again.length >= 1 ? t : undefined;
+}
+
+/**
+ * "... har Følgegruppen for Forebyggelse besluttet ... Følgegruppen godkendte d. 28. april 2021 et kommissorium": a body named by
+ * its bare definite kind word is the one body of that word the text has named in full before ("<word> for <Capitalised name>"),
+ * when it has named exactly one.
+ */
+function fullNameBefore(text: string, before: number, name: string): string {
+  const k = kindAtStart(name);
+  if (!/^[\p{Lu}][\p{Ll}-]+$/u.test(name) || !k || name.length - k.length > 2) return name;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const full = new Set<string>();
+  for (const m of text.slice(0, before).matchAll(new RegExp(`(?<![\\p{L}])${esc}\\s+(for|om)\\s+([\\p{Lu}][\\p{L}-]*(?:\\s+(?:og\\s+)?(?!${esc}(?![\\p{L}]))[\\p{Lu}][\\p{L}-]*){0,3})(?![\\p{L}])`, 'gu'))) {
+    full.add(`${name} ${m[1]} ${m[2]}`);
+  }
+  return full.size === 1 ? [...full][0]! : name;
 }
 
 /** Whether the text names one forum of a standing, not generic kind ("Sundhedssamarbejdsudvalget") at least `times` times. */
@@ -943,7 +961,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         if (f) current = f;
       }
     }
-    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)\s*:\s*$/iu.test(t)) {
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\shar\s+følgende\s+sammensætning|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)\s*:\s*$/iu.test(t)) {
       processBody(line.start, t);
       section = 'members';
       seatLabel = undefined;
@@ -1199,6 +1217,19 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         section = 'intro';
       }
     }
+    // "Det Faglige Forum (FF) referer til det Strategiske og Økonomiske Forum (SØF)": a paragraph opening with a body's proper
+    // name (two or more capitalised words ending in a kind word) and its abbreviation, then the body it reports to (also in the
+    // spelling "referer"), is about that body: a forum of its own inside the page's.
+    const reports = /^((?:[\p{Lu}][\p{L}-]*\s+){1,3}[\p{Lu}][\p{L}-]*)\s*\([\p{Lu}]{2,6}\)\s+(?:refererer|referer|rapporterer)\s+til\s/u.exec(t);
+    const reportsKind = reports ? kindMentions(reports[1]!).pop() : undefined;
+    if (prevBlank && reports && reportsKind && reportsKind.index + reportsKind.text.length === reports[1]!.length && !reportsKind.kind.needsQualifier && (!current || !sameName(current.name.value, reports[1]!))) {
+      const f = blankForum({ value: reports[1]!, span: span(line.start, line.start + reports[1]!.length), confidence: 0.6 }, reportsKind.kind);
+      const kindAt = line.start + reportsKind.index;
+      if (reportsKind.kind.slug) addScalar(f, 'forum.kind', { value: reportsKind.kind.slug, span: span(kindAt, kindAt + reportsKind.text.length), confidence: 0.8 });
+      forums.push(f);
+      current = f;
+      section = 'intro';
+    }
     // "Sundhedsstyregruppen er det øverste administrative organ ...": a forum introduced by a sentence.
     // "Sundhedskoordinationsudvalget er sammensat af (politiske) repræsentanter fra ...": so is a forum whose paragraph opens
     // with the parties that send representatives to it ("Vestklyngen består af Hospitalsenheden Vest, ..." describes a cluster, no forum).
@@ -1254,7 +1285,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
 
   // Document-level facts: approval applies to every forum the document describes.
   for (const [k, s] of docSentences.entries()) {
-    const found = docLevelRules(s.text);
+    const found = docLevelRules(s.text).map((r) => (r.path === 'approvedByName' && typeof r.value === 'string' ? { ...r, value: fullNameBefore(text, s.start, r.value) } : r));
     for (const r of found) for (const f of forums) addRaw(f, r, s.start);
     // "Godkendt af: Handicaprådet" with "Dato: 21. april 2022" on the line above or below (a key-value table's rows): the date
     // field beside the approving body's field dates the approval.

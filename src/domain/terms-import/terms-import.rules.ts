@@ -403,7 +403,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       /(?:af)?holdes\s+møder?\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}efter\s+behov/u.exec(cl) ??
       // "Styregruppen afholder efter behov møder": the adverb before the object; "... to ordinære møder årligt, som, efter behov,
       // suppleres med møder med bredere politisk deltagelse": the ordinary meetings supplemented with more as needed.
-      /(?:af)?holder\s+(?:\p{L}+\s+)?(?:efter|ved)\s+behov\s+(?:\p{L}+\s+)?møder|(?:efter|ved)\s+behov\s*,?\s+suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder|suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder\s+(?:efter|ved)\s+behov/iu.exec(cl);
+      /(?:af)?holder\s+(?:\p{L}+\s+)?(?:efter|ved)\s+behov\s+(?:\p{L}+\s+)?møder|(?:efter|ved)\s+behov\s*,?\s+suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder|suppleres\s+(?:\p{L}+\s+)?med\s+(?:[\p{L}-]+\s+){0,2}?møder\s+(?:efter|ved)\s+behov/iu.exec(cl) ??
+      // "3 til 5 møder årligt og kan i øvrigt indkaldes ad hoc", "Udvalget kan desuden indkaldes ad hoc": the forum (or its meetings,
+      // the clause's subject) convened ad hoc besides. Experts or guests called in ad hoc ("sagkyndige kan indkaldes ad hoc") are none.
+      /(?<![\p{L}])(?:møder?(?:ne)?|udvalget|rådet|forummet|bestyrelsen|komit[eé]en|[\p{L}-]*gruppen)\s+(?:[^.;]{0,40}?\s)?(?:kan|skal)\s+(?:i\s+øvrigt\s+|desuden\s+|også\s+|derudover\s+|herudover\s+|endvidere\s+)?indkaldes\s+(?:til\s+(?:et\s+)?møde\s+)?ad[- ]?hoc(?![\p{L}])/iu.exec(cl);
     if (adhoc) add('meetings.adHoc', true, ...at(adhoc), 0.8);
     else {
       // "Bestyrelsesmøde indkaldes ..., når formanden eller 4 medlemmer af bestyrelsen forlanger det", "Såfremt et bestyrelsesmedlem
@@ -419,8 +422,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (called) add('meetings.adHoc', true, ...at(called), 0.75);
     }
 
-    // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named.
-    const twoChairs = /(?:henholdsvis|hhv\.)\s+(?:en|et)\s+(\p{L}+)\s+og\s+(?:en|et)\s+(\p{L}+)\s+(?:med)?formand(?![\p{L}])/iu.exec(cl);
+    // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named. Also without "henholdsvis":
+    // "Der skal desuden udpeges én regional og én kommunal formand for arbejdsgruppen" (both words must name a side).
+    const twoChairs = /(?:(?:henholdsvis|hhv\.)\s+)?(?<![\p{L}])(?:en|én|et|ét)\s+(\p{L}+)\s+og\s+(?:en|én|et|ét)\s+(\p{L}+)\s+(?:med)?formand(?![\p{L}])/iu.exec(cl);
     if (twoChairs && !aboutSelfChair) {
       const list = uniqueSides([firstSector(twoChairs[1]!)?.sector, firstSector(twoChairs[2]!)?.sector].filter((x): x is OrganisationKind => !!x));
       if (list.length === 2) {
@@ -542,11 +546,18 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
+  // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
+  // capitalised kind word, longer than the general phrase takes.
+  const properParent = parent ? null : /(?<![\p{L}])(?:refererer|referer|rapporterer)\s+til\s+(?:det|den)\s+((?:[\p{Lu}][\p{L}-]*\s+(?:og\s+)?){1,4}(?:Forum|Udvalg|Råd|Styregruppe|Gruppe|Komit[eé]))(?![\p{L}])/u.exec(s);
   if (parent && !/evaluer/i.test(s)) {
     const phrase = parent.slice(1).find((g) => g !== undefined)!;
     const { name, offset } = forumNameIn(phrase);
     const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
     add('parent.name', capitalise(name), off, off + name.length, 0.9);
+  } else if (properParent && !/evaluer/i.test(s)) {
+    const name = properParent[1]!;
+    const off = properParent.index + properParent[0].lastIndexOf(name);
+    add('parent.name', `Det ${name}`, off, off + name.length, 0.85);
   }
   out.push(...parentBySetUp(s, ctx));
   out.push(...holderRules(s, ctx));
@@ -1075,7 +1086,9 @@ function consistingOfSeats(s: string, ctx: RuleContext): RawFinding[] {
  */
 function appointedFromEachSeats(s: string, ctx: RuleContext): RawFinding[] {
   if (ctx.section === 'meetings' || ctx.section === 'chair' || ctx.section === 'secretariat' || ctx.section === 'chair_secretariat') return [];
-  const m = new RegExp(`^Der\\s+(?:kan\\s+|skal\\s+)?(?:udpeges|vælges|udnævnes)\\s+(${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:repræsentanter|repræsentant|medlemmer|medlem)\\s+fra\\s+hver(?:t)?\\s+(?:af\\s+(?:de|disse)\\s+)?[^,.;:]+?)\\s*[.:]?$`, 'iu').exec(s);
+  // "..., lægges der op til, at der udpeges 1-2 regionale og kommunale repræsentanter fra hvert SOF-område": the same as a clause
+  // after "at", with the sides as adjectives before the noun.
+  const m = new RegExp(`(?:^|(?<![\\p{L}])at\\s+)Der\\s+(?:kan\\s+|skal\\s+)?(?:udpeges|vælges|udnævnes)\\s+(${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:(?:regionale|kommunale)\\s+og\\s+(?:regionale|kommunale)\\s+)?(?:repræsentanter|repræsentant|medlemmer|medlem)\\s+fra\\s+hver(?:t)?\\s+(?:af\\s+(?:de|disse)\\s+)?[^,.;:]+?)\\s*[.:]?$`, 'iu').exec(s);
   if (!m || /\s(?:til|i)\s+(?:det|den|de)?\s*[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|bestyrels)/iu.test(m[1]!)) return [];
   const at = m[0].indexOf(m[1]!);
   return parseSeatSegment(m[1]!, undefined)
@@ -1500,7 +1513,9 @@ export function docLevelRules(s: string): RawFinding[] {
   }
   // "Kommissorierne for følgegrupperne ... er nu godkendt i DAK.": terms approved by a body named by its abbreviation or
   // capitalised name, no date.
-  const undated = /^(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede)\s+)?(?:kommissori|forretningsorden|vedtægt)\p{L}*\s[^.;]{0,120}?\ser\s+(?:nu\s+)?(?:blevet\s+)?(?:godkendt|vedtaget)\s+(?:i|af)\s+((?:[\p{Lu}]{2,6})|(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2}))\.?$/iu.exec(s);
+  // "Kommissorium for Det Regionale Lægemiddelråd er godkendt af Lægemiddelrådet september 2020": a month and year without a day
+  // give no date of approval, but the body still approved it.
+  const undated = /^(?:(?:de|det|den)\s+)?(?:(?:endelige|nye|reviderede)\s+)?(?:kommissori|forretningsorden|vedtægt)\p{L}*\s[^.;]{0,120}?\ser\s+(?:nu\s+)?(?:blevet\s+)?(?:godkendt|vedtaget)\s+(?:i|af)\s+((?:[\p{Lu}]{2,6})|(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2}?))(?:\s+(?:i\s+)?(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4})?\.?$/iu.exec(s);
   if (undated && /^[\p{Lu}]/u.test(undated[1]!)) {
     const at = undated.index + undated[0].lastIndexOf(undated[1]!);
     out.push({ path: 'approvedByName', value: undated[1]!, start: at, end: at + undated[1]!.length, confidence: 0.8 });
@@ -1620,6 +1635,16 @@ export function parseSeatLine(line: string, inheritedLabel: OrganisationKind | u
       const start = pos + lead;
       return { seats: [{ value: { party: { kind: 'sector', sector, perOrganisation: false }, role: holder, min: n, max: n }, start, end: start + sends[0].replace(/\.$/, '').length, confidence: 0.8 }], label: labelSet };
     }
+  }
+  // "4 repræsentanter der besidder særlig indsigt i lægemidler ... . Repræsentanterne deltager som personligt udpegede medlemmer ...":
+  // a count of representatives, then a relative clause on what they know (naming no side): one seat of that many; the clause and
+  // the sentences after it describe them.
+  const rest = line.slice(pos);
+  const described = new RegExp(`^(\\s*${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?:repræsentanter|eksperter))\\s*,?\\s+(?:der|som)\\s+(?:besidder|har)\\s+(?:en\\s+)?(?:særlig\\s+|faglig\\s+|bred\\s+)?(?:indsigt|viden|erfaring|kendskab|ekspertise)(?![\\p{L}])`, 'iu').exec(rest);
+  if (described && !firstSector(rest.slice(described[1]!.length))) {
+    const start = pos + described[1]!.length - described[1]!.trimStart().length;
+    const text = described[1]!.trim();
+    return { seats: parseSeatSegment(text, label).map((value) => ({ value, start, end: start + text.length, confidence: 0.75 })), label: labelSet };
   }
   const seats: ParsedSeat[] = [];
   for (const seg of splitSeatSegments(line.slice(pos))) {
@@ -1745,6 +1770,11 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   }
   const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
+  // "1-2 regionale og kommunale repræsentanter fra hvert SOF-område": two sides as adjectives before the noun, each with the count.
+  const twoAdjectives = /^(regionale|kommunale)\s+og\s+(regionale|kommunale)\s+(?:repræsentanter|medlemmer)(?![\p{L}])/iu.exec(role);
+  if (twoAdjectives && twoAdjectives[1]!.toLowerCase() !== twoAdjectives[2]!.toLowerCase()) {
+    return [twoAdjectives[1]!, twoAdjectives[2]!].map((w) => ({ party: { kind: 'sector', sector: firstSector(w)!.sector, perOrganisation }, ...base }));
+  }
   const two = /fra\s+(?:den\s+|de\s+)?(\p{L}+)\s+(?:og|samt)\s+(?:fra\s+)?(?:den\s+|de\s+)?(\p{L}+)/iu.exec(role);
   if (two) {
     const a = firstSector(two[1]!);
@@ -1912,7 +1942,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "Formanden udpeges af X", "X varetog formandskab og sekretariatsfunktion", "Formandskabet varetages af X".
   const chair =
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
-    new RegExp(`^(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s) ??
+    // "• Formanden udpeges af Lægeforeningens bestyrelse" as the first bullet of a members list: the same rule, told as a list item.
+    new RegExp(`^(?:[-•–*]\\s+)?(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s) ??
     // "Nuværende formandskab varetages af Halsnæs Kommune" (after "Formandskabet ... går på omgang"): who holds it now.
     new RegExp(`^(?:det\\s+)?nuværende\\s+formand(?:s)?skab(?:et)?\\s+varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s);
   // "Direktøren med ansvar for sundhed i Region Midtjylland er formand for styregruppen": the post's organisation holds the
