@@ -221,13 +221,12 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
 
   it('at 1280 px beside the document: no value is covered by its badges, a kind outside the catalogue is named in Danish, and no names say so (da)', async () => {
     const ti = texts.da.ti;
-    // In our own words: a council (a kind the catalogue does not have) that names no other forum.
+    // In our own words: a council (the catalogue's generic kind "Råd") that names no other forum.
     const { context, p } = await reviewPasted(1280, 'Forretningsorden for Handicaprådet\n\nRådet holder otte ordinære møder årligt.\n\nDagsordenen udsendes senest 8 dage før mødet.\n');
     try {
       const kind = p.locator('[data-field="forum.kind"]');
       await kind.waitFor();
-      // The importer's word for the kind, as a person reads it: "råd", not its slug "raad".
-      expect(await kind.getByRole('combobox').locator('option:checked').textContent()).toBe(ti.kindNotInCatalogue('råd'));
+      expect(await kind.getByRole('combobox').locator('option:checked').textContent()).toBe('Råd');
       await p.getByTestId('no-names').waitFor();
       expect(await p.getByTestId('no-names').textContent()).toBe(ti.noNames);
       // Every rule row: the value's control and the badges beside it do not overlap (the badges covered the number).
@@ -243,6 +242,45 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
       }));
       expect(overlaps).toEqual([]);
       await shot(p, 'terms-import-1280-council');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('names a kind outside the catalogue in Danish, the side a chairmanship rotates among by its name, and shows long values whole (da)', async () => {
+    const ti = texts.da.ti;
+    // In our own words: a members' assembly (no such kind in the catalogue) whose chair rotates among the municipalities.
+    const text = [
+      'Forretningsorden for Repræsentantskabet for det tværsektorielle samarbejde',
+      '',
+      'Formål',
+      'Repræsentantskabet skal understøtte sammenhængen i patientforløb, der går på tværs af almen praksis, kommunerne og hospitalerne i hele regionen, og følge op på sundhedsaftalens indsatser.',
+      '',
+      'Sammensætning',
+      'Repræsentantskabet består af 3-5 center-/afdelingsledelsesrepræsentanter fra hospitalet og 1 repræsentant fra hver kommune.',
+      '',
+      'Formandskab',
+      'Formandskabet er delt mellem hospitalet og én kommune. Kommunernes deltagelse i formandskabet går på skift mellem kommunerne.',
+    ].join('\n');
+    const { context, p } = await reviewPasted(1280, text);
+    try {
+      const kind = p.locator('[data-field="forum.kind"]');
+      await kind.waitFor();
+      // The importer's word for the kind, as a person reads it: "repræsentantskab", not its slug "repraesentantskab".
+      expect(await kind.getByRole('combobox').locator('option:checked').textContent()).toBe(ti.kindNotInCatalogue('repræsentantskab'));
+      // The side is a choice by its Danish name, not the key "municipality" in a text field.
+      const side = p.locator('[data-field="chair.rotatingSide"]');
+      await side.waitFor();
+      expect(await side.getByRole('combobox').locator('option:checked').textContent()).toBe(texts.da.sides.municipality);
+      expect(await side.locator('input').count()).toBe(0);
+      // Every text of the review shows whole: a long purpose and a long seat wrap instead of being cut at the field's edge.
+      const cut = await p.locator('[data-field] textarea').evaluateAll((areas) =>
+        areas.flatMap((a) => (a.scrollHeight > a.clientHeight + 2 ? [`${a.closest('[data-field]')!.getAttribute('data-field')}: ${(a as HTMLTextAreaElement).value}`] : [])));
+      expect(cut).toEqual([]);
+      expect(await p.locator('[data-field^="purpose"] textarea').count()).toBeGreaterThan(0);
+      expect(await p.locator('[data-field^="seats"] textarea').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(p)).toEqual([]);
+      await shot(p, 'terms-import-long-values');
     } finally {
       await context.close();
     }

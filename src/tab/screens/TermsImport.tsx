@@ -74,6 +74,8 @@ type SeatValue = TermsDraftResponse['lists']['seats'][number]['value'];
 
 const LIST_PATHS = ['purpose', 'tasks', 'seats', 'subGroupsAllowed'] as const;
 const SIDES = ['hospital', 'region', 'municipality', 'psychiatry', 'general_practice'];
+/** Rows enough to show a value whole in the review's half-width column (about 60 characters a line), at most 8. */
+const textRows = (v: string, least = 2) => Math.max(least, Math.min(8, v.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0)));
 const UNITS = ['calendar_days', 'weeks', 'working_days'];
 
 function getValue(v: Values, path: string): unknown {
@@ -447,6 +449,17 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
         </Field>
       );
     }
+    // The side whose seat the chair rotates among is one of the sides, by its name (never the key "municipality").
+    if (path === 'chair.rotatingSide' && typeof value === 'string') {
+      return (
+        <Field label={label}>
+          <Select value={value} onChange={(_, d) => onChange(d.value)}>
+            {SIDES.includes(value) ? null : <option value={value}>{value}</option>}
+            {SIDES.map((side) => <option key={side} value={side}>{t.sides[side] ?? side}</option>)}
+          </Select>
+        </Field>
+      );
+    }
     // The level is one of the product's levels, shown by its name.
     if (path === 'forum.level' && typeof value === 'string') {
       return (
@@ -459,9 +472,18 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
       );
     }
     if (typeof value === 'string') {
+      // Text is edited in a textarea that grows with it (one line for a short value): a long value ("Sundhedsdirektøren
+      // i regionen og en kommunaldirektør fra klyngen") is read whole, not cut at the field's edge.
+      if (path !== 'approvedOn') {
+        return (
+          <Field label={label}>
+            <Textarea resize="vertical" rows={textRows(value, 1)} value={value} onChange={(_, d) => onChange(d.value)} />
+          </Field>
+        );
+      }
       return (
         <Field label={label}>
-          <Input type={path === 'approvedOn' ? 'date' : 'text'} value={value} onChange={(_, d) => onChange(d.value)} />
+          <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
         </Field>
       );
     }
@@ -714,7 +736,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
                             {lp === 'seats' ? (
                               <div className={styles.seat}>
                                 <Field label={`${ti.seat} ${i + 1}: ${ti.sectors[(item as SeatValue).party.sector] ?? ''}${(item as SeatValue).party.perOrganisation ? `, ${ti.perOrganisation}` : ''}`}>
-                                  <Input value={(item as SeatValue).role ?? ''} aria-label={`${ti.seat} ${i + 1}: ${ti.seatRole}`} onChange={(_, d) => setItem({ ...(item as SeatValue), role: d.value || undefined })} />
+                                  {/* A textarea that grows with its text: a long seat ("center-/afdelingsledelsesrepræsentanter") wraps, not cut at the field's edge. */}
+                                  <Textarea resize="vertical" rows={Math.min(4, Math.max(1, Math.ceil(((item as SeatValue).role ?? '').length / 26)))} value={(item as SeatValue).role ?? ''} aria-label={`${ti.seat} ${i + 1}: ${ti.seatRole}`} onChange={(_, d) => setItem({ ...(item as SeatValue), role: d.value || undefined })} />
                                 </Field>
                                 <Field label={ti.seatMin}>
                                   <Input type="number" min={0} value={(item as SeatValue).min === null ? '' : String((item as SeatValue).min)} onChange={(_, d) => setItem({ ...(item as SeatValue), min: d.value === '' ? null : Number(d.value) })} />
@@ -725,7 +748,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
                               </div>
                             ) : (
                               <Field label={ti.item(i + 1)}>
-                                <Textarea resize="vertical" value={String(item ?? '')} onChange={(_, d) => setItem(d.value)} />
+                                <Textarea resize="vertical" rows={textRows(String(item ?? ''))} value={String(item ?? '')} onChange={(_, d) => setItem(d.value)} />
                               </Field>
                             )}
                             <div className={styles.sub}>
