@@ -286,6 +286,43 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     }
   });
 
+  it("warns before a document about another forum replaces this forum's terms, and shows the current terms by their names (da)", async () => {
+    const ti = texts.da.ti;
+    const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+    const p = await context.newPage();
+    try {
+      // The cluster steering group's secretary opens the import on her forum and pastes another group's terms (our own words).
+      await p.goto(`${e.app.url}/#/forums/midt-ksg`);
+      await signIn(p, 'nina-hald');
+      await p.getByRole('heading', { level: 2, name: 'Klyngestyregruppe for Midtklyngen' }).waitFor();
+      await p.getByRole('button', { name: ti.open }).click();
+      await p.getByLabel(ti.pasteLabel).fill('Kommissorium for Temagruppe Ældre\n\nTemagruppen mødes fire gange om året.\n\nDagsorden udsendes senest 5 hverdage før mødet.\n');
+      await p.getByRole('button', { name: ti.read }).click();
+      const warning = p.getByTestId('other-forum-warning');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(ti.otherForumTitle('Temagruppe Ældre', 'Klyngestyregruppe for Midtklyngen'));
+      await p.getByLabel(ti.validFrom).fill('2027-01-01');
+      const seeChanges = p.getByRole('button', { name: ti.preview });
+      expect(await seeChanges.isDisabled()).toBe(true);
+      expect(await p.getByRole('button', { name: ti.confirm }).isDisabled()).toBe(true);
+      // The forum's current terms beside the document's: the year wheel's meetings and the seats by their names, not keys and ids.
+      const compare = p.getByTestId('terms-compare');
+      await compare.waitFor();
+      const shown = (await compare.textContent()) ?? '';
+      expect(shown).toContain(ti.wheelItem(1, 'Samarbejdsaftale om indlæggelse og udskrivning'));
+      expect(shown).toContain('Hospitalsenhed Midt');
+      expect(shown).not.toMatch(/meetingIndex|agreement:|\(hemidt\)|\(plo\)/);
+      expect(await seriousViolations(p)).toEqual([]);
+      await shot(p, 'terms-import-other-forum');
+      // Said on purpose, the terms may be saved here.
+      await p.getByRole('checkbox', { name: ti.otherForumMeant('Klyngestyregruppe for Midtklyngen') }).check();
+      await seeChanges.click();
+      await p.getByRole('button', { name: ti.confirm }).and(p.locator(':not([disabled])')).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('at 400 px, one column: the document stays in view above the review and nothing of the review is drawn over it (da)', async () => {
     const { context, p } = await reviewPasted(400, seed002);
     try {

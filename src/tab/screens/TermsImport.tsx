@@ -53,7 +53,7 @@ import type {
   TermsImportPreviewResponse,
   TermsDraftResponse,
 } from '../../contracts/terms-import.contract.js';
-import type { ForumKindResponse, ForumViewResponse } from '../../contracts/registry.contract.js';
+import type { ForumKindResponse, ForumViewResponse, OrganisationResponse } from '../../contracts/registry.contract.js';
 import { api, type ApiError } from '../api.js';
 import type { Lang, Texts } from '../i18n.js';
 import { useTermsImportStyles } from './TermsImport.styles.js';
@@ -190,6 +190,14 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     api<ForumKindResponse[]>('/api/forum-kinds').then(setKinds, setError);
   }, []);
 
+  // Organisations by their names, not their ids ("Hospitalsenhed Midt", not "hemidt"); without the list, the id.
+  const [organisations, setOrganisations] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    api<OrganisationResponse[]>('/api/organisations').then((os) => setOrganisations(new Map(os.map((o) => [o.id, o.name]))), () => setOrganisations(new Map()));
+  }, []);
+  // The document is about another forum than the one the import was opened for: saving it here must be meant.
+  const [meantForThisForum, setMeantForThisForum] = useState(false);
+
   const docRef = useRef<HTMLPreElement | null>(null);
   // Scrolls only the document pane (scrollIntoView would move the whole page under the pointer).
   useEffect(() => {
@@ -212,6 +220,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     setChoices({});
     setDry(null);
     setStale(false);
+    setMeantForThisForum(false);
     setActive(null);
     setAccepted(new Set());
     setRejected(new Set());
@@ -404,6 +413,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     // A forum named by its id (approved by, parent, sister forum): its name, as the forum tree shows it.
     if (typeof x === 'string' && /forum/i.test(path) && forumNames?.get(x)) return forumNames.get(x)!;
     if (typeof x === 'string' && /^chair\.(sides|rotatingSide)/.test(path)) return t.sides[x] ?? x;
+    if (typeof x === 'string' && path === 'chair.rotationOrder') return organisations.get(x) ?? t.sides[x] ?? x;
     if (typeof x === 'string' && path === 'forum.level') return t.levels[x] ?? x;
     if (isLeadTime(x)) return `${x.amount} ${(x.amount === 1 ? t.unitsOne[x.unit] : t.units[x.unit]) ?? x.unit}`;
     if (Array.isArray(x)) return x.map((i) => show(i, path)).join(path === 'chair.sides' ? ', ' : '\n');
@@ -412,9 +422,11 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
       if ('party' in o) {
         const s = o as { party: { kind: string; sector?: string; organisationId?: string }; role?: string; min: number | null; max: number | null };
         const n = s.min === null && s.max === null ? '' : s.min === s.max ? `${s.min} ` : s.max === null ? `${s.min}+ ` : s.min === null ? `≤${s.max} ` : `${s.min}-${s.max} `;
-        const who = s.party.kind === 'organisation' ? s.party.organisationId : (ti.sectors[s.party.sector ?? ''] ?? s.party.sector);
+        const who = s.party.kind === 'organisation' ? (organisations.get(s.party.organisationId ?? '') ?? s.party.organisationId) : (ti.sectors[s.party.sector ?? ''] ?? s.party.sector);
         return `${n}${s.role ?? ''} (${who})`;
       }
+      // A meeting of the year wheel: "Møde 2: Samarbejdsaftale om hjælpemidler".
+      if (typeof o.meetingIndex === 'number' && typeof o.agreement === 'string') return ti.wheelItem(o.meetingIndex, o.agreement);
       return Object.entries(o).map(([k, v]) => `${ti.subKeys[k] ?? k}: ${show(v, `${path}.${k}`)}`).join(', ');
     }
     return String(x);
@@ -589,6 +601,12 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
   const defaults = (draft?.provenance ?? []).filter((p) => p.provenance === 'default');
   // The draft names a forum Samraad does not have: it may be created (under the forum the import was opened from).
   const isOtherForum = Boolean(draft && draft.forum.name && 'none' in draft.forumMatch);
+  // The forum the document names is not the one the import was opened for (another forum, one Samraad does not have,
+  // or several it could be): its terms are saved here only when the person says the document is this forum's.
+  const namesAnotherForum = Boolean(
+    draft && draft.forum.name && !('match' in draft.forumMatch && draft.forumMatch.match.id === forumId) && !('ambiguous' in draft.forumMatch && draft.forumMatch.ambiguous.some((f) => f.id === forumId)),
+  );
+  const mayConfirmHere = !namesAnotherForum || meantForThisForum;
   const names = draft ? namesIn(draft) : [];
   const parent = preview.parentMatches[draftIndex];
   const contradictions = preview.contradictions.filter((c) => !draft || c.forumName === draft.findings.forumName.value);
@@ -828,14 +846,29 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
       ) : null}
       {draft && values ? (
           <section className={styles.confirm} aria-labelledby="confirm-heading">
-            <Subtitle1 as="h3" id="confirm-heading" className={styles.paneHeading}>{ti.diffHeading(dry?.previousVersion ?? null)}</Subtitle1>
+            <Subtitle1 as="h3" id="confirm-heading" className={styles.paneHeading}>{ti.diffHeading(dry ? dry.previousVersion : (comparison?.currentVersion ?? null))}</Subtitle1>
+            {namesAnotherForum ? (
+              <MessageBar intent="warning" data-testid="other-forum-warning">
+                <MessageBarBody>
+                  <MessageBarTitle>{ti.otherForumTitle(draft.forum.name, forum?.name ?? forumId)}</MessageBarTitle>
+                  {isOtherForum ? ti.otherForumCreate : ti.otherForumOpen}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {namesAnotherForum ? (
+              <Checkbox
+                checked={meantForThisForum}
+                label={ti.otherForumMeant(forum?.name ?? forumId)}
+                onChange={(_, d) => { setMeantForThisForum(Boolean(d.checked)); setDry(null); }}
+              />
+            ) : null}
             <Field label={ti.validFrom} required className={styles.narrow}>
               <Input type="date" value={validFrom} onChange={(_, d) => { setValidFrom(d.value); if (dry) setStale(true); setDry(null); }} />
             </Field>
             {stale ? <MessageBar intent="info"><MessageBarBody>{ti.editedAfterPreview}</MessageBarBody></MessageBar> : null}
             <div className={styles.actions}>
-              <Button onClick={() => void submit(true)} disabled={busy !== null || !validFrom}>{ti.preview}</Button>
-              <Button appearance="primary" onClick={() => void submit(false)} disabled={busy !== null || !dry}>{ti.confirm}</Button>
+              <Button onClick={() => void submit(true)} disabled={busy !== null || !validFrom || !mayConfirmHere}>{ti.preview}</Button>
+              <Button appearance="primary" onClick={() => void submit(false)} disabled={busy !== null || !dry || !mayConfirmHere}>{ti.confirm}</Button>
               {busy === 'preview' ? <Spinner size="tiny" label={ti.previewing} /> : busy === 'save' ? <Spinner size="tiny" label={ti.saving} /> : null}
             </div>
             {dry ? (
