@@ -2186,6 +2186,52 @@ describe('round 27: cross-sector medicines committees and councils, infection hy
   });
 });
 
+describe('round 28: cross-sector health forums beyond medicines (digital communication, dementia, patient safety, birth plan, dental care)', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seatsOf = (d: ReturnType<typeof drafts>[number] | undefined) => (d?.lists.seats ?? []).map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"A.    Titel: <group>" in a template names the forum; "Udarbejdet af: <body>" names who wrote it, not the forum', () => {
+    const d = drafts('Kommissorium\n\nA.    Titel: Underarbejdsgruppe vedrørende testhændelser i sektorovergange\n\nUdarbejdet af: Det Lokale Testforum under TVS\n\nUdarbejdet: Maj 2012\n\nB.    Baggrund\n\nGruppen skal sikre læring.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Underarbejdsgruppe vedrørende testhændelser i sektorovergange', 'arbejdsgruppe']]);
+    const noTitle = drafts('Kommissorium\n\nUdarbejdet af: Det Lokale Testforum under TVS\n\nGruppen skal sikre læring.\n');
+    expect(noTitle.map((x) => x.forumName.value)).not.toContain('Udarbejdet af: Det Lokale Testforum under TVS');
+  });
+  it('"På baggrund af ovenstående har det Lokale Testforum (LTF) etableret en underarbejdsgruppe": the body after "har" is the parent', () => {
+    const d = drafts('Kommissorium for Underarbejdsgruppe om testhændelser\n\nPå baggrund af ovenstående har det Lokale Testforum (LTF) etableret en underarbejdsgruppe, der skal samarbejde om testhændelser.\n');
+    expect(d[0]!.fields['parent.name']?.value).toBe('Det Lokale Testforum');
+    const other = drafts('Kommissorium for Underarbejdsgruppe om testhændelser\n\nPå baggrund af ovenstående har det Lokale Testforum (LTF) etableret en hjemmeside, der samler viden.\n');
+    expect(other[0]!.fields['parent.name']).toBeUndefined();
+  });
+  it('"Udpegning af kommunale repræsentanter til regionalarbejdsgruppe i regi af <plan>": the call is about that group, not a council its prose names', () => {
+    const d = drafts('Udpegning af kommunale repræsentanter til regionalarbejdsgruppe i regi af Testplanen\n\nRegion Test vil gerne invitere 2 kommunale repræsentanter med i gruppen. Baggrunden er en temadrøftelse i regionsrådet om testplanen. Regionsrådet var enigt.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Regionalarbejdsgruppe i regi af Testplanen', 'arbejdsgruppe']]);
+    // The same title wrapped after "af", as a PDF or a narrow page breaks it.
+    const wrapped = drafts('Udpegning af kommunale repræsentanter til regionalarbejdsgruppe i regi af\nTestplanen\n\nRegion Test vil gerne invitere 2 kommunale repræsentanter med i gruppen. Baggrunden er en temadrøftelse i regionsrådet om testplanen. Regionsrådet var enigt.\n');
+    expect(wrapped.map((x) => x.fields['forum.kind']?.value)).toEqual(['arbejdsgruppe']);
+  });
+  it('"Styregruppe og referencegruppe" over a heading for each: two forums, the second of no catalogue kind', () => {
+    const d = drafts('Styregruppe og referencegruppe\n\nCentret har en styregruppe og en referencegruppe:\n\nStyregruppe\n\nStyregruppen bidrager til centrets udvikling.\n\nTestcentret varetager sekretariatsfunktionen for styregruppen.\n\nReferencegruppe\n\nReferencegruppen bidrager med faglig rådgivning.\n');
+    expect(d.map((x) => [x.forumName.value, x.fields['forum.kind']?.value])).toEqual([['Styregruppe', 'styregruppe'], ['Referencegruppe', undefined]]);
+  });
+  it('"<Name of up to five words> varetager sekretariatsfunktionen for styregruppen", "<X> er sekretariat for styregruppen": the secretariat', () => {
+    expect(fields('Nationalt Testcenter for Demens varetager sekretariatsfunktionen for udvalget.')['secretariat.by']).toEqual({ name: 'Nationalt Testcenter for Demens' });
+    expect(fields('Testministeriet er sekretariat for udvalget og koordinerer arbejdet med formandskabet.')['secretariat.by']).toEqual({ name: 'Testministeriet' });
+    expect(fields('Testministeriet er sekretariat for en anden kreds.')['secretariat.by']).toBeUndefined();
+  });
+  it('"Staten: Indenrigs- og Testministeriet (formandskab), ..." in a members list: the organisation marked "(formandskab)" holds the chair', () => {
+    expect(fields('Udvalget består af følgende:\n\n • Staten: Indenrigs- og Testministeriet (formandskab), Testdatastyrelsen (2)\n • KL (næstformand), herunder kommuner (3)')['chair.by']).toEqual({ name: 'Indenrigs- og Testministeriet' });
+    expect(fields('Udvalget består af følgende:\n\n • Testministeriet, Testdatastyrelsen (2)')['chair.by']).toBeUndefined();
+  });
+  it('"... består X af følgende (antal medlemmer i parentes):" then "KL (næstformand), herunder kommuner (3)": the number in parentheses is the seat\'s count', () => {
+    const d = drafts('Testnettets styregruppe\n\nMed udgangspunkt i finansieringen består Testnettets styregruppe af følgende (antal medlemmer i parentes):\n\n • Staten: Testministeriet (formandskab), Testdatastyrelsen (2)\n • KL (næstformand), herunder kommuner (3)\n • Danske Regioner (næstformand), herunder regionerne (3)\n • Testnettet (1)\n\nStyregruppen skal sikre koordination.\n');
+    expect(seatsOf(d[0])).toEqual([['other', 2, 2], ['municipality', 3, 3], ['region_administration', 3, 3], ['other', 1, 1]]);
+  });
+  it('"Brancheforeningen for Privathospitaler og Klinikker" is no hospital side; a public hospital still is', () => {
+    expect(allSectors('én repræsentant for Brancheforeningen for Privathospitaler og Klinikker')).not.toContain('hospital');
+    expect(allSectors('én repræsentant for et privat sygehus')).not.toContain('hospital');
+    expect(allSectors('én repræsentant fra Testby Universitetshospital')).toContain('hospital');
+  });
+});
+
 describe('the purpose list', () => {
   const purpose = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.purpose.map((p) => p.value);
   it('leaves out a short sub-heading inside the purpose part ("Mål") and keeps the items under it', () => {

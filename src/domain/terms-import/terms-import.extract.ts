@@ -103,8 +103,10 @@ function blankForum(name: Finding<string>, kind: ForumKindEntry, shape: { bare?:
  */
 // "Udpegning: repræsentanter til arbejdsgruppe vedr. revidering af ...": a call headed by the word for appointing, then the group in
 // the indefinite form.
+// "Udpegning af kommunale repræsentanter til regionalarbejdsgruppe i regi af Fødeplanen": the group may be a compound of its kind
+// word and be placed under a plan or a body ("i regi af", "under") rather than named by a subject.
 const APPOINTED_TO_GROUP =
-  /^(?:(?:udpegning|valg)(?:\s*:|\s+af)\s+)?(?:(?:nye?|kommunale?|regionale?)\s+)?(?:medlemmer|repræsentanter|medformand|formand|tovholder|sekretær)\s+til\s+(?=[\p{Ll}-]*grupp(?:e|en|et)\s+(?:for|om|vedr\.?)\s)/iu;
+  /^(?:(?:udpegning|valg)(?:\s*:|\s+af)\s+)?(?:(?:nye?|kommunale?|regionale?)\s+)?(?:medlemmer|repræsentanter|medformand|formand|tovholder|sekretær)\s+til\s+(?=[\p{Ll}-]*grupp(?:e|en|et)\s+(?:for|om|vedr\.?|i\s+regi\s+af|under)\s)/iu;
 
 export function extractTermsDrafts(raw: string): TermsImportResult {
   const text = normalizeDocumentText(raw);
@@ -112,7 +114,7 @@ export function extractTermsDrafts(raw: string): TermsImportResult {
   // A page titled as a call for members of one group is about that group, though its prose names the bodies that set the work
   // going ("På sit møde besluttede Sundhedskoordinationsudvalget at sætte arbejdet i gang").
   const firstLine = splitLines(text).find((l) => l.text.trim() !== '');
-  if (firstLine && APPOINTED_TO_GROUP.test(firstLine.text.trim())) {
+  if (firstLine && APPOINTED_TO_GROUP.test(withContinuation(text, firstLine))) {
     const main = mainForumOf(text);
     if (main && kindAtStart(main.name)?.kind === main.kind) return extractFrom(text, main);
   }
@@ -137,11 +139,16 @@ export function mainForumOf(text: string): MainForum | undefined {
     // "Udpegning af medlemmer til Dialogforum på Psykiatriområdet i Københavns Kommune (bilag)": an agenda item appointing
     // members to a forum is about that forum.
     // "Tovholder til den tværsektorielle arbejdsgruppe for FMK": a call for a post in a group is about that group.
+    // "Udpegning af kommunale repræsentanter til regionalarbejdsgruppe i regi" / "af Fødeplanen": the page's title wrapped onto a
+    // second line that opens in lower case is read as one line.
+    const lt = l === lines[0] ? withContinuation(text, l) : l.text.trim();
     const appointing =
-      /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(l.text.trim()) ??
-      /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(l.text.trim()) ??
-      APPOINTED_TO_GROUP.exec(l.text.trim());
-    const t = l.text.trim().slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
+      /^(?:udpegning|valg)\s+af\s+(?:nye\s+)?(?:medlemmer|repræsentanter)\s+til\s+(?=[\p{Lu}])/iu.exec(lt) ??
+      /^(?:ny\s+)?(?:tovholder|formand|repræsentant(?:er)?|sekretær)\s+(?:til|for|i)\s+(?:den|det)\s+(?=\p{Ll}+\s+[\p{L}-]+\s+(?:for|om|vedr\.?)\s)/iu.exec(lt) ??
+      APPOINTED_TO_GROUP.exec(lt);
+    // "Udarbejdet af: Det Lokale Samordningsforum under SVS": a template's field naming who wrote the terms names no forum of them.
+    if (/^(?:udarbejdet|godkendt|vedtaget|revideret)\s+(?:af|i|hos)\s*:/iu.test(l.text.trim())) continue;
+    const t = (appointing ? lt : l.text.trim()).slice(appointing ? appointing[0].length : 0).replace(/\s*\(bilag\)\s*$/iu, '').replace(/:$/, '');
     // "Hvad er et samordningsudvalg?": a question heading asks about a kind of forum; it names none.
     if (/[.;,?]$/.test(t) || t.split(/\s+/).length > 10) continue;
     // "Arbejdsgruppens formål" as the page's title: a section heading headed by a kind word in the genitive says the page is
@@ -429,6 +436,8 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
   const docSentences: { start: number; text: string; forum: ForumAcc | null }[] = [];
 
   let titleForum: ForumAcc | null = null;
+  // "Styregruppe og referencegruppe" over a page describing each under its own heading: the bare kind words such a heading joins.
+  const pairedHeads = new Set<string>();
   const openForum = (headStart: number, head: string, fromDefinition = false): ForumAcc | null => {
     // "samordningsudvalg-struktur.png": a picture's file name on a web page is not a heading.
     if (/\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?)\)?$/i.test(head.trim())) return null;
@@ -442,6 +451,21 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "Mødefora på Testby Hospital med patient- og pårørenderepræsentanter", "Mødefora med patient- og pårørenderepræsentanter": a
     // heading opening with the plural of "forum" and a place or a company names the bodies the page goes on to list.
     if (/^[\p{L}-]*fora\s+(?:på|i|med|hos|under|ved)\s/iu.test(head.trim()) && !/^psykiatrifora/iu.test(head.trim()) && !/kommissori|forretningsorden|vedtægt/iu.test(head)) return null;
+    // "Udarbejdet af: Det Lokale Samordningsforum under SVS", "Godkendt af: ...": a template's field naming who wrote or approved
+    // the terms names that body, not the forum they are for.
+    if (/^(?:udarbejdet|godkendt|vedtaget|revideret|nedsat|forankret)\s+(?:af|i|hos)\s*:/iu.test(head.trim())) return null;
+    // "A.    Titel: Underarbejdsgruppe vedrørende utilsigtede hændelser i sektorovergange": a template's title field names the
+    // forum, as "Kommissorium for ..." does.
+    head = head.replace(/^\s*(?:[A-ZÆØÅ]\.|\d{1,2}\.)?\s*(?:[Tt]itel|[Nn]avn)\s*:\s*(?=\p{Lu})/u, 'Kommissorium for ');
+    // "Styregruppe og referencegruppe": a heading joining two bare words for groups (a kind word or a compound of "gruppe") with
+    // "og" names two bodies, each described under its own heading after it; it names neither alone.
+    const pair = /^([\p{L}]+)\s+og\s+([\p{L}]+)$/u.exec(head.trim());
+    const groupWord = (w: string) => kindAtStart(w)?.length === w.length || /^[\p{L}]{3,}grupp(?:e|en)$/iu.test(w);
+    if (pair && groupWord(pair[1]!) && groupWord(pair[2]!) && /grupp(?:e|en)$/iu.test(pair[1]!) && /grupp(?:e|en)$/iu.test(pair[2]!)) {
+      pairedHeads.add(pair[1]!.toLowerCase());
+      pairedHeads.add(pair[2]!.toLowerCase());
+      return null;
+    }
     // "Sundhedssamordningsudvalget - Referat - 21. august 2012": minutes' title names the forum before the dash.
     head = head.replace(/\s+[-–]\s+(?:referat|dagsorden|beslutningsreferat|mødereferat)(?:\s+(?:[-–]\s+)?[\d.\p{L}-]+(?:\s+[\d.\p{L}-]+){0,3})?$/iu, '');
     // "Kontaktråd - forretningsorden", "Seniorrådet – vedtægter": a title naming the document after the forum names the forum.
@@ -490,6 +514,12 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     // "Kommissorium for planlægningsgruppe for årligt tilbagevendende temadag": so does a lower-case compound of a group's noun.
     if (!k && prefix > 0 && (/^[\p{Lu}\d]/u.test(stripped) || /^[\p{Ll}][\p{L}-]{2,}(?:gruppe|gruppen|netværk|netværket)(?:\s|$)/u.test(stripped))) {
       k = { kind: unknownForumKind, length: stripped.length };
+      qualifiedTitle = true;
+    }
+    // "Referencegruppe" as a heading after "Styregruppe og referencegruppe": a group the page's paired heading named, though no
+    // catalogue kind knows it.
+    if (!k && prefix === 0 && pairedHeads.has(stripped.trim().toLowerCase())) {
+      k = { kind: unknownForumKind, length: stripped.trim().length };
       qualifiedTitle = true;
     }
     if (!k) return null;
@@ -961,7 +991,7 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
         if (f) current = f;
       }
     }
-    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\shar\s+følgende\s+sammensætning|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)\s*:\s*$/iu.test(t)) {
+    if (current && /:\s*$/.test(t) && /(?:\shar\s+(?:i\s+alt\s+)?\S+\s+medlemmer|\shar\s+følgende\s+sammensætning|\s(?:består|sammensættes|er\s+sammensat)\s+(?:\p{L}+\s+){0,3}af(?:\s+følgende|\s+(?:i\s+alt\s+)?\S+\s+(?:medlemmer|personer))?)(?:\s*\((?:antal|[\p{L}\s]*antal)[^)]*\))?\s*:\s*$/iu.test(t)) {
       processBody(line.start, t);
       section = 'members';
       seatLabel = undefined;
@@ -1501,6 +1531,21 @@ function looksLikeHeading(t: string): boolean {
   // "Der nedsættes temagrupper om:" leads into a list; it is not a heading.
   if (s.endsWith(':') && s.split(/\s+/).length > 3) return false;
   return s.split(/\s+/).length <= 14;
+}
+
+/**
+ * A call's title as one line: the line, and the next one when it follows with no blank line between, opens in lower case (or the
+ * line ends in a preposition) and the line ends with no stop or colon (a title wrapped by a PDF or a narrow page: "... i regi af" /
+ * "Fødeplanen").
+ */
+function withContinuation(text: string, l: Line): string {
+  const head = l.text.trim();
+  const rest = text.slice(l.end + 1);
+  const cut = rest.indexOf('\n');
+  const next = (cut < 0 ? rest : rest.slice(0, cut)).trim();
+  // A line ending in a preposition or "og" ("... i regi af" / "Fødeplanen") cannot end a title either.
+  const open = /^\p{Ll}/u.test(next) || /(?:^|\s)(?:af|i|for|om|til|under|vedr\.|og|med|på)$/iu.test(head);
+  return next && open && !/[.:;!?]$/.test(head) ? `${head} ${next}` : head;
 }
 
 function splitLines(text: string): Line[] {

@@ -56,7 +56,7 @@ export const forumKinds: readonly ForumKindEntry[] = [
   { slug: 'fokusgruppe', stem: 'fokus ?grupp', level: 'cluster_operational', standing: true },
   { slug: 'driftsforum', stem: 'driftsfor(?:um|a)', level: 'cluster_operational', standing: true },
   { slug: 'ad_hoc_gruppe', stem: 'ad[- ]?hoc[- ]?(?:arbejds)?grupp', level: 'ad_hoc', subGroupLabel: 'ad hoc grupper' },
-  { slug: 'arbejdsgruppe', stem: 'arbejdsgrupp', level: 'ad_hoc', subGroupLabel: 'arbejdsgrupper' },
+  { slug: 'arbejdsgruppe', stem: '(?:under|regional|kommunal|projekt)?arbejdsgrupp', level: 'ad_hoc', subGroupLabel: 'arbejdsgrupper' },
   { slug: 'udviklingsgruppe', stem: 'udviklingsgrupp', level: 'ad_hoc', subGroupLabel: 'udviklingsgrupper' },
   { slug: 'implementeringsgruppe', stem: 'implementeringsgrupp', level: 'ad_hoc', subGroupLabel: 'implementeringsgrupper' },
   { slug: 'undergruppe', stem: 'undergrupp', subGroupLabel: 'undergrupper' },
@@ -153,8 +153,9 @@ export function sectionOf(heading: string): SectionKind | undefined {
 
 const SECTORS: [OrganisationKind, RegExp][] = [
   ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
-  // "Universitetshospital", "Regionshospitalet", "Sygehus Lillebælt".
-  ['hospital', new RegExp(`${B}[\\p{L}]*hospital|${B}[\\p{L}]*sygehus`, 'iu')],
+  // "Universitetshospital", "Regionshospitalet", "Sygehus Lillebælt". "Brancheforeningen for Privathospitaler og Klinikker": private
+  // hospitals (and their trade association) are not the public hospitals' side of the cooperation.
+  ['hospital', new RegExp(`(?<!privat\\p{L}*\\s+)(?:${B}(?!privat)[\\p{L}]*hospital|${B}(?!privat)[\\p{L}]*sygehus)`, 'iu')],
   // "Hillerød Kommune", "Bornholms Regionskommune", "Tovholderkommunen": a word ending in kommune is a municipality.
   // "Byrådet", "Københavns Borgerrepræsentation": a municipality's council by its own name.
   ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit|${B}byråd|${B}borgerrepræsentation`, 'iu')],

@@ -1736,6 +1736,13 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     if (/^(?:ca|cirka)/.test(q)) notes.push(count[0].trim());
     s = s.slice(count[0].length);
   }
+  // "KL (næstformand), herunder kommuner (3)" under "... af følgende (antal medlemmer i parentes):": a bare number in parentheses
+  // closing an item that opens with no count is its count.
+  const tail = count ? null : /\s*\((\d{1,2})\)$/u.exec(s);
+  if (tail) {
+    min = max = Number(tail[1]);
+    s = s.slice(0, tail.index);
+  }
   for (const p of s.matchAll(/\(([^)]*)\)/g)) notes.push(p[1]!.trim());
   const role = s
     .replace(/\s*\([^)]*\)/g, '')
@@ -1805,7 +1812,7 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   // "et antal medlemmer blandt borgerne i Silkeborg Kommune": members chosen among the citizens sit for themselves, whoever
   // approves them.
   const amongCitizens = /(?:^|\s)(?:medlemmer|repræsentanter)\s+blandt\s+(?:\p{L}+\s+)?borger(?:ne|e)(?![\p{L}])/iu.test(role);
-  const sector = (ownSide || amongCitizens ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || ORGANISATION.test(role) ? 'other' : undefined);
+  const sector = (ownSide || amongCitizens ? 'other' : undefined) ?? firstSector(sectorText)?.sector ?? (nominated ? undefined : labelSector) ?? (count || tail || ORGANISATION.test(role) ? 'other' : undefined);
   if (!sector) return [];
   // "sygehuse (somatik såvel som psykiatri)": the hospitals' somatic and psychiatric sides both sit.
   if (sector === 'hospital' && notes.some((n) => /somati\p{L}*\s+(?:og|samt|såvel\s+som)\s+(?:\p{L}+\s+)?psykiatri/iu.test(n))) {
@@ -1897,6 +1904,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`^(?:Stk\\.\\s*\\d+\\.\\s+)?${HOLDER}\\s+sekretariatsbetjener\\s+(?:udvalget|gruppen|rådet|forummet|styregruppen|netværket|følgegruppen|arbejdsgruppen)${E}`, 'iu').exec(s) ??
     // "Videreuddannelsessekretariatets AC-fuldmægtig, der sekretariatsbetjener specialet": the office whose employee serves it.
     new RegExp(`^(?:[-•–*]\\s+)?([\\p{L}-]*sekretariat)(?:ets|s)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?,?\\s+(?:der|som)\\s+sekretariatsbetjener${E}`, 'iu').exec(s) ??
+    // "Sundhedsministeriet er sekretariat for styregruppen", "Nationalt Videnscenter for Demens varetager sekretariatsfunktionen for
+    // styregruppen": a capitalised name (up to five words, "for", "og" and "i" between them) that is, or serves as, this forum's
+    // secretariat, the forum named by its kind word after "for".
+    new RegExp(`^((?:[\\p{Lu}][\\p{L}-]*)(?:\\s+(?:(?:for|og|i)\\s+)?[\\p{Lu}][\\p{L}-]*){0,4})\\s+(?:er|fungerer\\s+som|varetager)\\s+(?:sekretariat|sekretariatet|sekretariatsfunktionen|sekretariatsbetjeningen|sekretariatsopgaven)\\s+for\\s+(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket|[\\p{L}-]*(?:grupp|udvalg|forum|råd)(?:en|et|e)?)${E}`, 'u').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
     // "Sekretariatsfunktionen varetages af og forankres hos X": a second passive verb before the holder.
     new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
@@ -1944,6 +1955,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`^${HOLDER}\\s+(?:varetager|varetog|har)\\s+formand(?:s)?skab`, 'iu').exec(s) ??
     // "• Formanden udpeges af Lægeforeningens bestyrelse" as the first bullet of a members list: the same rule, told as a list item.
     new RegExp(`^(?:[-•–*]\\s+)?(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet)?\\s+(?:udpeges|varetages|vælges)\\s+af\\s+(?!og\\s+blandt\\s)${HOLDER}`, 'iu').exec(s) ??
+    // "Staten: Indenrigs- og Sundhedsministeriet (formandskab), Sundhedsdatastyrelsen, ...": in a list of the members'
+    // organisations, the one marked "(formandskab)" holds the chair (a capitalised name opening the item, after a label and its
+    // colon, or after a comma).
+    new RegExp(`(?:^(?:[-•–*]\\s+)?(?:[\\p{Lu}][\\p{L}-]*:\\s+)?|,\\s+)((?:[\\p{Lu}][\\p{L}-]*)(?:\\s+(?:(?:for|og|i)\\s+)?[\\p{Lu}][\\p{L}-]*){0,4})\\s*\\((?:formandskab|formandskabet|forpersonskab)\\)`, 'u').exec(s) ??
     // "Nuværende formandskab varetages af Halsnæs Kommune" (after "Formandskabet ... går på omgang"): who holds it now.
     new RegExp(`^(?:det\\s+)?nuværende\\s+formand(?:s)?skab(?:et)?\\s+varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s);
   // "Direktøren med ansvar for sundhed i Region Midtjylland er formand for styregruppen": the post's organisation holds the
@@ -2094,6 +2109,19 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     const self = kindMentions(s.slice(decidedTo[0].length)).find((m) => m.index < 40 && m.kind.slug === ctx.forumKind);
     if (self && decidedTo[1]!.toLowerCase() !== (ctx.forumName ?? '').toLowerCase()) {
       push('parent.name', decidedTo[1]!, 0, decidedTo[1]!.length, 0.75);
+    }
+  }
+  // "På baggrund af ovenstående har det Lokale Samordningsforum (LSF) etableret en underarbejdsgruppe, der ...": the body named
+  // after "har" in a clause whose verb comes second (an adverbial first), with its abbreviation, set this forum up (named by its
+  // kind); the body must end in a forum word, and at most two words stand before it.
+  const setUpInverted = !setter && !setUpBy && !decided && !decidedTo
+    ? new RegExp(`(?:^|,\\s+)(?:[\\p{L}-]+\\s+){1,5}?har\\s+((?:det|den)\\s+(?:[\\p{L}-]+\\s+){0,2}${FORUM_WORD})(?:\\s*\\([\\p{Lu}]{2,6}\\))?\\s+(?:nedsat|etableret|oprettet)\\s+(?:en|et)\\s+(?:nyt?\\s+)?([\\p{L}-]+)`, 'u').exec(s)
+    : null;
+  if (setUpInverted) {
+    const object = kindAtStart(setUpInverted[2]!);
+    if (object && object.kind.slug === ctx.forumKind && object.length === setUpInverted[2]!.length) {
+      const at = setUpInverted.index + setUpInverted[0].indexOf(setUpInverted[1]!);
+      push('parent.name', capitalise(setUpInverted[1]!), at, at + setUpInverted[1]!.length, 0.75);
     }
   }
   // "mødes kvartalsvist på de dage, hvor der afholdes møder i Sundhedsstyregruppen".
