@@ -107,6 +107,18 @@ describe('the 2027 transition in the tab (Chromium, emulator mode)', () => {
     const regionHref = /href="(\/offentlig\/[^"]+)"/.exec(pub)![1]!;
     const regionPage = await (await fetch(e.app.url + regionHref)).text();
     expect(regionPage).toContain('Klyngestyregruppe for Midtklyngen');
+
+    // The ending forum's own page says so before the date, and leads to where the work goes on.
+    await page.goto(`${e.app.url}/#/forums/midt-ksg`);
+    const banner = page.getByTestId('forum-ending');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('Forummet nedlægges med udgangen af 31. december 2026 ved en omstilling');
+    await shot(page, 'transition-forum-ending');
+    await banner.getByRole('link', { name: 'Styregruppe for Sundhedsråd Midt' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Styregruppe for Sundhedsråd Midt' }).waitFor();
+    expect(await page.getByTestId('forum-ending').count()).toBe(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Omstilling: Region Midtjylland' }).click();
+    await page.getByRole('row', { name: /Sundhedsreformen 2027.*Gennemført/ }).waitFor();
   }, 480_000);
 
   it('undoes before the date in the tab: the meetings, events, channels and seats are back', async () => {
@@ -117,6 +129,10 @@ describe('the 2027 transition in the tab (Chromium, emulator mode)', () => {
     await until('the events made again and the channels unarchived', emu, (x) => future.every((id) => eventMeetingIds(x).has(id)) && ending.every((f) => channelOf(x, f)?.isArchived === false));
     const reg = registryRepository(e.app.db.db);
     for (const f of ending) expect((await reg.getForum(f))!.endedOn).toBeUndefined();
+    // Undone, the forum's page no longer says it ends.
+    await page.goto(`${e.app.url}/#/forums/midt-ksg`);
+    await page.getByRole('heading', { level: 2, name: 'Klyngestyregruppe for Midtklyngen' }).waitFor();
+    expect(await page.getByTestId('forum-ending').count()).toBe(0);
     const meetings = await meetingsRepository(e.app.db.db).listMeetings({ forumIds: ending });
     expect(meetings.filter((m) => future.includes(m.id)).every((m) => m.status === 'planned')).toBe(true);
     expect((await reg.listMemberships({ forumId: 'sr-midt-sg' })).map((m) => m.personId)).toEqual(['lone-birk']);

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import {
   Badge,
   Link,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Subtitle2,
   Tab,
@@ -107,6 +109,23 @@ export function ForumPage({ t, lang, forumId, signedIn, onNavigate, onOpenMeetin
           {forum.mandateEndsOn ? <> · {t.mandateEnds} {formatDate(forum.mandateEndsOn, lang)}</> : null}
         </Text>
         {forum.status === 'ended' ? <Badge color="danger">{t.ended}</Badge> : null}
+        {/* A transition ends the forum (applied, before or after its date): when, and where the work goes on. */}
+        {forum.endedOn ? (
+          <MessageBar intent={forum.status === 'ended' ? 'info' : 'warning'} data-testid="forum-ending">
+            <MessageBarBody>
+              {forum.status === 'ended' ? t.forumEnded(formatDate(forum.endedOn, lang)) : t.forumEnding(formatDate(forum.endedOn, lang))}
+              {forum.successorIds.length ? (
+                <>
+                  {' '}{t.workGoesOnIn}{' '}
+                  {forum.successorIds.map((id, i) => (
+                    <span key={id}>{i ? ', ' : ''}<Link href={`#/forums/${encodeURIComponent(id)}`}>{forumNames?.get(id) ?? id}</Link></span>
+                  ))}
+                  .
+                </>
+              ) : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         {canPlan ? <div><ImportButton onClick={() => { window.location.hash = `/forums/${forum.id}/import`; }}>{t.ti.open}</ImportButton></div> : null}
       </div>
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
