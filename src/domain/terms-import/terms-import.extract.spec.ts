@@ -100,6 +100,20 @@ describe('chairmanship', () => {
     expect(all['chair.termYears']).toBe(2);
   });
 
+  it('a rotation among a list of sides ("mellem hospitalet, kommunerne og almen praksis") is among all parties, never one rotating side', () => {
+    const f = fields('Formandskabet går på skift mellem hospitalet, kommunerne og almen praksis i den rækkefølge for et år ad gangen.');
+    expect(f['chair.rotatingSide']).toBeUndefined();
+    expect(f['chair.rotatesAmongAllParties']).toBe(true);
+    expect(f['chair.termYears']).toBe(1);
+    // A following clause after a comma joins no list.
+    const g = fields('Formandskabet går på skift mellem de tre kommuner, og formanden udpeges af regionen.');
+    expect(g['chair.rotatingSide']).toBe('municipality');
+    expect(g['chair.rotatesAmongAllParties']).toBeUndefined();
+    // A list with no municipality is no rotation among all (as before); no single side either.
+    const h = fields('Formandskabet går på skift mellem hospitalet, psykiatrien og almen praksis.');
+    expect(h['chair.rotatingSide']).toBeUndefined();
+  });
+
   it('reads the evaluation of the chairmanship apart from the evaluation of the forum', () => {
     const f = fields('Formandsskabet evalueres efter to år. Gruppen evaluerer sit arbejde senest efter 1 år og afrapporterer til Klyngestyregruppen.');
     expect(f['chair.evaluateAfterYears']).toBe(2);
@@ -114,6 +128,13 @@ describe('relations and duties', () => {
     expect([a.approvedByName, a.approvedOn]).toEqual(['Klyngestyregruppe', '2017-05-03']);
     const b = fields('Godkendt i Sundhedsstyregruppen: 12.03.2019');
     expect([b.approvedByName, b.approvedOn]).toEqual(['Sundhedsstyregruppen', '2019-03-12']);
+  });
+
+  it('"refererer til X og evaluerer sit arbejde ...": the parent is X; the verb clause after "og" neither stops nor joins its name', () => {
+    expect(fields('Driftsforummet refererer til Klyngestyregruppe for Testklyngen og evaluerer sit arbejde over for styregruppen.')['parent.name']).toBe('Klyngestyregruppe for Testklyngen');
+    expect(fields('Driftsforummet refererer til Klyngestyregruppen i Testklyngen og afrapporterer løbende til den.')['parent.name']).toBe('Klyngestyregruppen i Testklyngen');
+    // The evaluation reported to a body is still no parent.
+    expect(fields('Gruppen evaluerer sit arbejde senest efter 1 år og rapporterer til Klyngestyregruppen.')['parent.name']).toBeUndefined();
   });
 
   it('reads the approval from key-value fields, the approving body and a date field on the next or the line before', () => {

@@ -108,6 +108,9 @@ function leadTime(num: string, unit: string): LeadTime | undefined {
 // "refererer til hospitalsdirektionen", "Koncerndirektionen": a board of directors is a body a forum answers to.
 const FORUM_WORD = String.raw`[\p{L}-]*(?:grupp|udvalg|forum|fora|råd|sekretariat|formand(?:s)?skab|bestyrels|direktion)\p{L}*`;
 /** A forum's name as written after "til", "med", "i": "Klyngestyregruppen i Vestklyngen". */
+// "X og evaluerer sit arbejde", "X og afrapporterer løbende": "og" (or "samt") then a present-tense verb of the subject, with
+// its object or adverb, ends a forum's name; "Styregruppen for Sundhed og Omsorg", "for borgere og pårørende" do not.
+const VERB_CLAUSE_AFTER_NAME = /\s+(?:og|samt)\s+(?:(?:evaluer|afrapporter|rapporter|drøft|koordiner|godkend|arbejd|følg|sikr|udarbejd|orienter|beslut)\p{Ll}*|\p{Ll}+er\s+(?:sit|sine|sin|sig|løbende|årligt|jævnligt|regelmæssigt|desuden|også))(?![\p{L}]).*$/u;
 const FORUM_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*(?:['’]s)?\s+){0,2}${FORUM_WORD}(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:i|for)\s+(?!(?:forhold|regi|henhold|øvrigt|det|den|de|at)${E})[\p{L}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*(?:\s+(?:og|samt)(?:\s+[\p{L}-]+){1,3})?)?)`;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -453,10 +456,22 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       }
       const rot = /(?:går\s+på\s+skift|roterer|skifter)\s+mellem\s+(.+?)(?=\s+og\s+varetages|\s+for\s+\d|[.,;]|$)/iu.exec(cl);
       if (rot) {
-        const sectors = allSectors(rot[1]!);
+        // "går på skift mellem hospitalet, kommunerne og almen praksis": a list of sides, its items joined by commas, is one
+        // list; a clause after a comma ("..., og formanden udpeges af regionen") or an item naming no side joins none.
+        let among = rot[1]!;
+        let items = 1;
+        let rest = cl.slice(rot.index + rot[0].length);
+        for (let m = /^,\s*([^,.;]+)/u.exec(rest); m; m = /^,\s*([^,.;]+)/u.exec(rest)) {
+          const item = m[1]!.split(/\s+for\s+\d/u)[0]!;
+          if (/^(?:og|samt|men|der|som|hvor|idet|så)(?![\p{L}])/iu.test(item) || allSectors(item).length === 0) break;
+          among += `, ${item}`;
+          items += 1;
+          rest = rest.slice(m[0].length);
+        }
+        const sectors = allSectors(among);
         if (sectors.includes('municipality') && sectors.length >= 2) {
           add('chair.rotatesAmongAllParties', true, ...at(rot), 0.85);
-        } else if (sectors.length === 1 && sideOf(sectors[0]!)) {
+        } else if (items === 1 && sectors.length === 1 && sideOf(sectors[0]!)) {
           add('chair.rotatingSide', sideOf(sectors[0]!), ...at(rot), 0.85);
         }
         if (/sekretariat/i.test(cl) && !aboutSelfSecretariat) add('secretariat.followsChair', true, ...at(rot), 0.75);
@@ -549,12 +564,14 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
   // capitalised kind word, longer than the general phrase takes.
   const properParent = parent ? null : /(?<![\p{L}])(?:refererer|referer|rapporterer)\s+til\s+(?:det|den)\s+((?:[\p{Lu}][\p{L}-]*\s+(?:og\s+)?){1,4}(?:Forum|Udvalg|Råd|Styregruppe|Gruppe|Komit[eé]))(?![\p{L}])/u.exec(s);
-  if (parent && !/evaluer/i.test(s)) {
-    const phrase = parent.slice(1).find((g) => g !== undefined)!;
+  // An evaluation reported to a body ("evaluerer sit arbejde ... og rapporterer til X") is no parent; a verb clause after the
+  // parent's name ("refererer til X og evaluerer sit arbejde over for styregruppen") leaves the parent as it is.
+  if (parent && !/evaluer/i.test(s.slice(0, parent.index))) {
+    const phrase = parent.slice(1).find((g) => g !== undefined)!.replace(VERB_CLAUSE_AFTER_NAME, '');
     const { name, offset } = forumNameIn(phrase);
     const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
     add('parent.name', capitalise(name), off, off + name.length, 0.9);
-  } else if (properParent && !/evaluer/i.test(s)) {
+  } else if (properParent && !/evaluer/i.test(s.slice(0, properParent.index))) {
     const name = properParent[1]!;
     const off = properParent.index + properParent[0].lastIndexOf(name);
     add('parent.name', `Det ${name}`, off, off + name.length, 0.85);
