@@ -122,6 +122,12 @@ export function App({ host }: { host: HostState }) {
     if (signedInAs === null) return;
     api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
   }, [signedInAs]);
+  // After a screen changed the registry (a forum created from an import, a transition applied or undone), the tree is
+  // read again in place (no spinner): the new forum is in it, the ending forums are marked.
+  const refreshTree = useCallback(() => {
+    if (signedInAs === null) return;
+    api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+  }, [signedInAs]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;
@@ -209,8 +215,8 @@ export function App({ host }: { host: HostState }) {
           <Suspense fallback={<Spinner label={t.loading} />}>
             {onSync ? <ScreenBoundary t={t} screen="sync" key={`sync-${who}`}><SyncStatus t={t} lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
               : onRegions ? <ScreenBoundary t={t} screen="regions" key={`regions-${who}`}><Regions lang={lang} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
-              : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} /></ScreenBoundary>
-              : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} forumNames={forumNames} /></ScreenBoundary>
+              : regionOfTransitions ? <ScreenBoundary t={t} screen="transitions" id={regionOfTransitions} key={`transitions-${regionOfTransitions}-${who}`}><Transitions t={t} lang={lang} region={regionOfTransitions} signedIn={Boolean(me?.signedIn)} onRegistryChanged={refreshTree} /></ScreenBoundary>
+              : importForumId ? <ScreenBoundary t={t} screen="import" id={importForumId} key={`import-${importForumId}-${who}`}><TermsImport t={t} lang={lang} forumId={importForumId} signedIn={Boolean(me?.signedIn)} onNavigate={navigate} forumNames={forumNames} onRegistryChanged={refreshTree} /></ScreenBoundary>
               : meetingId ? <ScreenBoundary t={t} screen="meeting" id={meetingId} key={`meeting-${meetingId}-${who}`}><MeetingPage t={t} lang={lang} meetingId={meetingId} meId={me?.signedIn ? me.person.id : undefined} onOpenForum={(id) => navigate(`/forums/${id}`)} forumNames={forumNames} /></ScreenBoundary>
               : forumId && me && !me.signedIn ? <Text>{t.signInToSeeForums}</Text>
               : forumId ? <ScreenBoundary t={t} screen="forum" id={forumId} key={`forum-${forumId}-${who}`}><ForumPage t={t} lang={lang} forumId={forumId} signedIn={Boolean(me?.signedIn)} meId={me?.signedIn ? me.person.id : undefined} onNavigate={(id) => navigate(`/forums/${id}`)} onOpenMeeting={(id) => navigate(`/meetings/${id}`)} forumNames={forumNames} /></ScreenBoundary>

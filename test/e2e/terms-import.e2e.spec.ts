@@ -386,6 +386,8 @@ describe('importing a kommissorium in the tab (Chromium)', () => {
     await p.getByLabel(ti.validFrom).fill('2027-01-01');
     await section.getByRole('button', { name: ti.createButton }).click();
     await section.getByText(ti.created('Ad hoc-gruppe om genoptræning')).waitFor();
+    // The forum tree shows the new forum at once, without a reload.
+    await p.getByRole('tree').getByText('Ad hoc-gruppe om genoptræning').waitFor({ timeout: 10_000 });
     expect(await seriousViolations(p)).toEqual([]);
     await section.scrollIntoViewIfNeeded();
     await shot(p, 'terms-import-create-forum');

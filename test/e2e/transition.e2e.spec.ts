@@ -113,6 +113,10 @@ describe('the 2027 transition in the tab (Chromium, emulator mode)', () => {
     const banner = page.getByTestId('forum-ending');
     await banner.waitFor();
     expect(await banner.textContent()).toContain('Forummet nedlægges med udgangen af 31. december 2026 ved en omstilling');
+    // The forum tree marks every forum the transition ends, and no other.
+    const marked = await page.locator('[data-forum-id]').evaluateAll((items) =>
+      items.filter((i) => i.querySelector(':scope > .fui-TreeItemLayout')?.textContent?.includes('Nedlægges')).map((i) => i.getAttribute('data-forum-id')));
+    expect([...marked].sort()).toEqual([...ending].sort());
     await shot(page, 'transition-forum-ending');
     await banner.getByRole('link', { name: 'Styregruppe for Sundhedsråd Midt' }).click();
     await page.getByRole('heading', { level: 2, name: 'Styregruppe for Sundhedsråd Midt' }).waitFor();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import type { Texts } from '../i18n.js';
 import type { ForumNodeResponse } from '../../contracts/registry.contract.js';
@@ -21,7 +22,7 @@ export function ForumTree({ t, tree, selectedId, onSelect }: { t: Texts; tree: F
         <TreeItemLayout
           onClick={(e) => { e.stopPropagation(); onSelect(n.id); }}
           onKeyDown={(e) => { if (e.key === 'Enter') onSelect(n.id); }}
-          aside={n.status === 'ended' ? <Badge appearance="outline">{t.ended}</Badge> : undefined}
+          aside={n.status === 'ended' ? <Badge appearance="outline">{t.ended}</Badge> : n.endedOn ? <Badge appearance="outline" color="warning">{t.ending}</Badge> : undefined}
           aria-current={selectedId === n.id ? 'page' : undefined}
           style={selectedId === n.id ? { fontWeight: 600 } : undefined}
         >
@@ -30,8 +31,20 @@ export function ForumTree({ t, tree, selectedId, onSelect }: { t: Texts; tree: F
         {n.children.length ? <Tree>{render(n.children)}</Tree> : null}
       </TreeItem>
     ));
+  // Every branch is open unless the person closed it: a branch that appears later (a forum created under a leaf) opens too.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const openItems = collectIds(tree).filter((id) => !closed.has(id));
   return (
-    <Tree aria-label={t.forumHierarchy} defaultOpenItems={collectIds(tree)}>
+    <Tree
+      aria-label={t.forumHierarchy}
+      openItems={openItems}
+      onOpenChange={(_, d) => setClosed((c) => {
+        const next = new Set(c);
+        if (d.open) next.delete(String(d.value));
+        else next.add(String(d.value));
+        return next;
+      })}
+    >
       {render(tree)}
     </Tree>
   );

@@ -147,7 +147,7 @@ function namesIn(v: Values): string[] {
 const isLeadTime = (x: unknown): x is { amount: number; unit: string } => Boolean(x && typeof x === 'object' && 'amount' in x && 'unit' in x);
 const today = () => copenhagenToday();
 
-export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void; forumNames?: ReadonlyMap<string, string> }) {
+export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames, onRegistryChanged }: { t: Texts; lang: Lang; forumId: string; signedIn: boolean; onNavigate: (to: string) => void; forumNames?: ReadonlyMap<string, string>; onRegistryChanged?: () => void }) {
   const ti = t.ti;
   const styles = useTermsImportStyles();
   const [forum, setForum] = useState<ForumViewResponse['forum'] | null>(null);
@@ -322,6 +322,8 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
         body: JSON.stringify({ validFrom, draftValues: withoutRejected(values, rejected), forumChoices: choices, forum: { name: createName.trim(), kind: createKind, parentId: forumId } }),
       });
       setCreated(r);
+      // The new forum appears in the forum tree at once.
+      onRegistryChanged?.();
     } catch (e) {
       setError(e as ApiError);
     } finally {

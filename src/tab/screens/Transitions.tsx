@@ -26,7 +26,7 @@ type Choice = { successor: string; actions: Record<Kind, { action: 'carry' | 'cl
 
 const freshChoice = (): Choice => ({ successor: '', actions: { tasks: { action: 'carry', reason: '' }, proposals: { action: 'carry', reason: '' }, items: { action: 'carry', reason: '' }, members: { action: 'carry', reason: '' } } });
 
-export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lang; region: string; signedIn: boolean }) {
+export function Transitions({ t, lang, region, signedIn, onRegistryChanged }: { t: Texts; lang: Lang; region: string; signedIn: boolean; onRegistryChanged?: () => void }) {
   const c = t.tr;
   const s = useForumYearStyles();
   const ids = useId();
@@ -112,11 +112,14 @@ export function Transitions({ t, lang, region, signedIn }: { t: Texts; lang: Lan
     setChoices(new Map());
     setPreparedId(null);
     await load();
+    // The forum tree marks the forums that now end.
+    onRegistryChanged?.();
     setDone(c.applied(r.title ?? c.untitled));
   });
   const doUndo = (tr: Stored) => run(async () => {
     await api<Stored>(`${base}/${encodeURIComponent(tr.id)}/undo`, { method: 'POST' });
     await load();
+    onRegistryChanged?.();
     setDone(c.undone(tr.title ?? c.untitled));
   });
 
