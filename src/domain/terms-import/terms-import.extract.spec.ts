@@ -2253,6 +2253,25 @@ describe('round 28: cross-sector health forums beyond medicines (digital communi
   });
 });
 
+describe('round 29', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  it('"... porteføljestyregruppe samler trådene": a compound steering group is a steering group, and "trådene" (threads) is no council', () => {
+    const d = drafts('Fællesoffentlig porteføljestyregruppe samler trådene\n\nPorteføljestyregruppen skal følge udbredelsen.\n');
+    expect(d[0]!.fields['forum.kind']?.value).toBe('styregruppe');
+    expect(drafts('Den røde tråd\n\nVi samler trådene her.\n').some((x) => x.fields['forum.kind']?.value === 'raad')).toBe(false);
+    expect(drafts('Kontaktrådet\n\nKontaktrådet mødes fire gange årligt.\n')[0]!.fields['forum.kind']?.value).toBe('raad');
+  });
+  it('"<post> i Region X, <name>, sidder for bordenden som formand": the post\'s organisation holds the chair', () => {
+    const f = fields('Direktør for Patientforløb i Region Testland, Anne Testesen, sidder for bordenden som formand, og ved sin side har hun en sundhedschef som næstformand.');
+    expect(f['chair.by']).toEqual({ name: 'Region Testland', sector: 'region_administration' });
+    const g = fields('Sundhedschef i Testby Kommune, Anne Testesen, er formand.');
+    expect(g['chair.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    // A person with no organisation of a side, or the chair of another body, holds none here.
+    expect(fields('Anne Testesen, tidligere direktør, bliver formand for bestyrelsen.')['chair.by']).toBeUndefined();
+    expect(fields('Direktør i Region Testland, Anne Testesen, er formand for Testrådet.')['chair.by']).toBeUndefined();
+  });
+});
+
 describe('the purpose list', () => {
   const purpose = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.purpose.map((p) => p.value);
   it('leaves out a short sub-heading inside the purpose part ("Mål") and keeps the items under it', () => {

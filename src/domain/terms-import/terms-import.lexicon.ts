@@ -65,7 +65,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   // "Koordineringsgruppen": the same kind by its other noun.
   { slug: 'koordinationsgruppe', stem: 'koordin(?:ations|erings)grupp', standing: true },
   // English pages name the same bodies: "Steering Committee", "steering group".
-  { slug: 'styregruppe', stem: 'styregrupp|steering\\s+(?:group|committee)', standing: true },
+  // A steering group's kind word may be a compound: "porteføljestyregruppe", "programstyregruppe", "projektstyregruppe".
+  { slug: 'styregruppe', stem: '(?:portefølje|program|projekt)?styregrupp|steering\\s+(?:group|committee)', standing: true },
   { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
   // "bilateralt møde", "bilaterale møder", "de bilaterale samarbejdsmøder": the inflections follow "mød".
   { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:samarbejds)?mød', standing: true },
@@ -76,7 +77,8 @@ export const forumKinds: readonly ForumKindEntry[] = [
   // "Kommissionen", "Styrelseskommissionen"; not "kommissorium".
   { slug: 'kommission', stem: '[\\p{L}-]*kommission(?!ær)', generic: true },
   { slug: 'udvalg', stem: '[\\p{L}-]*udvalg|committee', generic: true },
-  { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)råd(?!giv|hus|med)', generic: true },
+  // Not "tråd" (a thread: "samler trådene", "den røde tråd"); "Kontaktrådet" stays a council.
+  { slug: 'raad', stem: '[\\p{L}-]*(?<![Oo]m)(?<!(?<![\\p{L}])[Tt])råd(?!giv|hus|med)', generic: true },
   { slug: 'forum', stem: '[\\p{L}-]*for(?:um|a)(?![\\p{L}])', generic: true },
   // English pages: "the Danish delegation", "National Delegation of Denmark" (not the Danish "delegation af kompetence").
   { slug: 'delegation', stem: 'delegation(?!\\s+af(?![\\p{L}]))', generic: true },

@@ -2020,6 +2020,15 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     const at = postElected.index + postElected[0].indexOf(postElected[1]!);
     push('chair.by', { name: postElected[1]!, sector: postSide(postElected[1]!)! }, at, at + postElected[1]!.length, 0.7);
   }
+  // "Direktør for Patientforløb i Region Nordjylland, Anne Test, sidder for bordenden som formand", "Sundhedschef i Testby Kommune,
+  // Anne Test, er formand": a post of a named organisation of a known side, the person's name set off by commas, then the chair
+  // (not "formand for" another body).
+  const seated = chair || postChairs || chairIs || elected || leads || postElected ? null :
+    /^[\p{Lu}][\p{Ll}]+[^.;,]{0,80}?\s(?:i|fra|for|ved)\s+(Region\s+[\p{Lu}][\p{L}-]+|[\p{Lu}][\p{L}-]+\s+(?:Kommune|Hospital|Sygehus))\s*,\s*(?:[\p{Lu}][\p{L}-]+\s+){1,3}?[\p{Lu}][\p{L}-]+\s*,\s*(?:sidder\s+(?:for\s+bordenden\s+)?som|er|bliver|fungerer\s+som)\s+formand(?![\p{L}])(?!\s+for\s)/u.exec(s);
+  if (seated && holderSector(seated[1]!)) {
+    const at = seated.index + seated[0].indexOf(seated[1]!);
+    push('chair.by', { name: seated[1]!, sector: holderSector(seated[1]!)! }, at, at + seated[1]!.length, 0.7);
+  }
   if (chair && !/^(?:en|et|to|tre|\d+)\s/i.test(chair[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chair.index + chair[0].length))) {
     const at = chair.index + chair[0].indexOf(chair[1]!);
     push('chair.by', holder(chair[1]!), at, at + chair[1]!.length, 0.8);
