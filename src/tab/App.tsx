@@ -110,6 +110,12 @@ export function App({ host }: { host: HostState }) {
   }, [loadMe, booted.me]);
   // The registry is for signed-in people (what is published is on the public pages): the tree loads after sign-in.
   const signedInAs = me?.signedIn ? (me.person?.id ?? '') : null;
+  // Reads the tree; also after a screen changed the registry (a forum created from an import, a transition applied or
+  // undone), in place with no spinner: the new forum is in it, the ending forums are marked.
+  const refreshTree = useCallback(() => {
+    if (signedInAs === null) return;
+    api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
+  }, [signedInAs]);
   useEffect(() => {
     // The tree the page carried is this person's: kept once; any later sign-in asks the API.
     if (bootedTreeFor.current !== undefined && bootedTreeFor.current === signedInAs) {
@@ -119,15 +125,8 @@ export function App({ host }: { host: HostState }) {
     bootedTreeFor.current = undefined;
     setTree(null);
     setError(null);
-    if (signedInAs === null) return;
-    api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
-  }, [signedInAs]);
-  // After a screen changed the registry (a forum created from an import, a transition applied or undone), the tree is
-  // read again in place (no spinner): the new forum is in it, the ending forums are marked.
-  const refreshTree = useCallback(() => {
-    if (signedInAs === null) return;
-    api<ForumNodeResponse[]>('/api/forums/tree').then(setTree, (e: { detail?: string }) => setError(e.detail ?? 'error'));
-  }, [signedInAs]);
+    refreshTree();
+  }, [refreshTree, signedInAs]);
 
   const forumId = useMemo(() => /^\/forums\/([^/?]+)/.exec(route)?.[1] ?? (route === '/' && !me?.signedIn ? host.subEntityId || null : null), [route, host.subEntityId, me?.signedIn]);
   const meetingId = /^\/meetings\/([^/?]+)/.exec(route)?.[1] ?? null;

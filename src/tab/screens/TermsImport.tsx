@@ -74,8 +74,9 @@ type SeatValue = TermsDraftResponse['lists']['seats'][number]['value'];
 
 const LIST_PATHS = ['purpose', 'tasks', 'seats', 'subGroupsAllowed'] as const;
 const SIDES = ['hospital', 'region', 'municipality', 'psychiatry', 'general_practice'];
-/** Rows enough to show a value whole in the review's half-width column (about 60 characters a line), at most 8. */
-const textRows = (v: string, least = 2) => Math.max(least, Math.min(8, v.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0)));
+/** Rows enough to show a value whole: `perLine` characters a line (about 60 in the review's half-width column), at least `least`, at most `most`. */
+const textRows = (v: string, least = 2, perLine = 60, most = 8) =>
+  Math.max(least, Math.min(most, v.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)));
 const UNITS = ['calendar_days', 'weeks', 'working_days'];
 
 function getValue(v: Values, path: string): unknown {
@@ -486,18 +487,13 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
       );
     }
     if (typeof value === 'string') {
-      // Text is edited in a textarea that grows with it (one line for a short value): a long value ("Sundhedsdirektøren
-      // i regionen og en kommunaldirektør fra klyngen") is read whole, not cut at the field's edge.
-      if (path !== 'approvedOn') {
-        return (
-          <Field label={label}>
-            <Textarea resize="vertical" rows={textRows(value, 1)} value={value} onChange={(_, d) => onChange(d.value)} />
-          </Field>
-        );
-      }
+      // A date is picked; text is edited in a textarea that grows with it (one line for a short value), so a long value
+      // ("Sundhedsdirektøren i regionen og en kommunaldirektør fra klyngen") is read whole, not cut at the field's edge.
       return (
         <Field label={label}>
-          <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
+          {path === 'approvedOn'
+            ? <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
+            : <Textarea resize="vertical" rows={textRows(value, 1)} value={value} onChange={(_, d) => onChange(d.value)} />}
         </Field>
       );
     }
@@ -757,7 +753,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
                               <div className={styles.seat}>
                                 <Field label={`${ti.seat} ${i + 1}: ${ti.sectors[(item as SeatValue).party.sector] ?? ''}${(item as SeatValue).party.perOrganisation ? `, ${ti.perOrganisation}` : ''}`}>
                                   {/* A textarea that grows with its text: a long seat ("center-/afdelingsledelsesrepræsentanter") wraps, not cut at the field's edge. */}
-                                  <Textarea resize="vertical" rows={Math.min(4, Math.max(1, Math.ceil(((item as SeatValue).role ?? '').length / 26)))} value={(item as SeatValue).role ?? ''} aria-label={`${ti.seat} ${i + 1}: ${ti.seatRole}`} onChange={(_, d) => setItem({ ...(item as SeatValue), role: d.value || undefined })} />
+                                  <Textarea resize="vertical" rows={textRows((item as SeatValue).role ?? '', 1, 26, 4)} value={(item as SeatValue).role ?? ''} aria-label={`${ti.seat} ${i + 1}: ${ti.seatRole}`} onChange={(_, d) => setItem({ ...(item as SeatValue), role: d.value || undefined })} />
                                 </Field>
                                 <Field label={ti.seatMin}>
                                   <Input type="number" min={0} value={(item as SeatValue).min === null ? '' : String((item as SeatValue).min)} onChange={(_, d) => setItem({ ...(item as SeatValue), min: d.value === '' ? null : Number(d.value) })} />
@@ -850,19 +846,19 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
           <section className={styles.confirm} aria-labelledby="confirm-heading">
             <Subtitle1 as="h3" id="confirm-heading" className={styles.paneHeading}>{ti.diffHeading(dry ? dry.previousVersion : (comparison?.currentVersion ?? null))}</Subtitle1>
             {namesAnotherForum ? (
-              <MessageBar intent="warning" data-testid="other-forum-warning">
-                <MessageBarBody>
-                  <MessageBarTitle>{ti.otherForumTitle(draft.forum.name, forum?.name ?? forumId)}</MessageBarTitle>
-                  {isOtherForum ? ti.otherForumCreate : ti.otherForumOpen}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {namesAnotherForum ? (
-              <Checkbox
-                checked={meantForThisForum}
-                label={ti.otherForumMeant(forum?.name ?? forumId)}
-                onChange={(_, d) => { setMeantForThisForum(Boolean(d.checked)); setDry(null); }}
-              />
+              <>
+                <MessageBar intent="warning" data-testid="other-forum-warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>{ti.otherForumTitle(draft.forum.name, forum?.name ?? forumId)}</MessageBarTitle>
+                    {isOtherForum ? ti.otherForumCreate : ti.otherForumOpen}
+                  </MessageBarBody>
+                </MessageBar>
+                <Checkbox
+                  checked={meantForThisForum}
+                  label={ti.otherForumMeant(forum?.name ?? forumId)}
+                  onChange={(_, d) => { setMeantForThisForum(Boolean(d.checked)); setDry(null); }}
+                />
+              </>
             ) : null}
             <Field label={ti.validFrom} required className={styles.narrow}>
               <Input type="date" value={validFrom} onChange={(_, d) => { setValidFrom(d.value); if (dry) setStale(true); setDry(null); }} />
