@@ -44,6 +44,8 @@ const da = {
   undone: (title: string) => `"${title}" er fortrudt. Alt er sat tilbage; møderne og kanalerne genskabes i Microsoft 365.`,
   untitled: 'Omstilling uden titel',
   pickOne: 'Vælg mindst ét forum, der nedlægges.',
+  unknownRegion: (region: string) => `Der findes ingen region, der hedder «${region}». Vælg regionen i listen over regioner.`,
+  regionsLink: 'Gå til regionerne',
 };
 const en: typeof da = {
   nav: 'Transition',
@@ -90,6 +92,8 @@ const en: typeof da = {
   undone: (title) => `"${title}" is undone. Everything is back; the meetings and channels are being restored in Microsoft 365.`,
   untitled: 'Untitled transition',
   pickOne: 'Choose at least one forum that ends.',
+  unknownRegion: (region) => `There is no region called “${region}”. Choose the region in the list of regions.`,
+  regionsLink: 'Go to the regions',
 };
 export const transitionsDa = da;
 export const transitionsEn = en;

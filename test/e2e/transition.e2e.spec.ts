@@ -141,4 +141,19 @@ describe('the 2027 transition in the tab (Chromium, emulator mode)', () => {
     expect(meetings.filter((m) => future.includes(m.id)).every((m) => m.status === 'planned')).toBe(true);
     expect((await reg.listMemberships({ forumId: 'sr-midt-sg' })).map((m) => m.personId)).toEqual(['lone-birk']);
   }, 480_000);
+  it('opens a region typed by its address (slug) under its name, and says so when no region has the name', async () => {
+    const page = e.page;
+    const { regions } = await page.evaluate(async () => (await fetch('/api/regions')).json() as Promise<{ regions: { name: string; slug: string }[] }>);
+    const midt = regions.find((r) => r.name === 'Region Midtjylland')!;
+    expect(midt.slug).not.toBe(midt.name);
+    await page.goto(`${e.app.url}/#/regions/${midt.slug}/transitions`);
+    await page.getByRole('heading', { level: 2, name: 'Omstilling i Region Midtjylland' }).waitFor();
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/regions/Region Midtjylland/transitions');
+    await page.getByRole('row', { name: /Sundhedsreformen 2027/ }).waitFor();
+    await page.goto(`${e.app.url}/#/regions/Atlantis/transitions`);
+    await page.getByText('Der findes ingen region, der hedder «Atlantis»', { exact: false }).waitFor();
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 2, name: 'Omstilling i Atlantis' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Gå til regionerne' }).waitFor();
+  }, 240_000);
 });

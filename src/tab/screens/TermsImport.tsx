@@ -448,8 +448,10 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
     // The kind is a choice from the catalogue of forum kinds (data: kinds added by an administrator are offered too).
     if (path === 'forum.kind' && (typeof value === 'string' || value === undefined)) {
       const key = kindKeyOf(value);
+      // A kind outside the catalogue is said under the choice, whole (an option's text is cut at the select's edge).
+      const outside = typeof value === 'string' && value && !key ? ti.kindNotInCatalogue(kindWord(value)) : undefined;
       return (
-        <Field label={label}>
+        <Field label={label} validationState={outside ? 'warning' : 'none'} validationMessage={outside}>
           <Select
             value={key}
             data-testid="kind-choice"
@@ -458,7 +460,7 @@ export function TermsImport({ t, lang, forumId, signedIn, onNavigate, forumNames
               if (d.value && !created) setCreateKind(d.value);
             }}
           >
-            <option value="">{typeof value === 'string' && value && !key ? ti.kindNotInCatalogue(kindWord(value)) : ti.chooseKind}</option>
+            <option value="">{ti.chooseKind}</option>
             {kinds.map((k) => <option key={k.key} value={k.key}>{lang === 'da' ? k.nameDa : k.nameEn}</option>)}
           </Select>
         </Field>

@@ -6,13 +6,15 @@
  * A prepared transition (the demo's 2027 reform) is loaded into the form.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Button, Checkbox, Input, Label, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, SuccessBar } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import type { StoredTransitionResponse, TransitionPreviewResponse } from '../../contracts/transitions.contract.js';
 import type { ForumResponse } from '../../contracts/registry.contract.js';
+import type { RegionListResponse } from '../../contracts/regions.contract.js';
+import { resolveRegion } from '../regions.js';
 
 type Kind = 'tasks' | 'proposals' | 'items' | 'members';
 const kinds: Kind[] = ['tasks', 'proposals', 'items', 'members'];
@@ -26,7 +28,39 @@ type Choice = { successor: string; actions: Record<Kind, { action: 'carry' | 'cl
 
 const freshChoice = (): Choice => ({ successor: '', actions: { tasks: { action: 'carry', reason: '' }, proposals: { action: 'carry', reason: '' }, items: { action: 'carry', reason: '' }, members: { action: 'carry', reason: '' } } });
 
-export function Transitions({ t, lang, region, signedIn, onRegistryChanged }: { t: Texts; lang: Lang; region: string; signedIn: boolean; onRegistryChanged?: () => void }) {
+/**
+ * The screen for a region named in the address. A hand-typed slug, id or former name is
+ * resolved to the region's name (the address is rewritten to it); a name no region has
+ * gets a clear message and a way back, never an empty form under that name.
+ */
+export function Transitions(props: { t: Texts; lang: Lang; region: string; signedIn: boolean; onRegistryChanged?: () => void }) {
+  const { t, region, signedIn } = props;
+  const [known, setKnown] = useState<'unknown' | 'found' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (!signedIn) return;
+    api<RegionListResponse>('/api/regions').then(({ regions }) => {
+      const hit = resolveRegion(regions, region);
+      if (!hit) return setKnown('unknown');
+      // The address is replaced, not pushed: Back leads to where the user came from, not to the slug again.
+      if (hit.name !== region) return window.location.replace(`#/regions/${encodeURIComponent(hit.name)}/transitions`);
+      setKnown('found');
+    }).catch(setError);
+  }, [region, signedIn]);
+  if (!signedIn) return <Text>{t.tr.mustSignIn}</Text>;
+  if (error) return <ErrorBar error={error} lang={props.lang} />;
+  if (known === 'unknown') {
+    return (
+      <section>
+        <MessageBar intent="warning"><MessageBarBody>{t.tr.unknownRegion(region)}</MessageBarBody></MessageBar>
+        <p><Link href="#/regions">{t.tr.regionsLink}</Link></p>
+      </section>
+    );
+  }
+  return known === 'found' ? <TransitionsForm {...props} /> : <Spinner label={t.loading} />;
+}
+
+function TransitionsForm({ t, lang, region, signedIn, onRegistryChanged }: { t: Texts; lang: Lang; region: string; signedIn: boolean; onRegistryChanged?: () => void }) {
   const c = t.tr;
   const s = useForumYearStyles();
   const ids = useId();
