@@ -2272,6 +2272,46 @@ describe('round 29', () => {
   });
 });
 
+describe('round 30', () => {
+  const drafts = (text: string) => extractTermsDrafts(text).drafts;
+  const seats = (text: string) => drafts(text)[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+  it('"Her kan du læse Ældrerådets forretningsorden": a page\'s lead-in before the title is no part of the forum\'s name', () => {
+    const d = drafts('Her kan du læse Ældrerådets forretningsorden\n\n§ 1.\n\nTestby Kommune stiller sekretærbistand til rådighed for Ældrerådet.\n');
+    expect(d[0]!.forumName.value).toBe('Ældrerådets forretningsorden');
+    expect(d[0]!.fields['secretariat.by']?.value).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+  });
+  it('an association\'s regions are no regional authority, and an election procedure\'s bullets are no members', () => {
+    const text =
+      'Forretningsorden for Patientrådet ved Testhospitalerne\n\n§ 2   Medlemmer\n\n§ 2.1\nPatientrådet består af op til 9 medlemmer således:\n\n' +
+      ' • En patientrepræsentant og en patientsuppleant vælges fra hver af Testforeningens 5 Regioner\n\n' +
+      '§ 2.2   Valgprocedure\n\n • I september annoncerer Testhospitalerne og Testforeningen valget på hjemmesiderne\n';
+    const got = drafts(text)[0]!.lists.seats.map((x) => x.value);
+    expect(got.map((x) => x.party.sector).filter((x) => x !== 'other')).toEqual([]);
+    expect(got.some((x) => /valget|annoncerer/u.test(x.role ?? ''))).toBe(false);
+    // A region's own seats stay the region's.
+    expect(seats('Forretningsorden for Patientrådet\n\nMedlemmer\n\n • Én repræsentant fra hver region\n')[0]?.[0]).toBe('region_administration');
+  });
+  it('"Dagordenspunkter skal afleveres senest 3 uger før": the common spelling without the linking s names items too', () => {
+    const f = fields('Dagordenspunkter skal afleveres senest 3 uger før afholdelsen af mødet og dagsorden udsendes senest 2 uger før mødets afholdelse.');
+    expect([f['deadlines.itemsCutoff'], f['deadlines.agendaLead']]).toEqual([weeks(3), weeks(2)]);
+  });
+  it('"Der skal holdes møde, hvis formand og/eller forstander finder, at ...": a meeting whenever someone finds it called for', () => {
+    expect(fields('Der skal holdes møde, hvis formand og/eller forstander/stedfortræder finder, at der er sager, som rådet bør tage stilling til.')['meetings.adHoc']).toBe(true);
+    expect(fields('Der afholdes møde, når formanden finder, at der er behov for det.')['meetings.adHoc']).toBe(true);
+    // A meeting held on a finding about something else is none.
+    expect(fields('Mødet holdes i huset, hvis formanden ikke finder et andet sted.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"beboere, pårørende og brugere af caféen hver har 2 repræsentanter i rådet": a seat for each group', () => {
+    const text = 'Forretningsorden for bruger- og pårørenderåd ved Testcentret\n\nSammensætning:\n\nDet betyder, at beboere, pårørende og brugere af aktivitet/café hver har 2 repræsentanter i bruger- og pårørenderådet. Alle er valgt for en 2-årig periode.\n';
+    expect(seats(text)).toEqual([['other', 2, 2], ['other', 2, 2], ['other', 2, 2]]);
+  });
+  it('"tillæg til vedtægter for ..., vedtaget af byrådet den ...": the statutes\' date is not these rules\' approval', () => {
+    const f = fields('Denne forretningsorden er et tillæg til vedtægter for bruger- og pårørenderåd i Testby Kommune, vedtaget af byrådet den 16. november 2010.');
+    expect([f.approvedOn, f.approvedByName]).toEqual([undefined, undefined]);
+    expect(fields('Forretningsordenen er vedtaget af byrådet den 16. november 2010.').approvedOn).toBe('2010-11-16');
+  });
+});
+
 describe('the purpose list', () => {
   const purpose = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.purpose.map((p) => p.value);
   it('leaves out a short sub-heading inside the purpose part ("Mål") and keeps the items under it', () => {

@@ -178,7 +178,10 @@ export function mainForumOf(text: string): MainForum | undefined {
     // word inside a heading's phrase yields to a forum of a named standing kind the page names again and again.
     if (k.kind.generic && k.index > 0 && namedStandingKind(text, 3)) continue;
     const lead = l.text.length - l.text.trimStart().length + (appointing ? appointing[0].length : 0);
-    let name = t.replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
+    // "Her kan du læse Ældrerådets forretningsorden": a web page's lead-in before its title is no part of the forum's name.
+    // (in capitals too: "HER KAN DU LÆSE ..."; the title after it must open with a capital).
+    const leadIn = /^her\s+(?:kan\s+(?:du|man)\s+(?:læse|se|finde)|finder\s+(?:du|man))\s+(?:om\s+)?/iu.exec(t);
+    let name = (leadIn && /^\p{Lu}/u.test(t.slice(leadIn[0].length)) ? t.slice(leadIn[0].length) : t).replace(/^(?:om|kommissorium(?:\s+for)?|forretningsorden(?:\s+for)?)\s+/i, '');
     const offset = t.length - name.length;
     if (appointing) name = name.charAt(0).toUpperCase() + name.slice(1);
     // "Psykiatrisk Dialogforum er en god ide": a headline whose subject is the forum (a kind word after at most three

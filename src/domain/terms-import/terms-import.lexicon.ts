@@ -129,8 +129,8 @@ export type SectionKind = 'purpose' | 'tasks' | 'members' | 'chair' | 'secretari
 export function sectionOf(heading: string): SectionKind | undefined {
   // "3.1 Formandskab", "## Møder", "FORMÅL:" all name the same section.
   // "§ 3. Deltagere", "Kapitel 2: Sammensætning af deltagere", "Kapitel 2 - Integrationsrådets sammensætning": a paragraph's or
-  // chapter's number before the heading.
-  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^(?:§\s*\d+[a-z]?\.?|kapitel\s+\d+\s*(?:[:.]|\s[-–])?)\s+/u, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
+  // chapter's number before the heading; "§ 2.2 Valgprocedure": a sub-paragraph's number too.
+  let h = heading.trim().toLowerCase().replace(/^#+\s*/, '').replace(/^(?:§\s*\d+(?:\.\d+)*[a-z]?\.?|kapitel\s+\d+\s*(?:[:.]|\s[-–])?)\s+/u, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/:$/, '');
   // "Temagruppens opgaver", "Fokusgruppens sammensætning": the forum's own section.
   const owner = kindAtStart(h);
   if (owner && /s$/.test(h.slice(0, owner.length)) && h.length > owner.length + 1) h = h.slice(owner.length).trim();
@@ -150,6 +150,8 @@ export function sectionOf(heading: string): SectionKind | undefined {
   if (/^(?:meetings|meeting frequency)$/.test(h)) return 'meetings';
   if (/^(?:mødefrekvens|møder|mødekadence|mødeform|mødeplan|mødeafholdelse|mødestruktur|mødeafvikling|mødedato|mødekalender|mødetid|mødehyppighed)/.test(h)) return 'meetings';
   if (/^(?:roller|arbejdsform|kompetence|beslutningskompetence|dagsorden og referat|referat|evaluering|opfølgning)/.test(h)) return 'forum_other';
+  // "§ 2.2 Valgprocedure", "Valgregler": how the members are elected is no part of the members list (its bullets are steps).
+  if (/^(?:valgprocedure|valgregler|valgbarhed|valgperiode)/.test(h)) return 'forum_other';
   return undefined;
 }
 
@@ -165,7 +167,8 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   // "den pågældende regions kommuner", "regionens kommuner" are municipalities; "Regionsældrerådet" is a citizens' council.
   // "Regionsformand/person", "regionsformanden": the chair of an association's regional branch, not of the regional council
   // ("regionsrådsformand"), is no region.
-  ['region_administration', new RegExp(`${B}region(?!s(?:hospital|psykiatri|kommun|ældreråd|formand|forperson|næstformand|næstforperson)|(?:s|ens)\\s+kommun)|${B}sundhedsplanlægning`, 'iu')],
+  // "fra hver af Testforeningens 5 Regioner", "foreningens regioner": an association's own regional branches are no region.
+  ['region_administration', new RegExp(`(?<!(?:forening|organisation|forbund|selskab)(?:en|et)?s\\s+(?:\\d{1,3}\\s+)?)${B}region(?!s(?:hospital|psykiatri|kommun|ældreråd|formand|forperson|næstformand|næstforperson)|(?:s|ens)\\s+kommun)|${B}sundhedsplanlægning`, 'iu')],
   // "KL" (Kommunernes Landsforening) speaks for the municipalities; upper case only, so "kl. 14" is not it.
   ['municipality', /(?<![\p{L}])KL(?![\p{L}]|\.\s*\d)/u],
 ];

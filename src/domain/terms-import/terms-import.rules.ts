@@ -192,8 +192,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       prevEnd = before.index + before[0].length;
       // "indsender medlemmerne senest 14 dage før mødet en skriftlig orientering om punkter": the subject may follow the lead time.
       const next = cl.slice(before.index + before[0].length).split(new RegExp(`${LEAD}|[;]`, 'iu'))[0]!;
-      // "Kommunen sender dagsordenspunkter til ...": the compound names items too.
-      const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag|dagsordenspunkter|dagsordenspunkt)(?:\s|$|[.,])/i;
+      // "Kommunen sender dagsordenspunkter til ...": the compound names items too, also as often spelt without a linking s
+      // ("Dagordenspunkter skal afleveres senest 3 uger før", "dagsordenpunkter").
+      const itemWord = /(?:^|\s)(?:punkter|punkt|forslag|emner|sager|sag|dags?ordens?punkter|dags?ordens?punkt)(?:\s|$|[.,])/i;
       // "kan indtil to uger før mødet sende punkter til dagsordenen": items sent to the agenda are items, not the agenda.
       // "har indgivet anmodning om behandling af en sag, sætter formanden sagen på dagsordenen": a matter asked to be put on the agenda.
       const itemsToAgenda = /(?:^|\s)(?:punkter|punkt|punktet|forslag|forslagene|emner|sager|sagen)\s+(?:til|på)\s+dagsorden|anmod(?:ning|et|er)\s+(?:\p{L}+\s+){0,6}om\s+(?:at\s+få\s+)?(?:behandling|optagelse)\s+af/iu.test(next);
@@ -422,7 +423,12 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         new RegExp(`(?:^|\\s)(?:når|hvis|såfremt)\\s+[^.;]{0,60}?${NEED}\\s*,?\\s+(?:kan|skal)\\s+(?:der\\s+|formanden\\s+)?indkald\\p{L}*\\s+(?:[\\p{L}-]+\\s+){0,2}?til\\s+(?:et\\s+)?\\p{L}*møde(?![\\p{L}])`, 'iu').exec(cl) ??
         // "Finder et bestyrelsesmedlem det nødvendigt, kan der indkaldes til møde": the condition told by the verb first (no "hvis").
         new RegExp(`^\\s*(?:finder|forlanger|begærer|ønsker)\\s+(?:[\\p{L}-]+\\s+){1,6}?(?:det\\s+(?:nødvendigt|påkrævet|fornødent)|det)\\s*,?\\s+(?:kan|skal)\\s+(?:der\\s+|formanden\\s+)?indkald\\p{L}*\\s+(?:[\\p{L}-]+\\s+){0,2}?til\\s+(?:et\\s+)?\\p{L}*møde(?![\\p{L}])`, 'iu').exec(cl.replace(/^\d{1,2}\.\s+/u, (m) => ' '.repeat(m.length)));
+      // "Der skal holdes møde, hvis formand og/eller forstander/stedfortræder finder, at der foreligger sager, som rådet bør tage
+      // stilling til", "Der afholdes møde, når formanden finder, at der er behov for det": a meeting held whenever someone finds a
+      // reason ("finder, at ..."), besides any fixed ones. The meeting must be what is held ("Mødet holdes i huset, hvis ..." is none).
+      const found = called ? null : /(?:^|\s)(?:der\s+)?(?:skal\s+(?:der\s+)?)?(?:af)?holdes\s+(?:et\s+)?\p{L}*møde,?\s+(?:hvis|når|såfremt)\s+[^.;]{0,80}?\s(?:finder|skønner|vurderer)\s*,\s*at\s/iu.exec(cl);
       if (called) add('meetings.adHoc', true, ...at(called), 0.75);
+      else if (found) add('meetings.adHoc', true, ...at(found), 0.75);
     }
 
     // "med henholdsvis en kommunal og en regional formand": two chairs, one from each side named. Also without "henholdsvis":
@@ -726,6 +732,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   out.push(...countedSeatsSentence(s));
   out.push(...countedShallBeSeats(s, ctx));
   out.push(...appointedFromEachSeats(s, ctx));
+  out.push(...eachGroupSeats(s, ctx));
   out.push(...cooperatingSeats(s, ctx));
   out.push(...englishMembers(s));
   out.push(...yearlyInvitation(s, ctx));
@@ -1114,6 +1121,34 @@ function appointedFromEachSeats(s: string, ctx: RuleContext): RawFinding[] {
 }
 
 /**
+ * "Det betyder, at beboere, pårørende og brugere af aktivitet/café hver har 2 repræsentanter i bruger- og pårørenderådet": groups
+ * listed ("A, B og C") that each have (or appoint) so many representatives in this forum (its kind word last) hold a seat each of
+ * that count, the side a group names or none (other). Every group a short noun phrase with no count or verb.
+ */
+function eachGroupSeats(s: string, ctx: RuleContext): RawFinding[] {
+  if (ctx.section === 'meetings' || ctx.section === 'chair' || ctx.section === 'secretariat' || ctx.section === 'chair_secretariat') return [];
+  // After "at" when the groups follow a lead-in ("Det betyder, at ..."), else from the sentence's start.
+  const tail = `((?:[\\p{L}/-]+\\s+){0,4}?[\\p{L}/-]+(?:\\s*,\\s*(?:[\\p{L}/-]+\\s+){0,4}?[\\p{L}/-]+)*\\s+og\\s+(?:[\\p{L}/-]+\\s+){0,4}?[\\p{L}/-]+)\\s+hver\\s+(?:har|får|udpeger|vælger|sender)\\s+${NUM}\\s+(?:repræsentanter|repræsentant|medlemmer|medlem|pladser)\\s+i\\s+(?:det\\s+|den\\s+)?([\\p{L}-]+(?:\\s+og\\s+[\\p{L}-]+)?)(?![\\p{L}])`;
+  const m = new RegExp(`(?<![\\p{L}])at\\s+${tail}`, 'u').exec(s) ?? new RegExp(`^${tail}`, 'u').exec(s);
+  if (!m) return [];
+  const last = kindMentions(m[3]!).at(-1);
+  if (!last || last.kind.slug !== ctx.forumKind || last.index + last.text.length !== m[3]!.length) return [];
+  const n = parseNumber(m[2]!);
+  if (n === undefined) return [];
+  const list = m[1]!;
+  const groups = list.split(/\s*,\s*|\s+og\s+/u).map((g) => g.trim()).filter(Boolean);
+  if (groups.length < 2 || groups.length > 6 || groups.some((g) => /\d|(?:^|\s)(?:er|har|skal|kan|vil)(?:\s|$)/iu.test(g))) return [];
+  const at = m.index + m[0].indexOf(list);
+  return groups.map((g) => ({
+    list: 'seats' as const,
+    value: { party: { kind: 'sector', sector: firstSector(g)?.sector ?? 'other', perOrganisation: false }, role: g, min: n, max: n } satisfies SeatDraft,
+    start: at,
+    end: m.index + m[0].length,
+    confidence: 0.7,
+  }));
+}
+
+/**
  * "Fem repræsentanter efter indstilling fra Danske Handicaporganisationer samt fem repræsentanter fra kommunalbestyrelsen.":
  * a sentence that is nothing but counted members of named parties, as the members sentence before it leaves them. Every
  * part must be a count of representatives or members coming from, or appointed by, someone.
@@ -1493,6 +1528,10 @@ export function docLevelRules(s: string): RawFinding[] {
   // "Denne forretningsorden er forankret i Udsatterådets vedtægter godkendt i kommunalbestyrelsen den 28. marts 2019": a participle
   // after another document named as what these terms rest on ("forankret i", "bygger på", "i henhold til", "jf.") dates that one.
   if (m && /(?:forankret\s+i|bygger\s+på|baseret\s+på|i\s+henhold\s+til|med\s+hjemmel\s+i|jf\.)\s+(?:[\p{L}-]+\s+){0,3}?(?:vedtægt|lov|bekendtgørelse|aftale)\p{L}*\s+$/iu.test(s.slice(0, m.index))) return out;
+  // "Denne forretningsorden er et tillæg til vedtægter for bruger- og pårørenderåd i Testby Kommune, vedtaget af byrådet den 16.
+  // november 2010": a participle set off by a comma after the document these terms add to (or rest on), named with what it is
+  // for, dates that document.
+  if (m && /(?:tillæg\s+til|forankret\s+i|bygger\s+på|baseret\s+på|i\s+henhold\s+til|med\s+hjemmel\s+i|jf\.)\s+(?:[\p{L}-]+\s+){0,3}?(?:vedtægt|lov|bekendtgørelse|aftale)\p{L}*\s+(?:for|om)\s+[^.;]{0,120}?,\s*$/iu.test(s.slice(0, m.index))) return out;
   if (m) {
     const body = m[1]!.replace(/[,:]$/, '').trim();
     // "blev godkendt på et møde i Ældrerådet den 18. januar 2022": the body is the one whose meeting it was.
@@ -1684,6 +1723,8 @@ function splitSeatSegments(s: string): { start: number; text: string }[] {
     if (/^\d+(?:[-–]\d+)?$/.test(w) || (prevLower !== 'ca.' && w.toLowerCase() === 'ca.' && /^\d/.test(next))) {
       if (/^\d/.test(w) && prevLower === 'ca.') continue;
       if (STOP_BEFORE_COUNT.has(prevLower)) continue;
+      // "fra hver af Testforeningens 5 Regioner": a count after an association's genitive counts its branches, no seat's members.
+      if (/(?:forening|organisation|forbund|selskab)(?:en|et)?s$/iu.test(prev)) continue;
       if (/^(?:år|gange|dage|uger|måneder|timer|kommuner|minutter)/i.test(/^\d/.test(w) ? next : words[i + 2]?.text ?? '')) continue;
       cuts.add(words[i]!.index);
       continue;
