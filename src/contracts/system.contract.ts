@@ -25,7 +25,14 @@ export const HealthProblemResponse = ProblemResponse.extend({ checks: HealthChec
 /** GET /api/me */
 export const MeResponse = z.discriminatedUnion('signedIn', [
   z.object({ signedIn: z.literal(false), devSignIn: z.boolean() }),
-  z.object({ signedIn: z.literal(true), via: z.enum(['sso', 'dev']), person: PersonResponse, memberships: z.array(MembershipResponse), devSignIn: z.boolean() }),
+  z.object({
+    signedIn: z.literal(true),
+    via: z.enum(['sso', 'dev']),
+    person: PersonResponse,
+    memberships: z.array(MembershipResponse),
+    administersRegions: z.array(z.string()).describe("The regions (by name) whose secretariat the person is today: they prepare the region's transitions and edit its closed days; every region for a tenant administrator"),
+    devSignIn: z.boolean(),
+  }),
 ]);
 export type MeResponse = z.output<typeof MeResponse>;
 

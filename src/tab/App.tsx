@@ -19,7 +19,7 @@ import { initialLang, texts, type Lang } from './i18n.js';
 import { onThemeChange, type HostState, type ThemeName } from './teams.js';
 import { api } from './api.js';
 import { takeBoot } from './boot.js';
-import { isSecretariat as isSecretariatToday, treeRegions } from './first-view.js';
+import { isSecretariat as isSecretariatToday, transitionRegions } from './first-view.js';
 import { ForumTree, type ForumNode } from './screens/ForumTree.js';
 import { SignInPicker, type Me } from './screens/SignInPicker.js';
 import type { MeResponse } from '../contracts/system.contract.js';
@@ -135,8 +135,8 @@ export function App({ host }: { host: HostState }) {
   const onRegions = route === '/regions';
   const transitionsRegion = /^\/regions\/([^/?]+)\/transitions$/.exec(route)?.[1];
   const regionOfTransitions = transitionsRegion ? decodeURIComponent(transitionsRegion) : null;
-  // The regions of the top forums: their secretariat prepares transitions (the API refuses anyone else anyway).
-  const regions = useMemo(() => treeRegions(tree ?? []), [tree]);
+  // The regions whose secretariat the person is: they prepare its transitions (a chair of a theme group is not offered them).
+  const regions = useMemo(() => transitionRegions(me), [me]);
   // Each screen starts afresh when the route or the signed-in person changes.
   const who = me?.signedIn ? (me.person?.id ?? 'anon') : 'anon';
   // The link to the sync state is offered to a secretariat (secretary, chair, co-chair); the API refuses anyone else anyway.
@@ -195,7 +195,7 @@ export function App({ host }: { host: HostState }) {
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/me" aria-current={onOverview ? 'page' : undefined}>{t.m.overview}</Link></p> : null}
           {me?.signedIn && isSecretariat ? <p className={styles.navLink}><Link href="#/sync" aria-current={onSync ? 'page' : undefined}>{t.sy.nav}</Link></p> : null}
           {me?.signedIn ? <p className={styles.navLink}><Link href="#/regions" aria-current={onRegions ? 'page' : undefined}>{regionsTexts[lang].nav}</Link></p> : null}
-          {me?.signedIn && isSecretariat ? regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>) : null}
+          {regions.map((r) => <p key={r} className={styles.navLink}><Link href={`#/regions/${encodeURIComponent(r)}/transitions`} aria-current={regionOfTransitions === r ? 'page' : undefined}>{`${t.tr.nav}: ${r}`}</Link></p>)}
           {me && !me.signedIn ? <><Text>{t.signInToSeeForums}</Text><p className={styles.navLink}><Link href="/offentlig" data-public-pages>{t.publicPagesLink}</Link></p></>
             : tree ? (
               <>

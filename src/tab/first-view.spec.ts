@@ -12,8 +12,8 @@ import type { ForumNodeResponse } from '../contracts/registry.contract.js';
 
 const node = (id: string, name: string, children: ForumNodeResponse[] = [], extra: Partial<ForumNodeResponse> = {}) =>
   ({ id, name, kind: 'klyngestyregruppe', status: 'active', parentId: null, region: 'Region Midtjylland', children, ...extra }) as unknown as ForumNodeResponse;
-const me = (memberships: { role: string; to?: string }[]) =>
-  ({ signedIn: true, via: 'dev', devSignIn: true, person: { id: 'p1', name: 'P' }, memberships }) as unknown as MeResponse;
+const me = (memberships: { role: string; to?: string }[], administersRegions: string[] = []) =>
+  ({ signedIn: true, via: 'dev', devSignIn: true, person: { id: 'p1', name: 'P' }, memberships, administersRegions }) as unknown as MeResponse;
 const tree = [node('top', 'Sundhedsråd Midt', [node('kid', 'Klynge <Vest> & "Øst"', [], { status: 'ended' } as Partial<ForumNodeResponse>)])];
 
 describe('the first view', () => {
@@ -40,9 +40,14 @@ describe('the first view', () => {
     expect(html).not.toContain('<Vest>');
   });
 
-  it('offers the sync page and the transitions to a secretariat today, as the app does', () => {
+  it('offers the sync page to a secretariat today and a region\'s transitions to its secretariat only, as the app does', () => {
     const member = firstViewHtml({ me: me([{ role: 'member' }]), tree }, '2026-12-06');
-    const secretary = firstViewHtml({ me: me([{ role: 'secretary' }]), tree }, '2026-12-06');
+    const secretary = firstViewHtml({ me: me([{ role: 'secretary' }], ['Region Midtjylland']), tree }, '2026-12-06');
+    // A theme group's chair is a secretariat of their forum, not of the region: no transitions offered.
+    const themeChair = firstViewHtml({ me: me([{ role: 'chair' }]), tree }, '2026-12-06');
+    expect(themeChair).toContain('<a href="#/sync">Synkronisering</a>');
+    expect(themeChair).not.toContain('/transitions');
+    expect(member).not.toContain('/transitions');
     const formerChair = me([{ role: 'chair', to: '2026-12-05' }]);
     for (const html of [member, secretary]) expect(html).toContain('href="#/me"');
     expect(member).not.toContain('#/sync');

@@ -46,9 +46,9 @@ export function isSecretariat(me: MeResponse | null | undefined, today: string):
   return Boolean(memberships?.some((m) => ['secretary', 'chair', 'co_chair'].includes(m.role) && (!m.to || m.to >= today)));
 }
 
-/** The regions of the top forums (their secretariat prepares transitions). */
-export function treeRegions(tree: readonly ForumNodeResponse[]): string[] {
-  return [...new Set(tree.map((n) => n.region).filter((r): r is string => Boolean(r)))];
+/** The regions whose transitions the person may prepare: those whose secretariat they are (/api/me says which). */
+export function transitionRegions(me: MeResponse | null | undefined): string[] {
+  return me?.signedIn ? [...(me.administersRegions ?? [])] : [];
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -106,7 +106,7 @@ export function firstViewHtml(boot: { me?: MeResponse; tree?: ForumNodeResponse[
     link('#/me', T.overview),
     ...(secretariat ? [link('#/sync', T.sync)] : []),
     link('#/regions', T.regions),
-    ...(secretariat ? treeRegions(boot.tree).map((r) => link(`#/regions/${encodeURIComponent(r)}/transitions`, `${T.transitions}: ${r}`)) : []),
+    ...transitionRegions(me).map((r) => link(`#/regions/${encodeURIComponent(r)}/transitions`, `${T.transitions}: ${r}`)),
   ];
   return (
     `<div class="sfv" data-first-view>` +

@@ -6,7 +6,7 @@
  * joint meetings, held and planned ones) and its "Årshjul", and the sync page; every
  * tab of the meeting page for the first meeting of each forum in each state (kind,
  * status, minutes status, agenda sent). It fails on any page error, console error, blank
- * main region, error boundary shown, 5xx response, or a 4xx other than an access
+ * main region, error boundary shown, "undefined"/"NaN"/"Invalid Date" on the page, 5xx response, or a 4xx other than an access
  * refusal (401/403: the screen must then say why); on a forum's screens not even an
  * access refusal (the forum's `rights` say what the caller may read, so the tab asks
  * for nothing else). One server and one browser for
@@ -53,7 +53,7 @@ const countFetches = () => {
  * Waits until the screen in #main is settled (its marker is there, nothing is loading, no fetch is in flight)
  * and returns what check() judges: the main region's text length and any error boundary shown. One round trip.
  */
-async function settle(page: Page, marker?: string): Promise<{ text: number; boundary: string[] }> {
+async function settle(page: Page, marker?: string): Promise<{ text: number; boundary: string[]; garbage: string[] }> {
   const handle = await page.waitForFunction(
     (sel) => {
       const main = document.getElementById('main');
@@ -61,6 +61,8 @@ async function settle(page: Page, marker?: string): Promise<{ text: number; boun
         text: (main?.innerText ?? '').trim().length,
         // A red "Kunne ikke hente data" is a failure too: a missing right (401/403) is told calmly ([data-no-access]).
         boundary: [...document.querySelectorAll('[data-error-boundary], [data-load-failed]')].map((e) => (e as HTMLElement).innerText.trim().slice(0, 300)),
+        // What a person must never read: a value the code did not have, printed as JavaScript prints it.
+        garbage: [...(document.body.innerText.matchAll(/.{0,40}(?:\bundefined\b|\bNaN\b|\[object Object\]|Invalid Date).{0,40}/g))].map((m) => m[0]),
       });
       // The whole app is gone (an uncaught render error): settled, and check() reports it.
       if (!main) return state();
@@ -72,7 +74,7 @@ async function settle(page: Page, marker?: string): Promise<{ text: number; boun
     marker,
     { timeout: STEP, polling: 'raf' },
   );
-  return (await handle.jsonValue()) as { text: number; boundary: string[] };
+  return (await handle.jsonValue()) as { text: number; boundary: string[]; garbage: string[] };
 }
 
 type Problems = { list: string[]; where: string };
@@ -95,10 +97,11 @@ function watch(page: Page, p: Problems) {
   });
 }
 
-/** After each step: the main region is not blank and no screen's error boundary is shown. */
-function check(state: { text: number; boundary: string[] }, p: Problems) {
+/** After each step: the main region is not blank, no screen's error boundary is shown and no "undefined", "NaN", "[object Object]" or "Invalid Date" is on the page. */
+function check(state: { text: number; boundary: string[]; garbage: string[] }, p: Problems) {
   if (state.text === 0) p.list.push(`${p.where}: the main region is blank`);
   for (const b of state.boundary) p.list.push(`${p.where}: error boundary shown: ${b}`);
+  for (const g of state.garbage) p.list.push(`${p.where}: a missing value printed on the page: ${g}`);
 }
 
 async function tabsOf(page: Page, scope: string): Promise<string[]> {

@@ -58,6 +58,18 @@ describe.each(backends)('regions as data on $name', (backend) => {
     expect((await app.call('GET', '/api/regions', admin)).body).toMatchObject({ canCreate: true, canMerge: true });
   });
 
+  it("says in /api/me which regions' secretariat the person is (the tab offers their transitions to them only)", async () => {
+    const regionsOf = async (who: string) => ((await app.call('GET', '/api/me', who)).body as { administersRegions: string[] }).administersRegions;
+    expect(await regionsOf(demoRegionSecretary)).toEqual(['Region Midtjylland']);
+    // A theme group's chair (a secretariat of that forum only) and a plain member: none.
+    expect(await regionsOf('lise-brandt')).toEqual([]);
+    expect(await regionsOf(member)).toEqual([]);
+    expect(await regionsOf(admin)).toEqual(['Region Hovedstaden', 'Region Midtjylland', 'Region Sjælland']);
+    // What /api/me says is what the API grants: the chair is refused the region's transitions.
+    expect((await app.call('GET', '/api/regions/Region%20Midtjylland/transitions', 'lise-brandt')).status).toBe(403);
+    expect((await app.call('GET', '/api/regions/Region%20Midtjylland/transitions', demoRegionSecretary)).status).toBe(200);
+  });
+
   it('refuses creating a region to anyone but a tenant administrator (403, Danish and English), writing nothing', async () => {
     for (const p of [member, demoRegionSecretary]) {
       const r = await app.call('POST', '/api/regions', p, { name: 'Region Nordjylland' });

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Input, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, type Lang, type Texts } from '../i18n.js';
-import { ErrorBar, SuccessBar } from './shared.js';
+import { ErrorBar, LoadProblem, SuccessBar } from './shared.js';
 import { useForumYearStyles } from './ForumYear.styles.js';
 import type { StoredTransitionResponse, TransitionPreviewResponse } from '../../contracts/transitions.contract.js';
 import type { ForumResponse } from '../../contracts/registry.contract.js';
@@ -68,6 +68,7 @@ function TransitionsForm({ t, lang, region, signedIn, onRegistryChanged }: { t: 
   const [forums, setForums] = useState<Forum[] | null>(null);
   const [list, setList] = useState<Stored[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [effectiveOn, setEffectiveOn] = useState('2027-01-01');
@@ -83,7 +84,8 @@ function TransitionsForm({ t, lang, region, signedIn, onRegistryChanged }: { t: 
     setList(mine);
   }, [base, region]);
   useEffect(() => {
-    if (signedIn) load().catch(setError);
+    // A load that fails (a right the person lacks: only the region's secretariat) replaces the form: an empty form would say "no transitions".
+    if (signedIn) load().catch(setLoadError);
   }, [load, signedIn]);
 
   const active = useMemo(() => (forums ?? []).filter((f) => f.status === 'active' && !f.endedOn).sort((a, b) => a.name.localeCompare(b.name, 'da')), [forums]);
@@ -158,6 +160,8 @@ function TransitionsForm({ t, lang, region, signedIn, onRegistryChanged }: { t: 
   });
 
   if (!signedIn) return <Text>{c.mustSignIn}</Text>;
+  if (loadError) return <LoadProblem error={loadError} lang={lang} onRetry={() => { setLoadError(null); load().catch(setLoadError); }} />;
+  if (!forums) return <Spinner label={t.loading} />;
   const moved = (m: Moved) => (m.to.action === 'carry' ? c.to(m.to.toName) : c.closed(m.to.reason));
   return (
     <section className={s.section} aria-labelledby={`${ids}-title`}>
