@@ -274,6 +274,8 @@ describe('a meeting through its life in the tab (Chromium)', () => {
     expect(await poll(async () => (await meeting()).items.map((i: { decision?: string }) => i.decision ?? ''), items.map((i) => (i.title.startsWith('Udskrivning') ? 'Forslaget blev godkendt. Borgeren med cpr-nr. 010190-1234 omtales i bilaget.' : `Beslutning om ${i.title}.`)))).toEqual(items.map((i) => (i.title.startsWith('Udskrivning') ? 'Forslaget blev godkendt. Borgeren med cpr-nr. 010190-1234 omtales i bilaget.' : `Beslutning om ${i.title}.`)));
     await shot(page, '10-referat-moedetilstand');
 
+    // Before any task: the meeting's list says so (not the overview's "no tasks given to you").
+    await page.getByText('Mødet har endnu ikke givet nogen opgaver.').waitFor();
     await page.getByRole('textbox', { name: 'Opgave', exact: true }).fill('Udarbejde forslag til udskrivningsforløb');
     await page.locator('select[name="task-assignee-kind"]').selectOption('forum');
     await page.getByRole('combobox', { name: 'Ansvarligt forum' }).selectOption('midt-adhoc-udskr');

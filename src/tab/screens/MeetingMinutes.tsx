@@ -198,7 +198,7 @@ export function MinutesPanel({ t, lang, view, setView, reload, isMember }: { t: 
 
       <Card className={s.card} aria-labelledby="tasks-title">
         <Subtitle2 as="h3" className={s.h3} id="tasks-title">{t.m.tasksFromMinutes}</Subtitle2>
-        {view.tasks.length === 0 ? <Text>{t.m.noneTasks}</Text> : (
+        {view.tasks.length === 0 ? <Text>{t.m.noneTasksFromMeeting}</Text> : (
           <ul className={s.recs}>{view.tasks.map((k) => <li key={k.id}><Text>{k.title} · {t.m.due} {formatDate(k.dueOn, lang)}{assigneeName(k) ? ` · ${assigneeName(k)}` : ''}</Text></li>)}</ul>
         )}
         {p.canEditMinutes ? (
