@@ -2326,3 +2326,48 @@ describe('the purpose list', () => {
     expect(purpose('Formål\nGruppen skal sikre sammenhæng i forløbene.\n- Koordinering\n')).toEqual(['Gruppen skal sikre sammenhæng i forløbene.', 'Koordinering']);
   });
 });
+
+describe('phrasing coverage pass', () => {
+  it('"er nedsat under X", "hører under X", "er et underudvalg til X": the parent forum', () => {
+    expect(fields('Forummet er nedsat under Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Forummet hører organisatorisk under Styregruppen for Sundhedsaftalen.')['parent.name']).toBe('Styregruppen for Sundhedsaftalen');
+    expect(fields('Driftsforum Test er et underudvalg til Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    // Matters that belong under a body's remit, in a relative clause or with 'område', name no parent.
+    expect(fields('Sager, der hører under udvalgets område, behandles i forummet.')['parent.name']).toBeUndefined();
+    expect(fields('Forummet behandler sager, som hører under Sundhedskoordinationsudvalget.')['parent.name']).toBeUndefined();
+    expect(fields('Forummet kan nedsætte arbejdsgrupper under Sundhedskoordinationsudvalget.')['parent.name']).toBeUndefined();
+  });
+  it('"Kommissoriet er vedtaget den ...", "Godkendt den ... af X": the approval\'s date, and its body after the date', () => {
+    expect(fields('Kommissoriet er vedtaget den 12-03-2025.').approvedOn).toBe('2025-03-12');
+    expect(fields('Denne forretningsorden blev senest godkendt d. 4. maj 2024.').approvedOn).toBe('2024-05-04');
+    const f = fields('Godkendt den 12. marts 2025 af Sundhedskoordinationsudvalget.');
+    expect([f.approvedOn, f.approvedByName]).toEqual(['2025-03-12', 'Sundhedskoordinationsudvalget']);
+    // Another forum's rules, or an approval to come, date nothing.
+    expect(fields('Forretningsordenen for Sundhedskoordinationsudvalget er vedtaget den 4. maj 2024.').approvedOn).toBeUndefined();
+    expect(fields('Kommissoriet skal godkendes den 12. marts 2025.').approvedOn).toBeUndefined();
+  });
+  it('"Sekretariatet ligger hos X", "Sekretariatet følger formandskabet": who holds the secretariat, or that it goes with the chair', () => {
+    expect(fields('Sekretariatet ligger hos regionen.')['secretariat.by']).toEqual({ name: 'Regionen', sector: 'region_administration' });
+    expect(fields('Sekretariatsfunktionen er placeret hos Testby Kommune.')['secretariat.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    expect(fields('Sekretariatet følger formandskabet.')['secretariat.followsChair']).toBe(true);
+    expect(fields('Sekretariatet varetages af den part, der har formandskabet.')['secretariat.followsChair']).toBe(true);
+    expect(fields('Sekretariatet ligger hos formanden.')['secretariat.by']).toBeUndefined();
+  });
+  it('"Formandskabet ligger hos regionen", "Formanden er en repræsentant fra kommunerne": the side the chair comes from', () => {
+    expect(fields('Formandskabet ligger hos regionen.')['chair.by']).toEqual({ name: 'Regionen', sector: 'region_administration' });
+    expect(fields('Formanden er en repræsentant fra kommunerne.')['chair.by']).toEqual({ name: 'Kommunerne', sector: 'municipality' });
+    expect(fields('Formandsposten varetages af en repræsentant fra Testby Kommune.')['chair.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    expect(fields('Formanden kommer fra en af kommunerne.')['chair.by']).toEqual({ name: 'Kommunerne', sector: 'municipality' });
+    // No side in the words after it, or the vice-chair's clause run into it: nothing.
+    expect(fields('Formanden kommer fra tid til anden med forslag.')['chair.by']).toBeUndefined();
+    expect(fields('Formanden kommer fra kommunerne og næstformanden fra regionen.')['chair.by']).toBeUndefined();
+  });
+  it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
+    for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
+      const f = fields(s);
+      expect([f['meetings.perYearMin'], f['meetings.perYearMax']]).toEqual([4, 4]);
+    }
+    // A year named after it is a calendar, not a rate.
+    expect(fields('Der afholdes 4 møder i løbet af året 2025.')['meetings.perYearMin']).toBeUndefined();
+  });
+});

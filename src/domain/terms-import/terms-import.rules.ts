@@ -279,7 +279,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
         // "1. gang årligt mødes ...": a stray full stop after the count of times.
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+året|hvert\\s+(?:kalender)?år|årlig)${E}`,
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+(?:kalender)?året|i\\s+løbet\\s+af\\s+(?:året|et\\s+år|kalenderåret)(?!\\s+\\d)|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ??
         // "afholder mindst fire årlige møder": the quantifier before the count holds here too.
@@ -508,7 +508,11 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const shared =
         /(?:etableres|er|nedsættes|oprettes|har)\s+(?:et\s+|en\s+)?(?:fælles|delt)\s+\p{L}*sekretariat|delt\s+formand(?:s)?skab\s+og\s+sekretariat|sekretariatsbetjenes\s+af\s+.+?\s+(?:samt|og)\s+.+|(?:fælles|delt)\s+sekretariatsbetjening|sekretariat\p{L}*\s+(?:\p{L}+\s+){0,2}i\s+fællesskab/iu.exec(cl);
       if (shared) add('secretariat.shared', true, ...at(shared), 0.85);
-      const follows = /sekretariat\p{L}*.*?den\s+kommune,?\s+(?:der|som)\s+(?:har|varetager)\s+(?:med)?formand/iu.exec(cl);
+      // "Sekretariatet følger formandskabet", "Sekretariatsfunktionen skifter sammen med formandskabet", "... varetages af den
+      // part, der har formandskabet": the secretariat goes with the chair.
+      const follows =
+        /sekretariat\p{L}*.*?(?:den\s+kommune|den\s+part|den\s+organisation|den\s+sektor),?\s+(?:der|som)\s+(?:har|varetager)\s+(?:med)?formand/iu.exec(cl) ??
+        /sekretariat\p{L}*\s+(?:følger|skifter\s+(?:sammen\s+)?med|går\s+på\s+skift\s+(?:sammen\s+)?med)\s+formand(?:s)?skabet(?![\p{L}])/iu.exec(cl);
       if (follows) add('secretariat.followsChair', true, ...at(follows), 0.8);
     }
 
@@ -564,7 +568,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+af\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
@@ -1612,6 +1616,25 @@ export function docLevelRules(s: string): RawFinding[] {
     const date = parseDanishDate(only[1]!);
     const ds = only.index + only[0].lastIndexOf(only[1]!);
     if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + only[1]!.length, confidence: 0.85 });
+    return out;
+  }
+  // "Kommissoriet er vedtaget den 12. marts 2025.", "Denne forretningsorden blev godkendt d. 12.03.2025 af Styregruppen.",
+  // "Godkendt den 12. marts 2025 af Sundhedskoordinationsudvalget.": these terms (named as themselves, no 'for X' after them)
+  // approved on a day, the body after the date when one is named (capitalised, at most four words, the sentence's end).
+  const dateFirst = new RegExp(
+    `^(?:(?:(?:dette|det)\\s+kommissorium|kommissoriet|(?:denne|den)\\s+forretningsorden|forretningsordenen)\\s+(?:er|blev)\\s+(?:senest\\s+)?)?(?:godkendt|vedtaget)\\s+(?:den|d\\.)\\s+${DATE}(?:\\s+(?:af|i)\\s+([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{L}-]+){0,3}?))?\\.?$`,
+    'iu',
+  ).exec(s.trim());
+  if (dateFirst) {
+    const off = s.indexOf(s.trim());
+    const date = parseDanishDate(dateFirst[1]!);
+    const ds = off + dateFirst[0].indexOf(dateFirst[1]!);
+    if (date) out.push({ path: 'approvedOn', value: date, start: ds, end: ds + dateFirst[1]!.length, confidence: 0.85 });
+    const body = dateFirst[2];
+    if (body && !/\s(?:er|blev|har|skal|kan|var|den|d\.)\s/iu.test(` ${body} `) && !/\d/.test(body)) {
+      const at = off + dateFirst[0].lastIndexOf(body);
+      out.push({ path: 'approvedByName', value: body, start: at, end: at + body.length, confidence: 0.8 });
+    }
   }
   return out;
 }
@@ -1966,6 +1989,8 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     // styregruppen": a capitalised name (up to five words, "for", "og" and "i" between them) that is, or serves as, this forum's
     // secretariat, the forum named by its kind word after "for".
     new RegExp(`^((?:[\\p{Lu}][\\p{L}-]*)(?:\\s+(?:(?:for|og|i)\\s+)?[\\p{Lu}][\\p{L}-]*){0,4})\\s+(?:er|fungerer\\s+som|varetager)\\s+(?:sekretariat|sekretariatet|sekretariatsfunktionen|sekretariatsbetjeningen|sekretariatsopgaven)\\s+for\\s+(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket|[\\p{L}-]*(?:grupp|udvalg|forum|råd)(?:en|et|e)?)${E}`, 'u').exec(s) ??
+    // "Sekretariatet ligger hos regionen", "Sekretariatsfunktionen er placeret hos Testby Kommune": the body it sits with.
+    new RegExp(`^(?:§\\s*\\d+\\.?\\s+)?sekretariat(?:et|sfunktionen|sbetjeningen)\\s+(?:ligger|er\\s+placeret|er\\s+forankret|placeres|forankres)\\s+hos\\s+${HOLDER}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
     // "Sekretariatsfunktionen varetages af og forankres hos X": a second passive verb before the holder.
     new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
@@ -2019,6 +2044,18 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`(?:^(?:[-•–*]\\s+)?(?:[\\p{Lu}][\\p{L}-]*:\\s+)?|,\\s+)((?:[\\p{Lu}][\\p{L}-]*)(?:\\s+(?:(?:for|og|i)\\s+)?[\\p{Lu}][\\p{L}-]*){0,4})\\s*\\((?:formandskab|formandskabet|forpersonskab)\\)`, 'u').exec(s) ??
     // "Nuværende formandskab varetages af Halsnæs Kommune" (after "Formandskabet ... går på omgang"): who holds it now.
     new RegExp(`^(?:det\\s+)?nuværende\\s+formand(?:s)?skab(?:et)?\\s+varetages\\s+af\\s+${HOLDER}`, 'iu').exec(s);
+  // "Formandskabet ligger hos regionen", "Formanden er en repræsentant fra kommunerne", "Formanden kommer fra regionen",
+  // "Formandsposten varetages af en repræsentant fra kommunerne": the side the chair comes from, when the name tells a side (not
+  // "Formanden kommer fra tid til anden", not a holder running into the vice-chair's clause).
+  const chairFrom = chair ? null :
+    new RegExp(`^(?:[-•–*]\\s+)?(?:(?:udvalgets|gruppens|rådets|forummets)\\s+)?formand(?:en|skabet|sposten)?\\s+(?:ligger\\s+hos|er\\s+placeret\\s+hos|kommer\\s+fra|er\\s+(?:en\\s+)?repræsentant\\s+fra|varetages\\s+af\\s+en\\s+repræsentant\\s+fra)\\s+(?:en\\s+af\\s+)?${HOLDER}`, 'iu').exec(s);
+  if (chairFrom && !/formand|\s(?:der|som)$/iu.test(chairFrom[1]!) && !/^,?\s+(?:der|som)\s/i.test(s.slice(chairFrom.index + chairFrom[0].length))) {
+    const h = holder(chairFrom[1]!.replace(/\s+(?:i|og|med|for|på|hos|til|efter|fra)$/iu, ''));
+    if (h.sector) {
+      const at = chairFrom.index + chairFrom[0].lastIndexOf(chairFrom[1]!);
+      push('chair.by', h, at, at + h.name.length, 0.75);
+    }
+  }
   // "Direktøren med ansvar for sundhed i Region Midtjylland er formand for styregruppen": the post's organisation holds the
   // chair of this forum (named by its kind word), when the post names an organisation of a known side.
   const postChairs = chair ? null : /^((?:[\p{Lu}][\p{Ll}]+|Den\s+\p{Ll}+)[^.;]{0,80}?)\s+er\s+(?:formand|forperson)\s+for\s+([\p{L}-]+)\.?$/u.exec(s);
