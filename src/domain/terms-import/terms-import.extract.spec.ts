@@ -2362,6 +2362,23 @@ describe('phrasing coverage pass', () => {
     expect(fields('Formanden kommer fra tid til anden med forslag.')['chair.by']).toBeUndefined();
     expect(fields('Formanden kommer fra kommunerne og næstformanden fra regionen.')['chair.by']).toBeUndefined();
   });
+  it('a rotation told by "i følgende rækkefølge: ...", "varetages på skift af ...", "har skiftevis formandskabet", "veksler mellem"', () => {
+    for (const s of [
+      'Formandskabet går på skift i følgende rækkefølge: regionen, kommunerne, almen praksis.',
+      'Formandskabet varetages på skift af regionen, kommunerne og almen praksis, i nævnte rækkefølge.',
+      'Regionen og kommunerne har skiftevis formandskabet.',
+      'Formandskabet veksler mellem regionen og kommunerne.',
+    ]) expect(fields(s)['chair.rotatesAmongAllParties']).toBe(true);
+    // The order's list of one side's members: the chair goes round that side.
+    expect(fields('Formandskabet går på skift mellem kommunerne i følgende rækkefølge: Aby Kommune, Bby Kommune, Cby Kommune.')['chair.rotatingSide']).toBe('municipality');
+    expect(fields('Formandskabet går på omgang mellem kommunerne.')['chair.rotatingSide']).toBe('municipality');
+    expect(fields('Formandskabet varetages på skift af en af medlemmerne.')['chair.rotatesAmongAllParties']).toBeUndefined();
+  });
+  it('"Formandskabet skifter hvert andet år": the chair\'s term in years', () => {
+    expect(fields('Formandskabet skifter hvert andet år.')['chair.termYears']).toBe(2);
+    expect(fields('Formandskabet skifter hvert tredje år mellem kommunerne.')['chair.termYears']).toBe(3);
+    expect(fields('Kommissoriet og formandskabet evalueres hvert andet år.')['chair.termYears']).toBeUndefined();
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

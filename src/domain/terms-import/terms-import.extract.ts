@@ -1006,7 +1006,10 @@ function extractFrom(text: string, main?: MainForum): TermsImportResult {
     }
     // "Medlemmer:", "Formandskab: Delt", "Opgaver i Sundhed og Beskæftigelse:".
     const colon = /^([^:\n]{2,80}?):\s*(.*)$/.exec(t);
-    const colonSection = colon ? sectionOf(colon[1]!) : undefined;
+    // "Formandskabet går på skift i følgende rækkefølge: regionen, kommunerne, almen praksis.": a sentence leading into the list on
+    // its own line is no label over it; the line is read whole.
+    const listLeadIn = !!colon && colon[2]!.trim() !== '' && /\s(?:i\s+)?(?:følgende|nedenstående)\s+rækkefølge\s*$/iu.test(colon[1]!);
+    const colonSection = colon && !listLeadIn ? sectionOf(colon[1]!) : undefined;
     // "5 medlemmer udpeget af kommunekontaktrådet i Region Hovedstaden (KKR Hovedstaden):", "Herudover 2 medlemmer udpeget af
     // Praksisudvalget for Almen Praksis i Region Hovedstaden:": a longer heading over the names of the members that body
     // appoints; they sit for the appointing body's side, as under "Regionale medlemmer:".

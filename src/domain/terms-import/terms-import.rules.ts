@@ -460,7 +460,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         const list = uniqueSides(allSectors(sides[1]!));
         if (list.length >= 2) add('chair.sides', list, ...at(sides), 0.8);
       }
-      const rot = /(?:går\s+på\s+skift|roterer|skifter)\s+mellem\s+(.+?)(?=\s+og\s+varetages|\s+for\s+\d|[.,;]|$)/iu.exec(cl);
+      // Also "går på omgang mellem", "veksler mellem", "skifter hvert andet år mellem"; "varetages på skift af regionen, kommunerne
+      // og almen praksis, i nævnte rækkefølge"; "går på skift i følgende rækkefølge: regionen, kommunerne, almen praksis" (the order
+      // has no field: the list tells who the chair goes between); "Regionen og kommunerne har skiftevis formandskabet".
+      const ROT_END = String.raw`(?=\s+og\s+varetages|\s+for\s+\d|\s+hvert\s|\s+i\s+(?:den\s+)?(?:nævnte|denne|følgende)\s+rækkefølge|[.,;]|$)`;
+      const rot =
+        new RegExp(`(?:går\\s+på\\s+(?:skift|omgang)|roterer|skifter|veksler)(?:\\s+hvert\\s+(?:\\p{L}+\\s+)?år)?\\s+mellem\\s+(.+?)${ROT_END}`, 'iu').exec(cl) ??
+        new RegExp(`formand(?:s)?skab\\p{L}*\\s+(?:varetages|besættes|indehaves)\\s+(?:på\\s+skift|skiftevis)\\s+af\\s+(.+?)${ROT_END}`, 'iu').exec(cl) ??
+        new RegExp(`formand(?:s)?skab\\p{L}*\\s+(?:går\\s+på\\s+(?:skift|omgang)|roterer|skifter)\\s+i\\s+(?:følgende|nedenstående)\\s+rækkefølge\\s*:\\s*(.+?)${ROT_END}`, 'iu').exec(cl) ??
+        /^((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)\s+(?:har|varetager)\s+(?:på\s+skift|skiftevis)\s+formand(?:s)?skabet(?![\p{L}])/iu.exec(cl);
       if (rot) {
         // "går på skift mellem hospitalet, kommunerne og almen praksis": a list of sides, its items joined by commas, is one
         // list; a clause after a comma ("..., og formanden udpeges af regionen") or an item naming no side joins none.
@@ -489,6 +497,13 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       if (term) {
         const n = parseNumber(term.slice(1).find((g) => g !== undefined) ?? '');
         if (n) add('chair.termYears', n, ...at(term), 0.85);
+      } else {
+        // "Formandskabet skifter hvert andet år", "går på skift mellem regionen og kommunerne hvert andet år", "Formanden vælges hvert
+        // år": the chair changes hands every so many years, so each holds it that long (the rotation's verb or the election's, not
+        // "evalueres hvert andet år").
+        const every = /(?:skifter|går\s+på\s+(?:skift|omgang)|roterer|veksler|vælges|udpeges)(?![\p{L}])(?:\s+[^.;]{0,80}?)?\s+hvert\s+(?:(andet|tredje|fjerde)\s+)?år(?![\p{L}])/iu.exec(cl);
+        const years = every ? ({ andet: 2, tredje: 3, fjerde: 4 } as Record<string, number>)[(every[1] ?? '').toLowerCase()] ?? (every[1] ? undefined : 1) : undefined;
+        if (every && years && !/evaluer|revider/iu.test(every[0])) add('chair.termYears', years, ...at(every), 0.8);
       }
       const offset = new RegExp(`(½|et\\s+halvt|en\\s+halv|${NUM}\\s+måneders?)\\s*(?:års?\\s+)?forskydning|forskudt\\s+(?:med\\s+)?(et\\s+halvt\\s+år|${NUM}\\s+måneder)`, 'iu').exec(cl);
       if (offset) {
