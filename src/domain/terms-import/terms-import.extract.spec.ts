@@ -2379,6 +2379,19 @@ describe('phrasing coverage pass', () => {
     expect(fields('Formandskabet skifter hvert tredje år mellem kommunerne.')['chair.termYears']).toBe(3);
     expect(fields('Kommissoriet og formandskabet evalueres hvert andet år.')['chair.termYears']).toBeUndefined();
   });
+  it('"Regionen er repræsenteret med 4 medlemmer", "Almen praksis deltager med to repræsentanter": a side\'s seats', () => {
+    const seatsOf = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max]);
+    expect(seatsOf('Regionen er repræsenteret med 4 medlemmer.')).toEqual([['region_administration', 4, 4]]);
+    expect(seatsOf('Almen praksis deltager med to repræsentanter.')).toEqual([['general_practice', 2, 2]]);
+    expect(seatsOf('Hver kommune er repræsenteret med ét medlem.')).toEqual([['municipality', 1, 1]]);
+    expect(seatsOf('Regionen udpeger 3 medlemmer, og kommunerne udpeger 3 medlemmer.')).toEqual([['region_administration', 3, 3], ['municipality', 3, 3]]);
+    // Seats in another forum named after the count are not this forum's.
+    expect(seatsOf('Regionen er repræsenteret med 2 medlemmer i Sundhedskoordinationsudvalget.')).toEqual([]);
+  });
+  it('"består af tre repræsentanter fra regionen, tre fra kommunerne og en fra almen praksis": the first group is no total', () => {
+    expect(fields('Forummet består af tre repræsentanter fra regionen, tre fra kommunerne og en fra almen praksis.').membersTotal).toBeUndefined();
+    expect(fields('Forummet består af 8 repræsentanter fra kommunerne.').membersTotal).toBe(8);
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

@@ -611,6 +611,22 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     out.push({ list: 'seats', value: { party, role: m[1]!, min: n, max: n } satisfies SeatDraft, start: m.index, end: m.index + m[0].length, confidence: 0.75 });
   }
 
+  // "Regionen er repræsenteret med 4 medlemmer", "Almen praksis deltager med to repræsentanter", "..., og kommunerne udpeger 3
+  // medlemmer", "Hver kommune er repræsenteret med ét medlem": a side (one the lexicon knows) as the subject, with its count of
+  // seats; not when another forum is named after the count ("... med 2 medlemmer i Sundhedskoordinationsudvalget").
+  const SIDE_SUBJECT = String.raw`([Hh]ver\s+kommune|[Rr]egionen|[Kk]ommunerne|[Aa]lmen\s+praksis|[Dd]e\s+praktiserende\s+læger|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2})`;
+  for (const m of s.matchAll(new RegExp(`(?:^\\s*|,\\s+(?:og\\s+|samt\\s+)?)${SIDE_SUBJECT}\\s+(er\\s+repræsenteret\\s+(?:med|ved)|deltager\\s+med|udpeger)\\s+${NUM}\\s+(?:medlem(?:mer)?|repræsentant(?:er)?)(\\s+hver)?(?![\\p{L}])(?!\\s+(?:i|til|på|af)\\s)`, 'gu'))) {
+    const subject = m[1]!;
+    // "Regionen udpeger 3 medlemmer" at the sentence's start is read by the rule above.
+    if (m[2] === 'udpeger' && /^\s*[\p{Lu}][\p{L}-]+$/u.test(subject) && m.index === 0) continue;
+    const sector = firstSector(subject)?.sector;
+    const n = parseNumber(m[3]!);
+    if (!sector || !n) continue;
+    const party = { kind: 'sector' as const, sector, perOrganisation: /^hver\s/iu.test(subject) || !!m[4] };
+    const at = m.index + m[0].indexOf(subject);
+    out.push({ list: 'seats', value: { party, role: subject, min: n, max: n } satisfies SeatDraft, start: at, end: m.index + m[0].length, confidence: 0.7 });
+  }
+
   const td = new RegExp(`${B}${NUM}\\s+(?:årlige\\s+)?temadag\\p{L}*`, 'iu').exec(s);
   if (td && /årlig|om\s+året|pr\.?\s*år/i.test(s)) {
     const perYear = parseNumber(td[1]!);
@@ -2154,7 +2170,9 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   // "består af 13 repræsentanter fra patientforeninger og brugergrupper": one counted group and nothing else is all the members.
   const sits = sitsInThis(s, ctx) ? new RegExp(`^I\\s+\\S+\\s+sidder\\s+(?:der\\s+)?(?:i\\s+alt\\s+)?${NUM}\\s+(?:repræsentanter|medlemmer|personer)${E}`, 'iu').exec(s) : null;
   const reps = new RegExp(`(?:består|sammensættes)\\s+af\\s+${NUM}\\s+repræsentanter${E}`, 'iu').exec(s) ?? sits;
-  const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
+  // "består af tre repræsentanter fra regionen, tre fra kommunerne og en fra almen praksis": a count with only "fra" after it is a
+  // further group too.
+  const onlyGroup = !!reps && !new RegExp(`${B}${NUM}\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:repræsentant|medlem)|(?:,|${B}og|${B}samt)\\s+(?:hver\\s+)?${NUM}\\s+(?:fra|for)${E}|${B}(?:dels|samt|herudover|derudover|desuden)${E}|[;:]`, 'iu').test(s.slice(reps.index + reps[0].length));
   // "Brugerrådet består af 6 personer:": persons counted as the members.
   const total = new RegExp(`(?:består|sammensættes)\\s+(?:\\p{L}+\\s+){0,5}af\\s+(?:i\\s+alt\\s+)?${NUM}\\s+(?:ordinære\\s+|faste\\s+|stemmeberettigede\\s+)?(?:\\p{L}*medlemmer|personer|deltagere)${E}`, 'iu').exec(s) ?? (onlyGroup ? reps : null);
   // "består af 8 medlemmer fra hhv. region og kommuner samt tre medlemmer fra almen praksis": the count of one group among
