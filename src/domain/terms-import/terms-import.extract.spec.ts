@@ -2392,6 +2392,13 @@ describe('phrasing coverage pass', () => {
     expect(fields('Forummet består af tre repræsentanter fra regionen, tre fra kommunerne og en fra almen praksis.').membersTotal).toBeUndefined();
     expect(fields('Forummet består af 8 repræsentanter fra kommunerne.').membersTotal).toBe(8);
   });
+  it('"er etableret af X", "er oprettet under X": the parent forum, as "er nedsat af X"', () => {
+    expect(fields('Forummet er etableret af Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Forummet er oprettet under Styregruppen for Sundhedsaftalen.')['parent.name']).toBe('Styregruppen for Sundhedsaftalen');
+    // Set up by organisations, or for a reason: no forum, no parent.
+    expect(fields('Forummet er etableret af regionen og kommunerne.')['parent.name']).toBeUndefined();
+    expect(fields('Forummet er etableret af hensyn til samarbejdet.')['parent.name']).toBeUndefined();
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);
