@@ -2399,6 +2399,17 @@ describe('phrasing coverage pass', () => {
     expect(fields('Forummet er etableret af regionen og kommunerne.')['parent.name']).toBeUndefined();
     expect(fields('Forummet er etableret af hensyn til samarbejdet.')['parent.name']).toBeUndefined();
   });
+  it('"mødes én gang i kvartalet og i øvrigt efter behov": meetings as needed after a count per period or a rhythm', () => {
+    const f = fields('Forummet mødes én gang i kvartalet og i øvrigt efter behov.');
+    expect([f['meetings.perYearMin'], f['meetings.perYearMax'], f['meetings.adHoc']]).toEqual([4, 4, true]);
+    expect(fields('Forummet mødes to gange i halvåret samt ad hoc.')['meetings.adHoc']).toBe(true);
+    expect(fields('Forummet mødes hver anden måned og desuden ad hoc.')['meetings.adHoc']).toBe(true);
+    expect(fields('Forummet mødes én gang i kvartalet.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"refererer direkte til X", "er organisatorisk forankret under X": the parent forum', () => {
+    expect(fields('Forummet refererer direkte til Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Forummet er organisatorisk forankret under Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

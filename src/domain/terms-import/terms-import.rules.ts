@@ -330,6 +330,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
           add('meetings.perYearMin', p.min, ...span, 0.85);
           add('meetings.perYearMax', p.max, ...span, 0.85);
         }
+        // "mødes én gang i kvartalet og i øvrigt efter behov": meetings as needed besides, as after a count a year.
+        const extraP = /^\s*,?\s*(?:samt|og|\+|plus|eller)\s+(?:i\s+øvrigt\s+|derudover\s+|herudover\s+|desuden\s+|også\s+)?(?:ved\s+behov|efter\s+behov|ad[- ]?hoc)/iu.exec(cl.slice(p.end));
+        if (extraP) add('meetings.adHoc', true, c.start + p.end, c.start + p.end + extraP[0].length, 0.8);
       } else if (meetingContext) {
         // "kvartalsvist", "hver anden måned", "månedligt eller hver anden måned": each named rhythm gives a count a year;
         // two rhythms joined by "eller" give the range between them.
@@ -365,7 +368,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
             add('meetings.perYearMin', lo, ...span, 0.75);
             add('meetings.perYearMax', hi, ...span, 0.75);
           }
-          const extra = /^\s*(?:,\s*)?(?:og|samt|eller)\s+(?:i\s+øvrigt\s+|derudover\s+)?(?:ved|efter)\s+behov/iu.exec(cl.slice((alt ?? first).end));
+          const extra = /^\s*(?:,\s*)?(?:og|samt|eller)\s+(?:i\s+øvrigt\s+|derudover\s+|herudover\s+|desuden\s+|også\s+)?(?:(?:ved|efter)\s+behov|ad[- ]?hoc)/iu.exec(cl.slice((alt ?? first).end));
           if (extra) add('meetings.adHoc', true, c.start + (alt ?? first).end, c.start + (alt ?? first).end + extra[0].length, 0.8);
         }
       }
@@ -583,7 +586,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+til\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:nedsat|etableret|oprettet)\\s+(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+(?:direkte\\s+)?til\\s+${FORUM_PHRASE}|(?:er\\s+)?(?:organisatorisk\\s+)?forankret\\s+under\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:nedsat|etableret|oprettet)\\s+(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
