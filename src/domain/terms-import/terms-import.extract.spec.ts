@@ -2410,6 +2410,20 @@ describe('phrasing coverage pass', () => {
     expect(fields('Forummet refererer direkte til Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
     expect(fields('Forummet er organisatorisk forankret under Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
   });
+  it('"godkendt af X på mødet den ...": the meeting after the body is no part of its name', () => {
+    const f = fields('Kommissoriet er godkendt af Sundhedskoordinationsudvalget på mødet den 12. marts 2025.');
+    expect([f.approvedByName, f.approvedOn]).toEqual(['Sundhedskoordinationsudvalget', '2025-03-12']);
+    expect(fields('Kommissoriet blev vedtaget af Styregruppen for Sundhedsaftalen på møde den 3. april 2024.').approvedByName).toBe('Styregruppen for Sundhedsaftalen');
+  });
+  it('"Sekretariatsopgaven løses af X", "X stiller sekretariat til rådighed": who holds the secretariat', () => {
+    expect(fields('Sekretariatsopgaven løses af Testby Kommune.')['secretariat.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    expect(fields('Regionen stiller sekretariat til rådighed.')['secretariat.by']).toEqual({ name: 'Regionen', sector: 'region_administration' });
+  });
+  it('"evalueres to år efter nedsættelsen", "12 måneder efter opstart": the evaluation counted from the start', () => {
+    expect(fields('Forummet evalueres to år efter nedsættelsen.').evaluation).toEqual({ afterMonths: 24 });
+    expect(fields('Samarbejdet evalueres 12 måneder efter opstart.').evaluation).toEqual({ afterMonths: 12 });
+    expect(fields('Forummets arbejde evalueres ved udgangen af 2026.').evaluation).toBeUndefined();
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

@@ -655,7 +655,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   if (!jm) out.push(...meetingTogether(s, ctx.forumKind));
 
   if (/evaluer/i.test(s) && !/formand/i.test(s)) {
-    const ev = new RegExp(`(?:senest\\s+)?efter\\s+${NUM}\\s+(år|måneder)`, 'iu').exec(s);
+    // "evalueres to år efter nedsættelsen", "12 måneder efter opstarten": the span counted from the forum's start.
+    const ev =
+      new RegExp(`(?:senest\\s+)?efter\\s+${NUM}\\s+(år|måneder)`, 'iu').exec(s) ??
+      new RegExp(`${B}${NUM}\\s+(år|måneder)\\s+efter\\s+(?:forummets\\s+|gruppens\\s+|udvalgets\\s+|rådets\\s+)?(?:nedsættelsen?|oprettelsen?|(?:etablering|opstart|start|igangsætning)(?:en)?)${E}`, 'iu').exec(s);
     if (ev) {
       const n = parseNumber(ev[1]!);
       const to = new RegExp(`(?:afrapporter\\p{L}*|rapporter\\p{L}*|forelægges|fremlægges)\\s+(?:\\p{L}+\\s+){0,2}(?:til|for)\\s+${FORUM_PHRASE}`, 'iu').exec(s);
@@ -1577,7 +1580,9 @@ export function docLevelRules(s: string): RawFinding[] {
     const name = body
       .replace(/^(?:et|sit|det|deres)\s+(?:[\p{L}-]+\s+)?møde\s+(?:i|hos)\s+(?=[\p{Lu}])/u, '')
       .replace(/^([\p{Lu}][\p{L}-]+)s\s+(?:(?:ordinære|ekstraordinære|konstituerende|første|seneste)\s+)?møde(?:t)?$/u, '$1')
-      .replace(/(?:s)?møde(?:t)?$/i, '');
+      .replace(/(?:s)?møde(?:t)?$/i, '')
+      // "godkendt af Sundhedskoordinationsudvalget på mødet den ...": the meeting after the body is no part of its name.
+      .replace(/\s+(?:på|ved)(?:\s+(?:et|sit|det|deres))?\s*$/iu, '');
     const nameStart = m.index + m[0].indexOf(m[1]!);
     // "Vedtaget af bestyrelsen d. 11/5 2016 – senest ændret d. 26/11 2019 og godkendt d. 20/1 2020": the version in force is the
     // one approved last; who approved that change is not said, so no body.
@@ -2027,7 +2032,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`^(?:§\\s*\\d+\\.?\\s+)?sekretariat(?:et|sfunktionen|sbetjeningen)\\s+(?:ligger|er\\s+placeret|er\\s+forankret|placeres|forankres)\\s+hos\\s+${HOLDER}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
     // "Sekretariatsfunktionen varetages af og forankres hos X": a second passive verb before the holder.
-    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
+    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres|løses)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
     // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
     new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
@@ -2038,7 +2043,7 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`(?:via|ved|gennem)\\s+(?:rådets\\s+|udvalgets\\s+|gruppens\\s+)?sekretær(?:en)?\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     // "Tovholderkommunen stiller sekretærbistand til rådighed".
     // "Esbjerg Kommune stiller sekretariatsbistand til rådighed".
-    new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?(?:sekretær|sekretariats)\\p{L}*`, 'iu').exec(s) ??
+    new RegExp(`^${HOLDER}\\s+(?:stiller|yder|leverer)\\s+(?:\\p{L}+\\s+)?(?:sekretær|sekretariat)\\p{L}*`, 'iu').exec(s) ??
     new RegExp(`(?:sendes|fremsendes|meddeles)\\s+til\\s+((?:det\\s+|den\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]*sekretariat(?:et)?)${E}`, 'iu').exec(s) ??
     // "Den regionale tovholder har det primære ansvar for udarbejdelse af dagsordener og referater": who writes the agendas and
     // the minutes serves the forum as its secretariat.
