@@ -2424,6 +2424,19 @@ describe('phrasing coverage pass', () => {
     expect(fields('Samarbejdet evalueres 12 måneder efter opstart.').evaluation).toEqual({ afterMonths: 12 });
     expect(fields('Forummets arbejde evalueres ved udgangen af 2026.').evaluation).toBeUndefined();
   });
+  it('"3 eller 4 gange årligt", "mellem 4 og 6 gange", "mindst 4 og højst 6 gange om året": a range told in words', () => {
+    const range = (body: string) => {
+      const f = fields(body);
+      return [f['meetings.perYearMin'], f['meetings.perYearMax']];
+    };
+    expect(range('Forummet mødes 3 eller 4 gange årligt.')).toEqual([3, 4]);
+    expect(range('Forummet mødes mellem 4 og 6 gange årligt.')).toEqual([4, 6]);
+    expect(range('Forummet afholder mellem tre og fire møder om året.')).toEqual([3, 4]);
+    expect(range('Forummet mødes mindst 4 og højst 6 gange om året.')).toEqual([4, 6]);
+    // Two counts joined by 'og' with neither 'mellem' nor a floor and a ceiling are no range, and the second is no count alone.
+    expect(range('Forummet mødes 2 og 4 gange årligt.')).toEqual([undefined, undefined]);
+    expect(range('Forummet mødes mindst 2-4 gange årligt.')).toEqual([2, undefined]);
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

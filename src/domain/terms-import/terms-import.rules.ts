@@ -279,7 +279,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (!/temadag|status|evaluer|rapport/i.test(cl)) {
       const freq = new RegExp(
         // "1. gang årligt mødes ...": a stray full stop after the count of times.
-        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+(?:kalender)?året|i\\s+løbet\\s+af\\s+(?:året|et\\s+år|kalenderåret)(?!\\s+\\d)|hvert\\s+(?:kalender)?år|årlig)${E}`,
+        // "3 eller 4 gange årligt", "mellem 4 og 6 gange årligt", "mindst 4 og højst 6 gange om året": ranges told in words.
+        `${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt|mellem)\\s+)?${NUM}(?:(?:\\s*(?:-|–|til)\\s*|\\s+eller\\s+|\\s+og\\s+(?:(?:højst|maksimalt|op\\s+til)\\s+)?)${NUM})?(?:\\.(?=\\s+gange?\\s))?\\s+(?:ordinære\\s+|ordinært\\s+|faste\\s+|fast\\s+|årlige\\s+)?(?:\\p{L}*møder|\\p{L}*møde|gange|gang|mødedage)(?:\\s+i\\s+\\p{Lu}\\p{L}*)?\\s*(?:om\\s+året|årligt|pr\\.?\\s*år|per\\s+år|i\\s+(?:kalender)?året|i\\s+løbet\\s+af\\s+(?:året|et\\s+år|kalenderåret)(?!\\s+\\d)|hvert\\s+(?:kalender)?år|årlig)${E}`,
         'iu',
       ).exec(cl) ??
         // "afholder mindst fire årlige møder": the quantifier before the count holds here too.
@@ -304,8 +305,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         const a = parseNumber(freq[2]!);
         const b = freq[3] ? parseNumber(freq[3]) : a;
         const conf = q === '' ? 0.9 : 0.7;
-        if (a !== undefined && b !== undefined) {
-          if (/^(?:op|højst|maksimalt)/.test(q)) add('meetings.perYearMax', a, ...at(freq), conf);
+        // Two counts joined by "og" are a range only after "mellem" ("mellem 4 og 6") or as a floor and a ceiling ("mindst 4 og
+        // højst 6"); "mellem" alone before one count is no range.
+        const joinedByOg = !!freq[3] && new RegExp(`${E}\\s+og\\s`, 'iu').test(freq[0].slice(freq[0].search(/\d|\p{L}/u)));
+        const ogRange = joinedByOg && (q === 'mellem' || (/^(?:minimum|mindst)/.test(q) && /\s(?:højst|maksimalt|op\s+til)\s/iu.test(freq[0])));
+        if (a !== undefined && b !== undefined && (joinedByOg ? ogRange : q !== 'mellem' || !!freq[3])) {
+          if (ogRange && /^(?:minimum|mindst)/.test(q)) {
+            add('meetings.perYearMin', a, ...at(freq), conf);
+            add('meetings.perYearMax', b, ...at(freq), conf);
+          } else if (/^(?:op|højst|maksimalt)/.test(q)) add('meetings.perYearMax', a, ...at(freq), conf);
           else if (/^(?:minimum|mindst)/.test(q)) add('meetings.perYearMin', a, ...at(freq), conf);
           else {
             add('meetings.perYearMin', a, ...at(freq), conf);
