@@ -2437,6 +2437,11 @@ describe('phrasing coverage pass', () => {
     expect(range('Forummet mødes 2 og 4 gange årligt.')).toEqual([undefined, undefined]);
     expect(range('Forummet mødes mindst 2-4 gange årligt.')).toEqual([2, undefined]);
   });
+  it('"Indkaldelse med dagsorden sker med mindst 8 dages varsel": the agenda\'s notice', () => {
+    expect(fields('Indkaldelse med dagsorden sker med mindst 8 dages varsel.')['deadlines.agendaLead']).toEqual(days(8));
+    // The meeting's notice with no agenda named is not the agenda's.
+    expect(fields('Indkaldelse til møder sker med mindst 8 dages varsel.')['deadlines.agendaLead']).toBeUndefined();
+  });
   it('"mødes 4 gange i løbet af året", "i kalenderåret": meetings a year', () => {
     for (const s of ['Forummet mødes 4 gange i løbet af året.', 'Der afholdes 4 møder i løbet af et år.', 'Forummet mødes 4 gange i kalenderåret.']) {
       const f = fields(s);

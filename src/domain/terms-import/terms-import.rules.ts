@@ -267,7 +267,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     const notice = new RegExp(`${B}(?:(?:ca\\.|cirka|mindst|minimum)\\s+)?${NUM}\\s+(ugers|uges|dages|hverdages|arbejdsdages|kalenderdages)\\s+varsel${E}`, 'iu').exec(cl);
     // Only the agenda's sending: "indkalder til møder med mindst otte ugers varsel" after "udarbejder dagsorden" is the meeting's notice.
     // "Bestyrelsesmøder indkaldes med dagsorden mindst med 8 dages varsel": the meeting called with its agenda.
-    const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|indkald\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?med\s+(?:en\s+|den\s+)?dagsorden(?:en)?\s+(?:(?:mindst|minimum)\s+)?med\s*$|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)/iu;
+    const agendaSent = /(?:udsendelse|fremsendelse)\s+af\s+(?:den\s+)?dagsorden|indkald\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?med\s+(?:en\s+|den\s+)?dagsorden(?:en)?\s+(?:(?:mindst|minimum)\s+)?med\s*$|(?:udsender|fremsender|sender)\s+(?:den\s+)?dagsorden|dagsorden\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:udsendes|fremsendes|sendes)|(?:indkaldelse(?:n)?\s+(?:med|og)\s+)?dagsorden(?:en)?\s+sker\s+med\s*$/iu;
+    // ("Indkaldelse med dagsorden sker med mindst 8 dages varsel": the agenda's sending told by "sker med".)
     // "sender, via sekretæren, med mindst 5 dages varsel, en dagsorden": the agenda named right after the notice of its sending.
     const sentThen = !!notice && /(?:udsender|fremsender|sender)(?![\p{L}])/iu.test(cl.slice(0, notice.index)) && /^,?\s+(?:en|den)\s+dagsorden/iu.test(cl.slice(notice.index + notice[0].length));
     if (notice && (agendaSent.test(cl.slice(0, notice.index)) || sentThen) && !/ekstraordinær|afbud|forfald|referat/iu.test(cl) && !new RegExp(`${LEAD}\\s+(?:før|forud|inden|forinden)`, 'iu').test(cl)) {
