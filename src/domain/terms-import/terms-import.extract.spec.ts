@@ -2451,3 +2451,23 @@ describe('phrasing coverage pass', () => {
     expect(fields('Der afholdes 4 møder i løbet af året 2025.')['meetings.perYearMin']).toBeUndefined();
   });
 });
+
+describe('phrasing coverage: a chair of two sides and who sits in the forum', () => {
+  it('"et formandskab bestående af en kommunal og en regional repræsentant": a shared chair of those sides', () => {
+    const chair = (body: string) => { const f = fields(body); return [f['chair.shared'], f['chair.sides']]; };
+    expect(chair('Forummet ledes af et formandskab bestående af en kommunal og en regional repræsentant.')).toEqual([true, ['municipality', 'region']]);
+    expect(chair('Formandskabet består af en repræsentant fra regionen og en fra kommunerne.')).toEqual([true, ['region', 'municipality']]);
+    // A chair that goes round the sides is a rotation, not two chairs at once.
+    expect(chair('Formandskabet består af regionen og kommunerne på skift.')[0]).toBeUndefined();
+    // One side is no shared chair.
+    expect(chair('Formandskabet består af en repræsentant fra regionen.')).toEqual([undefined, undefined]);
+  });
+  it('"I samarbejdsforummet sidder A, B samt C": who sits in this forum, its definite form included', () => {
+    const sectors = (text: string) => extractTermsDrafts(text).drafts[0]!.lists.seats.map((s) => (s.value.party as { sector?: string }).sector);
+    expect(sectors('Kommissorium for Samarbejdsforum Test\n\nI samarbejdsforummet sidder sundhedscheferne fra kommunerne samt repræsentanter for de praktiserende læger.\n'))
+      .toEqual(['municipality', 'general_practice']);
+    // Who sits in another forum named in the sentence is not this forum's seats.
+    expect(sectors('Kommissorium for Samarbejdsforum Test\n\nI styregruppen sidder sundhedscheferne fra kommunerne samt repræsentanter for de praktiserende læger.\n'))
+      .toEqual([]);
+  });
+});

@@ -467,10 +467,13 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     if (mentionsChair && !aboutSelfChair) {
       const shared = /delt[e]?\s+formand(?:s)?skab|formand(?:s)?skab\p{L}*\s+(?:\p{L}+\s+){0,3}er\s+delt|formand(?:s)?skab:\s*delt/iu.exec(cl);
       if (shared) add('chair.shared', true, ...at(shared), 0.9);
-      const sides = /(?:delt\s+(?:\p{L}+\s+){0,2}mellem|formand(?:s)?skab\p{L}*\s+(?:består\s+af|varetages\s+(?:i\s+fællesskab\s+)?af|deles\s+(?:af|mellem)))\s+(.+?)(?=\s+for\s+(?:\d|\p{L}+\s+år)|\s+i\s+\d|[.,;]|$)/iu.exec(cl);
+      const sides = /(?:delt\s+(?:\p{L}+\s+){0,2}mellem|formand(?:s)?skab\p{L}*\s+(?:består\s+af|bestående\s+af|varetages\s+(?:i\s+fællesskab\s+)?af|deles\s+(?:af|mellem)))\s+(.+?)(?=\s+for\s+(?:\d|\p{L}+\s+år)|\s+i\s+\d|[.,;]|$)/iu.exec(cl);
       if (sides) {
         const list = uniqueSides(allSectors(sides[1]!));
         if (list.length >= 2) add('chair.sides', list, ...at(sides), 0.8);
+        // "et formandskab bestående af en kommunal og en regional repræsentant", "Formandskabet varetages i fællesskab af regionen og
+        // kommunerne": a chair of two sides at once is a shared chair (one that goes round them is a rotation, read below).
+        if (list.length >= 2 && /består|bestående|fællesskab|deles/iu.test(sides[0]) && !/skift|omgang|roter|veksl/iu.test(cl)) add('chair.shared', true, ...at(sides), 0.8);
       }
       // Also "går på omgang mellem", "veksler mellem", "skifter hvert andet år mellem"; "varetages på skift af regionen, kommunerne
       // og almen praksis, i nævnte rækkefølge"; "går på skift i følgende rækkefølge: regionen, kommunerne, almen praksis" (the order
@@ -1246,7 +1249,7 @@ function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
   // Also "I Sundhedsklynge Byen indgår X Kommune, Y Kommune, Z Hospital samt almen praksis": the forum by its name.
   // "I Kommunalt Sundhedsforum mødes de 17 kommuners centerchefer og direktører for sundhed 4 til 5 gange om året": who meets
   // in it, the frequency after them no part of the list.
-  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:samarbejder|indgår|mødes)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
+  const m = /^I\s+(?:det\s+|den\s+)?([\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:samarbejder|indgår|mødes|sidder)\s+(.+?)(?:\s+om\s+.*)?\.?$/iu.exec(s);
   // "Sundhedsdirektørkredsen er et mødeforum for de 22 syddanske kommuner": a forum of this kind for the municipalities.
   const forAll = /^\S+\s+er\s+(?:et|en)\s+([\p{L}-]+)\s+for\s+((?:de|alle)\s+(?:\d{1,3}\s+)?(?:[\p{L}-]+\s+)?kommuner)(?:\s+i\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?\.?$/u.exec(s);
   // "Der er oprettet et fælleskommunalt netværk om vederlagsfri fysioterapi for de 17 kommuner i Region Sjælland": so is a forum
@@ -1269,8 +1272,10 @@ function cooperatingSeats(s: string, ctx: RuleContext): RawFinding[] {
     return [{ list: 'seats', value: { party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, min: null, max: null } satisfies SeatDraft, start: at, end: at + forAll[2]!.length, confidence: 0.7 }];
   }
   if (!m) return [];
-  // The forum's kind word may follow a qualifier ("Kommunalt Sundhedsforum").
-  const kind = kindAtStart(m[1]!) ?? kindAtStart(m[1]!.replace(/^[\p{L}-]+\s+/u, ''));
+  // The forum's kind word may follow a qualifier ("Kommunalt Sundhedsforum"); "forum" in its definite form ("I samarbejdsforummet
+  // sidder ...") is read as the kind here (the lexicon's forum word takes no ending, so a heading "Forummet" names no forum).
+  const word = m[1]!.replace(/(for)um(?:met|mets)$/iu, '$1um');
+  const kind = kindAtStart(word) ?? kindAtStart(word.replace(/^[\p{L}-]+\s+/u, ''));
   if (!kind || kind.kind.slug !== ctx.forumKind) return [];
   const body = m[2]!.replace(new RegExp(`\\s+(?:ca\\.\\s+)?${NUM}(?:\\s*(?:-|–|til)\\s*${NUM})?\\s+gange?\\s.*$`, 'iu'), '');
   const bodyStart = m[0].indexOf(body, m[1]!.length);
