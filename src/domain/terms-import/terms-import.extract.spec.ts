@@ -2462,6 +2462,16 @@ describe('phrasing coverage: a chair of two sides and who sits in the forum', ()
     // One side is no shared chair.
     expect(chair('Formandskabet består af en repræsentant fra regionen.')).toEqual([undefined, undefined]);
   });
+  it('"vedtaget på forummets møde den ...": dated, but the meeting of a body named by a common word names no body', () => {
+    const f = fields('Forretningsordenen er vedtaget på forummets møde den 2. september 2025.');
+    expect([f.approvedOn, f.approvedByName]).toEqual(['2025-09-02', undefined]);
+    // A body named by its proper name in the genitive keeps it.
+    expect(fields('Kommissoriet er godkendt på Kontaktrådets møde den 21. juni 2011.').approvedByName).toBe('Kontaktrådet');
+  });
+  it('"..., kommunerne udpeger hver ét medlem": one seat for each municipality', () => {
+    const seats = extractTermsDrafts(doc('Psykiatrien udpeger tre medlemmer, kommunerne udpeger hver ét medlem, og PLO udpeger ét medlem.')).drafts[0]!.lists.seats.map((x) => x.value);
+    expect(seats.find((x) => (x.party as { sector?: string }).sector === 'municipality')).toMatchObject({ party: { perOrganisation: true }, min: 1, max: 1 });
+  });
   it('"I samarbejdsforummet sidder A, B samt C": who sits in this forum, its definite form included', () => {
     const sectors = (text: string) => extractTermsDrafts(text).drafts[0]!.lists.seats.map((s) => (s.value.party as { sector?: string }).sector);
     expect(sectors('Kommissorium for Samarbejdsforum Test\n\nI samarbejdsforummet sidder sundhedscheferne fra kommunerne samt repræsentanter for de praktiserende læger.\n'))

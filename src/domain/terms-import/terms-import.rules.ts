@@ -627,17 +627,18 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   // "Regionen er repræsenteret med 4 medlemmer", "Almen praksis deltager med to repræsentanter", "..., og kommunerne udpeger 3
-  // medlemmer", "Hver kommune er repræsenteret med ét medlem": a side (one the lexicon knows) as the subject, with its count of
+  // medlemmer", "Hver kommune er repræsenteret med ét medlem", "..., kommunerne udpeger hver ét medlem": a side (one the lexicon knows) as the subject, with its count of
   // seats; not when another forum is named after the count ("... med 2 medlemmer i Sundhedskoordinationsudvalget").
   const SIDE_SUBJECT = String.raw`([Hh]ver\s+kommune|[Rr]egionen|[Kk]ommunerne|[Aa]lmen\s+praksis|[Dd]e\s+praktiserende\s+læger|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2})`;
-  for (const m of s.matchAll(new RegExp(`(?:^\\s*|,\\s+(?:og\\s+|samt\\s+)?)${SIDE_SUBJECT}\\s+(er\\s+repræsenteret\\s+(?:med|ved)|deltager\\s+med|udpeger)\\s+${NUM}\\s+(?:medlem(?:mer)?|repræsentant(?:er)?)(\\s+hver)?(?![\\p{L}])(?!\\s+(?:i|til|på|af)\\s)`, 'gu'))) {
+  for (const m of s.matchAll(new RegExp(`(?:^\\s*|,\\s+(?:og\\s+|samt\\s+)?)${SIDE_SUBJECT}\\s+(er\\s+repræsenteret\\s+(?:med|ved)|deltager\\s+med|udpeger)\\s+(hver\\s+)?${NUM}\\s+(?:medlem(?:mer)?|repræsentant(?:er)?)(\\s+hver)?(?![\\p{L}])(?!\\s+(?:i|til|på|af)\\s)`, 'gu'))) {
     const subject = m[1]!;
     // "Regionen udpeger 3 medlemmer" at the sentence's start is read by the rule above.
     if (m[2] === 'udpeger' && /^\s*[\p{Lu}][\p{L}-]+$/u.test(subject) && m.index === 0) continue;
     const sector = firstSector(subject)?.sector;
-    const n = parseNumber(m[3]!);
+    const n = parseNumber(m[4]!);
     if (!sector || !n) continue;
-    const party = { kind: 'sector' as const, sector, perOrganisation: /^hver\s/iu.test(subject) || !!m[4] };
+    // "..., kommunerne udpeger hver ét medlem": each of them one.
+    const party = { kind: 'sector' as const, sector, perOrganisation: /^hver\s/iu.test(subject) || !!m[3] || !!m[5] };
     const at = m.index + m[0].indexOf(subject);
     out.push({ list: 'seats', value: { party, role: subject, min: n, max: n } satisfies SeatDraft, start: at, end: m.index + m[0].length, confidence: 0.7 });
   }
@@ -1602,7 +1603,10 @@ export function docLevelRules(s: string): RawFinding[] {
     // one approved last; who approved that change is not said, so no body.
     const later = new RegExp(`(?:^|\\s|,)(?:og\\s+|samt\\s+)?(?:senest\\s+)?(?:godkendt|vedtaget)\\s+(?:den|d\\.)\\s+${DATE}`, 'iu').exec(s.slice(m.index + m[0].length));
     // "vedtaget på et brugerrådsmøde den 19 marts 2019": a meeting of the forum's kind, named by no body.
-    if (name && !later && !/^(?:et|en)\s/iu.test(name.trim())) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
+    // "vedtaget på forummets møde den 2. september 2025": the meeting of a body named by a common word in the genitive
+    // ("forummets", "udvalgets") names no body (it was read as the name "Forummets").
+    const commonGenitive = /^\p{Ll}[\p{L}-]*s\s+(?:(?:ordinære|ekstraordinære|konstituerende|første|seneste)\s+)?møde(?:t)?$/u.test(body);
+    if (name && !later && !commonGenitive && !/^(?:et|en)\s/iu.test(name.trim())) out.push({ path: 'approvedByName', value: capitalise(name), start: nameStart, end: nameStart + body.length, confidence: 0.85 });
     const when = later ? later[1]! : m[2]!;
     const date = parseDanishDate(when);
     const ds = later ? m.index + m[0].length + later.index + later[0].lastIndexOf(when) : m.index + m[0].lastIndexOf(m[2]!);
