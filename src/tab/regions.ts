@@ -1,14 +1,10 @@
 /**
- * Regions as the tab's addresses name them (pure; no React, no fetch).
+ * Regions as the tab's addresses name them: the domain's own resolution (src/domain/registry/region.model.ts, the one the
+ * server's region routes and public pages use), over the regions GET /api/regions answered.
  */
-import type { RegionResponse } from '../contracts/regions.contract.js';
+import { resolveRegion as resolveRegionToday, type RegionRef } from '../domain/registry/region.model.js';
 
 /** The region an address names: by its name (the nav's links), its slug, its id or a former slug or name (a renamed region's old links); a merged region leads to the one it merged into. */
-type Named = Pick<RegionResponse, 'id' | 'slug' | 'name' | 'formerNames' | 'mergedInto'>;
-
-export function resolveRegion<R extends Named>(regions: readonly R[], key: string): R | undefined {
-  const k = key.trim().toLocaleLowerCase('da');
-  const hit = regions.find((r) => r.name.toLocaleLowerCase('da') === k || r.slug === k || r.id === key)
-    ?? regions.find((r) => r.formerNames.some((f) => f.slug === k || f.name.toLocaleLowerCase('da') === k));
-  return hit?.mergedInto ? (regions.find((r) => r.id === hit.mergedInto) ?? hit) : hit;
+export function resolveRegion<R extends RegionRef>(regions: readonly R[], key: string): R | undefined {
+  return resolveRegionToday(regions, key)?.region;
 }

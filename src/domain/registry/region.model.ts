@@ -96,8 +96,11 @@ export type Region = {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** What naming and merging read of a region (the tab passes its API answers, the server its rows). */
+export type RegionRef = Pick<Region, 'id' | 'slug' | 'name' | 'formerNames' | 'mergedInto'>;
+
 /** The region a reference names as written (id, slug, name, former slug or former name), before following merges. */
-export function findRegion(regions: readonly Region[], ref: string): Region | undefined {
+export function findRegion<R extends RegionRef>(regions: readonly R[], ref: string): R | undefined {
   const r = norm(ref);
   return (
     regions.find((x) => x.id === ref.trim() || x.slug === r || norm(x.name) === r) ??
@@ -108,7 +111,7 @@ export function findRegion(regions: readonly Region[], ref: string): Region | un
 }
 
 /** The region a region is today: itself, or the one it merged into (followed to the end). */
-export function currentRegion(regions: readonly Region[], region: Region): Region {
+export function currentRegion<R extends RegionRef>(regions: readonly R[], region: R): R {
   const byId = new Map(regions.map((r) => [r.id, r]));
   let cur = region;
   const seen = new Set<string>();
@@ -126,7 +129,7 @@ export function currentRegion(regions: readonly Region[], region: Region): Regio
  * reference is that region's current slug (its public address; a former slug, a
  * name or a merged region's slug is not, and the public pages redirect it).
  */
-export function resolveRegion(regions: readonly Region[], ref: string): { region: Region; current: boolean } | undefined {
+export function resolveRegion<R extends RegionRef>(regions: readonly R[], ref: string): { region: R; current: boolean } | undefined {
   const found = findRegion(regions, ref);
   if (!found) return undefined;
   const region = currentRegion(regions, found);

@@ -32,10 +32,10 @@ export function systemRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.get('/api/me', { schema: { tags: ['system'], summary: 'The signed-in person and their memberships', response: { 200: MeResponse } } }, async (req) => {
       if (req.identity.kind === 'anonymous') return { signedIn: false as const, devSignIn: ctx.config.devSignIn };
       const person = req.identity.person;
-      const [actx, regions] = await Promise.all([ctx.accessFor(person.id), ctx.regions.list({ personId: person.id })]);
-      const memberships = [...actx.memberships];
-      // The tab offers a region's transitions only to its secretariat (the API refuses anyone else anyway); a merged region has none.
-      const administersRegions = regions.regions.filter((r) => !r.mergedInto && access.canAdministerRegion(actx, r.name)).map((r) => r.name);
+      const [memberships, regions] = await Promise.all([ctx.reads.listMemberships({ personId: person.id }), ctx.regions.list({ personId: person.id })]);
+      // The tab offers a region's transitions only to its secretariat (the API refuses anyone else anyway). The region list
+      // already says where the person is that secretariat: canRename is access.canAdministerRegion, never for a merged region.
+      const administersRegions = regions.regions.filter((r) => r.canRename).map((r) => r.name);
       return { signedIn: true as const, via: req.identity.via, person, memberships, administersRegions, devSignIn: ctx.config.devSignIn };
     });
 
