@@ -2481,3 +2481,18 @@ describe('phrasing coverage: a chair of two sides and who sits in the forum', ()
       .toEqual([]);
   });
 });
+
+describe('phrasing coverage: compound kind words, ranges in words, chairs and staff', () => {
+  it('"Kommissorium for Akutstyregruppen": a compound steering group is a steering group, and "Styregruppen ..." is that forum', () => {
+    const d = extractTermsDrafts('Kommissorium for Demensstyregruppen\n\nStyregruppen består af to praktiserende læger og en repræsentant fra regionen.\nStyregruppen mødes fire gange årligt.\n').drafts;
+    expect(d).toHaveLength(1);
+    expect([d[0]!.forumName.value, d[0]!.fields['forum.kind']?.value, d[0]!.fields['meetings.perYearMin']?.value, d[0]!.lists.seats.length]).toEqual(['Demensstyregruppen', 'styregruppe', 4, 2]);
+  });
+  it('"to til tre praktiserende læger": a range of seats told with "til"', () => {
+    const seatsOf = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max, x.value.role]);
+    expect(seatsOf('Forummet består af to til tre praktiserende læger udpeget af PLO.')).toEqual([['general_practice', 2, 3, 'praktiserende læger udpeget af PLO']]);
+    expect(seatsOf('Forummet består af 2 til 3 repræsentanter fra regionen.')).toEqual([['region_administration', 2, 3, 'repræsentanter fra regionen']]);
+    // A second count no larger than the first is no range.
+    expect(seatsOf('Forummet består af tre til to repræsentanter fra regionen.')).toEqual([]);
+  });
+});

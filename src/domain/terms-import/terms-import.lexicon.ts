@@ -65,8 +65,9 @@ export const forumKinds: readonly ForumKindEntry[] = [
   // "Koordineringsgruppen": the same kind by its other noun.
   { slug: 'koordinationsgruppe', stem: 'koordin(?:ations|erings)grupp', standing: true },
   // English pages name the same bodies: "Steering Committee", "steering group".
-  // A steering group's kind word may be a compound: "porteføljestyregruppe", "programstyregruppe", "projektstyregruppe".
-  { slug: 'styregruppe', stem: '(?:portefølje|program|projekt)?styregrupp|steering\\s+(?:group|committee)', standing: true },
+  // A steering group's kind word may be a compound: "porteføljestyregruppe", "programstyregruppe", "projektstyregruppe",
+  // "Akutstyregruppen", "Demensstyregruppen" (any word before it; the cluster's and the health steering group come first).
+  { slug: 'styregruppe', stem: '[\\p{L}-]*styregrupp|steering\\s+(?:group|committee)', standing: true },
   { slug: 'sundhedsklynge', stem: '(?:sundheds)?klyng(?!e-?(?:temagrupp|styregrupp))|[\\p{Lu}][\\p{Ll}]+klyng', standing: true },
   // "bilateralt møde", "bilaterale møder", "de bilaterale samarbejdsmøder": the inflections follow "mød".
   { slug: 'bilateralt_moede', stem: 'bilateral[et]? (?:samarbejds)?mød', standing: true },

@@ -1857,7 +1857,9 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     return [{ party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role: s, min: null, max: null }];
   }
   if (NOT_A_SEAT.test(s)) return [];
-  const count = new RegExp(`^(?:(ca\\.|cirka|op\\s+til|minimum|mindst|maksimalt|højst)\\s*)?${NUM}(?:\\s*[-–]\\s*${NUM})?\\s+(?=\\p{L})`, 'iu').exec(s);
+  // "to til tre praktiserende læger", "2 til 3 repræsentanter": a range told with 'til' as with a dash (it gave the first count
+  // and a role 'til tre ...').
+  const count = new RegExp(`^(?:(ca\\.|cirka|op\\s+til|minimum|mindst|maksimalt|højst)\\s*)?${NUM}(?:(?:\\s*[-–]\\s*|\\s+til\\s+)${NUM})?\\s+(?=\\p{L})`, 'iu').exec(s);
   let min: number | null = null;
   let max: number | null = null;
   const notes: string[] = [];
@@ -1865,6 +1867,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     const q = (count[1] ?? '').toLowerCase();
     const a = parseNumber(count[2]!) ?? null;
     const b = count[3] ? parseNumber(count[3]) ?? null : a;
+    // A range whose second count is no larger is no range: nothing rather than a guess.
+    if (count[3] && /\stil\s/iu.test(count[0]) && (a === null || b === null || b <= a)) return [];
     if (/^(?:op|maks|højst)/.test(q)) max = a;
     else if (/^(?:minimum|mindst)/.test(q)) min = a;
     else {
