@@ -2495,4 +2495,21 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     // A second count no larger than the first is no range.
     expect(seatsOf('Forummet består af tre til to repræsentanter fra regionen.')).toEqual([]);
   });
+  it('"X og en kommunal sundhedschef er formænd": two holders, each of a side, are a shared chair of those sides', () => {
+    const chair = (body: string) => { const f = fields(body); return [f['chair.shared'], f['chair.sides']]; };
+    expect(chair('Vicedirektøren for Hospitalsenheden Nord og en kommunal sundhedschef er formænd.')).toEqual([true, ['hospital', 'municipality']]);
+    expect(chair('En direktør fra regionen og en kommunal direktør udgør i fællesskab formandskabet.')).toEqual([true, ['region', 'municipality']]);
+    // "Formandskabet varetages af en kommunal og en regional direktør" gives the sides only: held together or in turn, it does not say.
+    expect(chair('Formandskabet varetages af en direktør fra hospitalet og en kommunaldirektør.')).toEqual([undefined, ['hospital', 'municipality']]);
+    // Going round them is no shared chair; a holder naming no side gives nothing.
+    expect(chair('Regionen og kommunerne er formænd på skift.')).toEqual([undefined, undefined]);
+    expect(chair('Lederen af sekretariatet og en kommunal sundhedschef er formænd.')).toEqual([undefined, undefined]);
+  });
+  it('"Sekretariatsbetjeningen varetages af medarbejdere fra X": the staff\'s employer holds the secretariat', () => {
+    expect(fields('Sekretariatsbetjeningen varetages af medarbejdere fra Sundhedsstaben.')['secretariat.by']).toEqual({ name: 'Sundhedsstaben' });
+    expect(fields('Sekretariatsbetjeningen varetages af medarbejdere fra Hospitalsenheden Nord.')['secretariat.by']).toEqual({ name: 'Hospitalsenheden Nord', sector: 'hospital' });
+    expect(fields('Sekretariatsfunktionen varetages af en medarbejder fra Testby Kommune.')['secretariat.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    // Staff of no employer named hold nothing.
+    expect(fields('Sekretariatsbetjeningen varetages af to medarbejdere.')['secretariat.by']).toBeUndefined();
+  });
 });

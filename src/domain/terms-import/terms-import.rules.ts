@@ -566,6 +566,21 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     }
   }
 
+  // "Vicedirektøren for Hospitalsenheden X og en kommunal sundhedschef er formænd", "... udgør (i fællesskab) formandskabet": two
+  // holders named before the verb, each of a side of their own, are a shared chair of those sides (one going round them is a
+  // rotation, read above; a holder naming no side gives nothing).
+  const namedPair = /^\s*([^,;:]+?)\s+og\s+([^,;:]+?)\s+(?:(?:er|bliver|fungerer\s+som)\s+(?:fælles\s+|ligeværdige\s+)?(?:med)?formænd|udgør\s+(?:i\s+fællesskab\s+)?(?:det\s+fælles\s+)?formand(?:s)?skabet|deler\s+formand(?:s)?skabet)(?![\p{L}])/iu.exec(s);
+  if (namedPair && !aboutSelfChair && !/skift|omgang|roter|veksl/iu.test(s)) {
+    const a = firstSector(namedPair[1]!)?.sector;
+    const b = firstSector(namedPair[2]!)?.sector;
+    const sides = a && b ? uniqueSides([a, b]) : [];
+    if (sides.length === 2 && allSectors(namedPair[1]!).length === 1 && allSectors(namedPair[2]!).length === 1) {
+      const start = namedPair.index + namedPair[0].length - namedPair[0].trimStart().length;
+      add('chair.shared', true, start, namedPair.index + namedPair[0].length, 0.8);
+      add('chair.sides', sides, start, namedPair.index + namedPair[0].length, 0.8);
+    }
+  }
+
   const dm = /beslutningsreferat\p{L}*/iu.exec(s);
   if (dm) add('decisionMinutes', true, dm.index, dm.index + dm[0].length, 0.85);
 
@@ -1970,6 +1985,9 @@ function uniq<T>(xs: T[]): T[] {
 
 const HOLDER = String.raw`((?:[\p{Lu}][\p{L}-]*(?:'s)?\s+)?(?:[\p{L}-]+\s+og\s+)?[\p{L}-]+(?:'s)?(?:\s+[\p{L}-]+)?)`;
 
+/** Staff named before their employer: "medarbejdere fra", "en medarbejder i", "to konsulenter hos" (optional, not captured). */
+const STAFF_OF = String.raw`(?:(?:(?:en|én|to|tre|\d{1,2})\s+)?(?:medarbejdere?|konsulent(?:er)?|fuldmægtig(?:e)?|ansatte)\s+(?:fra|i|hos)\s+(?=[\p{Lu}]|(?:regionen|kommunen|kommunerne|hospitalet|sygehuset)(?![\p{L}])))?`;
+
 const holder = (name: string) => {
   const n = capitalise(name.trim().replace(/[.,;:]+$/, ''));
   const sector = firstSector(n)?.sector;
@@ -2054,7 +2072,10 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     new RegExp(`^(?:§\\s*\\d+\\.?\\s+)?sekretariat(?:et|sfunktionen|sbetjeningen)\\s+(?:ligger|er\\s+placeret|er\\s+forankret|placeres|forankres)\\s+hos\\s+${HOLDER}`, 'iu').exec(s) ??
     // "Sekretariatsbistanden ydes af X", "Sekretariatsfunktionen leveres af X".
     // "Sekretariatsfunktionen varetages af og forankres hos X": a second passive verb before the holder.
-    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres|løses)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${HOLDER}`, 'iu').exec(s) ??
+    // "Sekretariatsbetjeningen varetages af medarbejdere fra Sundhedsstaben", "... af en medarbejder i Testby Kommune": staff named
+    // with their employer; the employer holds the secretariat (it was read as 'Medarbejdere fra Sundhedsstaben', and a name of two
+    // words lost its second, 'Medarbejdere fra Hospitalsenheden').
+    new RegExp(`(?:ledelsen\\s+af\\s+)?sekretariat\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:varetages|ydes|leveres|løses)\\s+af\\s+(?:og\\s+\\p{L}+es\\s+(?:hos|af|i)\\s+)?${STAFF_OF}${HOLDER}`, 'iu').exec(s) ??
     // "beslutter rådet, om det ønsker sekretariatsbistand fra kommunen".
     new RegExp(`sekretariats(?:bistand|betjening)\\s+fra\\s+${HOLDER}`, 'iu').exec(s) ??
     new RegExp(`ansat\\s+i\\s+(\\p{L}+)\\s+tjeneste[^.]*sekretariatsfunktion`, 'iu').exec(s) ??
