@@ -2512,4 +2512,28 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     // Staff of no employer named hold nothing.
     expect(fields('Sekretariatsbetjeningen varetages af to medarbejdere.')['secretariat.by']).toBeUndefined();
   });
+  it('"en repræsentant for hver af de somatiske hospitaler": one seat for each, as "fra hver"', () => {
+    const seatsOf = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.party.perOrganisation, x.value.min]);
+    expect(seatsOf('Forummet består af en repræsentant for hver af de somatiske hospitaler.')).toEqual([['hospital', true, 1]]);
+    expect(seatsOf('Forummet består af en repræsentant for hver kommune.')).toEqual([['municipality', true, 1]]);
+  });
+  it('"Herudover mødes forummet efter behov", "Ved behov mødes forummet": meetings as needed besides, told with the forum after the verb', () => {
+    expect(fields('Forummet mødes 4 gange årligt. Herudover mødes forummet efter behov.')['meetings.adHoc']).toBe(true);
+    expect(fields('Ved behov mødes forummet.')['meetings.adHoc']).toBe(true);
+    expect(fields('Derudover afholdes der møder efter behov.')['meetings.adHoc']).toBe(true);
+    // Another forum meeting as needed is not this one.
+    expect(fields('Herudover mødes arbejdsgruppen efter behov.')['meetings.adHoc']).toBeUndefined();
+  });
+  it('"blev nedsat i 2024 af X": the parent forum, a year between the verb and the body', () => {
+    expect(fields('Forummet blev nedsat i 2024 af Klyngestyregruppen for Testklyngen.')['parent.name']).toBe('Klyngestyregruppen for Testklyngen');
+    expect(fields('Forummet blev i 2024 nedsat af Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Forummet blev nedsat i foråret 2024 af Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Forummet blev nedsat i 2024 af hensyn til samarbejdet.')['parent.name']).toBeUndefined();
+  });
+  it('"Formanden er sundhedschefen fra Testby Kommune": the organisation of the chair\'s post holds the chair', () => {
+    expect(fields('Formanden er sundhedschefen fra Testby Kommune.')['chair.by']).toEqual({ name: 'Testby Kommune', sector: 'municipality' });
+    expect(fields('Formanden er en direktør fra Region Test.')['chair.by']).toEqual({ name: 'Region Test', sector: 'region_administration' });
+    // Where the chair lives is no side.
+    expect(fields('Formanden er borger i Testby Kommune.')['chair.by']).toBeUndefined();
+  });
 });

@@ -155,6 +155,24 @@ function forumNameIn(phrase: string): { name: string; offset: number } {
 }
 const nameOf = (phrase: string) => capitalise(forumNameIn(phrase).name);
 
+/**
+ * "Herudover mødes styregruppen efter behov", "Ved behov mødes forummet": this forum (a bare kind word or its own kind word) after
+ * the verb, meeting as needed besides; "Derudover afholdes der møder ad hoc". Another forum named there ("Herudover mødes
+ * arbejdsgruppen efter behov" in a steering group's terms) is not this one.
+ */
+function besidesAsNeeded(cl: string, ctx: RuleContext): RegExpExecArray | null {
+  const NEED = String.raw`(?:ad[- ]?hoc|efter\s+behov|ved\s+behov)`;
+  const m =
+    new RegExp(`(?:^|,\\s*)(?:herudover|derudover|desuden|endvidere|i\\s+øvrigt|og)\\s+mødes\\s+([\\p{L}-]+)\\s+(?:også\\s+|tillige\\s+)?${NEED}(?![\\p{L}])`, 'iu').exec(cl) ??
+    new RegExp(`(?:^|,\\s*)(?:efter|ved)\\s+behov\\s+mødes\\s+([\\p{L}-]+)(?![\\p{L}])`, 'iu').exec(cl) ??
+    new RegExp(`(?:^|,\\s*)(?:herudover|derudover|desuden|endvidere)\\s+(?:af)?holdes\\s+(?:der\\s+)?(?:(?:ekstra|yderligere|flere)\\s+)?møder\\s+${NEED}(?![\\p{L}])`, 'iu').exec(cl);
+  if (!m) return null;
+  const subject = m[1];
+  if (subject === undefined || /^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket)$/iu.test(subject)) return m;
+  const k = kindAtStart(subject);
+  return k && k.length === subject.length && !!ctx.forumKind && k.kind.slug === ctx.forumKind ? m : null;
+}
+
 export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   // "Fokusgrupperne mødes 4 gange årligt" inside a klyngestyregruppe's text is about the fokusgrupper:
@@ -415,6 +433,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // "Møder afholdes ligeledes hvis formanden eller områdelederen fremsætter ønske herom": meetings beyond the ordinary
       // ones when the chair asks for one.
       /møder?\s+(?:af)?holdes\s+(?:ligeledes|også|desuden|endvidere|herudover|derudover|tillige)\s*,?\s*(?:når|hvis)\s+formanden[^.;]{0,60}?(?:ønske|ønsker|finder\s+(?:det\s+)?(?:nødvendigt|påkrævet)|begærer|anmoder)/iu.exec(cl) ??
+      besidesAsNeeded(cl, ctx) ??
       // "Der afholdes møde i Brugerrådet efter behov": meetings of the forum, named between, as needed.
       /(?:af)?holdes\s+møder?\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}efter\s+behov/u.exec(cl) ??
       // "Styregruppen afholder efter behov møder": the adverb before the object; "... to ordinære møder årligt, som, efter behov,
@@ -613,7 +632,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+(?:direkte\\s+)?til\\s+${FORUM_PHRASE}|(?:er\\s+)?(?:organisatorisk\\s+)?forankret\\s+under\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:nedsat|etableret|oprettet)\\s+(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+(?:direkte\\s+)?til\\s+${FORUM_PHRASE}|(?:er\\s+)?(?:organisatorisk\\s+)?forankret\\s+under\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:nedsat|etableret|oprettet)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
@@ -1932,7 +1951,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
   if (!count && /^(?:alle\s+)?(?:regionens\s+|kommunernes\s+)?borgmestre(?:ne)?(?:\s+(?:for|fra|i)\s+(?:de\s+|regionens\s+|alle\s+)?(?:\d{1,3}\s+)?(?:\p{L}+\s+)?kommuner(?:ne)?(?:\s.*)?)?$/iu.test(role)) {
     return [{ party: { kind: 'sector', sector: 'municipality', perOrganisation: true }, role, min: null, max: null }];
   }
-  const perOrganisation = /fra\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
+  // "en repræsentant for hver af de somatiske hospitaler", "for hver kommune": 'for' as 'fra' (it gave one seat in all).
+  const perOrganisation = /(?:fra|for)\s+hver[t]?(?:\s+af\s+de\s+\S+)?\s+\p{L}+|pr\.?\s+kommune|per\s+kommune/iu.test(role);
   const base = { ...(role ? { role } : {}), min, max, ...(notes.length ? { note: notes.join('; ') } : {}) };
   // "1-2 regionale og kommunale repræsentanter fra hvert SOF-område": two sides as adjectives before the noun, each with the count.
   const twoAdjectives = /^(regionale|kommunale)\s+og\s+(regionale|kommunale)\s+(?:repræsentanter|medlemmer)(?![\p{L}])/iu.exec(role);
@@ -2156,6 +2176,15 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
   if (chairIs && chairIsSector) {
     const at = chairIs.index + chairIs[0].lastIndexOf(chairIs[3]!);
     push('chair.by', { name: chairIs[3]!, sector: chairIsSector }, at, at + chairIs[3]!.length, 0.7);
+  }
+  // "Formanden er sundhedschefen fra Testby Kommune", "Formanden er en direktør fra Region Test": the chair's post and the
+  // organisation it is of (one of a known side, by its proper name or 'regionen'/'kommunen'/'hospitalet'; not 'i', where a
+  // citizen lives: "Formanden er borger i Testby Kommune").
+  const chairPost = chair || postChairs || chairIs ? null : /^(?:Formanden|Forpersonen)\s+er\s+(?:en\s+|den\s+)?([\p{Ll}-]+)\s+(?:fra|ved)\s+((?:Region\s+[\p{Lu}][\p{L}-]+|[\p{Lu}][\p{L}-]+\s+(?:Kommune|Hospital|Sygehus)|regionen|kommunen|hospitalet|sygehuset))\.?$/u.exec(s.trim());
+  if (chairPost && !/^(?:valgt|udpeget|ansvarlig|forpligtet|bemyndiget|ikke|også|desuden|altid|født)$/u.test(chairPost[1]!) && holderSector(chairPost[2]!)) {
+    const off = s.indexOf(s.trim());
+    const at = off + chairPost.index + chairPost[0].lastIndexOf(chairPost[2]!);
+    push('chair.by', holder(chairPost[2]!), at, at + chairPost[2]!.length, 0.7);
   }
   // "valgte rådet Anne Test fra Danske Handicaporganisationer som formand": the organisation the elected chair comes from.
   const elected = chair ? null : /(?:valgte|valgt|udpegede|udpeget)\s+(?:\p{Ll}+\s+){0,2}(?:[\p{Lu}][\p{L}-]+\s+){1,3}fra\s+((?:[\p{Lu}][\p{L}-]*\s+){1,4}?)(?:som|til)\s+(?:ny\s+)?formand(?![\p{L}])/u.exec(s);
