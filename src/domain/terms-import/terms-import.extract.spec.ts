@@ -2536,4 +2536,25 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     // Where the chair lives is no side.
     expect(fields('Formanden er borger i Testby Kommune.')['chair.by']).toBeUndefined();
   });
+  it('"deltager i møderne efter behov": who takes part as needed is no meeting as needed', () => {
+    expect(fields('Sekretariatet deltager i forummets møder efter behov.')['meetings.adHoc']).toBeUndefined();
+    expect(fields('Relevante fagpersoner kan inviteres til møderne ad hoc.')['meetings.adHoc']).toBeUndefined();
+    expect(fields('Møderne afholdes efter behov.')['meetings.adHoc']).toBe(true);
+    expect(fields('Forummet mødes 4 gange årligt med mulighed for at indkalde til møder efter behov.')['meetings.adHoc']).toBe(true);
+  });
+  it('"de ledende overlæger fra de tre akutmodtagelser": an emergency department is the hospital\'s side', () => {
+    const seatsOf = (body: string) => extractTermsDrafts(doc(body)).drafts[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.party.perOrganisation, x.value.min]);
+    expect(seatsOf('Forummet består af de ledende overlæger fra de tre akutmodtagelser.')).toEqual([['hospital', false, null]]);
+    expect(seatsOf('Forummet består af en overlæge fra hver akutmodtagelse.')).toEqual([['hospital', true, 1]]);
+  });
+  it('"Desuden deltager to til tre praktiserende læger" under the members\' heading: further members, each span its own words', () => {
+    const r = extractTermsDrafts('Kommissorium for Driftsforum Test\n\nSammensætning\nDriftsforum består af to repræsentanter fra hospitalet.\nDesuden deltager to til tre praktiserende læger udpeget af PLO.\nHerudover deltager relevante fagpersoner ad hoc.\n');
+    expect(r.drafts[0]!.lists.seats.map((x) => [x.value.party.sector, x.value.min, x.value.max, x.span.quote])).toEqual([
+      ['hospital', 2, 2, 'to repræsentanter fra hospitalet'],
+      ['general_practice', 2, 3, 'to til tre praktiserende læger udpeget af PLO'],
+    ]);
+    // "Derudover består panelet af ...": the seats' spans are the body's words (they pointed past them).
+    const p = extractTermsDrafts('Kommissorium for Panelet Test\n\nSammensætning\nPanelet består af 4 repræsentanter fra regionen.\nDerudover består panelet af 3 repræsentanter fra kommunerne.\n');
+    expect(p.drafts[0]!.lists.seats.map((x) => x.span.quote)).toEqual(['4 repræsentanter fra regionen', '3 repræsentanter fra kommunerne']);
+  });
 });

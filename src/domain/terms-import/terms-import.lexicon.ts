@@ -160,7 +160,9 @@ const SECTORS: [OrganisationKind, RegExp][] = [
   ['psychiatry', new RegExp(`${B}(?:regions)?psykiatri`, 'iu')],
   // "Universitetshospital", "Regionshospitalet", "Sygehus Lillebælt". "Brancheforeningen for Privathospitaler og Klinikker": private
   // hospitals (and their trade association) are not the public hospitals' side of the cooperation.
-  ['hospital', new RegExp(`(?<!privat\\p{L}*\\s+)(?:${B}(?!privat)[\\p{L}]*hospital|${B}(?!privat)[\\p{L}]*sygehus)`, 'iu')],
+  // "de ledende overlæger fra de tre akutmodtagelser", "akutafdelingen": a hospital's emergency department is the hospital's side
+  // (not the municipalities' "akutteam", "akutfunktion").
+  ['hospital', new RegExp(`(?<!privat\\p{L}*\\s+)(?:${B}(?!privat)[\\p{L}]*hospital|${B}(?!privat)[\\p{L}]*sygehus|${B}(?:fælles\\s*)?akut(?:modtag|afdeling))`, 'iu')],
   // "Hillerød Kommune", "Bornholms Regionskommune", "Tovholderkommunen": a word ending in kommune is a municipality.
   // "Byrådet", "Københavns Borgerrepræsentation": a municipality's council by its own name.
   ['municipality', new RegExp(`${B}kommun|[\\p{L}]kommun(?:e|en|er|erne|ernes|ens)${E}|${B}KOSU${E}|${B}KKR${E}|forvaltning|${B}fælleskommunal|${B}municipalit|${B}byråd|${B}borgerrepræsentation`, 'iu')],
