@@ -2557,4 +2557,21 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     const p = extractTermsDrafts('Kommissorium for Panelet Test\n\nSammensætning\nPanelet består af 4 repræsentanter fra regionen.\nDerudover består panelet af 3 repræsentanter fra kommunerne.\n');
     expect(p.drafts[0]!.lists.seats.map((x) => x.span.quote)).toEqual(['4 repræsentanter fra regionen', '3 repræsentanter fra kommunerne']);
   });
+  it('"kvartalsvise møder", "kvartalsmøder", "et årligt møde": a rhythm as an adjective or a compound, one meeting a year', () => {
+    const range = (body: string) => { const f = fields(body); return [f['meetings.perYearMin'], f['meetings.perYearMax']]; };
+    expect(range('Forummet afholder som udgangspunkt kvartalsvise møder.')).toEqual([4, 4]);
+    expect(range('Der afholdes kvartalsmøder.')).toEqual([4, 4]);
+    expect(range('Forummet afholder et årligt møde.')).toEqual([1, 1]);
+    // A yearly meeting with another body is no count of this forum's meetings.
+    expect(range('Forummet afholder desuden et årligt møde med Sundhedskoordinationsudvalget.')).toEqual([undefined, undefined]);
+  });
+  it('"Referatet sendes i høring i 5 arbejdsdage": the window for comments', () => {
+    expect(fields('Referatet sendes i høring i 5 arbejdsdage.')['deadlines.commentWindow']).toEqual(workdays(5));
+    const f = fields('Referatet udsendes senest 14 dage efter mødet og sendes i høring i 5 arbejdsdage.');
+    expect([f['deadlines.minutesDue'], f['deadlines.commentWindow']]).toEqual([days(14), workdays(5)]);
+  });
+  it('"Referat udarbejdes af X, og sendes ud senest 10 dage efter mødet": the clause after ", og" shares the minutes as its subject', () => {
+    expect(fields('Referat udarbejdes af den kommune, der har formandskabet, og sendes ud senest 10 dage efter mødet.')['deadlines.minutesDue']).toEqual(days(10));
+    expect(fields('Referatet skrives af sekretariatet, og udsendes senest 5 arbejdsdage efter mødet.')['deadlines.minutesDue']).toEqual(workdays(5));
+  });
 });

@@ -260,7 +260,10 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
     // "Referatet sendes ud senest en uge efter mødet og kan kommenteres i løbet af de efterfølgende 5 dage":
     // the time said of the minutes before the comment word is the minutes' own; the comments' window follows it.
     const minutesFirst = !!after && comments && after.index + after[0].length <= commentAt && /referat/i.test(cl.slice(0, after.index));
-    if (after && /referat/i.test(cl) && (!comments || minutesFirst) && !/beslutningsreferat/i.test(cl)) {
+    // "Referat udarbejdes af X, og sendes ud senest 10 dage efter mødet": a clause after ", og" that opens with the verb shares the
+    // sentence's subject, the minutes.
+    const minutesSubject = c.start > 0 && /^\s*(?:mødereferat|referat)(?:et)?\s/iu.test(s) && /^\s*(?:sendes(?:\s+ud)?|udsendes|fremsendes|foreligger|offentliggøres)(?![\p{L}])/iu.test(cl);
+    if (after && (/referat/i.test(cl) || minutesSubject) && (!comments || minutesFirst) && !/beslutningsreferat/i.test(cl)) {
       const lt = leadOf(after);
       if (lt) add('deadlines.minutesDue', lt, ...at(after), 0.9);
     } else if (!after && !before && /referat/i.test(cl) && !comments && /udsendes|sendes|foreligger|fremsendes/i.test(cl)) {
@@ -269,6 +272,15 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       const within = new RegExp(`(?:inden\\s*for|indenfor|inden)\\s+${NUM}\\s+${UNIT}${E}(?!,?\\s+(?:før|forud|inden))`, 'iu').exec(cl);
       const lt = within && leadTime(within[1]!, within[2]!);
       if (within && lt) add('deadlines.minutesDue', lt, ...at(within), 0.75);
+    }
+    // "Referatet sendes i høring i 5 arbejdsdage": the minutes out for comments so long is the window for comments ("Referatet
+    // udsendes senest ... og sendes i høring i 5 arbejdsdage": a clause sharing the sentence's subject, the minutes).
+    const hearing =
+      new RegExp(`referat\\p{L}*\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:i|til)\\s+høring\\s+(?:i|over)\\s+${NUM}\\s+${UNIT}${E}`, 'iu').exec(cl) ??
+      (/^\s*referat\p{L}*\s/iu.test(s) ? new RegExp(`(?:^\\s*|\\s)(?:og\\s+)?(?:sendes|er)\\s+(?:herefter\\s+|derefter\\s+)?(?:i|til)\\s+høring\\s+(?:i|over)\\s+${NUM}\\s+${UNIT}${E}`, 'iu').exec(cl) : null);
+    if (hearing && !comments) {
+      const lt = leadTime(hearing[1]!, hearing[2]!);
+      if (lt) add('deadlines.commentWindow', lt, ...at(hearing), 0.8);
     }
     if (comments) {
       const from = minutesFirst ? commentAt : 0;
@@ -303,7 +315,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         'iu',
       ).exec(cl) ??
         // "afholder mindst fire årlige møder": the quantifier before the count holds here too.
-        new RegExp(`${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+årlige\\s+møder${E}`, 'iu').exec(cl);
+        // "afholder et årligt møde": one ("... et årligt møde med X", a meeting with another body, is none).
+        new RegExp(`${B}(?:(ca\\.|cirka|omkring|minimum|mindst|op\\s+til|højst|maksimalt)\\s+)?${NUM}(?:\\s*(?:-|–)\\s*${NUM})?\\s+(?:årlige\\s+møder|(?<=(?:et|ét|1)\\s+)årligt\\s+møde(?!\\s+(?:med|for|i)\\s))${E}`, 'iu').exec(cl);
       // "Bestyrelsesmøde indkaldes ..., og tilstræbes en gang i kvartalet": a clause after ", og" that opens with a passive verb
       // has no subject of its own; it shares the meeting the clause before is about.
       const sharedMeetingSubject = c.start > 0 && /,\s+og\s+$/u.test(s.slice(0, c.start)) && /^(?:tilstræbes|afholdes|holdes|indkaldes|planlægges)(?![\p{L}])/iu.test(cl.trim()) && /^(?:[\p{L}-]+\s+){0,2}?\p{L}*møde(?:r|rne|t)?\s/iu.test(s);
@@ -365,7 +378,8 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         // two rhythms joined by "eller" give the range between them.
         // "Ordinære møder afholdes sidste torsdag i måneden": a weekday of every month is a monthly rhythm.
         // "holder møde hvert forår og efterår", "et møde i foråret og et i efteråret": two seasons are twice a year.
-        const PER = /(?<![\p{L}])(kvartalsvis[t]?|hvert\s+kvartal|hvert\s+forår\s+og\s+(?:hvert\s+)?efterår|(?:i|om)\s+foråret\s+og\s+(?:et\s+|ét\s+)?(?:i|om)\s+efteråret|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned|(?:første|anden|tredje|fjerde|sidste)\s+(?:mandag|tirsdag|onsdag|torsdag|fredag)\s+i\s+(?:hver\s+)?måned(?:en)?)(?![\p{L}])/giu;
+        // "afholder kvartalsvise møder", "Der afholdes kvartalsmøder": the rhythm as an adjective or a compound of the meetings.
+        const PER = /(?<![\p{L}])(kvartalsvis[te]?|kvartalsmøder|hvert\s+kvartal|hvert\s+forår\s+og\s+(?:hvert\s+)?efterår|(?:i|om)\s+foråret\s+og\s+(?:et\s+|ét\s+)?(?:i|om)\s+efteråret|månedlig[te]?|månedsvis|hver\s+måned|halvårlig[te]?|halvårsvis|hvert\s+halve\s+år|hver\s+(?:anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned|(?:første|anden|tredje|fjerde|sidste)\s+(?:mandag|tirsdag|onsdag|torsdag|fredag)\s+i\s+(?:hver\s+)?måned(?:en)?)(?![\p{L}])/giu;
         const rhythms: { n: number; index: number; end: number }[] = [];
         for (const per of cl.matchAll(PER)) {
           const everyNth = /hver\s+(anden|tredje|fjerde|sjette|\d{1,2}\.)\s+måned/iu.exec(per[1]!);
