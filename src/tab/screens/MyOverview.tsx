@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { formatDate, formatInstant, type Lang, type Texts } from '../i18n.js';
 import { ErrorBar, LoadProblem, hhmm, type ForumRef, type Meeting } from './shared.js';
 import { useOverviewStyles } from './MyOverview.styles.js';
-import { waitingWhen, withUnanswered } from './waiting.js';
+import { splitUnanswered, waitingWhen, withUnanswered } from './waiting.js';
 import type { OverviewResponse, WaitingItemResponse, WaitingResponse } from '../../contracts/meetings.contract.js';
 
 type Answer = 'attending' | 'apologies' | 'substitute';
@@ -75,6 +75,21 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
   // Every meeting listed below as unanswered waits on me too: "Intet venter på dig" never stands above it.
   const waitingItems = waiting ? withUnanswered(waiting.items, unanswered, Date.now()) : [];
 
+  // Listed among my next meetings, an unanswered meeting is counted in its own card, not listed twice.
+  const { above: unansweredAbove, later: unansweredLater } = splitUnanswered(unanswered, data.nextMeetings.map((n) => n.meeting.id));
+
+  const answerActions = (m: Meeting, f: ForumRef | null, given: NextMeeting['answer'] | null) => (
+    <div className={s.actions}>
+      <Badge appearance="tint" color={given === 'attending' ? 'success' : given ? 'warning' : 'informative'}>
+        {t.m.yourAnswer}: {given ? t.m.answers[given] : t.m.noAnswer}
+      </Badge>
+      <Button size="small" appearance={given === 'attending' ? 'primary' : 'secondary'} aria-pressed={given === 'attending'} onClick={() => void answer(m.id, 'attending')}
+        aria-label={`${t.m.attend}: ${f?.name ?? ''} ${formatDate(m.date, lang)}`}>{t.m.attend}</Button>
+      <Button size="small" appearance={given === 'apologies' ? 'primary' : 'secondary'} aria-pressed={given === 'apologies'} onClick={() => void answer(m.id, 'apologies')}
+        aria-label={`${t.m.apologies}: ${f?.name ?? ''} ${formatDate(m.date, lang)}`}>{t.m.apologies}</Button>
+    </div>
+  );
+
   const meetingLine = (m: Meeting, f: ForumRef | null) => (
     <>
       <Link onClick={() => onOpenMeeting(m.id)} href={`#/meetings/${m.id}`}>{f?.name ?? m.forumId}</Link>
@@ -119,15 +134,7 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
               {data.nextMeetings.map((n) => (
                 <li key={n.meeting.id} className={s.row} data-meeting-id={n.meeting.id}>
                   {meetingLine(n.meeting, n.forum)}
-                  <div className={s.actions}>
-                    <Badge appearance="tint" color={n.answer === 'attending' ? 'success' : n.answer ? 'warning' : 'informative'}>
-                      {t.m.yourAnswer}: {n.answer ? t.m.answers[n.answer] : t.m.noAnswer}
-                    </Badge>
-                    <Button size="small" appearance={n.answer === 'attending' ? 'primary' : 'secondary'} aria-pressed={n.answer === 'attending'} onClick={() => void answer(n.meeting.id, 'attending')}
-                      aria-label={`${t.m.attend}: ${n.forum?.name ?? ''} ${formatDate(n.meeting.date, lang)}`}>{t.m.attend}</Button>
-                    <Button size="small" appearance={n.answer === 'apologies' ? 'primary' : 'secondary'} aria-pressed={n.answer === 'apologies'} onClick={() => void answer(n.meeting.id, 'apologies')}
-                      aria-label={`${t.m.apologies}: ${n.forum?.name ?? ''} ${formatDate(n.meeting.date, lang)}`}>{t.m.apologies}</Button>
-                  </div>
+                  {answerActions(n.meeting, n.forum, n.answer)}
                 </li>
               ))}
             </ul>
@@ -149,9 +156,19 @@ export function MyOverview({ t, lang, signedIn, onOpenMeeting }: { t: Texts; lan
         <Card className={s.card} role="region" aria-labelledby="ov-unanswered">
           <Subtitle1 as="h3" className={s.heading} id="ov-unanswered">{t.m.unanswered}</Subtitle1>
           {unanswered.length === 0 ? <Text>{t.m.noneUnanswered}</Text> : (
-            <ul className={s.list}>
-              {unanswered.map((u) => <li key={u.meeting.id} className={s.row}>{meetingLine(u.meeting, u.forum)}</li>)}
-            </ul>
+            <>
+              {unansweredAbove ? <Text>{unansweredLater.length ? t.m.unansweredAboveAndLater(unansweredAbove) : t.m.unansweredAllAbove(unansweredAbove)}</Text> : null}
+              {unansweredLater.length ? (
+                <ul className={s.list}>
+                  {unansweredLater.map((u) => (
+                    <li key={u.meeting.id} className={s.row} data-meeting-id={u.meeting.id}>
+                      {meetingLine(u.meeting, u.forum)}
+                      {answerActions(u.meeting, u.forum, null)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
           )}
         </Card>
         <Card className={s.card} role="region" aria-labelledby="ov-tasks">

@@ -1,6 +1,6 @@
 /** "Venter på mig" lists every meeting the overview shows as unanswered: the two lists never contradict. */
 import { describe, expect, it } from '@jest/globals';
-import { waitingWhen, withUnanswered } from './waiting.js';
+import { splitUnanswered, waitingWhen, withUnanswered } from './waiting.js';
 import type { WaitingItemResponse } from '../../contracts/meetings.contract.js';
 
 const meeting = (id: string, date: string, status: 'planned' | 'held' | 'cancelled' = 'planned') =>
@@ -30,5 +30,12 @@ describe('what waits on me', () => {
     expect(waitingWhen({ kind: 'task_due', deadline: '2026-11-30T15:00:00.000Z' }, 'da')).toBe('30. november 2026');
     expect(waitingWhen({ kind: 'unanswered', deadline: '2027-01-14T12:00:00.000Z' }, 'da')).toBe('14. januar 2027 kl. 13.00');
     expect(waitingWhen({ kind: 'remarks_open', deadline: '2027-01-14T15:00:00.000Z' }, 'en')).toBe('14 January 2027, 16:00');
+  });
+
+  it('counts an unanswered meeting already among my next meetings and lists only the later ones', () => {
+    const u = (id: string) => ({ meeting: { id }, forum: null });
+    expect(splitUnanswered([u('a'), u('b'), u('c')], ['a', 'x', 'c'])).toEqual({ above: 2, later: [u('b')] });
+    expect(splitUnanswered([u('a')], [])).toEqual({ above: 0, later: [u('a')] });
+    expect(splitUnanswered([], ['a'])).toEqual({ above: 0, later: [] });
   });
 });

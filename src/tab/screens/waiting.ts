@@ -31,6 +31,17 @@ export function withUnanswered(items: readonly WaitingItemResponse[], unanswered
 }
 
 /**
+ * "Møder, jeg ikke har svaret på" beside "Mine næste møder": a meeting already listed
+ * among my next meetings (with its answer buttons and an "Ikke svaret" badge) is counted
+ * there, not listed a second time; the card lists only the later ones.
+ */
+export function splitUnanswered<U extends { meeting: { id: string } }>(unanswered: readonly U[], nextMeetingIds: readonly string[]): { above: number; later: U[] } {
+  const shown = new Set(nextMeetingIds);
+  const later = unanswered.filter((u) => !shown.has(u.meeting.id));
+  return { above: unanswered.length - later.length, later };
+}
+
+/**
  * Duties that fall on a day, not at a time of day: a chair hand-over takes effect on
  * its date (the planner puts the instant at midnight) and a task is due on its date
  * (the planner puts the instant at the end of the working day). Showing "kl. 00.00"
