@@ -2574,4 +2574,11 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     expect(fields('Referat udarbejdes af den kommune, der har formandskabet, og sendes ud senest 10 dage efter mødet.')['deadlines.minutesDue']).toEqual(days(10));
     expect(fields('Referatet skrives af sekretariatet, og udsendes senest 5 arbejdsdage efter mødet.')['deadlines.minutesDue']).toEqual(workdays(5));
   });
+  it('"Styregruppen for Sundhedshuset Testby blev nedsat i 2024 ..." with no title: the forum named in the prose by a proper name', () => {
+    const name = (text: string) => extractTermsDrafts(text).drafts.map((d) => [d.forumName.value, d.forumName.span.quote]);
+    expect(name('Kommissorium\n\nStyregruppen for Sundhedshuset Testby blev nedsat i 2024 af Klyngestyregruppen.\n\nStyregruppen mødes fire gange årligt.\n'))
+      .toEqual([['Styregruppen for Sundhedshuset Testby', 'Styregruppen for Sundhedshuset Testby']]);
+    // A subject in lower case is no proper name: the bare kind word stays.
+    expect(name('Kommissorium\n\nStyregruppen for det nære sundhedsvæsen er nedsat af Klyngestyregruppen.\n').map((x) => x[0])).toEqual(['Styregruppen']);
+  });
 });

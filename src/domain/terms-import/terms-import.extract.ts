@@ -273,7 +273,15 @@ export function mainForumOf(text: string): MainForum | undefined {
     const start = best.first.index - capital[1]!.length;
     return { start, name: `${capital[1]!.replace(/\s+/g, ' ')}${best.first.text}`, kind: best.first.kind };
   }
-  const name = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
+  // "Styregruppen for Sundhedshuset Testby blev nedsat i 2024 ...": with no title, a standing kind word opening a sentence and
+  // followed by 'for' and a proper name (one to three capitalised words) before a finite verb names the forum so (the proper
+  // name alone tells which; a lower-case subject, "Styregruppen for det nære sundhedsvæsen", is left, see the docs).
+  const opening = text.slice(Math.max(0, best.first.index - 2), best.first.index);
+  const proper = best.first.kind.standing && !best.first.kind.generic && (best.first.index === 0 || /(?:^|\n|[.!?]\s)$/u.test(opening) || /\n\s*$/u.test(opening))
+    ? /^\s+for\s+((?:[\p{Lu}][\p{L}-]*)(?:\s+[\p{Lu}][\p{L}-]*){0,2})\s+(?:blev|er|har|skal|består|mødes|refererer|arbejder)\s/u.exec(text.slice(best.first.index + best.first.text.length))
+    : null;
+  const bare = best.first.text.charAt(0).toUpperCase() + best.first.text.slice(1);
+  const name = proper ? `${bare} for ${proper[1]!}` : bare;
   return { start: best.first.index, name, kind: best.first.kind };
 }
 
