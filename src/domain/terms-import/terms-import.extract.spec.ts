@@ -2581,4 +2581,13 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     // A subject in lower case is no proper name: the bare kind word stays.
     expect(name('Kommissorium\n\nStyregruppen for det nære sundhedsvæsen er nedsat af Klyngestyregruppen.\n').map((x) => x[0])).toEqual(['Styregruppen']);
   });
+  it('"varetages af Sundhedsstaben i Testby Kommune": the unit\'s municipality is part of the holder\'s name', () => {
+    expect(fields('Sekretariatsbetjeningen varetages af Sundhedsstaben i Testby Kommune.')['secretariat.by']).toEqual({ name: 'Sundhedsstaben i Testby Kommune', sector: 'municipality' });
+    expect(fields('Sekretariatsbetjeningen varetages af Sundhed og Omsorg i Testby Kommune.')['secretariat.by']).toEqual({ name: 'Sundhed og Omsorg i Testby Kommune', sector: 'municipality' });
+    expect(fields('Sekretariatsfunktionen ligger hos Sundhedsafdelingen i Testby Kommune.')['secretariat.by']).toEqual({ name: 'Sundhedsafdelingen i Testby Kommune', sector: 'municipality' });
+  });
+  it('"varetages af regionen og kommunerne": a holder of two sides has no one sector', () => {
+    expect(fields('Sekretariatsbetjeningen varetages af regionen og kommunerne.')['secretariat.by']).toEqual({ name: 'Regionen og kommunerne' });
+    expect(fields('Formandskabet varetages af regionen og kommunerne.')['chair.by']).toEqual({ name: 'Regionen og kommunerne' });
+  });
 });

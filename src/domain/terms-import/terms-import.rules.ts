@@ -2031,7 +2031,9 @@ const STAFF_OF = String.raw`(?:(?:(?:en|én|to|tre|\d{1,2})\s+)?(?:medarbejdere?
 
 const holder = (name: string) => {
   const n = capitalise(name.trim().replace(/[.,;:]+$/, ''));
-  const sector = firstSector(n)?.sector;
+  // "regionen og kommunerne": two sides joined hold it together; neither is its sector (it gave the first, 'region_administration').
+  const two = /\s(?:og|samt)\s/iu.test(n) && uniqueSides(allSectors(n)).length >= 2;
+  const sector = two ? undefined : firstSector(n)?.sector;
   return sector ? { name: n, sector } : { name: n };
 };
 
@@ -2139,7 +2141,14 @@ function holderRules(s: string, ctx: RuleContext): RawFinding[] {
     const relative = /^,?\s+(?:der|som)\s/i.test(s.slice(sec.index + sec[0].length));
     if (!relative && !/^(?:sekretariatet|formanden|udvalget|gruppen|der|som|det)$/i.test(name) && !/^(?:en|et|to|tre|\d+)\s/i.test(name)) {
       const at = sec.index + sec[0].indexOf(sec[1]!);
-      push('secretariat.by', holder(name), at, at + name.length, 0.8);
+      // "Sundhedsstaben i Testby Kommune", "Sundhed og Omsorg i Testby Kommune": the municipality (or region) the unit belongs to
+      // after a name cut at three words is part of it (it gave 'Sundhedsstaben i Testby', a wrong name).
+      const rest = s.slice(at + sec[1]!.length);
+      const whose = /[\p{Lu}][\p{L}-]*$/u.test(name) && name === sec[1]!.trim()
+        ? /^(?:\s+i\s+(?:[\p{Lu}][\p{L}-]*\s+)?(?:Kommune|Regionskommune)|\s+i\s+Region\s+[\p{Lu}][\p{L}-]*|\s+(?:Kommune|Regionskommune|Hospital|Sygehus))(?![\p{L}])/u.exec(rest)
+        : null;
+      const full = whose ? name + whose[0] : name;
+      push('secretariat.by', holder(full), at, at + full.length, 0.8);
     }
   }
   // "Forslag kan sendes til Albertslund Kommune, Pleje & Omsorg, sekretæren for sundhedsrådet Else Dahl": the secretary of this
