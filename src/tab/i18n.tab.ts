@@ -24,6 +24,8 @@ export const tabDa = {
   kindCol: 'Type',
   overdueBy: (days: number) => (days === 1 ? 'overskredet med 1 dag' : `overskredet med ${days} dage`),
   overdueToday: 'overskredet i dag',
+  /** Beside an agenda's or minutes' date in a forum's year list, once it went out. */
+  dutySent: 'sendt',
   dueInDays: (days: number) => (days === 0 ? 'i dag' : days === 1 ? 'i morgen' : `om ${days} dage`),
   done: 'udført',
   sendWaitsForApproval: 'Dagsordenen kan sendes, når formandskabet har godkendt den.',
@@ -76,6 +78,7 @@ export const tabEn: typeof tabDa = {
   kindCol: 'Kind',
   overdueBy: (days) => (days === 1 ? '1 day overdue' : `${days} days overdue`),
   overdueToday: 'overdue today',
+  dutySent: 'sent',
   dueInDays: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
   done: 'done',
   sendWaitsForApproval: 'The agenda can be sent once the chair has approved it.',

@@ -11,6 +11,7 @@ import type { AcceptPlanResponse, CompositionResponse, DutyResponse, MeetingWith
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
 import { compositionVerdict } from './composition.js';
+import { yearDutyState } from './year-duty.js';
 import { CancelForm, DefaultsForm, HistoryForm, MeetingForm } from './ForumMeetingEditor.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { Checkbox, Input } from '@fluentui/react-components';
@@ -122,6 +123,15 @@ export function ForumMeetingsTab({ t, lang, forumId, region, canPlan, canOpenMee
     }
   };
 
+  // Beside the agenda's and the minutes' dates: sent, or late by how many days (never before the instant has passed).
+  const now = Date.now();
+  const dutyMark = (duty: 'agenda' | 'minutes', m: MeetingWithDeadlinesResponse, at: string) => {
+    const d = yearDutyState(duty, m, at, now);
+    if (!d) return null;
+    return d.state === 'sent'
+      ? <> <Badge appearance="tint" color="success" size="small" data-duty={duty} data-duty-state="sent">{t.tb.dutySent}</Badge></>
+      : <> <Badge appearance="filled" color="danger" size="small" data-duty={duty} data-duty-state="late">{d.days ? t.tb.overdueBy(d.days) : t.tb.overdueToday}</Badge></>;
+  };
   return (
     <section className={s.section} aria-label={t.m.meetingsTab}>
       <div className={s.bar}>
@@ -230,8 +240,8 @@ export function ForumMeetingsTab({ t, lang, forumId, region, canPlan, canOpenMee
                 {m.deadlines ? (
                   <>
                     <TableCell>{formatDate(m.deadlines.itemsCutoff.date, lang)}{m.deadlines.itemsCutoff.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}{m.deadlines.agendaDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
-                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}{m.deadlines.minutesDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.agendaDue.date, lang)}{m.deadlines.agendaDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}{dutyMark('agenda', m, m.deadlines.agendaDue.at)}</TableCell>
+                    <TableCell>{formatDate(m.deadlines.minutesDue.date, lang)}{m.deadlines.minutesDue.fromDefault ? <span className={s.small} data-rule-default> *</span> : null}{dutyMark('minutes', m, m.deadlines.minutesDue.at)}</TableCell>
                   </>
                 ) : (
                   <TableCell colSpan={3}>

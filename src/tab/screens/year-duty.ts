@@ -1,0 +1,20 @@
+/**
+ * The state a forum's year list shows beside a meeting's agenda and minutes dates: sent, or
+ * late by how many days. Late only once the instant has passed (never before), never for a
+ * cancelled meeting or one recorded afterwards as history (no workflow ran for it), and the
+ * agenda only while the meeting is still ahead (once held, a missing agenda is no duty left).
+ * Pure: the current instant is given.
+ */
+import { copenhagenDate, daysBetween } from './timeline.js';
+
+export type YearDutyMeeting = { date: string; status: string; historical?: boolean | undefined; agendaSentAt?: string | undefined; minutesSentAt?: string | undefined };
+export type YearDutyState = { state: 'sent' } | { state: 'late'; days: number } | null;
+
+export function yearDutyState(duty: 'agenda' | 'minutes', m: YearDutyMeeting, dueAt: string, now: number): YearDutyState {
+  if (m.status === 'cancelled' || m.historical) return null;
+  if (duty === 'agenda' ? m.agendaSentAt : m.minutesSentAt) return { state: 'sent' };
+  const due = Date.parse(dueAt);
+  if (!(now > due)) return null;
+  if (duty === 'agenda' && (m.status !== 'planned' || copenhagenDate(now) > m.date)) return null;
+  return { state: 'late', days: Math.max(0, daysBetween(copenhagenDate(due), copenhagenDate(now))) };
+}
