@@ -2590,4 +2590,9 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     expect(fields('Sekretariatsbetjeningen varetages af regionen og kommunerne.')['secretariat.by']).toEqual({ name: 'Regionen og kommunerne' });
     expect(fields('Formandskabet varetages af regionen og kommunerne.')['chair.by']).toEqual({ name: 'Regionen og kommunerne' });
   });
+  it('"Desuden deltager 2 praktiserende læger i møderne efter behov" under the members\' heading: no seat', () => {
+    const r = extractTermsDrafts('Kommissorium for Driftsforum Test\n\nSammensætning\nDriftsforum består af to repræsentanter fra hospitalet.\nDesuden deltager 2 praktiserende læger i møderne efter behov.\n');
+    expect(r.drafts[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['hospital']);
+    expect(r.drafts[0]!.fields['meetings.adHoc']).toBeUndefined();
+  });
 });

@@ -1948,6 +1948,8 @@ export function parseSeatSegment(segment: string, labelSector: OrganisationKind 
     .replace(/\s+(?:samt|og|eller)$/i, '')
     .trim();
   if (!role) return [];
+  // "Desuden deltager 2 praktiserende læger i møderne efter behov": who takes part in the meetings as needed holds no seat.
+  if (/\s(?:i|til)\s+(?:\p{L}+s\s+)?møde(?:rne|t|r)?\s+(?:efter|ved)\s+behov$|\s(?:i|til)\s+(?:\p{L}+s\s+)?møde(?:rne|t|r)?\s+ad[- ]?hoc$/iu.test(role)) return [];
   // "en formand og et vist antal medlemmer": the chair and an open number are not seats of an organisation.
   if (/^(?:(?:næst)?formand(?:en)?|vist\s+antal\b.*|antal\s+medlemmer)$/iu.test(role)) return [];
   // "består af 10 medlemmer", "11 medlemmer: Borgmester A, ...", "8 medlemmer i alt", "14 ordinære medlemmer": a count of members
