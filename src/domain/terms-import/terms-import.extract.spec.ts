@@ -2595,4 +2595,10 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     expect(r.drafts[0]!.lists.seats.map((x) => x.value.party.sector)).toEqual(['hospital']);
     expect(r.drafts[0]!.fields['meetings.adHoc']).toBeUndefined();
   });
+  it('"Formandskabet skifter hvert 2. år mellem regionen og kommunerne": the ordinal in digits', () => {
+    const chair = (body: string) => { const f = fields(body); return [f['chair.rotatesAmongAllParties'], f['chair.rotatingSide'], f['chair.termYears']]; };
+    expect(chair('Formandsskabet skifter hvert 2. år mellem regionen og kommunerne.')).toEqual([true, undefined, 2]);
+    expect(chair('Formandskabet roterer hvert 2. år mellem kommunerne.')).toEqual([undefined, 'municipality', 2]);
+    expect(chair('Formandskabet går på skift mellem regionen og kommunerne hvert 3. år.')).toEqual([true, undefined, 3]);
+  });
 });

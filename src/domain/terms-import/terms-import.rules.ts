@@ -514,7 +514,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
       // has no field: the list tells who the chair goes between); "Regionen og kommunerne har skiftevis formandskabet".
       const ROT_END = String.raw`(?=\s+og\s+varetages|\s+for\s+\d|\s+hvert\s|\s+i\s+(?:den\s+)?(?:nævnte|denne|følgende)\s+rækkefølge|[.,;]|$)`;
       const rot =
-        new RegExp(`(?:går\\s+på\\s+(?:skift|omgang)|roterer|skifter|veksler)(?:\\s+hvert\\s+(?:\\p{L}+\\s+)?år)?\\s+mellem\\s+(.+?)${ROT_END}`, 'iu').exec(cl) ??
+        new RegExp(`(?:går\\s+på\\s+(?:skift|omgang)|roterer|skifter|veksler)(?:\\s+hvert\\s+(?:\\p{L}+\\s+|[2-4]\\.\\s+)?år)?\\s+mellem\\s+(.+?)${ROT_END}`, 'iu').exec(cl) ??
         new RegExp(`formand(?:s)?skab\\p{L}*\\s+(?:varetages|besættes|indehaves)\\s+(?:på\\s+skift|skiftevis)\\s+af\\s+(.+?)${ROT_END}`, 'iu').exec(cl) ??
         new RegExp(`formand(?:s)?skab\\p{L}*\\s+(?:går\\s+på\\s+(?:skift|omgang)|roterer|skifter)\\s+i\\s+(?:følgende|nedenstående)\\s+rækkefølge\\s*:\\s*(.+?)${ROT_END}`, 'iu').exec(cl) ??
         /^((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)\s+(?:har|varetager)\s+(?:på\s+skift|skiftevis)\s+formand(?:s)?skabet(?![\p{L}])/iu.exec(cl);
@@ -550,8 +550,9 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
         // "Formandskabet skifter hvert andet år", "går på skift mellem regionen og kommunerne hvert andet år", "Formanden vælges hvert
         // år": the chair changes hands every so many years, so each holds it that long (the rotation's verb or the election's, not
         // "evalueres hvert andet år").
-        const every = /(?:skifter|går\s+på\s+(?:skift|omgang)|roterer|veksler|vælges|udpeges)(?![\p{L}])(?:\s+[^.;]{0,80}?)?\s+hvert\s+(?:(andet|tredje|fjerde)\s+)?år(?![\p{L}])/iu.exec(cl);
-        const years = every ? ({ andet: 2, tredje: 3, fjerde: 4 } as Record<string, number>)[(every[1] ?? '').toLowerCase()] ?? (every[1] ? undefined : 1) : undefined;
+        // "skifter hvert 2. år": the ordinal in digits.
+        const every = /(?:skifter|går\s+på\s+(?:skift|omgang)|roterer|veksler|vælges|udpeges)(?![\p{L}])(?:\s+[^.;]{0,80}?)?\s+hvert\s+(?:(andet|tredje|fjerde|[2-4]\.)\s+)?år(?![\p{L}])/iu.exec(cl);
+        const years = every ? ({ andet: 2, tredje: 3, fjerde: 4, '2.': 2, '3.': 3, '4.': 4 } as Record<string, number>)[(every[1] ?? '').toLowerCase()] ?? (every[1] ? undefined : 1) : undefined;
         if (every && years && !/evaluer|revider/iu.test(every[0])) add('chair.termYears', years, ...at(every), 0.8);
       }
       const offset = new RegExp(`(½|et\\s+halvt|en\\s+halv|${NUM}\\s+måneders?)\\s*(?:års?\\s+)?forskydning|forskudt\\s+(?:med\\s+)?(et\\s+halvt\\s+år|${NUM}\\s+måneder)`, 'iu').exec(cl);
