@@ -2601,4 +2601,10 @@ describe('phrasing coverage: compound kind words, ranges in words, chairs and st
     expect(chair('Formandskabet roterer hvert 2. år mellem kommunerne.')).toEqual([undefined, 'municipality', 2]);
     expect(chair('Formandskabet går på skift mellem regionen og kommunerne hvert 3. år.')).toEqual([true, undefined, 3]);
   });
+  it('"rapporterer årligt til X": the parent, an adverb before "til"; the forum\'s own sub-groups reporting to it name none', () => {
+    expect(fields('Forummet rapporterer årligt til Sundhedsstyregruppen.')['parent.name']).toBe('Sundhedsstyregruppen');
+    expect(fields('Forummet refererer løbende til Sundhedskoordinationsudvalget.')['parent.name']).toBe('Sundhedskoordinationsudvalget');
+    expect(fields('Arbejdsgrupperne rapporterer til forummet.')['parent.name']).toBeUndefined();
+    expect(fields('Arbejdsgrupperne rapporterer løbende til forummet.')['parent.name']).toBeUndefined();
+  });
 });

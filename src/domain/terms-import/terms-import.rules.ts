@@ -648,7 +648,7 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   }
 
   const parent = new RegExp(
-    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+(?:direkte\\s+)?til\\s+${FORUM_PHRASE}|(?:er\\s+)?(?:organisatorisk\\s+)?forankret\\s+under\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:nedsat|etableret|oprettet)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
+    `${B}(?:refererer|referer|referere|rapporterer|svarer)\\s+(?:direkte\\s+|løbende\\s+|årligt\\s+|halvårligt\\s+|kvartalsvis\\s+)?til\\s+${FORUM_PHRASE}|(?:er\\s+)?(?:organisatorisk\\s+)?forankret\\s+under\\s+${FORUM_PHRASE}|er\\s+underlagt\\s+${FORUM_PHRASE}|(?:er|blev)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:nedsat|etableret|oprettet)\\s+(?:i\\s+(?:\\p{L}+\\s+)?\\d{4}\\s+)?(?:af|under)\\s+${FORUM_PHRASE}|(?<![\\p{L}])(?<!(?:der|som)\\s+)hører\\s+(?:organisatorisk\\s+)?under\\s+${FORUM_PHRASE}(?![\\p{L}])(?!\\s+(?:område|ressort|regi|opgaver)${E})|er\\s+(?:et|en)\\s+(?:underudvalg|undergruppe|underforum)\\s+(?:til|under|af)\\s+${FORUM_PHRASE}|(?:er|blev)\\s+nedsat\\s+(?:i\\s+henhold\\s+til|efter|ved)\\s+(?:en\\s+)?beslutning\\s+(?:på\\s+(?:et\\s+)?møde\\s+)?i\\s+${FORUM_PHRASE}|med\\s+(?:reference|refer\\p{L}*)\\s+til\\s+${FORUM_PHRASE}`,
     'iu',
   ).exec(s);
   // "referer til det Strategiske og Økonomiske Forum (SØF)": a proper name of capitalised words joined by "og", ending in a
@@ -656,7 +656,12 @@ export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
   const properParent = parent ? null : /(?<![\p{L}])(?:refererer|referer|rapporterer)\s+til\s+(?:det|den)\s+((?:[\p{Lu}][\p{L}-]*\s+(?:og\s+)?){1,4}(?:Forum|Udvalg|Råd|Styregruppe|Gruppe|Komit[eé]))(?![\p{L}])/u.exec(s);
   // An evaluation reported to a body ("evaluerer sit arbejde ... og rapporterer til X") is no parent; a verb clause after the
   // parent's name ("refererer til X og evaluerer sit arbejde over for styregruppen") leaves the parent as it is.
-  if (parent && !/evaluer/i.test(s.slice(0, parent.index))) {
+  // "Arbejdsgrupperne rapporterer (løbende) til forummet": the forum's own sub-groups as the subject report to it; that names no
+  // parent of this forum (it gave the parent 'Forummet').
+  const subjectWord = /^\s*([\p{L}-]+)/u.exec(s)?.[1] ?? '';
+  const subjectKind = kindAtStart(subjectWord);
+  const ownSubGroups = !!subjectKind && subjectKind.length === subjectWord.length && !!subjectKind.kind.subGroupLabel && subjectKind.kind.slug !== ctx.forumKind;
+  if (parent && !ownSubGroups && !/evaluer/i.test(s.slice(0, parent.index))) {
     const phrase = parent.slice(1).find((g) => g !== undefined)!.replace(VERB_CLAUSE_AFTER_NAME, '');
     const { name, offset } = forumNameIn(phrase);
     const off = parent.index + parent[0].lastIndexOf(phrase) + offset;
