@@ -26,6 +26,9 @@ export const tabDa = {
   overdueToday: 'overskredet i dag',
   /** Beside an agenda's or minutes' date in a forum's year list, once it went out. */
   dutySent: 'sendt',
+  /** Above next year's list when this year still has a meeting whose agenda or minutes are late. */
+  earlierYearLate: (n: number, year: number) => (n === 1 ? `Et møde i ${year} har en overskredet frist for dagsorden eller referat.` : `${n} møder i ${year} har en overskredet frist for dagsorden eller referat.`),
+  showYear: (year: number) => `Vis ${year}`,
   dueInDays: (days: number) => (days === 0 ? 'i dag' : days === 1 ? 'i morgen' : `om ${days} dage`),
   done: 'udført',
   sendWaitsForApproval: 'Dagsordenen kan sendes, når formandskabet har godkendt den.',
@@ -79,6 +82,8 @@ export const tabEn: typeof tabDa = {
   overdueBy: (days) => (days === 1 ? '1 day overdue' : `${days} days overdue`),
   overdueToday: 'overdue today',
   dutySent: 'sent',
+  earlierYearLate: (n, year) => (n === 1 ? `One meeting in ${year} has its agenda or minutes overdue.` : `${n} meetings in ${year} have their agenda or minutes overdue.`),
+  showYear: (year) => `Show ${year}`,
   dueInDays: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
   done: 'done',
   sendWaitsForApproval: 'The agenda can be sent once the chair has approved it.',

@@ -1,7 +1,7 @@
 /** The forum page's year tabs: "Møder" (with the planner for the secretariat), "Årshjul" and "Sammensætning". */
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Badge, Button, Card, Label, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  Badge, Button, Card, Label, Link, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../api.js';
 import { formatDate, texts, textsIn, type Lang, type Texts } from '../i18n.js';
@@ -11,7 +11,7 @@ import type { AcceptPlanResponse, CompositionResponse, DutyResponse, MeetingWith
 import { useForumYearStyles } from './ForumYear.styles.js';
 import { RegionClosedDays } from './RegionClosedDays.js';
 import { compositionVerdict } from './composition.js';
-import { yearDutyState } from './year-duty.js';
+import { meetingsWithLateDuties, yearDutyState } from './year-duty.js';
 import { CancelForm, DefaultsForm, HistoryForm, MeetingForm } from './ForumMeetingEditor.js';
 import { meetingTexts } from '../i18n.meetings.js';
 import { Checkbox, Input } from '@fluentui/react-components';
@@ -82,6 +82,20 @@ export function ForumMeetingsTab({ t, lang, forumId, region, canPlan, canOpenMee
     setDone(null);
     void load();
   }, [load]);
+  // Showing a later year (from October, the one being planned): say if this year still has a late agenda or minutes.
+  const [earlierLate, setEarlierLate] = useState(0);
+  useEffect(() => {
+    setEarlierLate(0);
+    const current = thisYear();
+    if (year <= current) return undefined;
+    let live = true;
+    // Only a note beside the list: if it cannot be read, the note is not shown (the list says what failed).
+    api<MeetingWithDeadlines[]>(`/api/forums/${encodeURIComponent(forumId)}/meetings?year=${current}`)
+      .then((ms) => (live ? setEarlierLate(meetingsWithLateDuties(ms, Date.now())) : undefined), () => (live ? setEarlierLate(0) : undefined));
+    return () => {
+      live = false;
+    };
+  }, [forumId, year]);
 
   const showPlan = async () => {
     setError(null);
@@ -203,6 +217,12 @@ export function ForumMeetingsTab({ t, lang, forumId, region, canPlan, canOpenMee
             <Button appearance="primary" onClick={() => void accept()} disabled={busy || rows.length === 0}>{t.m.acceptPlan}</Button>
           </div>
         </Card>
+      ) : null}
+      {earlierLate && year > thisYear() ? (
+        <MessageBar intent="warning" data-earlier-year-late>
+          <MessageBarBody>{t.tb.earlierYearLate(earlierLate, thisYear())}</MessageBarBody>
+          <MessageBarActions><Button size="small" onClick={() => setYear(thisYear())}>{t.tb.showYear(thisYear())}</Button></MessageBarActions>
+        </MessageBar>
       ) : null}
       {!canOpenMeetings && meetings?.length ? <Text as="p" className={s.small} data-list-only>{c.listOnly}</Text> : null}
       {!meetings ? <Spinner label={t.loading} /> : meetings.length === 0 ? <Text>{t.m.noMeetingsYear}</Text> : (

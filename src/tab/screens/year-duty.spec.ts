@@ -1,6 +1,6 @@
 /** The year list's sent / late marks: late only after the instant, never for cancelled or historical meetings. */
 import { describe, expect, it } from '@jest/globals';
-import { yearDutyState } from './year-duty.js';
+import { meetingsWithLateDuties, yearDutyState } from './year-duty.js';
 
 const due = '2026-11-19T15:00:00Z'; // 19 November 2026, 16.00 in Copenhagen
 const held = { date: '2026-11-12', status: 'held' };
@@ -26,5 +26,19 @@ describe("a forum's year list: sent and late", () => {
     expect(yearDutyState('agenda', { date: '2026-11-12', status: 'planned' }, agendaDue, Date.parse('2026-11-06T09:00:00Z'))).toEqual({ state: 'late', days: 1 });
     expect(yearDutyState('agenda', { date: '2026-11-12', status: 'planned' }, agendaDue, Date.parse('2026-11-13T09:00:00Z'))).toBeNull();
     expect(yearDutyState('agenda', held, agendaDue, Date.parse('2026-11-06T09:00:00Z'))).toBeNull();
+  });
+  it('counts the meetings of a year with a duty late now, none for those sent, cancelled or not yet due', () => {
+    const dl = (agenda: string, minutes: string) => ({ agendaDue: { at: agenda }, minutesDue: { at: minutes } });
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const year = [
+      { ...held, deadlines: dl('2026-11-05T15:00:00Z', due) },
+      { ...held, minutesSentAt: '2026-11-18T09:00:00Z', deadlines: dl('2026-11-05T15:00:00Z', due) },
+      { ...held, status: 'cancelled', deadlines: dl('2026-11-05T15:00:00Z', due) },
+      { date: '2026-12-17', status: 'planned', deadlines: dl('2026-12-03T15:00:00Z', '2026-12-24T15:00:00Z') },
+      { date: '2026-12-30', status: 'planned', deadlines: dl('2026-12-16T15:00:00Z', '2027-01-06T15:00:00Z') },
+      { date: '2026-06-01', status: 'held' },
+    ];
+    expect(meetingsWithLateDuties(year, now)).toBe(2);
+    expect(meetingsWithLateDuties(year, Date.parse('2026-11-01T10:00:00Z'))).toBe(0);
   });
 });

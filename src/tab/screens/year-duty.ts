@@ -18,3 +18,8 @@ export function yearDutyState(duty: 'agenda' | 'minutes', m: YearDutyMeeting, du
   if (duty === 'agenda' && (m.status !== 'planned' || copenhagenDate(now) > m.date)) return null;
   return { state: 'late', days: Math.max(0, daysBetween(copenhagenDate(due), copenhagenDate(now))) };
 }
+
+/** How many of a year's meetings have their agenda or minutes late now: the year list's note when another year is shown. */
+export function meetingsWithLateDuties(meetings: readonly (YearDutyMeeting & { deadlines?: { agendaDue: { at: string }; minutesDue: { at: string } } | undefined })[], now: number): number {
+  return meetings.filter((m) => m.deadlines && (yearDutyState('agenda', m, m.deadlines.agendaDue.at, now)?.state === 'late' || yearDutyState('minutes', m, m.deadlines.minutesDue.at, now)?.state === 'late')).length;
+}
