@@ -168,9 +168,7 @@ function besidesAsNeeded(cl: string, ctx: RuleContext): RegExpExecArray | null {
     new RegExp(`(?:^|,\\s*)(?:herudover|derudover|desuden|endvidere)\\s+(?:af)?holdes\\s+(?:der\\s+)?(?:(?:ekstra|yderligere|flere)\\s+)?møder\\s+${NEED}(?![\\p{L}])`, 'iu').exec(cl);
   if (!m) return null;
   const subject = m[1];
-  if (subject === undefined || /^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket)$/iu.test(subject)) return m;
-  const k = kindAtStart(subject);
-  return k && k.length === subject.length && !!ctx.forumKind && k.kind.slug === ctx.forumKind ? m : null;
+  return subject === undefined || isThisForumWord(subject, ctx) ? m : null;
 }
 
 export function sentenceRules(s: string, ctx: RuleContext): RawFinding[] {
@@ -2095,10 +2093,14 @@ const PERSON_NAME_START = /^[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+(?:\s|,)/u;
 
 /** Whether the sentence's first word is this forum: its own kind word ("Styregruppen") or a bare one ("Udvalget", "Gruppen"). */
 function selfServed(s: string, ctx: RuleContext): boolean {
-  const first = /^[\p{L}-]+/u.exec(s)?.[0] ?? '';
-  if (/^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket)$/iu.test(first)) return true;
-  const k = kindAtStart(first);
-  return !!k && k.length === first.length && !!ctx.forumKind && k.kind.slug === ctx.forumKind;
+  return isThisForumWord(/^[\p{L}-]+/u.exec(s)?.[0] ?? '', ctx);
+}
+
+/** Whether a word is this forum: a bare kind word ("Udvalget", "Gruppen", "Netværket") or the forum's own kind word, whole ("Styregruppen"). */
+function isThisForumWord(word: string, ctx: RuleContext): boolean {
+  if (/^(?:udvalget|gruppen|rådet|forummet|bestyrelsen|netværket)$/iu.test(word)) return true;
+  const k = kindAtStart(word);
+  return !!k && k.length === word.length && !!ctx.forumKind && k.kind.slug === ctx.forumKind;
 }
 
 function holderRules(s: string, ctx: RuleContext): RawFinding[] {

@@ -33,6 +33,11 @@ export function copenhagenInstant(date: string, time: string): string {
 type Raw = { key: string; at: string; done: boolean; duty: boolean; note?: TimelineStep['note']; ruleDefault?: boolean };
 
 /** What the timeline reads of the meeting page (MeetingView), no more. */
+/** Whole Copenhagen days from a duty's instant to now (0 on the day itself): the meeting's timeline and the year list count alike. */
+export function daysLate(at: string, now: number): number {
+  return Math.max(0, daysBetween(copenhagenDate(Date.parse(at)), copenhagenDate(now)));
+}
+
 export type TimelineInput = {
   meeting: Pick<MeetingView['meeting'], 'date' | 'start' | 'agendaSentAt'> & { status: string; cancelledReason?: string | undefined };
   deadlines?: Partial<Record<'itemsCutoff' | 'agendaDue' | 'minutesDue' | 'commentWindowCloses', { at: string; fromDefault?: true | undefined }>> & { tacitApproval?: boolean; tacitApprovalFromDefault?: true | undefined };
@@ -61,7 +66,6 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
     { key: 'approval', at: mi.approvedAt ?? closes, done: Boolean(mi.approvedAt), duty: false, note: mi.approvedHow ? 'approvedHow' : guessNote, ruleDefault: !mi.approvedAt && Boolean(closes) && Boolean(d?.tacitApproval) && Boolean(d?.tacitApprovalFromDefault) },
     { key: 'publication', at: mi.publishedAt ?? '', done: Boolean(mi.publishedAt), duty: false },
   ];
-  const today = copenhagenDate(now);
   // A cancelled meeting: only what actually happened (e.g. the agenda sent) stays; the deadlines that no longer
   // apply are gone, and the meeting's own step is the cancellation, with its reason.
   if (cancelled) {
@@ -74,7 +78,7 @@ export function timelineSteps(view: TimelineInput, now: number): TimelineStep[] 
     if (r.done) return { key: r.key, at: r.at, state: passed(r.at) ? (r.duty || r.key === 'approval' || r.key === 'publication' ? 'done' : 'passed') : 'done', ...(r.note ? { note: r.note } : {}) };
     const isNext = !nextFound;
     nextFound = true;
-    if (r.duty && r.at && passed(r.at)) return { key: r.key, at: r.at, state: 'overdue', daysLate: Math.max(0, daysBetween(copenhagenDate(Date.parse(r.at)), today)), ...(r.note ? { note: r.note } : {}) };
+    if (r.duty && r.at && passed(r.at)) return { key: r.key, at: r.at, state: 'overdue', daysLate: daysLate(r.at, now), ...(r.note ? { note: r.note } : {}) };
     return { key: r.key, at: r.at, state: isNext ? 'next' : 'upcoming', ...(r.note ? { note: r.note } : {}) };
   };
   // A date from a rule the terms do not state says so (the same mark as in the lists and the year).

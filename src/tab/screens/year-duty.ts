@@ -5,7 +5,7 @@
  * agenda only while the meeting is still ahead (once held, a missing agenda is no duty left).
  * Pure: the current instant is given.
  */
-import { copenhagenDate, daysBetween } from './timeline.js';
+import { copenhagenDate, daysLate } from './timeline.js';
 
 export type YearDutyMeeting = { date: string; status: string; historical?: boolean | undefined; agendaSentAt?: string | undefined; minutesSentAt?: string | undefined };
 export type YearDutyState = { state: 'sent' } | { state: 'late'; days: number } | null;
@@ -16,7 +16,7 @@ export function yearDutyState(duty: 'agenda' | 'minutes', m: YearDutyMeeting, du
   const due = Date.parse(dueAt);
   if (!(now > due)) return null;
   if (duty === 'agenda' && (m.status !== 'planned' || copenhagenDate(now) > m.date)) return null;
-  return { state: 'late', days: Math.max(0, daysBetween(copenhagenDate(due), copenhagenDate(now))) };
+  return { state: 'late', days: daysLate(dueAt, now) };
 }
 
 /** How many of a year's meetings have their agenda or minutes late now: the year list's note when another year is shown. */
